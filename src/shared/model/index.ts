@@ -1,0 +1,5 @@
+export * from './roles'
+export * from './cards'
+export * from './structure'
+export * from './participant'
+export * from './session'

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { NAME_MAX } from './cards'
+import { CoproRole, SessionRole } from './roles'
+
+export const ParticipantId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
+
+/** A person in a session, as registered in the document's participant map. */
+export const Participant = z.object({
+  id: ParticipantId,
+  /** '' when the person chose to stay anonymous. */
+  name: z.string().max(NAME_MAX),
+  anonymous: z.boolean(),
+  coproRole: CoproRole,
+  sessionRole: SessionRole,
+  joinedAt: z.number().int().nonnegative(),
+})
+export type Participant = z.infer<typeof Participant>
+
+export const PresenceState = z.object({
+  user: z.object({
+    id: ParticipantId,
+    name: z.string().max(NAME_MAX),
+    coproRole: CoproRole,
+    sessionRole: SessionRole,
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  }),
+  cursor: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable(),
+  viewport: z
+    .object({
+      x: z.number().finite(),
+      y: z.number().finite(),
+      w: z.number().finite(),
+      h: z.number().finite(),
+    })
+    .nullable(),
+  following: ParticipantId.nullable(),
+})
+export type PresenceState = z.infer<typeof PresenceState>
