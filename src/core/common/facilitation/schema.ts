@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { CardKind } from '../../../shared/model/cards'
+import { CoproRole } from '../../../shared/model/roles'
+import { ParticipantId } from '../../../shared/model/participant'
+
+/**
+ * Facilitation state stored in the session document (see board/docSchema.ts):
+ *   workshop.agenda  → Agenda
+ *   workshop.timer   → TimerState (times are on the relay's clock, ms since epoch)
+ *   workshop.reveal  → RevealState
+ *   voting[roundId]  → VotingRound
+ *   ballots[`${roundId}/${participantId}`] → Ballot (written by each voter only after the round closes)
+ */
+export const Activity = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().min(1).max(200),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(8 * 3600_000),
+  instructions: z.string().max(2000),
+  /** Private writing: new cards stay on their author's device until the facilitator reveals. */
+  private: z.boolean(),
+  /** Shown before the activity starts, for sensitive topics. '' when none. */
+  contentNote: z.string().max(1000),
+  /** Stage or zone that new cards from the simple composer go to, or null. */
+  targetId: z.string().max(64).nullable(),
+})
+export type Activity = z.infer<typeof Activity>
+
+export const Agenda = z.object({
+  activities: z.array(Activity).max(100),
+  currentIndex: z.number().int().min(-1),
+})
+export type Agenda = z.infer<typeof Agenda>
+
+export const TimerState = z.object({
+  status: z.enum(['idle', 'running', 'paused', 'done']),
+  activityId: z.string().max(64).nullable(),
+  /** Relay-clock time when the current running stretch began (running only). */
+  startedAt: z.number().nullable(),
+  durationMs: z.number().int().min(0),
+  /** Time already used before the current running stretch. */
+  elapsedBeforeMs: z.number().int().min(0),
+})
+export type TimerState = z.infer<typeof TimerState>
+
+export const RevealState = z.record(z.string().max(64), z.number())
+export type RevealState = z.infer<typeof RevealState>
+
+export const VotingRegion = z.union([
+  z.object({ type: z.literal('stage'), stageId: z.string().max(64) }),
+  z.object({ type: z.literal('lane'), laneId: z.string().max(64) }),
+  z.object({ type: z.literal('zone'), zoneId: z.string().max(64) }),
+])
+
+export const VotingRound = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(200),
+  status: z.enum(['open', 'closed']),
+  dotsPerPerson: z.number().int().min(1).max(20),
+  /** Card kinds that can be voted on; empty = all kinds. */
+  kinds: z.array(CardKind).max(7),
+  region: VotingRegion.nullable(),
+  openedAt: z.number(),
+  closedAt: z.number().nullable(),
+})
+export type VotingRound = z.infer<typeof VotingRound>
+
+export const Ballot = z.object({
+  roundId: z.string().min(1).max(64),
+  participantId: ParticipantId,
+  coproRole: CoproRole,
+  /** One entry per dot; the same card may appear more than once. */
+  cardIds: z.array(z.string().max(64)).max(20),
+  castAt: z.number(),
+})
+export type Ballot = z.infer<typeof Ballot>
+
+export const ballotKey = (roundId: string, participantId: string): string => `${roundId}/${participantId}`
