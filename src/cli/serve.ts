@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { CoproServer } from '../core/node/server'
+import { defaultDataDir } from '../core/node/paths'
+import { openBackend } from './backend'
+import { flagString, parseArgs, UsageError } from './args'
+import type { CliIo } from './io'
+
+export const SERVE_USAGE = 'copro serve [--host 127.0.0.1] [--port 0] [--data-dir DIR]'
+
+/** `copro serve`: the same CoproServer as the desktop app, serving the built renderer to a browser. */
+export async function runServe(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { values: ['host', 'port', 'data-dir'], booleans: [] })
+  if (args.positionals.length) throw new UsageError(`Unexpected argument ${args.positionals[0]}.`)
+  const host = flagString(args, 'host') ?? '127.0.0.1'
+  const portText = flagString(args, 'port') ?? '0'
+  const port = Number(portText)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0–65535, not ${portText}.`)
+  const dataDir = flagString(args, 'data-dir') ?? defaultDataDir()
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+  if (!existsSync(rendererDir)) {
+    io.err(`The app is not built yet (${rendererDir} is missing). Run \`npm run build\` first.`)
+    return 1
+  }
+  const backend = await openBackend(dataDir)
+  const server = await CoproServer.start({
+    host,
+    port,
+    backend,
+    rendererDir,
+    appHost: 'browser',
+    appVersion: io.version,
+    dataDir,
+    createRelay: io.createRelay,
+    log: (m) => io.err(m),
+  })
+  for (const w of backend.warnings) io.err(`Warning: ${w}`)
+  io.out(`Copro Studio is running at ${server.url}`)
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    io.err('Note: the server is reachable from other machines on this network. Keep the link private.')
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto'
+import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/api'
+import type { SessionSummary } from '../../../shared/model/session'
+import { MemoryPersistence, type RoomPersistence } from '../relay/persistence'
+
+/** What the server needs from storage: the session index, settings, and the relay's persistence. */
+export interface SessionBackend extends RoomPersistence {
+  readonly warnings: readonly string[]
+  list(opts?: { includeDeleted?: boolean; query?: string }): Promise<SessionSummary[]>
+  create(opts: {
+    title: string
+    templateId?: string | null
+    initialUpdate?: Uint8Array
+  }): Promise<SessionSummary>
+  get(id: string): Promise<SessionSummary | null>
+  rename(id: string, title: string): Promise<SessionSummary>
+  duplicate(id: string): Promise<SessionSummary>
+  delete(id: string): Promise<SessionSummary>
+  restore(id: string): Promise<SessionSummary>
+  getSettings(): Promise<AppSettings>
+  setSettings(patch: Partial<AppSettings>): Promise<AppSettings>
+  shutdown(): Promise<void>
+}
+
+export function newSessionId(): string {
+  return randomBytes(12).toString('base64url')
+}
+
+/** A backend that keeps everything in memory: for tests and a throwaway `copro serve --memory`. */
+export class MemoryBackend implements SessionBackend {
+  readonly warnings: string[] = []
+  private readonly rooms = new MemoryPersistence()
+  private readonly summaries = new Map<string, SessionSummary>()
+  private settings: AppSettings = { ...DEFAULT_SETTINGS }
+
+  async list(opts: { includeDeleted?: boolean; query?: string } = {}): Promise<SessionSummary[]> {
+    const q = opts.query?.trim().toLowerCase()
+    return [...this.summaries.values()]
+      .filter((s) => opts.includeDeleted || s.deletedAt === null)
+      .filter((s) => !q || s.title.toLowerCase().includes(q))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  }
+
+  async create(opts: { title: string; templateId?: string | null; initialUpdate?: Uint8Array }) {
+    const now = new Date().toISOString()
+    const s: SessionSummary = {
+      id: newSessionId(),
+      title: opts.title,
+      templateId: opts.templateId ?? null,
+      createdAt: now,
+      updatedAt: now,
+      participantCount: 0,
+      cardCount: 0,
+      deletedAt: null,
+    }
+    this.summaries.set(s.id, s)
+    this.rooms.create(s.id, opts.initialUpdate ? [opts.initialUpdate] : [])
+    return s
+  }
+
+  async get(id: string) {
+    return this.summaries.get(id) ?? null
+  }
+
+  async rename(id: string, title: string) {
+    return this.patch(id, { title })
+  }
+
+  async duplicate(id: string) {
+    const s = this.must(id)
+    const copy = await this.create({ title: `${s.title} (copy)`, templateId: s.templateId })
+    for (const u of await this.load(id)) this.append(copy.id, u)
+    return copy
+  }
+
+  async delete(id: string) {
+    return this.patch(id, { deletedAt: new Date().toISOString() })
+  }
+
+  async restore(id: string) {
+    return this.patch(id, { deletedAt: null })
+  }
+
+  async exists(id: string) {
+    const s = this.summaries.get(id)
+    return !!s && s.deletedAt === null
+  }
+
+  load(id: string) {
+    return this.rooms.load(id)
+  }
+
+  append(id: string, update: Uint8Array) {
+    this.rooms.append(id, update)
+  }
+
+  flush(id: string) {
+    void id
+    return this.rooms.flush()
+  }
+
+  close(id: string) {
+    void id
+    return this.rooms.close()
+  }
+
+  async getSettings() {
+    return { ...this.settings }
+  }
+
+  async setSettings(patch: Partial<AppSettings>) {
+    this.settings = { ...this.settings, ...patch }
+    return { ...this.settings }
+  }
+
+  async shutdown() {}
+
+  private must(id: string): SessionSummary {
+    const s = this.summaries.get(id)
+    if (!s) throw new Error(`no session ${id}`)
+    return s
+  }
+
+  private patch(id: string, p: Partial<SessionSummary>): SessionSummary {
+    const next = { ...this.must(id), ...p, updatedAt: new Date().toISOString() }
+    this.summaries.set(id, next)
+    return next
+  }
+}

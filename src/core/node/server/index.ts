@@ -1,0 +1,5 @@
+export * from './coproServer'
+export * from './backend'
+export * from './router'
+export * from './tokens'
+export { RENDERER_CSP } from './static'

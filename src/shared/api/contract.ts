@@ -1,0 +1,100 @@
+import { z } from 'zod'
+import { SessionId, SessionSummary, SessionTitle } from '../model/session'
+import { SessionRole } from '../model/roles'
+
+/** Settings a person can change; stored by the server, validated on every read and write. */
+export const ThemeSetting = z.enum(['system', 'light', 'dark', 'high-contrast'])
+export type ThemeSetting = z.infer<typeof ThemeSetting>
+
+export const AppSettings = z.object({
+  theme: ThemeSetting,
+  /** tldraw licence key bought by an organisation, to remove the watermark. '' = none (watermark shown). */
+  licenseKey: z.string().max(4096),
+})
+export type AppSettings = z.infer<typeof AppSettings>
+export const DEFAULT_SETTINGS: AppSettings = { theme: 'system', licenseKey: '' }
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  warnings: z.array(z.string()),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const BoardConnection = z.object({
+  sessionId: SessionId,
+  /** Base URL for y-websocket's WebsocketProvider: ws://HOST:PORT/sync */
+  syncUrl: z.string(),
+  token: z.string(),
+  sessionRole: SessionRole,
+})
+export type BoardConnection = z.infer<typeof BoardConnection>
+
+export const SaveStateEvent = z.object({
+  sessionId: SessionId,
+  state: z.enum(['saved', 'saving', 'error']),
+  reason: z.string().optional(),
+})
+export type SaveStateEvent = z.infer<typeof SaveStateEvent>
+
+const NoArgs = z.object({}).strict()
+const ById = z.object({ id: SessionId }).strict()
+
+function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, doc: string) {
+  return { args, result, doc }
+}
+
+/**
+ * The app API: the single source of truth for what the renderer may ask of the server.
+ * Both transports (Electron IPC and HTTP/WebSocket) go through the same router, which parses
+ * every argument with these schemas.
+ */
+export const API = {
+  'app.info': method(NoArgs, AppInfo, 'Name, version, host and data folder of the running app.'),
+  'settings.get': method(NoArgs, AppSettings, 'The current settings.'),
+  'settings.set': method(AppSettings.partial().strict(), AppSettings, 'Change some settings; returns all.'),
+  'sessions.list': method(
+    z.object({ includeDeleted: z.boolean().optional(), query: z.string().max(200).optional() }).strict(),
+    z.array(SessionSummary),
+    'Sessions, newest first; optionally filtered by title.',
+  ),
+  'sessions.create': method(
+    z.object({ title: SessionTitle, templateId: z.string().max(64).nullable().optional() }).strict(),
+    SessionSummary,
+    'Create a session, blank or from a template.',
+  ),
+  'sessions.get': method(ById, SessionSummary, 'One session.'),
+  'sessions.rename': method(
+    z.object({ id: SessionId, title: SessionTitle }).strict(),
+    SessionSummary,
+    'Rename.',
+  ),
+  'sessions.duplicate': method(ById, SessionSummary, 'Copy a session (new id, same board).'),
+  'sessions.delete': method(ById, SessionSummary, 'Move a session to the trash (restorable).'),
+  'sessions.restore': method(ById, SessionSummary, 'Bring a session back from the trash.'),
+  'board.connect': method(ById, BoardConnection, 'Where and how to join the live board of a session.'),
+} as const
+
+export type ApiMethod = keyof typeof API
+export const API_METHODS = Object.keys(API) as ApiMethod[]
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof API)[M]['args']>
+export type ApiValue<M extends ApiMethod> = z.infer<(typeof API)[M]['result']>
+
+/** Events the server pushes to renderers. */
+export const API_EVENTS = {
+  'session.saveState': SaveStateEvent,
+  'sessions.changed': z.object({}),
+  'settings.changed': AppSettings,
+} as const
+export type ApiEvent = keyof typeof API_EVENTS
+export const API_EVENT_NAMES = Object.keys(API_EVENTS) as ApiEvent[]
+export type ApiEventPayload<E extends ApiEvent> = z.infer<(typeof API_EVENTS)[E]>
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API, name)
+}
+export function isApiEvent(name: unknown): name is ApiEvent {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_EVENTS, name)
+}
