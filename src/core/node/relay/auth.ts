@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { SessionRole } from '../../../shared/model/roles'
+import { SessionId } from '../../../shared/model/session'
+
+/** What `authorize` grants one connection. */
+export const RelayAuthResult = z.object({
+  sessionRole: SessionRole,
+  participantId: z.string().min(1).max(128).optional(),
+  tokenId: z.string().min(1).max(256),
+})
+export type RelayAuthResult = z.infer<typeof RelayAuthResult>
+
+/** The path prefix the relay serves; a client's serverUrl is `ws(s)://HOST:PORT/sync`. */
+export const SYNC_PATH_PREFIX = '/sync/'
+
+const MAX_TOKEN_LENGTH = 512
+
+export type ParsedSyncUrl =
+  | { ok: true; sessionId: string; token: string | null }
+  | { ok: false; reason: 'bad-path' | 'bad-session-id' | 'bad-token' }
+
+/**
+ * Reads `/sync/<sessionId>?token=…` from an upgrade request's url. The session id must match the shared
+ * SessionId schema (y-websocket puts the room name into the url unencoded, so it is url-safe by design).
+ */
+export function parseSyncUrl(rawUrl: string | undefined): ParsedSyncUrl {
+  if (rawUrl === undefined || !rawUrl.startsWith(SYNC_PATH_PREFIX)) return { ok: false, reason: 'bad-path' }
+  let url: URL
+  try {
+    url = new URL(rawUrl, 'http://relay.invalid')
+  } catch {
+    return { ok: false, reason: 'bad-path' }
+  }
+  const rest = url.pathname.slice(SYNC_PATH_PREFIX.length)
+  const parsed = SessionId.safeParse(rest)
+  if (!parsed.success) return { ok: false, reason: 'bad-session-id' }
+  const tokens = url.searchParams.getAll('token')
+  if (tokens.length > 1) return { ok: false, reason: 'bad-token' }
+  const token = tokens[0] ?? null
+  if (token !== null && token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'bad-token' }
+  return { ok: true, sessionId: parsed.data, token: token === '' ? null : token }
+}

@@ -1,0 +1,64 @@
+/**
+ * WebSocket close codes the relay uses. docs/protocol/relay.md is the reference for clients.
+ *
+ * y-websocket 3.x stops reconnecting on 4400-4499 (a deliberate, permanent refusal) and reconnects with
+ * back-off on every other code, so refusals that a retry cannot fix live in 4400-4499 and conditions that
+ * may clear by themselves (a full session, a rate limit, a restart) use standard codes or 4000-4399.
+ */
+export const CLOSE_CODES = {
+  /** The relay is shutting down. Transient: reconnect later. */
+  GOING_AWAY: 1001,
+  /** A frame was larger than `maxMessageBytes`. Transient (sent by the ws library itself). */
+  MESSAGE_TOO_BIG: 1009,
+  /** The relay failed (authorize threw, the session could not be loaded). Transient. */
+  INTERNAL_ERROR: 1011,
+  /** The client did not read what the relay sent fast enough (send buffer over its limit). Transient. */
+  SLOW_CONSUMER: 4008,
+  /** The connection sent more than `maxMessagesPerSecond`. Transient. */
+  RATE_LIMITED: 4029,
+  /** The session already has `maxConnectionsPerSession` connections. Transient. */
+  SESSION_FULL: 4053,
+  /** A frame was not a well-formed y-websocket message (or was of an unknown type). Permanent. */
+  MALFORMED_MESSAGE: 4400,
+  /** No `token` query parameter was given. Permanent. */
+  TOKEN_MISSING: 4401,
+  /** The token does not grant access to this session. Permanent. */
+  TOKEN_REFUSED: 4403,
+  /** The session id is not well formed or names no session. Permanent. */
+  UNKNOWN_SESSION: 4404,
+  /** The token was revoked while connected (sharing stopped). Permanent. */
+  TOKEN_REVOKED: 4410,
+  /** The session was closed or deleted by the host. Permanent. */
+  SESSION_CLOSED: 4420,
+} as const
+
+export type CloseCodeName = keyof typeof CLOSE_CODES
+export type CloseCode = (typeof CLOSE_CODES)[CloseCodeName]
+
+/** Whether a stock y-websocket 3.x client stops reconnecting after this code. */
+export function isPermanentCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500
+}
+
+/** Short human-readable reasons sent with each close (≤ 123 bytes, as the protocol requires). */
+export const CLOSE_REASONS: Readonly<Record<CloseCodeName, string>> = {
+  GOING_AWAY: 'relay shutting down',
+  MESSAGE_TOO_BIG: 'message too big',
+  INTERNAL_ERROR: 'relay error',
+  SLOW_CONSUMER: 'client too slow',
+  RATE_LIMITED: 'too many messages per second',
+  SESSION_FULL: 'session has too many connections',
+  MALFORMED_MESSAGE: 'malformed message',
+  TOKEN_MISSING: 'token required',
+  TOKEN_REFUSED: 'token refused',
+  UNKNOWN_SESSION: 'unknown session',
+  TOKEN_REVOKED: 'token revoked',
+  SESSION_CLOSED: 'session closed',
+}
+
+export function closeReasonFor(code: number): string {
+  for (const [name, value] of Object.entries(CLOSE_CODES)) {
+    if (value === code) return CLOSE_REASONS[name as CloseCodeName]
+  }
+  return 'closed'
+}

@@ -1,0 +1,81 @@
+import type { WebSocket } from 'ws'
+import type { RelayAuthResult } from './auth'
+import { CLOSE_CODES, closeReasonFor } from './closeCodes'
+import { RateLimiter } from './limits'
+
+export type ConnectionState = 'pending' | 'joined' | 'closed'
+
+/** One client socket as the relay sees it, from upgrade to close. */
+export class RelayConnection {
+  state: ConnectionState = 'pending'
+  auth: RelayAuthResult | null = null
+  /** Frames received before the connection joined its room, processed in order once it does. */
+  readonly backlog: Uint8Array[] = []
+  /** Awareness client ids this connection has set; removed from the room when it leaves. */
+  readonly awarenessIds = new Set<number>()
+  /** Whether the observer was already told that its updates are dropped (told once per connection). */
+  toldReadOnly = false
+  /** For the keep-alive ping: cleared when a ping is sent, set by the pong. */
+  alive = true
+  closeCode: number | null = null
+  private readonly limiter: RateLimiter
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly sessionId: string,
+    maxMessagesPerSecond: number,
+    now: () => number,
+    private readonly maxBufferedBytes: number,
+  ) {
+    this.limiter = new RateLimiter(maxMessagesPerSecond, now)
+  }
+
+  /** A method, not a field read, so TypeScript does not keep a narrowing across awaits. */
+  isClosed(): boolean {
+    return this.state === 'closed'
+  }
+
+  get isObserver(): boolean {
+    return this.auth?.sessionRole === 'observer'
+  }
+
+  /** Counts one incoming message against the rate limit; false when over it. */
+  takeMessage(): boolean {
+    return this.limiter.take()
+  }
+
+  /** Sends one frame. A client that lets its send buffer grow past the limit is closed. */
+  send(frame: Uint8Array): void {
+    if (this.state === 'closed' || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      this.close(CLOSE_CODES.SLOW_CONSUMER)
+      return
+    }
+    this.ws.send(frame, { binary: true }, (err) => {
+      if (err) this.close(CLOSE_CODES.INTERNAL_ERROR)
+    })
+  }
+
+  /**
+   * Marks the connection closed and starts the close handshake. Idempotent. Callers remove it from its
+   * room; `onClosed` (wired by the relay) does that for closes the peer starts.
+   */
+  close(code: number): void {
+    if (this.state === 'closed') return
+    this.state = 'closed'
+    this.closeCode = code
+    this.backlog.length = 0
+    this.onClosed?.(this)
+    const ws = this.ws
+    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) {
+      try {
+        ws.close(code, closeReasonFor(code))
+      } catch {
+        ws.terminate()
+      }
+    }
+  }
+
+  /** Set by the relay: leave the room, forget the connection. */
+  onClosed: ((conn: RelayConnection) => void) | null = null
+}

@@ -1,0 +1,366 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type * as Y from 'yjs'
+import { RelayAuthResult, parseSyncUrl } from './auth'
+import { CLOSE_CODES } from './closeCodes'
+import { RelayConnection } from './connection'
+import { type RelayLimits, resolveLimits } from './limits'
+import { MalformedMessageError, parseClientMessage } from './messages'
+import type { RoomPersistence } from './persistence'
+import { Room } from './room'
+
+export interface RelayOptions {
+  persistence: RoomPersistence
+  /** Decide whether `token` may join `sessionId`; null = refuse. May be async. */
+  authorize(sessionId: string, token: string | null): RelayAuthResult | null | Promise<RelayAuthResult | null>
+  limits?: Partial<RelayLimits>
+  /** Relay clock (ms); defaults to Date.now. Used by the rate limiter. */
+  now?: () => number
+  /** Keep-alive ping period; a connection that missed the previous pong is dropped. Default 30 s. */
+  pingIntervalMs?: number
+  /** Told about things worth a log line (a room that failed to load, a persistence error). */
+  onWarning?: (message: string, error?: unknown) => void
+}
+
+export interface RelaySessionInfo {
+  /** Connections joined to the session's room. */
+  connections: number
+  /** Of those, observers (read-only). */
+  observers: number
+  /** Whether the session's doc is in memory. */
+  loaded: boolean
+  /** Non-empty document updates from observers that the relay dropped since the room was loaded. */
+  droppedObserverUpdates: number
+}
+
+export interface RelayStats {
+  /** Connections accepted at the WebSocket level (before authorization). */
+  accepted: number
+  /** Connections that joined a room. */
+  joined: number
+  /** Closes the relay started, by close code. */
+  closedByCode: Record<number, number>
+  /** Frames rejected as malformed or of unknown type. */
+  malformedMessages: number
+  loadedRooms: number
+}
+
+interface RoomEntry {
+  promise: Promise<Room>
+  room: Room | null
+  /** Connections waiting for this room to load; the room is not unloaded while any wait. */
+  waiting: number
+}
+
+/**
+ * The sync relay: the y-websocket protocol (sync + awareness) at /sync/<sessionId>, one authoritative
+ * Y.Doc per session, loaded through RoomPersistence and unloaded when its last client leaves.
+ * See docs/protocol/relay.md.
+ */
+export class Relay {
+  readonly limits: RelayLimits
+  private readonly wss: WebSocketServer
+  private readonly persistence: RoomPersistence
+  private readonly authorizeFn: RelayOptions['authorize']
+  private readonly now: () => number
+  private readonly warn: (message: string, error?: unknown) => void
+  private readonly conns = new Set<RelayConnection>()
+  private readonly rooms = new Map<string, RoomEntry>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly pingTimer: NodeJS.Timeout
+  private closing: Promise<void> | null = null
+  private readonly counters: RelayStats = {
+    accepted: 0,
+    joined: 0,
+    closedByCode: {},
+    malformedMessages: 0,
+    loadedRooms: 0,
+  }
+
+  constructor(opts: RelayOptions) {
+    this.limits = resolveLimits(opts.limits)
+    this.persistence = opts.persistence
+    this.authorizeFn = opts.authorize
+    this.now = opts.now ?? Date.now
+    this.warn = opts.onWarning ?? (() => {})
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.limits.maxMessageBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    })
+    this.pingTimer = setInterval(() => this.pingAll(), opts.pingIntervalMs ?? 30_000)
+    this.pingTimer.unref()
+  }
+
+  /** For an http.Server 'upgrade' event whose path starts with /sync/ */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    socket.on('error', () => socket.destroy())
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req))
+  }
+
+  /** Close every connection whose tokenId matches (sharing stopped / token revoked). */
+  revokeToken(tokenId: string): void {
+    for (const conn of [...this.conns]) {
+      if (conn.auth?.tokenId === tokenId) this.closeConn(conn, CLOSE_CODES.TOKEN_REVOKED)
+    }
+  }
+
+  /** Close all connections to one session (e.g. session deleted). */
+  closeSession(sessionId: string, code: number = CLOSE_CODES.SESSION_CLOSED): void {
+    for (const conn of [...this.conns]) {
+      if (conn.sessionId === sessionId) this.closeConn(conn, code)
+    }
+  }
+
+  sessionInfo(sessionId: string): RelaySessionInfo {
+    const room = this.rooms.get(sessionId)?.room ?? null
+    if (!room) return { connections: 0, observers: 0, loaded: false, droppedObserverUpdates: 0 }
+    let observers = 0
+    for (const c of room.conns) if (c.isObserver) observers++
+    return {
+      connections: room.conns.size,
+      observers,
+      loaded: true,
+      droppedObserverUpdates: room.counters.droppedObserverUpdates,
+    }
+  }
+
+  /** The live doc if the session is loaded (for exports of a live session). Do not destroy it. */
+  getLoadedDoc(sessionId: string): Y.Doc | undefined {
+    return this.rooms.get(sessionId)?.room?.doc
+  }
+
+  stats(): RelayStats {
+    return {
+      ...this.counters,
+      closedByCode: { ...this.counters.closedByCode },
+      loadedRooms: [...this.rooms.values()].filter((e) => e.room).length,
+    }
+  }
+
+  /** Closes every socket (1001), unloads every room and flushes persistence. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown()
+    return this.closing
+  }
+
+  private async shutdown(): Promise<void> {
+    clearInterval(this.pingTimer)
+    const sockets = [...this.conns].map((c) => c.ws)
+    for (const conn of [...this.conns]) this.closeConn(conn, CLOSE_CODES.GOING_AWAY)
+    // Rooms still loading for connections that have gone unload as their loads settle.
+    await Promise.allSettled([...this.rooms.values()].map((e) => e.promise))
+    for (const [id, entry] of this.rooms) if (entry.room) this.unload(id, entry)
+    await Promise.allSettled([...this.unloading.values()])
+    await Promise.all(sockets.map((ws) => waitClosed(ws, 1000)))
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
+  }
+
+  private onConnection(ws: WebSocket, req: IncomingMessage): void {
+    this.counters.accepted++
+    const parsed = parseSyncUrl(req.url)
+    const conn = new RelayConnection(
+      ws,
+      parsed.ok ? parsed.sessionId : '',
+      this.limits.maxMessagesPerSecond,
+      this.now,
+      this.limits.maxBufferedBytes,
+    )
+    this.conns.add(conn)
+    conn.onClosed = (c) => this.forget(c)
+    ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary))
+    ws.on('close', () => conn.close(CLOSE_CODES.GOING_AWAY))
+    ws.on('error', (err: Error & { code?: string }) => {
+      const code =
+        err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+          ? CLOSE_CODES.MESSAGE_TOO_BIG
+          : CLOSE_CODES.MALFORMED_MESSAGE
+      this.closeConn(conn, code)
+    })
+    ws.on('pong', () => {
+      conn.alive = true
+    })
+    if (this.closing) return this.closeConn(conn, CLOSE_CODES.GOING_AWAY)
+    if (!parsed.ok) {
+      const code = parsed.reason === 'bad-token' ? CLOSE_CODES.TOKEN_REFUSED : CLOSE_CODES.UNKNOWN_SESSION
+      return this.closeConn(conn, code)
+    }
+    void this.admit(conn, parsed.token)
+  }
+
+  /** Authorize, check the session exists, load its room, then join. Nothing is sent before joining. */
+  private async admit(conn: RelayConnection, token: string | null): Promise<void> {
+    const sessionId = conn.sessionId
+    let auth: RelayAuthResult | null
+    try {
+      const raw = await this.authorizeFn(sessionId, token)
+      auth = raw === null ? null : RelayAuthResult.parse(raw)
+    } catch (err) {
+      this.warn(`relay: authorize failed for session ${sessionId}`, err)
+      return this.closeConn(conn, CLOSE_CODES.INTERNAL_ERROR)
+    }
+    if (conn.isClosed()) return
+    if (auth === null) {
+      return this.closeConn(conn, token === null ? CLOSE_CODES.TOKEN_MISSING : CLOSE_CODES.TOKEN_REFUSED)
+    }
+    conn.auth = auth
+    let exists: boolean
+    try {
+      exists = await this.persistence.exists(sessionId)
+    } catch (err) {
+      this.warn(`relay: exists() failed for session ${sessionId}`, err)
+      return this.closeConn(conn, CLOSE_CODES.INTERNAL_ERROR)
+    }
+    if (conn.isClosed()) return
+    if (!exists) return this.closeConn(conn, CLOSE_CODES.UNKNOWN_SESSION)
+
+    const entry = this.roomEntry(sessionId)
+    entry.waiting++
+    let room: Room | null = null
+    try {
+      room = await entry.promise
+    } catch (err) {
+      this.warn(`relay: could not load session ${sessionId}`, err)
+    }
+    entry.waiting--
+    if (room === null) return this.closeConn(conn, CLOSE_CODES.INTERNAL_ERROR)
+    if (conn.isClosed() || this.closing) {
+      this.closeConn(conn, CLOSE_CODES.GOING_AWAY)
+      return this.unloadIfIdle(sessionId)
+    }
+    if (room.conns.size >= this.limits.maxConnectionsPerSession) {
+      this.closeConn(conn, CLOSE_CODES.SESSION_FULL)
+      return this.unloadIfIdle(sessionId)
+    }
+    conn.state = 'joined'
+    this.counters.joined++
+    room.join(conn)
+    const backlog = conn.backlog.splice(0)
+    for (const frame of backlog) {
+      if (conn.isClosed()) break
+      this.process(conn, room, frame)
+    }
+  }
+
+  private onFrame(conn: RelayConnection, data: unknown, isBinary: boolean): void {
+    if (conn.state === 'closed') return
+    if (!conn.takeMessage()) return this.closeConn(conn, CLOSE_CODES.RATE_LIMITED)
+    if (!isBinary || !Buffer.isBuffer(data)) {
+      this.counters.malformedMessages++
+      return this.closeConn(conn, CLOSE_CODES.MALFORMED_MESSAGE)
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    if (conn.state === 'pending') {
+      conn.backlog.push(frame)
+      return
+    }
+    const room = this.rooms.get(conn.sessionId)?.room
+    if (!room) return this.closeConn(conn, CLOSE_CODES.INTERNAL_ERROR)
+    this.process(conn, room, frame)
+  }
+
+  private process(conn: RelayConnection, room: Room, frame: Uint8Array): void {
+    try {
+      room.handle(conn, parseClientMessage(frame))
+    } catch (err) {
+      if (!(err instanceof MalformedMessageError)) this.warn('relay: Yjs rejected a message', err)
+      this.counters.malformedMessages++
+      this.closeConn(conn, CLOSE_CODES.MALFORMED_MESSAGE)
+    }
+  }
+
+  private closeConn(conn: RelayConnection, code: number): void {
+    if (conn.state === 'closed') return
+    this.counters.closedByCode[code] = (this.counters.closedByCode[code] ?? 0) + 1
+    conn.close(code)
+  }
+
+  /** Called once per connection when it closes, whoever started it. */
+  private forget(conn: RelayConnection): void {
+    this.conns.delete(conn)
+    const entry = this.rooms.get(conn.sessionId)
+    if (!entry?.room) return
+    entry.room.leave(conn)
+    this.unloadIfIdle(conn.sessionId)
+  }
+
+  private roomEntry(sessionId: string): RoomEntry {
+    const existing = this.rooms.get(sessionId)
+    if (existing) return existing
+    const prior = this.unloading.get(sessionId) ?? Promise.resolve()
+    const entry: RoomEntry = { promise: prior.then(() => this.loadRoom(sessionId)), room: null, waiting: 0 }
+    this.rooms.set(sessionId, entry)
+    entry.promise.then(
+      (room) => {
+        entry.room = room
+      },
+      () => {
+        if (this.rooms.get(sessionId) === entry) this.rooms.delete(sessionId)
+      },
+    )
+    return entry
+  }
+
+  private async loadRoom(sessionId: string): Promise<Room> {
+    const stored = await this.persistence.load(sessionId)
+    return new Room(sessionId, stored, this.persistence)
+  }
+
+  private unloadIfIdle(sessionId: string): void {
+    const entry = this.rooms.get(sessionId)
+    if (!entry?.room || entry.waiting > 0 || entry.room.conns.size > 0) return
+    this.unload(sessionId, entry)
+  }
+
+  /** Drops the room from memory and closes its persistence; a later load waits for that to finish. */
+  private unload(sessionId: string, entry: RoomEntry): void {
+    if (this.rooms.get(sessionId) !== entry || !entry.room) return
+    this.rooms.delete(sessionId)
+    entry.room.destroy()
+    const prior = this.unloading.get(sessionId) ?? Promise.resolve()
+    const done: Promise<void> = prior
+      .then(() => this.persistence.close(sessionId))
+      .catch((err: unknown) => this.warn(`relay: persistence.close failed for ${sessionId}`, err))
+      .finally(() => {
+        if (this.unloading.get(sessionId) === done) this.unloading.delete(sessionId)
+      })
+    this.unloading.set(sessionId, done)
+  }
+
+  private pingAll(): void {
+    for (const conn of [...this.conns]) {
+      if (!conn.alive) {
+        conn.ws.terminate()
+        conn.close(CLOSE_CODES.GOING_AWAY)
+        continue
+      }
+      conn.alive = false
+      try {
+        conn.ws.ping()
+      } catch {
+        conn.close(CLOSE_CODES.GOING_AWAY)
+      }
+    }
+  }
+}
+
+function waitClosed(ws: WebSocket, timeoutMs: number): Promise<void> {
+  if (ws.readyState === ws.CLOSED) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      ws.terminate()
+      resolve()
+    }, timeoutMs)
+    timer.unref()
+    ws.once('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}

@@ -1,0 +1,120 @@
+import * as Y from 'yjs'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import {
+  MemoryPersistence,
+  type RelayAuthResult,
+  type RelayOptions,
+  startStandaloneRelay,
+  type StandaloneRelay,
+} from '../../../src/core/node/relay'
+
+export const FACILITATOR_TOKEN = 'facilitator-token-0123456789'
+export const OBSERVER_TOKEN = 'observer-token-0123456789'
+export const SESSION = 'session-alpha'
+
+/** Facilitator token for every session; an observer token; anything else refused. */
+export function testAuthorize(_sessionId: string, token: string | null): RelayAuthResult | null {
+  if (token === FACILITATOR_TOKEN) return { sessionRole: 'facilitator', tokenId: 'fac' }
+  if (token === OBSERVER_TOKEN) return { sessionRole: 'observer', tokenId: 'obs', participantId: 'p-obs' }
+  return null
+}
+
+export interface TestRelay extends StandaloneRelay {
+  persistence: MemoryPersistence
+  warnings: string[]
+}
+
+export async function startTestRelay(
+  opts: { limits?: RelayOptions['limits']; persistence?: MemoryPersistence; sessions?: string[] } = {},
+): Promise<TestRelay> {
+  const persistence = opts.persistence ?? new MemoryPersistence()
+  for (const s of opts.sessions ?? [SESSION]) persistence.create(s)
+  const warnings: string[] = []
+  const relay = await startStandaloneRelay({
+    host: '127.0.0.1',
+    port: 0,
+    persistence,
+    authorize: testAuthorize,
+    limits: opts.limits,
+    onWarning: (m) => warnings.push(m),
+  })
+  return Object.assign(relay, { persistence, warnings })
+}
+
+export interface Client {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  destroy(): void
+}
+
+/** A stock y-websocket 3.x client, as the issue asks: ws polyfill, no BroadcastChannel. */
+export function stockClient(
+  url: string,
+  opts: { room?: string; token?: string | null; connect?: boolean; doc?: Y.Doc } = {},
+): Client {
+  const doc = opts.doc ?? new Y.Doc()
+  const token = opts.token === undefined ? FACILITATOR_TOKEN : opts.token
+  const provider = new WebsocketProvider(url, opts.room ?? SESSION, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: token === null ? {} : { token },
+    connect: opts.connect ?? true,
+    maxBackoffTime: 300,
+  })
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+export async function waitFor(
+  predicate: () => boolean,
+  what: string,
+  timeoutMs = 10_000,
+  stepMs = 10,
+): Promise<void> {
+  const start = Date.now()
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, stepMs))
+  }
+}
+
+export function waitSynced(client: Client): Promise<void> {
+  return waitFor(() => client.provider.synced, 'provider synced')
+}
+
+export interface RawSocket {
+  ws: WebSocket
+  received: Uint8Array[]
+  closed: Promise<{ code: number; reason: string }>
+  opened: Promise<void>
+}
+
+/** A bare ws client that records every frame it receives and how it was closed. */
+export function rawSocket(url: string, room: string, token: string | null, extraQuery = ''): RawSocket {
+  const q = token === null ? '' : `?token=${encodeURIComponent(token)}`
+  const ws = new WebSocket(`${url}/${room}${q}${extraQuery}`)
+  const received: Uint8Array[] = []
+  ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
+  ws.on('error', () => {})
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('close', () => reject(new Error('closed before open')))
+  })
+  opened.catch(() => {})
+  return { ws, received, closed, opened }
+}
+
+/** Sends frames as fast as ws takes them. */
+export function sendAll(ws: WebSocket, frames: Uint8Array[]): void {
+  for (const f of frames) ws.send(f)
+}
