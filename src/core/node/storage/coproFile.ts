@@ -1,0 +1,251 @@
+import { open, type FileHandle } from 'node:fs/promises'
+import { z } from 'zod'
+import { SessionTitle } from '../../../shared/model/session'
+import { crc32 } from './crc32'
+import { StorageError, errorMessage } from './errors'
+import { CheckpointReason, TemplateId } from './schemas'
+
+/**
+ * The portable session file (.copro); documented in docs/formats/session-file.md.
+ *
+ *   header   8 bytes magic "\x89COPRO\r\n", u32 formatVersion, u32 sectionCount       (little-endian)
+ *   section  4-byte ASCII tag, u32 length, u32 crc32(payload), payload
+ *            MANI (manifest JSON, exactly one, first), STAT (Yjs state, exactly one), CKPT × checkpoints
+ */
+export const COPRO_MAGIC = Buffer.from([0x89, 0x43, 0x4f, 0x50, 0x52, 0x4f, 0x0d, 0x0a])
+export const COPRO_FORMAT_VERSION = 1
+/** Files larger than this are refused before anything is read. */
+export const MAX_COPRO_FILE_BYTES = 512 * 1024 * 1024
+export const MAX_MANIFEST_BYTES = 1024 * 1024
+export const MAX_CHECKPOINTS = 1000
+const HEADER_BYTES = 16
+const SECTION_HEADER_BYTES = 12
+
+export const CoproCheckpoint = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  reason: CheckpointReason,
+  createdAt: z.iso.datetime(),
+  size: z.number().int().nonnegative(),
+})
+export type CoproCheckpoint = z.infer<typeof CoproCheckpoint>
+
+export const CoproManifest = z.strictObject({
+  formatVersion: z.literal(COPRO_FORMAT_VERSION),
+  appVersion: z.string().min(1).max(64),
+  createdAt: z.iso.datetime(),
+  exportedAt: z.iso.datetime(),
+  title: SessionTitle,
+  templateId: TemplateId.nullable(),
+  checkpoints: z.array(CoproCheckpoint).max(MAX_CHECKPOINTS),
+})
+export type CoproManifest = z.infer<typeof CoproManifest>
+
+export interface CoproContent {
+  readonly manifest: CoproManifest
+  readonly state: Uint8Array
+  readonly checkpoints: readonly Uint8Array[]
+  /** The format version the file was written in (before migration). */
+  readonly sourceVersion: number
+}
+
+function invalid(message: string): StorageError {
+  return new StorageError('invalid-file', `Not a valid Copro session file: ${message}`)
+}
+
+function section(tag: string, payload: Uint8Array): Buffer[] {
+  const h = Buffer.alloc(SECTION_HEADER_BYTES)
+  h.write(tag, 0, 'latin1')
+  h.writeUInt32LE(payload.length, 4)
+  h.writeUInt32LE(crc32(payload), 8)
+  return [h, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)]
+}
+
+export function encodeCoproFile(
+  manifest: CoproManifest,
+  state: Uint8Array,
+  checkpoints: readonly Uint8Array[],
+): Buffer {
+  const m = CoproManifest.parse(manifest)
+  if (m.checkpoints.length !== checkpoints.length)
+    throw new Error('checkpoint metadata and data differ in number')
+  const header = Buffer.alloc(HEADER_BYTES)
+  COPRO_MAGIC.copy(header, 0)
+  header.writeUInt32LE(COPRO_FORMAT_VERSION, 8)
+  header.writeUInt32LE(2 + checkpoints.length, 12)
+  return Buffer.concat([
+    header,
+    ...section('MANI', Buffer.from(JSON.stringify(m), 'utf8')),
+    ...section('STAT', state),
+    ...checkpoints.flatMap((c) => section('CKPT', c)),
+  ])
+}
+
+class BoundedReader {
+  constructor(
+    private readonly fh: FileHandle,
+    readonly size: number,
+  ) {}
+
+  async read(pos: number, len: number, what: string): Promise<Buffer> {
+    if (len > this.size - pos)
+      throw invalid(`the file is truncated (${what} needs ${len} bytes at ${pos}; the file has ${this.size})`)
+    const b = Buffer.alloc(len)
+    let off = 0
+    while (off < len) {
+      const { bytesRead } = await this.fh.read(b, off, len - off, pos + off)
+      if (bytesRead === 0) throw invalid(`the file is truncated (${what})`)
+      off += bytesRead
+    }
+    return b
+  }
+}
+
+type VersionReader = (r: BoundedReader, afterVersion: number) => Promise<CoproContent>
+
+function parseManifestJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'))
+  } catch (e) {
+    throw invalid(`the manifest is not JSON (${errorMessage(e)})`)
+  }
+}
+
+function validateManifest(raw: unknown): CoproManifest {
+  const r = CoproManifest.safeParse(raw)
+  if (!r.success) {
+    const first = r.error.issues[0]
+    throw invalid(
+      `the manifest is invalid (${first ? `${first.path.join('.') || 'manifest'}: ${first.message}` : 'unknown problem'})`,
+    )
+  }
+  return r.data
+}
+
+/** Version 1: sections with declared lengths and CRC-32s. */
+const readV1: VersionReader = async (r, pos) => {
+  const count = (await r.read(pos, 4, 'section count')).readUInt32LE(0)
+  pos += 4
+  if (count < 2 || count > 2 + MAX_CHECKPOINTS) throw invalid(`an impossible section count (${count})`)
+  const payloads: { tag: string; data: Buffer }[] = []
+  for (let i = 0; i < count; i++) {
+    const h = await r.read(pos, SECTION_HEADER_BYTES, `section ${i} header`)
+    const tag = h.toString('latin1', 0, 4)
+    const len = h.readUInt32LE(4)
+    const sum = h.readUInt32LE(8)
+    pos += SECTION_HEADER_BYTES
+    const expected = i === 0 ? 'MANI' : i === 1 ? 'STAT' : 'CKPT'
+    if (tag !== expected)
+      throw invalid(`section ${i} is “${tag.replace(/[^\x20-\x7e]/g, '?')}”, expected ${expected}`)
+    if (len > MAX_COPRO_FILE_BYTES)
+      throw new StorageError(
+        'too-large',
+        `Not a valid Copro session file: section ${tag} declares ${len} bytes, more than the ${MAX_COPRO_FILE_BYTES}-byte limit`,
+      )
+    if (tag === 'MANI' && len > MAX_MANIFEST_BYTES)
+      throw invalid(`the manifest declares ${len} bytes (limit ${MAX_MANIFEST_BYTES})`)
+    if (len > r.size - pos)
+      throw invalid(
+        `section ${tag} declares ${len} bytes but only ${r.size - pos} remain (truncated or damaged)`,
+      )
+    const data = await r.read(pos, len, `section ${tag}`)
+    pos += len
+    if (crc32(data) !== sum)
+      throw invalid(`section ${tag}${i > 1 ? ` ${i - 1}` : ''} has a bad checksum (the file is damaged)`)
+    payloads.push({ tag, data })
+  }
+  if (pos !== r.size) throw invalid(`${r.size - pos} unexpected bytes after the last section`)
+  const manifest = validateManifest(parseManifestJson(payloads[0]!.data))
+  const checkpoints = payloads.slice(2).map((p) => new Uint8Array(p.data))
+  if (manifest.checkpoints.length !== checkpoints.length)
+    throw invalid(
+      `the manifest lists ${manifest.checkpoints.length} checkpoints but the file holds ${checkpoints.length}`,
+    )
+  return { manifest, state: new Uint8Array(payloads[1]!.data), checkpoints, sourceVersion: 1 }
+}
+
+/**
+ * Version 0 — SYNTHETIC. It was never released; it exists so that the migration path is real code with a
+ * test (test/unit/storage/coproFile.test.ts builds a v0 fixture). v0 was: magic, u32 version 0, u32 manifest
+ * length, manifest JSON {title, template, created}, u32 state length, Yjs state. No checksums, no checkpoints.
+ */
+const V0Manifest = z.object({
+  title: SessionTitle,
+  template: TemplateId.nullable().optional(),
+  created: z.iso.datetime(),
+})
+
+const readV0: VersionReader = async (r, pos) => {
+  const mlen = (await r.read(pos, 4, 'manifest length')).readUInt32LE(0)
+  pos += 4
+  if (mlen > MAX_MANIFEST_BYTES)
+    throw invalid(`the manifest declares ${mlen} bytes (limit ${MAX_MANIFEST_BYTES})`)
+  const mbytes = await r.read(pos, mlen, 'manifest')
+  pos += mlen
+  const parsed = V0Manifest.safeParse(parseManifestJson(mbytes))
+  if (!parsed.success)
+    throw invalid(`the version 0 manifest is invalid (${parsed.error.issues[0]?.message ?? '?'})`)
+  const slen = (await r.read(pos, 4, 'state length')).readUInt32LE(0)
+  pos += 4
+  if (slen > r.size - pos)
+    throw invalid(`the state declares ${slen} bytes but only ${r.size - pos} remain (truncated or damaged)`)
+  const state = await r.read(pos, slen, 'state')
+  pos += slen
+  if (pos !== r.size) throw invalid(`${r.size - pos} unexpected bytes after the state`)
+  return { ...migrateV0ToV1(parsed.data), state: new Uint8Array(state), checkpoints: [], sourceVersion: 0 }
+}
+
+/** The migration step v0 → v1 (manifest only; the Yjs state is unchanged). */
+export function migrateV0ToV1(m: z.infer<typeof V0Manifest>): { manifest: CoproManifest } {
+  return {
+    manifest: validateManifest({
+      formatVersion: 1,
+      appVersion: 'unknown (format version 0)',
+      createdAt: m.created,
+      exportedAt: m.created,
+      title: m.title,
+      templateId: m.template ?? null,
+      checkpoints: [],
+    }),
+  }
+}
+
+const READERS: Record<number, VersionReader> = { 0: readV0, 1: readV1 }
+
+/**
+ * Reads and validates a .copro file: magic, version (older versions are migrated), declared sizes (checked
+ * against the file size and caps before any allocation), checksums and the manifest. Throws a StorageError
+ * with a clear message; never returns partial content. Checking that the Yjs state applies is the caller's.
+ */
+export async function readCoproFile(filePath: string): Promise<CoproContent> {
+  let fh: FileHandle
+  try {
+    fh = await open(filePath, 'r')
+  } catch (e) {
+    throw new StorageError('not-found', `Cannot open ${filePath}: ${errorMessage(e)}`, { cause: e })
+  }
+  try {
+    const { size } = await fh.stat()
+    if (size > MAX_COPRO_FILE_BYTES)
+      throw new StorageError(
+        'too-large',
+        `The file is ${size} bytes; session files larger than ${MAX_COPRO_FILE_BYTES} bytes are refused.`,
+      )
+    const r = new BoundedReader(fh, size)
+    if (size < 12) throw invalid('the file is too short to be a session file')
+    const head = await r.read(0, 12, 'header')
+    if (!head.subarray(0, 8).equals(COPRO_MAGIC))
+      throw invalid('wrong magic bytes (this is not a .copro file)')
+    const version = head.readUInt32LE(8)
+    const reader = READERS[version]
+    if (!reader)
+      throw new StorageError(
+        'unsupported-version',
+        version > COPRO_FORMAT_VERSION
+          ? `This session file has format version ${version}, made by a newer Copro Studio; this one reads up to version ${COPRO_FORMAT_VERSION}.`
+          : `Unknown session file format version ${version}.`,
+      )
+    return await reader(r, 12)
+  } finally {
+    await fh.close()
+  }
+}

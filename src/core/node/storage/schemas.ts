@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
+
+export const CheckpointId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a checkpoint id holds letters, digits, _ and - only')
+export type CheckpointId = z.infer<typeof CheckpointId>
+
+export const CheckpointReason = z.enum(['manual', 'activity-end', 'before-revert'])
+export type CheckpointReason = z.infer<typeof CheckpointReason>
+
+export const CheckpointMeta = z.object({
+  id: CheckpointId,
+  name: z.string().trim().min(1).max(200),
+  reason: CheckpointReason,
+  createdAt: z.string().datetime(),
+  /** Bytes of Yjs state in the checkpoint. */
+  size: z.number().int().nonnegative(),
+})
+export type CheckpointMeta = z.infer<typeof CheckpointMeta>
+
+/** A template id as recorded with a session: a short slug, never a path. */
+export const TemplateId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a template id holds letters, digits, _ and - only')
+
+/** sessions/<id>/manifest.json: enough to rebuild the index entry without the index. */
+export const SessionManifest = z.object({
+  formatVersion: z.literal(1),
+  summary: SessionSummary,
+  checkpoints: z.array(CheckpointMeta).default([]),
+})
+export type SessionManifest = z.infer<typeof SessionManifest>
+
+export const Theme = z.enum(['system', 'light', 'dark', 'high-contrast'])
+export type Theme = z.infer<typeof Theme>
+
+/**
+ * App settings. Extensible: unknown keys (from a newer version) are kept as they are, and each known field
+ * falls back to its default when damaged, so one bad value never discards the rest.
+ */
+export const Settings = z.looseObject({
+  /** The tldraw licence key ('' = none; 3.15.x runs with its watermark). */
+  licenseKey: z.string().max(4096).default('').catch(''),
+  theme: Theme.default('system').catch('system'),
+  /** Recently opened session ids, most recent first. */
+  recent: z.array(SessionId).max(50).default([]).catch([]),
+})
+export type Settings = z.infer<typeof Settings>
+export const SettingsPatch = z.looseObject({
+  licenseKey: z.string().max(4096).optional(),
+  theme: Theme.optional(),
+  recent: z.array(SessionId).max(50).optional(),
+})
+export type SettingsPatch = z.input<typeof SettingsPatch>
+
+export function defaultSettings(): Settings {
+  return Settings.parse({})
+}
+
+export const INDEX_VERSION = 1
+export interface IndexData {
+  version: number
+  sessions: SessionSummary[]
+  settings: Settings
+}
+
+/** The index's outer shape; entries are checked one by one so one bad entry costs only itself. */
+export const IndexShape = z.object({
+  version: z.number().int(),
+  sessions: z.array(z.unknown()),
+  settings: z.unknown(),
+})
+
+export { SessionId, SessionSummary, SessionTitle }
