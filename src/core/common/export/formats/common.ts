@@ -1,0 +1,60 @@
+import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../../shared/model/roles'
+import type { ExportAuthor, ExportCard, ExportCell, ExportModel } from '../schema'
+
+/** "Service user", "Staff" … (short role labels for table headers and charts). */
+export function roleShort(r: CoproRole): string {
+  return COPRO_ROLE_INFO[r].short
+}
+
+/** Roles that appear anywhere in the session (participants, authors, voters), in the fixed order. */
+export function activeRoles(m: ExportModel): CoproRole[] {
+  const set = new Set<CoproRole>()
+  for (const t of m.voiceBalance.byRole) if (t.cards + t.votes + t.participants > 0) set.add(t.coproRole)
+  return COPRO_ROLES.filter((r) => set.has(r))
+}
+
+/** How an author is shown: a consented name, else the pseudonym, else "Anonymous". */
+export function authorLabel(a: ExportAuthor): string {
+  if (a.anonymous) return 'Anonymous'
+  return a.name ?? a.pseudonym ?? 'Unregistered participant'
+}
+
+export function cellLabel(c: ExportCell): string {
+  if (c.type === 'cell') return `${c.stageLabel} › ${c.laneLabel}`
+  if (c.type === 'zone') return c.zoneLabel
+  return 'Unplaced'
+}
+
+/** Stage (grid) or zone label; 'Unplaced' otherwise. Used as the planning tools' bucket. */
+export function areaLabel(c: ExportCell): string {
+  if (c.type === 'cell') return c.stageLabel
+  if (c.type === 'zone') return c.zoneLabel
+  return 'Unplaced'
+}
+
+/** Pain cards, most votes first; ties keep board order. */
+export function rankedPains(m: ExportModel): ExportCard[] {
+  return m.cards
+    .map((c, i) => ({ c, i }))
+    .filter((x) => x.c.kind === 'pain')
+    .sort((a, b) => b.c.votes.total - a.c.votes.total || a.i - b.i)
+    .map((x) => x.c)
+}
+
+export function cardIndex(m: ExportModel): Map<string, ExportCard> {
+  return new Map(m.cards.map((c) => [c.id, c]))
+}
+
+/** "5 (Service user 3, Staff 2)" — roles with zero votes are left out. */
+export function votesSplit(c: ExportCard, roles: readonly CoproRole[] = COPRO_ROLES): string {
+  const parts = roles.filter((r) => c.votes.byRole[r] > 0).map((r) => `${roleShort(r)} ${c.votes.byRole[r]}`)
+  return parts.length ? `${c.votes.total} (${parts.join(', ')})` : `${c.votes.total}`
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`
+}

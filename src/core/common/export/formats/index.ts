@@ -1,0 +1,33 @@
+import type { ExportModel } from '../schema'
+import { actionsCsv, cardsCsv } from './csv'
+import { htmlReport } from './html'
+import { jsonExport } from './json'
+import { markdownReport } from './markdown'
+
+export const EXPORT_FORMATS = ['json', 'csv', 'md', 'html'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportFile {
+  readonly name: string
+  readonly mediaType: string
+  readonly text: string
+}
+
+/** The files one format produces (csv gives two). */
+export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
+  switch (format) {
+    case 'json':
+      return [{ name: 'export.json', mediaType: 'application/json', text: jsonExport(m) }]
+    case 'csv':
+      return [
+        { name: 'cards.csv', mediaType: 'text/csv; charset=utf-8', text: cardsCsv(m) },
+        { name: 'actions.csv', mediaType: 'text/csv; charset=utf-8', text: actionsCsv(m) },
+      ]
+    case 'md':
+      return [{ name: 'report.md', mediaType: 'text/markdown; charset=utf-8', text: markdownReport(m) }]
+    case 'html':
+      return [{ name: 'report.html', mediaType: 'text/html; charset=utf-8', text: htmlReport(m) }]
+  }
+}
+
+export { actionsCsv, cardsCsv, htmlReport, jsonExport, markdownReport }

@@ -1,0 +1,6 @@
+export * from './schema'
+export { buildExportModel, CheckpointInput, type ExportOptions } from './model'
+export * from './formats'
+export { cardsRows, actionsRows, neutraliseCell, quoteCell, toCsv, BOM } from './formats/csv'
+export { escapeHtml, escapeMarkdown } from './formats/escape'
+export { cleanText } from './text'

@@ -1,0 +1,184 @@
+import { z } from 'zod'
+import { CardKind } from '../../../shared/model/cards'
+import { CoproRole, SessionRole } from '../../../shared/model/roles'
+
+/**
+ * The export model: everything a session's exports say, computed purely from the session document
+ * (see model.ts). Every format (JSON, CSV, Markdown, HTML) renders this and nothing else, so consent
+ * rules (pseudonyms, anonymous cards, withdrawn participants) are applied once, here.
+ *
+ * Bump EXPORT_FORMAT_VERSION on any breaking change to this shape and regenerate
+ * docs/formats/export.schema.json (`npx tsx scripts/gen-export-schema.ts`).
+ */
+export const EXPORT_FORMAT_VERSION = 1
+
+const Count = z.number().int().min(0)
+const IsoTime = z.string().datetime({ offset: true })
+const Text = z.string()
+
+/** Votes (dots) per co-production role; every role is present, zero when none. */
+export const VotesByRole = z.record(CoproRole, Count)
+export type VotesByRole = z.infer<typeof VotesByRole>
+
+export const ExportCell = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('cell'),
+    stageId: Text,
+    stageLabel: Text,
+    laneId: Text,
+    laneLabel: Text,
+  }),
+  z.object({ type: z.literal('zone'), zoneId: Text, zoneLabel: Text }),
+  z.object({ type: z.literal('unplaced') }),
+])
+export type ExportCell = z.infer<typeof ExportCell>
+
+export const ExportStructureItem = z.object({ id: Text, label: Text, prompt: Text })
+export type ExportStructureItem = z.infer<typeof ExportStructureItem>
+
+export const ExportStructure = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('grid'),
+    stages: z.array(ExportStructureItem),
+    lanes: z.array(ExportStructureItem),
+  }),
+  z.object({ type: z.literal('zones'), zones: z.array(ExportStructureItem) }),
+])
+export type ExportStructure = z.infer<typeof ExportStructure>
+
+/** A participant as exports show them: a pseudonym always, a name only with consent. */
+export const ExportParticipant = z.object({
+  /** Stable pseudonym, "Participant 1" … in order of joining. */
+  pseudonym: Text,
+  /** Only when the participant was not anonymous and names were requested; otherwise null. */
+  name: Text.nullable(),
+  coproRole: CoproRole,
+  coproRoleLabel: Text,
+  sessionRole: SessionRole,
+  cards: Count,
+  votes: Count,
+})
+export type ExportParticipant = z.infer<typeof ExportParticipant>
+
+export const ExportAuthor = z.object({
+  coproRole: CoproRole,
+  coproRoleLabel: Text,
+  /** True for anonymous cards: then pseudonym and name are always null. */
+  anonymous: z.boolean(),
+  pseudonym: Text.nullable(),
+  name: Text.nullable(),
+})
+export type ExportAuthor = z.infer<typeof ExportAuthor>
+
+export const ExportVotes = z.object({ total: Count, byRole: VotesByRole })
+export type ExportVotes = z.infer<typeof ExportVotes>
+
+export const ExportCard = z.object({
+  id: Text,
+  kind: CardKind,
+  kindLabel: Text,
+  text: Text,
+  cell: ExportCell,
+  author: ExportAuthor,
+  createdAt: IsoTime,
+  votes: ExportVotes,
+  /** Cards this card points to (arrow start on this card) and cards pointing at it. */
+  linksTo: z.array(Text),
+  linkedFrom: z.array(Text),
+})
+export type ExportCard = z.infer<typeof ExportCard>
+
+export const ExportLink = z.object({ arrowId: Text, fromCardId: Text, toCardId: Text })
+export type ExportLink = z.infer<typeof ExportLink>
+
+export const ExportAction = z.object({
+  cardId: Text,
+  text: Text,
+  owner: Text,
+  /** YYYY-MM-DD or ''. */
+  due: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+  cell: ExportCell,
+  votes: ExportVotes,
+  /** Pain cards linked to this action by an arrow (either direction), most-voted first. */
+  addressesPainIds: z.array(Text),
+})
+export type ExportAction = z.infer<typeof ExportAction>
+
+export const ExportVotingRound = z.object({
+  id: Text,
+  title: Text,
+  status: z.enum(['open', 'closed']),
+  dotsPerPerson: Count,
+  /** Ballots counted (closed rounds only, withdrawn participants excluded). */
+  ballotsCounted: Count,
+  closedAt: IsoTime.nullable(),
+})
+export type ExportVotingRound = z.infer<typeof ExportVotingRound>
+
+export const RoleTally = z.object({
+  coproRole: CoproRole,
+  coproRoleLabel: Text,
+  cards: Count,
+  votes: Count,
+  words: Count,
+})
+export type RoleTally = z.infer<typeof RoleTally>
+
+export const ExportVoiceBalance = z.object({
+  /** Roles expected to contribute: roles of the participants (observers and facilitators aside). */
+  expectedRoles: z.array(CoproRole),
+  /** One entry per co-production role, in the fixed role order. */
+  byRole: z.array(
+    RoleTally.extend({
+      participants: Count,
+      cardShare: z.number().min(0).max(1),
+      voteShare: z.number().min(0).max(1),
+      wordShare: z.number().min(0).max(1),
+    }),
+  ),
+  /** Per stage (grid) or zone (zones board). */
+  byArea: z.array(
+    z.object({
+      type: z.enum(['stage', 'zone']),
+      id: Text,
+      label: Text,
+      byRole: z.array(RoleTally),
+      /** Expected roles with no card in this area yet. */
+      notYetHeard: z.array(CoproRole),
+    }),
+  ),
+})
+export type ExportVoiceBalance = z.infer<typeof ExportVoiceBalance>
+
+export const ExportCheckpoint = z.object({ id: Text, name: Text, createdAt: IsoTime, reason: Text })
+export type ExportCheckpoint = z.infer<typeof ExportCheckpoint>
+
+export const ExportModel = z.object({
+  formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+  generator: z.object({ app: z.literal('Copro Studio'), appVersion: Text, generatedAt: IsoTime }),
+  session: z.object({
+    id: Text,
+    title: Text,
+    templateId: Text.nullable(),
+    createdAt: IsoTime.nullable(),
+    docVersion: z.number().int().nullable(),
+  }),
+  /** Whether names were requested; even then, only consenting participants are named. */
+  namesIncluded: z.boolean(),
+  structure: ExportStructure.nullable(),
+  participants: z.array(ExportParticipant),
+  cards: z.array(ExportCard),
+  links: z.array(ExportLink),
+  actions: z.array(ExportAction),
+  votingRounds: z.array(ExportVotingRound),
+  voiceBalance: ExportVoiceBalance,
+  checkpoints: z.array(ExportCheckpoint),
+  /** Counts of what was left out, so a reader can tell an empty board from a filtered one. */
+  omitted: z.object({
+    withdrawnParticipants: Count,
+    withdrawnCards: Count,
+    withdrawnBallots: Count,
+    invalidRecords: Count,
+  }),
+})
+export type ExportModel = z.infer<typeof ExportModel>

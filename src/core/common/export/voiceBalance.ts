@@ -1,0 +1,97 @@
+import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
+import type { ExportCard, ExportStructure, ExportVoiceBalance, RoleTally } from './schema'
+import type { CountedVote } from './votes'
+import { countWords } from './text'
+
+interface Tally {
+  cards: number
+  votes: number
+  words: number
+}
+
+const zero = (): Tally => ({ cards: 0, votes: 0, words: 0 })
+
+function tallies(): Map<CoproRole, Tally> {
+  return new Map(COPRO_ROLES.map((r) => [r, zero()]))
+}
+
+function toRows(t: Map<CoproRole, Tally>): RoleTally[] {
+  return COPRO_ROLES.map((r) => ({ coproRole: r, coproRoleLabel: COPRO_ROLE_INFO[r].label, ...t.get(r)! }))
+}
+
+const share = (n: number, total: number): number => (total > 0 ? Math.round((n / total) * 10000) / 10000 : 0)
+
+/** The area (stage or zone) a card counts towards, or null when unplaced. */
+export function areaOf(card: ExportCard): string | null {
+  if (card.cell.type === 'cell') return card.cell.stageId
+  if (card.cell.type === 'zone') return card.cell.zoneId
+  return null
+}
+
+/**
+ * Cards, votes and words per co-production role, overall and per stage (or zone), and which of the
+ * expected roles have not yet put a card in each stage. Votes count the dots each role cast.
+ */
+export function voiceBalance(
+  structure: ExportStructure | null,
+  cards: readonly ExportCard[],
+  votes: readonly CountedVote[],
+  participantRoles: readonly CoproRole[],
+  expectedRoles: readonly CoproRole[],
+): ExportVoiceBalance {
+  const overall = tallies()
+  const areas = new Map<string, Map<CoproRole, Tally>>()
+  const items =
+    structure === null
+      ? []
+      : structure.type === 'grid'
+        ? structure.stages.map((s) => ({ type: 'stage' as const, ...s }))
+        : structure.zones.map((z) => ({ type: 'zone' as const, ...z }))
+  for (const it of items) areas.set(it.id, tallies())
+  const cardArea = new Map<string, string | null>()
+  for (const c of cards) {
+    const words = countWords(c.text)
+    const o = overall.get(c.author.coproRole)!
+    o.cards++
+    o.words += words
+    const area = areaOf(c)
+    cardArea.set(c.id, area)
+    const a = area === null ? undefined : areas.get(area)?.get(c.author.coproRole)
+    if (a) {
+      a.cards++
+      a.words += words
+    }
+  }
+  for (const v of votes) {
+    overall.get(v.role)!.votes++
+    const area = cardArea.get(v.cardId)
+    const a = area == null ? undefined : areas.get(area)?.get(v.role)
+    if (a) a.votes++
+  }
+  const totals = [...overall.values()].reduce(
+    (acc, t) => ({ cards: acc.cards + t.cards, votes: acc.votes + t.votes, words: acc.words + t.words }),
+    zero(),
+  )
+  const people = new Map<CoproRole, number>()
+  for (const r of participantRoles) people.set(r, (people.get(r) ?? 0) + 1)
+  return {
+    expectedRoles: [...expectedRoles],
+    byRole: toRows(overall).map((t) => ({
+      ...t,
+      participants: people.get(t.coproRole) ?? 0,
+      cardShare: share(t.cards, totals.cards),
+      voteShare: share(t.votes, totals.votes),
+      wordShare: share(t.words, totals.words),
+    })),
+    byArea: items.map((it) => {
+      const t = areas.get(it.id)!
+      return {
+        type: it.type,
+        id: it.id,
+        label: it.label,
+        byRole: toRows(t),
+        notYetHeard: expectedRoles.filter((r) => t.get(r)!.cards === 0),
+      }
+    }),
+  }
+}
