@@ -1,3 +1,28 @@
-/** IPC channel names shared by the preload and main. The preload imports only this file and electron. */
+/**
+ * IPC channel names and the allowlists the preload enforces. The preload imports only this file and
+ * electron, so the lists are plain strings here; a unit test checks they match the contract exactly.
+ */
 export const IPC_INVOKE = 'copro:invoke'
 export const IPC_EVENT = 'copro:event'
+
+export const IPC_METHOD_NAMES: readonly string[] = [
+  'app.info',
+  'settings.get',
+  'settings.set',
+  'sessions.list',
+  'sessions.create',
+  'sessions.get',
+  'sessions.rename',
+  'sessions.duplicate',
+  'sessions.delete',
+  'sessions.restore',
+  'board.connect',
+  'menu.setCommands',
+]
+
+export const IPC_EVENT_NAMES: readonly string[] = [
+  'session.saveState',
+  'sessions.changed',
+  'settings.changed',
+  'command.run',
+]

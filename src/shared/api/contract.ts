@@ -39,6 +39,20 @@ export const SaveStateEvent = z.object({
 })
 export type SaveStateEvent = z.infer<typeof SaveStateEvent>
 
+/** A workbench command as the native menu sees it. */
+export const MenuCommand = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[a-zA-Z0-9._-]+$/),
+  title: z.string().min(1).max(100),
+  category: z.string().max(40),
+  keybinding: z.string().max(40).nullable(),
+  menu: z.enum(['file', 'edit', 'view', 'session', 'help']).nullable(),
+})
+export type MenuCommand = z.infer<typeof MenuCommand>
+
 const NoArgs = z.object({}).strict()
 const ById = z.object({ id: SessionId }).strict()
 
@@ -75,6 +89,11 @@ export const API = {
   'sessions.delete': method(ById, SessionSummary, 'Move a session to the trash (restorable).'),
   'sessions.restore': method(ById, SessionSummary, 'Bring a session back from the trash.'),
   'board.connect': method(ById, BoardConnection, 'Where and how to join the live board of a session.'),
+  'menu.setCommands': method(
+    z.object({ commands: z.array(MenuCommand).max(500) }).strict(),
+    z.object({ applied: z.boolean() }),
+    'The workbench tells the host its commands; the desktop app builds its native menu from them.',
+  ),
 } as const
 
 export type ApiMethod = keyof typeof API
@@ -87,6 +106,7 @@ export const API_EVENTS = {
   'session.saveState': SaveStateEvent,
   'sessions.changed': z.object({}),
   'settings.changed': AppSettings,
+  'command.run': z.object({ id: MenuCommand.shape.id }),
 } as const
 export type ApiEvent = keyof typeof API_EVENTS
 export const API_EVENT_NAMES = Object.keys(API_EVENTS) as ApiEvent[]

@@ -1,0 +1,106 @@
+import { app, BrowserWindow, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { MenuCommand, IPC_EVENT, IPC_INVOKE } from '../shared/api'
+import { buildMenuSpec } from '../core/common/workbench/menu'
+import { CoproServer } from '../core/node/server'
+import { createDesktopServer } from './server'
+import { isAllowedNavigation, isExternalWebUrl, isTrustedSender } from './policy'
+import { z } from 'zod'
+
+let server: CoproServer | null = null
+let win: BrowserWindow | null = null
+
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.whenReady().then(start, (err) => {
+    console.error(err)
+    app.exit(1)
+  })
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, contents.getURL())) event.preventDefault()
+  })
+  contents.setWindowOpenHandler(({ url }) => {
+    // The tldraw watermark and help links open in the system browser; nothing opens in-app.
+    if (isExternalWebUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  server = await createDesktopServer(app.getPath('userData'), app.getVersion())
+  server.onEvent((event, payload) => win?.webContents.send(IPC_EVENT, event, payload))
+
+  ipcMain.handle(IPC_INVOKE, async (event, method: unknown, args: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } }
+    }
+    if (method === 'menu.setCommands') return setMenu(args)
+    return server!.router.call(method, args, { transport: 'ipc' })
+  })
+
+  win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    show: false,
+    title: 'Copro Studio',
+    backgroundColor: '#1e1e1e',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  })
+  win.once('ready-to-show', () => win?.show())
+  win.on('closed', () => (win = null))
+  if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(`${rendererUrl}?host=electron`)
+  else await win.loadFile(rendererFile, { query: { host: 'electron' } })
+}
+
+function setMenu(args: unknown): { ok: true; value: { applied: boolean } } | { ok: false; error: unknown } {
+  const parsed = z.object({ commands: z.array(MenuCommand).max(500) }).safeParse(args)
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_arguments', message: 'Invalid menu.' } }
+  const template: MenuItemConstructorOptions[] = buildMenuSpec(parsed.data.commands).map((m) => ({
+    label: m.label,
+    submenu: m.items.map((item) => ({
+      label: item.label,
+      ...(item.accelerator ? { accelerator: item.accelerator } : {}),
+      click: () => win?.webContents.send(IPC_EVENT, 'command.run', { id: item.id }),
+    })),
+  }))
+  template.splice(1, 0, { role: 'editMenu' })
+  if (process.platform === 'darwin') template.unshift({ role: 'appMenu' })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  return { ok: true, value: { applied: true } }
+}
+
+app.on('window-all-closed', () => {
+  app.quit()
+})
+
+app.on('before-quit', (event) => {
+  if (!server) return
+  event.preventDefault()
+  const s = server
+  server = null
+  s.close().finally(() => app.quit())
+})

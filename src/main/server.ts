@@ -1,0 +1,18 @@
+import { CoproServer } from '../core/node/server'
+import { openDesktopBackend, desktopRelay } from './wiring'
+
+/** Starts the same CoproServer as `copro serve`, on loopback, for the desktop window. */
+export async function createDesktopServer(dataDir: string, version: string): Promise<CoproServer> {
+  const backend = await openDesktopBackend(dataDir)
+  return CoproServer.start({
+    host: '127.0.0.1',
+    port: 0,
+    backend,
+    rendererDir: null,
+    appHost: 'electron',
+    appVersion: version,
+    dataDir,
+    createRelay: desktopRelay,
+    log: (m) => console.error(m),
+  })
+}

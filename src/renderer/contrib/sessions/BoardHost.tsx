@@ -1,0 +1,43 @@
+import { lazy, Suspense, useMemo } from 'react'
+import type { BoardConnection } from '../../../shared/api'
+import { useServices } from '../../workbench/context'
+import { useWorkbench } from '../../workbench/store'
+import { loadIdentity } from './identity'
+import type { BoardModule } from './boardModule'
+
+const loaders = import.meta.glob<BoardModule>('../../board/Board.tsx')
+const loadBoard = loaders['../../board/Board.tsx']
+const LazyBoard = loadBoard ? lazy(() => loadBoard().then((m) => ({ default: m.Board }))) : null
+
+/** Mounts the canvas (src/renderer/board) for one session and feeds its status to the status bar. */
+export function BoardHost({ connection, active }: { connection: BoardConnection; active: boolean }) {
+  const { store } = useServices()
+  const licenseKey = useWorkbench(store, (s) => s.settings.licenseKey)
+  const identity = useMemo(() => loadIdentity(), [])
+  if (!LazyBoard) return <p className="editor-message">The board module is not available in this build.</p>
+  return (
+    <Suspense fallback={<p className="editor-message">Loading the canvas…</p>}>
+      <div className="board-host" data-testid="board-host">
+        <LazyBoard
+          sessionId={connection.sessionId}
+          syncUrl={connection.syncUrl}
+          token={connection.token}
+          identity={{ ...identity, sessionRole: connection.sessionRole }}
+          licenseKey={licenseKey || import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined}
+          onStatus={(s) => {
+            if (!active) return
+            store.set({
+              board: {
+                connection: s.connection,
+                peers: s.peers,
+                message:
+                  s.schemaError ??
+                  (s.invalidRecords ? `${s.invalidRecords} item(s) could not be shown` : null),
+              },
+            })
+          }}
+        />
+      </div>
+    </Suspense>
+  )
+}

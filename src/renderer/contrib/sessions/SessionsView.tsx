@@ -1,0 +1,138 @@
+import { useId, useState } from 'react'
+import type { SessionSummary } from '../../../shared/model/session'
+import { useServices } from '../../workbench/context'
+import { createAndOpenSession, defaultSessionTitle } from './actions'
+import { useSessions } from './useSessions'
+
+/** Sessions side bar: new, search, open, rename, duplicate, delete to trash and restore. */
+export function SessionsView() {
+  const services = useServices()
+  const { host, store } = services
+  const [query, setQuery] = useState('')
+  const [showTrash, setShowTrash] = useState(false)
+  const { sessions } = useSessions(query, showTrash)
+  const searchId = useId()
+  const visible = (sessions ?? []).filter((s) => (showTrash ? s.deletedAt !== null : s.deletedAt === null))
+  const act = async (label: string, p: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const r = await p
+    if (!r.ok) store.notify('error', `${label} failed: ${r.error?.message ?? ''}`)
+    else store.announce(`${label} done.`)
+  }
+  return (
+    <div className="view sessions-view">
+      <div className="view-actions">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void createAndOpenSession(services, defaultSessionTitle())}
+        >
+          New session
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={showTrash}
+          onClick={() => setShowTrash(!showTrash)}
+        >
+          {showTrash ? 'Show sessions' : 'Show trash'}
+        </button>
+      </div>
+      <label htmlFor={searchId} className="field-label">
+        Search by title
+      </label>
+      <input
+        id={searchId}
+        type="search"
+        className="text-input"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="Type to filter"
+      />
+      {sessions === null ? (
+        <p className="muted">Loading…</p>
+      ) : visible.length === 0 ? (
+        <p className="muted">
+          {showTrash ? 'The trash is empty.' : query ? 'No session matches.' : 'No sessions yet.'}
+        </p>
+      ) : (
+        <ul className="session-list" aria-label={showTrash ? 'Sessions in the trash' : 'Sessions'}>
+          {visible.map((s) => (
+            <SessionRow
+              key={s.id}
+              session={s}
+              inTrash={showTrash}
+              onOpen={() => store.openSessionTab(s.id, s.title)}
+              onRename={(title) => void act('Rename', host.call('sessions.rename', { id: s.id, title }))}
+              onDuplicate={() => void act('Duplicate', host.call('sessions.duplicate', { id: s.id }))}
+              onDelete={() => void act('Move to trash', host.call('sessions.delete', { id: s.id }))}
+              onRestore={() => void act('Restore', host.call('sessions.restore', { id: s.id }))}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+interface RowProps {
+  session: SessionSummary
+  inTrash: boolean
+  onOpen(): void
+  onRename(title: string): void
+  onDuplicate(): void
+  onDelete(): void
+  onRestore(): void
+}
+
+function SessionRow({ session, inTrash, onOpen, onRename, onDuplicate, onDelete, onRestore }: RowProps) {
+  const [editing, setEditing] = useState(false)
+  const [title, setTitle] = useState(session.title)
+  return (
+    <li className="session-row" data-session-id={session.id}>
+      {editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (title.trim()) onRename(title.trim())
+            setEditing(false)
+          }}
+        >
+          <input
+            className="text-input"
+            aria-label="New title"
+            value={title}
+            autoFocus
+            onChange={(e) => setTitle(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+          />
+        </form>
+      ) : (
+        <button type="button" className="session-open" onClick={onOpen} disabled={inTrash}>
+          <span className="session-title">{session.title}</span>
+          <span className="session-meta">
+            {session.cardCount} cards · {new Date(session.updatedAt).toLocaleDateString()}
+          </span>
+        </button>
+      )}
+      <div className="row-actions">
+        {inTrash ? (
+          <button type="button" className="button small" onClick={onRestore}>
+            Restore<span className="visually-hidden"> {session.title}</span>
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button small" onClick={() => setEditing(true)}>
+              Rename<span className="visually-hidden"> {session.title}</span>
+            </button>
+            <button type="button" className="button small" onClick={onDuplicate}>
+              Duplicate<span className="visually-hidden"> {session.title}</span>
+            </button>
+            <button type="button" className="button small" onClick={onDelete}>
+              Delete<span className="visually-hidden"> {session.title}</span>
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,19 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { SessionSummary } from '../../../shared/model/session'
+import { useServices } from '../../workbench/context'
+
+/** The session list, refreshed whenever the server says sessions changed. */
+export function useSessions(query: string, includeDeleted = false) {
+  const { host, store } = useServices()
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null)
+  const refresh = useCallback(async () => {
+    const r = await host.call('sessions.list', { query: query || undefined, includeDeleted })
+    if (r.ok) setSessions(r.value)
+    else store.notify('error', `Could not list sessions: ${r.error.message}`)
+  }, [host, store, query, includeDeleted])
+  useEffect(() => {
+    void refresh()
+    return host.on('sessions.changed', () => void refresh())
+  }, [host, refresh])
+  return { sessions, refresh }
+}

@@ -1,0 +1,34 @@
+import { useServices } from './context'
+import { useWorkbench } from './store'
+
+/** The bottom panel: a log of what happened (notices, warnings, errors). Toggle with Mod+J. */
+export function Panel() {
+  const { store } = useServices()
+  const open = useWorkbench(store, (s) => s.panelOpen)
+  const notices = useWorkbench(store, (s) => s.notices)
+  if (!open) return null
+  return (
+    <section className="panel" aria-labelledby="panel-title" data-testid="panel">
+      <header className="panel-header">
+        <h2 id="panel-title">Activity log</h2>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => store.set({ panelOpen: false })}
+          aria-label="Close panel"
+        >
+          ×
+        </button>
+      </header>
+      <ol className="panel-body">
+        {notices.length === 0 && <li className="muted">Nothing yet.</li>}
+        {notices.map((n) => (
+          <li key={n.id} className={`notice notice-${n.level}`}>
+            <time dateTime={new Date(n.at).toISOString()}>{new Date(n.at).toLocaleTimeString()}</time>{' '}
+            {n.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,139 @@
+import { useEffect, useMemo } from 'react'
+import type { ThemeSetting } from '../../shared/api'
+import { ComingView, ParticipantsView } from '../contrib/placeholders'
+import { SessionsView } from '../contrib/sessions/SessionsView'
+import { SettingsView } from '../contrib/settings/SettingsView'
+import type { AppHost } from '../host/types'
+import { ActivityBar } from './ActivityBar'
+import { CommandPalette } from './CommandPalette'
+import { CommandRegistry } from './commands'
+import { WorkbenchContext, type WorkbenchServices } from './context'
+import { EditorArea } from './EditorArea'
+import { Panel } from './Panel'
+import { SideBar } from './SideBar'
+import { StatusBar } from './StatusBar'
+import { useWorkbench, WorkbenchStore, type ViewId } from './store'
+import { applyTheme, resolveTheme, watchSystemTheme } from './theme'
+import { workbenchCommands } from './workbenchCommands'
+
+function renderView(view: ViewId) {
+  switch (view) {
+    case 'sessions':
+      return <SessionsView />
+    case 'settings':
+      return <SettingsView />
+    case 'participants':
+      return <ParticipantsView />
+    case 'templates':
+      return <ComingView text="Workshop templates will be listed here." />
+    case 'facilitation':
+      return <ComingView text="Agenda, timer and voting controls for the open session will appear here." />
+    case 'export':
+      return <ComingView text="Export the open session as a report, spreadsheet or image from here." />
+  }
+}
+
+/** The VS Code-style workbench: activity bar, side bar, editor tabs, panel, status bar, palette. */
+export function Workbench({ host }: { host: AppHost }) {
+  const services = useMemo<WorkbenchServices>(
+    () => ({ host, store: new WorkbenchStore(), commands: new CommandRegistry() }),
+    [host],
+  )
+  const { store, commands } = services
+  const theme = useWorkbench(store, (s) => s.settings.theme)
+  const announcement = useWorkbench(store, (s) => s.announcement)
+
+  useEffect(() => {
+    const apply = () => applyTheme(resolveTheme(theme))
+    apply()
+    return watchSystemTheme(apply)
+  }, [theme])
+
+  useEffect(() => {
+    const setTheme = (t: ThemeSetting) => {
+      store.setTheme(t)
+      void host.call('settings.set', { theme: t }).then((r) => {
+        if (!r.ok) store.notify('error', `Could not save the theme: ${r.error.message}`)
+      })
+      store.announce(`Theme: ${t}`)
+    }
+    const unregister = commands.register(...workbenchCommands(services, setTheme))
+    void Promise.all([host.call('app.info', {}), host.call('settings.get', {})]).then(([info, settings]) => {
+      if (info.ok) {
+        store.set({ info: info.value })
+        for (const w of info.value.warnings) store.notify('warning', w)
+      }
+      if (settings.ok) store.set({ settings: settings.value })
+    })
+    const offs = [
+      host.on('settings.changed', (s) => store.set({ settings: s })),
+      host.on('session.saveState', (e) => store.set({ save: e })),
+      host.on('command.run', (e) => void commands.execute(e.id)),
+    ]
+    return () => {
+      unregister()
+      offs.forEach((off) => off())
+    }
+  }, [host, services, store, commands])
+
+  useEffect(() => {
+    const push = () => void host.call('menu.setCommands', { commands: commands.toMenu() })
+    push()
+    return commands.subscribe(push)
+  }, [host, commands])
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return
+      const t = e.target as HTMLElement | null
+      const inText = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))
+      const cmd = commands.match(e, inText)
+      if (!cmd) return
+      e.preventDefault()
+      e.stopPropagation()
+      void commands.execute(cmd.id)
+    }
+    const onF1 = (e: KeyboardEvent) => {
+      if (e.key === 'F1') {
+        e.preventDefault()
+        store.set({ paletteOpen: true })
+      }
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    window.addEventListener('keydown', onF1)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true)
+      window.removeEventListener('keydown', onF1)
+    }
+  }, [commands, store])
+
+  return (
+    <WorkbenchContext.Provider value={services}>
+      <div className="workbench" data-testid="workbench">
+        <a
+          className="skip-link"
+          href="#tabpanel-welcome"
+          onClick={(e) => {
+            e.preventDefault()
+            document.querySelector<HTMLElement>('.editor-area [role="tab"][aria-selected="true"]')?.focus()
+          }}
+        >
+          Skip to the editor
+        </a>
+        <div className="workbench-body">
+          <ActivityBar />
+          <SideBar render={renderView} />
+          <div className="workbench-main">
+            <EditorArea />
+            <Panel />
+          </div>
+        </div>
+        <StatusBar />
+        <CommandPalette />
+        <div className="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
+          {announcement}
+        </div>
+      </div>
+    </WorkbenchContext.Provider>
+  )
+}

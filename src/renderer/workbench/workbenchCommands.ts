@@ -1,0 +1,103 @@
+import { createAndOpenSession, defaultSessionTitle } from '../contrib/sessions/actions'
+import type { Command } from './commands'
+import type { WorkbenchServices } from './context'
+import { VIEWS } from './views'
+
+/** The workbench's own commands: views, layout, themes, sessions, help. */
+export function workbenchCommands(
+  services: WorkbenchServices,
+  setTheme: (t: 'system' | 'light' | 'dark' | 'high-contrast') => void,
+): Command[] {
+  const { store } = services
+  return [
+    {
+      id: 'workbench.showCommands',
+      title: 'Show all commands',
+      category: 'View',
+      keybinding: 'Mod+Shift+P',
+      global: true,
+      menu: 'view',
+      run: () => store.set({ paletteOpen: true }),
+    },
+    ...VIEWS.map<Command>((v) => ({
+      id: `view.${v.id}`,
+      title: `Show ${v.title}`,
+      category: 'View',
+      keybinding: v.keybinding,
+      global: true,
+      menu: 'view',
+      run: () => store.showView(v.id),
+    })),
+    {
+      id: 'workbench.toggleSideBar',
+      title: 'Show or hide the side bar',
+      category: 'View',
+      keybinding: 'Mod+B',
+      global: true,
+      menu: 'view',
+      run: () => store.set((s) => ({ activeView: s.activeView ? null : 'sessions' })),
+    },
+    {
+      id: 'workbench.togglePanel',
+      title: 'Show or hide the activity log',
+      category: 'View',
+      keybinding: 'Mod+J',
+      global: true,
+      menu: 'view',
+      run: () => store.set((s) => ({ panelOpen: !s.panelOpen })),
+    },
+    {
+      id: 'theme.light',
+      title: 'Light theme',
+      category: 'Theme',
+      menu: 'view',
+      run: () => setTheme('light'),
+    },
+    { id: 'theme.dark', title: 'Dark theme', category: 'Theme', menu: 'view', run: () => setTheme('dark') },
+    {
+      id: 'theme.highContrast',
+      title: 'High contrast theme',
+      category: 'Theme',
+      menu: 'view',
+      run: () => setTheme('high-contrast'),
+    },
+    {
+      id: 'theme.system',
+      title: 'Follow my computer’s theme',
+      category: 'Theme',
+      menu: 'view',
+      run: () => setTheme('system'),
+    },
+    {
+      id: 'session.new',
+      title: 'New blank session',
+      category: 'Session',
+      keybinding: 'Mod+Alt+N',
+      global: true,
+      menu: 'file',
+      run: () => void createAndOpenSession(services, defaultSessionTitle()),
+    },
+    {
+      id: 'editor.closeTab',
+      title: 'Close the current tab',
+      category: 'View',
+      keybinding: 'Mod+Alt+W',
+      global: true,
+      menu: 'file',
+      run: () => store.closeTab(store.get().activeTabId),
+    },
+    {
+      id: 'help.welcome',
+      title: 'Show the welcome page',
+      category: 'Help',
+      menu: 'help',
+      run: () =>
+        store.set((s) => ({
+          tabs: s.tabs.some((t) => t.id === 'welcome')
+            ? s.tabs
+            : [{ id: 'welcome', kind: 'welcome', title: 'Welcome' }, ...s.tabs],
+          activeTabId: 'welcome',
+        })),
+    },
+  ]
+}
