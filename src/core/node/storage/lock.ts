@@ -40,7 +40,7 @@ export async function readLiveLock(lockPath: string): Promise<LockInfo | null> {
     if (isErrnoCode(e, 'ENOENT')) return null
     throw e
   }
-  let info: LockInfo | null = null
+  let info: LockInfo | null
   try {
     info = LockInfo.parse(JSON.parse(text))
   } catch {

@@ -54,7 +54,7 @@ export async function readSessionSummary(
   deleted: boolean,
 ): Promise<{ summary: SessionSummary; recovered: boolean }> {
   const files = sessionFiles(dir)
-  let logMtime: Date | null = null
+  let logMtime: Date | null
   try {
     logMtime = (await stat(files.log)).mtime
   } catch {

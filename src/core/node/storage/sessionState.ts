@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises'
+import { open, readdir, readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
 import * as Y from 'yjs'
 import { decodeLog, decodeSnapshot, encodeSnapshot, logHeader } from './binaryFormats'
 import { StorageError, isErrnoCode } from './errors'
@@ -86,6 +87,7 @@ export async function writeFreshState(dir: string, state: Uint8Array): Promise<v
 /** Makes sure a log exists and ends at its last good record. Returns the log's length. */
 export async function prepareLogForAppend(dir: string, validLength: number): Promise<number> {
   const files = sessionFiles(dir)
+  await removeTempFiles(dir)
   if (validLength < 8) {
     // Missing or header-damaged log: start a new one (the damaged bytes were reported by the caller).
     await writeFileAtomic(files.log, logHeader())
@@ -103,4 +105,10 @@ export async function prepareLogForAppend(dir: string, validLength: number): Pro
   }
   await fsyncDir(dir)
   return validLength
+}
+
+/** Removes temp files an interrupted atomic write left behind (`.<name>.<random>.tmp`). */
+export async function removeTempFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[]))
+    if (name.startsWith('.') && name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true })
 }
