@@ -1,4 +1,4 @@
-import type { BoardStructure, CellRef, GridStructure } from '../../../shared/model/structure'
+import type { BoardStructure, CellRef, GridStructure, ZoneStructure } from '../../../shared/model/structure'
 import type { CardBounds } from './records'
 
 export interface Rect {
@@ -11,48 +11,118 @@ export interface Rect {
 const UNPLACED: CellRef = { type: 'unplaced' }
 
 /**
- * The one function that decides where a card belongs: the cell (stage × lane) or zone that contains
- * the card's centre. Borders are half-open: a centre exactly on the line between two cells belongs to
- * the later one (right/lower), so every point belongs to at most one cell. The canvas highlight and
- * every export call this.
+ * Cell attribution: the one rule that decides where a card belongs. The canvas highlight and every
+ * export call these functions, so they never disagree.
+ *
+ * The rule:
+ *  - a card belongs where its centre (x + w/2, y + h/2) is; rotation is ignored;
+ *  - grid: the stage whose column holds the centre × the lane whose row holds it. Headers (the stage
+ *    header row on top, the lane header column on the left) belong to no cell;
+ *  - zones: the topmost (last-listed) zone that holds the centre;
+ *  - borders are half-open: a band covers [start, start + size), so a centre exactly on the line
+ *    between two cells belongs to the later one (right / lower), and a centre exactly on the grid's
+ *    right or bottom outer edge is unplaced. Every point belongs to at most one cell;
+ *  - band edges are running sums from the grid's corner (corner + header, then + each size in order),
+ *    computed the same way here and in gridCellRect, so a cell's rectangle and its attribution agree
+ *    to the last bit;
+ *  - no structure, or a non-finite centre: unplaced.
  */
 export function attributeCard(structure: BoardStructure | null | undefined, bounds: CardBounds): CellRef {
   if (!structure) return UNPLACED
-  const cx = bounds.x + bounds.w / 2
-  const cy = bounds.y + bounds.h / 2
-  if (!Number.isFinite(cx) || !Number.isFinite(cy)) return UNPLACED
-  if (structure.type === 'grid') return attributeInGrid(structure, cx, cy)
+  return createAttributor(structure)(bounds)
+}
+
+/**
+ * A reusable attributor for one structure: band edges are computed once and looked up by binary
+ * search, for attributing many cards (exports, the canvas on every drag frame).
+ */
+export function createAttributor(
+  structure: BoardStructure | null | undefined,
+): (bounds: CardBounds) => CellRef {
+  if (!structure) return () => UNPLACED
+  if (structure.type === 'zones') return (b) => attributeInZones(structure, b)
+  const stageEdges = gridStageEdges(structure)
+  const laneEdges = gridLaneEdges(structure)
+  const stageIds = structure.stages.map((s) => s.id)
+  const laneIds = structure.lanes.map((l) => l.id)
+  return (b) => {
+    const c = centreOf(b)
+    if (!c) return UNPLACED
+    const si = findBandIndex(stageEdges, c.x)
+    const li = findBandIndex(laneEdges, c.y)
+    if (si < 0 || li < 0) return UNPLACED
+    return { type: 'cell', stageId: stageIds[si]!, laneId: laneIds[li]! }
+  }
+}
+
+/** Attributes many cards at once. */
+export function attributeCards<T extends CardBounds & { readonly id: string }>(
+  structure: BoardStructure | null | undefined,
+  cards: Iterable<T>,
+): Map<string, CellRef> {
+  const attribute = createAttributor(structure)
+  const out = new Map<string, CellRef>()
+  for (const card of cards) out.set(card.id, attribute(card))
+  return out
+}
+
+function centreOf(b: CardBounds): { x: number; y: number } | null {
+  const x = b.x + b.w / 2
+  const y = b.y + b.h / 2
+  return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : null
+}
+
+function attributeInZones(structure: ZoneStructure, b: CardBounds): CellRef {
+  const c = centreOf(b)
+  if (!c) return UNPLACED
   for (let i = structure.zones.length - 1; i >= 0; i--) {
     const z = structure.zones[i]!
-    if (contains({ x: z.x, y: z.y, w: z.w, h: z.h }, cx, cy)) return { type: 'zone', zoneId: z.id }
+    if (contains(z, c.x, c.y)) return { type: 'zone', zoneId: z.id }
   }
   return UNPLACED
 }
 
-function attributeInGrid(g: GridStructure, cx: number, cy: number): CellRef {
-  const stageIndex = findBand(
-    g.stages.map((s) => s.width),
+/**
+ * Stage column edges: [left of stage 0, right of stage 0 = left of stage 1, …, right of the last].
+ * Length = stages + 1.
+ */
+export function gridStageEdges(g: GridStructure): number[] {
+  return runningEdges(
     g.x + g.laneHeaderWidth,
-    cx,
+    g.stages.map((s) => s.width),
   )
-  const laneIndex = findBand(
-    g.lanes.map((l) => l.height),
-    g.y + g.headerHeight,
-    cy,
-  )
-  if (stageIndex < 0 || laneIndex < 0) return UNPLACED
-  return { type: 'cell', stageId: g.stages[stageIndex]!.id, laneId: g.lanes[laneIndex]!.id }
 }
 
-/** Index of the band [start_i, start_i + size_i) containing v, or -1. */
-function findBand(sizes: readonly number[], origin: number, v: number): number {
-  let start = origin
-  for (let i = 0; i < sizes.length; i++) {
-    const end = start + sizes[i]!
-    if (v >= start && v < end) return i
-    start = end
+/** Lane row edges: [top of lane 0, …, bottom of the last lane]. Length = lanes + 1. */
+export function gridLaneEdges(g: GridStructure): number[] {
+  return runningEdges(
+    g.y + g.headerHeight,
+    g.lanes.map((l) => l.height),
+  )
+}
+
+function runningEdges(origin: number, sizes: readonly number[]): number[] {
+  const edges = [origin]
+  let at = origin
+  for (const size of sizes) {
+    at = at + size
+    edges.push(at)
   }
-  return -1
+  return edges
+}
+
+/** Index i with edges[i] <= v < edges[i + 1], or -1 (edges ascending). */
+export function findBandIndex(edges: readonly number[], v: number): number {
+  const n = edges.length - 1
+  if (n < 1 || !(v >= edges[0]!) || !(v < edges[n]!)) return -1
+  let lo = 0
+  let hi = n - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (edges[mid]! <= v) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }
 
 function contains(r: Rect, x: number, y: number): boolean {
@@ -61,30 +131,12 @@ function contains(r: Rect, x: number, y: number): boolean {
 
 /** The rectangle of one grid cell, or null when the ids are unknown. */
 export function gridCellRect(g: GridStructure, stageId: string, laneId: string): Rect | null {
-  let x = g.x + g.laneHeaderWidth
-  let found = false
-  let w = 0
-  for (const s of g.stages) {
-    if (s.id === stageId) {
-      w = s.width
-      found = true
-      break
-    }
-    x += s.width
-  }
-  if (!found) return null
-  let y = g.y + g.headerHeight
-  let h = 0
-  found = false
-  for (const l of g.lanes) {
-    if (l.id === laneId) {
-      h = l.height
-      found = true
-      break
-    }
-    y += l.height
-  }
-  return found ? { x, y, w, h } : null
+  const si = g.stages.findIndex((s) => s.id === stageId)
+  const li = g.lanes.findIndex((l) => l.id === laneId)
+  if (si < 0 || li < 0) return null
+  const xs = gridStageEdges(g)
+  const ys = gridLaneEdges(g)
+  return { x: xs[si]!, y: ys[li]!, w: g.stages[si]!.width, h: g.lanes[li]!.height }
 }
 
 /** The rectangle of any cell reference (grid cell or zone), or null. */
@@ -111,4 +163,18 @@ export function structureBounds(structure: BoardStructure): Rect {
   const r = Math.max(...structure.zones.map((z) => z.x + z.w))
   const b = Math.max(...structure.zones.map((z) => z.y + z.h))
   return { x, y, w: r - x, h: b - y }
+}
+
+/** Whether two references name the same place. */
+export function sameCell(a: CellRef, b: CellRef): boolean {
+  if (a.type === 'unplaced' || b.type === 'unplaced') return a.type === b.type
+  if (a.type === 'cell') return b.type === 'cell' && a.stageId === b.stageId && a.laneId === b.laneId
+  return b.type === 'zone' && a.zoneId === b.zoneId
+}
+
+/** A stable string key for a reference: `cell:<stage>/<lane>`, `zone:<id>` or `unplaced`. */
+export function cellKey(ref: CellRef): string {
+  if (ref.type === 'cell') return `cell:${ref.stageId}/${ref.laneId}`
+  if (ref.type === 'zone') return `zone:${ref.zoneId}`
+  return 'unplaced'
 }
