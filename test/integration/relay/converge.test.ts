@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import {
   type Client,
+  prng,
   SESSION,
   startTestRelay,
   stockClient,
@@ -27,18 +28,6 @@ function client(): Client {
   const c = stockClient(relay.url)
   clients.push(c)
   return c
-}
-
-/** mulberry32: a small seeded PRNG so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 type Card = { kind: string; text: string; x: number; y: number }

@@ -26,7 +26,12 @@ export interface TestRelay extends StandaloneRelay {
 }
 
 export async function startTestRelay(
-  opts: { limits?: RelayOptions['limits']; persistence?: MemoryPersistence; sessions?: string[] } = {},
+  opts: {
+    limits?: RelayOptions['limits']
+    persistence?: MemoryPersistence
+    sessions?: string[]
+    now?: () => number
+  } = {},
 ): Promise<TestRelay> {
   const persistence = opts.persistence ?? new MemoryPersistence()
   for (const s of opts.sessions ?? [SESSION]) persistence.create(s)
@@ -37,6 +42,7 @@ export async function startTestRelay(
     persistence,
     authorize: testAuthorize,
     limits: opts.limits,
+    now: opts.now,
     onWarning: (m) => warnings.push(m),
   })
   return Object.assign(relay, { persistence, warnings })
@@ -117,4 +123,16 @@ export function rawSocket(url: string, room: string, token: string | null, extra
 /** Sends frames as fast as ws takes them. */
 export function sendAll(ws: WebSocket, frames: Uint8Array[]): void {
   for (const f of frames) ws.send(f)
+}
+
+/** mulberry32: a small seeded PRNG so a failing run can be replayed from its seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import * as encoding from 'lib0/encoding'
+import { syncStep1Frame } from './frames'
 import { CLOSE_CODES, MemoryPersistence, isPermanentCloseCode } from '../../../src/core/node/relay'
 import { Relay } from '../../../src/core/node/relay'
 import http from 'node:http'
@@ -30,18 +30,10 @@ afterEach(async () => {
   await relay.close()
 })
 
-function syncStep1(): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0)
-  encoding.writeVarUint(e, 0)
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()))
-  return encoding.toUint8Array(e)
-}
-
 /** Connects raw, sends a sync step 1 at once (as a stock client does), and returns how it ended. */
 async function refusedWith(room: string, token: string | null, extra = '') {
   const s = rawSocket(relay.url, room, token, extra)
-  s.ws.on('open', () => s.ws.send(syncStep1()))
+  s.ws.on('open', () => s.ws.send(syncStep1Frame()))
   const closed = await s.closed
   return { ...closed, received: s.received }
 }

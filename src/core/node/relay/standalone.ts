@@ -17,6 +17,8 @@ export interface StandaloneRelayOptions {
   tls?: { cert: string | Buffer; key: string | Buffer }
   limits?: Partial<RelayLimits>
   onWarning?: (message: string, error?: unknown) => void
+  /** Relay clock (ms) for the rate limiter; defaults to Date.now. */
+  now?: () => number
 }
 
 export interface StandaloneRelay {
@@ -35,6 +37,7 @@ export async function startStandaloneRelay(opts: StandaloneRelayOptions): Promis
     authorize: opts.authorize,
     limits: opts.limits,
     onWarning: opts.onWarning,
+    now: opts.now,
   })
   const onRequest: http.RequestListener = (req, res) => {
     const ok = req.url === '/' || req.url === '/health'

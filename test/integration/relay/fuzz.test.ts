@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CLOSE_CODES } from '../../../src/core/node/relay'
+import {
+  type Client,
+  FACILITATOR_TOKEN,
+  SESSION,
+  prng,
+  rawSocket,
+  startTestRelay,
+  stockClient,
+  type TestRelay,
+  waitFor,
+  waitSynced,
+} from './helpers'
+import { type MalformedKind, malformedFrames } from './malformed'
+
+const FRAMES = 10_000
+const WORKERS = 8
+const MAX_MESSAGE = 16 * 1024
+
+let relay: TestRelay
+const clients: Client[] = []
+beforeEach(async () => {
+  relay = await startTestRelay({ limits: { maxMessageBytes: MAX_MESSAGE } })
+})
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await relay.close()
+})
+
+describe('relay: fuzz', () => {
+  it(`survives ${FRAMES} malformed frames while a well-behaved pair keeps syncing`, async () => {
+    const writer = stockClient(relay.url)
+    const reader = stockClient(relay.url)
+    clients.push(writer, reader)
+    await Promise.all([waitSynced(writer), waitSynced(reader)])
+    let goodDrops = 0
+    for (const c of [writer, reader]) c.provider.on('connection-close', () => goodDrops++)
+
+    // The well-behaved writer edits steadily during the whole barrage.
+    let edits = 0
+    let stop = false
+    const editing = (async () => {
+      while (!stop) {
+        writer.doc.getMap('cards').set(`card-${edits % 50}`, { n: edits, text: 'still here' })
+        edits++
+        await new Promise((r) => setTimeout(r, 5))
+      }
+    })()
+
+    const next = malformedFrames(prng(0xc0ffee), MAX_MESSAGE)
+    const codes = new Map<number, number>()
+    const kinds = new Map<MalformedKind, number>()
+    let sent = 0
+    // Each malformed frame costs its connection, so the workers reconnect after every close.
+    const worker = async () => {
+      while (sent < FRAMES) {
+        sent++
+        const frame = next(sent % 40 === 0 ? 'oversized' : undefined)
+        kinds.set(frame.kind, (kinds.get(frame.kind) ?? 0) + 1)
+        const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+        await s.opened
+        s.ws.send(frame.data)
+        const { code } = await s.closed
+        codes.set(code, (codes.get(code) ?? 0) + 1)
+      }
+    }
+    await Promise.all(Array.from({ length: WORKERS }, worker))
+    stop = true
+    await editing
+
+    // Every frame closed its own connection with a documented code: malformed or too big.
+    expect([...codes.keys()].sort()).toEqual(
+      [CLOSE_CODES.MESSAGE_TOO_BIG, CLOSE_CODES.MALFORMED_MESSAGE].sort(),
+    )
+    const total = [...codes.values()].reduce((a, b) => a + b, 0)
+    expect(total).toBeGreaterThanOrEqual(FRAMES)
+    const stats = relay.relay.stats()
+    expect(
+      stats.malformedMessages + (stats.closedByCode[CLOSE_CODES.MESSAGE_TOO_BIG] ?? 0),
+    ).toBeGreaterThanOrEqual(FRAMES)
+    expect(kinds.size).toBe(13)
+
+    // The good clients never lost their connection and hold the same state as the relay.
+    const last = edits - 1
+    await waitFor(
+      () => (reader.doc.getMap('cards').get(`card-${last % 50}`) as { n: number } | undefined)?.n === last,
+      'the reader to receive the last edit',
+    )
+    expect(goodDrops).toBe(0)
+    expect(edits).toBeGreaterThan(10)
+    expect(reader.doc.getMap('cards').toJSON()).toEqual(writer.doc.getMap('cards').toJSON())
+    expect(relay.relay.getLoadedDoc(SESSION)?.getMap('cards').toJSON()).toEqual(
+      writer.doc.getMap('cards').toJSON(),
+    )
+    // Nothing but the good clients' content made it into the document.
+    expect(relay.relay.getLoadedDoc(SESSION)?.share.size).toBe(1)
+    expect(relay.relay.sessionInfo(SESSION).connections).toBe(2)
+
+    // A newcomer still syncs the whole document.
+    const late = stockClient(relay.url)
+    clients.push(late)
+    await waitSynced(late)
+    await waitFor(() => late.doc.getMap('cards').size === writer.doc.getMap('cards').size, 'newcomer synced')
+  }, 180_000)
+})

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { CLOSE_CODES, DEFAULT_LIMITS } from '../../../src/core/node/relay'
+import { awarenessFrame, cardUpdate, syncStep1Frame, updateFrame } from './frames'
+import {
+  type Client,
+  FACILITATOR_TOKEN,
+  SESSION,
+  rawSocket,
+  startTestRelay,
+  stockClient,
+  type TestRelay,
+  waitFor,
+  waitSynced,
+} from './helpers'
+
+let relay: TestRelay | null = null
+const clients: Client[] = []
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await relay?.close()
+  relay = null
+})
+
+function client(url: string): Client {
+  const c = stockClient(url)
+  clients.push(c)
+  return c
+}
+
+describe('relay: limits', () => {
+  it('documents its defaults: 8 MiB messages, 200 connections per session', () => {
+    expect(DEFAULT_LIMITS.maxMessageBytes).toBe(8 * 1024 * 1024)
+    expect(DEFAULT_LIMITS.maxConnectionsPerSession).toBe(200)
+    expect(DEFAULT_LIMITS.maxMessagesPerSecond).toBeGreaterThan(0)
+  })
+
+  it('rejects an invalid limit at construction', async () => {
+    await expect(startTestRelay({ limits: { maxConnectionsPerSession: 0 } })).rejects.toThrow()
+  })
+
+  it('an oversize message closes that connection with MESSAGE_TOO_BIG (1009); others keep syncing', async () => {
+    relay = await startTestRelay({ limits: { maxMessageBytes: 4096 } })
+    const good = client(relay.url)
+    const watcher = client(relay.url)
+    await Promise.all([waitSynced(good), waitSynced(watcher)])
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    // A well-formed update just over the limit: the size alone is the offence.
+    s.ws.send(updateFrame(cardUpdate('big', 'x'.repeat(4096))))
+    expect((await s.closed).code).toBe(CLOSE_CODES.MESSAGE_TOO_BIG)
+    good.doc.getMap('cards').set('after', 1)
+    await waitFor(() => watcher.doc.getMap('cards').get('after') === 1, 'sync after the oversize frame')
+    expect(watcher.doc.getMap('cards').has('big')).toBe(false)
+  })
+
+  it('a message just under the limit is accepted', async () => {
+    relay = await startTestRelay({ limits: { maxMessageBytes: 4096 } })
+    const watcher = client(relay.url)
+    await waitSynced(watcher)
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    s.ws.send(updateFrame(cardUpdate('fits', 'x'.repeat(3000))))
+    await waitFor(() => watcher.doc.getMap('cards').has('fits'), 'the 3 kB card')
+    s.ws.close()
+  })
+
+  it('one connection too many closes with SESSION_FULL (4053) before any byte; a freed slot can be reused', async () => {
+    relay = await startTestRelay({ limits: { maxConnectionsPerSession: 3 } })
+    const cs = [client(relay.url), client(relay.url), client(relay.url)]
+    await Promise.all(cs.map(waitSynced))
+    const extra = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    extra.ws.on('open', () => extra.ws.send(syncStep1Frame()))
+    const closed = await extra.closed
+    expect(closed.code).toBe(CLOSE_CODES.SESSION_FULL)
+    expect(extra.received).toEqual([])
+    expect(relay.relay.sessionInfo(SESSION).connections).toBe(3)
+    // Another session is not affected by this one's count.
+    relay.persistence.create('session-other')
+    const other = stockClient(relay.url, { room: 'session-other' })
+    clients.push(other)
+    await waitSynced(other)
+    // Free one slot; the next connection joins.
+    cs[0]?.provider.disconnect()
+    await waitFor(() => relay?.relay.sessionInfo(SESSION).connections === 2, 'a slot to free up')
+    const late = client(relay.url)
+    await waitSynced(late)
+    expect(relay.relay.sessionInfo(SESSION).connections).toBe(3)
+  })
+
+  it('more messages per second than allowed closes with RATE_LIMITED (4029)', async () => {
+    let t = 1_000_000
+    relay = await startTestRelay({ limits: { maxMessagesPerSecond: 10 }, now: () => t })
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    // Exactly the allowance: all answered (each sync step 1 gets a step 2), connection stays.
+    for (let i = 0; i < 10; i++) s.ws.send(syncStep1Frame())
+    await waitFor(() => s.received.filter((m) => m[0] === 0 && m[1] === 1).length === 10, '10 step-2 replies')
+    // A second later the bucket is full again.
+    t += 1000
+    for (let i = 0; i < 10; i++) s.ws.send(awarenessFrame(777, i + 1, { n: i }))
+    await waitFor(() => s.received.filter((m) => m[0] === 1).length >= 10, '10 awareness echoes')
+    expect(s.ws.readyState).toBe(s.ws.OPEN)
+    // The clock stands still: the 11th message within the second is one too many.
+    for (let i = 0; i < 11; i++) s.ws.send(syncStep1Frame())
+    expect((await s.closed).code).toBe(CLOSE_CODES.RATE_LIMITED)
+    expect(relay.relay.stats().closedByCode[CLOSE_CODES.RATE_LIMITED]).toBe(1)
+  })
+
+  it('a rate-limited stock client reconnects by itself (the code is transient)', async () => {
+    let t = 0
+    relay = await startTestRelay({ limits: { maxMessagesPerSecond: 5 }, now: () => t })
+    const c = client(relay.url)
+    await waitSynced(c)
+    const closes: number[] = []
+    c.provider.on('connection-close', (e) => {
+      if (e) closes.push(e.code)
+    })
+    for (let i = 0; i < 10; i++) c.provider.awareness.setLocalStateField('cursor', { x: i })
+    await waitFor(() => closes.length > 0, 'the rate-limit close')
+    expect(closes[0]).toBe(CLOSE_CODES.RATE_LIMITED)
+    t += 10_000
+    await waitFor(() => c.provider.synced, 'reconnected')
+  })
+})
