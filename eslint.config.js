@@ -142,6 +142,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['test/e2e/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },

@@ -20,36 +20,40 @@ export function EditorArea() {
     <main className="editor-area" aria-label="Editor">
       <div className="tab-strip" role="tablist" aria-label="Open editors" ref={list}>
         {tabs.map((t, i) => (
-          <div key={t.id} className={`tab${t.id === activeId ? ' active' : ''}`}>
-            <button
-              type="button"
-              role="tab"
-              id={`tab-${t.id}`}
-              data-tab={t.id}
-              aria-selected={t.id === activeId}
-              aria-controls={`tabpanel-${t.id}`}
-              tabIndex={t.id === activeId ? 0 : -1}
-              className="tab-label"
-              onClick={() => store.set({ activeTabId: t.id })}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowRight') focusTab(i + 1)
-                else if (e.key === 'ArrowLeft') focusTab(i - 1)
-                else if (e.key === 'Delete') store.closeTab(t.id)
-                else return
-                e.preventDefault()
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            data-tab={t.id}
+            aria-selected={t.id === activeId}
+            aria-controls={`tabpanel-${t.id}`}
+            aria-keyshortcuts="Delete"
+            title={`${t.title} (press Delete to close)`}
+            tabIndex={t.id === activeId ? 0 : -1}
+            className={`tab${t.id === activeId ? ' active' : ''}`}
+            onClick={() => store.set({ activeTabId: t.id })}
+            onAuxClick={(e) => e.button === 1 && store.closeTab(t.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight') focusTab(i + 1)
+              else if (e.key === 'ArrowLeft') focusTab(i - 1)
+              else if (e.key === 'Delete') store.closeTab(t.id)
+              else return
+              e.preventDefault()
+            }}
+          >
+            <span className="tab-label">{t.title}</span>
+            <span
+              className="tab-close"
+              aria-hidden="true"
+              onClick={(e) => {
+                e.stopPropagation()
+                store.closeTab(t.id)
               }}
             >
-              {t.title}
-            </button>
-            <button
-              type="button"
-              className="tab-close"
-              aria-label={`Close ${t.title}`}
-              onClick={() => store.closeTab(t.id)}
-            >
               ×
-            </button>
-          </div>
+            </span>
+          </button>
         ))}
       </div>
       {tabs.map((t) => (

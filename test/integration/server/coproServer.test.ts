@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
+
+let server: CoproServer
+let rendererDir: string
+
+const call = async (method: string, args: unknown, token: string | null = server.token) => {
+  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof args === 'string' ? args : JSON.stringify(args),
+  })
+  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: any; error?: any } }
+}
+
+beforeAll(async () => {
+  rendererDir = mkdtempSync(join(tmpdir(), 'copro-renderer-'))
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copro</title>')
+  mkdirSync(join(rendererDir, 'assets'))
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  server = await CoproServer.start({ port: 0, backend: new MemoryBackend(), rendererDir })
+})
+
+afterAll(async () => {
+  await server.close()
+  rmSync(rendererDir, { recursive: true, force: true })
+})
+
+describe('CoproServer over real HTTP on port 0', () => {
+  it('prints a URL with a long URL-safe facilitator token', () => {
+    expect(server.port).toBeGreaterThan(0)
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/)
+  })
+
+  it('refuses the app API without the token (401)', async () => {
+    expect((await call('sessions.list', {}, null)).status).toBe(401)
+    expect((await call('sessions.list', {}, 'wrong-token')).status).toBe(401)
+    const viaQuery = await fetch(`${server.baseUrl}/api/call/sessions.list?token=${server.token}`, {
+      method: 'POST',
+      body: '{}',
+    })
+    expect(viaQuery.status).toBe(200)
+  })
+
+  it('creates, lists, renames, trashes and restores sessions', async () => {
+    const created = await call('sessions.create', { title: 'Housing repairs journey' })
+    expect(created.status).toBe(200)
+    const id = created.body.value.id as string
+    expect((await call('sessions.list', {})).body.value.map((s: { id: string }) => s.id)).toContain(id)
+    expect((await call('sessions.rename', { id, title: 'Repairs' })).body.value.title).toBe('Repairs')
+    await call('sessions.delete', { id })
+    expect((await call('sessions.list', {})).body.value).toHaveLength(0)
+    expect((await call('board.connect', { id })).body.error.code).toBe('conflict')
+    await call('sessions.restore', { id })
+    const conn = await call('board.connect', { id })
+    expect(conn.body.value).toMatchObject({ sessionId: id, syncUrl: `ws://127.0.0.1:${server.port}/sync` })
+  })
+
+  it('answers bad input with typed errors and keeps serving', async () => {
+    expect(await call('sessions.rename', { id: 'short', title: '' })).toMatchObject({
+      status: 400,
+      body: { ok: false, error: { code: 'invalid_arguments' } },
+    })
+    expect((await call('sessions.list', '{not json')).body.error.code).toBe('invalid_arguments')
+    expect((await call('no.such', {})).status).toBe(404)
+    expect((await call('sessions.get', { id: 'doesnotexist' })).body.error.code).toBe('not_found')
+    expect((await call('sessions.list', JSON.stringify({ query: 'x'.repeat(2 * 1024 * 1024) }))).status).toBe(
+      413,
+    )
+    expect((await call('app.info', {})).status).toBe(200)
+  })
+
+  it('pushes events over the events socket, only with the token', async () => {
+    const refused = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=nope`)
+    const code = await new Promise<number>((r) => refused.on('close', (c) => r(c)))
+    expect(code).toBe(4401)
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=${server.token}`)
+    await new Promise((r) => ws.on('open', r))
+    const got = new Promise<string>((r) => ws.on('message', (m) => r(String(m))))
+    await call('sessions.create', { title: 'Event test' })
+    expect(JSON.parse(await got)).toEqual({ event: 'sessions.changed', payload: {} })
+    ws.close()
+  })
+
+  it('serves the renderer with a CSP and never leaves its folder', async () => {
+    const index = await fetch(`${server.baseUrl}/`)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect((await fetch(`${server.baseUrl}/assets/app.js`)).headers.get('content-type')).toContain(
+      'javascript',
+    )
+    for (const p of [
+      '/../package.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2fpackage.json',
+      '/%00',
+    ]) {
+      const r = await fetch(`${server.baseUrl}${p}`)
+      expect([400, 403, 404], p).toContain(r.status)
+    }
+  })
+})
