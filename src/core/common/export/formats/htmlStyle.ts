@@ -8,7 +8,8 @@ body { margin: 0 auto; max-width: 190mm; padding: 8mm 0; line-height: 1.4; }
 h1 { font-size: 20pt; margin: 0 0 4pt; }
 h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1.5pt solid #1b1b1b; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 12pt; margin: 12pt 0 4pt; break-after: avoid; page-break-after: avoid; }
-p, li, td, th { overflow-wrap: anywhere; }
+p, li, td, th, dd { overflow-wrap: break-word; }
+[dir="auto"], bdi { overflow-wrap: anywhere; }
 .meta { color: #444; margin: 0 0 8pt; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 10pt; margin: 0; }
 dl.facts dt { font-weight: 600; }
