@@ -51,9 +51,8 @@ export class RelayConnection {
       this.close(CLOSE_CODES.SLOW_CONSUMER)
       return
     }
-    this.ws.send(frame, { binary: true }, (err) => {
-      if (err) this.close(CLOSE_CODES.INTERNAL_ERROR)
-    })
+    // No per-send callback: a failed write surfaces as the socket's 'error'/'close', which end the connection.
+    this.ws.send(frame, { binary: true })
   }
 
   /**

@@ -1,0 +1,245 @@
+/**
+ * Fan-out latency of the relay against @y/websocket-server 0.1.1 (the reference peer), same process,
+ * same load: N stock y-websocket clients in one room, each making one card-sized edit per second.
+ * Latency = time from a writer's edit to each other client observing it (one process clock).
+ *
+ *   npx tsx bench/relay-fanout.ts            BENCH_SECONDS=30 BENCH_CLIENTS=50 by default
+ *
+ * Prints one JSON line of results, then a human summary.
+ */
+import http from 'node:http'
+import os from 'node:os'
+import { performance } from 'node:perf_hooks'
+import type { AddressInfo } from 'node:net'
+import { WebSocket, WebSocketServer } from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { setupWSConnection } from '@y/websocket-server/utils'
+import { MemoryPersistence, startStandaloneRelay } from '../src/core/node/relay'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)
+const ROOM = 'bench-fanout-room'
+const TOKEN = 'bench-token'
+
+interface Target {
+  name: string
+  url: string
+  close(): Promise<void>
+}
+
+async function startCopro(): Promise<Target> {
+  const persistence = new MemoryPersistence()
+  persistence.create(ROOM)
+  const relay = await startStandaloneRelay({
+    port: 0,
+    persistence,
+    authorize: (_s, token) => (token === TOKEN ? { sessionRole: 'facilitator', tokenId: 'bench' } : null),
+  })
+  return { name: 'copro relay', url: relay.url, close: () => relay.close() }
+}
+
+async function startReference(): Promise<Target> {
+  const wss = new WebSocketServer({ noServer: true })
+  const server = http.createServer()
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName: ROOM })),
+  )
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    name: '@y/websocket-server 0.1.1',
+    url: `ws://127.0.0.1:${port}/sync`,
+    close: async () => {
+      for (const ws of wss.clients) ws.terminate()
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+type CardRecord = {
+  id: string
+  typeName: 'shape'
+  type: 'card'
+  x: number
+  y: number
+  rotation: number
+  index: string
+  parentId: string
+  isLocked: boolean
+  opacity: number
+  props: { w: number; h: number; kind: string; text: string; authorRole: string; anonymous: boolean }
+  meta: { sentAt: number; seq: number; writer: number }
+}
+
+function card(writer: number, seq: number): CardRecord {
+  return {
+    id: `shape:card-${writer}`,
+    typeName: 'shape',
+    type: 'card',
+    x: 100 + ((seq * 37) % 900),
+    y: 100 + ((seq * 53) % 700),
+    rotation: 0,
+    index: `a${writer}`,
+    parentId: 'page:page',
+    isLocked: false,
+    opacity: 1,
+    props: {
+      w: 240,
+      h: 160,
+      kind: 'idea',
+      text: `Idea ${seq} from writer ${writer}: a drop-in clinic on Saturday mornings near the bus station`,
+      authorRole: 'service-user',
+      anonymous: true,
+    },
+    meta: { sentAt: performance.now(), seq, writer },
+  }
+}
+
+interface Result {
+  target: string
+  samples: number
+  expected: number
+  p50: number
+  p95: number
+  p99: number
+  mean: number
+  max: number
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function run(target: Target): Promise<Result> {
+  const latencies: number[] = []
+  let measuring = false
+  const clients = Array.from({ length: CLIENTS }, (_, i) => {
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(target.url, ROOM, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token: TOKEN },
+    })
+    const kv = new YKeyValue<CardRecord>(doc.getArray('records'))
+    kv.on('change', (changes: Map<string, { action: string; newValue?: CardRecord }>, tr: Y.Transaction) => {
+      if (tr.local || !measuring) return
+      const now = performance.now()
+      for (const change of changes.values()) {
+        const rec = change.newValue
+        if (rec && rec.meta.writer !== i) latencies.push(now - rec.meta.sentAt)
+      }
+    })
+    return { doc, provider, kv }
+  })
+  const start = performance.now()
+  while (!clients.every((c) => c.provider.synced)) {
+    if (performance.now() - start > 30_000) throw new Error(`${target.name}: clients did not sync`)
+    await sleep(20)
+  }
+  // Warm-up round, not measured: every writer's record exists everywhere.
+  clients.forEach((c, i) => c.kv.set(`shape:card-${i}`, card(i, 0)))
+  await sleep(1000)
+
+  measuring = true
+  let edits = 0
+  const spacing = 1000 / CLIENTS
+  const timers: NodeJS.Timeout[] = []
+  clients.forEach((c, i) => {
+    let seq = 1
+    const edit = () => {
+      c.kv.set(`shape:card-${i}`, card(i, seq++))
+      edits++
+    }
+    timers.push(
+      setTimeout(() => {
+        edit()
+        timers.push(setInterval(edit, 1000))
+      }, i * spacing),
+    )
+  })
+  await sleep(SECONDS * 1000)
+  for (const t of timers) clearTimeout(t)
+  await sleep(2000) // let the last edits arrive
+  measuring = false
+
+  for (const c of clients) {
+    c.provider.destroy()
+    c.doc.destroy()
+  }
+  await target.close()
+
+  const sorted = Float64Array.from(latencies).sort()
+  const sum = latencies.reduce((a, b) => a + b, 0)
+  return {
+    target: target.name,
+    samples: latencies.length,
+    expected: edits * (CLIENTS - 1),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    mean: round(sum / Math.max(1, latencies.length)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY // 'copro' | 'reference': profile one side
+  const skipped: Result = {
+    target: 'skipped',
+    samples: 0,
+    expected: 0,
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    mean: NaN,
+    max: NaN,
+  }
+  const copro = only === 'reference' ? skipped : await run(await startCopro())
+  await sleep(500)
+  const reference = only === 'copro' ? skipped : await run(await startReference())
+  const ratio = {
+    p50: round(copro.p50 / reference.p50),
+    p95: round(copro.p95 / reference.p95),
+    p99: round(copro.p99 / reference.p99),
+  }
+  const out = {
+    bench: 'relay-fanout',
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+    seconds: SECONDS,
+    clients: CLIENTS,
+    unit: 'ms',
+    copro,
+    reference,
+    ratio,
+  }
+  console.log(JSON.stringify(out))
+  const line = (r: Result) =>
+    `  ${r.target.padEnd(28)} p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  mean ${r.mean} ms  max ${r.max} ms` +
+    `  (${r.samples}/${r.expected} deliveries)`
+  console.log(
+    [
+      `Fan-out: ${CLIENTS} clients, one card edit per client per second, ${SECONDS} s, one process on ${out.machine.cpus} cores`,
+      line(copro),
+      line(reference),
+      `  ratio copro/reference  p50 ${ratio.p50}  p95 ${ratio.p95}  p99 ${ratio.p99}  (below 1 = copro faster)`,
+      `  target p95 <= 50 ms and no worse than the reference: ${copro.p95 <= 50 && ratio.p95 <= 1 ? 'met' : 'NOT met'}`,
+    ].join('\n'),
+  )
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  },
+)
