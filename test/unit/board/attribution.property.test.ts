@@ -11,7 +11,7 @@ import {
   structureBounds,
 } from '../../../src/core/common/board/attribution'
 import { BoardStructure, type CellRef, type GridStructure } from '../../../src/shared/model/structure'
-import { cardSizeArb, dyadic, gridArb, zonesArb } from './structureArbitraries'
+import { cardSizeArb, dyadic, frac, gridArb, zonesArb } from './structureArbitraries'
 
 const RUNS = { numRuns: 300 }
 
@@ -71,22 +71,17 @@ describe('attribution (property tests)', () => {
 
   it('every point belongs to at most one cell, and that cell is the attributed one', () => {
     fc.assert(
-      fc.property(
-        gridArb({ maxStages: 12, maxLanes: 12 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (g, u, v) => {
-          const b = structureBounds(g)
-          // sample around the grid, including outside it
-          const px = b.x - 100 + u * (b.w + 200)
-          const py = b.y - 100 + v * (b.h + 200)
-          const holding = allCells(g).filter((c) => inHalfOpen(c.rect, px, py))
-          expect(holding.length).toBeLessThanOrEqual(1)
-          const ref = attributeCard(g, { x: px, y: py, w: 0, h: 0 })
-          if (holding.length === 0) expect(ref).toEqual({ type: 'unplaced' })
-          else expect(ref).toEqual(holding[0]!.ref)
-        },
-      ),
+      fc.property(gridArb({ maxStages: 12, maxLanes: 12 }), frac(0, 1), frac(0, 1), (g, u, v) => {
+        const b = structureBounds(g)
+        // sample around the grid, including outside it
+        const px = b.x - 100 + u * (b.w + 200)
+        const py = b.y - 100 + v * (b.h + 200)
+        const holding = allCells(g).filter((c) => inHalfOpen(c.rect, px, py))
+        expect(holding.length).toBeLessThanOrEqual(1)
+        const ref = attributeCard(g, { x: px, y: py, w: 0, h: 0 })
+        if (holding.length === 0) expect(ref).toEqual({ type: 'unplaced' })
+        else expect(ref).toEqual(holding[0]!.ref)
+      }),
       RUNS,
     )
   })
@@ -122,7 +117,7 @@ describe('attribution (property tests)', () => {
 
   it('cards on the headers or outside the grid are unplaced', () => {
     fc.assert(
-      fc.property(gridArb(), fc.double({ min: 0, max: 0.999, noNaN: true }), (g, u) => {
+      fc.property(gridArb(), frac(0, 0.999), (g, u) => {
         const b = structureBounds(g)
         // in the stage header row, above any lane
         expect(
@@ -158,8 +153,8 @@ describe('attribution (property tests)', () => {
         gridArb({ maxStages: 20, maxLanes: 20 }),
         fc.array(
           fc.record({
-            u: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
-            v: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
+            u: frac(-0.2, 1.2),
+            v: frac(-0.2, 1.2),
             size: cardSizeArb,
           }),
           { maxLength: 30 },
@@ -193,7 +188,7 @@ describe('attribution (property tests)', () => {
         gridArb({ anyDoubles: true, maxStages: 10, maxLanes: 10 }),
         fc.nat(),
         fc.nat(),
-        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        frac(0.01, 0.99),
         fc.double({ min: -1e5, max: 1e5, noNaN: true }),
         (g, a, b, t, dx) => {
           const stage = g.stages[a % g.stages.length]!
@@ -214,8 +209,8 @@ describe('attribution (property tests)', () => {
     fc.assert(
       fc.property(
         gridArb({ maxStages: 10, maxLanes: 10 }),
-        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
-        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        frac(-0.1, 1.1),
+        frac(-0.1, 1.1),
         fc.constantFrom(0.5, 2, 4),
         (g, u, v, k) => {
           const b = structureBounds(g)
@@ -245,13 +240,7 @@ describe('attribution (property tests)', () => {
     fc.assert(
       fc.property(
         gridArb({ maxStages: 15, maxLanes: 15, anyDoubles: true }),
-        fc.array(
-          fc.tuple(
-            fc.double({ min: -0.1, max: 1.1, noNaN: true }),
-            fc.double({ min: -0.1, max: 1.1, noNaN: true }),
-          ),
-          { maxLength: 40 },
-        ),
+        fc.array(fc.tuple(frac(-0.1, 1.1), frac(-0.1, 1.1)), { maxLength: 40 }),
         (g, pts) => {
           const b = structureBounds(g)
           const attribute = createAttributor(g)
@@ -270,21 +259,16 @@ describe('attribution (property tests)', () => {
 
   it('zones: the topmost (last) zone holding the centre wins; elsewhere unplaced', () => {
     fc.assert(
-      fc.property(
-        zonesArb(),
-        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
-        fc.double({ min: -0.1, max: 1.1, noNaN: true }),
-        (s, u, v) => {
-          const b = structureBounds(s)
-          const x = b.x + u * b.w
-          const y = b.y + v * b.h
-          const holding = s.zones.filter((z) => inHalfOpen(z, x, y))
-          const ref = attributeCard(s, { x, y, w: 0, h: 0 })
-          if (holding.length === 0) expect(ref).toEqual({ type: 'unplaced' })
-          else expect(ref).toEqual({ type: 'zone', zoneId: holding[holding.length - 1]!.id })
-          if (ref.type === 'zone') expect(inHalfOpen(cellRect(s, ref)!, x, y)).toBe(true)
-        },
-      ),
+      fc.property(zonesArb(), frac(-0.1, 1.1), frac(-0.1, 1.1), (s, u, v) => {
+        const b = structureBounds(s)
+        const x = b.x + u * b.w
+        const y = b.y + v * b.h
+        const holding = s.zones.filter((z) => inHalfOpen(z, x, y))
+        const ref = attributeCard(s, { x, y, w: 0, h: 0 })
+        if (holding.length === 0) expect(ref).toEqual({ type: 'unplaced' })
+        else expect(ref).toEqual({ type: 'zone', zoneId: holding[holding.length - 1]!.id })
+        if (ref.type === 'zone') expect(inHalfOpen(cellRect(s, ref)!, x, y)).toBe(true)
+      }),
       RUNS,
     )
   })

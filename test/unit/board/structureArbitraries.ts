@@ -54,3 +54,7 @@ export function zonesArb(): fc.Arbitrary<ZoneStructure> {
 }
 
 export const cardSizeArb = fc.record({ w: dyadic(20, 600), h: dyadic(20, 600) })
+
+/** A fraction from min to max, spread evenly (fast-check's doubles cluster at the ends). */
+export const frac = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.integer({ min: Math.round(min * 10_000), max: Math.round(max * 10_000) }).map((n) => n / 10_000)
