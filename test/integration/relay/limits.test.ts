@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CLOSE_CODES, DEFAULT_LIMITS } from '../../../src/core/node/relay'
+import {
+  CLOSE_CODES,
+  DEFAULT_LIMITS,
+  MemoryPersistence,
+  startStandaloneRelay,
+} from '../../../src/core/node/relay'
 import { awarenessFrame, cardUpdate, syncStep1Frame, updateFrame } from './frames'
 import {
   type Client,
@@ -120,5 +125,56 @@ describe('relay: limits', () => {
     expect(closes[0]).toBe(CLOSE_CODES.RATE_LIMITED)
     t += 10_000
     await waitFor(() => c.provider.synced, 'reconnected')
+  })
+})
+
+describe('relay: frames held before admission', () => {
+  it('are processed in order once admitted', async () => {
+    let release: () => void = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const persistence = new MemoryPersistence()
+    persistence.create(SESSION)
+    const standalone = await startStandaloneRelay({
+      port: 0,
+      persistence,
+      authorize: async () => {
+        await gate
+        return { sessionRole: 'participant', tokenId: 't' }
+      },
+    })
+    try {
+      const s = rawSocket(standalone.url, SESSION, 'any')
+      await s.opened
+      s.ws.send(updateFrame(cardUpdate('held', 1)))
+      s.ws.send(syncStep1Frame())
+      await new Promise((r) => setTimeout(r, 30))
+      expect(s.received).toEqual([])
+      release()
+      await waitFor(() => s.received.some((m) => m[0] === 0 && m[1] === 1), 'step 2 answer')
+      expect(standalone.relay.getLoadedDoc(SESSION)?.getMap('cards').get('held')).toBe(1)
+      s.ws.close()
+    } finally {
+      await standalone.close()
+    }
+  })
+
+  it('more than maxMessageBytes held before admission closes with RATE_LIMITED', async () => {
+    const persistence = new MemoryPersistence()
+    persistence.create(SESSION)
+    const standalone = await startStandaloneRelay({
+      port: 0,
+      persistence,
+      limits: { maxMessageBytes: 4096 },
+      authorize: () => new Promise(() => {}), // never answers
+    })
+    try {
+      const s = rawSocket(standalone.url, SESSION, 'any')
+      await s.opened
+      for (let i = 0; i < 3; i++) s.ws.send(updateFrame(cardUpdate(`k${i}`, 'x'.repeat(2000))))
+      expect((await s.closed).code).toBe(CLOSE_CODES.RATE_LIMITED)
+      expect(s.received).toEqual([])
+    } finally {
+      await standalone.close()
+    }
   })
 })

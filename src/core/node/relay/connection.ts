@@ -11,6 +11,7 @@ export class RelayConnection {
   auth: RelayAuthResult | null = null
   /** Frames received before the connection joined its room, processed in order once it does. */
   readonly backlog: Uint8Array[] = []
+  backlogBytes = 0
   /** Awareness client ids this connection has set; removed from the room when it leaves. */
   readonly awarenessIds = new Set<number>()
   /** Whether the observer was already told that its updates are dropped (told once per connection). */
@@ -64,6 +65,7 @@ export class RelayConnection {
     this.state = 'closed'
     this.closeCode = code
     this.backlog.length = 0
+    this.backlogBytes = 0
     this.onClosed?.(this)
     const ws = this.ws
     if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) {

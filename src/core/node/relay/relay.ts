@@ -242,6 +242,7 @@ export class Relay {
     this.counters.joined++
     room.join(conn)
     const backlog = conn.backlog.splice(0)
+    conn.backlogBytes = 0
     for (const frame of backlog) {
       if (conn.isClosed()) break
       this.process(conn, room, frame)
@@ -257,6 +258,10 @@ export class Relay {
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     if (conn.state === 'pending') {
+      // Held until admission; bounded so an unauthorized client cannot park much memory here.
+      conn.backlogBytes += frame.byteLength
+      if (conn.backlogBytes > this.limits.maxMessageBytes)
+        return this.closeConn(conn, CLOSE_CODES.RATE_LIMITED)
       conn.backlog.push(frame)
       return
     }

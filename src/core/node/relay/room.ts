@@ -23,6 +23,8 @@ export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   readonly conns = new Set<RelayConnection>()
+  /** Which connection last set each awareness client id: only the owner's leaving removes the state. */
+  private readonly awarenessOwner = new Map<number, RelayConnection>()
   readonly counters: RoomCounters = { droppedObserverUpdates: 0 }
   private destroyed = false
 
@@ -61,12 +63,24 @@ export class Room {
   ): void => {
     const conn = origin as RelayConnection | null
     if (conn !== null && typeof conn === 'object' && this.conns.has(conn)) {
-      for (const id of added) conn.awarenessIds.add(id)
-      for (const id of updated) conn.awarenessIds.add(id)
-      for (const id of removed) conn.awarenessIds.delete(id)
+      for (const id of added) this.own(conn, id)
+      for (const id of updated) this.own(conn, id)
+    }
+    for (const id of removed) {
+      this.awarenessOwner.get(id)?.awarenessIds.delete(id)
+      this.awarenessOwner.delete(id)
     }
     const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
     for (const c of this.conns) c.send(frame)
+  }
+
+  /** A client that reconnects before its old socket is noticed dead keeps its presence when the old one goes. */
+  private own(conn: RelayConnection, id: number): void {
+    const previous = this.awarenessOwner.get(id)
+    if (previous === conn) return
+    previous?.awarenessIds.delete(id)
+    this.awarenessOwner.set(id, conn)
+    conn.awarenessIds.add(id)
   }
 
   /** Adds a connection and starts the sync: the relay's state vector, then every known awareness state. */
@@ -80,8 +94,11 @@ export class Room {
   /** Removes a connection and the awareness states it controlled. */
   leave(conn: RelayConnection): void {
     if (!this.conns.delete(conn)) return
-    if (conn.awarenessIds.size > 0 && !this.destroyed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
+    const ids = [...conn.awarenessIds]
+    conn.awarenessIds.clear()
+    for (const id of ids) this.awarenessOwner.delete(id)
+    if (ids.length > 0 && !this.destroyed) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
     }
   }
 
