@@ -32,7 +32,6 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
     appHost: 'browser',
     appVersion: io.version,
     dataDir,
-    createRelay: io.createRelay,
     log: (m) => io.err(m),
   })
   for (const w of backend.warnings) io.err(`Warning: ${w}`)

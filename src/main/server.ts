@@ -1,5 +1,5 @@
 import { CoproServer } from '../core/node/server'
-import { openDesktopBackend, desktopRelay } from './wiring'
+import { openDesktopBackend } from './wiring'
 
 /** Starts the same CoproServer as `copro serve`, on loopback, for the desktop window. */
 export async function createDesktopServer(dataDir: string, version: string): Promise<CoproServer> {
@@ -12,7 +12,6 @@ export async function createDesktopServer(dataDir: string, version: string): Pro
     appHost: 'electron',
     appVersion: version,
     dataDir,
-    createRelay: desktopRelay,
     log: (m) => console.error(m),
   })
 }

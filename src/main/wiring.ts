@@ -1,9 +1,7 @@
-import { MemoryBackend, type CoproServerOptions, type SessionBackend } from '../core/node/server'
+import { MemoryBackend, type SessionBackend } from '../core/node/server'
 
 /** Storage for the desktop app's data folder. */
 export async function openDesktopBackend(dataDir: string): Promise<SessionBackend> {
   void dataDir
   return new MemoryBackend()
 }
-
-export const desktopRelay: CoproServerOptions['createRelay'] = undefined

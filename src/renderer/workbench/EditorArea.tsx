@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { SessionEditor } from '../contrib/sessions/SessionEditor'
 import { WelcomePage } from '../contrib/sessions/WelcomePage'
+import { NoticesPage } from '../contrib/NoticesPage'
 import { useServices } from './context'
 import { useWorkbench } from './store'
 
@@ -67,6 +68,8 @@ export function EditorArea() {
         >
           {t.kind === 'welcome' ? (
             <WelcomePage />
+          ) : t.kind === 'notices' ? (
+            <NoticesPage />
           ) : (
             <SessionEditor sessionId={t.sessionId!} active={t.id === activeId} />
           )}

@@ -6,7 +6,7 @@ export type ViewId = 'sessions' | 'templates' | 'participants' | 'facilitation' 
 
 export interface EditorTab {
   readonly id: string
-  readonly kind: 'welcome' | 'session'
+  readonly kind: 'welcome' | 'session' | 'notices'
   readonly title: string
   readonly sessionId?: string
 }

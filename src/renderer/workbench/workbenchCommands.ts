@@ -99,5 +99,18 @@ export function workbenchCommands(
           activeTabId: 'welcome',
         })),
     },
+    {
+      id: 'help.notices',
+      title: 'Third-party notices and the tldraw licence',
+      category: 'Help',
+      menu: 'help',
+      run: () =>
+        store.set((s) => ({
+          tabs: s.tabs.some((t) => t.id === 'notices')
+            ? s.tabs
+            : [...s.tabs, { id: 'notices', kind: 'notices', title: 'Third-party notices' }],
+          activeTabId: 'notices',
+        })),
+    },
   ]
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '../../../shared/api'
+import { Relay } from '../relay'
 import type { SessionBackend } from './backend'
 import { createApiHandlers } from './handlers'
 import { createRouter, type ApiRouter } from './router'
@@ -35,6 +36,7 @@ export interface CoproServerOptions {
   appHost?: AppInfo['host']
   appVersion?: string
   dataDir?: string
+  /** Replaces the built-in relay (tests, or a relay elsewhere). */
   createRelay?: (opts: { backend: SessionBackend; authorize: RelayAuthorizer }) => SyncRelay
   log?: (msg: string) => void
 }
@@ -51,7 +53,7 @@ export class CoproServer {
   readonly router: ApiRouter
   private readonly http: Server
   private readonly events = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
-  private readonly relay: SyncRelay | null
+  readonly relay: SyncRelay
   private readonly unsubscribers: (() => void)[] = []
   private listeners = new Set<(event: ApiEvent, payload: unknown) => void>()
   private address: AddressInfo | null = null
@@ -79,11 +81,10 @@ export class CoproServer {
       }),
       log,
     )
-    this.relay =
-      opts.createRelay?.({
-        backend: opts.backend,
-        authorize: (sessionId, token) => this.authorize(sessionId, token),
-      }) ?? null
+    const authorize: RelayAuthorizer = (sessionId, token) => this.authorize(sessionId, token)
+    this.relay = opts.createRelay
+      ? opts.createRelay({ backend: opts.backend, authorize })
+      : new Relay({ persistence: opts.backend, authorize, onWarning: (m) => log(`relay: ${m}`) })
     const unsubscribe = opts.backend.onSaveState?.((sessionId, s) =>
       this.emit('session.saveState', {
         sessionId,
@@ -155,7 +156,7 @@ export class CoproServer {
     for (const u of this.unsubscribers) u()
     for (const ws of this.events.clients) ws.terminate()
     this.events.close()
-    await this.relay?.close()
+    await this.relay.close()
     await new Promise<void>((resolve) => {
       this.http.close(() => resolve())
       this.http.closeAllConnections()
@@ -218,7 +219,7 @@ export class CoproServer {
       socket.destroy()
       return
     }
-    if (url.pathname.startsWith('/sync/') && this.relay) {
+    if (url.pathname.startsWith('/sync/')) {
       this.relay.handleUpgrade(req, socket, head)
       return
     }

@@ -61,5 +61,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       if (s.deletedAt) throw new ApiFailure('conflict', 'That session is in the trash. Restore it first.')
       return deps.connection(a.id)
     },
+    // In a browser there is no native menu; Electron's main answers this itself over IPC.
+    'menu.setCommands': () => ({ applied: false }),
   }
 }

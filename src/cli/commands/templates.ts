@@ -1,0 +1,115 @@
+import { basename } from 'node:path'
+import { parseTemplate } from '../../core/common/templates/parse'
+import { summarizeTemplate } from '../../core/common/templates/registry'
+import { formatProblem, type TemplateProblem } from '../../core/common/templates/result'
+import type { Template } from '../../core/common/templates/schema'
+import { loadShippedTemplates, readTemplateFile } from '../../core/node/templates/loadShipped'
+
+export const TEMPLATES_USAGE = 'copro templates check <file.json...> | copro templates list [--json]'
+
+const HELP = `Check workshop template files, or list the templates that ship with Copro Studio.
+
+Usage:
+  copro templates check <file.json...>
+      Checks each file against the template format (docs/formats/template.md).
+      Prints "<file>: ok" for a valid file, and one line per problem otherwise:
+        <file>: <JSON path>: <what is wrong>
+      Exit code 0 when every file is valid, 1 when any has a problem, 2 for a usage error.
+  copro templates list [--json]
+      Lists the shipped templates (id, name, length, layout); --json prints them as JSON.`
+
+export interface TemplatesCommandIo {
+  out(s: string): void
+  err(s: string): void
+}
+
+export async function runTemplatesCommand(args: string[], io: TemplatesCommandIo): Promise<number> {
+  const [sub, ...rest] = args
+  switch (sub) {
+    case 'check':
+      return check(rest, io)
+    case 'list':
+      return list(rest, io)
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP)
+      return 0
+    case undefined:
+      io.err(HELP)
+      return 2
+    default:
+      io.err(`Unknown templates command "${sub}".\n\n${HELP}`)
+      return 2
+  }
+}
+
+async function check(files: string[], io: TemplatesCommandIo): Promise<number> {
+  if (files.includes('--help') || files.includes('-h')) {
+    io.out(HELP)
+    return 0
+  }
+  const unknownFlag = files.find((f) => f.startsWith('-'))
+  if (unknownFlag) {
+    io.err(`Unknown option "${unknownFlag}".\n\n${HELP}`)
+    return 2
+  }
+  if (files.length === 0) {
+    io.err(`Give at least one template file to check.\n\n${HELP}`)
+    return 2
+  }
+  let failed = 0
+  const idOwners = new Map<string, string>()
+  for (const file of files) {
+    const problems: TemplateProblem[] = []
+    let template: Template | null = null
+    const read = await readTemplateFile(file)
+    if (!read.ok) problems.push(read.problem)
+    else {
+      const parsed = parseTemplate(read.text, basename(file))
+      if (parsed.ok) template = parsed.template
+      else problems.push(...parsed.problems)
+    }
+    if (template) {
+      const owner = idOwners.get(template.id)
+      if (owner !== undefined)
+        problems.push({
+          path: '$.id',
+          message: `${owner} already uses the id "${template.id}"; ids must differ`,
+        })
+      else idOwners.set(template.id, file)
+    }
+    if (problems.length === 0) io.out(`${file}: ok`)
+    else {
+      failed++
+      for (const p of problems) io.out(formatProblem(file, p))
+    }
+  }
+  if (failed > 0) io.err(`${failed} of ${files.length} template file(s) have problems.`)
+  return failed > 0 ? 1 : 0
+}
+
+async function list(rest: string[], io: TemplatesCommandIo): Promise<number> {
+  const json = rest.includes('--json')
+  const unknown = rest.find((a) => a !== '--json')
+  if (unknown !== undefined) {
+    io.err(`Unknown option "${unknown}".\n\n${HELP}`)
+    return 2
+  }
+  const registry = await loadShippedTemplates()
+  if (!registry) {
+    io.err('Cannot find the workshop-templates folder (set COPRO_TEMPLATES_DIR to point at it).')
+    return 2
+  }
+  const summaries = registry.templates.map(summarizeTemplate)
+  if (json) io.out(JSON.stringify(summaries, null, 2))
+  else {
+    const idWidth = Math.max(2, ...summaries.map((s) => s.id.length))
+    for (const s of summaries) {
+      const layout = s.layout === 'grid' ? `${s.stages} stages × ${s.lanes} lanes` : `${s.zones} zones`
+      io.out(`${s.id.padEnd(idWidth)}  ${s.name} (${s.durationMinutes} min, ${layout})`)
+    }
+  }
+  for (const r of registry.rejected) for (const p of r.problems) io.err(formatProblem(r.name, p))
+  return registry.rejected.length > 0 ? 1 : 0
+}
