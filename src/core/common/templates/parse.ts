@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { parseJsonSafely } from './safeJson'
-import { Template, TEMPLATE_LIMITS, formatPath } from './schema'
+import { Template, TEMPLATE_FORMAT_VERSION, TEMPLATE_LIMITS, formatPath } from './schema'
 import type { TemplateProblem, TemplateResult } from './result'
 import { MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE, describeForbiddenChar } from './text'
 
@@ -65,6 +65,14 @@ export function parseTemplate(text: string, _fileName?: string): TemplateResult 
 
 /** Validates an already-parsed value (e.g. from the app's own state) against the template schema. */
 export function validateTemplate(value: unknown): TemplateResult {
+  const version = valueAt(value, ['formatVersion'])
+  if (typeof version === 'number' && version > TEMPLATE_FORMAT_VERSION)
+    return fail([
+      {
+        path: '$.formatVersion',
+        message: `this template uses format version ${version}, made by a newer Copro Studio; this version reads format ${TEMPLATE_FORMAT_VERSION}`,
+      },
+    ])
   const parsed = Template.safeParse(value)
   if (parsed.success) return { ok: true, template: parsed.data }
   return fail(issuesToProblems(parsed.error.issues, value))
