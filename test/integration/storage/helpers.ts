@@ -4,7 +4,9 @@ import path from 'node:path'
 import * as Y from 'yjs'
 
 /** A fresh temp folder; remove it with the returned cleanup. */
-export async function tempDir(prefix = 'copro-storage-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'copro-storage-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }

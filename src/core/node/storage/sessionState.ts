@@ -53,8 +53,10 @@ export async function readStoredState(dir: string): Promise<StoredState> {
 export function docFromUpdates(updates: readonly Uint8Array[], what = 'board state'): Y.Doc {
   const doc = new Y.Doc()
   try {
-    if (updates.length === 1) Y.applyUpdate(doc, updates[0]!)
-    else if (updates.length > 1) Y.applyUpdate(doc, Y.mergeUpdates(updates as Uint8Array[]))
+    // One transaction for all updates: measurably faster than Y.mergeUpdates + one apply.
+    doc.transact(() => {
+      for (const u of updates) Y.applyUpdate(doc, u)
+    })
   } catch (e) {
     doc.destroy()
     throw new StorageError('invalid-file', `the ${what} is not valid Yjs data`, { cause: e })
