@@ -1,7 +1,6 @@
-import { MemoryBackend, type SessionBackend } from '../core/node/server'
+import { StoreBackend, type SessionBackend } from '../core/node/server'
 
-/** Opens the session backend for a data folder. (Durable storage is wired here.) */
-export async function openBackend(dataDir: string): Promise<SessionBackend> {
-  void dataDir
-  return new MemoryBackend()
+/** Opens the durable session backend for a data folder (takes its lock; refuses if another app owns it). */
+export async function openBackend(dataDir: string, appVersion: string): Promise<SessionBackend> {
+  return StoreBackend.open(dataDir, { appVersion })
 }

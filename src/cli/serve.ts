@@ -23,7 +23,7 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
     io.err(`The app is not built yet (${rendererDir} is missing). Run \`npm run build\` first.`)
     return 1
   }
-  const backend = await openBackend(dataDir)
+  const backend = await openBackend(dataDir, io.version)
   const server = await CoproServer.start({
     host,
     port,

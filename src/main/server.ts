@@ -3,7 +3,7 @@ import { openDesktopBackend } from './wiring'
 
 /** Starts the same CoproServer as `copro serve`, on loopback, for the desktop window. */
 export async function createDesktopServer(dataDir: string, version: string): Promise<CoproServer> {
-  const backend = await openDesktopBackend(dataDir)
+  const backend = await openDesktopBackend(dataDir, version)
   return CoproServer.start({
     host: '127.0.0.1',
     port: 0,

@@ -1,7 +1,6 @@
-import { MemoryBackend, type SessionBackend } from '../core/node/server'
+import { StoreBackend, type SessionBackend } from '../core/node/server'
 
-/** Storage for the desktop app's data folder. */
-export async function openDesktopBackend(dataDir: string): Promise<SessionBackend> {
-  void dataDir
-  return new MemoryBackend()
+/** Storage for the desktop app's data folder (Electron's userData). */
+export async function openDesktopBackend(dataDir: string, appVersion: string): Promise<SessionBackend> {
+  return StoreBackend.open(dataDir, { appVersion })
 }

@@ -1,0 +1,94 @@
+import type { AppSettings } from '../../../shared/api'
+import type { SessionSummary } from '../../../shared/model/session'
+import type { SaveState } from '../relay/persistence'
+import { SessionStore, type SessionStoreOptions } from '../storage/sessionStore'
+import { StorageError } from '../storage/errors'
+import { ApiFailure } from '../../../shared/api'
+import type { SessionBackend } from './backend'
+
+/** The durable backend: the server's view of a SessionStore (src/core/node/storage). */
+export class StoreBackend implements SessionBackend {
+  private constructor(readonly store: SessionStore) {}
+
+  static async open(dataDir: string, opts: SessionStoreOptions = {}): Promise<StoreBackend> {
+    return new StoreBackend(await SessionStore.open(dataDir, opts))
+  }
+
+  get warnings(): readonly string[] {
+    return this.store.warnings.map((w) => w.message)
+  }
+
+  exists(id: string) {
+    return this.store.exists(id)
+  }
+  load(id: string) {
+    return this.store.load(id)
+  }
+  append(id: string, update: Uint8Array) {
+    this.store.append(id, update)
+  }
+  flush(id: string) {
+    return this.store.flush(id)
+  }
+  close(id: string) {
+    return this.store.close(id)
+  }
+  onSaveState(listener: (sessionId: string, state: SaveState) => void) {
+    return this.store.onSaveState(listener)
+  }
+
+  async list(opts: { includeDeleted?: boolean; query?: string } = {}): Promise<SessionSummary[]> {
+    const q = opts.query?.trim()
+    const all = q ? this.store.search(q, opts) : this.store.list(opts)
+    return [...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  }
+  create(opts: { title: string; templateId?: string | null; initialUpdate?: Uint8Array }) {
+    return guard(() => this.store.create(opts))
+  }
+  async get(id: string) {
+    return this.store.get(id)
+  }
+  rename(id: string, title: string) {
+    return guard(() => this.store.rename(id, title))
+  }
+  duplicate(id: string) {
+    return guard(() => this.store.duplicate(id))
+  }
+  delete(id: string) {
+    return guard(() => this.store.delete(id))
+  }
+  restore(id: string) {
+    return guard(() => this.store.restore(id))
+  }
+  async getSettings(): Promise<AppSettings> {
+    const s = this.store.getSettings()
+    return { theme: s.theme, licenseKey: s.licenseKey }
+  }
+  async setSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
+    const s = await guard(() => this.store.updateSettings(patch))
+    return { theme: s.theme, licenseKey: s.licenseKey }
+  }
+  shutdown() {
+    return this.store.shutdown()
+  }
+}
+
+/** Storage errors reach the API as typed failures with the storage layer's plain-language message. */
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (e) {
+    if (e instanceof StorageError) {
+      const code =
+        e.code === 'not-found'
+          ? 'not_found'
+          : e.code === 'locked'
+            ? 'conflict'
+            : e.code === 'io'
+              ? 'internal'
+              : 'invalid_arguments'
+      throw new ApiFailure(code, e.message)
+    }
+    throw e
+  }
+}
