@@ -13,6 +13,7 @@ import { Panel } from './Panel'
 import { SideBar } from './SideBar'
 import { StatusBar } from './StatusBar'
 import { useWorkbench, WorkbenchStore, type ViewId } from './store'
+import { activeBoards } from './activeBoard'
 import { applyTheme, resolveTheme, watchSystemTheme } from './theme'
 import { workbenchCommands } from './workbenchCommands'
 
@@ -75,6 +76,19 @@ export function Workbench({ host }: { host: AppHost }) {
       offs.forEach((off) => off())
     }
   }, [host, services, store, commands])
+
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        const { tabs, activeTabId } = store.get()
+        const tab = tabs.find((t) => t.id === activeTabId)
+        activeBoards.setActive(tab?.kind === 'session' ? (tab.sessionId ?? null) : null)
+        if (tab?.kind !== 'session' && store.get().board.connection !== 'none') {
+          store.set({ board: { connection: 'none', peers: 0, message: null } })
+        }
+      }),
+    [store],
+  )
 
   useEffect(() => {
     const push = () => void host.call('menu.setCommands', { commands: commands.toMenu() })

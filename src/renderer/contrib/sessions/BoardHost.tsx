@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react'
+import { activeBoards } from '../../workbench/activeBoard'
 import type { BoardConnection } from '../../../shared/api'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
@@ -14,6 +15,11 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
   const { store } = useServices()
   const licenseKey = useWorkbench(store, (s) => s.settings.licenseKey)
   const identity = useMemo(() => loadIdentity(), [])
+  const unregister = useRef<(() => void) | null>(null)
+  useEffect(() => () => unregister.current?.(), [])
+  useEffect(() => {
+    if (active) activeBoards.setActive(connection.sessionId)
+  }, [active, connection.sessionId])
   if (!LazyBoard) return <p className="editor-message">The board module is not available in this build.</p>
   return (
     <Suspense fallback={<p className="editor-message">Loading the canvas…</p>}>
@@ -24,6 +30,10 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
           token={connection.token}
           identity={{ ...identity, sessionRole: connection.sessionRole }}
           licenseKey={licenseKey || import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined}
+          onReady={(api) => {
+            unregister.current?.()
+            unregister.current = activeBoards.register({ ...api, sessionId: connection.sessionId, identity })
+          }}
           onStatus={(s) => {
             if (!active) return
             store.set({

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react'
 import type { CoproRole, SessionRole } from '../../../shared/model/roles'
+import type { ActiveBoardApi } from '../../workbench/activeBoard'
 
 /** The contract between the workbench and the board module (src/renderer/board/Board.tsx). */
 export interface BoardModuleProps {
@@ -15,6 +16,8 @@ export interface BoardModuleProps {
     schemaError: string | null
     invalidRecords: number
   }): void
+  /** Called once the board is live, with the API other views use; the function returned by onReady's caller unregisters. */
+  onReady?(api: Omit<ActiveBoardApi, 'sessionId' | 'identity'>): void
 }
 
 export interface BoardModule {
