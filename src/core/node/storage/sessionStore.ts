@@ -5,7 +5,8 @@ import * as Y from 'yjs'
 import type { RoomPersistence, SaveState } from '../relay/persistence'
 import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
 import { decodeSnapshot, encodeSnapshot } from './binaryFormats'
-import { COPRO_FORMAT_VERSION, type CoproManifest, encodeCoproFile, readCoproFile } from './coproFile'
+import { readCoproFile } from './coproFile'
+import { exportSessionFolder } from './coproExport'
 import { StorageError, type StorageWarning, errorMessage, isErrnoCode } from './errors'
 import { fsyncDir, pathExists, writeFileAtomic } from './fsAtomic'
 import { newCheckpointId, newSessionId } from './ids'
@@ -643,25 +644,8 @@ export class SessionStore implements RoomPersistence {
   /** Writes one session (board + checkpoints) to a .copro file, atomically. */
   async exportSession(id: string, filePath: string): Promise<void> {
     const s = this.requireSession(id)
-    const state = await this.readState(id)
-    const cps = await this.listCheckpoints(id)
-    const states: Uint8Array[] = []
-    for (const c of cps) states.push(await this.readCheckpointState(id, c.id))
-    const manifest: CoproManifest = {
-      formatVersion: COPRO_FORMAT_VERSION,
-      appVersion: this.appVersion,
-      createdAt: s.createdAt,
-      exportedAt: nowIso(),
-      title: s.title,
-      templateId: s.templateId,
-      checkpoints: cps.map((c, i) => ({
-        name: c.name,
-        reason: c.reason,
-        createdAt: c.createdAt,
-        size: states[i]!.length,
-      })),
-    }
-    await writeFileAtomic(filePath, encodeCoproFile(manifest, state, states))
+    await this.flush(id)
+    await this.withSession(id, () => exportSessionFolder(this.dirOf(s), s, filePath, this.appVersion))
   }
 
   /** Imports a .copro file as a NEW session (new id; never overwrites). Validates everything first. */

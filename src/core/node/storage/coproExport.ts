@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises'
+import type { SessionSummary } from '../../../shared/model/session'
+import { decodeSnapshot } from './binaryFormats'
+import { COPRO_FORMAT_VERSION, type CoproManifest, encodeCoproFile } from './coproFile'
+import { writeFileAtomic } from './fsAtomic'
+import { sessionFiles } from './layout'
+import { SessionManifest } from './schemas'
+import { compactState, readStoredState } from './sessionState'
+
+/**
+ * Builds a .copro file from a session folder and writes it atomically. Reads only, so it is also safe on a
+ * data folder another process owns (the CLI exports that way while a server runs).
+ */
+export async function exportSessionFolder(
+  dir: string,
+  summary: SessionSummary,
+  filePath: string,
+  appVersion: string,
+): Promise<void> {
+  const stored = await readStoredState(dir)
+  const state = compactState(stored.updates, `board of “${summary.title}”`)
+  let checkpoints: SessionManifest['checkpoints'] = []
+  try {
+    checkpoints = SessionManifest.parse(
+      JSON.parse(await readFile(sessionFiles(dir).manifest, 'utf8')),
+    ).checkpoints
+  } catch {
+    checkpoints = []
+  }
+  const states: Uint8Array[] = []
+  for (const c of checkpoints)
+    states.push(decodeSnapshot(await readFile(sessionFiles(dir).checkpoint(c.id)), 'checkpoint'))
+  const manifest: CoproManifest = {
+    formatVersion: COPRO_FORMAT_VERSION,
+    appVersion,
+    createdAt: summary.createdAt,
+    exportedAt: new Date().toISOString(),
+    title: summary.title,
+    templateId: summary.templateId,
+    checkpoints: checkpoints.map((c, i) => ({
+      name: c.name,
+      reason: c.reason,
+      createdAt: c.createdAt,
+      size: states[i]!.length,
+    })),
+  }
+  await writeFileAtomic(filePath, encodeCoproFile(manifest, state, states))
+}
