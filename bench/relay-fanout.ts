@@ -3,7 +3,11 @@
  * same load: N stock y-websocket clients in one room, each making one card-sized edit per second.
  * Latency = time from a writer's edit to each other client observing it (one process clock).
  *
- *   npx tsx bench/relay-fanout.ts            BENCH_SECONDS=30 BENCH_CLIENTS=50 by default
+ *   npx tsx bench/relay-fanout.ts
+ *
+ * Environment: BENCH_SECONDS (30), BENCH_CLIENTS (50), BENCH_STRUCTURE (map | ykv; default map),
+ * BENCH_ONLY (copro | reference, to profile one side). Both servers share the process with the clients,
+ * so a busy machine (see the load average printed) inflates both sides alike; compare the ratio.
  *
  * Prints one JSON line of results, then a human summary.
  */
@@ -20,6 +24,8 @@ import { MemoryPersistence, startStandaloneRelay } from '../src/core/node/relay'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)
+/** 'map' (default): records in a Y.Map. 'ykv': records in y-utility's YKeyValue, as the board binding stores them. */
+const STRUCTURE = process.env.BENCH_STRUCTURE === 'ykv' ? 'ykv' : 'map'
 const ROOM = 'bench-fanout-room'
 const TOKEN = 'bench-token'
 
@@ -119,6 +125,8 @@ const round = (n: number) => Math.round(n * 100) / 100
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function run(target: Target): Promise<Result> {
+  // Every WebsocketProvider adds a process 'exit' listener.
+  process.setMaxListeners(CLIENTS + 20)
   const latencies: number[] = []
   let measuring = false
   const clients = Array.from({ length: CLIENTS }, (_, i) => {
@@ -128,16 +136,30 @@ async function run(target: Target): Promise<Result> {
       disableBc: true,
       params: { token: TOKEN },
     })
-    const kv = new YKeyValue<CardRecord>(doc.getArray('records'))
-    kv.on('change', (changes: Map<string, { action: string; newValue?: CardRecord }>, tr: Y.Transaction) => {
-      if (tr.local || !measuring) return
-      const now = performance.now()
-      for (const change of changes.values()) {
-        const rec = change.newValue
-        if (rec && rec.meta.writer !== i) latencies.push(now - rec.meta.sentAt)
-      }
-    })
-    return { doc, provider, kv }
+    // Y.Map of whole records: cheap to observe, so the clients add as little as possible to what is measured.
+    // YKeyValue's change events rescan its array (the binding's cost, not the relay's); BENCH_STRUCTURE=ykv.
+    const observe = (rec: CardRecord | undefined, now: number) => {
+      if (rec && rec.meta.writer !== i) latencies.push(now - rec.meta.sentAt)
+    }
+    let set: (key: string, rec: CardRecord) => void
+    if (STRUCTURE === 'ykv') {
+      const kv = new YKeyValue<CardRecord>(doc.getArray('records'))
+      kv.on('change', (changes: Map<string, { newValue?: CardRecord }>, tr: Y.Transaction) => {
+        if (tr.local || !measuring) return
+        const now = performance.now()
+        for (const change of changes.values()) observe(change.newValue, now)
+      })
+      set = (key, rec) => kv.set(key, rec)
+    } else {
+      const records = doc.getMap<CardRecord>('records')
+      records.observe((event) => {
+        if (event.transaction.local || !measuring) return
+        const now = performance.now()
+        for (const key of event.keysChanged) observe(records.get(key), now)
+      })
+      set = (key, rec) => records.set(key, rec)
+    }
+    return { doc, provider, set }
   })
   const start = performance.now()
   while (!clients.every((c) => c.provider.synced)) {
@@ -145,7 +167,7 @@ async function run(target: Target): Promise<Result> {
     await sleep(20)
   }
   // Warm-up round, not measured: every writer's record exists everywhere.
-  clients.forEach((c, i) => c.kv.set(`shape:card-${i}`, card(i, 0)))
+  clients.forEach((c, i) => c.set(`shape:card-${i}`, card(i, 0)))
   await sleep(1000)
 
   measuring = true
@@ -155,7 +177,7 @@ async function run(target: Target): Promise<Result> {
   clients.forEach((c, i) => {
     let seq = 1
     const edit = () => {
-      c.kv.set(`shape:card-${i}`, card(i, seq++))
+      c.set(`shape:card-${i}`, card(i, seq++))
       edits++
     }
     timers.push(
@@ -213,9 +235,15 @@ async function main(): Promise<void> {
   const out = {
     bench: 'relay-fanout',
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: {
+      loadavg: os.loadavg().map((l) => round(l)),
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+    },
     seconds: SECONDS,
     clients: CLIENTS,
+    structure: STRUCTURE,
     unit: 'ms',
     copro,
     reference,
@@ -227,7 +255,7 @@ async function main(): Promise<void> {
     `  (${r.samples}/${r.expected} deliveries)`
   console.log(
     [
-      `Fan-out: ${CLIENTS} clients, one card edit per client per second, ${SECONDS} s, one process on ${out.machine.cpus} cores`,
+      `Fan-out: ${CLIENTS} clients, one card edit per client per second (${STRUCTURE === 'ykv' ? 'YKeyValue' : 'Y.Map'} of records), ${SECONDS} s, one process on ${out.machine.cpus} cores, load average ${os.loadavg()[0]?.toFixed(1)}`,
       line(copro),
       line(reference),
       `  ratio copro/reference  p50 ${ratio.p50}  p95 ${ratio.p95}  p99 ${ratio.p99}  (below 1 = copro faster)`,
