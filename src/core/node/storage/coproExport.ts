@@ -19,7 +19,7 @@ export async function exportSessionFolder(
 ): Promise<void> {
   const stored = await readStoredState(dir)
   const state = compactState(stored.updates, `board of “${summary.title}”`)
-  let checkpoints: SessionManifest['checkpoints'] = []
+  let checkpoints: SessionManifest['checkpoints']
   try {
     checkpoints = SessionManifest.parse(
       JSON.parse(await readFile(sessionFiles(dir).manifest, 'utf8')),
