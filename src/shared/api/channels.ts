@@ -17,6 +17,12 @@ export const IPC_METHOD_NAMES: readonly string[] = [
   'sessions.delete',
   'sessions.restore',
   'board.connect',
+  'checkpoints.list',
+  'checkpoints.create',
+  'checkpoints.restoreAsNew',
+  'checkpoints.revert',
+  'sessions.exportFile',
+  'sessions.importFile',
   'menu.setCommands',
 ]
 

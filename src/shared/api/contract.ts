@@ -53,6 +53,32 @@ export const MenuCommand = z.object({
 })
 export type MenuCommand = z.infer<typeof MenuCommand>
 
+export const CheckpointInfo = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  reason: z.enum(['manual', 'activity-end', 'before-revert']),
+  createdAt: z.string().datetime(),
+  size: z.number().int().nonnegative(),
+})
+export type CheckpointInfo = z.infer<typeof CheckpointInfo>
+
+/** A portable session file (.copro) in transit: base64 so both transports carry it as JSON. */
+export const MAX_SESSION_FILE_BYTES = 48 * 1024 * 1024
+export const SessionFile = z.object({
+  fileName: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\0]+$/, 'a file name, not a path'),
+  base64: z
+    .string()
+    .max(Math.ceil(MAX_SESSION_FILE_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+})
+export type SessionFile = z.infer<typeof SessionFile>
+
+const CheckpointRef = z.object({ id: SessionId, checkpointId: z.string().min(1).max(64) }).strict()
+
 const NoArgs = z.object({}).strict()
 const ById = z.object({ id: SessionId }).strict()
 
@@ -89,6 +115,30 @@ export const API = {
   'sessions.delete': method(ById, SessionSummary, 'Move a session to the trash (restorable).'),
   'sessions.restore': method(ById, SessionSummary, 'Bring a session back from the trash.'),
   'board.connect': method(ById, BoardConnection, 'Where and how to join the live board of a session.'),
+  'checkpoints.list': method(ById, z.array(CheckpointInfo), 'Named snapshots of a session, newest first.'),
+  'checkpoints.create': method(
+    z
+      .object({
+        id: SessionId,
+        name: z.string().trim().min(1).max(200),
+        reason: z.enum(['manual', 'activity-end']).optional(),
+      })
+      .strict(),
+    CheckpointInfo,
+    'Take a named snapshot of the board now.',
+  ),
+  'checkpoints.restoreAsNew': method(CheckpointRef, SessionSummary, 'Open a checkpoint as a new session.'),
+  'checkpoints.revert': method(
+    CheckpointRef,
+    z.object({ beforeRevert: CheckpointInfo }),
+    'Turn the board back to a checkpoint (a checkpoint of the present is taken first, so it can be undone).',
+  ),
+  'sessions.exportFile': method(ById, SessionFile, 'The session as one portable .copro file.'),
+  'sessions.importFile': method(
+    SessionFile.strict(),
+    SessionSummary,
+    'Import a .copro file as a new session.',
+  ),
   'menu.setCommands': method(
     z.object({ commands: z.array(MenuCommand).max(500) }).strict(),
     z.object({ applied: z.boolean() }),

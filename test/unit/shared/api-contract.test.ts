@@ -26,6 +26,10 @@ const UNIVERSALLY_BAD: unknown[] = [
   { query: 'q'.repeat(1000) },
   { commands: 'not an array' },
   { commands: [{ id: 'bad id with spaces', title: 't', category: 'c', keybinding: null, menu: null }] },
+  { fileName: '../../etc/passwd', base64: 'AAAA' },
+  { fileName: 'x.copro', base64: 'not base64!!' },
+  { id: 'abcdefgh', checkpointId: '' },
+  { id: 'abcdefgh', name: '   ' },
 ]
 
 /** For each method, args that are valid — to make sure the corpus is rejected for the right reason. */
@@ -42,6 +46,12 @@ const VALID: Record<string, unknown> = {
   'sessions.restore': { id: 'abcdefgh' },
   'board.connect': { id: 'abcdefgh' },
   'menu.setCommands': { commands: [] },
+  'checkpoints.list': { id: 'abcdefgh' },
+  'checkpoints.create': { id: 'abcdefgh', name: 'Before voting' },
+  'checkpoints.restoreAsNew': { id: 'abcdefgh', checkpointId: 'cp-12345678' },
+  'checkpoints.revert': { id: 'abcdefgh', checkpointId: 'cp-12345678' },
+  'sessions.exportFile': { id: 'abcdefgh' },
+  'sessions.importFile': { fileName: 'workshop.copro', base64: 'Q09QUk8=' },
 }
 
 describe('app API contract', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/api'
+import type { CheckpointInfo } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
 import { MemoryPersistence, type RoomPersistence } from '../relay/persistence'
 
@@ -20,6 +21,22 @@ export interface SessionBackend extends RoomPersistence {
   getSettings(): Promise<AppSettings>
   setSettings(patch: Partial<AppSettings>): Promise<AppSettings>
   shutdown(): Promise<void>
+  /** Durable backends only: checkpoints and portable files. */
+  checkpoints?: CheckpointBackend
+}
+
+export interface CheckpointBackend {
+  list(id: string): Promise<CheckpointInfo[]>
+  create(id: string, name: string, reason: 'manual' | 'activity-end'): Promise<CheckpointInfo>
+  restoreAsNew(id: string, checkpointId: string): Promise<SessionSummary>
+  /** `applyToLiveDoc` is given when the session's room is live, so every client follows the revert. */
+  revert(
+    id: string,
+    checkpointId: string,
+    applyToLiveDoc?: (update: Uint8Array) => void,
+  ): Promise<{ beforeRevert: CheckpointInfo }>
+  exportFile(id: string): Promise<Uint8Array>
+  importFile(bytes: Uint8Array): Promise<SessionSummary>
 }
 
 export function newSessionId(): string {

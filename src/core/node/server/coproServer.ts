@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '../../../shared/api'
 import { Relay } from '../relay'
 import type { SessionBackend } from './backend'
@@ -13,6 +14,7 @@ import { newToken, sameToken, tokenFrom } from './tokens'
 /** The part of the relay the server drives; src/core/node/relay implements it. */
 export interface SyncRelay {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  getLoadedDoc?(sessionId: string): Y.Doc | undefined
   close(): Promise<void>
 }
 
@@ -42,6 +44,8 @@ export interface CoproServerOptions {
 }
 
 const MAX_API_BODY = 1024 * 1024
+/** sessions.importFile carries a whole portable session file (base64). */
+const MAX_IMPORT_BODY = 72 * 1024 * 1024
 
 /**
  * The one server behind every host: Electron's main process and `copro serve` run this same class.
@@ -78,6 +82,10 @@ export class CoproServer {
           sessionRole: 'facilitator' as const,
         }),
         emit: (e, p) => this.emit(e, p),
+        liveApplier: (sessionId) => {
+          const doc = this.relay.getLoadedDoc?.(sessionId)
+          return doc ? (update) => Y.applyUpdate(doc, update, 'revert') : undefined
+        },
       }),
       log,
     )
@@ -190,7 +198,7 @@ export class CoproServer {
       return json(res, 404, { ok: false, error: { code: 'unknown_method', message: 'No such endpoint.' } })
     if (req.method !== 'POST')
       return json(res, 405, { ok: false, error: { code: 'invalid_arguments', message: 'Use POST.' } })
-    const body = await readBody(req, MAX_API_BODY)
+    const body = await readBody(req, m[1] === 'sessions.importFile' ? MAX_IMPORT_BODY : MAX_API_BODY)
     if (body === null) {
       return json(res, 413, {
         ok: false,

@@ -1,5 +1,6 @@
 import {
   ApiFailure,
+  MAX_SESSION_FILE_BYTES,
   type ApiEvent,
   type ApiEventPayload,
   type AppInfo,
@@ -11,6 +12,8 @@ import type { Handlers } from './router'
 
 export interface HandlerDeps {
   backend: SessionBackend
+  /** Applies an update to a session's live room doc, if the room is loaded (so clients follow). */
+  liveApplier(sessionId: string): ((update: Uint8Array) => void) | undefined
   info(): AppInfo
   connection(sessionId: string): BoardConnection
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void
@@ -23,6 +26,10 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     const s = await backend.get(id)
     if (!s) throw new ApiFailure('not_found', 'That session does not exist.')
     return s
+  }
+  const durable = () => {
+    if (!backend.checkpoints) throw new ApiFailure('unavailable', 'This server keeps no files (memory only).')
+    return backend.checkpoints
   }
   const changed = <T>(v: T): T => {
     deps.emit('sessions.changed', {})
@@ -61,7 +68,46 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       if (s.deletedAt) throw new ApiFailure('conflict', 'That session is in the trash. Restore it first.')
       return deps.connection(a.id)
     },
+    'checkpoints.list': async (a) => {
+      await existing(a.id)
+      return durable().list(a.id)
+    },
+    'checkpoints.create': async (a) => {
+      await existing(a.id)
+      return durable().create(a.id, a.name, a.reason ?? 'manual')
+    },
+    'checkpoints.restoreAsNew': async (a) => {
+      await existing(a.id)
+      return changed(await durable().restoreAsNew(a.id, a.checkpointId))
+    },
+    'checkpoints.revert': async (a) => {
+      await existing(a.id)
+      return durable().revert(a.id, a.checkpointId, deps.liveApplier(a.id))
+    },
+    'sessions.exportFile': async (a) => {
+      const s = await existing(a.id)
+      const bytes = await durable().exportFile(a.id)
+      return { fileName: `${safeFileName(s.title)}.copro`, base64: Buffer.from(bytes).toString('base64') }
+    },
+    'sessions.importFile': async (a) => {
+      const bytes = Buffer.from(a.base64, 'base64')
+      if (bytes.length > MAX_SESSION_FILE_BYTES)
+        throw new ApiFailure('invalid_arguments', 'That file is too large.')
+      return changed(await durable().importFile(new Uint8Array(bytes)))
+    },
     // In a browser there is no native menu; Electron's main answers this itself over IPC.
     'menu.setCommands': () => ({ applied: false }),
   }
+}
+
+/** A title made safe as a file name on every OS. */
+export function safeFileName(title: string): string {
+  const cleaned = title
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 80)
+  return cleaned || 'session'
 }

@@ -4,11 +4,44 @@ import type { SaveState } from '../relay/persistence'
 import { SessionStore, type SessionStoreOptions } from '../storage/sessionStore'
 import { StorageError } from '../storage/errors'
 import { ApiFailure } from '../../../shared/api'
-import type { SessionBackend } from './backend'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import type { CheckpointBackend, SessionBackend } from './backend'
 
 /** The durable backend: the server's view of a SessionStore (src/core/node/storage). */
 export class StoreBackend implements SessionBackend {
-  private constructor(readonly store: SessionStore) {}
+  readonly checkpoints: CheckpointBackend
+
+  private constructor(readonly store: SessionStore) {
+    const st = store
+    this.checkpoints = {
+      list: (id) => guard(async () => [...(await st.listCheckpoints(id))].reverse()),
+      create: (id, name, reason) => guard(() => st.createCheckpoint(id, name, reason)),
+      restoreAsNew: (id, cp) => guard(() => st.restoreCheckpointAsNewSession(id, cp)),
+      revert: (id, cp, applyToLiveDoc) =>
+        guard(async () => {
+          const r = await st.revertToCheckpoint(id, cp, applyToLiveDoc ? { applyToLiveDoc } : {})
+          return { beforeRevert: r.beforeRevert }
+        }),
+      exportFile: (id) =>
+        guard(() =>
+          withTempDir(async (dir) => {
+            const file = join(dir, 'session.copro')
+            await st.exportSession(id, file)
+            return new Uint8Array(await readFile(file))
+          }),
+        ),
+      importFile: (bytes) =>
+        guard(() =>
+          withTempDir(async (dir) => {
+            const file = join(dir, 'import.copro')
+            await writeFile(file, bytes)
+            return st.importSession(file)
+          }),
+        ),
+    }
+  }
 
   static async open(dataDir: string, opts: SessionStoreOptions = {}): Promise<StoreBackend> {
     return new StoreBackend(await SessionStore.open(dataDir, opts))
@@ -90,5 +123,14 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
       throw new ApiFailure(code, e.message)
     }
     throw e
+  }
+}
+
+async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'copro-file-'))
+  try {
+    return await fn(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
 }
