@@ -104,6 +104,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
 export function safeFileName(title: string): string {
   const cleaned = title
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
