@@ -1,8 +1,10 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { SessionSummary } from '../../../shared/model/session'
 import { useServices } from '../../workbench/context'
 import { createAndOpenSession, defaultSessionTitle } from './actions'
 import { useSessions } from './useSessions'
+import { CheckpointsSection } from './CheckpointsSection'
+import { base64ToBytes, bytesToBase64 } from './files'
 
 /** Sessions side bar: new, search, open, rename, duplicate, delete to trash and restore. */
 export function SessionsView() {
@@ -12,6 +14,27 @@ export function SessionsView() {
   const [showTrash, setShowTrash] = useState(false)
   const { sessions } = useSessions(query, showTrash)
   const searchId = useId()
+  const fileInput = useRef<HTMLInputElement>(null)
+  const importFile = async (file: File) => {
+    const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()))
+    const r = await host.call('sessions.importFile', {
+      fileName: file.name.slice(0, 200) || 'session.copro',
+      base64,
+    })
+    if (r.ok) {
+      store.notify('info', `Imported “${r.value.title}” as a new session.`)
+      store.openSessionTab(r.value.id, r.value.title)
+    } else store.notify('error', `Could not import ${file.name}: ${r.error.message}`)
+  }
+  const exportFile = async (id: string) => {
+    const r = await host.call('sessions.exportFile', { id })
+    if (!r.ok) return store.notify('error', `Could not export: ${r.error.message}`)
+    await host.saveFile(
+      r.value.fileName,
+      new Blob([base64ToBytes(r.value.base64)], { type: 'application/octet-stream' }),
+    )
+    store.announce(`Saved ${r.value.fileName}.`)
+  }
   const visible = (sessions ?? []).filter((s) => (showTrash ? s.deletedAt !== null : s.deletedAt === null))
   const act = async (label: string, p: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const r = await p
@@ -64,12 +87,14 @@ export function SessionsView() {
               onOpen={() => store.openSessionTab(s.id, s.title)}
               onRename={(title) => void act('Rename', host.call('sessions.rename', { id: s.id, title }))}
               onDuplicate={() => void act('Duplicate', host.call('sessions.duplicate', { id: s.id }))}
+              onExport={() => void exportFile(s.id)}
               onDelete={() => void act('Move to trash', host.call('sessions.delete', { id: s.id }))}
               onRestore={() => void act('Restore', host.call('sessions.restore', { id: s.id }))}
             />
           ))}
         </ul>
       )}
+      <CheckpointsSection />
     </div>
   )
 }
@@ -80,11 +105,21 @@ interface RowProps {
   onOpen(): void
   onRename(title: string): void
   onDuplicate(): void
+  onExport(): void
   onDelete(): void
   onRestore(): void
 }
 
-function SessionRow({ session, inTrash, onOpen, onRename, onDuplicate, onDelete, onRestore }: RowProps) {
+function SessionRow({
+  session,
+  inTrash,
+  onOpen,
+  onRename,
+  onDuplicate,
+  onExport,
+  onDelete,
+  onRestore,
+}: RowProps) {
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(session.title)
   return (
@@ -126,6 +161,9 @@ function SessionRow({ session, inTrash, onOpen, onRename, onDuplicate, onDelete,
             </button>
             <button type="button" className="button small" onClick={onDuplicate}>
               Duplicate<span className="visually-hidden"> {session.title}</span>
+            </button>
+            <button type="button" className="button small" onClick={onExport}>
+              Export file<span className="visually-hidden"> of {session.title}</span>
             </button>
             <button type="button" className="button small" onClick={onDelete}>
               Delete<span className="visually-hidden"> {session.title}</span>
