@@ -1,0 +1,146 @@
+import { memo, useCallback } from 'react'
+import {
+  BaseBoxShapeUtil,
+  HTMLContainer,
+  stopEventPropagation,
+  useIsEditing,
+  type Editor,
+  type TLShapeId,
+} from 'tldraw'
+import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardProps } from '../../../shared/model/cards'
+import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
+import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
+import './card.css'
+
+/** What the card shows as its author: the name only when the author consented to store it. */
+export function cardAuthorLabel(props: Pick<CardProps, 'authorName'>): string {
+  return props.authorName.trim() !== '' ? props.authorName : 'Anonymous'
+}
+
+/** A short description of a card, for screen readers and the composer's announcements. */
+export function describeCard(props: CardProps): string {
+  const kind = CARD_KIND_INFO[props.kind].label
+  const role = COPRO_ROLE_INFO[props.authorRole].short
+  const extra =
+    props.kind === 'action'
+      ? `${props.owner ? `, owner ${props.owner}` : ''}${props.due ? `, due ${props.due}` : ''}`
+      : ''
+  return `${kind} card by ${cardAuthorLabel(props)} (${role})${extra}: ${props.text || 'empty'}`
+}
+
+/**
+ * The card shape. Rendering is deliberately plain (one memoised HTML block, no per-card subscriptions
+ * except tldraw's editing flag) so boards with thousands of cards stay smooth.
+ */
+export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
+  static override type = CARD_SHAPE_TYPE
+  static override props = cardShapeProps
+
+  override getDefaultProps(): CardShape['props'] {
+    return defaultCardProps()
+  }
+
+  override canEdit(): boolean {
+    return true
+  }
+
+  override getText(shape: CardShape): string {
+    return shape.props.text
+  }
+
+  override getAriaDescriptor(shape: CardShape): string {
+    return describeCard(shape.props)
+  }
+
+  override component(shape: CardShape) {
+    return <CardView id={shape.id} props={shape.props} editor={this.editor} />
+  }
+
+  override indicator(shape: CardShape) {
+    return <rect width={shape.props.w} height={shape.props.h} rx={8} ry={8} />
+  }
+}
+
+interface CardViewProps {
+  id: TLShapeId
+  props: CardProps
+  editor: Editor
+}
+
+const CardView = memo(function CardView({ id, props, editor }: CardViewProps) {
+  const editing = useIsEditing(id)
+  const kind = CARD_KIND_INFO[props.kind]
+  const role = COPRO_ROLE_INFO[props.authorRole]
+  const onChange = useCallback(
+    (e: React.ChangeEvent<HTMLTextAreaElement>) => {
+      const text = e.currentTarget.value.slice(0, CARD_TEXT_MAX)
+      editor.updateShape<CardShape>({ id, type: CARD_SHAPE_TYPE, props: { text } })
+    },
+    [editor, id],
+  )
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+      if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault()
+        editor.setEditingShape(null)
+        editor.select(id)
+      }
+      e.stopPropagation()
+    },
+    [editor, id],
+  )
+  return (
+    <HTMLContainer
+      className="copro-card"
+      data-testid="card-shape"
+      data-kind={props.kind}
+      data-role={props.authorRole}
+      aria-label={describeCard(props)}
+      style={{ background: kind.colour, pointerEvents: editing ? 'all' : undefined }}
+    >
+      <div className="copro-card__head">
+        <span className="copro-card__kind">
+          <span className="copro-card__icon" aria-hidden="true">
+            {kind.icon}
+          </span>
+          <span>{kind.label}</span>
+        </span>
+        <span className="copro-card__role" style={{ background: role.colour }} title={role.label}>
+          {role.short}
+        </span>
+      </div>
+      {editing ? (
+        <textarea
+          className="copro-card__editor"
+          dir="auto"
+          autoFocus
+          aria-label={`${kind.label} card text`}
+          maxLength={CARD_TEXT_MAX}
+          value={props.text}
+          onChange={onChange}
+          onKeyDown={onKeyDown}
+          onPointerDown={stopEventPropagation}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      ) : (
+        <div
+          className={props.text ? 'copro-card__text' : 'copro-card__text copro-card__text--empty'}
+          dir="auto"
+          data-testid="card-text"
+        >
+          {props.text || 'Double-click to write'}
+        </div>
+      )}
+      <div className="copro-card__foot">
+        <span data-testid="card-author">{cardAuthorLabel(props)}</span>
+        {props.kind === 'action' && (
+          <>
+            <span data-testid="card-owner">Owner: {props.owner || '—'}</span>
+            <span data-testid="card-due">Due: {props.due || '—'}</span>
+          </>
+        )}
+      </div>
+    </HTMLContainer>
+  )
+})
