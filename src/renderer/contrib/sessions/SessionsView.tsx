@@ -51,6 +51,23 @@ export function SessionsView() {
         >
           New session
         </button>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Import file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".copro,application/octet-stream"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const f = e.target.files?.[0]
+            e.target.value = ''
+            if (f) void importFile(f)
+          }}
+          data-testid="import-file-input"
+        />
         <button
           type="button"
           className="button"
