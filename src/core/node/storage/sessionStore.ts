@@ -8,7 +8,7 @@ import { decodeSnapshot, encodeSnapshot } from './binaryFormats'
 import { readCoproFile } from './coproFile'
 import { exportSessionFolder } from './coproExport'
 import { StorageError, type StorageWarning, errorMessage, isErrnoCode } from './errors'
-import { fsyncDir, pathExists, writeFileAtomic } from './fsAtomic'
+import { fileSize, fsyncDir, pathExists, writeFileAtomic } from './fsAtomic'
 import { newCheckpointId, newSessionId } from './ids'
 import { DataLayout, sessionFiles } from './layout'
 import { DataDirLock } from './lock'
@@ -31,7 +31,7 @@ import { compactState, docFromUpdates, readStoredState, writeFreshState } from '
 export interface SessionStoreOptions {
   /** Appends are fsynced at most this long after an edit (≤ 250). Default 100. */
   readonly batchMs?: number
-  /** Compact a session's log into its snapshot past this size. Default 4 MiB. */
+  /** Compact a session's log into its snapshot past this size. Default 2 MiB. */
   readonly compactBytes?: number
   /** On closing a session, compact if its log is larger than this. Default 256 KiB. */
   readonly compactOnCloseBytes?: number
@@ -98,7 +98,7 @@ export class SessionStore implements RoomPersistence {
     opts: SessionStoreOptions,
   ) {
     this.batchMs = Math.min(250, Math.max(0, opts.batchMs ?? 100))
-    this.compactBytes = opts.compactBytes ?? 4 * 1024 * 1024
+    this.compactBytes = opts.compactBytes ?? 2 * 1024 * 1024
     this.compactOnCloseBytes = opts.compactOnCloseBytes ?? 256 * 1024
     this.appVersion = opts.appVersion ?? '0.1.0'
   }
@@ -452,6 +452,23 @@ export class SessionStore implements RoomPersistence {
     await this.syncManifest(s)
     this.scheduleIndexWrite()
     return { ...s }
+  }
+
+  /** Compacts a session now: its log is merged into a new snapshot (temp file, fsync, rename) and emptied. */
+  async compact(id: string): Promise<void> {
+    const s = this.requireSession(id, { deleted: false })
+    const wasOpen = this.logs.has(id) || this.opening.has(id)
+    const log = await this.openLog(s)
+    await log.flush()
+    await log.compact()
+    if (!wasOpen) await this.close(id)
+  }
+
+  /** Bytes on disk of a session's snapshot and log (for diagnostics and benchmarks). */
+  async diskUsage(id: string): Promise<{ snapshotBytes: number; logBytes: number }> {
+    const s = this.requireSession(id)
+    const files = sessionFiles(this.dirOf(s))
+    return { snapshotBytes: await fileSize(files.snapshot), logBytes: await fileSize(files.log) }
   }
 
   /** The session's current board as one compacted Yjs update (flushes pending appends first). */
