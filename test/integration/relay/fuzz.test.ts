@@ -104,3 +104,28 @@ describe('relay: fuzz', () => {
     await waitFor(() => late.doc.getMap('cards').size === writer.doc.getMap('cards').size, 'newcomer synced')
   }, 180_000)
 })
+
+describe('relay: broken WebSocket framing', () => {
+  it('a reserved opcode closes that connection with 1002; a text frame with 4400', async () => {
+    const good = stockClient(relay.url)
+    clients.push(good)
+    await waitSynced(good)
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    // A masked client frame with reserved opcode 0x3, written under the ws library.
+    const socket = (s.ws as unknown as { _socket: { write(b: Buffer): void } })._socket
+    socket.write(Buffer.from([0x83, 0x80, 1, 2, 3, 4]))
+    expect((await s.closed).code).toBe(1002)
+    const t = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await t.opened
+    t.ws.send('{"type":"sync"}')
+    expect((await t.closed).code).toBe(CLOSE_CODES.MALFORMED_MESSAGE)
+    expect(relay.relay.stats().closedByCode[1002]).toBe(1)
+    good.doc.getMap('cards').set('still', 'fine')
+    await waitFor(
+      () => relay.relay.getLoadedDoc(SESSION)?.getMap('cards').get('still') === 'fine',
+      'still syncing',
+    )
+    expect(good.provider.wsconnected).toBe(true)
+  })
+})

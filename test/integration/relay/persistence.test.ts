@@ -120,3 +120,16 @@ describe('relay: room lifecycle and persistence', () => {
     expect(relay.relay.sessionInfo(SESSION).loaded).toBe(false)
   })
 })
+
+describe('relay: the live doc', () => {
+  it('a change the host makes to getLoadedDoc() is persisted and reaches every client', async () => {
+    const persistence = new RecordingPersistence()
+    relay = await startTestRelay({ persistence })
+    const a = client(relay.url)
+    await waitSynced(a)
+    const before = persistence.appended
+    relay.relay.getLoadedDoc(SESSION)?.getMap('timer').set('running', true)
+    await waitFor(() => a.doc.getMap('timer').get('running') === true, 'client sees the host’s change')
+    expect(persistence.appended).toBe(before + 1)
+  })
+})

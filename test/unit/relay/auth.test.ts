@@ -47,6 +47,8 @@ describe('relay close codes', () => {
       expect(isPermanentCloseCode(CLOSE_CODES[c]), c).toBe(true)
     }
     for (const c of [
+      'PROTOCOL_ERROR',
+      'INVALID_PAYLOAD',
       'RATE_LIMITED',
       'SESSION_FULL',
       'MESSAGE_TOO_BIG',

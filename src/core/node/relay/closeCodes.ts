@@ -8,6 +8,10 @@
 export const CLOSE_CODES = {
   /** The relay is shutting down. Transient: reconnect later. */
   GOING_AWAY: 1001,
+  /** Broken WebSocket framing (reserved opcode, bad mask…). Sent by the ws library. */
+  PROTOCOL_ERROR: 1002,
+  /** A text frame that is not valid UTF-8. Sent by the ws library. */
+  INVALID_PAYLOAD: 1007,
   /** A frame was larger than `maxMessageBytes`. Transient (sent by the ws library itself). */
   MESSAGE_TOO_BIG: 1009,
   /** The relay failed (authorize threw, the session could not be loaded). Transient. */
@@ -43,6 +47,8 @@ export function isPermanentCloseCode(code: number): boolean {
 /** Short human-readable reasons sent with each close (≤ 123 bytes, as the protocol requires). */
 export const CLOSE_REASONS: Readonly<Record<CloseCodeName, string>> = {
   GOING_AWAY: 'relay shutting down',
+  PROTOCOL_ERROR: 'protocol error',
+  INVALID_PAYLOAD: 'invalid payload',
   MESSAGE_TOO_BIG: 'message too big',
   INTERNAL_ERROR: 'relay error',
   SLOW_CONSUMER: 'client too slow',

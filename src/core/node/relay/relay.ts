@@ -176,13 +176,8 @@ export class Relay {
     conn.onClosed = (c) => this.forget(c)
     ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary))
     ws.on('close', () => conn.close(CLOSE_CODES.GOING_AWAY))
-    ws.on('error', (err: Error & { code?: string }) => {
-      const code =
-        err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-          ? CLOSE_CODES.MESSAGE_TOO_BIG
-          : CLOSE_CODES.MALFORMED_MESSAGE
-      this.closeConn(conn, code)
-    })
+    // ws reports framing errors (oversize frame, bad opcode, invalid UTF-8) and closes with its own code.
+    ws.on('error', (err: Error) => this.closeConn(conn, wsErrorCloseCode(err)))
     ws.on('pong', () => {
       conn.alive = true
     })
@@ -353,6 +348,13 @@ export class Relay {
       }
     }
   }
+}
+
+/** The close code ws sends for a framing error (it keeps it under a symbol), else 1002 (protocol error). */
+function wsErrorCloseCode(err: Error): number {
+  const key = Object.getOwnPropertySymbols(err).find((sym) => sym.description === 'status-code')
+  const code = key === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[key]
+  return typeof code === 'number' ? code : 1002
 }
 
 function waitClosed(ws: WebSocket, timeoutMs: number): Promise<void> {
