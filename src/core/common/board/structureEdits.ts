@@ -11,6 +11,7 @@ import {
 import { multiLine, singleLine } from '../templates/text'
 import {
   createAttributor,
+  findBandIndex,
   gridLaneEdges,
   gridStageEdges,
   sameCell,
@@ -283,26 +284,38 @@ interface Axis {
   readonly sizes: readonly number[]
   /** Band edges, computed exactly as attribution does. */
   readonly edges: readonly number[]
+  readonly indexById: ReadonlyMap<string, number>
+}
+
+function axis(
+  origin: number,
+  header: number,
+  items: readonly { id: string }[],
+  sizes: number[],
+  edges: number[],
+): Axis {
+  const ids = items.map((x) => x.id)
+  return { origin, header, ids, sizes, edges, indexById: new Map(ids.map((id, i) => [id, i])) }
 }
 
 function xAxis(g: GridStructure): Axis {
-  return {
-    origin: g.x,
-    header: g.laneHeaderWidth,
-    ids: g.stages.map((s) => s.id),
-    sizes: g.stages.map((s) => s.width),
-    edges: gridStageEdges(g),
-  }
+  return axis(
+    g.x,
+    g.laneHeaderWidth,
+    g.stages,
+    g.stages.map((s) => s.width),
+    gridStageEdges(g),
+  )
 }
 
 function yAxis(g: GridStructure): Axis {
-  return {
-    origin: g.y,
-    header: g.headerHeight,
-    ids: g.lanes.map((l) => l.id),
-    sizes: g.lanes.map((l) => l.height),
-    edges: gridLaneEdges(g),
-  }
+  return axis(
+    g.y,
+    g.headerHeight,
+    g.lanes,
+    g.lanes.map((l) => l.height),
+    gridLaneEdges(g),
+  )
 }
 
 /** Offset inside a band that shrinks in proportion when the band shrinks. */
@@ -319,13 +332,12 @@ function mapAxis(oldA: Axis, newA: Axis, v: number): number {
   if (v < oldA.origin) return v + (newA.origin - oldA.origin)
   if (v < oldA.edges[0]!) return newA.origin + scaleOffset(v - oldA.origin, oldA.header, newA.header)
   if (v >= oldEnd) return v + (newEnd - oldEnd)
-  let i = 0
-  while (i + 1 < oldA.edges.length - 1 && oldA.edges[i + 1]! <= v) i++
+  const i = findBandIndex(oldA.edges, v)
   const id = oldA.ids[i]!
-  const j = newA.ids.indexOf(id)
+  const j = newA.indexById.get(id) ?? -1
   if (j >= 0) return newA.edges[j]! + scaleOffset(v - oldA.edges[i]!, oldA.sizes[i]!, newA.sizes[j]!)
   // the band was removed: collapse onto the seam where it was
-  const survivorsBefore = oldA.ids.slice(0, i).filter((x) => newA.ids.includes(x)).length
+  const survivorsBefore = oldA.ids.slice(0, i).filter((x) => newA.indexById.has(x)).length
   return newA.edges[survivorsBefore]!
 }
 
