@@ -73,6 +73,31 @@ describe('relay: convergence of stock y-websocket clients', () => {
     await waitFor(() => b.doc.getMap('cards').size === 50, 'late joiner has 50 cards')
   })
 
+  it('both sides edit while disconnected and everything merges on reconnect', async () => {
+    const a = client()
+    const b = client()
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    a.doc.getMap('cards').set('shared', 'before')
+    await waitFor(() => b.doc.getMap('cards').get('shared') === 'before', 'initial sync')
+    a.provider.disconnect()
+    b.provider.disconnect()
+    a.doc.getMap('cards').set('from-a', 1)
+    b.doc.getMap('cards').set('from-b', 2)
+    a.doc.getArray('log').push(['a1', 'a2'])
+    b.doc.getArray('log').push(['b1'])
+    a.provider.connect()
+    await waitSynced(a)
+    b.provider.connect()
+    await waitSynced(b)
+    await waitFor(
+      () => a.doc.getArray('log').length === 3 && b.doc.getArray('log').length === 3,
+      'both logs merged',
+    )
+    expect(a.doc.getMap('cards').toJSON()).toEqual({ shared: 'before', 'from-a': 1, 'from-b': 2 })
+    expect(b.doc.getMap('cards').toJSON()).toEqual(a.doc.getMap('cards').toJSON())
+    expect(b.doc.getArray('log').toJSON()).toEqual(a.doc.getArray('log').toJSON())
+  })
+
   for (const seed of [1, 20261122, 424242]) {
     it(`seeded random edits on a YKeyValue with disconnects converge (seed ${seed})`, async () => {
       const rand = prng(seed)

@@ -44,7 +44,7 @@ describe('relay: fuzz', () => {
       while (!stop) {
         writer.doc.getMap('cards').set(`card-${edits % 50}`, { n: edits, text: 'still here' })
         edits++
-        await new Promise((r) => setTimeout(r, 5))
+        await new Promise((r) => setTimeout(r, 10))
       }
     })()
 
