@@ -24,6 +24,10 @@ export const IPC_METHOD_NAMES: readonly string[] = [
   'sessions.exportFile',
   'sessions.importFile',
   'menu.setCommands',
+  'share.interfaces',
+  'share.start',
+  'share.stop',
+  'share.status',
 ]
 
 export const IPC_EVENT_NAMES: readonly string[] = [
@@ -31,4 +35,5 @@ export const IPC_EVENT_NAMES: readonly string[] = [
   'sessions.changed',
   'settings.changed',
   'command.run',
+  'share.changed',
 ]

@@ -77,6 +77,44 @@ export const SessionFile = z.object({
 })
 export type SessionFile = z.infer<typeof SessionFile>
 
+/** A network address the facilitator may share a session on (from the host's network interfaces). */
+export const ShareInterface = z.object({
+  name: z.string().max(100),
+  address: z.string().min(2).max(64),
+  family: z.enum(['IPv4', 'IPv6']),
+  internal: z.boolean(),
+})
+export type ShareInterface = z.infer<typeof ShareInterface>
+
+/** The join links of a shared session: `http://ADDR:PORT/?join=<sessionId>&token=<guest token>`. */
+export const ShareLinks = z.object({
+  sessionId: SessionId,
+  address: z.string().min(2).max(64),
+  port: z.number().int().min(1).max(65535),
+  participantUrl: z.string().max(300),
+  observerUrl: z.string().max(300),
+  /** When the guest tokens stop working; null = until sharing stops or the app quits. */
+  expiresAt: z.string().datetime().nullable(),
+})
+export type ShareLinks = z.infer<typeof ShareLinks>
+
+export const ShareStatus = z.object({
+  sessionId: SessionId,
+  shared: z.boolean(),
+  links: ShareLinks.nullable(),
+  /** Guest (participant + observer) connections to the session's board right now. */
+  guests: z.number().int().nonnegative(),
+})
+export type ShareStatus = z.infer<typeof ShareStatus>
+
+/** `GET /api/guest/session?token=…`: what a guest's join screen may know, for its own session only. */
+export const GuestSessionInfo = z.object({
+  sessionId: SessionId,
+  title: z.string(),
+  role: z.enum(['participant', 'observer']),
+})
+export type GuestSessionInfo = z.infer<typeof GuestSessionInfo>
+
 const CheckpointRef = z.object({ id: SessionId, checkpointId: z.string().min(1).max(64) }).strict()
 
 const NoArgs = z.object({}).strict()
@@ -139,6 +177,38 @@ export const API = {
     SessionSummary,
     'Import a .copro file as a new session.',
   ),
+  'share.interfaces': method(
+    NoArgs,
+    z.array(ShareInterface),
+    'Network addresses this computer could share a session on (loopback included, marked internal).',
+  ),
+  'share.start': method(
+    z
+      .object({
+        sessionId: SessionId,
+        address: z.string().min(2).max(64),
+        port: z.number().int().min(0).max(65535).optional(),
+        expiresInSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 3600)
+          .optional(),
+      })
+      .strict(),
+    ShareLinks,
+    'Make a session reachable on one address and mint its participant and observer links.',
+  ),
+  'share.stop': method(
+    z.object({ sessionId: SessionId }).strict(),
+    ShareStatus,
+    'Stop sharing: revoke every guest token of the session and close guest connections.',
+  ),
+  'share.status': method(
+    z.object({ sessionId: SessionId }).strict(),
+    ShareStatus,
+    'Whether a session is shared, its links, and how many guests are connected.',
+  ),
   'menu.setCommands': method(
     z.object({ commands: z.array(MenuCommand).max(500) }).strict(),
     z.object({ applied: z.boolean() }),
@@ -157,6 +227,11 @@ export const API_EVENTS = {
   'sessions.changed': z.object({}),
   'settings.changed': AppSettings,
   'command.run': z.object({ id: MenuCommand.shape.id }),
+  'share.changed': z.object({
+    sessionId: SessionId,
+    shared: z.boolean(),
+    guests: z.number().int().nonnegative(),
+  }),
 } as const
 export type ApiEvent = keyof typeof API_EVENTS
 export const API_EVENT_NAMES = Object.keys(API_EVENTS) as ApiEvent[]

@@ -52,6 +52,10 @@ const VALID: Record<string, unknown> = {
   'checkpoints.revert': { id: 'abcdefgh', checkpointId: 'cp-12345678' },
   'sessions.exportFile': { id: 'abcdefgh' },
   'sessions.importFile': { fileName: 'workshop.copro', base64: 'Q09QUk8=' },
+  'share.interfaces': {},
+  'share.start': { sessionId: 'abcdefgh', address: '192.168.1.20', port: 0, expiresInSeconds: 3600 },
+  'share.stop': { sessionId: 'abcdefgh' },
+  'share.status': { sessionId: 'abcdefgh' },
 }
 
 describe('app API contract', () => {

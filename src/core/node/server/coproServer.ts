@@ -8,6 +8,7 @@ import { Relay } from '../relay'
 import type { SessionBackend } from './backend'
 import { createApiHandlers } from './handlers'
 import { createRouter, type ApiRouter } from './router'
+import { ShareManager } from './sharing'
 import { serveStatic } from './static'
 import { newToken, sameToken, tokenFrom } from './tokens'
 
@@ -15,6 +16,8 @@ import { newToken, sameToken, tokenFrom } from './tokens'
 export interface SyncRelay {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
   getLoadedDoc?(sessionId: string): Y.Doc | undefined
+  /** Closes every connection holding this token (sharing stopped, token expired). */
+  revokeToken?(tokenId: string): void
   close(): Promise<void>
 }
 
@@ -61,10 +64,21 @@ export class CoproServer {
   private readonly unsubscribers: (() => void)[] = []
   private listeners = new Set<(event: ApiEvent, payload: unknown) => void>()
   private address: AddressInfo | null = null
+  /** Share session: guest tokens and the extra listeners on shared addresses. */
+  readonly sharing: ShareManager
 
   private constructor(private readonly opts: CoproServerOptions) {
     this.token = opts.token ?? newToken()
     const log = opts.log ?? (() => {})
+    this.sharing = new ShareManager({
+      handleRequest: (req, res) => this.onRequest(req, res, 'share'),
+      handleUpgrade: (req, socket, head) => this.handleUpgrade(req, socket, head, 'share'),
+      main: () => ({ host: opts.host ?? '127.0.0.1', port: this.port }),
+      session: (id) => opts.backend.get(id),
+      closeConnections: (tokenId) => this.relay.revokeToken?.(tokenId),
+      emitChanged: (sessionId, shared, guests) => this.emit('share.changed', { sessionId, shared, guests }),
+      log,
+    })
     this.router = createRouter(
       createApiHandlers({
         backend: opts.backend,
@@ -82,6 +96,7 @@ export class CoproServer {
           sessionRole: 'facilitator' as const,
         }),
         emit: (e, p) => this.emit(e, p),
+        sharing: this.sharing,
         liveApplier: (sessionId) => {
           const doc = this.relay.getLoadedDoc?.(sessionId)
           return doc ? (update) => Y.applyUpdate(doc, update, 'revert') : undefined
@@ -101,13 +116,8 @@ export class CoproServer {
       }),
     )
     if (unsubscribe) this.unsubscribers.push(unsubscribe)
-    this.http = createServer((req, res) => {
-      this.handleRequest(req, res).catch((err) => {
-        log(`http: ${String(err)}`)
-        if (!res.headersSent) res.writeHead(500).end()
-      })
-    })
-    this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head))
+    this.http = createServer((req, res) => this.onRequest(req, res, 'main'))
+    this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head, 'main'))
     this.http.on('clientError', (_err, socket) => socket.destroy())
   }
 
@@ -161,6 +171,7 @@ export class CoproServer {
   }
 
   async close(): Promise<void> {
+    await this.sharing.close()
     for (const u of this.unsubscribers) u()
     for (const ws of this.events.clients) ws.terminate()
     this.events.close()
@@ -172,15 +183,31 @@ export class CoproServer {
     await this.opts.backend.shutdown()
   }
 
+  /** Facilitator token: every session. Guest tokens (share session): their own session only. */
   private authorize(sessionId: string, token: string | null): RelayAuth | null {
-    void sessionId
-    return sameToken(token, this.token) ? { sessionRole: 'facilitator', tokenId: 'facilitator' } : null
+    if (sameToken(token, this.token)) return { sessionRole: 'facilitator', tokenId: 'facilitator' }
+    const grant = this.sharing.authorize(sessionId, token)
+    return grant ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
   }
 
-  private async handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `via` is 'share' for requests reaching a sharing listener: guests only, no app API there. */
+  private onRequest(req: IncomingMessage, res: ServerResponse, via: 'main' | 'share'): void {
+    this.handleRequest(req, res, via).catch((err) => {
+      this.opts.log?.(`http: ${String(err)}`)
+      if (!res.headersSent) res.writeHead(500).end()
+    })
+  }
+
+  private async handleRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    via: 'main' | 'share',
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/api/health') return json(res, 200, { ok: true })
     if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() })
+    if (url.pathname === '/api/guest/session') return this.handleGuestSession(req, res, url)
+    if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)
     if (this.opts.rendererDir) return serveStatic(this.opts.rendererDir, req, res)
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
@@ -219,7 +246,16 @@ export class CoproServer {
     json(res, status, result)
   }
 
-  private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** The join screen's one question: which session and role does this guest token give? */
+  private async handleGuestSession(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET')
+      return json(res, 405, { ok: false, error: { code: 'invalid_arguments', message: 'Use GET.' } })
+    const info = await this.sharing.guestSession(tokenFrom(req.headers, url))
+    if (!info) return unauthorized(res)
+    json(res, 200, info)
+  }
+
+  private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, via: 'main' | 'share'): void {
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://localhost')
@@ -228,12 +264,20 @@ export class CoproServer {
       return
     }
     if (url.pathname.startsWith('/sync/')) {
+      const token = url.searchParams.get('token')
+      const sessionId = url.pathname.slice('/sync/'.length)
+      if (via === 'share' && sameToken(token, this.token)) {
+        // The facilitator token never travels over a shared address; refuse it there outright.
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+        return
+      }
+      if (this.sharing.authorize(sessionId, token)) this.sharing.trackGuest(sessionId, socket)
       this.relay.handleUpgrade(req, socket, head)
       return
     }
     if (url.pathname === '/api/events') {
       this.events.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        if (!sameToken(tokenFrom(req.headers, url), this.token)) {
+        if (via === 'share' || !sameToken(tokenFrom(req.headers, url), this.token)) {
           ws.close(4401, 'unauthorized')
           return
         }
@@ -255,6 +299,10 @@ function json(res: ServerResponse, status: number, body: unknown): void {
     'x-content-type-options': 'nosniff',
   })
   res.end(text)
+}
+
+function unauthorized(res: ServerResponse): void {
+  json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'A valid token is required.' } })
 }
 
 function httpStatus(code: string): number {

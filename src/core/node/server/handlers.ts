@@ -9,6 +9,7 @@ import {
 import type { SessionSummary } from '../../../shared/model/session'
 import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
+import type { SharingApi } from './sharing'
 
 export interface HandlerDeps {
   backend: SessionBackend
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   info(): AppInfo
   connection(sessionId: string): BoardConnection
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void
+  /** Share session (LAN links, guest tokens); absent on hosts that cannot share. */
+  sharing?: SharingApi
 }
 
 /** The app API's implementation: thin, over the session backend. */
@@ -30,6 +33,10 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
   const durable = () => {
     if (!backend.checkpoints) throw new ApiFailure('unavailable', 'This server keeps no files (memory only).')
     return backend.checkpoints
+  }
+  const sharing = (): SharingApi => {
+    if (!deps.sharing) throw new ApiFailure('unavailable', 'This server cannot share sessions.')
+    return deps.sharing
   }
   const changed = <T>(v: T): T => {
     deps.emit('sessions.changed', {})
@@ -57,6 +64,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     },
     'sessions.delete': async (a) => {
       await existing(a.id)
+      await deps.sharing?.stop(a.id) // a trashed session's guests are sent away
       return changed(await backend.delete(a.id))
     },
     'sessions.restore': async (a) => {
@@ -95,6 +103,10 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
         throw new ApiFailure('invalid_arguments', 'That file is too large.')
       return changed(await durable().importFile(new Uint8Array(bytes)))
     },
+    'share.interfaces': () => sharing().interfaces(),
+    'share.start': (a) => sharing().start(a),
+    'share.stop': (a) => sharing().stop(a.sessionId),
+    'share.status': (a) => sharing().status(a.sessionId),
     // In a browser there is no native menu; Electron's main answers this itself over IPC.
     'menu.setCommands': () => ({ applied: false }),
   }

@@ -1,16 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /** A fresh random token: 24 bytes (192 bits), URL-safe base64. */
 export function newToken(): string {
   return randomBytes(24).toString('base64url')
 }
 
-/** Constant-time comparison of two tokens. */
+/** Constant-time comparison of two tokens (their SHA-256 digests, so not even the length leaks). */
 export function sameToken(a: string | null | undefined, b: string): boolean {
-  if (typeof a !== 'string') return false
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
+  if (typeof a !== 'string' || a.length > 512) return false
+  return timingSafeEqual(digestOf(a), digestOf(b))
 }
 
 /** Reads a bearer token from an Authorization header or a `token` query parameter. */
@@ -18,4 +16,137 @@ export function tokenFrom(headers: Record<string, string | string[] | undefined>
   const auth = headers['authorization']
   if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim()
   return url.searchParams.get('token')
+}
+
+/** What a token grants: the facilitator capability, or one role in one session. */
+export type TokenRole = 'participant' | 'observer'
+
+export interface IssuedToken {
+  /** The secret: 192 random bits, URL-safe. Only ever returned once, from `issue`. */
+  readonly token: string
+  /** A public handle for revocation and logs; reveals nothing about the secret. */
+  readonly tokenId: string
+  readonly role: TokenRole
+  readonly sessionId: string
+  /** Epoch ms after which the token is refused; null = until revoked (or the server stops). */
+  readonly expiresAt: number | null
+}
+
+export type TokenGrant = Omit<IssuedToken, 'token'>
+
+export interface TokenRegistryOptions {
+  /** Clock in ms; Date.now by default. */
+  now?: () => number
+  /** Called once when a token stops being valid (revoked or expired), to close its live connections. */
+  onInvalidated?: (grant: TokenGrant, why: 'revoked' | 'expired') => void
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/**
+ * Guest tokens (participant / observer, one session each), in memory only: they die when sharing stops
+ * or the server restarts. Secrets are stored as SHA-256 digests; lookup is by digest and the digest is
+ * compared again in constant time, so neither the map nor the comparison leaks the secret.
+ */
+export class TokenRegistry {
+  private readonly byDigest = new Map<string, TokenGrant & { digest: Buffer }>()
+  private readonly byId = new Map<string, string>()
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+  private readonly now: () => number
+
+  constructor(private readonly opts: TokenRegistryOptions = {}) {
+    this.now = opts.now ?? Date.now
+  }
+
+  issue(input: { role: TokenRole; sessionId: string; ttlMs?: number | null }): IssuedToken {
+    const token = newToken()
+    const tokenId = `tk_${randomBytes(9).toString('base64url')}`
+    const ttl = input.ttlMs ?? null
+    if (ttl !== null && !(Number.isFinite(ttl) && ttl > 0)) throw new RangeError('ttlMs must be positive')
+    const expiresAt = ttl === null ? null : this.now() + ttl
+    const grant: TokenGrant = { tokenId, role: input.role, sessionId: input.sessionId, expiresAt }
+    const digest = digestOf(token)
+    this.byDigest.set(digest.toString('hex'), { ...grant, digest })
+    this.byId.set(tokenId, digest.toString('hex'))
+    if (ttl !== null) this.scheduleExpiry(tokenId, ttl)
+    return { ...grant, token }
+  }
+
+  /** The grant of a valid (known, unexpired) token, else null. */
+  verify(token: string | null | undefined): TokenGrant | null {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 512) return null
+    const digest = digestOf(token)
+    const entry = this.byDigest.get(digest.toString('hex'))
+    if (!entry || !timingSafeEqual(entry.digest, digest)) return null
+    if (entry.expiresAt !== null && this.now() >= entry.expiresAt) {
+      this.drop(entry.tokenId, 'expired')
+      return null
+    }
+    const { digest: _d, ...grant } = entry
+    void _d
+    return grant
+  }
+
+  /** Revokes one token; false if it was unknown. */
+  revoke(tokenId: string): boolean {
+    return this.drop(tokenId, 'revoked')
+  }
+
+  /** Revokes every token of a session; returns their ids. */
+  revokeSession(sessionId: string): string[] {
+    const ids = this.list(sessionId).map((g) => g.tokenId)
+    for (const id of ids) this.drop(id, 'revoked')
+    return ids
+  }
+
+  list(sessionId?: string): TokenGrant[] {
+    const out: TokenGrant[] = []
+    for (const { digest: _d, ...g } of this.byDigest.values()) {
+      void _d
+      if (sessionId === undefined || g.sessionId === sessionId) out.push(g)
+    }
+    return out
+  }
+
+  /** Revokes everything and stops the expiry timers. */
+  clear(): void {
+    for (const id of [...this.byId.keys()]) this.drop(id, 'revoked')
+  }
+
+  private scheduleExpiry(tokenId: string, ttl: number): void {
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(tokenId)
+        const hex = this.byId.get(tokenId)
+        const entry = hex === undefined ? undefined : this.byDigest.get(hex)
+        if (!entry) return
+        if (entry.expiresAt !== null && this.now() < entry.expiresAt)
+          return this.scheduleExpiry(tokenId, entry.expiresAt - this.now())
+        this.drop(tokenId, 'expired')
+      },
+      Math.min(ttl, MAX_TIMER_MS),
+    )
+    timer.unref()
+    this.timers.set(tokenId, timer)
+  }
+
+  private drop(tokenId: string, why: 'revoked' | 'expired'): boolean {
+    const hex = this.byId.get(tokenId)
+    if (hex === undefined) return false
+    const entry = this.byDigest.get(hex)
+    this.byId.delete(tokenId)
+    this.byDigest.delete(hex)
+    clearTimeout(this.timers.get(tokenId))
+    this.timers.delete(tokenId)
+    if (entry) {
+      const { digest: _d, ...grant } = entry
+      void _d
+      this.opts.onInvalidated?.(grant, why)
+    }
+    return true
+  }
+}
+
+function digestOf(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest()
 }
