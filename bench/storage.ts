@@ -77,7 +77,7 @@ async function coldOpenChild(dataDir: string, id: string): Promise<void> {
   const store = await SessionStore.open(dataDir)
   const t1 = performance.now()
   const doc = await loadDoc(store, id)
-  const kv = new YKeyValue(doc.getArray('tl_records'))
+  const kv = new YKeyValue<unknown>(doc.getArray<{ key: string; val: unknown }>('tl_records'))
   const t2 = performance.now()
   const records = kv.map.size
   await store.close()

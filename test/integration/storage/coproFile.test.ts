@@ -129,6 +129,22 @@ describe('.copro export and import', () => {
     expect(cpDoc.getMap('meta').get('stage')).toBe('one')
   })
 
+  it('round-trips through bytes in memory (the app API path) and refuses hostile bytes the same way', async () => {
+    const { id } = await exported()
+    const bytes = await store.exportSessionBytes(id)
+    const copy = await store.importSessionBytes(bytes)
+    expect(copy.id).not.toBe(id)
+    expect(
+      docFrom(await store.load(copy.id))
+        .getMap('meta')
+        .get('stage'),
+    ).toBe('two')
+    const bad = Buffer.from(bytes)
+    bad.writeUInt32LE(2 * 1024 * 1024 * 1024, 16 + 4)
+    await expect(store.importSessionBytes(bad)).rejects.toThrow(/more than the 536870912-byte limit/)
+    await expect(store.importSessionBytes(bytes.subarray(0, 40))).rejects.toThrow(/truncated|remain/)
+  })
+
   it('migrates a (synthetic) version 0 file', async () => {
     const file = path.join(dir, 'old.copro')
     await writeFile(

@@ -82,6 +82,15 @@ describe('sessions', () => {
     expect(back.getMap('meta').get('title')).toBe('Board')
   })
 
+  it('reports an error save state for an append it cannot take', async () => {
+    const states: [string, SaveState][] = []
+    s().onSaveState((sid, st) => states.push([sid, st]))
+    s().append('nosuchsession', new Uint8Array([0, 0]))
+    expect(states).toEqual([
+      ['nosuchsession', { state: 'error', reason: 'this session is not open for saving' }],
+    ])
+  })
+
   it('creates from an initial update and refuses one that is not Yjs', async () => {
     const t = new Y.Doc()
     t.getMap('workshop').set('structure', { stages: ['before', 'during', 'after'] })
@@ -322,7 +331,8 @@ describe('checkpoints', () => {
     doc = docFrom(await s().load(id))
     expect(doc.getArray('cards').toArray()).toEqual(['a', 'b'])
     expect(doc.getMap('meta').get('x')).toBe(1)
-    expect((await s().listCheckpoints(id)).filter((c) => c.reason === 'before-revert')).toHaveLength(2)
+    const cps = await s().listCheckpoints(id)
+    expect(cps.map((c) => c.reason)).toEqual(['before-revert', 'before-revert', 'manual']) // newest first
   })
 
   it('reverts a live room through applyToLiveDoc so connected clients follow', async () => {

@@ -17,6 +17,15 @@ export async function exportSessionFolder(
   filePath: string,
   appVersion: string,
 ): Promise<void> {
+  await writeFileAtomic(filePath, await buildCoproFile(dir, summary, appVersion))
+}
+
+/** The bytes of a .copro file for a session folder (read-only). */
+export async function buildCoproFile(
+  dir: string,
+  summary: SessionSummary,
+  appVersion: string,
+): Promise<Buffer> {
   const stored = await readStoredState(dir)
   const state = compactState(stored.updates, `board of “${summary.title}”`)
   let checkpoints: SessionManifest['checkpoints']
@@ -44,5 +53,5 @@ export async function exportSessionFolder(
       size: states[i]!.length,
     })),
   }
-  await writeFileAtomic(filePath, encodeCoproFile(manifest, state, states))
+  return encodeCoproFile(manifest, state, states)
 }

@@ -80,15 +80,17 @@ export function encodeCoproFile(
   ])
 }
 
+/** Reads byte ranges of a file or a buffer, refusing any range beyond its end before allocating. */
 class BoundedReader {
   constructor(
-    private readonly fh: FileHandle,
+    private readonly fh: FileHandle | Buffer,
     readonly size: number,
   ) {}
 
   async read(pos: number, len: number, what: string): Promise<Buffer> {
     if (len > this.size - pos)
       throw invalid(`the file is truncated (${what} needs ${len} bytes at ${pos}; the file has ${this.size})`)
+    if (Buffer.isBuffer(this.fh)) return Buffer.from(this.fh.subarray(pos, pos + len))
     const b = Buffer.alloc(len)
     let off = 0
     while (off < len) {
@@ -211,6 +213,27 @@ export function migrateV0ToV1(m: z.infer<typeof V0Manifest>): { manifest: CoproM
 
 const READERS: Record<number, VersionReader> = { 0: readV0, 1: readV1 }
 
+async function readFrom(r: BoundedReader): Promise<CoproContent> {
+  if (r.size > MAX_COPRO_FILE_BYTES)
+    throw new StorageError(
+      'too-large',
+      `The file is ${r.size} bytes; session files larger than ${MAX_COPRO_FILE_BYTES} bytes are refused.`,
+    )
+  if (r.size < 12) throw invalid('the file is too short to be a session file')
+  const head = await r.read(0, 12, 'header')
+  if (!head.subarray(0, 8).equals(COPRO_MAGIC)) throw invalid('wrong magic bytes (this is not a .copro file)')
+  const version = head.readUInt32LE(8)
+  const reader = READERS[version]
+  if (!reader)
+    throw new StorageError(
+      'unsupported-version',
+      version > COPRO_FORMAT_VERSION
+        ? `This session file has format version ${version}, made by a newer Copro Studio; this one reads up to version ${COPRO_FORMAT_VERSION}.`
+        : `Unknown session file format version ${version}.`,
+    )
+  return reader(r, 12)
+}
+
 /**
  * Reads and validates a .copro file: magic, version (older versions are migrated), declared sizes (checked
  * against the file size and caps before any allocation), checksums and the manifest. Throws a StorageError
@@ -224,28 +247,14 @@ export async function readCoproFile(filePath: string): Promise<CoproContent> {
     throw new StorageError('not-found', `Cannot open ${filePath}: ${errorMessage(e)}`, { cause: e })
   }
   try {
-    const { size } = await fh.stat()
-    if (size > MAX_COPRO_FILE_BYTES)
-      throw new StorageError(
-        'too-large',
-        `The file is ${size} bytes; session files larger than ${MAX_COPRO_FILE_BYTES} bytes are refused.`,
-      )
-    const r = new BoundedReader(fh, size)
-    if (size < 12) throw invalid('the file is too short to be a session file')
-    const head = await r.read(0, 12, 'header')
-    if (!head.subarray(0, 8).equals(COPRO_MAGIC))
-      throw invalid('wrong magic bytes (this is not a .copro file)')
-    const version = head.readUInt32LE(8)
-    const reader = READERS[version]
-    if (!reader)
-      throw new StorageError(
-        'unsupported-version',
-        version > COPRO_FORMAT_VERSION
-          ? `This session file has format version ${version}, made by a newer Copro Studio; this one reads up to version ${COPRO_FORMAT_VERSION}.`
-          : `Unknown session file format version ${version}.`,
-      )
-    return await reader(r, 12)
+    return await readFrom(new BoundedReader(fh, (await fh.stat()).size))
   } finally {
     await fh.close()
   }
+}
+
+/** As readCoproFile, for bytes already in memory (an upload through the app API). */
+export function readCoproBytes(bytes: Uint8Array): Promise<CoproContent> {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return readFrom(new BoundedReader(b, b.length))
 }

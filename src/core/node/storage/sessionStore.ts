@@ -5,8 +5,8 @@ import * as Y from 'yjs'
 import type { RoomPersistence, SaveState } from '../relay/persistence'
 import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
 import { decodeSnapshot, encodeSnapshot } from './binaryFormats'
-import { readCoproFile } from './coproFile'
-import { exportSessionFolder } from './coproExport'
+import { type CoproContent, readCoproBytes, readCoproFile } from './coproFile'
+import { buildCoproFile, exportSessionFolder } from './coproExport'
 import { StorageError, type StorageWarning, errorMessage, isErrnoCode } from './errors'
 import { fileSize, fsyncDir, pathExists, writeFileAtomic } from './fsAtomic'
 import { newCheckpointId, newSessionId } from './ids'
@@ -586,9 +586,10 @@ export class SessionStore implements RoomPersistence {
     })
   }
 
+  /** A session's checkpoints, newest first. */
   async listCheckpoints(id: string): Promise<CheckpointMeta[]> {
     const s = this.requireSession(id)
-    return (await this.readManifest(this.dirOf(s), s)).checkpoints
+    return [...(await this.readManifest(this.dirOf(s), s)).checkpoints].reverse()
   }
 
   /** A checkpoint's Yjs state (an update that rebuilds the board as it was). */
@@ -665,10 +666,26 @@ export class SessionStore implements RoomPersistence {
     await this.withSession(id, () => exportSessionFolder(this.dirOf(s), s, filePath, this.appVersion))
   }
 
+  /** The session as the bytes of a .copro file (for the app API's exportFile). */
+  async exportSessionBytes(id: string): Promise<Uint8Array> {
+    const s = this.requireSession(id)
+    await this.flush(id)
+    return this.withSession(id, () => buildCoproFile(this.dirOf(s), s, this.appVersion))
+  }
+
   /** Imports a .copro file as a NEW session (new id; never overwrites). Validates everything first. */
   async importSession(filePath: string): Promise<SessionSummary> {
     this.assertOpen()
-    const content = await readCoproFile(filePath)
+    return this.importContent(await readCoproFile(filePath))
+  }
+
+  /** As importSession, for bytes in memory (the app API's importFile). */
+  async importSessionBytes(bytes: Uint8Array): Promise<SessionSummary> {
+    this.assertOpen()
+    return this.importContent(await readCoproBytes(bytes))
+  }
+
+  private async importContent(content: CoproContent): Promise<SessionSummary> {
     const check = (u: Uint8Array, what: string) => {
       try {
         docFromUpdates([u], what).destroy()
