@@ -124,6 +124,26 @@ describe('copro templates list', () => {
     expect((await run(['list', '--yaml'])).code).toBe(2)
   })
 
+  it('COPRO_TEMPLATES_DIR points list at another folder; a broken file there makes it exit 1', async () => {
+    const shelf = join(dir, 'env-shelf')
+    mkdirSync(shelf)
+    writeFileSync(join(shelf, 'mine.json'), good().replace('"id": "service-journey-map"', '"id": "my-map"'))
+    writeFileSync(join(shelf, 'broken.json'), '[[[')
+    const before = process.env.COPRO_TEMPLATES_DIR
+    process.env.COPRO_TEMPLATES_DIR = shelf
+    try {
+      const r = await run(['list'])
+      expect(r.code).toBe(1)
+      expect(r.out).toEqual(['my-map  Service Journey Map (90 min, 5 stages × 6 lanes)'])
+      expect(r.err[0]).toMatch(/^broken\.json: \$\[0\]\[0\]\[0\]: not valid JSON: unexpected end of file/)
+      process.env.COPRO_TEMPLATES_DIR = join(dir, 'does-not-exist')
+      expect((await run(['list'])).code).toBe(2)
+    } finally {
+      if (before === undefined) delete process.env.COPRO_TEMPLATES_DIR
+      else process.env.COPRO_TEMPLATES_DIR = before
+    }
+  })
+
   it('a folder with a broken file: valid ones load, the broken one is reported', async () => {
     const sub = join(dir, 'shelf')
     mkdirSync(sub)

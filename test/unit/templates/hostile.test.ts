@@ -31,7 +31,7 @@ describe('hostile template files are rejected with a clear error, never a crash'
     [
       'truncated JSON',
       '{"formatVersion": 1, "id": "x"',
-      /not valid JSON: unexpected the end of the file; expected , or \}/,
+      /not valid JSON: unexpected end of file; expected , or \}/,
     ],
     ['trailing garbage', '{} {}', /after the end of the JSON value/],
     ['single quotes', "{'a': 1}", /expected a key in double quotes/],

@@ -51,7 +51,7 @@ export function parseJsonSafely(text: string, limits: JsonLimits): JsonResult {
     throw new JsonError(message, at)
   }
   const describe = (at: number): string =>
-    at >= text.length ? 'the end of the file' : `${JSON.stringify(text[at])}`
+    at >= text.length ? 'end of file' : `${JSON.stringify(text[at])}`
 
   const skipSpace = (): void => {
     for (;;) {
