@@ -50,8 +50,7 @@ export function parseJsonSafely(text: string, limits: JsonLimits): JsonResult {
   const fail = (message: string, at = i): never => {
     throw new JsonError(message, at)
   }
-  const describe = (at: number): string =>
-    at >= text.length ? 'end of file' : `${JSON.stringify(text[at])}`
+  const describe = (at: number): string => (at >= text.length ? 'end of file' : `${JSON.stringify(text[at])}`)
 
   const skipSpace = (): void => {
     for (;;) {
