@@ -256,6 +256,27 @@ describe('damage and recovery', () => {
   })
 })
 
+describe('settings damage', () => {
+  it('falls back per field, keeping the good values and unknown keys', async () => {
+    await s().updateSettings({ licenseKey: 'tl-key-123', theme: 'dark' })
+    await store?.close()
+    store = null
+    const file = path.join(dir, 'index.json')
+    const index = JSON.parse(await readFile(file, 'utf8'))
+    index.settings.theme = 'neon'
+    index.settings.recent = 'not a list'
+    index.settings.laterFeature = true
+    await writeFile(file, JSON.stringify(index))
+    await reopen()
+    expect(s().getSettings()).toEqual({
+      licenseKey: 'tl-key-123',
+      theme: 'system',
+      recent: [],
+      laterFeature: true,
+    })
+  })
+})
+
 describe('the data-folder lock', () => {
   it('lets only one store own a folder, with a clear message, and frees it on close', async () => {
     const err = await SessionStore.open(dir).catch((e: unknown) => e)
@@ -266,6 +287,28 @@ describe('the data-folder lock', () => {
     )
     await store?.close()
     store = null
+    store = await SessionStore.open(dir)
+  })
+
+  it('respects a lock held by another live process', async () => {
+    await store?.close()
+    store = null
+    const { spawn } = await import('node:child_process')
+    const os = await import('node:os')
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' })
+    try {
+      const startedAt = '2026-11-22T08:00:00.000Z'
+      await writeFile(
+        path.join(dir, 'copro.lock'),
+        JSON.stringify({ pid: other.pid, hostname: os.hostname(), startedAt }),
+      )
+      await expect(SessionStore.open(dir)).rejects.toThrow(
+        `in use by Copro Studio (pid ${other.pid}) since ${startedAt}`,
+      )
+    } finally {
+      other.kill('SIGKILL')
+    }
+    await new Promise((r) => other.once('exit', r))
     store = await SessionStore.open(dir)
   })
 

@@ -28,7 +28,11 @@ export function isProcessAlive(pid: number): boolean {
 
 export function lockMessage(info: LockInfo, dataDir: string): string {
   const where = info.hostname === os.hostname() ? '' : ` on ${info.hostname}`
-  return `This data folder is in use by Copro Studio (pid ${info.pid}${where}) since ${info.startedAt}: ${dataDir}. Close that Copro Studio first, or use another --data-dir.`
+  return (
+    `This data folder is in use by Copro Studio (pid ${info.pid}${where}) since ${info.startedAt}: ${dataDir}. ` +
+    `Close that Copro Studio first, or use another --data-dir. (If no Copro Studio is running, the process ` +
+    `number has been reused: delete ${path.join(dataDir, 'copro.lock')}.)`
+  )
 }
 
 /** Reads the lock's owner, or null when no lock exists or it is stale (owner gone). */

@@ -84,6 +84,7 @@ export class SessionStore implements RoomPersistence {
   private readonly saveListeners = new Set<SaveListener>()
   private readonly warningListeners = new Set<WarningListener>()
   private readonly sessionChains = new Map<string, Promise<unknown>>()
+  private readonly dirtyManifests = new Set<string>()
   private indexTimer: NodeJS.Timeout | null = null
   private closed = false
   private readonly batchMs: number
@@ -219,6 +220,7 @@ export class SessionStore implements RoomPersistence {
 
   /** Writes the session's summary into its manifest (keeping its checkpoints). */
   private syncManifest(s: SessionSummary): Promise<void> {
+    this.dirtyManifests.delete(s.id)
     return this.withSession(s.id, async () => {
       const dir = this.dirOf(s)
       const m = await this.readManifest(dir, s)
@@ -343,6 +345,10 @@ export class SessionStore implements RoomPersistence {
   async shutdown(): Promise<void> {
     if (this.closed) return
     for (const id of [...new Set([...this.logs.keys(), ...this.opening.keys()])]) await this.close(id)
+    for (const id of [...this.dirtyManifests]) {
+      const s = this.entry(id)
+      if (s) await this.syncManifest(s).catch(() => undefined)
+    }
     await this.writeIndex().catch(() => undefined)
     this.closed = true
     await this.lock.release()
@@ -449,7 +455,9 @@ export class SessionStore implements RoomPersistence {
       v === undefined || !Number.isInteger(v) || v < 0 ? old : v
     s.participantCount = n(stats.participantCount, s.participantCount)
     s.cardCount = n(stats.cardCount, s.cardCount)
-    await this.syncManifest(s)
+    // Cheap enough to call on every board change: the index is written debounced, the manifest when the
+    // session closes (stats are derived data; a rebuild after a crash may show slightly older counts).
+    this.dirtyManifests.add(id)
     this.scheduleIndexWrite()
     return { ...s }
   }
