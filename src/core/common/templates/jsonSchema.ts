@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Template, TEMPLATE_FORMAT_VERSION, TEMPLATE_LIMITS } from './schema'
 
-export const TEMPLATE_SCHEMA_ID = 'https://copro.studio/schemas/template-v1.schema.json'
+export const TEMPLATE_SCHEMA_ID = 'urn:copro-studio:schema:template:1'
 
 /**
  * The JSON Schema (draft 2020-12) of a template file, generated from the zod schema (input form:
