@@ -1,0 +1,128 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { CARD_KINDS, CARD_KIND_INFO, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../shared/model/cards'
+import './composer.css'
+
+export interface ComposerProps {
+  initialKind: CardKind
+  onSubmit(kind: CardKind, text: string, extras: { owner: string; due: string }): void
+  onClose(): void
+}
+
+/**
+ * The keyboard path to a card: pick a kind (arrow keys or its number 1–7), type, Enter to place it
+ * (Shift+Enter for a new line), Escape to cancel.
+ */
+export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
+  const [kind, setKind] = useState<CardKind>(initialKind)
+  const [text, setText] = useState('')
+  const [owner, setOwner] = useState('')
+  const [due, setDue] = useState('')
+  const textRef = useRef<HTMLTextAreaElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    textRef.current?.focus()
+  }, [])
+  const submit = () => {
+    if (text.trim() === '') return
+    onSubmit(kind, text, { owner: owner.trim().slice(0, NAME_MAX), due })
+  }
+  return (
+    <div
+      className="copro-composer"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-testid="card-composer"
+      onKeyDown={(e) => {
+        e.stopPropagation()
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          onClose()
+        } else if (e.altKey && /^[1-7]$/.test(e.key)) {
+          e.preventDefault()
+          setKind(CARD_KINDS[Number(e.key) - 1]!)
+        }
+      }}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
+      <h2 id={titleId} className="copro-composer__title">
+        New card
+      </h2>
+      <fieldset className="copro-composer__kinds">
+        <legend>Kind (Alt+1 to Alt+7)</legend>
+        {CARD_KINDS.map((k, i) => {
+          const info = CARD_KIND_INFO[k]
+          return (
+            <label key={k} className="copro-composer__kind" style={{ background: info.colour }}>
+              <input
+                type="radio"
+                name="copro-card-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                data-testid={`composer-kind-${k}`}
+              />
+              <span aria-hidden="true">{info.icon}</span> {info.label}
+              <span className="copro-composer__hint"> {info.phrase}</span>
+              <span className="copro-composer__key" aria-hidden="true">
+                {i + 1}
+              </span>
+            </label>
+          )
+        })}
+      </fieldset>
+      <label className="copro-composer__label">
+        Text
+        <textarea
+          ref={textRef}
+          dir="auto"
+          rows={3}
+          maxLength={CARD_TEXT_MAX}
+          value={text}
+          data-testid="composer-text"
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault()
+              submit()
+            }
+          }}
+        />
+      </label>
+      {kind === 'action' && (
+        <div className="copro-composer__row">
+          <label className="copro-composer__label">
+            Owner
+            <input
+              type="text"
+              dir="auto"
+              maxLength={NAME_MAX}
+              value={owner}
+              data-testid="composer-owner"
+              onChange={(e) => setOwner(e.currentTarget.value)}
+            />
+          </label>
+          <label className="copro-composer__label">
+            Due date
+            <input
+              type="date"
+              value={due}
+              data-testid="composer-due"
+              onChange={(e) =>
+                setDue(/^\d{4}-\d{2}-\d{2}$/.test(e.currentTarget.value) ? e.currentTarget.value : '')
+              }
+            />
+          </label>
+        </div>
+      )}
+      <div className="copro-composer__actions">
+        <button type="button" onClick={onClose}>
+          Cancel (Esc)
+        </button>
+        <button type="button" onClick={submit} disabled={text.trim() === ''} data-testid="composer-add">
+          Add card (Enter)
+        </button>
+      </div>
+    </div>
+  )
+}
