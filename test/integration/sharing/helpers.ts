@@ -1,0 +1,80 @@
+import * as Y from 'yjs'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+
+export interface Guest {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Close codes the server sent to this client, in order. */
+  closes: number[]
+  /** Set once the provider gave up (a permanent 4400–4499 close). */
+  closed: { code: number } | null
+  destroy(): void
+}
+
+/** A stock y-websocket 3.x client, as a guest's browser would run it (ws polyfill, no BroadcastChannel). */
+export function stockClient(
+  serverUrl: string,
+  room: string,
+  token: string | null,
+  opts: { ws?: typeof WebSocket } = {},
+): Guest {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(serverUrl, room, doc, {
+    WebSocketPolyfill: (opts.ws ?? WebSocket) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: token === null ? {} : { token },
+    maxBackoffTime: 300,
+  })
+  const guest: Guest = {
+    doc,
+    provider,
+    closes: [],
+    closed: null,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+  provider.on('connection-close', (e) => {
+    if (e) guest.closes.push(e.code)
+  })
+  provider.on('closed', (e) => {
+    guest.closed = { code: e.code }
+  })
+  return guest
+}
+
+/** The sync serverUrl and token in a join link `http://ADDR:PORT/?join=<id>&token=<t>`. */
+export function fromJoinUrl(link: string): {
+  serverUrl: string
+  sessionId: string
+  token: string
+  origin: string
+} {
+  const u = new URL(link)
+  return {
+    serverUrl: `ws://${u.host}/sync`,
+    sessionId: u.searchParams.get('join')!,
+    token: u.searchParams.get('token')!,
+    origin: u.origin,
+  }
+}
+
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const start = Date.now()
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** Opens a raw WebSocket and resolves with how it ended: a close code, or an HTTP refusal. */
+export function closeOf(url: string): Promise<{ code: number } | { error: string }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url)
+    let error: string | null = null
+    ws.on('error', (e) => (error = e.message))
+    ws.on('close', (code) => resolve(error ? { error } : { code }))
+  })
+}
