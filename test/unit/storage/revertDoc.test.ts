@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import { REVERT_ORIGIN, revertDocTo, revertUpdate } from '../../../src/core/node/storage/revertDoc'
+import {
+  REVERT_ORIGIN,
+  revertDocTo,
+  revertUpdate,
+  withPresentWithdrawals,
+} from '../../../src/core/node/storage/revertDoc'
 
 function contentOf(doc: Y.Doc) {
   const kv = new YKeyValue<unknown>(doc.getArray('tl_records'))
@@ -75,5 +80,19 @@ describe('revertDocTo', () => {
     const update = revertUpdate(current, checkpoint)
     Y.applyUpdate(a, update)
     expect(contentOf(a)).toEqual(expected)
+  })
+
+  it('never undoes a consent withdrawal', () => {
+    const live = board()
+    const checkpoint = Y.encodeStateAsUpdate(live)
+    live.getMap('withdrawn').set('p7', '2026-11-22T10:00:00.000Z')
+    live.getMap('meta').set('title', 'Later')
+    revertDocTo(live, checkpoint)
+    expect(live.getMap('meta').get('title')).toBe('Before')
+    expect(live.getMap('withdrawn').toJSON()).toEqual({ p7: '2026-11-22T10:00:00.000Z' })
+    const restored = new Y.Doc()
+    Y.applyUpdate(restored, withPresentWithdrawals(checkpoint, Y.encodeStateAsUpdate(live)))
+    expect(restored.getMap('withdrawn').toJSON()).toEqual({ p7: '2026-11-22T10:00:00.000Z' })
+    expect(restored.getMap('meta').get('title')).toBe('Before')
   })
 })

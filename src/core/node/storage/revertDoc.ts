@@ -1,6 +1,12 @@
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../common/board/docSchema'
 
+/**
+ * Top-level types a revert leaves as they are now: consent withdrawals are never undone by going back
+ * in time (a participant who withdrew after the checkpoint stays withdrawn).
+ */
+export const KEPT_ON_REVERT: readonly string[] = [DOC_KEYS.withdrawn]
+
 /** The origin of the transaction revertDocTo makes (so bindings can tell a revert from a local edit). */
 export const REVERT_ORIGIN = 'copro:revert'
 
@@ -87,11 +93,13 @@ export function revertDocTo(
   liveDoc: Y.Doc,
   checkpointState: Uint8Array,
   origin: unknown = REVERT_ORIGIN,
+  keep: readonly string[] = KEPT_ON_REVERT,
 ): void {
   const target = new Y.Doc()
   try {
     Y.applyUpdate(target, checkpointState)
     const names = new Set<string>([...liveDoc.share.keys(), ...target.share.keys()])
+    for (const k of keep) names.delete(k)
     liveDoc.transact(() => {
       for (const name of names) {
         const liveType = liveDoc.share.get(name)
@@ -117,6 +125,31 @@ export function revertUpdate(currentState: Uint8Array, checkpointState: Uint8Arr
     revertDocTo(doc, checkpointState)
     return Y.encodeStateAsUpdate(doc, before)
   } finally {
+    doc.destroy()
+  }
+}
+
+/**
+ * A checkpoint's state with the present's consent withdrawals carried over (for restoring a checkpoint as a
+ * new session: people who withdrew since must stay withdrawn there too).
+ */
+export function withPresentWithdrawals(checkpointState: Uint8Array, currentState: Uint8Array): Uint8Array {
+  const present = new Y.Doc()
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(present, currentState)
+    Y.applyUpdate(doc, checkpointState)
+    const now = present.getMap(DOC_KEYS.withdrawn)
+    if (now.size === 0) return checkpointState
+    const then = doc.getMap(DOC_KEYS.withdrawn)
+    doc.transact(() => {
+      now.forEach((v, k) => {
+        if (!then.has(k)) then.set(k, copyValue(v))
+      })
+    })
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    present.destroy()
     doc.destroy()
   }
 }

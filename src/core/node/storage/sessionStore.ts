@@ -12,7 +12,7 @@ import { fileSize, fsyncDir, pathExists, writeFileAtomic } from './fsAtomic'
 import { newCheckpointId, newSessionId } from './ids'
 import { DataLayout, sessionFiles } from './layout'
 import { DataDirLock } from './lock'
-import { revertUpdate } from './revertDoc'
+import { revertUpdate, withPresentWithdrawals } from './revertDoc'
 import {
   type CheckpointMeta,
   CheckpointId,
@@ -623,8 +623,10 @@ export class SessionStore implements RoomPersistence {
   async restoreCheckpointAsNewSession(id: string, checkpointId: string): Promise<SessionSummary> {
     const s = this.requireSession(id)
     const cp = (await this.listCheckpoints(id)).find((c) => c.id === checkpointId)
-    const state = await this.readCheckpointState(id, checkpointId)
-    docFromUpdates([state], 'checkpoint').destroy()
+    const state = withPresentWithdrawals(
+      await this.readCheckpointState(id, checkpointId),
+      await this.readState(id),
+    )
     return this.materialize({
       title: `${s.title} — ${cp?.name ?? 'checkpoint'}`.slice(0, 200),
       templateId: s.templateId,
