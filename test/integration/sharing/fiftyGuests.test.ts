@@ -1,0 +1,75 @@
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
+import type { ShareLinks } from '../../../src/shared/api'
+import { fromJoinUrl, stockClient, waitFor, type Guest } from './helpers'
+
+const GUESTS = 50
+const EDITS = 6
+let server: CoproServer
+const clients: Guest[] = []
+
+async function call(method: string, args: unknown) {
+  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  })
+  return ((await res.json()) as { value: any }).value
+}
+
+beforeAll(async () => {
+  server = await CoproServer.start({ host: '127.0.0.1', port: 0, backend: new MemoryBackend() })
+})
+
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await server.close()
+})
+
+describe('50 concurrent guests in one shared session', () => {
+  it('each edit lands everywhere and every client ends with the identical document', async () => {
+    const { id } = await call('sessions.create', { title: 'Full hall' })
+    const links = (await call('share.start', { sessionId: id, address: '127.0.0.2' })) as ShareLinks
+    const p = fromJoinUrl(links.participantUrl)
+    const facilitator = stockClient(server.syncUrl, id, server.token)
+    clients.push(facilitator)
+    for (let i = 0; i < GUESTS; i++) clients.push(stockClient(p.serverUrl, id, p.token))
+    const guests = clients.slice(1)
+    // Everyone edits at once, while still connecting: map entries, a shared list and one contended key.
+    for (let round = 0; round < EDITS; round++) {
+      guests.forEach((g, i) => {
+        g.doc.transact(() => {
+          g.doc.getMap('cards').set(`g${i}-r${round}`, { by: i, round, text: `note ${i}.${round}` })
+          g.doc.getArray('log').push([`${i}:${round}`])
+          g.doc.getMap('votes').set('contended', i * 100 + round)
+        })
+      })
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    const expectedCards = GUESTS * EDITS
+    await waitFor(
+      () => clients.every((c) => c.provider.synced && c.doc.getMap('cards').size === expectedCards),
+      'all cards everywhere',
+      60_000,
+    )
+    const reference = Y.encodeStateVector(facilitator.doc)
+    await waitFor(
+      () => clients.every((c) => Buffer.from(Y.encodeStateVector(c.doc)).equals(Buffer.from(reference))),
+      'identical state vectors',
+      60_000,
+    )
+    // doc.toJSON() lists only the root types a client has touched, and a map's key order is the order a
+    // client received its entries in; so read each root explicitly and sort map keys.
+    const sorted = (m: Y.Map<unknown>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b))
+    const content = (d: Y.Doc) =>
+      JSON.stringify([sorted(d.getMap('cards')), d.getArray('log').toJSON(), sorted(d.getMap('votes'))])
+    const json = content(facilitator.doc)
+    const differing = clients.filter((c) => content(c.doc) !== json).length
+    expect(differing).toBe(0)
+    expect(facilitator.doc.getArray('log').length).toBe(expectedCards)
+    expect(typeof facilitator.doc.getMap('votes').get('contended')).toBe('number')
+    expect(server.sharing.status(id).guests).toBe(GUESTS)
+    expect(clients.every((c) => c.closes.length === 0)).toBe(true)
+  })
+})
