@@ -1,14 +1,22 @@
+import { runExportCommand } from './commands/export'
+import { runSessionsCommand, SESSIONS_USAGE } from './commands/sessions'
+import { runTemplatesCommand } from './commands/templates'
+import { defaultDataDir } from '../core/node/paths'
 import { UsageError } from './args'
 import type { CliIo } from './io'
+import { loadSessionForReading } from './loadSession'
 import { runServe, SERVE_USAGE } from './serve'
 
 const USAGE = `Copro Studio command line
 
 Usage:
   ${SERVE_USAGE}
+  copro sessions list|create|export|import|delete …   (copro sessions --help)
+  copro templates check <file...> | list [--json]
+  copro export <session-id | file.copro> --format json,csv,md,html --out DIR [--data-dir DIR]
   copro help
 
-Run "copro <command> --help" for details.`
+Every command that reads or writes sessions takes --data-dir DIR (default: ${defaultDataDir()}).`
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
@@ -16,6 +24,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'serve':
         return await runServe(rest, io)
+      case 'sessions': {
+        if (rest[0] === '--help' || rest[0] === 'help') {
+          io.out(SESSIONS_USAGE)
+          return 0
+        }
+        return await runSessionsCommand(rest, {
+          out: io.out,
+          err: io.err,
+          dataDir: defaultDataDir(),
+          appVersion: io.version,
+        })
+      }
+      case 'templates':
+        return await runTemplatesCommand(rest, io)
+      case 'export':
+        return await runExportCommand(rest, {
+          out: io.out,
+          err: io.err,
+          dataDir: defaultDataDir(),
+          appVersion: io.version,
+          loadSessionDoc: (idOrFile, opts) => loadSessionForReading(idOrFile, opts.dataDir),
+        })
       case undefined:
       case 'help':
       case '--help':

@@ -115,6 +115,20 @@ export const GuestSessionInfo = z.object({
 })
 export type GuestSessionInfo = z.infer<typeof GuestSessionInfo>
 
+/** A problem found in a template file: where (JSON path) and what is wrong, in plain words. */
+export const TemplateProblemInfo = z.object({ path: z.string(), message: z.string() })
+
+export const TemplateListEntry = z.object({
+  source: z.enum(['shipped', 'custom']),
+  /** The template as stored; the renderer validates it against the template schema before use. */
+  template: z.unknown(),
+})
+
+export const TemplateSaveResult = z.union([
+  z.object({ ok: z.literal(true), templateId: z.string() }),
+  z.object({ ok: z.literal(false), problems: z.array(TemplateProblemInfo) }),
+])
+
 const CheckpointRef = z.object({ id: SessionId, checkpointId: z.string().min(1).max(64) }).strict()
 
 const NoArgs = z.object({}).strict()
@@ -170,6 +184,35 @@ export const API = {
     CheckpointRef,
     z.object({ beforeRevert: CheckpointInfo }),
     'Turn the board back to a checkpoint (a checkpoint of the present is taken first, so it can be undone).',
+  ),
+  'templates.list': method(
+    NoArgs,
+    z.object({
+      templates: z.array(TemplateListEntry),
+      rejected: z.array(z.object({ name: z.string(), problems: z.array(TemplateProblemInfo) })),
+    }),
+    'Shipped and custom workshop templates, and files that were rejected with their problems.',
+  ),
+  'templates.import': method(
+    z.object({ fileName: z.string().min(1).max(200), text: z.string().max(1_100_000) }).strict(),
+    TemplateSaveResult,
+    'Check a template file and, if valid, keep it as a custom template.',
+  ),
+  'templates.saveFromBoard': method(
+    z
+      .object({
+        id: SessionId,
+        templateId: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+        name: z.string().trim().min(1).max(120),
+        purpose: z.string().trim().min(1).max(600),
+      })
+      .strict(),
+    TemplateSaveResult,
+    "Save the board's structure and agenda as a new custom template.",
   ),
   'sessions.exportFile': method(ById, SessionFile, 'The session as one portable .copro file.'),
   'sessions.importFile': method(

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '../../../shared/api'
 import { Relay } from '../relay'
 import type { SessionBackend } from './backend'
+import { TemplateService } from '../templates/templateService'
 import { createApiHandlers } from './handlers'
 import { createRouter, type ApiRouter } from './router'
 import { ShareManager } from './sharing'
@@ -42,6 +43,8 @@ export interface CoproServerOptions {
   appVersion?: string
   dataDir?: string
   /** Replaces the built-in relay (tests, or a relay elsewhere). */
+  /** Workshop templates; by default the shipped ones plus custom ones in dataDir/templates. */
+  templates?: TemplateService
   createRelay?: (opts: { backend: SessionBackend; authorize: RelayAuthorizer }) => SyncRelay
   log?: (msg: string) => void
 }
@@ -97,6 +100,8 @@ export class CoproServer {
         }),
         emit: (e, p) => this.emit(e, p),
         sharing: this.sharing,
+        templates: opts.templates ?? TemplateService.create({ dataDir: opts.dataDir ?? null }),
+        withSessionDoc: (sessionId, fn) => this.withSessionDoc(sessionId, fn),
         liveApplier: (sessionId) => {
           const doc = this.relay.getLoadedDoc?.(sessionId)
           return doc ? (update) => Y.applyUpdate(doc, update, 'revert') : undefined
@@ -184,6 +189,27 @@ export class CoproServer {
   }
 
   /** Facilitator token: every session. Guest tokens (share session): their own session only. */
+  /** See HandlerDeps.withSessionDoc. */
+  async withSessionDoc<T>(sessionId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.relay.getLoadedDoc?.(sessionId)
+    if (live) return fn(live)
+    const doc = new Y.Doc()
+    try {
+      for (const u of await this.opts.backend.load(sessionId)) Y.applyUpdate(doc, u)
+      const before = Y.encodeStateVector(doc)
+      const result = fn(doc)
+      const diff = Y.encodeStateAsUpdate(doc, before)
+      // An empty diff is two bytes (no structs, no deletes); only real changes are saved.
+      if (diff.length > 2) {
+        this.opts.backend.append(sessionId, diff)
+        await this.opts.backend.flush(sessionId)
+      }
+      return result
+    } finally {
+      doc.destroy()
+    }
+  }
+
   private authorize(sessionId: string, token: string | null): RelayAuth | null {
     if (sameToken(token, this.token)) return { sessionRole: 'facilitator', tokenId: 'facilitator' }
     const grant = this.sharing.authorize(sessionId, token)

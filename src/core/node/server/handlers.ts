@@ -7,11 +7,21 @@ import {
   type BoardConnection,
 } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
+import type * as Y from 'yjs'
+import { instantiateTemplate, structureToTemplate } from '../../common/templates'
+import { initialSessionUpdate, readAgenda, readStructure, writeMeta } from '../../common/board/workshopState'
+import type { TemplateService } from '../templates/templateService'
 import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
 import type { SharingApi } from './sharing'
 
 export interface HandlerDeps {
+  templates: TemplateService
+  /**
+   * Runs `fn` on a session's document and keeps what it changed: on the live room doc when the room
+   * is loaded (every client follows), otherwise on a doc rebuilt from storage, saving the difference.
+   */
+  withSessionDoc<T>(sessionId: string, fn: (doc: Y.Doc) => T): Promise<T>
   backend: SessionBackend
   /** Applies an update to a session's live room doc, if the room is loaded (so clients follow). */
   liveApplier(sessionId: string): ((update: Uint8Array) => void) | undefined
@@ -51,12 +61,27 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       return s
     },
     'sessions.list': (a) => backend.list(a),
-    'sessions.create': async (a) =>
-      changed(await backend.create({ title: a.title, templateId: a.templateId ?? null })),
+    'sessions.create': async (a) => {
+      const template = a.templateId ? await deps.templates.get(a.templateId) : null
+      if (a.templateId && !template)
+        throw new ApiFailure('not_found', `There is no template "${a.templateId}".`)
+      const s = await backend.create({ title: a.title, templateId: a.templateId ?? null })
+      backend.append(
+        s.id,
+        initialSessionUpdate(
+          { sessionId: s.id, title: s.title, templateId: s.templateId, createdAt: s.createdAt },
+          template ? instantiateTemplate(template) : undefined,
+        ),
+      )
+      await backend.flush(s.id)
+      return changed(s)
+    },
     'sessions.get': (a) => existing(a.id),
     'sessions.rename': async (a) => {
       await existing(a.id)
-      return changed(await backend.rename(a.id, a.title))
+      const renamed = await backend.rename(a.id, a.title)
+      await deps.withSessionDoc(a.id, (doc) => writeMeta(doc, { title: renamed.title }))
+      return changed(renamed)
     },
     'sessions.duplicate': async (a) => {
       await existing(a.id)
@@ -91,6 +116,35 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     'checkpoints.revert': async (a) => {
       await existing(a.id)
       return durable().revert(a.id, a.checkpointId, deps.liveApplier(a.id))
+    },
+    'templates.list': async () => {
+      const list = await deps.templates.list()
+      return { templates: list.templates, rejected: list.rejected }
+    },
+    'templates.import': async (a) => {
+      const r = await deps.templates.import(a.text, a.fileName)
+      return r.ok
+        ? { ok: true as const, templateId: r.template.id }
+        : { ok: false as const, problems: r.problems }
+    },
+    'templates.saveFromBoard': async (a) => {
+      await existing(a.id)
+      const { structure, agenda } = await deps.withSessionDoc(a.id, (doc) => ({
+        structure: readStructure(doc),
+        agenda: readAgenda(doc),
+      }))
+      if (!structure) {
+        return {
+          ok: false as const,
+          problems: [{ path: '$', message: 'This board has no structure to save yet.' }],
+        }
+      }
+      const t = structureToTemplate(structure, agenda, { id: a.templateId, name: a.name, purpose: a.purpose })
+      if (!t.ok) return { ok: false as const, problems: [...t.problems] }
+      const saved = await deps.templates.save(t.template)
+      return saved.ok
+        ? { ok: true as const, templateId: saved.template.id }
+        : { ok: false as const, problems: saved.problems }
     },
     'sessions.exportFile': async (a) => {
       const s = await existing(a.id)

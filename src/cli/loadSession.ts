@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type * as Y from 'yjs'
+import { readCoproFile } from '../core/node/storage/coproFile'
+import { StorageError } from '../core/node/storage/errors'
+import { MANIFEST_FILE } from '../core/node/storage/layout'
+import { readDataDir } from '../core/node/storage/readOnly'
+import { SessionManifest } from '../core/node/storage/schemas'
+import { docFromUpdates, readStoredState } from '../core/node/storage/sessionState'
+
+export interface LoadedSession {
+  doc: Y.Doc
+  checkpoints: { id?: string; name: string; reason: string; createdAt: string }[]
+}
+
+/**
+ * Loads a session's board for reading: from a .copro file, or by id from a data folder. It takes no
+ * lock and writes nothing, so it works while Copro Studio is running on that folder.
+ */
+export async function loadSessionForReading(idOrFile: string, dataDir: string): Promise<LoadedSession> {
+  if (idOrFile.toLowerCase().endsWith('.copro')) {
+    const content = await readCoproFile(idOrFile)
+    return {
+      doc: docFromUpdates([content.state], 'session file'),
+      checkpoints: content.manifest.checkpoints.map((c) => ({ ...c })),
+    }
+  }
+  const view = await readDataDir(dataDir)
+  const summary = view.sessions.find((s) => s.id === idOrFile)
+  if (!summary) throw new StorageError('not-found', `There is no session "${idOrFile}" in ${dataDir}.`)
+  const dir = summary.deletedAt ? view.layout.trashed(summary.id) : view.layout.session(summary.id)
+  const stored = await readStoredState(dir)
+  let checkpoints: LoadedSession['checkpoints'] = []
+  try {
+    const m = SessionManifest.safeParse(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')))
+    if (m.success) checkpoints = m.data.checkpoints.map((c) => ({ ...c }))
+  } catch {
+    // A session without a readable manifest still exports; it just lists no checkpoints.
+  }
+  return { doc: docFromUpdates(stored.updates, 'session board'), checkpoints }
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { readMeta, readStructure, readAgenda } from '../../../src/core/common/board/workshopState'
+import { CoproServer, StoreBackend } from '../../../src/core/node/server'
+
+let server: CoproServer
+let dataDir: string
+
+async function call<T = any>(method: string, args: unknown): Promise<{ ok: boolean; value: T; error?: any }> {
+  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  })
+  return (await res.json()) as { ok: boolean; value: T }
+}
+
+async function openDoc(sessionId: string) {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(server.syncUrl, sessionId, doc, {
+    params: { token: server.token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  await new Promise<void>((r) => provider.once('sync', (s: boolean) => s && r()))
+  return { doc, close: () => provider.destroy() }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'copro-tpl-'))
+  server = await CoproServer.start({
+    port: 0,
+    backend: await StoreBackend.open(dataDir, { batchMs: 10 }),
+    dataDir,
+  })
+})
+
+afterAll(async () => {
+  await server.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('templates through the app API', () => {
+  it('lists the shipped templates and lays one out when a session is created from it', async () => {
+    const list = await call('templates.list', {})
+    const ids = list.value.templates.map((e: any) => e.template.id)
+    expect(ids.length).toBeGreaterThanOrEqual(11)
+    expect(ids).toContain('service-journey-map')
+    const created = await call('sessions.create', { title: 'Journey', templateId: 'service-journey-map' })
+    const s = created.value
+    const { doc, close } = await openDoc(s.id)
+    const structure = readStructure(doc)
+    expect(structure?.type).toBe('grid')
+    expect(readAgenda(doc).activities.length).toBeGreaterThan(0)
+    expect(readMeta(doc)).toMatchObject({
+      sessionId: s.id,
+      title: 'Journey',
+      templateId: 'service-journey-map',
+    })
+    close()
+  })
+
+  it('refuses an unknown template id and creates nothing', async () => {
+    const before = (await call('sessions.list', {})).value.length
+    const r = await call('sessions.create', { title: 'X', templateId: 'no-such-template' })
+    expect(r.error.code).toBe('not_found')
+    expect((await call('sessions.list', {})).value.length).toBe(before)
+  })
+
+  it('renaming updates the title inside the board document too', async () => {
+    const s = (await call('sessions.create', { title: 'Before' })).value
+    await call('sessions.rename', { id: s.id, title: 'After' })
+    const { doc, close } = await openDoc(s.id)
+    expect(readMeta(doc).title).toBe('After')
+    close()
+  })
+
+  it('imports a custom template only when valid, with each problem located', async () => {
+    const hostile = await call('templates.import', {
+      fileName: 'evil.json',
+      text: '{"__proto__": {"polluted": true}, "id": "evil"}',
+    })
+    expect(hostile.value.ok).toBe(false)
+    expect(hostile.value.problems.length).toBeGreaterThan(0)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    const notJson = await call('templates.import', { fileName: 'x.json', text: '{oops' })
+    expect(notJson.value.ok).toBe(false)
+  })
+
+  it('saves a board structure as a template that reproduces it', async () => {
+    const s = (await call('sessions.create', { title: 'Ideas', templateId: 'idea-sorter' })).value
+    const first = await openDoc(s.id)
+    const original = readStructure(first.doc)
+    first.close()
+    const saved = await call('templates.saveFromBoard', {
+      id: s.id,
+      templateId: 'our-idea-sorter',
+      name: 'Our idea sorter',
+      purpose: 'Sort ideas our way.',
+    })
+    expect(saved.value).toEqual({ ok: true, templateId: 'our-idea-sorter' })
+    const list = await call('templates.list', {})
+    expect(list.value.templates.find((e: any) => e.template.id === 'our-idea-sorter')?.source).toBe('custom')
+    const again = (await call('sessions.create', { title: 'Again', templateId: 'our-idea-sorter' })).value
+    const second = await openDoc(again.id)
+    expect(readStructure(second.doc)).toEqual(original)
+    second.close()
+    const clash = await call('templates.saveFromBoard', {
+      id: s.id,
+      templateId: 'idea-sorter',
+      name: 'Clash',
+      purpose: 'Uses a shipped id.',
+    })
+    expect(clash.value.ok).toBe(false)
+  })
+})
