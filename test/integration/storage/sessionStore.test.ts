@@ -312,6 +312,32 @@ describe('the data-folder lock', () => {
     store = await SessionStore.open(dir)
   })
 
+  it('lets exactly one of several simultaneous openers take over a stale lock', async () => {
+    await store?.close()
+    store = null
+    const os = await import('node:os')
+    for (let round = 0; round < 5; round++) {
+      await writeFile(
+        path.join(dir, 'copro.lock'),
+        JSON.stringify({
+          pid: 2 ** 22 + 999,
+          hostname: os.hostname(),
+          startedAt: '2020-01-01T00:00:00.000Z',
+        }),
+      )
+      const results = await Promise.allSettled([
+        SessionStore.open(dir),
+        SessionStore.open(dir),
+        SessionStore.open(dir),
+      ])
+      const won = results.filter((r) => r.status === 'fulfilled')
+      expect(won).toHaveLength(1)
+      for (const r of results)
+        if (r.status === 'rejected') expect(String(r.reason)).toMatch(/in use by Copro Studio/)
+      await (won[0] as PromiseFulfilledResult<SessionStore>).value.close()
+    }
+  })
+
   it('takes over a stale lock whose process is gone', async () => {
     await store?.close()
     store = null

@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import os from 'node:os'
 import { z } from 'zod'
@@ -91,9 +91,22 @@ export class DataDirLock {
       const owner = await readLiveLock(lockPath)
       if (owner) throw new StorageError('locked', lockMessage(owner, dataDir))
       // Stale: move it aside under a unique name (only one contender can rename it), then retry.
-      await rename(lockPath, `${lockPath}.stale-${randomBytes(4).toString('hex')}`).catch((e: unknown) => {
-        if (!isErrnoCode(e, 'ENOENT')) throw e
-      })
+      const aside = `${lockPath}.stale-${randomBytes(4).toString('hex')}`
+      const moved = await rename(lockPath, aside).then(
+        () => true,
+        (e: unknown) => {
+          if (!isErrnoCode(e, 'ENOENT')) throw e
+          return false
+        },
+      )
+      // Another contender may have replaced the stale lock with its live one between our read and our
+      // rename: if what we moved is live, put it back and give way.
+      const movedOwner = moved ? await readLiveLock(aside) : null
+      if (movedOwner && movedOwner.pid !== 0) {
+        await link(aside, lockPath).catch(() => undefined)
+        await rm(aside, { force: true })
+        throw new StorageError('locked', lockMessage(movedOwner, dataDir))
+      }
       await rmStale(lockPath)
     }
     throw new StorageError('locked', `Could not take the lock on ${dataDir}: it keeps changing hands.`)
