@@ -29,7 +29,11 @@ export function StatusBar() {
       </span>
       {board.connection !== 'none' && (
         <span className="status-item" data-testid="status-participants">
-          {board.peers === 1 ? '1 person here' : `${board.peers} people here`}
+          {board.peers === 0
+            ? 'Only you here'
+            : board.peers === 1
+              ? 'You and 1 other'
+              : `You and ${board.peers} others`}
         </span>
       )}
       <span className="status-spacer" />

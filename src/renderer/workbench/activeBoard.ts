@@ -1,30 +1,16 @@
 import { useSyncExternalStore } from 'react'
-import type * as Y from 'yjs'
-import type { CardKind, CardProps } from '../../shared/model/cards'
-import type { PresenceState } from '../../shared/model/participant'
+import type { BoardApi } from '../board/Board'
 import type { LocalIdentity } from '../contrib/sessions/identity'
 
 /**
  * What the board module offers the rest of the workbench (side-bar views, outline, facilitation,
- * export) for the session in the active tab. The board registers it when ready; views read it with
- * useActiveBoard(). Only src/renderer/board talks to tldraw.
+ * export) for the session in the active tab: the Board's API without the tldraw editor, plus who is
+ * using it. The board registers it when ready; views read it with useActiveBoard(). Only
+ * src/renderer/board talks to tldraw.
  */
-export interface ActiveBoardApi {
+export type ActiveBoardApi = Omit<BoardApi, 'editor'> & {
   readonly sessionId: string
-  readonly doc: Y.Doc
   readonly identity: LocalIdentity
-  openComposer(): void
-  addCard(kind: CardKind, text: string, opts?: { x?: number; y?: number }): string
-  updateCard?(id: string, patch: Partial<Pick<CardProps, 'text' | 'kind' | 'owner' | 'due'>>): void
-  moveCard?(id: string, x: number, y: number): void
-  deleteCard?(id: string): void
-  followUser(participantId: string | null): void
-  bringEveryoneToMe(): void
-  getPeers(): PresenceState[]
-  undo(): void
-  redo(): void
-  zoomToFit(): void
-  focusNextCard(dir: 1 | -1): void
 }
 
 type Listener = () => void

@@ -4,11 +4,9 @@ import type { BoardConnection } from '../../../shared/api'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { loadIdentity } from './identity'
-import type { BoardModule } from './boardModule'
 
-const loaders = import.meta.glob<BoardModule>('../../board/Board.tsx')
-const loadBoard = loaders['../../board/Board.tsx']
-const LazyBoard = loadBoard ? lazy(() => loadBoard().then((m) => ({ default: m.Board }))) : null
+/** The canvas is loaded on first use, so the workbench starts fast. */
+const LazyBoard = lazy(() => import('../../board/Board').then((m) => ({ default: m.Board })))
 
 /** Mounts the canvas (src/renderer/board) for one session and feeds its status to the status bar. */
 export function BoardHost({ connection, active }: { connection: BoardConnection; active: boolean }) {
@@ -20,7 +18,6 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
   useEffect(() => {
     if (active) activeBoards.setActive(connection.sessionId)
   }, [active, connection.sessionId])
-  if (!LazyBoard) return <p className="editor-message">The board module is not available in this build.</p>
   return (
     <Suspense fallback={<p className="editor-message">Loading the canvas…</p>}>
       <div className="board-host" data-testid="board-host">
