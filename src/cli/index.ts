@@ -5,12 +5,14 @@ import { defaultDataDir } from '../core/node/paths'
 import { UsageError } from './args'
 import type { CliIo } from './io'
 import { loadSessionForReading } from './loadSession'
+import { RELAY_USAGE, runRelay } from './relay'
 import { runServe, SERVE_USAGE } from './serve'
 
 const USAGE = `Copro Studio command line
 
 Usage:
   ${SERVE_USAGE}
+  ${RELAY_USAGE}
   copro sessions list|create|export|import|delete …   (copro sessions --help)
   copro templates check <file...> | list [--json]
   copro export <session-id | file.copro> --format json,csv,md,html --out DIR [--data-dir DIR]
@@ -24,6 +26,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'serve':
         return await runServe(rest, io)
+      case 'relay':
+        return await runRelay(rest, io)
       case 'sessions': {
         if (rest[0] === '--help' || rest[0] === 'help') {
           io.out(SESSIONS_USAGE)

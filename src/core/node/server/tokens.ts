@@ -34,11 +34,18 @@ export interface IssuedToken {
 
 export type TokenGrant = Omit<IssuedToken, 'token'>
 
+/** A grant as a hosted relay keeps it on disk: the SHA-256 digest (hex) of the secret, never the secret. */
+export interface StoredGrant extends TokenGrant {
+  readonly digest: string
+}
+
 export interface TokenRegistryOptions {
   /** Clock in ms; Date.now by default. */
   now?: () => number
   /** Called once when a token stops being valid (revoked or expired), to close its live connections. */
   onInvalidated?: (grant: TokenGrant, why: 'revoked' | 'expired') => void
+  /** Called after every issue, revocation or expiry (a hosted relay saves its tokens then). */
+  onChange?: () => void
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -69,7 +76,28 @@ export class TokenRegistry {
     this.byDigest.set(digest.toString('hex'), { ...grant, digest })
     this.byId.set(tokenId, digest.toString('hex'))
     if (ttl !== null) this.scheduleExpiry(tokenId, ttl)
+    this.opts.onChange?.()
     return { ...grant, token }
+  }
+
+  /** Every live grant with its digest, for saving (see StoredGrant). */
+  snapshot(): StoredGrant[] {
+    return [...this.byDigest.entries()].map(([hex, { digest: _d, ...g }]) => {
+      void _d
+      return { ...g, digest: hex }
+    })
+  }
+
+  /** Adds saved grants (expired ones are skipped); malformed digests are ignored. */
+  restore(grants: readonly StoredGrant[]): void {
+    for (const g of grants) {
+      if (!/^[0-9a-f]{64}$/.test(g.digest) || this.byId.has(g.tokenId)) continue
+      if (g.expiresAt !== null && this.now() >= g.expiresAt) continue
+      const { digest, ...grant } = g
+      this.byDigest.set(digest, { ...grant, digest: Buffer.from(digest, 'hex') })
+      this.byId.set(g.tokenId, digest)
+      if (g.expiresAt !== null) this.scheduleExpiry(g.tokenId, g.expiresAt - this.now())
+    }
   }
 
   /** The grant of a valid (known, unexpired) token, else null. */
@@ -143,6 +171,7 @@ export class TokenRegistry {
       void _d
       this.opts.onInvalidated?.(grant, why)
     }
+    this.opts.onChange?.()
     return true
   }
 }

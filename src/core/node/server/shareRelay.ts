@@ -1,0 +1,352 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
+import { SessionId, SessionTitle } from '../../../shared/model/session'
+import { Relay, type RelayAuthResult, type RelayLimits, type RoomPersistence } from '../relay'
+import { SessionStore } from '../storage/sessionStore'
+import { loadRelayState, RelayStateWriter } from './shareRelayState'
+import { serveStatic } from './static'
+import { newToken, sameToken, TokenRegistry } from './tokens'
+
+export interface HostedRelayOptions {
+  /** Durable data folder (a session store plus relay.json); locked while the relay runs. */
+  dataDir: string
+  /** Interface to bind; 127.0.0.1 by default (put a reverse proxy in front, or pass 0.0.0.0). */
+  host?: string
+  port: number
+  /** PEM certificate and key: serve https/wss. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** The admin token (≥ 22 URL-safe characters); a fresh 192-bit one when absent. */
+  adminToken?: string
+  /** A built renderer to serve, so guests' join links can open the app from the relay itself. */
+  rendererDir?: string | null
+  appVersion?: string
+  limits?: Partial<RelayLimits>
+  log?: (message: string) => void
+}
+
+export interface HostedRelay {
+  /** serverUrl for y-websocket, e.g. wss://127.0.0.1:4455/sync */
+  url: string
+  /** http(s)://HOST:PORT */
+  origin: string
+  port: number
+  adminToken: string
+  relay: Relay
+  close(): Promise<void>
+}
+
+/** An admin token given on the command line must be long and URL-safe (≥ 22 chars ≈ 128 bits of base64url). */
+export const AdminToken = z
+  .string()
+  .min(22, 'the admin token must be at least 22 characters (128 bits)')
+  .max(512)
+  .regex(/^[A-Za-z0-9_-]+$/, 'the admin token may only hold A–Z a–z 0–9 _ -')
+
+const PublishBody = z.object({ sessionId: SessionId, title: SessionTitle.optional() }).strict()
+const MintBody = z
+  .object({
+    sessionId: SessionId,
+    role: z.enum(['participant', 'observer']),
+    expiresInSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(366 * 24 * 3600)
+      .optional(),
+  })
+  .strict()
+const MAX_ADMIN_BODY = 16 * 1024
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * `copro relay`: a standalone y-websocket relay for remote participants, with durable storage.
+ * Sessions are *published* by the facilitator's app connecting with the admin token (a session id it
+ * has never seen is created on that first connection); guests join with participant / observer tokens
+ * minted through `POST /admin/tokens`. Tokens are kept as digests in relay.json, so links survive a
+ * restart until revoked or expired. See docs/deployment/relay.md.
+ */
+export async function startHostedRelay(opts: HostedRelayOptions): Promise<HostedRelay> {
+  const log = opts.log ?? (() => {})
+  const adminToken = opts.adminToken === undefined ? newToken() : AdminToken.parse(opts.adminToken)
+  const store = await SessionStore.open(opts.dataDir, { appVersion: opts.appVersion })
+  let state
+  try {
+    state = await loadRelayState(opts.dataDir)
+  } catch (err) {
+    await store.shutdown()
+    throw err
+  }
+  const aliases = new Map<string, string>(Object.entries(state.sessions))
+  const writer = new RelayStateWriter(opts.dataDir, (err) =>
+    log(`relay: could not save relay.json: ${String(err)}`),
+  )
+  const save = () =>
+    writer.save(() => ({
+      formatVersion: 1,
+      sessions: Object.fromEntries(aliases),
+      tokens: tokens.snapshot(),
+    }))
+  let relay: Relay | null = null
+  const tokens = new TokenRegistry({
+    onInvalidated: (g) => relay?.revokeToken(g.tokenId),
+    onChange: () => void save(),
+  })
+  tokens.restore(state.tokens)
+
+  const publishing = new Map<string, Promise<string>>()
+  /** The store id of a published session, creating it on first publication. */
+  const publish = (sessionId: string, title?: string): Promise<string> => {
+    const prior = publishing.get(sessionId) ?? Promise.resolve('')
+    const next = prior
+      .catch(() => '')
+      .then(async () => {
+        const known = aliases.get(sessionId)
+        if (known && (await store.exists(known))) {
+          if (title && store.get(known)?.title !== title) await store.rename(known, title)
+          return known
+        }
+        const created = await store.create({ title: title ?? `Published session ${sessionId}` })
+        aliases.set(sessionId, created.id)
+        await save()
+        log(`relay: published session ${sessionId}`)
+        return created.id
+      })
+    publishing.set(sessionId, next)
+    void next
+      .finally(() => publishing.get(sessionId) === next && publishing.delete(sessionId))
+      .catch(() => {})
+    return next
+  }
+
+  const persistence: RoomPersistence = {
+    exists: async (id) => {
+      const sid = aliases.get(id)
+      return sid !== undefined && (await store.exists(sid))
+    },
+    load: (id) => store.load(mustAlias(aliases, id)),
+    append: (id, update) => {
+      const sid = aliases.get(id)
+      if (sid) store.append(sid, update)
+    },
+    flush: (id) => store.flush(mustAlias(aliases, id)),
+    close: async (id) => {
+      const sid = aliases.get(id)
+      if (sid) await store.close(sid)
+    },
+  }
+
+  const authorize = async (sessionId: string, token: string | null): Promise<RelayAuthResult | null> => {
+    if (sameToken(token, adminToken)) {
+      await publish(sessionId)
+      return { sessionRole: 'facilitator', tokenId: 'admin' }
+    }
+    const grant = tokens.verify(token)
+    return grant && grant.sessionId === sessionId ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
+  }
+
+  relay = new Relay({ persistence, authorize, limits: opts.limits, onWarning: (m) => log(m) })
+  const liveRelay = relay
+
+  const isAdmin = (req: IncomingMessage) => {
+    const auth = req.headers['authorization']
+    return (
+      typeof auth === 'string' && auth.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), adminToken)
+    )
+  }
+
+  const admin = async (req: IncomingMessage, url: URL): Promise<unknown> => {
+    if (!isAdmin(req)) throw new HttpError(401, 'The admin token is required (Authorization: Bearer …).')
+    const path = url.pathname
+    if (path === '/admin/sessions' && req.method === 'GET') {
+      return [...aliases].map(([sessionId, sid]) => ({
+        sessionId,
+        title: store.get(sid)?.title ?? null,
+        connections: liveRelay.sessionInfo(sessionId).connections,
+        tokens: tokens.list(sessionId).length,
+      }))
+    }
+    if (path === '/admin/sessions' && req.method === 'POST') {
+      const body = parse(PublishBody, await readJson(req))
+      const sid = await publish(body.sessionId, body.title)
+      return { sessionId: body.sessionId, title: store.get(sid)?.title ?? null }
+    }
+    if (path === '/admin/tokens' && req.method === 'POST') {
+      const body = parse(MintBody, await readJson(req))
+      if (!(await persistence.exists(body.sessionId)))
+        throw new HttpError(
+          404,
+          'That session is not published on this relay. Connect with the admin token first.',
+        )
+      const t = tokens.issue({
+        role: body.role,
+        sessionId: body.sessionId,
+        ttlMs: body.expiresInSeconds === undefined ? null : body.expiresInSeconds * 1000,
+      })
+      await save()
+      return {
+        token: t.token,
+        tokenId: t.tokenId,
+        sessionId: t.sessionId,
+        role: t.role,
+        expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString(),
+      }
+    }
+    const one = /^\/admin\/tokens\/(tk_[A-Za-z0-9_-]{1,64})$/.exec(path)
+    if (one && req.method === 'DELETE') {
+      if (!tokens.revoke(one[1]!)) throw new HttpError(404, 'No such token.')
+      await save()
+      return { revoked: 1 }
+    }
+    const all = /^\/admin\/sessions\/([A-Za-z0-9_-]{6,64})\/tokens$/.exec(path)
+    if (all && req.method === 'DELETE') {
+      const revoked = tokens.revokeSession(all[1]!).length
+      await save()
+      return { revoked }
+    }
+    throw new HttpError(404, 'No such admin endpoint.')
+  }
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://relay.invalid')
+    if (url.pathname === '/health' || (url.pathname === '/' && !opts.rendererDir))
+      return text(res, 200, 'copro relay: connect a y-websocket client to /sync/<sessionId>?token=…\n')
+    if (url.pathname.startsWith('/admin/')) {
+      try {
+        return json(res, 200, await admin(req, url))
+      } catch (err) {
+        if (err instanceof HttpError) return json(res, err.status, { error: err.message })
+        throw err
+      }
+    }
+    if (url.pathname === '/api/guest/session' && req.method === 'GET') {
+      const grant = tokens.verify(bearerOrQuery(req, url))
+      const sid = grant ? aliases.get(grant.sessionId) : undefined
+      const s = sid ? store.get(sid) : null
+      if (!grant || !s) return json(res, 401, { error: 'A valid guest token is required.' })
+      return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
+    }
+    if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
+    if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
+    text(res, 404, 'not found\n')
+  }
+
+  const handler: http.RequestListener = (req, res) => {
+    onRequest(req, res).catch((err: unknown) => {
+      log(`relay: http: ${String(err)}`)
+      if (!res.headersSent) json(res, 500, { error: 'The relay failed.' })
+    })
+  }
+  const server = opts.tls
+    ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
+    : http.createServer(handler)
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/sync/')) liveRelay.handleUpgrade(req, socket, head)
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
+  server.on('clientError', (_err, socket) => socket.destroy())
+  const host = opts.host ?? '127.0.0.1'
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(opts.port, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (err) {
+    await liveRelay.close()
+    tokens.clear()
+    await store.shutdown()
+    throw err
+  }
+  const port = (server.address() as AddressInfo).port
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  let closing: Promise<void> | null = null
+  return {
+    url: `${opts.tls ? 'wss' : 'ws'}://${urlHost}:${port}/sync`,
+    origin: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    port,
+    adminToken,
+    relay: liveRelay,
+    close() {
+      closing ??= (async () => {
+        await liveRelay.close()
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+        await save()
+        await store.shutdown()
+      })()
+      return closing
+    },
+  }
+}
+
+function mustAlias(aliases: Map<string, string>, id: string): string {
+  const sid = aliases.get(id)
+  if (sid === undefined) throw new Error(`session ${id} is not published`)
+  return sid
+}
+
+function bearerOrQuery(req: IncomingMessage, url: URL): string | null {
+  const auth = req.headers['authorization']
+  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim()
+  return url.searchParams.get('token')
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value)
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    throw new HttpError(
+      400,
+      `Invalid request: ${issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : ''}`,
+    )
+  }
+  return r.data
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size <= MAX_ADMIN_BODY) chunks.push(c)
+    })
+    req.on('end', () => {
+      if (size > MAX_ADMIN_BODY) return reject(new HttpError(413, 'The request is too large.'))
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'))
+      } catch {
+        reject(new HttpError(400, 'The request is not valid JSON.'))
+      }
+    })
+    req.on('error', reject)
+  })
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  res.end(JSON.stringify(body))
+}
+
+function text(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+  res.end(body)
+}
