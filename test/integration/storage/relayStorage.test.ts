@@ -39,6 +39,40 @@ function client(url: string, room: string): Client {
 }
 
 describe('the relay on a SessionStore', () => {
+  it('with setLiveDocs: compacts from the live doc, and reverts a live room without a callback', async () => {
+    const { dir, id, relay: r, store: s } = await setup()
+    s.setLiveDocs((sid) => r.relay.getLoadedDoc(sid) as Y.Doc | undefined)
+    const a = client(r.url, id)
+    await waitSynced(a)
+    a.doc.getMap('meta').set('stage', 'one')
+    const live = r.relay.getLoadedDoc(id) as Y.Doc
+    await waitFor(() => live.getMap('meta').get('stage') === 'one', 'relay has stage')
+    const cp = await s.createCheckpoint(id, 'One')
+    for (let i = 0; i < 50; i++) a.doc.getArray<number>('xs').push([i])
+    await waitFor(() => live.getArray('xs').length === 50, 'relay has xs')
+    await s.compact(id)
+    expect((await s.diskUsage(id)).logBytes).toBe(8) // an empty log: everything is in the snapshot
+    const { readFile } = await import('node:fs/promises')
+    const { decodeSnapshot } = await import('../../../src/core/node/storage/binaryFormats')
+    const snap = decodeSnapshot(await readFile(`${dir}/sessions/${id}/snapshot.bin`))
+    expect(docFrom([snap]).getArray('xs').length).toBe(50)
+
+    a.doc.getMap('meta').set('stage', 'two')
+    await waitFor(() => live.getMap('meta').get('stage') === 'two', 'relay has stage two')
+    await s.revertToCheckpoint(id, cp.id)
+    await waitFor(
+      () => a.doc.getMap('meta').get('stage') === 'one' && a.doc.getArray('xs').length === 0,
+      'a reverted',
+    )
+    await r.close()
+    relay = null
+    await s.close()
+    store = await SessionStore.open(dir)
+    const back = docFrom(await store.load(id))
+    expect(back.getMap('meta').get('stage')).toBe('one')
+    expect(back.getArray('xs').length).toBe(0)
+  })
+
   it('refuses unknown sessions, saves what clients write, and reloads it after a restart', async () => {
     const { dir, id, relay: r, store: s } = await setup()
     const states: string[] = []

@@ -14,6 +14,12 @@ export interface SessionLogOptions {
   readonly onState: (state: SaveState) => void
   readonly onCompactionError: (error: unknown) => void
   readonly onDurable: () => void
+  /**
+   * The session's state from its live in-memory document, if a room has it loaded (null otherwise).
+   * Every logged update came from that document, so its state is a superset of the log: compaction can
+   * encode it instead of rebuilding the document from disk.
+   */
+  readonly liveState?: () => Uint8Array | null
 }
 
 const RETRY_MS = 2_000
@@ -139,8 +145,8 @@ export class SessionLog {
 
   private async compactNow(): Promise<void> {
     const files = sessionFiles(this.dir)
-    const stored = await readStoredState(this.dir)
-    const state = compactState(stored.updates, 'session board')
+    const state =
+      this.opts.liveState?.() ?? compactState((await readStoredState(this.dir)).updates, 'session board')
     await writeFileAtomic(files.snapshot, encodeSnapshot(state))
     // The snapshot now holds everything in the log; a crash from here on only leaves redundant updates.
     await this.fh.close()

@@ -12,7 +12,7 @@ import { fileSize, fsyncDir, pathExists, writeFileAtomic } from './fsAtomic'
 import { newCheckpointId, newSessionId } from './ids'
 import { DataLayout, sessionFiles } from './layout'
 import { DataDirLock } from './lock'
-import { revertUpdate, withPresentWithdrawals } from './revertDoc'
+import { REVERT_ORIGIN, revertUpdate, withPresentWithdrawals } from './revertDoc'
 import {
   type CheckpointMeta,
   CheckpointId,
@@ -50,7 +50,8 @@ export interface RevertOptions {
   /**
    * When the session's room is live, pass the relay's way of applying an update to its authoritative Y.Doc
    * (e.g. `u => Y.applyUpdate(room.doc, u, 'revert')`): the relay then broadcasts it and appends it here as
-   * usual. Without it, the store appends the revert update to the log itself (only right when no room is live).
+   * usual. Without it, the store applies the update to the live doc from setLiveDocs if the room is loaded,
+   * and otherwise appends it to the log itself.
    */
   readonly applyToLiveDoc?: (update: Uint8Array) => void
 }
@@ -86,6 +87,7 @@ export class SessionStore implements RoomPersistence {
   private readonly sessionChains = new Map<string, Promise<unknown>>()
   private readonly dirtyManifests = new Set<string>()
   private indexTimer: NodeJS.Timeout | null = null
+  private liveDocOf: ((sessionId: string) => Y.Doc | undefined) | null = null
   private closed = false
   private readonly batchMs: number
   private readonly compactBytes: number
@@ -124,6 +126,16 @@ export class SessionStore implements RoomPersistence {
       await lock.release()
       throw e
     }
+  }
+
+  /**
+   * Tells the store where the relay's live documents are (`id => relay.getLoadedDoc(id)`). With it,
+   * compaction, checkpoints, exports and duplicates encode the live document instead of rebuilding it
+   * from disk (no event-loop stall), and revertToCheckpoint applies to a live room by itself.
+   * Contract: every update of a live document reaches `append` (the relay's room does this).
+   */
+  setLiveDocs(lookup: ((sessionId: string) => Y.Doc | undefined) | null): void {
+    this.liveDocOf = lookup
   }
 
   // ── warnings and save state ────────────────────────────────────────────────────────────────
@@ -275,6 +287,10 @@ export class SessionStore implements RoomPersistence {
         onCompactionError: (e) =>
           this.warn('snapshot-unreadable', `Could not compact “${s.title}”: ${errorMessage(e)}`, id),
         onDurable: () => this.touch(id),
+        liveState: () => {
+          const doc = this.liveDocOf?.(id)
+          return doc ? Y.encodeStateAsUpdate(doc) : null
+        },
       })
       this.lastLoaded.set(id, { updates: stored.updates, logLength: log.logBytes })
       for (const u of this.early.get(id) ?? []) log.append(u)
@@ -483,6 +499,8 @@ export class SessionStore implements RoomPersistence {
   async readState(id: string): Promise<Uint8Array> {
     const s = this.requireSession(id)
     await this.flush(id)
+    const live = s.deletedAt ? undefined : this.liveDocOf?.(id)
+    if (live) return Y.encodeStateAsUpdate(live)
     const stored = await readStoredState(this.dirOf(s))
     return compactState(stored.updates, `board of “${s.title}”`)
   }
@@ -656,7 +674,9 @@ export class SessionStore implements RoomPersistence {
     )
     const current = await this.readState(id)
     const update = revertUpdate(current, target)
+    const live = this.liveDocOf?.(id)
     if (opts.applyToLiveDoc) opts.applyToLiveDoc(update)
+    else if (live) Y.applyUpdate(live, update, REVERT_ORIGIN)
     else {
       const wasOpen = this.logs.has(id) || this.opening.has(id)
       const log = await this.openLog(s)
