@@ -77,6 +77,11 @@ const io: CliIo = {
   version,
 }
 
+// `copro sessions list | head` closes stdout early; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+})
+
 if (process.env.COPRO_CLI_NO_MAIN !== '1') {
   main(process.argv.slice(2), io).then(
     (code) => {
