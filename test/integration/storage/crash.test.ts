@@ -110,8 +110,8 @@ describe('crash safety: SIGKILL at random moments', () => {
     let tailsDropped = 0
     const perRun: number[] = []
     for (let i = 0; i < KILLS; i++) {
-      const killAfterSyncs = i % 10 === 0 ? 0 : 1 + Math.floor(Math.random() * 8)
-      const extraMs = Math.floor(Math.random() * 30)
+      const killAfterSyncs = i % 10 === 0 ? 0 : 1 + Math.floor(Math.random() * 5)
+      const extraMs = Math.floor(Math.random() * 25)
       const { synced, stderr } = await runAndKill(dir, sessionId, nextSeq, killAfterSyncs, extraMs)
       expect(stderr).not.toMatch(/Error/)
 
