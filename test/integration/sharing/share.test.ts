@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -321,6 +321,11 @@ describe('share.start refuses what it must', () => {
     expect(
       (await call('share.start', { sessionId: 'doesnotexist', address: '127.0.0.2' })).body.error.code,
     ).toBe('not_found')
+    const trashed = await newSession('Trashed')
+    await call('sessions.delete', { id: trashed })
+    expect((await call('share.start', { sessionId: trashed, address: '127.0.0.2' })).body.error.code).toBe(
+      'conflict',
+    )
     // A port already taken on that address is a conflict, not a crash.
     const blocker = createNetServer()
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.4', () => r()))
@@ -338,6 +343,19 @@ describe('share.start refuses what it must', () => {
     await call('share.stop', { sessionId: other })
     expect(server.sharing.listenerCount).toBe(0)
   })
+
+  it.skipIf(!Object.values(networkInterfaces()).some((l) => l?.some((i) => i.address === '::1')))(
+    'shares on IPv6 loopback with a bracketed link',
+    async () => {
+      const id = await newSession('IPv6')
+      const links = (await call('share.start', { sessionId: id, address: '::1' })).body.value as ShareLinks
+      expect(links.participantUrl).toMatch(new RegExp(`^http://\\[::1\\]:${links.port}/\\?join=${id}&token=`))
+      const part = guest(links.participantUrl)
+      await synced(part)
+      await call('share.stop', { sessionId: id })
+      expect(server.sharing.listenerCount).toBe(0)
+    },
+  )
 
   it('sharing on the main listener address needs no extra listener', async () => {
     const id = await newSession('Same address')
