@@ -23,6 +23,9 @@ import { bindStoreToDoc, type Binding } from './sync/binding'
 import { PresenceSync, readPeers } from './sync/presence'
 import { adjacentInReadingOrder, placeNewCard, type OrderBox } from './readingOrder'
 import { Composer } from './Composer'
+import { structureComponents } from './structure/structureComponents'
+import { editBoardStructure, moveCards } from './structure/editStructure'
+import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
 
 export interface BoardIdentity {
   id: string
@@ -79,6 +82,10 @@ export interface BoardApi {
   /** Card shape ids in reading order. */
   getCardIdsInReadingOrder(): string[]
   getStatus(): BoardStatus
+  /** Facilitators: edits the board structure and moves cards so they stay in their cells. */
+  editStructure(edit: StructureEdit): StructureEditResult
+  /** Moves cards to new top-left positions in one change (kept out of undo; see structure/editStructure). */
+  moveCards(moves: readonly CardMove[]): number
   doc: Y.Doc
   editor: Editor
 }
@@ -259,6 +266,8 @@ export function Board(props: BoardProps) {
           return order
         },
         getStatus: () => statusRef.current,
+        editStructure: (edit) => editBoardStructure(editor, doc, edit, propsRef.current.identity.sessionRole),
+        moveCards: (moves) => moveCards(editor, moves),
         doc,
         editor,
       }
@@ -339,6 +348,7 @@ export function Board(props: BoardProps) {
           shapeUtils={SHAPE_UTILS}
           assetUrls={ASSET_URLS}
           licenseKey={props.licenseKey || undefined}
+          components={structureComponents(conn.doc)}
           onMount={onMount}
         />
       ) : null,
