@@ -56,6 +56,8 @@ export class KeyedRecords<T = unknown> {
   private readonly listeners = new Set<ChangeListener<T>>()
   /** Entries pushed in the still-open local transaction, by key (so a second set in it replaces them). */
   private pending: { tr: Y.Transaction; ids: Map<string, Y.ID> } | null = null
+  /** A recently seen last item of the array, to append without walking the whole list. */
+  private tail: Y.Item | null = null
   private readonly observer: (e: Y.YArrayEvent<KeyedEntry<T>>, tr: Y.Transaction) => void
 
   constructor(yarray: Y.Array<KeyedEntry<T>>) {
@@ -110,7 +112,9 @@ export class KeyedRecords<T = unknown> {
       for (const [k, v] of entries) batch.set(k, v)
       if (batch.size === 0) return
       const pending = this.pendingFor(tr)
-      for (const key of batch.keys()) this.deleteLiveEntries(tr, key, pending)
+      const doomed: Ref<unknown>[] = []
+      for (const key of batch.keys()) this.collectLiveEntries(key, pending, doomed)
+      this.deleteRefs(tr, doomed)
       const clock = Y.getState(this.doc.store, this.doc.clientID)
       const content: KeyedEntry<T>[] = []
       let i = 0
@@ -118,7 +122,7 @@ export class KeyedRecords<T = unknown> {
         content.push({ key, val })
         pending.set(key, Y.createID(this.doc.clientID, clock + i++))
       }
-      this.yarray.push(content)
+      this.append(tr, content)
     }, origin)
   }
 
@@ -129,7 +133,9 @@ export class KeyedRecords<T = unknown> {
   deleteMany(keys: Iterable<string>, origin?: unknown): void {
     this.doc.transact((tr) => {
       const pending = this.pendingFor(tr)
-      for (const key of keys) this.deleteLiveEntries(tr, key, pending)
+      const doomed: Ref<unknown>[] = []
+      for (const key of keys) this.collectLiveEntries(key, pending, doomed)
+      this.deleteRefs(tr, doomed)
     }, origin)
   }
 
@@ -148,29 +154,92 @@ export class KeyedRecords<T = unknown> {
     return this.pending.ids
   }
 
-  private deleteLiveEntries(tr: Y.Transaction, key: string, pending: Map<string, Y.ID>): void {
+  /** Every live entry of `key`, including one pushed earlier in this transaction. */
+  private collectLiveEntries(key: string, pending: Map<string, Y.ID>, out: Ref<unknown>[]): void {
     const st = this.index.get(key)
-    if (st) for (const r of st.refs) this.deleteEntry(tr, r.client, r.clock)
+    if (st) for (const r of st.refs) out.push(r)
     const p = pending.get(key)
     if (p) {
-      this.deleteEntry(tr, p.client, p.clock)
+      out.push({ client: p.client, clock: p.clock, val: undefined })
       pending.delete(key)
     }
   }
 
-  /** Deletes the single array element with this ID, splitting its item if needed. */
-  private deleteEntry(tr: Y.Transaction, client: number, clock: number): void {
-    const structs = this.doc.store.clients.get(client)
-    if (!structs) return
-    const found = structs[Y.findIndexSS(structs, clock)]
-    if (!(found instanceof Y.Item) || found.deleted) return
-    const id = Y.createID(client, clock)
-    const item = Y.getItemCleanStart(tr, id)
-    if (item.length > 1) Y.getItemCleanEnd(tr, this.doc.store, id)
-    item.delete(tr)
+  /**
+   * Deletes array elements by ID. Consecutive IDs are deleted as one range, so a bulk overwrite of
+   * entries written together splits their item twice, not once per entry (each split copies the rest).
+   */
+  private deleteRefs(tr: Y.Transaction, refs: Ref<unknown>[]): void {
+    if (refs.length === 0) return
+    refs.sort((a, b) => a.client - b.client || a.clock - b.clock)
+    let start = refs[0]!
+    let end = start.clock
+    for (let i = 1; i <= refs.length; i++) {
+      const r = refs[i]
+      if (r && r.client === start.client && r.clock <= end + 1) {
+        end = Math.max(end, r.clock)
+        continue
+      }
+      this.deleteRange(tr, start.client, start.clock, end)
+      if (r) {
+        start = r
+        end = r.clock
+      }
+    }
     // Index-based operations cache positions in search markers; a direct delete makes them stale.
     const markers = this.yarray._searchMarker
     if (markers) markers.length = 0
+  }
+
+  /** Deletes the live array elements with IDs client:from … client:to (inclusive). */
+  private deleteRange(tr: Y.Transaction, client: number, from: number, to: number): void {
+    const structs = this.doc.store.clients.get(client)
+    if (!structs) return
+    const first = structs[Y.findIndexSS(structs, from)]
+    const last = structs[Y.findIndexSS(structs, to)]
+    if (first instanceof Y.Item && !first.deleted) Y.getItemCleanStart(tr, Y.createID(client, from))
+    if (last instanceof Y.Item && !last.deleted) Y.getItemCleanEnd(tr, this.doc.store, Y.createID(client, to))
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const s = structs[i]!
+      if (s.id.clock > to) break
+      if (s instanceof Y.Item && !s.deleted && s.parent === this.yarray) s.delete(tr)
+    }
+  }
+
+  /**
+   * Appends entries at the end of the array, as `yarray.push` does, but from a cached tail instead of
+   * walking the list from its start (push has no search marker to start from, so it walks every item).
+   */
+  private append(tr: Y.Transaction, content: KeyedEntry<T>[]): void {
+    const left = this.findTail()
+    const id = Y.createID(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID))
+    const item = new Y.Item(
+      id,
+      left,
+      left && left.lastId,
+      null,
+      null,
+      this.yarray,
+      null,
+      new Y.ContentAny(content),
+    )
+    item.integrate(tr, 0)
+    this.tail = item
+  }
+
+  /** The last item of the array's list (live or deleted), or null for an empty list. */
+  private findTail(): Y.Item | null {
+    let t = this.tail
+    if (t !== null) {
+      // a cached item may since have been merged into its left neighbour or replaced by GC
+      const structs = this.doc.store.clients.get(t.id.client)
+      if (!structs || structs[Y.findIndexSS(structs, t.id.clock)] !== t) t = null
+    }
+    t ??= this.yarray._start
+    if (t === null) return null
+    while (t.right !== null) t = t.right
+    this.tail = t
+    return t
   }
 
   /** Builds the index from the whole array (once) and removes duplicate entries. */
@@ -195,9 +264,7 @@ export class KeyedRecords<T = unknown> {
       for (let i = 0; i < list.length - 1; i++) stale.push(list[i]!)
     }
     if (stale.length > 0) {
-      this.doc.transact((tr) => {
-        for (const r of stale) this.deleteEntry(tr, r.client, r.clock)
-      })
+      this.doc.transact((tr) => this.deleteRefs(tr, stale))
     }
   }
 
@@ -312,9 +379,7 @@ export class KeyedRecords<T = unknown> {
       st.refs = [w]
     }
     if (losers.length > 0) {
-      this.doc.transact((tr) => {
-        for (const r of losers) this.deleteEntry(tr, r.client, r.clock)
-      })
+      this.doc.transact((tr) => this.deleteRefs(tr, losers))
     }
   }
 }

@@ -72,7 +72,16 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
     return type?.scope === 'document'
   }
 
-  /** Validates (and, for an older stored schema, migrates) one incoming record; null if skipped. */
+  const skip = (key: string, e: unknown) => {
+    const reason = e instanceof Error ? e.message : String(e)
+    invalid.set(key, reason)
+    opts.onInvalidRecord?.(key, reason)
+  }
+
+  /**
+   * Cheap structural checks (and, for an older stored schema, migration) of one incoming record;
+   * null if skipped. Full validation is left to `store.put`, which validates anyway.
+   */
   const prepare = (key: string, value: unknown): TLRecord | null => {
     try {
       if (!isDocumentRecord(value)) throw new Error('not a tldraw document record')
@@ -83,20 +92,16 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
         if (migrated.type !== 'success') throw new Error(`migration failed: ${migrated.reason}`)
         rec = migrated.value
       }
-      const before = store.get(rec.id) ?? null
-      store.schema.validateRecord(store, rec, before ? 'updateRecord' : 'createRecord', before)
-      if (invalid.delete(key)) notify()
       return rec
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e)
-      invalid.set(key, reason)
-      opts.onInvalidRecord?.(key, reason)
+      skip(key, e)
       return null
     }
   }
 
   /** Applies remote puts and removals to the store without entering the undo history. */
   const applyRemote = (puts: Map<string, unknown>, removes: Iterable<string>) => {
+    const before = invalid.size
     const toPut: TLRecord[] = []
     for (const [key, value] of puts) {
       const rec = prepare(key, value)
@@ -104,29 +109,38 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
     }
     const toRemove: TLRecord['id'][] = []
     for (const key of removes) {
-      if (invalid.delete(key)) notify()
+      invalid.delete(key)
       const existing = store.get(key as TLRecord['id'])
       if (existing && shouldSync(existing)) toRemove.push(existing.id)
     }
-    if (toPut.length === 0 && toRemove.length === 0) return
-    store.mergeRemoteChanges(() => {
-      if (toRemove.length > 0) store.remove(toRemove)
-      if (toPut.length > 0) {
-        try {
-          store.put(toPut)
-        } catch {
-          // a record valid on its own can still break an integrity rule: fall back to one at a time
-          for (const r of toPut) {
-            try {
-              store.put([r])
-            } catch (e) {
-              invalid.set(r.id, e instanceof Error ? e.message : String(e))
-            }
+    if (toPut.length > 0 || toRemove.length > 0) {
+      const merge = (records: TLRecord[]) =>
+        store.mergeRemoteChanges(() => {
+          if (toRemove.length > 0) store.remove(toRemove)
+          if (records.length > 0) store.put(records)
+        })
+      let applied = toPut
+      try {
+        merge(toPut)
+      } catch {
+        // put validates each record and throws on the first bad one, rolling the whole merge back.
+        // Validate one by one, report the bad ones, and apply the rest.
+        const valid = toPut.filter((r) => {
+          try {
+            const prev = store.get(r.id) ?? null
+            store.schema.validateRecord(store, r, prev ? 'updateRecord' : 'createRecord', prev)
+            return true
+          } catch (e) {
+            skip(r.id, e)
+            return false
           }
-        }
+        })
+        applied = valid
+        merge(valid)
       }
-    })
-    notify()
+      for (const r of applied) invalid.delete(r.id)
+    }
+    if (invalid.size !== before || toPut.length > 0) notify()
   }
 
   // --- initial load -------------------------------------------------------------------------------

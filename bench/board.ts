@@ -1,0 +1,249 @@
+/**
+ * Board benchmarks (issue 3 §9), run with `npx tsx bench/board.ts` (add `--json` for one JSON line).
+ *
+ * 1. time to apply 5,000 remote card records into a tldraw store (binding, one Yjs update)
+ * 2. document size after 10,000 moves of one card: YKeyValue vs plain Y.Map vs KeyedRecords
+ * 3. a bulk edit of N cards in one transaction on the writing client (select all and move):
+ *    YKeyValue vs KeyedRecords, and the whole path tldraw store → binding → KeyedRecords
+ */
+import os from 'node:os'
+import * as Y from 'yjs'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import type { TLRecord } from 'tldraw'
+import { KeyedRecords } from '../src/core/common/board/keyedRecords'
+import { DOC_KEYS } from '../src/core/common/board/docSchema'
+import { bindStoreToDoc } from '../src/renderer/board/sync/binding'
+import { createBoardStore, initialBoardRecords } from '../src/renderer/board/shapes/boardSchema'
+import { cardRecord } from '../test/integration/board/cards'
+
+// tldraw flushes store listeners on the next animation frame; Node has none. In test mode it flushes
+// synchronously, which is what a benchmark of the write path needs (the frame wait is not work).
+process.env.NODE_ENV = 'test'
+
+const json = process.argv.includes('--json')
+const results: Record<string, unknown> = {}
+const log = (...a: unknown[]) => {
+  if (!json) console.log(...a)
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`
+
+function cards(n: number, prefix = 'c'): TLRecord[] {
+  return Array.from({ length: n }, (_, i) =>
+    cardRecord(
+      `${prefix}${i}`,
+      { text: `Card ${i}: something that matters`, kind: 'idea' },
+      {
+        x: (i % 50) * 220,
+        y: Math.floor(i / 50) * 160,
+      },
+    ),
+  )
+}
+
+// ── 1. apply 5,000 remote records ──────────────────────────────────────────────────────────────────
+function benchRemoteApply(n: number, runs: number) {
+  const times: number[] = []
+  const initial: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const source = new Y.Doc()
+    const kr = new KeyedRecords<TLRecord>(source.getArray(DOC_KEYS.records))
+    kr.setMany([...initialBoardRecords(), ...cards(n)].map((rec) => [rec.id, rec] as const))
+    const update = Y.encodeStateAsUpdate(source)
+
+    // (a) a bound client receives the whole board as one remote update
+    const doc = new Y.Doc()
+    const store = createBoardStore()
+    const binding = bindStoreToDoc({ store, doc, seed: initialBoardRecords })
+    const t0 = performance.now()
+    Y.applyUpdate(doc, update, 'remote')
+    times.push(performance.now() - t0)
+    const count = store.query.records('shape').get().length
+    if (count !== n) throw new Error(`expected ${n} cards in the store, got ${count}`)
+    binding.destroy()
+
+    // (b) a late joiner binds to a document that already holds the board
+    const doc2 = new Y.Doc()
+    Y.applyUpdate(doc2, update)
+    const store2 = createBoardStore()
+    const t1 = performance.now()
+    const b2 = bindStoreToDoc({ store: store2, doc: doc2, seed: initialBoardRecords })
+    initial.push(performance.now() - t1)
+    if (store2.query.records('shape').get().length !== n) throw new Error('late joiner missed cards')
+    b2.destroy()
+  }
+  results.remoteApply = { records: n, medianMs: median(times), lateJoinMedianMs: median(initial), runs }
+  log(`1. apply ${n} remote card records into a tldraw store (median of ${runs})`)
+  log(`   one remote update into a bound store: ${ms(median(times))}   (target ≤ 500 ms)`)
+  log(`   late joiner binding to a loaded doc:  ${ms(median(initial))}`)
+}
+
+// ── 2. document size after 10,000 moves of one card ────────────────────────────────────────────────
+type Writer = { set(rec: TLRecord): void; doc: Y.Doc }
+/** Fixed client ids: Yjs encodes them as varints, so random ones would make sizes differ by noise. */
+let nextClient = 1
+const newDoc = () => {
+  const doc = new Y.Doc()
+  doc.clientID = 1000 + (nextClient++ % 2)
+  return doc
+}
+const makers: Record<string, () => Writer> = {
+  ykeyvalue: () => {
+    const doc = newDoc()
+    const kv = new YKeyValue<TLRecord>(doc.getArray('r'))
+    return { doc, set: (r) => kv.set(r.id, r) }
+  },
+  ymap: () => {
+    const doc = newDoc()
+    const map = doc.getMap<TLRecord>('r')
+    return { doc, set: (r) => map.set(r.id, r) }
+  },
+  keyedRecords: () => {
+    const doc = newDoc()
+    const kr = new KeyedRecords<TLRecord>(doc.getArray('r'))
+    return { doc, set: (r) => kr.set(r.id, r) }
+  },
+}
+
+/**
+ * Three workloads of 10,000 moves, each move its own transaction:
+ *  - one client moves one card;
+ *  - two clients take turns moving the same card (each move reaches the other before the next);
+ *  - one client moves 10 cards in round-robin (the alternating pattern YKeyValue exists for).
+ */
+function benchMoves(moves: number) {
+  const base = cards(10)
+  const out: Record<string, Record<string, number>> = {}
+  for (const [name, make] of Object.entries(makers)) {
+    nextClient = 1
+    const one = make()
+    for (let i = 0; i < moves; i++) one.set({ ...base[0]!, x: i } as TLRecord)
+
+    const a = make()
+    const b = make()
+    let prevA = Y.encodeStateVector(a.doc)
+    let prevB = Y.encodeStateVector(b.doc)
+    for (let i = 0; i < moves; i++) {
+      const [w, other] = i % 2 === 0 ? [a, b] : [b, a]
+      w.set({ ...base[0]!, x: i } as TLRecord)
+      const sv = w === a ? prevB : prevA
+      Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(w.doc, sv))
+      prevA = Y.encodeStateVector(a.doc)
+      prevB = Y.encodeStateVector(b.doc)
+    }
+
+    nextClient = 1
+    const rr = make()
+    for (let i = 0; i < moves; i++) rr.set({ ...base[i % 10]!, x: i } as TLRecord)
+
+    out[name] = {
+      oneClientOneCard: Y.encodeStateAsUpdate(one.doc).length,
+      twoClientsOneCard: Y.encodeStateAsUpdate(a.doc).length,
+      roundRobinTenCards: Y.encodeStateAsUpdate(rr.doc).length,
+    }
+  }
+  results.moves = { moves, bytes: out }
+  log(`2. document size after ${moves} moves (each move its own transaction), encoded state`)
+  for (const w of ['oneClientOneCard', 'twoClientsOneCard', 'roundRobinTenCards']) {
+    log(
+      `   ${w.padEnd(20)} YKeyValue ${kb(out.ykeyvalue![w]!).padStart(9)}   Y.Map ${kb(out.ymap![w]!).padStart(9)}   KeyedRecords ${kb(out.keyedRecords![w]!).padStart(9)}`,
+    )
+  }
+}
+
+// ── 3. bulk edit on the writing client ──────────────────────────────────────────────────────────────
+function benchBulk(n: number, runs: number) {
+  const t = {
+    ykv: [] as number[],
+    krMany: [] as number[],
+    krLoop: [] as number[],
+    bind: [] as number[],
+    storeOnly: [] as number[],
+  }
+  const bytes = { ykv: 0, krMany: 0, krLoop: 0 }
+  const time = (f: () => void) => {
+    const t0 = performance.now()
+    f()
+    return performance.now() - t0
+  }
+  for (let r = 0; r < runs; r++) {
+    const recs = cards(n)
+    const moved = recs.map((c) => ({ ...c, x: (c as { x: number }).x + 10 }) as TLRecord)
+
+    const d1 = new Y.Doc()
+    const kv = new YKeyValue<TLRecord>(d1.getArray('r'))
+    d1.transact(() => recs.forEach((c) => kv.set(c.id, c)))
+    t.ykv.push(time(() => d1.transact(() => moved.forEach((c) => kv.set(c.id, c)))))
+    bytes.ykv = Y.encodeStateAsUpdate(d1).length
+
+    const d2 = new Y.Doc()
+    const kr = new KeyedRecords<TLRecord>(d2.getArray('r'))
+    kr.setMany(recs.map((c) => [c.id, c] as const))
+    t.krMany.push(time(() => kr.setMany(moved.map((c) => [c.id, c] as const))))
+    bytes.krMany = Y.encodeStateAsUpdate(d2).length
+
+    if (n <= 3000) {
+      const d4 = new Y.Doc()
+      const kr4 = new KeyedRecords<TLRecord>(d4.getArray('r'))
+      kr4.setMany(recs.map((c) => [c.id, c] as const))
+      t.krLoop.push(time(() => d4.transact(() => moved.forEach((c) => kr4.set(c.id, c)))))
+      bytes.krLoop = Y.encodeStateAsUpdate(d4).length
+    }
+
+    // the real path: one tldraw store batch (select all + move) through the binding
+    const d3 = new Y.Doc()
+    const store = createBoardStore()
+    const binding = bindStoreToDoc({ store, doc: d3, seed: initialBoardRecords })
+    store.put(recs)
+    t.bind.push(time(() => store.put(moved)))
+    binding.destroy()
+
+    // for reference: the same store batch with no binding (tldraw's own validation and bookkeeping)
+    const s2 = createBoardStore()
+    s2.put(recs)
+    t.storeOnly.push(time(() => s2.put(moved)))
+  }
+  const row = {
+    cards: n,
+    ykeyvalueMs: median(t.ykv),
+    keyedRecordsSetManyMs: median(t.krMany),
+    keyedRecordsSetLoopMs: t.krLoop.length ? median(t.krLoop) : null,
+    storeThroughBindingMs: median(t.bind),
+    storeAloneMs: median(t.storeOnly),
+    ykeyvalueBytes: bytes.ykv,
+    keyedRecordsBytes: bytes.krMany,
+    keyedRecordsLoopBytes: bytes.krLoop || null,
+  }
+  ;((results.bulk ??= []) as unknown[]).push(row)
+  log(
+    `   ${String(n).padStart(6)} cards: YKeyValue ${ms(row.ykeyvalueMs).padStart(10)} | KeyedRecords setMany ${ms(row.keyedRecordsSetManyMs).padStart(9)}` +
+      ` (set loop ${row.keyedRecordsSetLoopMs === null ? '   n/a' : ms(row.keyedRecordsSetLoopMs)}) | store→binding ${ms(row.storeThroughBindingMs).padStart(9)}` +
+      ` (store alone ${ms(row.storeAloneMs)}) | doc YKV ${kb(bytes.ykv)} / KR ${kb(bytes.krMany)}`,
+  )
+}
+
+const cpus = os.cpus()
+results.machine = {
+  cpu: cpus[0]?.model ?? 'unknown',
+  cores: cpus.length,
+  loadavg: os.loadavg().map((l) => Number(l.toFixed(2))),
+  node: process.version,
+  date: new Date().toISOString(),
+}
+log(
+  `board benchmarks — ${cpus[0]?.model ?? '?'} × ${cpus.length}, node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${new Date().toISOString()}`,
+)
+benchRemoteApply(5000, 5)
+benchMoves(10_000)
+log('3. bulk edit of N cards in one transaction (select all and move), median')
+for (const n of [1000, 3000, 10_000]) benchBulk(n, n >= 10_000 ? 1 : 5)
+if (json) console.log(JSON.stringify(results))
+process.exit(0)
