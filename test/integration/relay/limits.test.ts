@@ -158,6 +158,24 @@ describe('relay: frames held before admission', () => {
     }
   })
 
+  it('a connection not admitted in time closes with ADMISSION_TIMEOUT (4080)', async () => {
+    const persistence = new MemoryPersistence()
+    persistence.create(SESSION)
+    const standalone = await startStandaloneRelay({
+      port: 0,
+      persistence,
+      admissionTimeoutMs: 50,
+      authorize: () => new Promise(() => {}), // never answers
+    })
+    try {
+      const s = rawSocket(standalone.url, SESSION, 'any')
+      expect((await s.closed).code).toBe(CLOSE_CODES.ADMISSION_TIMEOUT)
+      expect(s.received).toEqual([])
+    } finally {
+      await standalone.close()
+    }
+  })
+
   it('more than maxMessageBytes held before admission closes with RATE_LIMITED', async () => {
     const persistence = new MemoryPersistence()
     persistence.create(SESSION)
@@ -177,4 +195,29 @@ describe('relay: frames held before admission', () => {
       await standalone.close()
     }
   })
+})
+
+describe('relay: slow consumers', () => {
+  it('a client that stops reading is closed with SLOW_CONSUMER; the others carry on', async () => {
+    relay = await startTestRelay({ limits: { maxBufferedBytes: 64 * 1024 } })
+    const writer = client(relay.url)
+    const watcher = client(relay.url)
+    await Promise.all([waitSynced(writer), waitSynced(watcher)])
+    const slow = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await slow.opened
+    await waitFor(() => relay?.relay.sessionInfo(SESSION).connections === 3, 'slow client joined')
+    // Stop reading from the socket: the kernel buffers fill, then the relay's send buffer grows.
+    slow.ws.pause()
+    const big = 'x'.repeat(256 * 1024)
+    for (let i = 0; i < 200 && !relay.relay.stats().closedByCode[CLOSE_CODES.SLOW_CONSUMER]; i++) {
+      writer.doc.getMap('cards').set(`big-${i % 4}`, `${i}${big}`)
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    expect(relay.relay.stats().closedByCode[CLOSE_CODES.SLOW_CONSUMER]).toBe(1)
+    await waitFor(() => relay?.relay.sessionInfo(SESSION).connections === 2, 'slow client dropped')
+    writer.doc.getMap('cards').set('small', 1)
+    await waitFor(() => watcher.doc.getMap('cards').get('small') === 1, 'others still sync')
+    expect(watcher.provider.wsconnected).toBe(true)
+    slow.ws.terminate()
+  }, 60_000)
 })

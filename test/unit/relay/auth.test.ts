@@ -49,6 +49,7 @@ describe('relay close codes', () => {
     for (const c of [
       'PROTOCOL_ERROR',
       'INVALID_PAYLOAD',
+      'ADMISSION_TIMEOUT',
       'RATE_LIMITED',
       'SESSION_FULL',
       'MESSAGE_TOO_BIG',

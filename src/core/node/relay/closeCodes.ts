@@ -18,6 +18,8 @@ export const CLOSE_CODES = {
   INTERNAL_ERROR: 1011,
   /** The client did not read what the relay sent fast enough (send buffer over its limit). Transient. */
   SLOW_CONSUMER: 4008,
+  /** Authorization or loading the session took longer than the admission time-out. Transient. */
+  ADMISSION_TIMEOUT: 4080,
   /** The connection sent more than `maxMessagesPerSecond`. Transient. */
   RATE_LIMITED: 4029,
   /** The session already has `maxConnectionsPerSession` connections. Transient. */
@@ -52,6 +54,7 @@ export const CLOSE_REASONS: Readonly<Record<CloseCodeName, string>> = {
   MESSAGE_TOO_BIG: 'message too big',
   INTERNAL_ERROR: 'relay error',
   SLOW_CONSUMER: 'client too slow',
+  ADMISSION_TIMEOUT: 'admission timed out',
   RATE_LIMITED: 'too many messages per second',
   SESSION_FULL: 'session has too many connections',
   MALFORMED_MESSAGE: 'malformed message',

@@ -3,6 +3,8 @@ import type { RelayAuthResult } from './auth'
 import { CLOSE_CODES, closeReasonFor } from './closeCodes'
 import { RateLimiter } from './limits'
 
+const SLOW_CONSUMER_GRACE_MS = 2000
+
 export type ConnectionState = 'pending' | 'joined' | 'closed'
 
 /** One client socket as the relay sees it, from upgrade to close. */
@@ -19,6 +21,8 @@ export class RelayConnection {
   /** For the keep-alive ping: cleared when a ping is sent, set by the pong. */
   alive = true
   closeCode: number | null = null
+  /** Whether the peer (or the network) ended the connection rather than the relay. */
+  closedByPeer = false
   private readonly limiter: RateLimiter
 
   constructor(
@@ -57,13 +61,14 @@ export class RelayConnection {
   }
 
   /**
-   * Marks the connection closed and starts the close handshake. Idempotent. Callers remove it from its
-   * room; `onClosed` (wired by the relay) does that for closes the peer starts.
+   * Marks the connection closed and starts the close handshake (unless the peer already closed it).
+   * Idempotent. `onClosed`, wired by the relay, removes it from its room.
    */
-  close(code: number): void {
+  close(code: number, byPeer = false): void {
     if (this.state === 'closed') return
     this.state = 'closed'
     this.closeCode = code
+    this.closedByPeer = byPeer
     this.backlog.length = 0
     this.backlogBytes = 0
     this.onClosed?.(this)
@@ -74,6 +79,10 @@ export class RelayConnection {
       } catch {
         ws.terminate()
       }
+    }
+    if (code === CLOSE_CODES.SLOW_CONSUMER) {
+      // The close frame waits behind everything queued; do not hold that memory for ws's 30 s close timeout.
+      setTimeout(() => ws.terminate(), SLOW_CONSUMER_GRACE_MS).unref()
     }
   }
 

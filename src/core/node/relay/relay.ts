@@ -19,6 +19,8 @@ export interface RelayOptions {
   now?: () => number
   /** Keep-alive ping period; a connection that missed the previous pong is dropped. Default 30 s. */
   pingIntervalMs?: number
+  /** A connection not admitted (authorized, session loaded) within this time is closed with 4080. Default 15 s. */
+  admissionTimeoutMs?: number
   /** Told about things worth a log line (a room that failed to load, a persistence error). */
   onWarning?: (message: string, error?: unknown) => void
 }
@@ -69,6 +71,7 @@ export class Relay {
   private readonly rooms = new Map<string, RoomEntry>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly pingTimer: NodeJS.Timeout
+  private readonly admissionTimeoutMs: number
   private closing: Promise<void> | null = null
   private readonly counters: RelayStats = {
     accepted: 0,
@@ -90,6 +93,7 @@ export class Relay {
       perMessageDeflate: false,
       clientTracking: false,
     })
+    this.admissionTimeoutMs = opts.admissionTimeoutMs ?? 15_000
     this.pingTimer = setInterval(() => this.pingAll(), opts.pingIntervalMs ?? 30_000)
     this.pingTimer.unref()
   }
@@ -175,7 +179,7 @@ export class Relay {
     this.conns.add(conn)
     conn.onClosed = (c) => this.forget(c)
     ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary))
-    ws.on('close', () => conn.close(CLOSE_CODES.GOING_AWAY))
+    ws.on('close', (code: number) => conn.close(code, true))
     // ws reports framing errors (oversize frame, bad opcode, invalid UTF-8) and closes with its own code.
     ws.on('error', (err: Error) => this.closeConn(conn, wsErrorCloseCode(err)))
     ws.on('pong', () => {
@@ -186,7 +190,11 @@ export class Relay {
       const code = parsed.reason === 'bad-token' ? CLOSE_CODES.TOKEN_REFUSED : CLOSE_CODES.UNKNOWN_SESSION
       return this.closeConn(conn, code)
     }
-    void this.admit(conn, parsed.token)
+    const timer = setTimeout(() => {
+      if (conn.state === 'pending') this.closeConn(conn, CLOSE_CODES.ADMISSION_TIMEOUT)
+    }, this.admissionTimeoutMs)
+    timer.unref()
+    void this.admit(conn, parsed.token).finally(() => clearTimeout(timer))
   }
 
   /** Authorize, check the session exists, load its room, then join. Nothing is sent before joining. */
@@ -276,14 +284,15 @@ export class Relay {
   }
 
   private closeConn(conn: RelayConnection, code: number): void {
-    if (conn.state === 'closed') return
-    this.counters.closedByCode[code] = (this.counters.closedByCode[code] ?? 0) + 1
     conn.close(code)
   }
 
   /** Called once per connection when it closes, whoever started it. */
   private forget(conn: RelayConnection): void {
     this.conns.delete(conn)
+    if (!conn.closedByPeer && conn.closeCode !== null) {
+      this.counters.closedByCode[conn.closeCode] = (this.counters.closedByCode[conn.closeCode] ?? 0) + 1
+    }
     const entry = this.rooms.get(conn.sessionId)
     if (!entry?.room) return
     entry.room.leave(conn)

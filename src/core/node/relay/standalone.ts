@@ -19,6 +19,8 @@ export interface StandaloneRelayOptions {
   onWarning?: (message: string, error?: unknown) => void
   /** Relay clock (ms) for the rate limiter; defaults to Date.now. */
   now?: () => number
+  /** See RelayOptions.admissionTimeoutMs. */
+  admissionTimeoutMs?: number
 }
 
 export interface StandaloneRelay {
@@ -38,6 +40,7 @@ export async function startStandaloneRelay(opts: StandaloneRelayOptions): Promis
     limits: opts.limits,
     onWarning: opts.onWarning,
     now: opts.now,
+    admissionTimeoutMs: opts.admissionTimeoutMs,
   })
   const onRequest: http.RequestListener = (req, res) => {
     const ok = req.url === '/' || req.url === '/health'
