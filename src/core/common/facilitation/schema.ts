@@ -79,3 +79,39 @@ export const Ballot = z.object({
 export type Ballot = z.infer<typeof Ballot>
 
 export const ballotKey = (roundId: string, participantId: string): string => `${roundId}/${participantId}`
+
+/**
+ * Facilitation state that is not in docSchema's named maps lives in one more top-level Y.Map,
+ * `facilitation` (added by issue 6; older documents simply lack it):
+ *   spotlight   → Spotlight | null (everyone sees the rest of the board dimmed)
+ *   shareBalance → boolean (the voice-balance panel is shown to everyone)
+ *   followLead  → participant id | null (participants follow this person until they leave)
+ *   `pass/<activityId>/<nonce>` → 1 (one "pass" on a prompt; nothing identifies who passed)
+ */
+export const FACILITATION_MAP = 'facilitation'
+export const FACILITATION_KEYS = {
+  spotlight: 'spotlight',
+  shareBalance: 'shareBalance',
+  followLead: 'followLead',
+  passPrefix: 'pass/',
+} as const
+
+/** The structure lock is stored in the `locks` map under this key (card locks use shape ids). */
+export const STRUCTURE_LOCK_KEY = 'structure'
+
+export const Spotlight = z.object({
+  x: z.number().finite().min(-1e7).max(1e7),
+  y: z.number().finite().min(-1e7).max(1e7),
+  w: z.number().finite().positive().max(1e7),
+  h: z.number().finite().positive().max(1e7),
+  /** What is spotlit, in words (for screen readers): "Stage: Arriving", "Selected area". */
+  label: z.string().max(200),
+})
+export type Spotlight = z.infer<typeof Spotlight>
+
+export const LockEntry = z.object({ by: z.string().max(64), at: z.number() })
+export type LockEntry = z.infer<typeof LockEntry>
+
+/** The meta a card carries while it is private to its author (see privateCards.ts). */
+export const PrivateCardMeta = z.object({ private: z.literal(true), activityId: z.string().min(1).max(64) })
+export type PrivateCardMeta = z.infer<typeof PrivateCardMeta>
