@@ -234,6 +234,16 @@ describe('hostile .copro files end in a clear error and leave nothing behind', (
     await expectRejected(bad3, /manifest declares 2147483648 bytes/)
   })
 
+  it('a file over the 512 MiB cap (sparse), refused before reading it', async () => {
+    const { bytes } = await exported()
+    const file = path.join(dir, 'huge.copro')
+    await writeFile(file, bytes)
+    const { truncate } = await import('node:fs/promises')
+    await truncate(file, 600 * 1024 * 1024)
+    await expect(store.importSession(file)).rejects.toThrow(/larger than 536870912 bytes are refused/)
+    expect(await readdir(path.join(dir, 'data', 'tmp'))).toEqual([])
+  })
+
   it('an absurd section count', async () => {
     const { bytes } = await exported()
     const bad = Buffer.from(bytes)
