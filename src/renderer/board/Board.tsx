@@ -23,6 +23,8 @@ import { bindStoreToDoc, type Binding } from './sync/binding'
 import { PresenceSync, readPeers } from './sync/presence'
 import { adjacentInReadingOrder, placeNewCard, type OrderBox } from './readingOrder'
 import { Composer } from './Composer'
+import { createCardOps, type CardOps } from './a11y/cardOps'
+import { attachBoardA11y } from './a11y/boardA11y'
 import { structureComponents } from './structure/structureComponents'
 import { editBoardStructure, moveCards } from './structure/editStructure'
 import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
@@ -82,6 +84,8 @@ export interface BoardApi {
   /** Card shape ids in reading order. */
   getCardIdsInReadingOrder(): string[]
   getStatus(): BoardStatus
+  /** Card operations without the canvas (outline view, keyboard and screen-reader paths). */
+  cards: CardOps
   /** Facilitators: edits the board structure and moves cards so they stay in their cells. */
   editStructure(edit: StructureEdit): StructureEditResult
   /** Moves cards to new top-left positions in one change (kept out of undo; see structure/editStructure). */
@@ -266,6 +270,7 @@ export function Board(props: BoardProps) {
           return order
         },
         getStatus: () => statusRef.current,
+        cards: createCardOps(editor, doc, () => propsRef.current.identity),
         editStructure: (edit) => editBoardStructure(editor, doc, edit, propsRef.current.identity.sessionRole),
         moveCards: (moves) => moveCards(editor, moves),
         doc,
@@ -290,7 +295,9 @@ export function Board(props: BoardProps) {
       w.__coproBoard = api
       w.editor = editor
       propsRef.current.onReady?.(api)
+      const detachA11y = attachBoardA11y(editor)
       return () => {
+        detachA11y()
         presence.destroy()
         if (presenceRef.current === presence) presenceRef.current = null
         if (w.__coproBoard === api) delete w.__coproBoard

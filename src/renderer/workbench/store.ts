@@ -6,7 +6,7 @@ export type ViewId = 'sessions' | 'templates' | 'participants' | 'facilitation' 
 
 export interface EditorTab {
   readonly id: string
-  readonly kind: 'welcome' | 'session' | 'notices'
+  readonly kind: 'welcome' | 'session' | 'notices' | 'outline'
   readonly title: string
   readonly sessionId?: string
 }
@@ -38,6 +38,10 @@ export interface WorkbenchState {
   notices: Notice[]
   /** Text for the polite live region (screen readers). */
   announcement: string
+  /** Text for the assertive live region (urgent: time is up, errors). */
+  assertiveAnnouncement: string
+  /** Bumped on every announce() so the same text is read out again. */
+  announcementSeq: number
 }
 
 export const SIDEBAR_MIN = 180
@@ -56,6 +60,8 @@ const initial: WorkbenchState = {
   save: null,
   notices: [],
   announcement: '',
+  assertiveAnnouncement: '',
+  announcementSeq: 0,
 }
 
 /** A tiny observable store for workbench layout and status; components read it with useWorkbench. */
@@ -110,8 +116,13 @@ export class WorkbenchStore {
     this.set((s) => ({ notices: [...s.notices.slice(-49), n], announcement: text }))
   }
 
-  announce(text: string): void {
-    this.set({ announcement: text })
+  /** Reads text out through a live region: polite (default) waits its turn, assertive interrupts. */
+  announce(text: string, opts: { politeness?: 'polite' | 'assertive' } = {}): void {
+    this.set((s) =>
+      opts.politeness === 'assertive'
+        ? { assertiveAnnouncement: text, announcement: '', announcementSeq: s.announcementSeq + 1 }
+        : { announcement: text, assertiveAnnouncement: '', announcementSeq: s.announcementSeq + 1 },
+    )
   }
 
   setTheme(theme: ThemeSetting): void {

@@ -1,0 +1,195 @@
+import type * as Y from 'yjs'
+import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
+import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../../shared/model/cards'
+import type { CoproRole } from '../../../shared/model/roles'
+import type { CellRef } from '../../../shared/model/structure'
+import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { cellRect, createAttributor, sameCell, structureBounds } from '../../../core/common/board/attribution'
+import { cardBounds, selectCards, type CardRecord } from '../../../core/common/board/records'
+import { readStructure } from '../../../core/common/board/workshopState'
+import type { CardShape } from '../shapes/cardSchema'
+import { findFreeSpot, type Box } from './freeSpot'
+
+/** Who adds cards through these operations (the Board's identity). */
+export interface CardAuthor {
+  id: string
+  name: string
+  anonymous: boolean
+  coproRole: CoproRole
+}
+
+export interface CardPatch {
+  kind?: CardKind
+  text?: string
+  owner?: string
+  due?: string
+}
+
+/**
+ * Card operations without the canvas, for the outline view and other keyboard / screen-reader paths.
+ * Every change goes through the tldraw editor (so it is undoable and syncs to the document like a
+ * change made on the canvas); reads come from the editor's store, which holds exactly what this person
+ * sees, private cards included.
+ */
+export interface CardOps {
+  /** Every valid card on the current page. */
+  list(): CardRecord[]
+  /** Calls back (at most once per animation frame) after cards change, locally or remotely. */
+  subscribe(listener: () => void): () => void
+  /** Calls back with the ids of cards that other people added (remote changes only). */
+  onRemoteAdded(listener: (ids: string[]) => void): () => void
+  /** Adds a card in a cell (null or unplaced: below the structure). Returns its id, or null if read-only. */
+  add(
+    kind: CardKind,
+    text: string,
+    cell: CellRef | null,
+    extras?: { owner?: string; due?: string },
+  ): string | null
+  update(id: string, patch: CardPatch): boolean
+  /** Moves a card to a free spot in another cell. */
+  moveToCell(id: string, cell: CellRef): boolean
+  remove(id: string): boolean
+  /** Selects the card on the canvas and brings it into view. */
+  reveal(id: string): boolean
+  /** The centre of this person's view of the canvas, in page coordinates. */
+  viewportCentre(): { x: number; y: number } | null
+  readOnly(): boolean
+}
+
+export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardAuthor): CardOps {
+  const cardShape = (id: string): CardShape | null => {
+    const s = editor.getShape(id as TLShapeId)
+    return s && s.type === CARD_SHAPE_TYPE ? (s as CardShape) : null
+  }
+  const list = () => selectCards(editor.getCurrentPageShapes()).cards
+
+  /** A free top-left corner for a card of this size in `cell` (or below the structure when unplaced). */
+  const spotFor = (cell: CellRef | null, size: { w: number; h: number }, exceptId?: string) => {
+    const structure = readStructure(doc)
+    const attribute = createAttributor(structure)
+    const target: CellRef = cell ?? { type: 'unplaced' }
+    const occupied: Box[] = list()
+      .filter((c) => c.id !== exceptId)
+      .map(cardBounds)
+    const accept = (at: { x: number; y: number }) => sameCell(attribute({ ...at, ...size }), target)
+    const rect = cellRect(structure, target)
+    if (rect) return findFreeSpot(rect, size, occupied, accept)
+    // unplaced: a band below the structure, or the viewport when there is none
+    const vp = editor.getViewportPageBounds()
+    const region: Box = structure
+      ? (() => {
+          const b = structureBounds(structure)
+          return { x: b.x, y: b.y + b.h + 40, w: Math.max(b.w, size.w * 4), h: size.h * 6 }
+        })()
+      : vp.w > 0 && vp.h > 0
+        ? { x: vp.x, y: vp.y, w: vp.w, h: vp.h }
+        : { x: 0, y: 0, w: size.w * 6, h: size.h * 6 }
+    return findFreeSpot(region, size, occupied, accept)
+  }
+
+  const writable = () => !editor.getIsReadonly()
+
+  return {
+    list,
+    subscribe(listener) {
+      let frame: number | null = null
+      const off = editor.store.listen(
+        () => {
+          if (frame !== null) return
+          frame = requestAnimationFrame(() => {
+            frame = null
+            listener()
+          })
+        },
+        { scope: 'document' },
+      )
+      return () => {
+        off()
+        if (frame !== null) cancelAnimationFrame(frame)
+      }
+    },
+    onRemoteAdded(listener) {
+      return editor.store.listen(
+        (entry) => {
+          const ids = Object.values(entry.changes.added)
+            .filter((r) => r.typeName === 'shape' && (r as { type?: string }).type === CARD_SHAPE_TYPE)
+            .map((r) => r.id)
+          if (ids.length > 0) listener(ids)
+        },
+        { scope: 'document', source: 'remote' },
+      )
+    },
+    add(kind, text, cell, extras = {}) {
+      if (!writable()) return null
+      const author = getAuthor()
+      const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
+      const at = spotFor(cell, size)
+      const id = createShapeId()
+      editor.markHistoryStoppingPoint('add card')
+      editor.createShape<CardShape>({
+        id,
+        type: CARD_SHAPE_TYPE,
+        x: at.x,
+        y: at.y,
+        props: {
+          ...size,
+          kind,
+          text: text.slice(0, CARD_TEXT_MAX),
+          authorId: author.id,
+          authorRole: author.coproRole,
+          authorName: author.anonymous ? '' : author.name.slice(0, NAME_MAX),
+          createdAt: Date.now(),
+          owner: kind === 'action' ? (extras.owner ?? '').slice(0, NAME_MAX) : '',
+          due: kind === 'action' && /^\d{4}-\d{2}-\d{2}$/.test(extras.due ?? '') ? extras.due! : '',
+        },
+      })
+      return id
+    },
+    update(id, patch) {
+      const shape = cardShape(id)
+      if (!shape || !writable()) return false
+      const kind = patch.kind ?? shape.props.kind
+      const due = patch.due ?? shape.props.due
+      editor.markHistoryStoppingPoint('edit card')
+      editor.updateShape<CardShape>({
+        id: shape.id,
+        type: CARD_SHAPE_TYPE,
+        props: {
+          kind,
+          text: (patch.text ?? shape.props.text).slice(0, CARD_TEXT_MAX),
+          owner: kind === 'action' ? (patch.owner ?? shape.props.owner).slice(0, NAME_MAX) : '',
+          due: kind === 'action' && /^(\d{4}-\d{2}-\d{2})?$/.test(due) ? due : '',
+        },
+      })
+      return true
+    },
+    moveToCell(id, cell) {
+      const shape = cardShape(id)
+      if (!shape || !writable() || shape.isLocked) return false
+      const at = spotFor(cell, { w: shape.props.w, h: shape.props.h }, id)
+      editor.markHistoryStoppingPoint('move card')
+      editor.updateShape<CardShape>({ id: shape.id, type: CARD_SHAPE_TYPE, x: at.x, y: at.y })
+      return true
+    },
+    remove(id) {
+      const shape = cardShape(id)
+      if (!shape || !writable() || shape.isLocked) return false
+      editor.markHistoryStoppingPoint('delete card')
+      editor.deleteShape(shape.id)
+      return true
+    },
+    reveal(id) {
+      const shape = cardShape(id)
+      if (!shape) return false
+      editor.select(shape.id)
+      const b = editor.getShapePageBounds(shape.id)
+      if (b) editor.centerOnPoint(b.center, { animation: { duration: editor.options.animationMediumMs } })
+      return true
+    },
+    viewportCentre() {
+      const vp = editor.getViewportPageBounds()
+      return vp.w > 0 && vp.h > 0 ? { x: vp.x + vp.w / 2, y: vp.y + vp.h / 2 } : null
+    },
+    readOnly: () => !writable(),
+  }
+}
