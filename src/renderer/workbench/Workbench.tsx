@@ -3,6 +3,7 @@ import type { ThemeSetting } from '../../shared/api'
 import { ComingView, ParticipantsView } from '../contrib/placeholders'
 import { SessionsView } from '../contrib/sessions/SessionsView'
 import { SettingsView } from '../contrib/settings/SettingsView'
+import { TemplatesView } from '../contrib/templates/TemplatesView'
 import type { AppHost } from '../host/types'
 import { ActivityBar } from './ActivityBar'
 import { CommandPalette } from './CommandPalette'
@@ -26,7 +27,7 @@ function renderView(view: ViewId) {
     case 'participants':
       return <ParticipantsView />
     case 'templates':
-      return <ComingView text="Workshop templates will be listed here." />
+      return <TemplatesView />
     case 'facilitation':
       return <ComingView text="Agenda, timer and voting controls for the open session will appear here." />
     case 'export':
