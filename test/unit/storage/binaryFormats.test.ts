@@ -8,6 +8,7 @@ import {
   logHeader,
 } from '../../../src/core/node/storage/binaryFormats'
 import { crc32, crc32Table } from '../../../src/core/node/storage/crc32'
+import { saveFailureReason } from '../../../src/core/node/storage/errors'
 
 const bytes = (...a: number[]) => new Uint8Array(a)
 
@@ -90,5 +91,14 @@ describe('snapshots', () => {
     expect(() => decodeSnapshot(flipped)).toThrow(/checksum/)
     expect(() => decodeSnapshot(enc.subarray(0, enc.length - 1))).toThrow(/truncated/)
     expect(() => decodeSnapshot(Buffer.from('nope'))).toThrow(/not a Copro snapshot/)
+  })
+})
+
+describe('save failure reasons', () => {
+  it('are plain words for common I/O errors and the message otherwise', () => {
+    expect(saveFailureReason(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' }))).toBe(
+      'the disk is full',
+    )
+    expect(saveFailureReason(new Error('something odd'))).toBe('something odd')
   })
 })

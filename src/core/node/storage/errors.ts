@@ -32,3 +32,20 @@ export function errorMessage(e: unknown): string {
 export function isErrnoCode(e: unknown, code: string): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code
 }
+
+const FRIENDLY: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the data folder is on a read-only disk',
+  EACCES: 'no permission to write to the data folder',
+  EPERM: 'no permission to write to the data folder',
+  EIO: 'the disk reported a read/write error',
+  ENOENT: 'the session folder has disappeared',
+  EBADF: 'the session file was closed unexpectedly',
+}
+
+/** A short reason for the status bar ("Not saved: the disk is full"), from an I/O error. */
+export function saveFailureReason(e: unknown): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined
+  return (typeof code === 'string' && FRIENDLY[code]) || errorMessage(e)
+}

@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { SaveState } from '../relay/persistence'
 import { encodeRecord, encodeSnapshot, logHeader } from './binaryFormats'
-import { StorageError, errorMessage } from './errors'
+import { StorageError, saveFailureReason } from './errors'
 import { writeFileAtomic } from './fsAtomic'
 import { sessionFiles } from './layout'
 import { compactState, prepareLogForAppend, readStoredState } from './sessionState'
@@ -126,7 +126,7 @@ export class SessionLog {
       // Cut off whatever part of the batch reached the file so a retry does not follow garbage.
       await this.fh.truncate(this.length).catch(() => undefined)
       this.pending.unshift(batch)
-      const reason = errorMessage(e)
+      const reason = saveFailureReason(e)
       this.setState({ state: 'error', reason })
       this.schedule(RETRY_MS)
       throw new StorageError('io', `could not save the session: ${reason}`, { cause: e })
