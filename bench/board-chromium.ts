@@ -1,0 +1,126 @@
+/**
+ * A 2,000-card board opened in Chromium through `copro serve`: time until the cards are drawn, and the
+ * median frame time while panning and zooming (requestAnimationFrame in the page).
+ * Needs `npm run build` and /usr/bin/chromium. Targets: drawn ≤ 2 s, median frame ≤ 33 ms.
+ */
+import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS } from '../playwright.config'
+import { median, quantile, startServe } from './lib/serve'
+
+const CARDS = Number(process.env.BENCH_CARDS ?? 2000)
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+
+async function call(baseUrl: string, token: string, method: string, args: unknown) {
+  const r = await fetch(`${baseUrl}/api/call/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  })
+  return ((await r.json()) as { value: any }).value
+}
+
+const serve = await startServe()
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+})
+// tsx (esbuild keepNames) wraps named functions in __name(); give pages a no-op one.
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+await context.addInitScript('window.__name = (f) => f')
+try {
+  const session = await call(serve.baseUrl, serve.token, 'sessions.create', { title: 'Big board' })
+  // Seed: one page writes 2,000 cards through the real board (tldraw store → Yjs → relay → storage).
+  const seeder = await context.newPage()
+  await seeder.goto(serve.url)
+  await seeder
+    .getByRole('button', { name: /^Big board/ })
+    .first()
+    .click()
+  await seeder.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await seeder.evaluate((n) => {
+    const b = (window as any).__coproBoard
+    const editor = b.editor
+    const kinds = ['pain', 'gain', 'contribution', 'idea', 'question', 'action', 'quote']
+    const shapes: unknown[] = []
+    for (let i = 0; i < n; i++) {
+      shapes.push({
+        type: 'card',
+        x: (i % 50) * 220,
+        y: Math.floor(i / 50) * 160,
+        props: { kind: kinds[i % kinds.length], text: `Card ${i}: something people said about the service` },
+      })
+    }
+    editor.run(() => editor.createShapes(shapes))
+  }, CARDS)
+  await seeder.waitForTimeout(1500)
+  await seeder.close()
+
+  const drawn: number[] = []
+  const frames: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const page = await context.newPage()
+    await page.goto(serve.url)
+    const t0 = Date.now()
+    await page
+      .getByRole('button', { name: /^Big board/ })
+      .first()
+      .click()
+    await page.waitForFunction(
+      (n) => {
+        const e = (window as any).__coproBoard?.editor
+        return (
+          e &&
+          e.getCurrentPageShapeIds().size >= n &&
+          document.querySelectorAll('[data-testid="card-shape"]').length > 0
+        )
+      },
+      CARDS,
+      { polling: 16, timeout: 60_000 },
+    )
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    drawn.push(Date.now() - t0)
+    // Pan and zoom for ~3 s, recording every frame interval.
+    const f = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const editor = (window as any).__coproBoard.editor
+          editor.zoomToFit({ animation: { duration: 0 } })
+          const start = performance.now()
+          const deltas: number[] = []
+          let last = start
+          const tick = (now: number) => {
+            deltas.push(now - last)
+            last = now
+            const t = (now - start) / 1000
+            const cam = editor.getCamera()
+            editor.setCamera({
+              x: cam.x - 8,
+              y: cam.y - 3 * Math.sin(t * 3),
+              z: 0.35 + 0.25 * Math.abs(Math.sin(t)),
+            })
+            if (now - start < 3000) requestAnimationFrame(tick)
+            else resolve(deltas.slice(1))
+          }
+          requestAnimationFrame(tick)
+        }),
+    )
+    frames.push(...f)
+    await page.close()
+  }
+  const sorted = [...frames].sort((a, b) => a - b)
+  const result = {
+    bench: 'board-chromium',
+    cards: CARDS,
+    runs: RUNS,
+    drawnMs: { median: median(drawn), all: drawn },
+    frameMs: { median: median(frames), p95: quantile(sorted, 0.95), frames: frames.length },
+    targets: { drawnMs: 2000, medianFrameMs: 33 },
+  }
+  console.log(JSON.stringify(result))
+  console.log(
+    `2,000-card board: drawn in median ${result.drawnMs.median} ms (runs ${drawn.join(', ')}); pan/zoom frame median ${result.frameMs.median.toFixed(1)} ms, p95 ${result.frameMs.p95.toFixed(1)} ms over ${frames.length} frames`,
+  )
+} finally {
+  await browser.close()
+  serve.stop()
+}
