@@ -28,7 +28,7 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
 await context.addInitScript('window.__name = (f) => f')
 try {
-  const session = await call(serve.baseUrl, serve.token, 'sessions.create', { title: 'Big board' })
+  await call(serve.baseUrl, serve.token, 'sessions.create', { title: 'Big board' })
   // Seed: one page writes 2,000 cards through the real board (tldraw store → Yjs → relay → storage).
   const seeder = await context.newPage()
   await seeder.goto(serve.url)
