@@ -40,6 +40,7 @@ const FRIENDLY: Record<string, string> = {
   EACCES: 'no permission to write to the data folder',
   EPERM: 'no permission to write to the data folder',
   EIO: 'the disk reported a read/write error',
+  EFBIG: 'the session file is too large for this disk or account (file size limit)',
   ENOENT: 'the session folder has disappeared',
   EBADF: 'the session file was closed unexpectedly',
 }
