@@ -154,4 +154,37 @@ describe('hosted relay start-up', () => {
     await expect(startHostedRelay({ dataDir: broken, port: 0 })).rejects.toThrow()
     await ok.close()
   })
+
+  it('keeps minted tokens across a failed start (port taken) and a restart', async () => {
+    const dataDir = tempDir()
+    const adminToken = 'an-admin-token-of-enough-length-0123'
+    const first = await startHostedRelay({ dataDir, port: 0, adminToken })
+    const res = await fetch(`${first.origin}/admin/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ sessionId: 'kept-session', role: 'participant', expiresInSeconds: 3600 }),
+    })
+    expect(res.status).toBe(404) // not published yet
+    await fetch(`${first.origin}/admin/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ sessionId: 'kept-session', title: 'Kept' }),
+    })
+    const minted = (await (
+      await fetch(`${first.origin}/admin/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ sessionId: 'kept-session', role: 'participant', expiresInSeconds: 3600 }),
+      })
+    ).json()) as { token: string }
+    await first.close()
+    // Start on a port that is taken: it fails, and must not have dropped the saved tokens.
+    const blocker = await startHostedRelay({ dataDir: tempDir(), port: 0 })
+    await expect(startHostedRelay({ dataDir, port: blocker.port, adminToken })).rejects.toThrow()
+    await blocker.close()
+    const again = await startHostedRelay({ dataDir, port: 0, adminToken })
+    const info = await fetch(`${again.origin}/api/guest/session?token=${minted.token}`)
+    expect(await info.json()).toEqual({ sessionId: 'kept-session', title: 'Kept', role: 'participant' })
+    await again.close()
+  })
 })

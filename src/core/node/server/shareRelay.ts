@@ -265,7 +265,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
     })
   } catch (err) {
     await liveRelay.close()
-    tokens.clear()
+    tokens.dispose()
     await store.shutdown()
     throw err
   }
@@ -280,6 +280,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
     relay: liveRelay,
     close() {
       closing ??= (async () => {
+        tokens.dispose()
         await liveRelay.close()
         await new Promise<void>((resolve) => {
           server.close(() => resolve())

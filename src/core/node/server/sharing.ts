@@ -262,6 +262,7 @@ export class ShareManager implements SharingApi {
       }
     }
     const port = (server.address() as AddressInfo).port
+    server.on('error', (err) => this.deps.log?.(`share: listener on ${address}: ${String(err)}`))
     this.listeners.set(address, { server, port, sessions: new Set() })
     this.deps.log?.(`share: listening on ${hostForUrl(address)}:${port}`)
     return port

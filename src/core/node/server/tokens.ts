@@ -136,6 +136,12 @@ export class TokenRegistry {
     return out
   }
 
+  /** Stops the expiry timers without revoking anything (a hosted relay shutting down keeps its tokens). */
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t)
+    this.timers.clear()
+  }
+
   /** Revokes everything and stops the expiry timers. */
   clear(): void {
     for (const id of [...this.byId.keys()]) this.drop(id, 'revoked')
