@@ -84,6 +84,8 @@ export interface BoardApi {
   /** Card shape ids in reading order. */
   getCardIdsInReadingOrder(): string[]
   getStatus(): BoardStatus
+  /** Drops (false) or restores (true) the relay connection; editing continues offline either way. */
+  setOnline(online: boolean): void
   /** Card operations without the canvas (outline view, keyboard and screen-reader paths). */
   cards: CardOps
   /** Facilitators: edits the board structure and moves cards so they stay in their cells. */
@@ -117,6 +119,7 @@ export function Board(props: BoardProps) {
   propsRef.current = props
 
   const [conn, setConn] = useState<Connection | null>(null)
+  const connRef = useRef<Connection | null>(null)
   const [ready, setReady] = useState(false)
   const [status, setStatus] = useState<BoardStatus>({
     connection: 'connecting',
@@ -147,8 +150,23 @@ export function Board(props: BoardProps) {
     const store = createTLStore({ shapeUtils: [...defaultShapeUtils, CardShapeUtil] })
     let everConnected = false
     let binding: Binding | null = null
-    setConn({ doc, provider, store })
+    connRef.current = { doc, provider, store }
+    setConn(connRef.current)
     setReady(false)
+
+    // tldraw hands store changes to listeners on the next animation frame, and hidden tabs get no
+    // frames: while hidden, flush every 250 ms so changes made then (API calls, facilitation) still sync.
+    let hiddenFlush: ReturnType<typeof setInterval> | null = null
+    const onVisibility = () => {
+      if (document.hidden && hiddenFlush === null) {
+        hiddenFlush = setInterval(() => store._flushHistory(), 250)
+      } else if (!document.hidden && hiddenFlush !== null) {
+        clearInterval(hiddenFlush)
+        hiddenFlush = null
+      }
+    }
+    document.addEventListener('visibilitychange', onVisibility)
+    onVisibility()
 
     const onStatusEvent = ({ status: s }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (s === 'connected') everConnected = true
@@ -183,6 +201,9 @@ export function Board(props: BoardProps) {
     provider.on('connection-close', onClose)
     provider.awareness.on('change', onAwareness)
     return () => {
+      document.removeEventListener('visibilitychange', onVisibility)
+      if (hiddenFlush !== null) clearInterval(hiddenFlush)
+      if (connRef.current?.doc === doc) connRef.current = null
       presenceRef.current?.destroy()
       presenceRef.current = null
       binding?.destroy()
@@ -270,6 +291,12 @@ export function Board(props: BoardProps) {
           return order
         },
         getStatus: () => statusRef.current,
+        setOnline: (online) => {
+          const provider = connRef.current?.provider
+          if (!provider) return
+          if (online) provider.connect()
+          else provider.disconnect()
+        },
         cards: createCardOps(editor, doc, () => propsRef.current.identity),
         editStructure: (edit) => editBoardStructure(editor, doc, edit, propsRef.current.identity.sessionRole),
         moveCards: (moves) => moveCards(editor, moves),
