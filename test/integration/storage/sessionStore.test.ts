@@ -401,7 +401,7 @@ describe('checkpoints', () => {
     expect(doc.getArray('cards').toArray()).toEqual(['a', 'b'])
     expect(doc.getMap('meta').get('x')).toBe(1)
     const cps = await s().listCheckpoints(id)
-    expect(cps.map((c) => c.reason)).toEqual(['before-revert', 'before-revert', 'manual']) // newest first
+    expect(cps.map((c) => c.reason)).toEqual(['manual', 'before-revert', 'before-revert']) // oldest first
   })
 
   it('reverts a live room through applyToLiveDoc so connected clients follow', async () => {

@@ -612,10 +612,10 @@ export class SessionStore implements RoomPersistence {
     })
   }
 
-  /** A session's checkpoints, newest first. */
+  /** A session's checkpoints in the order they were taken (oldest first; the API reverses for display). */
   async listCheckpoints(id: string): Promise<CheckpointMeta[]> {
     const s = this.requireSession(id)
-    return [...(await this.readManifest(this.dirOf(s), s)).checkpoints].reverse()
+    return [...(await this.readManifest(this.dirOf(s), s)).checkpoints]
   }
 
   /** A checkpoint's Yjs state (an update that rebuilds the board as it was). */
