@@ -47,6 +47,9 @@ afterAll(async () => {
 describe('hosted relay admin API', () => {
   it('answers health without a token and refuses /admin without the admin token', async () => {
     expect((await fetch(`${relay.origin}/health`)).status).toBe(200)
+    expect(await (await fetch(`${relay.origin}/api/health`)).json()).toEqual({ ok: true })
+    expect(typeof ((await (await fetch(`${relay.origin}/api/time`)).json()) as any).now).toBe('number')
+    expect((await fetch(`${relay.origin}/api/call/sessions.list`, { method: 'POST' })).status).toBe(404)
     expect((await admin('/admin/sessions', { token: null })).status).toBe(401)
     expect((await admin('/admin/sessions', { token: 'x'.repeat(40) })).status).toBe(401)
     // The admin token is accepted only as a header on /admin, not as a query parameter.

@@ -235,6 +235,9 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       if (!grant || !s) return json(res, 401, { error: 'A valid guest token is required.' })
       return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
     }
+    // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
+    if (url.pathname === '/api/health') return json(res, 200, { ok: true })
+    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() })
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
     if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
     text(res, 404, 'not found\n')
