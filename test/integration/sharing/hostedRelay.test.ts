@@ -77,6 +77,14 @@ describe('hosted relay admin API', () => {
     ).toBe(400)
     expect((await admin('/admin/tokens', { method: 'POST', body: 'x'.repeat(64 * 1024) })).status).toBe(413)
     expect((await admin('/admin/nope')).status).toBe(404)
+    // The facilitator's app calls the admin API cross-origin: preflight and responses carry CORS headers.
+    const pre = await fetch(`${relay.origin}/admin/tokens`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:5555', 'access-control-request-method': 'POST' },
+    })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-headers')).toContain('authorization')
+    expect((await fetch(`${relay.origin}/api/time`)).headers.get('access-control-allow-origin')).toBe('*')
     expect((await admin('/admin/tokens/tk_unknown', { method: 'DELETE' })).status).toBe(404)
     const r = await admin('/admin/sessions', { method: 'POST', body: { sessionId: 'abc def' } })
     expect(r.body.error).toMatch(/sessionId/)

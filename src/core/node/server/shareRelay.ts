@@ -58,6 +58,12 @@ const MintBody = z
   })
   .strict()
 const MAX_ADMIN_BODY = 16 * 1024
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+}
 
 class HttpError extends Error {
   constructor(
@@ -218,6 +224,11 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://relay.invalid')
+    if (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/api/')) {
+      // The facilitator's app calls these from its own origin. Bearer tokens, never cookies: any origin may ask.
+      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v)
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end()
+    }
     if (url.pathname === '/health' || (url.pathname === '/' && !opts.rendererDir))
       return text(res, 200, 'copro relay: connect a y-websocket client to /sync/<sessionId>?token=…\n')
     if (url.pathname.startsWith('/admin/')) {
