@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { SessionEditor } from '../contrib/sessions/SessionEditor'
 import { WelcomePage } from '../contrib/sessions/WelcomePage'
 import { NoticesPage } from '../contrib/NoticesPage'
+import { OutlineView } from '../contrib/outline/OutlineView'
 import { useServices } from './context'
 import { useWorkbench } from './store'
 
@@ -70,6 +71,8 @@ export function EditorArea() {
             <WelcomePage />
           ) : t.kind === 'notices' ? (
             <NoticesPage />
+          ) : t.kind === 'outline' ? (
+            <OutlineView sessionId={t.sessionId!} />
           ) : (
             <SessionEditor sessionId={t.sessionId!} active={t.id === activeId} />
           )}

@@ -3,6 +3,9 @@ import type { ThemeSetting } from '../../shared/api'
 import { ComingView, ParticipantsView } from '../contrib/placeholders'
 import { SessionsView } from '../contrib/sessions/SessionsView'
 import { SettingsView } from '../contrib/settings/SettingsView'
+import { A11yLayer } from '../contrib/a11y/A11yLayer'
+import { AccessibilitySettings } from '../contrib/a11y/AccessibilitySettings'
+import { usePreferences } from '../contrib/a11y/preferences'
 import { TemplatesView } from '../contrib/templates/TemplatesView'
 import type { AppHost } from '../host/types'
 import { ActivityBar } from './ActivityBar'
@@ -23,7 +26,12 @@ function renderView(view: ViewId) {
     case 'sessions':
       return <SessionsView />
     case 'settings':
-      return <SettingsView />
+      return (
+        <>
+          <SettingsView />
+          <AccessibilitySettings />
+        </>
+      )
     case 'participants':
       return <ParticipantsView />
     case 'templates':
@@ -44,12 +52,14 @@ export function Workbench({ host }: { host: AppHost }) {
   const { store, commands } = services
   const theme = useWorkbench(store, (s) => s.settings.theme)
   const announcement = useWorkbench(store, (s) => s.announcement)
+  const announcementSeq = useWorkbench(store, (s) => s.announcementSeq)
+  const highContrast = usePreferences().highContrast
 
   useEffect(() => {
-    const apply = () => applyTheme(resolveTheme(theme))
+    const apply = () => applyTheme(highContrast ? 'high-contrast' : resolveTheme(theme))
     apply()
     return watchSystemTheme(apply)
-  }, [theme])
+  }, [theme, highContrast])
 
   useEffect(() => {
     const setTheme = (t: ThemeSetting) => {
@@ -83,8 +93,9 @@ export function Workbench({ host }: { host: AppHost }) {
       store.subscribe(() => {
         const { tabs, activeTabId } = store.get()
         const tab = tabs.find((t) => t.id === activeTabId)
-        activeBoards.setActive(tab?.kind === 'session' ? (tab.sessionId ?? null) : null)
-        if (tab?.kind !== 'session' && store.get().board.connection !== 'none') {
+        const boardTab = tab?.kind === 'session' || tab?.kind === 'outline'
+        activeBoards.setActive(boardTab ? (tab.sessionId ?? null) : null)
+        if (!boardTab && store.get().board.connection !== 'none') {
           store.set({ board: { connection: 'none', peers: 0, message: null } })
         }
       }),
@@ -146,8 +157,9 @@ export function Workbench({ host }: { host: AppHost }) {
         <StatusBar />
         <CommandPalette />
         <div className="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
-          {announcement}
+          <span key={announcementSeq}>{announcement}</span>
         </div>
+        <A11yLayer />
       </div>
     </WorkbenchContext.Provider>
   )

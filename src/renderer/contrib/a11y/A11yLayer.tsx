@@ -1,0 +1,53 @@
+import { useEffect } from 'react'
+import { useActiveBoard } from '../../workbench/activeBoard'
+import { useServices } from '../../workbench/context'
+import { useWorkbench } from '../../workbench/store'
+import { a11yCommands } from './a11yCommands'
+import { applyPreferences, preferences } from './preferences'
+import { useWorkshopAnnouncer } from './useWorkshopAnnouncer'
+
+/**
+ * Mounted once in the workbench: applies this person's preferences, registers the accessibility
+ * commands (outline, F6, preferences, canvas keys), runs the workshop announcer and renders the
+ * assertive live region (the polite one is the workbench's).
+ */
+export function A11yLayer() {
+  const services = useServices()
+  const { store, commands } = services
+  const board = useActiveBoard()
+  const assertive = useWorkbench(store, (s) => s.assertiveAnnouncement)
+  const seq = useWorkbench(store, (s) => s.announcementSeq)
+
+  useEffect(() => {
+    applyPreferences(preferences.get())
+    const off = preferences.subscribe(() => applyPreferences())
+    const motion = matchMedia('(prefers-reduced-motion: reduce)')
+    const onMotion = () => applyPreferences()
+    motion.addEventListener('change', onMotion)
+    return () => {
+      off()
+      motion.removeEventListener('change', onMotion)
+    }
+  }, [])
+
+  useEffect(() => commands.register(...a11yCommands(services)), [commands, services])
+
+  // F6 also works inside text fields (the registry only lets Mod-bindings through there)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F6' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return
+      e.preventDefault()
+      void commands.execute(e.shiftKey ? 'workbench.focusPreviousPart' : 'workbench.focusNextPart')
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [commands])
+
+  useWorkshopAnnouncer(store, board)
+
+  return (
+    <div className="a11y-live" aria-live="assertive" role="alert" data-testid="announcer-assertive">
+      <span key={seq}>{assertive}</span>
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { forwardRef, useId, useState } from 'react'
+import {
+  CARD_KINDS,
+  CARD_KIND_INFO,
+  CARD_TEXT_MAX,
+  NAME_MAX,
+  type CardKind,
+} from '../../../shared/model/cards'
+
+export interface AddCardFormProps {
+  choices: { key: string; label: string }[]
+  cellKey: string
+  onCellKey(key: string): void
+  onAdd(kind: CardKind, text: string, cellKey: string, extras: { owner: string; due: string }): boolean
+}
+
+/** Add a card without the canvas: choose the kind, type the text, choose the cell. */
+export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
+  function AddCardForm(p, textRef) {
+    const [kind, setKind] = useState<CardKind>('idea')
+    const [text, setText] = useState('')
+    const [owner, setOwner] = useState('')
+    const [due, setDue] = useState('')
+    const ids = { title: useId(), kind: useId(), text: useId(), cell: useId(), owner: useId(), due: useId() }
+    return (
+      <form
+        className="outline-add"
+        aria-labelledby={ids.title}
+        data-testid="outline-add"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (text.trim() === '') return
+          if (p.onAdd(kind, text.trim(), p.cellKey, { owner, due })) {
+            setText('')
+            setOwner('')
+            setDue('')
+          }
+        }}
+      >
+        <h3 id={ids.title} className="outline-subtitle">
+          Add a card
+        </h3>
+        <div className="outline-add-fields">
+          <span>
+            <label htmlFor={ids.kind}>Kind</label>
+            <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
+              {CARD_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {CARD_KIND_INFO[k].label} — {CARD_KIND_INFO[k].phrase}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span>
+            <label htmlFor={ids.cell}>Where</label>
+            <select id={ids.cell} value={p.cellKey} onChange={(e) => p.onCellKey(e.target.value)}>
+              {p.choices.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </span>
+        </div>
+        <label htmlFor={ids.text}>Text</label>
+        <textarea
+          id={ids.text}
+          ref={textRef}
+          value={text}
+          rows={2}
+          maxLength={CARD_TEXT_MAX}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault()
+              e.currentTarget.form?.requestSubmit()
+            }
+          }}
+          aria-describedby={`${ids.text}-help`}
+        />
+        <p id={`${ids.text}-help`} className="help">
+          Enter adds the card; Shift+Enter starts a new line.
+        </p>
+        {kind === 'action' && (
+          <div className="outline-add-fields">
+            <span>
+              <label htmlFor={ids.owner}>Owner</label>
+              <input
+                id={ids.owner}
+                value={owner}
+                maxLength={NAME_MAX}
+                onChange={(e) => setOwner(e.target.value)}
+              />
+            </span>
+            <span>
+              <label htmlFor={ids.due}>Due date</label>
+              <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+            </span>
+          </div>
+        )}
+        <button type="submit" className="button primary">
+          Add card
+        </button>
+      </form>
+    )
+  },
+)

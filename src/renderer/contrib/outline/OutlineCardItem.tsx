@@ -1,0 +1,250 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import {
+  CARD_KINDS,
+  CARD_KIND_INFO,
+  CARD_TEXT_MAX,
+  NAME_MAX,
+  type CardKind,
+} from '../../../shared/model/cards'
+import type { CardPatch } from '../../board/a11y/cardOps'
+import type { VotingBridge } from '../a11y/votingBridge'
+import type { OutlineCard } from './outlineModel'
+
+export type CardMode = 'view' | 'edit' | 'move' | 'delete'
+
+export interface CardItemProps {
+  card: OutlineCard
+  mode: CardMode
+  readOnly: boolean
+  cellKey: string
+  choices: { key: string; label: string }[]
+  voting: VotingBridge | null
+  onMode(mode: CardMode): void
+  onSave(patch: CardPatch): void
+  onMove(cellKey: string): void
+  onDelete(): void
+  onReveal(): void
+}
+
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text || 'empty card')
+
+/** One card in the outline: what it says and who wrote it, with edit / move / vote / delete. */
+export function OutlineCardItem(p: CardItemProps) {
+  const { card } = p
+  const name = `${card.kindLabel} card “${short(card.text)}”`
+  return (
+    <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
+      <p className="outline-card-text">
+        <span className="outline-kind">
+          <span aria-hidden="true">{CARD_KIND_INFO[card.kind].icon} </span>
+          {card.kindLabel}:
+        </span>{' '}
+        <span data-testid="outline-card-text">{card.text || <em>empty</em>}</span>{' '}
+        <span className="outline-author">
+          — {card.author} ({card.roleLabel}){card.mine ? ', yours' : ''}
+        </span>
+        {card.kind === 'action' && (card.owner || card.due) && (
+          <span className="outline-action">
+            {card.owner ? ` Owner: ${card.owner}.` : ''}
+            {card.due ? ` Due: ${card.due}.` : ''}
+          </span>
+        )}
+      </p>
+      {p.mode === 'edit' && <EditForm {...p} />}
+      {p.mode === 'move' && <MoveForm {...p} />}
+      {p.mode === 'delete' && (
+        <div className="outline-inline" role="group" aria-label={`Delete ${name}?`}>
+          <span>Delete this card?</span>
+          <button type="button" className="button" onClick={p.onDelete} autoFocus>
+            Delete
+          </button>
+          <button type="button" className="button" onClick={() => p.onMode('view')}>
+            Keep
+          </button>
+        </div>
+      )}
+      {p.mode === 'view' && (
+        <div className="outline-card-actions">
+          {!p.readOnly && (
+            <>
+              <button
+                type="button"
+                className="button small"
+                data-action="edit"
+                aria-label={`Edit: ${name}`}
+                onClick={() => p.onMode('edit')}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="button small"
+                data-action="move"
+                aria-label={`Move: ${name}`}
+                onClick={() => p.onMode('move')}
+              >
+                Move
+              </button>
+              <button
+                type="button"
+                className="button small"
+                data-action="delete"
+                aria-label={`Delete: ${name}`}
+                onClick={() => p.onMode('delete')}
+              >
+                Delete
+              </button>
+            </>
+          )}
+          {p.voting && p.voting.canVote(card.id) && (
+            <VoteButtons voting={p.voting} id={card.id} name={name} />
+          )}
+          <button
+            type="button"
+            className="button small"
+            data-action="reveal"
+            aria-label={`Show on canvas: ${name}`}
+            onClick={p.onReveal}
+          >
+            Show on canvas
+          </button>
+        </div>
+      )}
+    </li>
+  )
+}
+
+function VoteButtons({ voting, id, name }: { voting: VotingBridge; id: string; name: string }) {
+  const mine = voting.dotsOn(id)
+  return (
+    <>
+      <button
+        type="button"
+        className="button small"
+        data-action="vote"
+        aria-label={`Vote${mine ? ` (${mine})` : ''}: ${name}`}
+        disabled={voting.dotsLeft() === 0}
+        onClick={() => voting.addDot(id)}
+      >
+        Vote{mine ? ` (${mine})` : ''}
+      </button>
+      {mine > 0 && (
+        <button
+          type="button"
+          className="button small"
+          data-action="unvote"
+          aria-label={`Take a vote back: ${name}`}
+          onClick={() => voting.removeDot(id)}
+        >
+          Take a vote back
+        </button>
+      )}
+    </>
+  )
+}
+
+function EditForm(p: CardItemProps) {
+  const [kind, setKind] = useState<CardKind>(p.card.kind)
+  const [text, setText] = useState(p.card.text)
+  const [owner, setOwner] = useState(p.card.owner)
+  const [due, setDue] = useState(p.card.due)
+  const ids = { kind: useId(), text: useId(), owner: useId(), due: useId() }
+  const textRef = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => textRef.current?.focus(), [])
+  return (
+    <form
+      className="outline-inline outline-form"
+      aria-label="Edit card"
+      onSubmit={(e) => {
+        e.preventDefault()
+        p.onSave({ kind, text, owner, due })
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          e.stopPropagation()
+          p.onMode('view')
+        }
+      }}
+    >
+      <label htmlFor={ids.kind}>Kind</label>
+      <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
+        {CARD_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {CARD_KIND_INFO[k].label} — {CARD_KIND_INFO[k].phrase}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={ids.text}>Text</label>
+      <textarea
+        id={ids.text}
+        ref={textRef}
+        value={text}
+        maxLength={CARD_TEXT_MAX}
+        rows={3}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {kind === 'action' && (
+        <>
+          <label htmlFor={ids.owner}>Owner</label>
+          <input
+            id={ids.owner}
+            value={owner}
+            maxLength={NAME_MAX}
+            onChange={(e) => setOwner(e.target.value)}
+          />
+          <label htmlFor={ids.due}>Due date</label>
+          <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </>
+      )}
+      <div className="outline-form-buttons">
+        <button type="submit" className="button primary">
+          Save
+        </button>
+        <button type="button" className="button" onClick={() => p.onMode('view')}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function MoveForm(p: CardItemProps) {
+  const [to, setTo] = useState(p.cellKey)
+  const id = useId()
+  return (
+    <form
+      className="outline-inline outline-form"
+      aria-label="Move card"
+      onSubmit={(e) => {
+        e.preventDefault()
+        p.onMove(to)
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          e.stopPropagation()
+          p.onMode('view')
+        }
+      }}
+    >
+      <label htmlFor={id}>Move to</label>
+      <select id={id} value={to} onChange={(e) => setTo(e.target.value)} autoFocus>
+        {p.choices.map((c) => (
+          <option key={c.key} value={c.key}>
+            {c.label}
+            {c.key === p.cellKey ? ' (where it is now)' : ''}
+          </option>
+        ))}
+      </select>
+      <div className="outline-form-buttons">
+        <button type="submit" className="button primary">
+          Move
+        </button>
+        <button type="button" className="button" onClick={() => p.onMode('view')}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
