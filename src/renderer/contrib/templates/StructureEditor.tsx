@@ -232,7 +232,9 @@ function ItemForm({
         const label = v.label.trim()
         if (!label) return setError('Give it a name.')
         setError(null)
-        onSubmit({ label, prompt: v.prompt.trim(), easyRead: v.easyRead.trim() })
+        const prompt = v.prompt.trim()
+        // templates need an easy-read text for every prompt; the prompt stands in until one is written
+        onSubmit({ label, prompt, easyRead: v.easyRead.trim() || prompt })
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onCancel) {
@@ -275,12 +277,16 @@ function ItemForm({
       </label>
       <textarea
         id={`${id}-easy`}
+        aria-describedby={`${id}-easy-help`}
         className="text-input"
         rows={2}
         maxLength={600}
         value={v.easyRead}
         onChange={(e) => setV({ ...v, easyRead: e.target.value })}
       />
+      <p id={`${id}-easy-help`} className="help">
+        Short sentences and everyday words. Left empty, the prompt is used.
+      </p>
       {children}
       <span className="row-actions">
         <button type="submit" className="button small primary">

@@ -1,0 +1,303 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test, watchErrors, type ServeHandle } from './fixtures'
+import type { BoardStructure, CellRef } from '../../src/shared/model/structure'
+import { attributeCard, cellRect } from '../../src/core/common/board/attribution'
+import { instantiateTemplate, structureOrigin, validateTemplate } from '../../src/core/common/templates'
+
+interface ListedTemplate {
+  source: string
+  template: { id: string; name: string }
+}
+
+type CardBox = { id: string; x: number; y: number; w: number; h: number }
+
+/** The structure layer of the board in the visible editor tab (hidden tabs keep their boards). */
+const activeLayer = (page: Page) =>
+  page.locator('[role="tabpanel"]:not([hidden]) [data-testid="structure-layer"]')
+
+async function openSession(page: Page, title: string): Promise<void> {
+  const sessions = page.getByRole('button', { name: 'Sessions', exact: true })
+  if ((await page.locator('#side-bar-title').textContent()) !== 'Sessions') await sessions.click()
+  await page
+    .getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .first()
+    .click()
+  await expect(page.locator('[role="tabpanel"]:not([hidden]) .tl-container')).toBeVisible()
+  await expect(activeLayer(page)).toBeVisible()
+}
+
+async function closeActiveTab(page: Page): Promise<void> {
+  await page.locator('.tab.active .tab-close').click()
+  await expect(page.locator('.tl-container')).toHaveCount(0)
+}
+
+function readStructure(page: Page): Promise<BoardStructure> {
+  return page.evaluate(() => (window as any).__coproBoard.doc.getMap('workshop').get('structure'))
+}
+
+/** Adds a card and moves its centre to (cx, cy) through the editor; returns its bounds. */
+function addCardAt(page: Page, cx: number, cy: number, text: string): Promise<CardBox> {
+  return page.evaluate(
+    ([cx, cy, text]) => {
+      const b = (window as any).__coproBoard
+      const id = b.addCard('idea', text)
+      const s = b.editor.getShape(id)
+      b.editor.updateShape({ id, type: 'card', x: cx - s.props.w / 2, y: cy - s.props.h / 2 })
+      const t = b.editor.getShape(id)
+      return { id, x: t.x, y: t.y, w: t.props.w, h: t.props.h }
+    },
+    [cx, cy, text] as const,
+  )
+}
+
+function cardBoxes(page: Page, ids: string[]): Promise<CardBox[]> {
+  return page.evaluate((ids) => {
+    const e = (window as any).__coproBoard.editor
+    return ids.map((id) => {
+      const s = e.getShape(id)
+      return { id, x: s.x, y: s.y, w: s.props.w, h: s.props.h }
+    })
+  }, ids)
+}
+
+/** A cell of the structure to aim at: the middle stage × the last lane, or the last zone. */
+function targetCell(s: BoardStructure): CellRef {
+  if (s.type === 'grid')
+    return {
+      type: 'cell',
+      stageId: s.stages[Math.floor(s.stages.length / 2)]!.id,
+      laneId: s.lanes[s.lanes.length - 1]!.id,
+    }
+  return { type: 'zone', zoneId: s.zones[s.zones.length - 1]!.id }
+}
+
+function labelsOf(s: BoardStructure): { id: string; label: string }[] {
+  return s.type === 'grid' ? [...s.stages, ...s.lanes] : s.zones
+}
+
+async function shippedTemplates(serve: ServeHandle): Promise<ListedTemplate[]> {
+  const list = await serve.call<{ templates: ListedTemplate[] }>('templates.list')
+  return list.templates.filter((t) => t.source === 'shipped')
+}
+
+test.describe('workshop templates in the workbench', () => {
+  test('every shipped template instantiates: its structure is drawn, locked, and a card at a cell centre is attributed to that cell', async ({
+    page,
+    serve,
+  }) => {
+    test.setTimeout(120_000)
+    const errors = watchErrors(page)
+    const shipped = await shippedTemplates(serve)
+    expect(shipped.length).toBeGreaterThanOrEqual(11)
+    await page.goto(serve.url)
+    for (const [i, entry] of shipped.entries()) {
+      const title = `Shipped ${i + 1} ${entry.template.name}`
+      await serve.call('sessions.create', { title, templateId: entry.template.id })
+      await openSession(page, title)
+      const structure = await readStructure(page)
+      const layer = activeLayer(page)
+      await expect(layer).toHaveAttribute('data-structure-type', structure.type)
+      for (const item of labelsOf(structure)) {
+        await expect(layer.locator(`[data-structure-id="${item.id}"] .copro-structure__label`)).toHaveText(
+          item.label,
+        )
+      }
+      const target = targetCell(structure)
+      const r = cellRect(structure, target)!
+      const card = await addCardAt(page, r.x + r.w / 2, r.y + r.h / 2, `Card in ${entry.template.id}`)
+      expect(attributeCard(structure, card), entry.template.id).toEqual(target)
+
+      if (i === 0) {
+        // The structure is not a shape: clicking a header selects nothing, Delete removes nothing.
+        await page.evaluate(() => (window as any).__coproBoard.editor.selectNone())
+        const header = layer.locator('[data-structure-role]').first()
+        const box = (await header.boundingBox())!
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+        expect(await page.evaluate(() => (window as any).__coproBoard.editor.getSelectedShapeIds())).toEqual(
+          [],
+        )
+        // Select everything and delete it: the cards go, the structure stays.
+        await page.keyboard.press('Control+a')
+        await page.keyboard.press('Delete')
+        await expect
+          .poll(() => page.evaluate(() => (window as any).__coproBoard.editor.getCurrentPageShapes().length))
+          .toBe(0)
+        await expect(layer).toBeVisible()
+        expect(await readStructure(page)).toEqual(structure)
+      }
+      await closeActiveTab(page)
+    }
+    expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
+  })
+
+  test('the gallery is usable by keyboard and axe finds no serious or critical problems', async ({
+    page,
+    serve,
+  }) => {
+    const shipped = await shippedTemplates(serve)
+    await page.goto(serve.url)
+    await page.getByRole('button', { name: 'Templates', exact: true }).click()
+    const gallery = page.getByTestId('template-gallery')
+    await expect(gallery.getByRole('listitem')).toHaveCount(shipped.length)
+    await expect(
+      gallery.locator('[data-template-id="service-journey-map"]').getByRole('img', {
+        name: /^Layout: \d+ stages by \d+ lanes$/,
+      }),
+    ).toBeVisible()
+    await expect(gallery.getByRole('img', { name: /^Layout: \d+ zones$/ }).first()).toBeVisible()
+    await expect(gallery.getByRole('heading', { level: 4, name: 'Service Journey Map' })).toBeVisible()
+
+    const axe = await new AxeBuilder({ page }).include('[data-testid="templates-view"]').analyze()
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+
+    // Tab from the import button reaches the first template; arrow keys move between templates.
+    await page.getByRole('button', { name: 'Import template file…' }).focus()
+    await page.keyboard.press('Tab')
+    const first = shipped[0]!.template
+    const second = shipped[1]!.template
+    await expect(page.getByRole('button', { name: `Use this template: ${first.name}` })).toBeFocused()
+    await page.keyboard.press('ArrowDown')
+    await expect(page.getByRole('button', { name: `Use this template: ${second.name}` })).toBeFocused()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('.tab.active')).toContainText(second.name)
+    await expect(activeLayer(page)).toBeVisible()
+    expect(await page.evaluate(() => (window as any).__coproBoard.doc.getMap('meta').get('templateId'))).toBe(
+      second.id,
+    )
+  })
+
+  test('a hostile template file is refused with its problems listed (file, JSON path, message)', async ({
+    page,
+    serve,
+  }) => {
+    await page.goto(serve.url)
+    await page.getByRole('button', { name: 'Templates', exact: true }).click()
+    await page.getByTestId('template-import-input').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        '{"formatVersion":1,"id":"Bad Id","name":"<img src=x onerror=alert(1)>","__proto__":{"x":1}}',
+      ),
+    })
+    const problems = page.getByTestId('template-import-problems')
+    await expect(problems).toContainText('bad.json')
+    await expect(problems.locator('li').first()).toContainText('$')
+    await expect(page.locator('img[src="x"]')).toHaveCount(0)
+  })
+
+  test('adding a stage before an existing one keeps cards in their cells; saving the structure as a template reproduces it', async ({
+    page,
+    serve,
+  }) => {
+    const title = 'Structure edit check'
+    await serve.call('sessions.create', { title, templateId: 'service-journey-map' })
+    await page.goto(serve.url)
+    await openSession(page, title)
+    const before = await readStructure(page)
+    if (before.type !== 'grid') throw new Error('expected a grid')
+
+    const cells: CellRef[] = [
+      { type: 'cell', stageId: before.stages[0]!.id, laneId: before.lanes[0]!.id },
+      { type: 'cell', stageId: before.stages[1]!.id, laneId: before.lanes[2]!.id },
+      { type: 'cell', stageId: before.stages[before.stages.length - 1]!.id, laneId: before.lanes[1]!.id },
+    ]
+    const ids: string[] = []
+    for (const [i, ref] of cells.entries()) {
+      const r = cellRect(before, ref)!
+      ids.push((await addCardAt(page, r.x + r.w / 2, r.y + r.h / 2, `Card ${i}`)).id)
+    }
+    const cardsBefore = await cardBoxes(page, ids)
+    expect(cardsBefore.map((c) => attributeCard(before, c))).toEqual(cells)
+
+    // The facilitator adds a stage before the first one from the Templates view, by keyboard.
+    await page.getByRole('button', { name: 'Templates', exact: true }).click()
+    await page.getByTestId('structure-add-stage').click()
+    await page.getByLabel('Name of the stage').fill('Before we start')
+    await page.getByLabel('Prompt (what we ask people)').fill('What happened before you came?')
+    await page.getByLabel('Where').selectOption({ label: `Before “${before.stages[0]!.label}”` })
+    await page.getByLabel('Name of the stage').press('Enter')
+
+    const layer = activeLayer(page)
+    await expect(layer.locator('[data-structure-id="before-we-start"]')).toContainText('Before we start')
+    const after = await readStructure(page)
+    if (after.type !== 'grid') throw new Error('expected a grid')
+    expect(after.stages.map((s) => s.id)).toEqual(['before-we-start', ...before.stages.map((s) => s.id)])
+    await expect
+      .poll(async () => (await cardBoxes(page, ids)).map((c) => attributeCard(after, c)))
+      .toEqual(cells)
+    const cardsAfter = await cardBoxes(page, ids)
+    expect(cardsAfter[0]!.x).toBeGreaterThan(cardsBefore[0]!.x) // they really moved right
+
+    // Move the new stage down and back: attribution still holds.
+    await page.getByRole('button', { name: 'Move down: Before we start' }).click()
+    await expect.poll(async () => ((await readStructure(page)) as any).stages[1].id).toBe('before-we-start')
+    const moved = await readStructure(page)
+    expect((await cardBoxes(page, ids)).map((c) => attributeCard(moved, c))).toEqual(cells)
+
+    // Save board structure as template, then instantiate it again.
+    await page.getByText('Save board structure as template').click()
+    const form = page.getByTestId('save-structure-form')
+    await form.getByLabel('Template name').fill('My journey')
+    await expect(form.getByLabel('Template id')).toHaveValue('my-journey')
+    await form.getByLabel('What it is for (plain words)').fill('Our journey map with a stage for before.')
+    await form.getByRole('button', { name: 'Save as template' }).click()
+    await expect(
+      page.getByTestId('template-gallery').locator('[data-template-id="my-journey"]'),
+    ).toBeVisible()
+
+    const list = await serve.call<{ templates: ListedTemplate[] }>('templates.list')
+    const saved = list.templates.find((t) => t.template.id === 'my-journey')!
+    const valid = validateTemplate(saved.template)
+    if (!valid.ok) throw new Error(JSON.stringify(valid.problems))
+    expect(instantiateTemplate(valid.template, { origin: structureOrigin(moved) }).structure).toEqual(moved)
+
+    // And through the gallery: a new session from it draws the same structure.
+    await page.getByRole('button', { name: 'Use this template: My journey' }).click()
+    await expect(page.locator('.tab.active')).toContainText('My journey')
+    await expect(activeLayer(page).locator('[data-structure-id="before-we-start"]')).toBeVisible()
+    expect(await readStructure(page)).toEqual(moved)
+  })
+
+  test('dragging a card highlights the cell it will land in', async ({ page, serve }) => {
+    const title = 'Drag highlight check'
+    await serve.call('sessions.create', { title, templateId: 'service-journey-map' })
+    await page.goto(serve.url)
+    await openSession(page, title)
+    const structure = await readStructure(page)
+    if (structure.type !== 'grid') throw new Error('expected a grid')
+    const from = cellRect(structure, {
+      type: 'cell',
+      stageId: structure.stages[0]!.id,
+      laneId: structure.lanes[0]!.id,
+    })!
+    const card = await addCardAt(page, from.x + from.w / 2, from.y + from.h / 2, 'Drag me')
+    const toRef: CellRef = { type: 'cell', stageId: structure.stages[1]!.id, laneId: structure.lanes[0]!.id }
+    const to = cellRect(structure, toRef)!
+    await page.evaluate((b) => void (window as any).__coproBoard.editor.zoomToBounds(b, { inset: 40 }), {
+      x: from.x,
+      y: from.y,
+      w: to.x + to.w - from.x,
+      h: from.h,
+    })
+    const pagePoint = (x: number, y: number) =>
+      page.evaluate(([x, y]) => (window as any).__coproBoard.editor.pageToViewport({ x, y }), [x, y] as const)
+    const canvas = (await page.locator('.tl-container').boundingBox())!
+    const a = await pagePoint(card.x + card.w / 2, card.y + card.h / 2)
+    const b = await pagePoint(to.x + to.w / 2, to.y + to.h / 2)
+    await page.mouse.move(canvas.x + a.x, canvas.y + a.y)
+    await page.mouse.down()
+    await page.mouse.move(canvas.x + b.x, canvas.y + b.y, { steps: 8 })
+    const target = page.getByTestId('structure-drop-target')
+    await expect(target).toHaveCount(1)
+    await expect(target).toContainText(`${structure.stages[1]!.label} × ${structure.lanes[0]!.label}`)
+    await page.mouse.up()
+    await expect(target).toHaveCount(0)
+    const [after] = await cardBoxes(page, [card.id])
+    expect(attributeCard(structure, after!)).toEqual(toRef)
+  })
+})
