@@ -23,6 +23,8 @@ import { bindStoreToDoc, type Binding } from './sync/binding'
 import { PresenceSync, readPeers } from './sync/presence'
 import { adjacentInReadingOrder, placeNewCard, type OrderBox } from './readingOrder'
 import { Composer } from './Composer'
+import { FacilitationLayer } from './facilitation/FacilitationLayer'
+import { shouldSyncRecord } from '../../core/common/facilitation/privateCards'
 import { createCardOps, type CardOps } from './a11y/cardOps'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { structureComponents } from './structure/structureComponents'
@@ -150,6 +152,7 @@ export function Board(props: BoardProps) {
     const store = createTLStore({ shapeUtils: [...defaultShapeUtils, CardShapeUtil] })
     let everConnected = false
     let binding: Binding | null = null
+    performance.mark('copro:board:connect')
     connRef.current = { doc, provider, store }
     setConn(connRef.current)
     setReady(false)
@@ -177,18 +180,20 @@ export function Board(props: BoardProps) {
     const onSync = (synced: boolean) => {
       patchStatus({ synced })
       if (!synced || binding) return
+      performance.mark('copro:board:synced')
       binding = bindStoreToDoc({
         store,
         doc,
         readOnly,
         seed: initialBoardRecords,
-        shouldSync: (r) => propsRef.current.shouldSync?.(r) ?? true,
+        shouldSync: (r) => shouldSyncRecord(r) && (propsRef.current.shouldSync?.(r) ?? true),
         onChange: (s) => {
           patchStatus(s)
           if (s.schemaError) editorRef.current?.updateInstanceState({ isReadonly: true })
         },
       })
       bindingRef.current = binding
+      performance.mark('copro:board:bound')
       patchStatus(binding.getState())
       setReady(true)
     }
@@ -308,9 +313,11 @@ export function Board(props: BoardProps) {
   )
 
   const apiRef = useRef<BoardApi | null>(null)
+  const [mountedApi, setMountedApi] = useState<BoardApi | null>(null)
   const onMount = useCallback(
     (editor: Editor) => {
       if (!conn) return
+      performance.mark('copro:board:mounted')
       editorRef.current = editor
       if (readOnly || statusRef.current.schemaError) editor.updateInstanceState({ isReadonly: true })
       presenceRef.current?.destroy()
@@ -322,9 +329,11 @@ export function Board(props: BoardProps) {
       w.__coproBoard = api
       w.editor = editor
       propsRef.current.onReady?.(api)
+      setMountedApi(api)
       const detachA11y = attachBoardA11y(editor)
       return () => {
         detachA11y()
+        setMountedApi((a) => (a === api ? null : a))
         presence.destroy()
         if (presenceRef.current === presence) presenceRef.current = null
         if (w.__coproBoard === api) delete w.__coproBoard
@@ -408,6 +417,16 @@ export function Board(props: BoardProps) {
         <div className="copro-board__message" role="alert" data-testid="board-schema-error">
           {status.schemaError}
         </div>
+      )}
+      {mountedApi && conn && (
+        <FacilitationLayer
+          editor={mountedApi.editor}
+          doc={conn.doc}
+          api={mountedApi}
+          sessionId={sessionId}
+          syncUrl={syncUrl}
+          identity={props.identity}
+        />
       )}
       {composer && <Composer initialKind={composer.kind} onSubmit={submitCard} onClose={closeComposer} />}
     </div>

@@ -86,6 +86,7 @@ export const ballotKey = (roundId: string, participantId: string): string => `${
  *   spotlight   → Spotlight | null (everyone sees the rest of the board dimmed)
  *   shareBalance → boolean (the voice-balance panel is shown to everyone)
  *   followLead  → participant id | null (participants follow this person until they leave)
+ *   showResults → round id whose results are drawn on the cards
  *   `pass/<activityId>/<nonce>` → 1 (one "pass" on a prompt; nothing identifies who passed)
  */
 export const FACILITATION_MAP = 'facilitation'
@@ -93,6 +94,8 @@ export const FACILITATION_KEYS = {
   spotlight: 'spotlight',
   shareBalance: 'shareBalance',
   followLead: 'followLead',
+  /** Round id whose results are shown on the cards, or absent. */
+  showResults: 'showResults',
   passPrefix: 'pass/',
 } as const
 

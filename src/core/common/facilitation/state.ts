@@ -246,3 +246,15 @@ export function registerParticipant(
   doc.transact(() => m.set(p.id, next), origin)
   return true
 }
+
+export function readShowResults(doc: Y.Doc): string | null {
+  const v = facilitation(doc).get(FACILITATION_KEYS.showResults)
+  return typeof v === 'string' && v.length <= 64 ? v : null
+}
+
+export function writeShowResults(doc: Y.Doc, roundId: string | null, origin: unknown = null): void {
+  doc.transact(() => {
+    if (roundId === null) facilitation(doc).delete(FACILITATION_KEYS.showResults)
+    else facilitation(doc).set(FACILITATION_KEYS.showResults, z.string().min(1).max(64).parse(roundId))
+  }, origin)
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { ClockEstimate, makeSample } from '../../../core/common/facilitation/clock'
+
+/**
+ * The relay's clock as this client estimates it, from `GET /api/time` on the relay's HTTP origin
+ * (NTP-style samples, the one with the smallest round trip wins; resampled every minute). When the
+ * endpoint cannot be reached (e.g. a desktop window whose CSP or origin forbids it), the local clock
+ * is used: for the desktop app's own relay that is the same machine clock anyway.
+ */
+const TimeAnswer = z.object({ now: z.number().finite() })
+const RESAMPLE_MS = 60_000
+const BURST = 5
+
+export class RelayClock {
+  private readonly estimate = new ClockEstimate()
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private users = 0
+  private stopped = true
+  /** 'relay' once a sample arrived, 'local' if sampling failed. */
+  source: 'pending' | 'relay' | 'local' = 'pending'
+
+  constructor(private readonly timeUrl: string) {}
+
+  now(): number {
+    return this.estimate.relayNow(Date.now())
+  }
+
+  /** Current offset estimate (relay minus local), for diagnostics. */
+  offsetMs(): number {
+    return this.estimate.best(Date.now())?.offsetMs ?? 0
+  }
+
+  async sampleOnce(): Promise<boolean> {
+    const t0 = Date.now()
+    try {
+      const res = await fetch(this.timeUrl, { cache: 'no-store' })
+      const t1 = Date.now()
+      const body = TimeAnswer.parse(await res.json())
+      this.estimate.add(makeSample(t0, body.now, t1))
+      this.source = 'relay'
+      return true
+    } catch {
+      if (this.source === 'pending') this.source = 'local'
+      return false
+    }
+  }
+
+  private async burst(): Promise<void> {
+    for (let i = 0; i < BURST && !this.stopped; i++) {
+      const ok = await this.sampleOnce()
+      if (!ok) break
+    }
+    if (!this.stopped) this.timer = setTimeout(() => void this.burst(), RESAMPLE_MS)
+  }
+
+  retain(): () => void {
+    this.users++
+    if (this.stopped) {
+      this.stopped = false
+      void this.burst()
+    }
+    return () => {
+      this.users--
+      if (this.users === 0) {
+        this.stopped = true
+        if (this.timer) clearTimeout(this.timer)
+        this.timer = null
+      }
+    }
+  }
+}
+
+const clocks = new Map<string, RelayClock>()
+
+/** The relay clock for a board's sync URL (ws://host:port/sync → http://host:port/api/time). */
+export function relayClockFor(syncUrl: string): RelayClock {
+  let timeUrl: string
+  try {
+    const u = new URL(syncUrl)
+    u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:'
+    u.pathname = '/api/time'
+    u.search = ''
+    timeUrl = u.toString()
+  } catch {
+    timeUrl = '/api/time'
+  }
+  let c = clocks.get(timeUrl)
+  if (!c) clocks.set(timeUrl, (c = new RelayClock(timeUrl)))
+  return c
+}

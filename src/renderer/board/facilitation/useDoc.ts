@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+
+/**
+ * A value derived from the session document, recomputed after every document update (throttled to one
+ * animation frame) and kept referentially stable while its JSON does not change.
+ */
+export function useDocValue<T>(
+  doc: Y.Doc | null,
+  read: (doc: Y.Doc) => T,
+  deps: readonly unknown[] = [],
+): T | null {
+  const readRef = useRef(read)
+  readRef.current = read
+  const [value, setValue] = useState<T | null>(() => (doc ? read(doc) : null))
+  useEffect(() => {
+    if (!doc) {
+      setValue(null)
+      return
+    }
+    let last = ''
+    let frame: number | null = null
+    const pull = () => {
+      frame = null
+      const v = readRef.current(doc)
+      const s = JSON.stringify(v)
+      if (s === last) return
+      last = s
+      setValue(v)
+    }
+    pull()
+    const onUpdate = () => {
+      if (frame === null) frame = requestAnimationFrame(pull)
+    }
+    doc.on('update', onUpdate)
+    return () => {
+      doc.off('update', onUpdate)
+      if (frame !== null) cancelAnimationFrame(frame)
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, ...deps])
+  return value
+}
+
+/** Re-renders every `ms` (for countdowns). */
+export function useTick(ms: number, on = true): number {
+  const [n, setN] = useState(0)
+  useEffect(() => {
+    if (!on) return
+    const t = setInterval(() => setN((x) => x + 1), ms)
+    return () => clearInterval(t)
+  }, [ms, on])
+  return n
+}
