@@ -1,0 +1,204 @@
+import type { Page } from '@playwright/test'
+import { expect, test, watchErrors } from './fixtures'
+
+/** The outline view and the canvas stay in sync both ways, through the real `copro serve`. */
+
+async function openSession(page: Page, url: string, title: string) {
+  await page.goto(url)
+  await page
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .first()
+    .click()
+  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await expect(page.locator('.tl-container')).toBeVisible()
+}
+
+/** Every card on the canvas as { text, x, y, kind }, read from the tldraw editor. */
+const canvasCards = (page: Page) =>
+  page.evaluate(() =>
+    (window as any).__coproBoard.editor
+      .getCurrentPageShapes()
+      .filter((s: any) => s.type === 'card')
+      .map((s: any) => ({ id: s.id, text: s.props.text, kind: s.props.kind, x: s.x, y: s.y })),
+  )
+
+/** The cell a card is in, by the shared attribution rule, computed in the page from the doc. */
+const cellOf = (page: Page, text: string) =>
+  page.evaluate((t) => {
+    const api = (window as any).__coproBoard
+    const s = api.editor.getCurrentPageShapes().find((x: any) => x.type === 'card' && x.props.text === t)
+    if (!s) return null
+    const st = api.doc.getMap('workshop').get('structure')
+    const cx = s.x + s.props.w / 2
+    const cy = s.y + s.props.h / 2
+    let x = st.x + st.laneHeaderWidth
+    let stage = null
+    for (const g of st.stages) {
+      if (cx >= x && cx < x + g.width) stage = g.id
+      x += g.width
+    }
+    let y = st.y + st.headerHeight
+    let lane = null
+    for (const l of st.lanes) {
+      if (cy >= y && cy < y + l.height) lane = l.id
+      y += l.height
+    }
+    return stage && lane ? `cell:${stage}/${lane}` : 'unplaced'
+  }, text)
+
+test.describe('outline view', () => {
+  test('cards added, edited, moved and deleted in the outline change the canvas, and back', async ({
+    page,
+    serve,
+  }) => {
+    const errors = watchErrors(page)
+    await serve.call('sessions.create', { title: 'Outline sync', templateId: 'service-journey-map' })
+    await openSession(page, serve.url, 'Outline sync')
+
+    // canvas → outline: a card placed in a cell on the canvas appears in that cell of the table
+    await page.evaluate(() => {
+      const api = (window as any).__coproBoard
+      const st = api.doc.getMap('workshop').get('structure')
+      const sx = st.x + st.laneHeaderWidth + st.stages[0].width + 20 // stage 2
+      const sy = st.y + st.headerHeight + st.lanes[0].height + st.lanes[1].height + 20 // lane 3
+      const id = api.addCard('pain', 'Forms are too long')
+      api.editor.updateShape({ id, type: 'card', x: sx, y: sy })
+    })
+    await page.keyboard.press('Control+Alt+O')
+    const outline = page.getByTestId('outline')
+    await expect(outline).toBeVisible()
+    await expect(page.getByRole('tab', { name: /Outline: Outline sync/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    )
+    const table = outline.getByRole('table')
+    await expect(table.getByRole('columnheader', { name: /Getting in touch/ })).toBeVisible()
+    await expect(table.getByRole('rowheader', { name: /What is hard/ })).toBeVisible()
+    const cellB = outline.locator('[data-cell="cell:getting-in-touch/what-is-hard"]')
+    await expect(cellB.getByText('Forms are too long')).toBeVisible()
+    await expect(cellB.locator('.outline-card')).toContainText('Pain')
+
+    // outline → canvas: add into a chosen cell
+    const add = outline.getByTestId('outline-add')
+    await add.getByLabel('Kind').selectOption('idea')
+    await add.getByLabel('Where').selectOption('cell:first-meeting/ideas')
+    await add.getByLabel('Text').fill('A text message reminder')
+    await add.getByRole('button', { name: 'Add card' }).click()
+    await expect(
+      outline.locator('[data-cell="cell:first-meeting/ideas"]').getByText('A text message reminder'),
+    ).toBeVisible()
+    await expect.poll(() => cellOf(page, 'A text message reminder')).toBe('cell:first-meeting/ideas')
+    expect((await canvasCards(page)).find((c) => c.text === 'A text message reminder')?.kind).toBe('idea')
+
+    // edit in the outline → the canvas card changes
+    const card = outline.locator('.outline-card', { hasText: 'A text message reminder' })
+    await card.getByRole('button', { name: /^Edit/ }).click()
+    await card.getByLabel('Text').fill('A text reminder the day before')
+    await card.getByLabel('Kind').selectOption('action')
+    await card.getByRole('button', { name: 'Save' }).click()
+    await expect
+      .poll(
+        async () => (await canvasCards(page)).find((c) => c.text === 'A text reminder the day before')?.kind,
+      )
+      .toBe('action')
+    // focus returns to the card's Edit button
+    await expect(
+      outline
+        .locator('.outline-card', { hasText: 'A text reminder the day before' })
+        .getByRole('button', { name: /^Edit/ }),
+    ).toBeFocused()
+
+    // move in the outline → the canvas card moves to a free spot in that cell
+    const edited = outline.locator('.outline-card', { hasText: 'A text reminder the day before' })
+    await edited.getByRole('button', { name: /^Move/ }).click()
+    await edited.getByLabel('Move to').selectOption('cell:getting-in-touch/what-is-hard')
+    await edited.getByRole('button', { name: 'Move', exact: true }).click()
+    await expect
+      .poll(() => cellOf(page, 'A text reminder the day before'))
+      .toBe('cell:getting-in-touch/what-is-hard')
+    await expect(cellB.locator('.outline-card')).toHaveCount(2)
+    const [a, b] = (await canvasCards(page)).filter((c) => c.text !== '')
+    // the moved card does not cover the card already there
+    expect(Math.abs(a!.x - b!.x) >= 200 || Math.abs(a!.y - b!.y) >= 140).toBe(true)
+
+    // move on the canvas → the outline follows
+    await page.evaluate(() => {
+      const api = (window as any).__coproBoard
+      const st = api.doc.getMap('workshop').get('structure')
+      const s = api.editor.getCurrentPageShapes().find((x: any) => x.props?.text === 'Forms are too long')
+      api.editor.updateShape({
+        id: s.id,
+        type: 'card',
+        x: st.x + st.laneHeaderWidth + 20,
+        y: st.y + st.headerHeight + 20,
+      })
+    })
+    await expect(
+      outline.locator('[data-cell="cell:finding-out/what-happens"]').getByText('Forms are too long'),
+    ).toBeVisible()
+    await expect(cellB.getByText('Forms are too long')).toHaveCount(0)
+
+    // edit on the canvas → the outline follows
+    await page.evaluate(() => {
+      const api = (window as any).__coproBoard
+      const s = api.editor.getCurrentPageShapes().find((x: any) => x.props?.text === 'Forms are too long')
+      api.editor.updateShape({ id: s.id, type: 'card', props: { text: 'Forms are far too long' } })
+    })
+    await expect(outline.getByText('Forms are far too long')).toBeVisible()
+
+    // delete in the outline → gone from the canvas; undo brings it back
+    const del = outline.locator('.outline-card', { hasText: 'Forms are far too long' })
+    await del.getByRole('button', { name: /^Delete/ }).click()
+    await del.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect
+      .poll(async () => (await canvasCards(page)).map((c) => c.text))
+      .not.toContain('Forms are far too long')
+    await expect(outline.getByText('Forms are far too long')).toHaveCount(0)
+    await outline.getByRole('button', { name: 'Undo' }).click()
+    await expect(outline.getByText('Forms are far too long')).toBeVisible()
+
+    // delete on the canvas → gone from the outline
+    await page.evaluate(() => {
+      const api = (window as any).__coproBoard
+      const s = api.editor.getCurrentPageShapes().find((x: any) => x.props?.text === 'Forms are far too long')
+      api.editor.deleteShape(s.id)
+    })
+    await expect(outline.getByText('Forms are far too long')).toHaveCount(0)
+
+    // the document has what the outline shows (the canvas synced it)
+    const inDoc = await page.evaluate(() =>
+      (window as any).__coproBoard.doc
+        .getArray('tl_records')
+        .toArray()
+        .map((e: any) => e.val)
+        .filter((r: any) => r.type === 'card')
+        .map((r: any) => r.props.text),
+    )
+    expect(inDoc).toEqual(['A text reminder the day before'])
+    expect(errors).toEqual([])
+  })
+
+  test('easy read shows the easy-read prompts', async ({ page, serve }) => {
+    await serve.call('sessions.create', { title: 'Easy read', templateId: 'service-journey-map' })
+    await openSession(page, serve.url, 'Easy read')
+    const easy = await page.evaluate(
+      () => (window as any).__coproBoard.doc.getMap('workshop').get('structure').stages[0].easyRead as string,
+    )
+    const standard = await page.evaluate(
+      () => (window as any).__coproBoard.doc.getMap('workshop').get('structure').stages[0].prompt as string,
+    )
+    await page.keyboard.press('Control+Alt+O')
+    const head = page.getByTestId('outline').getByRole('columnheader').first()
+    await expect(head).toContainText(standard)
+    await page.getByTestId('outline').getByRole('checkbox', { name: 'Easy read' }).check()
+    await expect(head).toContainText(easy)
+    await page.reload()
+    await page
+      .getByRole('button', { name: /^Easy read/ })
+      .first()
+      .click()
+    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await page.keyboard.press('Control+Alt+O')
+    await expect(page.getByTestId('outline').getByRole('columnheader').first()).toContainText(easy)
+  })
+})
