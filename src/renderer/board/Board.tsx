@@ -29,6 +29,8 @@ import { createCardOps, type CardOps } from './a11y/cardOps'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { structureComponents } from './structure/structureComponents'
 import { editBoardStructure, moveCards } from './structure/editStructure'
+import { zoomToStructure } from './structure/camera'
+import { currentStructure } from './structure/useStructure'
 import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
 
 export interface BoardIdentity {
@@ -94,6 +96,8 @@ export interface BoardApi {
   editStructure(edit: StructureEdit): StructureEditResult
   /** Moves cards to new top-left positions in one change (kept out of undo; see structure/editStructure). */
   moveCards(moves: readonly CardMove[]): number
+  /** Fits the board structure (stages and lanes, or zones) into view; false when there is none. */
+  zoomToStructure(): boolean
   doc: Y.Doc
   editor: Editor
 }
@@ -305,6 +309,7 @@ export function Board(props: BoardProps) {
         cards: createCardOps(editor, doc, () => propsRef.current.identity),
         editStructure: (edit) => editBoardStructure(editor, doc, edit, propsRef.current.identity.sessionRole),
         moveCards: (moves) => moveCards(editor, moves),
+        zoomToStructure: () => zoomToStructure(editor, currentStructure(doc)),
         doc,
         editor,
       }

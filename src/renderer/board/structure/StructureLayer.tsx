@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useEffect, useMemo } from 'react'
 import type * as Y from 'yjs'
 import { useEditor, useValue } from 'tldraw'
 import type { BoardStructure, CellRef, GridStructure, ZoneStructure } from '../../../shared/model/structure'
@@ -14,6 +14,7 @@ import {
 import { useStructure } from './useStructure'
 import { useStructureDisplay } from './displayOptions'
 import { describeCell } from './describeCell'
+import { fitStructureOnce } from './camera'
 import './structure.css'
 
 /**
@@ -23,8 +24,10 @@ import './structure.css'
  * While cards are dragged, their target cells are highlighted (same attribution as exports).
  */
 export function StructureLayer({ doc }: { doc: Y.Doc }) {
+  const editor = useEditor()
   const structure = useStructure(doc)
   const { easyRead } = useStructureDisplay()
+  useEffect(() => fitStructureOnce(editor, structure), [editor, structure])
   if (!structure) return null
   return (
     <>

@@ -33,6 +33,13 @@ export function StructureEditor({ board }: { board: ActiveBoardApi }) {
         />
         <label htmlFor={easyId}>Show easy-read prompts on the board</label>
       </div>
+      {structure && (
+        <div className="view-actions">
+          <button type="button" className="button small" onClick={() => board.zoomToStructure()}>
+            Show the whole structure
+          </button>
+        </div>
+      )}
       {!structure ? (
         <p className="muted">
           This board has no stages, lanes or zones. Start a session from a template to get them.
