@@ -71,8 +71,8 @@ export async function runRelay(argv: string[], io: CliIo): Promise<number> {
     log: (m) => io.err(m),
   })
   io.out(`Copro relay is running at ${relay.url}`)
-  io.out(`Health: ${relay.origin}/health`)
   if (tokenText === undefined) io.out(`Admin token (keep it secret): ${relay.adminToken}`)
+  io.out(`Health: ${relay.origin}/health`) // last: scripts may wait for this line
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
