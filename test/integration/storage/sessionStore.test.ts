@@ -429,6 +429,32 @@ describe('checkpoints', () => {
 })
 
 describe('compaction', () => {
+  it('with setLiveDocs, compacts cheaply from the live doc at the lower threshold, and only then', async () => {
+    await store?.close()
+    const opts = { batchMs: 5, compactBytes: 10_000_000, liveCompactBytes: 2048 }
+    store = await SessionStore.open(dir, opts)
+    const { id } = await s().create({ title: 'Live compaction' })
+    const doc = await liveDoc(id)
+    const edit = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        doc.getMap('m').set(`k${i % 7}`, `value ${i} `.repeat(4))
+        await s().flush(id)
+      }
+    }
+    await edit(100)
+    const unwired = (await s().diskUsage(id)).logBytes
+    expect(unwired).toBeGreaterThan(5000) // no live doc known: the 10 MB rebuild threshold applies
+    s().setLiveDocs((sid) => (sid === id ? doc : undefined))
+    await edit(100)
+    expect((await s().diskUsage(id)).logBytes).toBeLessThan(2048 + 200)
+    await reopen()
+    expect(
+      docFrom(await s().load(id))
+        .getMap('m')
+        .toJSON(),
+    ).toEqual(doc.getMap('m').toJSON())
+  })
+
   it('compacts the log into a snapshot past the threshold and loses nothing', async () => {
     await store?.close()
     store = await SessionStore.open(dir, { batchMs: 5, compactBytes: 4096 })

@@ -11,6 +11,8 @@ export interface SessionLogOptions {
   readonly batchMs: number
   /** Compact (snapshot + empty log) once the log grows past this many bytes. */
   readonly compactBytes: number
+  /** With a live document available (liveState), compact already past this many bytes: it is cheap then. */
+  readonly liveCompactBytes?: number
   readonly onState: (state: SaveState) => void
   readonly onCompactionError: (error: unknown) => void
   readonly onDurable: () => void
@@ -134,19 +136,25 @@ export class SessionLog {
     this.length += batch.length
     this.opts.onDurable()
     if (this.pending.length === 0) this.setState({ state: 'saved' })
-    if (this.length > this.opts.compactBytes) {
+    const live =
+      this.length > (this.opts.liveCompactBytes ?? this.opts.compactBytes)
+        ? (this.opts.liveState?.() ?? null)
+        : null
+    if (live || this.length > this.opts.compactBytes) {
       try {
-        await this.compactNow()
+        await this.compactNow(live)
       } catch (e) {
         this.opts.onCompactionError(e)
       }
     }
   }
 
-  private async compactNow(): Promise<void> {
+  private async compactNow(liveState: Uint8Array | null = null): Promise<void> {
     const files = sessionFiles(this.dir)
     const state =
-      this.opts.liveState?.() ?? compactState((await readStoredState(this.dir)).updates, 'session board')
+      liveState ??
+      this.opts.liveState?.() ??
+      compactState((await readStoredState(this.dir)).updates, 'session board')
     await writeFileAtomic(files.snapshot, encodeSnapshot(state))
     // The snapshot now holds everything in the log; a crash from here on only leaves redundant updates.
     await this.fh.close()

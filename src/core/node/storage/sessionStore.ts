@@ -31,9 +31,17 @@ import { compactState, docFromUpdates, readStoredState, writeFreshState } from '
 export interface SessionStoreOptions {
   /** Appends are fsynced at most this long after an edit (≤ 250). Default 100. */
   readonly batchMs?: number
-  /** Compact a session's log into its snapshot past this size. Default 2 MiB. */
+  /** Compact a session's log into its snapshot past this size, rebuilding the doc from disk. Default 2 MiB. */
   readonly compactBytes?: number
-  /** On closing a session, compact if its log is larger than this. Default 256 KiB. */
+  /**
+   * With setLiveDocs and the room loaded, compact from the live doc (cheap: one encodeStateAsUpdate) past
+   * this size. Default 1 MiB.
+   */
+  readonly liveCompactBytes?: number
+  /**
+   * On closing a session, compact if its log is larger than this. Default 256 KiB. Skipped when setLiveDocs
+   * is in use (the room is gone by then, so it would mean a rebuild; live compaction keeps logs short).
+   */
   readonly compactOnCloseBytes?: number
   /** Recorded in exported files. */
   readonly appVersion?: string
@@ -92,6 +100,7 @@ export class SessionStore implements RoomPersistence {
   private readonly batchMs: number
   private readonly compactBytes: number
   private readonly compactOnCloseBytes: number
+  private readonly liveCompactBytes: number
   readonly appVersion: string
 
   private constructor(
@@ -103,6 +112,7 @@ export class SessionStore implements RoomPersistence {
     this.batchMs = Math.min(250, Math.max(0, opts.batchMs ?? 100))
     this.compactBytes = opts.compactBytes ?? 2 * 1024 * 1024
     this.compactOnCloseBytes = opts.compactOnCloseBytes ?? 256 * 1024
+    this.liveCompactBytes = opts.liveCompactBytes ?? 1024 * 1024
     this.appVersion = opts.appVersion ?? '0.1.0'
   }
 
@@ -283,6 +293,7 @@ export class SessionStore implements RoomPersistence {
       const log = await SessionLog.open(dir, stored.validLogLength, {
         batchMs: this.batchMs,
         compactBytes: this.compactBytes,
+        liveCompactBytes: this.liveCompactBytes,
         onState: (state) => this.emitSave(id, state),
         onCompactionError: (e) =>
           this.warn('snapshot-unreadable', `Could not compact “${s.title}”: ${errorMessage(e)}`, id),
@@ -346,7 +357,7 @@ export class SessionStore implements RoomPersistence {
     this.lastLoaded.delete(sessionId)
     if (!log) return
     await log.flush().catch(() => undefined)
-    if (log.logBytes > this.compactOnCloseBytes)
+    if (!this.liveDocOf && log.logBytes > this.compactOnCloseBytes)
       await log
         .compact()
         .catch((e: unknown) =>
