@@ -135,7 +135,7 @@ describe('hosted relay admin API', () => {
     const t = (
       await admin('/admin/tokens', {
         method: 'POST',
-        body: { sessionId: 'hall-session-2', role: 'observer', expiresInSeconds: 1 },
+        body: { sessionId: 'hall-session-2', role: 'observer', expiresInSeconds: 3 },
       })
     ).body
     expect(Date.parse(t.expiresAt)).toBeGreaterThan(0)

@@ -281,7 +281,7 @@ describe('revocation, expiry and stop sharing', () => {
 
   it('an expired token is refused and its live connection is closed', async () => {
     const id = await newSession('Short lived')
-    const links = await share(id, { expiresInSeconds: 1 })
+    const links = await share(id, { expiresInSeconds: 3 }) // long enough to join on a loaded machine
     expect(Date.parse(links.expiresAt!)).toBeGreaterThan(0)
     const part = guest(links.participantUrl)
     await synced(part)
