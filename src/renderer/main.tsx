@@ -1,22 +1,35 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { pickHost } from './host'
+import { readJoinLink } from './guest/joinLink'
 import { Workbench } from './workbench/Workbench'
 import './workbench/workbench.css'
 
 const root = createRoot(document.getElementById('root')!)
-const host = pickHost()
-if ('error' in host) {
-  root.render(
-    <main className="fatal">
-      <h1>Copro Studio</h1>
-      <p role="alert">{host.error}</p>
-    </main>,
+// A guest join link (`?join=<sessionId>&token=…`) opens the guest app, which has no app API.
+const join = readJoinLink()
+if (join) {
+  void import('./guest/GuestApp').then(({ GuestApp }) =>
+    root.render(
+      <StrictMode>
+        <GuestApp link={join} />
+      </StrictMode>,
+    ),
   )
 } else {
-  root.render(
-    <StrictMode>
-      <Workbench host={host} />
-    </StrictMode>,
-  )
+  const host = pickHost()
+  if ('error' in host) {
+    root.render(
+      <main className="fatal">
+        <h1>Copro Studio</h1>
+        <p role="alert">{host.error}</p>
+      </main>,
+    )
+  } else {
+    root.render(
+      <StrictMode>
+        <Workbench host={host} />
+      </StrictMode>,
+    )
+  }
 }

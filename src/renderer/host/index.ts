@@ -12,6 +12,8 @@ const TOKEN_KEY = 'copro.token'
 export function pickHost(): AppHost | { error: string } {
   if (window.copro) return createIpcHost(window.copro)
   const url = new URL(window.location.href)
+  // a guest join link's token is never a facilitator token (src/renderer/guest opens those)
+  if (url.searchParams.has('join')) return { error: 'This is a guest link: it opens the join screen.' }
   const fromUrl = url.searchParams.get('token')
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl)

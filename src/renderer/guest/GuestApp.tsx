@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react'
+import type { GuestSessionInfo } from '../../shared/api/contract'
+import { applyPreferences, usePreferences } from '../contrib/a11y/preferences'
+import { applyTheme, resolveTheme, watchSystemTheme } from '../workbench/theme'
+import { GuestBoard } from './GuestBoard'
+import { loadGuestProfile, saveGuestProfile, type GuestProfile, type GuestRole } from './guestIdentity'
+import { forgetJoinToken, lookUpGuestSession, type JoinLink } from './joinLink'
+import { JoinScreen } from './JoinScreen'
+import './guest.css'
+
+type Phase =
+  | { kind: 'checking' }
+  | { kind: 'dead' }
+  | { kind: 'unreachable' }
+  | { kind: 'join'; info: GuestSessionInfo }
+  | { kind: 'board'; info: GuestSessionInfo; profile: GuestProfile & { coproRole: GuestRole } }
+
+export const DEAD_LINK_TEXT = 'This link no longer works. Ask the facilitator for a new one.'
+
+/**
+ * The guest app, opened from a join link (`/?join=<sessionId>&token=…`) in any browser: the join
+ * screen, then the board. Guests have no app API: only `/api/guest/session` and their board's sync.
+ */
+export function GuestApp({ link }: { link: JoinLink }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'checking' })
+  const prefs = usePreferences()
+
+  useEffect(() => {
+    applyPreferences(prefs)
+    const apply = () => applyTheme(prefs.highContrast ? 'high-contrast' : resolveTheme('system'))
+    apply()
+    return watchSystemTheme(apply)
+  }, [prefs])
+
+  useEffect(() => {
+    if (phase.kind !== 'checking') return
+    let live = true
+    void lookUpGuestSession(link).then((r) => {
+      if (!live) return
+      if (r.kind === 'ok') {
+        document.title = `${r.info.title} · Copro Studio`
+        setPhase({ kind: 'join', info: r.info })
+      } else setPhase({ kind: r.kind === 'refused' ? 'dead' : 'unreachable' })
+    })
+    return () => {
+      live = false
+    }
+  }, [link, phase.kind])
+
+  useEffect(() => {
+    if (phase.kind === 'dead') forgetJoinToken(link.sessionId)
+  }, [phase.kind, link.sessionId])
+
+  switch (phase.kind) {
+    case 'checking':
+      return (
+        <main className="guest-page" aria-busy="true">
+          <p className="guest-message" role="status">
+            Opening the workshop…
+          </p>
+        </main>
+      )
+    case 'dead':
+      return (
+        <main className="guest-page" data-testid="guest-dead-link">
+          <h1 className="guest-page__title">Copro Studio</h1>
+          <p className="guest-page__text" role="alert">
+            {DEAD_LINK_TEXT}
+          </p>
+        </main>
+      )
+    case 'unreachable':
+      return (
+        <main className="guest-page" data-testid="guest-unreachable">
+          <h1 className="guest-page__title">Copro Studio</h1>
+          <p className="guest-page__text" role="alert">
+            Cannot reach the workshop. Check that you are on the same wifi as the facilitator, then try again.
+          </p>
+          <button
+            type="button"
+            className="guest-btn guest-btn--primary"
+            onClick={() => setPhase({ kind: 'checking' })}
+          >
+            Try again
+          </button>
+        </main>
+      )
+    case 'join':
+      return (
+        <JoinScreen
+          info={phase.info}
+          profile={loadGuestProfile()}
+          onJoin={(profile) => {
+            saveGuestProfile(profile)
+            setPhase({ kind: 'board', info: phase.info, profile })
+          }}
+        />
+      )
+    case 'board':
+      return (
+        <GuestBoard
+          link={link}
+          info={phase.info}
+          profile={phase.profile}
+          onDead={() => setPhase({ kind: 'dead' })}
+        />
+      )
+  }
+}

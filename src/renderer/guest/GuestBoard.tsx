@@ -1,0 +1,124 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { GuestSessionInfo } from '../../shared/api/contract'
+import type { CardKind } from '../../shared/model/cards'
+import { COPRO_ROLE_INFO } from '../../shared/model/roles'
+import { readAgenda, readStructure } from '../../core/common/board/workshopState'
+import type { BoardApi, BoardIdentity, BoardStatus } from '../board/Board'
+import { useDocValue } from '../board/facilitation/useDoc'
+import type { GuestProfile, GuestRole } from './guestIdentity'
+import { guestSyncUrl, isDeadLinkClose, lookUpGuestSession, type JoinLink } from './joinLink'
+import { SimpleComposer } from './SimpleComposer'
+import { cellLabel, targetCell } from './targetCell'
+
+const LazyBoard = lazy(() => import('../board/Board').then((m) => ({ default: m.Board })))
+
+export interface GuestBoardProps {
+  link: JoinLink
+  info: GuestSessionInfo
+  profile: GuestProfile & { coproRole: GuestRole }
+  /** The link stopped working (revoked, expired or refused). */
+  onDead(): void
+}
+
+const CONNECTION_WORDS: Record<BoardStatus['connection'], string> = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  offline: 'Offline: trying to reconnect…',
+}
+
+/**
+ * The guest's board: the shared canvas (read-only for observers) filling the screen, a slim top bar,
+ * and for participants the simple composer, below the canvas on a phone and beside it on a wider
+ * screen (never over the canvas's bottom-right corner).
+ */
+export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
+  const observer = info.role === 'observer'
+  const [api, setApi] = useState<BoardApi | null>(null)
+  const [connection, setConnection] = useState<BoardStatus['connection']>('connecting')
+  const onDeadRef = useRef(onDead)
+  onDeadRef.current = onDead
+  const identity = useMemo<BoardIdentity>(
+    () => ({
+      id: profile.id,
+      name: profile.anonymous ? '' : profile.name,
+      anonymous: profile.anonymous,
+      coproRole: profile.coproRole,
+      sessionRole: observer ? 'observer' : 'participant',
+    }),
+    [profile, observer],
+  )
+  const syncUrl = useMemo(() => guestSyncUrl(), [])
+
+  const onStatus = useCallback((s: BoardStatus) => {
+    setConnection(s.connection)
+    if (s.lastClose && isDeadLinkClose(s.lastClose.code)) onDeadRef.current()
+  }, [])
+  // Offline without a close code (e.g. the sharing listener closed): ask whether the link still works.
+  useEffect(() => {
+    if (connection !== 'offline') return
+    let live = true
+    const check = () =>
+      void lookUpGuestSession(link).then((r) => {
+        if (live && r.kind === 'refused') onDeadRef.current()
+      })
+    check()
+    const timer = setInterval(check, 5000)
+    return () => {
+      live = false
+      clearInterval(timer)
+    }
+  }, [connection, link])
+
+  const place = useDocValue(api?.doc ?? null, (d) => ({ agenda: readAgenda(d), structure: readStructure(d) }))
+  const placeLabel = (kind: CardKind) =>
+    place ? cellLabel(place.structure, targetCell(place.agenda, place.structure, kind)) : null
+
+  const post = (kind: CardKind, text: string): boolean => {
+    if (!api || api.cards.readOnly()) return false
+    const doc = api.doc
+    const cell = targetCell(readAgenda(doc), readStructure(doc), kind)
+    const id = cell ? api.cards.add(kind, text, cell) : api.addCard(kind, text)
+    if (!id) return false
+    if (cell) api.cards.reveal(id)
+    return true
+  }
+
+  return (
+    <div
+      className={`guest-shell${observer ? ' guest-shell--observer' : ''}`}
+      data-testid="guest-board"
+      data-role={info.role}
+    >
+      <header className="guest-bar">
+        <h1 className="guest-bar__title">{info.title}</h1>
+        <span className="guest-bar__who">
+          {profile.anonymous ? 'Anonymous' : profile.name} · {COPRO_ROLE_INFO[profile.coproRole].short}
+          {observer ? ' · watching' : ''}
+        </span>
+        <span
+          className="guest-bar__status"
+          role="status"
+          data-testid="guest-connection"
+          data-connection={connection}
+        >
+          {CONNECTION_WORDS[connection]}
+        </span>
+      </header>
+      <div className="guest-canvas">
+        <Suspense fallback={<p className="guest-message">Loading the board…</p>}>
+          <LazyBoard
+            sessionId={link.sessionId}
+            syncUrl={syncUrl}
+            token={link.token}
+            identity={identity}
+            readOnly={observer}
+            licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined}
+            onStatus={onStatus}
+            onReady={setApi}
+          />
+        </Suspense>
+      </div>
+      {!observer && api && <SimpleComposer placeFor={placeLabel} onPost={post} />}
+    </div>
+  )
+}

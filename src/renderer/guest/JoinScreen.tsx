@@ -1,0 +1,149 @@
+import { useId, useRef, useState } from 'react'
+import type { GuestSessionInfo } from '../../shared/api/contract'
+import { NAME_MAX } from '../../shared/model/cards'
+import { COPRO_ROLE_INFO } from '../../shared/model/roles'
+import { TEXT_SCALES, type TextScale } from '../contrib/a11y/prefsSchema'
+import { preferences, usePreferences } from '../contrib/a11y/preferences'
+import { GUEST_ROLE_HINTS, GUEST_ROLES, type GuestProfile, type GuestRole } from './guestIdentity'
+
+const SCALE_LABELS: Record<TextScale, string> = {
+  100: 'Normal',
+  125: 'Bigger',
+  150: 'Big',
+  175: 'Very big',
+  200: 'Biggest',
+}
+
+export interface JoinScreenProps {
+  info: GuestSessionInfo
+  profile: GuestProfile
+  onJoin(profile: GuestProfile & { coproRole: GuestRole }): void
+}
+
+/**
+ * What a guest sees first: the session's title, their name (or "stay anonymous"), who they are in
+ * co-production terms, text size and contrast. No account, nothing to install.
+ */
+export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
+  const prefs = usePreferences()
+  const [name, setName] = useState(profile.name)
+  const [anonymous, setAnonymous] = useState(profile.anonymous)
+  const [role, setRole] = useState<GuestRole | null>(profile.coproRole)
+  const [problem, setProblem] = useState<string | null>(null)
+  const roleGroup = useRef<HTMLFieldSetElement>(null)
+  const nameRef = useRef<HTMLInputElement>(null)
+  const ids = { title: useId(), name: useId(), problem: useId() }
+  const observer = info.role === 'observer'
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    if (!anonymous && name.trim() === '') {
+      setProblem('Type your name, or tick “Stay anonymous”.')
+      nameRef.current?.focus()
+      return
+    }
+    if (!role) {
+      setProblem('Choose the description that fits you best.')
+      roleGroup.current?.querySelector('input')?.focus()
+      return
+    }
+    setProblem(null)
+    onJoin({ ...profile, name: anonymous ? '' : name.trim(), anonymous, coproRole: role })
+  }
+
+  return (
+    <main className="guest-join" aria-labelledby={ids.title} data-testid="guest-join">
+      <form className="guest-join__form" onSubmit={submit} noValidate>
+        <p className="guest-join__kicker">Copro Studio workshop</p>
+        <h1 id={ids.title} className="guest-join__title" data-testid="guest-session-title">
+          {info.title}
+        </h1>
+        <p className="guest-join__lead">
+          {observer
+            ? 'You are joining to watch. You can see the board, but you cannot add cards with this link.'
+            : 'You are joining to take part. Your cards appear on the shared board straight away.'}{' '}
+          No account and nothing to install.
+        </p>
+
+        <div className="guest-field">
+          <label htmlFor={ids.name}>Your name</label>
+          <input
+            id={ids.name}
+            ref={nameRef}
+            type="text"
+            autoComplete="nickname"
+            maxLength={NAME_MAX}
+            value={anonymous ? '' : name}
+            disabled={anonymous}
+            aria-describedby={problem ? ids.problem : undefined}
+            aria-invalid={problem !== null && !anonymous && name.trim() === ''}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <label className="guest-check">
+            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+            Stay anonymous (your cards show no name)
+          </label>
+        </div>
+
+        <fieldset className="guest-field guest-roles" ref={roleGroup}>
+          <legend>Which fits you best?</legend>
+          <p className="guest-hint">This helps everyone hear all sides. It is shown on your cards.</p>
+          {GUEST_ROLES.map((r) => (
+            <label key={r} className={`guest-role${role === r ? ' guest-role--on' : ''}`}>
+              <input
+                type="radio"
+                name="guest-role"
+                value={r}
+                checked={role === r}
+                onChange={() => setRole(r)}
+              />
+              <span>
+                <strong>{COPRO_ROLE_INFO[r].label}</strong>
+                <span className="guest-hint">{GUEST_ROLE_HINTS[r]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset className="guest-field guest-prefs">
+          <legend>Make it easier to read</legend>
+          <div className="guest-scales" role="radiogroup" aria-label="Text size">
+            {TEXT_SCALES.map((s) => (
+              <label key={s} className={`guest-scale${prefs.textScale === s ? ' guest-scale--on' : ''}`}>
+                <input
+                  type="radio"
+                  name="guest-text-size"
+                  value={s}
+                  checked={prefs.textScale === s}
+                  onChange={() => preferences.set({ textScale: s })}
+                />
+                <span style={{ fontSize: `${s}%` }}>{SCALE_LABELS[s]}</span>
+              </label>
+            ))}
+          </div>
+          <label className="guest-check">
+            <input
+              type="checkbox"
+              checked={prefs.highContrast}
+              onChange={(e) => preferences.set({ highContrast: e.target.checked })}
+            />
+            High contrast (white and yellow on black)
+          </label>
+        </fieldset>
+
+        {problem && (
+          <p id={ids.problem} className="guest-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="guest-btn guest-btn--primary guest-join__go"
+          data-testid="guest-join-button"
+        >
+          Join
+        </button>
+      </form>
+    </main>
+  )
+}

@@ -1,0 +1,135 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../shared/model/cards'
+
+/** The four big buttons of the simple composer, in the order people see them. */
+export const SIMPLE_KINDS: readonly CardKind[] = ['pain', 'contribution', 'idea', 'question']
+
+export interface SimpleComposerProps {
+  /** Where a card of this kind will go, in plain words (e.g. "Waiting room"), or null for "the middle of your view". */
+  placeFor(kind: CardKind): string | null
+  /** Adds the card; returns false when it could not be added. */
+  onPost(kind: CardKind, text: string): boolean
+}
+
+/**
+ * The guest's way to add a card: four large buttons ("Something that's hard", "Something I can
+ * offer", "An idea", "A question"); each opens a text box, and "Add to the board" posts the card.
+ */
+export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
+  const [kind, setKind] = useState<CardKind | null>(null)
+  const [text, setText] = useState('')
+  const [said, setSaid] = useState('')
+  const textRef = useRef<HTMLTextAreaElement>(null)
+  const root = useRef<HTMLElement>(null)
+  const returnTo = useRef<CardKind | null>(null)
+  const ids = { title: useId(), where: useId() }
+
+  useEffect(() => {
+    if (kind) textRef.current?.focus()
+    else if (returnTo.current) {
+      root.current?.querySelector<HTMLElement>(`[data-kind="${returnTo.current}"]`)?.focus()
+      returnTo.current = null
+    }
+  }, [kind])
+
+  const close = () => {
+    returnTo.current = kind
+    setKind(null)
+    setText('')
+  }
+  const post = (e: React.FormEvent) => {
+    e.preventDefault()
+    if (!kind || text.trim() === '') return
+    const ok = onPost(kind, text.trim())
+    setSaid(
+      ok
+        ? `Your card “${CARD_KIND_INFO[kind].phrase}” is on the board.`
+        : 'Your card could not be added. Try again in a moment.',
+    )
+    if (ok) close()
+  }
+
+  return (
+    <section ref={root} className="guest-composer" aria-label="Add a card" data-testid="guest-composer">
+      {kind ? (
+        <form
+          className="guest-composer__sheet"
+          role="dialog"
+          aria-modal="false"
+          aria-labelledby={ids.title}
+          onSubmit={post}
+          onKeyDown={(e) => {
+            e.stopPropagation()
+            if (e.key === 'Escape') {
+              e.preventDefault()
+              close()
+            }
+          }}
+        >
+          <label
+            id={ids.title}
+            className="guest-composer__title"
+            style={{ background: CARD_KIND_INFO[kind].colour }}
+          >
+            <span aria-hidden="true">{CARD_KIND_INFO[kind].icon} </span>
+            {CARD_KIND_INFO[kind].phrase}
+            <textarea
+              ref={textRef}
+              className="guest-composer__text"
+              data-testid="guest-card-text"
+              rows={3}
+              maxLength={CARD_TEXT_MAX}
+              value={text}
+              aria-describedby={ids.where}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </label>
+          <p id={ids.where} className="guest-hint">
+            {(() => {
+              const where = placeFor(kind)
+              return where ? `It goes to “${where}”.` : 'It goes to the middle of your view of the board.'
+            })()}
+          </p>
+          <div className="guest-composer__actions">
+            <button type="button" className="guest-btn" onClick={close}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="guest-btn guest-btn--primary"
+              disabled={text.trim() === ''}
+              data-testid="guest-card-post"
+            >
+              Add to the board
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="guest-composer__kinds">
+          {SIMPLE_KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className="guest-kind"
+              data-kind={k}
+              data-testid={`guest-kind-${k}`}
+              style={{ background: CARD_KIND_INFO[k].colour }}
+              onClick={() => {
+                setSaid('')
+                setKind(k)
+              }}
+            >
+              <span aria-hidden="true" className="guest-kind__icon">
+                {CARD_KIND_INFO[k].icon}
+              </span>
+              {CARD_KIND_INFO[k].phrase}
+            </button>
+          ))}
+        </div>
+      )}
+      <p className="visually-hidden" role="status" data-testid="guest-composer-status">
+        {said}
+      </p>
+    </section>
+  )
+}
