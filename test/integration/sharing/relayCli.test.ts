@@ -100,134 +100,141 @@ function httpsJson(
 }
 
 describe.skipIf(!hasOpenssl)('copro relay with a self-signed certificate (real CLI, real wss)', () => {
-  it('serves wss to stock y-websocket clients: publish, mint, join, observe, revoke, restart', async () => {
-    execFileSync('openssl', [
+  it(
+    'serves wss to stock y-websocket clients: publish, mint, join, observe, revoke, restart',
+    { timeout: 120_000 },
+    async () => {
+      execFileSync('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1',
       '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
       '-keyout', keyFile, '-out', certFile,
     ], { stdio: 'ignore' }) // prettier-ignore
-    ca = readFileSync(certFile)
-    const WS = trusting(ca)
+      ca = readFileSync(certFile)
+      const WS = trusting(ca)
 
-    const first = startRelay(['--tls-cert', certFile, '--tls-key', keyFile])
-    const { url, adminToken } = await first.ready
-    expect(url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/sync$/)
-    expect(adminToken).toMatch(/^[A-Za-z0-9_-]{32}$/)
-    const origin = url.replace('wss://', 'https://').replace(/\/sync$/, '')
+      const first = startRelay(['--tls-cert', certFile, '--tls-key', keyFile])
+      const { url, adminToken } = await first.ready
+      expect(url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/sync$/)
+      expect(adminToken).toMatch(/^[A-Za-z0-9_-]{32}$/)
+      const origin = url.replace('wss://', 'https://').replace(/\/sync$/, '')
 
-    // It really is TLS: a client that does not trust the certificate cannot connect.
-    expect(await closeOf(`${url}/remote-session-1?token=${adminToken}`)).toEqual({
-      error: expect.stringMatching(/self[- ]signed/i),
-    })
-    await expect(fetch(`${origin}/health`)).rejects.toThrow()
-    expect((await httpsJson(`${origin}/health`, {})).status).toBe(200)
+      // It really is TLS: a client that does not trust the certificate cannot connect.
+      expect(await closeOf(`${url}/remote-session-1?token=${adminToken}`)).toEqual({
+        error: expect.stringMatching(/self[- ]signed/i),
+      })
+      await expect(fetch(`${origin}/health`)).rejects.toThrow()
+      expect((await httpsJson(`${origin}/health`, {})).status).toBe(200)
 
-    // Minting for a session that nobody published yet is refused.
-    const early = await httpsJson(`${origin}/admin/tokens`, {
-      method: 'POST',
-      token: adminToken!,
-      body: { sessionId: 'remote-session-1', role: 'participant' },
-    })
-    expect(early.status).toBe(404)
+      // Minting for a session that nobody published yet is refused.
+      const early = await httpsJson(`${origin}/admin/tokens`, {
+        method: 'POST',
+        token: adminToken!,
+        body: { sessionId: 'remote-session-1', role: 'participant' },
+      })
+      expect(early.status).toBe(404)
 
-    // The facilitator's app publishes by connecting with the admin token; the session is created.
-    const fac = stockClient(url, 'remote-session-1', adminToken, { ws: WS })
-    clients.push(fac)
-    await waitFor(() => fac.provider.synced, 'admin synced')
-    fac.doc.getMap('cards').set('welcome', 'hello from the hall')
-    expect(
-      (
-        await httpsJson(`${origin}/admin/sessions`, {
-          method: 'POST',
-          token: adminToken!,
-          body: { sessionId: 'remote-session-1', title: 'Remote repairs workshop' },
-        })
-      ).body,
-    ).toEqual({ sessionId: 'remote-session-1', title: 'Remote repairs workshop' })
+      // The facilitator's app publishes by connecting with the admin token; the session is created.
+      const fac = stockClient(url, 'remote-session-1', adminToken, { ws: WS })
+      clients.push(fac)
+      await waitFor(() => fac.provider.synced, 'admin synced')
+      fac.doc.getMap('cards').set('welcome', 'hello from the hall')
+      expect(
+        (
+          await httpsJson(`${origin}/admin/sessions`, {
+            method: 'POST',
+            token: adminToken!,
+            body: { sessionId: 'remote-session-1', title: 'Remote repairs workshop' },
+          })
+        ).body,
+      ).toEqual({ sessionId: 'remote-session-1', title: 'Remote repairs workshop' })
 
-    const mint = async (role: string, token = adminToken!, sessionId = 'remote-session-1') =>
-      httpsJson(`${origin}/admin/tokens`, { method: 'POST', token, body: { sessionId, role } })
-    expect((await mint('participant', 'wrong-admin-token-0123456789')).status).toBe(401)
-    expect((await mint('facilitator')).status).toBe(400)
-    const p = await mint('participant')
-    const o = await mint('observer')
-    expect(p.status).toBe(200)
-    expect(p.body).toMatchObject({ sessionId: 'remote-session-1', role: 'participant', expiresAt: null })
-    expect(p.body.token).toMatch(/^[A-Za-z0-9_-]{32}$/)
-    expect((await httpsJson(`${origin}/api/guest/session?token=${p.body.token}`, {})).body).toEqual({
-      sessionId: 'remote-session-1',
-      title: 'Remote repairs workshop',
-      role: 'participant',
-    })
-    expect((await httpsJson(`${origin}/admin/sessions`, { token: p.body.token })).status).toBe(401)
+      const mint = async (role: string, token = adminToken!, sessionId = 'remote-session-1') =>
+        httpsJson(`${origin}/admin/tokens`, { method: 'POST', token, body: { sessionId, role } })
+      expect((await mint('participant', 'wrong-admin-token-0123456789')).status).toBe(401)
+      expect((await mint('facilitator')).status).toBe(400)
+      const p = await mint('participant')
+      const o = await mint('observer')
+      expect(p.status).toBe(200)
+      expect(p.body).toMatchObject({ sessionId: 'remote-session-1', role: 'participant', expiresAt: null })
+      expect(p.body.token).toMatch(/^[A-Za-z0-9_-]{32}$/)
+      expect((await httpsJson(`${origin}/api/guest/session?token=${p.body.token}`, {})).body).toEqual({
+        sessionId: 'remote-session-1',
+        title: 'Remote repairs workshop',
+        role: 'participant',
+      })
+      expect((await httpsJson(`${origin}/admin/sessions`, { token: p.body.token })).status).toBe(401)
 
-    // A remote participant joins over wss and writes; an observer reads but cannot write.
-    const guest = stockClient(url, 'remote-session-1', p.body.token, { ws: WS })
-    const observer = stockClient(url, 'remote-session-1', o.body.token, { ws: WS })
-    clients.push(guest, observer)
-    await waitFor(() => guest.doc.getMap('cards').get('welcome') === 'hello from the hall', 'guest reads')
-    guest.doc.getMap('cards').set('from-home', 'an idea from home')
-    observer.doc.getMap('cards').set('observer', 'dropped')
-    await waitFor(() => fac.doc.getMap('cards').get('from-home') === 'an idea from home', 'admin sees guest')
-    await waitFor(
-      () => observer.doc.getMap('cards').get('from-home') === 'an idea from home',
-      'observer reads',
-    )
+      // A remote participant joins over wss and writes; an observer reads but cannot write.
+      const guest = stockClient(url, 'remote-session-1', p.body.token, { ws: WS })
+      const observer = stockClient(url, 'remote-session-1', o.body.token, { ws: WS })
+      clients.push(guest, observer)
+      await waitFor(() => guest.doc.getMap('cards').get('welcome') === 'hello from the hall', 'guest reads')
+      guest.doc.getMap('cards').set('from-home', 'an idea from home')
+      observer.doc.getMap('cards').set('observer', 'dropped')
+      await waitFor(
+        () => fac.doc.getMap('cards').get('from-home') === 'an idea from home',
+        'admin sees guest',
+      )
+      await waitFor(
+        () => observer.doc.getMap('cards').get('from-home') === 'an idea from home',
+        'observer reads',
+      )
 
-    // Guest tokens reach only their session; a guest cannot publish a new one.
-    const elsewhere = stockClient(url, 'remote-session-2', p.body.token, { ws: WS })
-    clients.push(elsewhere)
-    await waitFor(() => elsewhere.closed !== null, 'other session refused')
-    expect(elsewhere.closed).toEqual({ code: CLOSE_CODES.TOKEN_REFUSED })
+      // Guest tokens reach only their session; a guest cannot publish a new one.
+      const elsewhere = stockClient(url, 'remote-session-2', p.body.token, { ws: WS })
+      clients.push(elsewhere)
+      await waitFor(() => elsewhere.closed !== null, 'other session refused')
+      expect(elsewhere.closed).toEqual({ code: CLOSE_CODES.TOKEN_REFUSED })
 
-    // Revoking a token closes its live connection.
-    const revoked = await httpsJson(`${origin}/admin/tokens/${o.body.tokenId}`, {
-      method: 'DELETE',
-      token: adminToken!,
-    })
-    expect(revoked.body).toEqual({ revoked: 1 })
-    await waitFor(() => observer.closed !== null, 'observer closed')
-    expect(observer.closed).toEqual({ code: CLOSE_CODES.TOKEN_REVOKED })
+      // Revoking a token closes its live connection.
+      const revoked = await httpsJson(`${origin}/admin/tokens/${o.body.tokenId}`, {
+        method: 'DELETE',
+        token: adminToken!,
+      })
+      expect(revoked.body).toEqual({ revoked: 1 })
+      await waitFor(() => observer.closed !== null, 'observer closed')
+      expect(observer.closed).toEqual({ code: CLOSE_CODES.TOKEN_REVOKED })
 
-    // Restart on the same data folder with the admin token given: content and minted tokens survive.
-    for (const c of clients.splice(0)) c.destroy()
-    first.child.kill('SIGTERM')
-    expect((await first.exited).code).toBe(0)
-    const second = startRelay(['--tls-cert', certFile, '--tls-key', keyFile], {
-      COPRO_RELAY_TOKEN: adminToken!,
-    })
-    const again = await second.ready
-    expect(again.adminToken).toBeNull() // not printed when given
-    const back = stockClient(again.url, 'remote-session-1', p.body.token, { ws: WS })
-    clients.push(back)
-    await waitFor(() => back.provider.synced, 'guest back after restart')
-    expect(back.doc.getMap('cards').toJSON()).toEqual({
-      welcome: 'hello from the hall',
-      'from-home': 'an idea from home',
-    })
-    const gone = stockClient(again.url, 'remote-session-1', o.body.token, { ws: WS })
-    clients.push(gone)
-    await waitFor(() => gone.closed !== null, 'revoked token stays revoked')
-    expect(gone.closed).toEqual({ code: CLOSE_CODES.TOKEN_REFUSED })
-    const relayJson = readFileSync(join(dataDir, 'relay.json'), 'utf8')
-    expect(relayJson).not.toContain(p.body.token) // digests only, never secrets
-    expect(relayJson).not.toContain(adminToken!)
-    second.child.kill('SIGTERM')
-    expect((await second.exited).code).toBe(0)
-  })
+      // Restart on the same data folder with the admin token given: content and minted tokens survive.
+      for (const c of clients.splice(0)) c.destroy()
+      first.child.kill('SIGTERM')
+      expect((await first.exited).code).toBe(0)
+      const second = startRelay(['--tls-cert', certFile, '--tls-key', keyFile], {
+        COPRO_RELAY_TOKEN: adminToken!,
+      })
+      const again = await second.ready
+      expect(again.adminToken).toBeNull() // not printed when given
+      const back = stockClient(again.url, 'remote-session-1', p.body.token, { ws: WS })
+      clients.push(back)
+      await waitFor(() => back.provider.synced, 'guest back after restart')
+      expect(back.doc.getMap('cards').toJSON()).toEqual({
+        welcome: 'hello from the hall',
+        'from-home': 'an idea from home',
+      })
+      const gone = stockClient(again.url, 'remote-session-1', o.body.token, { ws: WS })
+      clients.push(gone)
+      await waitFor(() => gone.closed !== null, 'revoked token stays revoked')
+      expect(gone.closed).toEqual({ code: CLOSE_CODES.TOKEN_REFUSED })
+      const relayJson = readFileSync(join(dataDir, 'relay.json'), 'utf8')
+      expect(relayJson).not.toContain(p.body.token) // digests only, never secrets
+      expect(relayJson).not.toContain(adminToken!)
+      second.child.kill('SIGTERM')
+      expect((await second.exited).code).toBe(0)
+    },
+  )
 
-  it('refuses bad options with a usage message', async () => {
+  it('refuses bad options with a usage message', { timeout: 120_000 }, async () => {
     const bad = [
       ['--port', '99999'],
       ['--tls-cert', certFile],
       ['--token', 'short'],
       ['--token', 'has spaces in it which are not allowed'],
     ]
-    for (const args of bad) {
-      const r = startRelay(args)
-      const { code, err } = await r.exited
-      expect(code, args.join(' ')).toBe(2)
+    // All at once: each is a separate tsx start-up, slow on a loaded machine.
+    const results = await Promise.all(bad.map((args) => startRelay(args).exited))
+    results.forEach(({ code, err }, i) => {
+      expect(code, bad[i]!.join(' ')).toBe(2)
       expect(err).toContain('copro relay')
-    }
+    })
   })
 })
