@@ -7,6 +7,8 @@ import { A11yLayer } from '../contrib/a11y/A11yLayer'
 import { AccessibilitySettings } from '../contrib/a11y/AccessibilitySettings'
 import { usePreferences } from '../contrib/a11y/preferences'
 import { TemplatesView } from '../contrib/templates/TemplatesView'
+import { SharePanel } from '../contrib/share/SharePanel'
+import { FacilitationView } from '../contrib/facilitation/FacilitationView'
 import type { AppHost } from '../host/types'
 import { ActivityBar } from './ActivityBar'
 import { CommandPalette } from './CommandPalette'
@@ -33,11 +35,16 @@ function renderView(view: ViewId) {
         </>
       )
     case 'participants':
-      return <ParticipantsView />
+      return (
+        <>
+          <ParticipantsView />
+          <SharePanel />
+        </>
+      )
     case 'templates':
       return <TemplatesView />
     case 'facilitation':
-      return <ComingView text="Agenda, timer and voting controls for the open session will appear here." />
+      return <FacilitationView />
     case 'export':
       return <ComingView text="Export the open session as a report, spreadsheet or image from here." />
   }

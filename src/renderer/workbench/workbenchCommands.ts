@@ -1,4 +1,5 @@
 import { createAndOpenSession, defaultSessionTitle } from '../contrib/sessions/actions'
+import { shareCommands } from '../contrib/share/shareCommands'
 import type { Command } from './commands'
 import type { WorkbenchServices } from './context'
 import { VIEWS } from './views'
@@ -77,6 +78,7 @@ export function workbenchCommands(
       menu: 'file',
       run: () => void createAndOpenSession(services, defaultSessionTitle()),
     },
+    ...shareCommands(services),
     {
       id: 'editor.closeTab',
       title: 'Close the current tab',

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react'
+import { QrCode } from './QrCode'
+
+/**
+ * The join QR code filling the window, for a projector: as large as the smaller side of the screen
+ * allows, with the link in large type underneath. Escape or "Close" returns to where you were.
+ */
+export function QrFullScreen({ url, title, onClose }: { url: string; title: string; onClose(): void }) {
+  const close = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null
+    close.current?.focus()
+    return () => before?.focus?.()
+  }, [])
+  return (
+    <div
+      className="share-full"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="share-full-title"
+      data-testid="share-qr-full"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          e.stopPropagation()
+          onClose()
+        } else if (e.key === 'Tab') {
+          e.preventDefault() // one control: focus stays on Close
+          close.current?.focus()
+        }
+      }}
+    >
+      <h2 id="share-full-title" className="share-full__title">
+        Scan to join “{title}”
+      </h2>
+      <QrCode
+        text={url}
+        alt={`QR code that opens ${url}`}
+        className="share-full__qr"
+        testId="share-qr-full-image"
+      />
+      <p className="share-full__url" data-testid="share-qr-full-url">
+        {url}
+      </p>
+      <button ref={close} type="button" className="share-full__close" onClick={onClose}>
+        Close (Esc)
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ShareInterface, ShareStatus } from '../../../shared/api'
+import { useServices } from '../../workbench/context'
+
+export interface ShareState {
+  status: ShareStatus | null
+  interfaces: ShareInterface[] | null
+  busy: boolean
+  error: string | null
+  start(address: string, expiresInSeconds: number | null): Promise<boolean>
+  stop(): Promise<boolean>
+}
+
+/** One session's sharing through the app API (share.status / interfaces / start / stop + share.changed). */
+export function useShare(sessionId: string | null): ShareState {
+  const { host, store } = useServices()
+  const [status, setStatus] = useState<ShareStatus | null>(null)
+  const statusRef = useRef(status)
+  statusRef.current = status
+  const [interfaces, setInterfaces] = useState<ShareInterface[] | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const refresh = useCallback(async () => {
+    if (!sessionId) return
+    const r = await host.call('share.status', { sessionId })
+    if (r.ok) setStatus(r.value)
+    else setError(r.error.message)
+  }, [host, sessionId])
+
+  useEffect(() => {
+    setStatus(null)
+    setError(null)
+    if (!sessionId) return
+    void refresh()
+    return host.on('share.changed', (e) => {
+      if (e.sessionId !== sessionId) return
+      // the guest count changes often; links only when sharing starts or stops
+      if (statusRef.current?.shared !== e.shared) void refresh()
+      else setStatus((s) => (s ? { ...s, guests: e.guests } : s))
+    })
+  }, [host, sessionId, refresh])
+
+  useEffect(() => {
+    if (!sessionId) return
+    let live = true
+    void host.call('share.interfaces', {}).then((r) => {
+      if (!live) return
+      if (r.ok) setInterfaces(r.value)
+      else setError(r.error.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [host, sessionId])
+
+  const start = useCallback(
+    async (address: string, expiresInSeconds: number | null) => {
+      if (!sessionId) return false
+      setBusy(true)
+      setError(null)
+      const r = await host.call('share.start', {
+        sessionId,
+        address,
+        ...(expiresInSeconds ? { expiresInSeconds } : {}),
+      })
+      setBusy(false)
+      if (!r.ok) {
+        setError(r.error.message)
+        store.notify('error', `Could not share the session: ${r.error.message}`)
+        return false
+      }
+      await refresh()
+      store.notify(
+        'info',
+        `Sharing the session on ${r.value.address}. People can join with the link or QR code.`,
+      )
+      return true
+    },
+    [host, store, sessionId, refresh],
+  )
+
+  const stop = useCallback(async () => {
+    if (!sessionId) return false
+    setBusy(true)
+    setError(null)
+    const r = await host.call('share.stop', { sessionId })
+    setBusy(false)
+    if (!r.ok) {
+      setError(r.error.message)
+      store.notify('error', `Could not stop sharing: ${r.error.message}`)
+      return false
+    }
+    setStatus(r.value)
+    store.notify('info', 'Stopped sharing. Every guest link now no longer works.')
+    return true
+  }, [host, store, sessionId])
+
+  return { status, interfaces, busy, error, start, stop }
+}
