@@ -30,6 +30,7 @@ import { attachBoardA11y } from './a11y/boardA11y'
 import { structureComponents } from './structure/structureComponents'
 import { editBoardStructure, moveCards } from './structure/editStructure'
 import { zoomToStructure } from './structure/camera'
+import { canEditStructure } from './structure/permissions'
 import { currentStructure } from './structure/useStructure'
 import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
 
@@ -98,6 +99,8 @@ export interface BoardApi {
   moveCards(moves: readonly CardMove[]): number
   /** Fits the board structure (stages and lanes, or zones) into view; false when there is none. */
   zoomToStructure(): boolean
+  /** Whether this person (by the role their connection grants) may change the board structure. */
+  canEditStructure(): boolean
   doc: Y.Doc
   editor: Editor
 }
@@ -310,6 +313,7 @@ export function Board(props: BoardProps) {
         editStructure: (edit) => editBoardStructure(editor, doc, edit, propsRef.current.identity.sessionRole),
         moveCards: (moves) => moveCards(editor, moves),
         zoomToStructure: () => zoomToStructure(editor, currentStructure(doc)),
+        canEditStructure: () => canEditStructure(propsRef.current.identity.sessionRole),
         doc,
         editor,
       }

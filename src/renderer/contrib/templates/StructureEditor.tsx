@@ -1,10 +1,9 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { BoardStructure, StructureItem } from '../../../shared/model/structure'
 import { structureBounds } from '../../../core/common/board/attribution'
 import type { StructureEdit } from '../../../core/common/board/structureEdits'
 import { TEMPLATE_DEFAULTS } from '../../../core/common/templates'
 import { useStructure } from '../../board/structure/useStructure'
-import { canEditStructure } from '../../board/structure/permissions'
 import { setStructureDisplay, useStructureDisplay } from '../../board/structure/displayOptions'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
@@ -21,7 +20,7 @@ export function StructureEditor({ board }: { board: ActiveBoardApi }) {
   const structure = useStructure(board.doc)
   const { easyRead } = useStructureDisplay()
   const easyId = useId()
-  const canEdit = canEditStructure(board.identity.sessionRole)
+  const canEdit = board.canEditStructure()
   return (
     <div className="structure-editor" data-testid="structure-editor">
       <div className="radio">
@@ -104,8 +103,23 @@ function ItemList({
   board: ActiveBoardApi
 }) {
   const apply = useApply(board)
-  const [editing, setEditing] = useState<string | null>(null)
+  const [editing, setEditingState] = useState<string | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
+  const returnFocusTo = useRef<string | null>(null)
+  const setEditing = (id: string | null) => {
+    if (id === null) returnFocusTo.current = editing
+    setEditingState(id)
+  }
+  useEffect(() => {
+    const id = returnFocusTo.current
+    if (editing !== null || id === null) return
+    returnFocusTo.current = null
+    const item = [...(listRef.current?.children ?? [])].find(
+      (el) => (el as HTMLElement).dataset.structureItem === id,
+    )
+    item?.querySelector<HTMLButtonElement>('button')?.focus()
+  }, [editing])
   const headingId = useId()
   const cap = kind === 'stage' ? 'Stage' : kind === 'lane' ? 'Lane' : 'Zone'
   const move = (id: string, toIndex: number, label: string, dir: string) =>
@@ -127,7 +141,7 @@ function ItemList({
       <h4 id={headingId} ref={heading} tabIndex={-1} className="structure-heading">
         {PLURAL[kind]}
       </h4>
-      <ol className="structure-list" data-testid={`structure-${kind}s`}>
+      <ol ref={listRef} className="structure-list" data-testid={`structure-${kind}s`}>
         {items.map((item, i) => (
           <li key={item.id} className="structure-item" data-structure-item={item.id}>
             {editing === item.id ? (
@@ -327,6 +341,11 @@ function AddItem({
   const [formKey, setFormKey] = useState(0)
   const posId = useId()
   const toggle = useRef<HTMLButtonElement>(null)
+  const wasOpen = useRef(false)
+  useEffect(() => {
+    if (!open && wasOpen.current) toggle.current?.focus()
+    wasOpen.current = open
+  }, [open])
   if (!open)
     return (
       <button

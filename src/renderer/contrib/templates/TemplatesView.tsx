@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react'
 import { useStructure } from '../../board/structure/useStructure'
-import { canEditStructure } from '../../board/structure/permissions'
 import { useActiveBoard } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
 import { ImportTemplate } from './ImportTemplate'
@@ -41,7 +40,7 @@ export function TemplatesView() {
             Board structure
           </h3>
           <StructureEditor board={board} />
-          {structure && canEditStructure(board.identity.sessionRole) && (
+          {structure && board.canEditStructure() && (
             <details className="templates-save">
               <summary>Save board structure as template</summary>
               <SaveStructureForm board={board} onSaved={reload} />
