@@ -107,3 +107,14 @@ describe('local dots and publishing', () => {
     expect(readBallotEntries(doc)).toEqual([['r9/p1', ballot]])
   })
 })
+
+describe('spotlight areas', () => {
+  it('gives whole stages and lanes with their headers', async () => {
+    const { structureAreas } = await import('../../../src/core/common/facilitation')
+    const areas = structureAreas(GRID)
+    expect(areas.map((a) => a.key)).toEqual(['stage:s1', 'stage:s2', 'lane:l1'])
+    expect(areas[1]!.rect).toEqual({ x: 560, y: 0, w: 400, h: 880 })
+    expect(areas[2]!.rect).toEqual({ x: 0, y: 80, w: 960, h: 800 })
+    expect(structureAreas(null)).toEqual([])
+  })
+})

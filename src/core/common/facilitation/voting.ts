@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { attributeCard } from '../board/attribution'
+import { attributeCard, gridLaneEdges, gridStageEdges } from '../board/attribution'
 import { cardBounds, type CardRecord } from '../board/records'
 import type { BoardStructure, CellRef } from '../../../shared/model/structure'
 import { COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
@@ -123,4 +123,33 @@ export function resultsFromTally(roundId: string, tally: ReturnType<typeof tally
   const votersByRole = emptyByRole()
   for (const role of voters.values()) votersByRole[role]++
   return { roundId, ballots: tally.ballotsCounted.get(roundId) ?? 0, cards, byRole, votersByRole }
+}
+
+/** Spotlight-able areas of a structure: whole stages (with header), lanes (with header), zones. */
+export function structureAreas(
+  structure: BoardStructure | null,
+): Array<{ key: string; label: string; rect: { x: number; y: number; w: number; h: number } }> {
+  if (!structure) return []
+  if (structure.type === 'zones')
+    return structure.zones.map((z) => ({
+      key: `zone:${z.id}`,
+      label: `Zone: ${z.label}`,
+      rect: { x: z.x, y: z.y, w: z.w, h: z.h },
+    }))
+  const xs = gridStageEdges(structure)
+  const ys = gridLaneEdges(structure)
+  const totalH = ys[ys.length - 1]! - structure.y
+  const totalW = xs[xs.length - 1]! - structure.x
+  return [
+    ...structure.stages.map((s, i) => ({
+      key: `stage:${s.id}`,
+      label: `Stage: ${s.label}`,
+      rect: { x: xs[i]!, y: structure.y, w: s.width, h: totalH },
+    })),
+    ...structure.lanes.map((l, i) => ({
+      key: `lane:${l.id}`,
+      label: `Lane: ${l.label}`,
+      rect: { x: structure.x, y: ys[i]!, w: totalW, h: l.height },
+    })),
+  ]
 }

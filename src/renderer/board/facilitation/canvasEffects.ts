@@ -167,6 +167,8 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
   useEffect(
     () =>
       registerController(sessionId, {
+        relayNow,
+        sessionRole: identity.sessionRole,
         getSelectedCardIds: () =>
           editor
             .getSelectedShapes()
@@ -208,6 +210,6 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
           return out
         },
       }),
-    [editor, doc, sessionId, facilitator, identity.id, relayNow],
+    [editor, doc, sessionId, facilitator, identity.id, identity.sessionRole, relayNow],
   )
 }

@@ -5,6 +5,10 @@ import type { Spotlight } from '../../../core/common/facilitation/schema'
  * facilitation layer while its board is mounted). Deliberately tldraw-free so the view can import it.
  */
 export interface FacilitationController {
+  /** The relay's clock as this canvas estimates it. */
+  relayNow(): number
+  /** Who this canvas is in the session (from the connection, not a local preference). */
+  readonly sessionRole: 'facilitator' | 'co-facilitator' | 'participant' | 'observer'
   /** Card ids currently selected on this canvas. */
   getSelectedCardIds(): string[]
   /** Facilitators only: locks or unlocks cards (tldraw isLocked + the locks map). */
