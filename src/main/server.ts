@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { CoproServer } from '../core/node/server'
 import { openDesktopBackend } from './wiring'
 
@@ -8,7 +9,8 @@ export async function createDesktopServer(dataDir: string, version: string): Pro
     host: '127.0.0.1',
     port: 0,
     backend,
-    rendererDir: null,
+    // Served to guests who join from their own browsers when the facilitator shares a session.
+    rendererDir: join(import.meta.dirname, '../renderer'),
     appHost: 'electron',
     appVersion: version,
     dataDir,

@@ -36,6 +36,20 @@ describe('CoproServer over real HTTP on port 0', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/)
   })
 
+  it('serves the relay clock to any origin, and nothing secret that way', async () => {
+    const t = await fetch(`${server.baseUrl}/api/time`)
+    expect(t.headers.get('access-control-allow-origin')).toBe('*')
+    expect(Math.abs(((await t.json()) as { now: number }).now - Date.now())).toBeLessThan(60_000)
+    const api = await call('sessions.list', {})
+    expect(api.status).toBe(200)
+    const res = await fetch(`${server.baseUrl}/api/call/sessions.list`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}` },
+      body: '{}',
+    })
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
   it('refuses the app API without the token (401)', async () => {
     expect((await call('sessions.list', {}, null)).status).toBe(401)
     expect((await call('sessions.list', {}, 'wrong-token')).status).toBe(401)

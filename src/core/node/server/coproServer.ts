@@ -230,8 +230,10 @@ export class CoproServer {
     via: 'main' | 'share',
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    if (url.pathname === '/api/health') return json(res, 200, { ok: true })
-    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() })
+    // Public, secret-free endpoints: any origin may read them (the desktop page is file://, a
+    // guest's may be another host), so the relay clock works everywhere.
+    if (url.pathname === '/api/health') return json(res, 200, { ok: true }, PUBLIC_CORS)
+    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() }, PUBLIC_CORS)
     if (url.pathname === '/api/guest/session') return this.handleGuestSession(req, res, url)
     if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)
@@ -317,9 +319,12 @@ export class CoproServer {
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+const PUBLIC_CORS = { 'access-control-allow-origin': '*' }
+
+function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
+    ...extra,
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
