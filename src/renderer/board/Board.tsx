@@ -33,6 +33,7 @@ import { zoomToStructure } from './structure/camera'
 import { canEditStructure } from './structure/permissions'
 import { currentStructure } from './structure/useStructure'
 import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
+import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
 
 export interface BoardIdentity {
   id: string
@@ -101,6 +102,8 @@ export interface BoardApi {
   zoomToStructure(): boolean
   /** Whether this person (by the role their connection grants) may change the board structure. */
   canEditStructure(): boolean
+  /** A PNG or SVG picture of the whole board or one stage, lane or zone, structure labels included. */
+  exportImage(format: ImageFormat, opts?: ImageExportOptions): Promise<Blob>
   doc: Y.Doc
   editor: Editor
 }
@@ -314,6 +317,7 @@ export function Board(props: BoardProps) {
         moveCards: (moves) => moveCards(editor, moves),
         zoomToStructure: () => zoomToStructure(editor, currentStructure(doc)),
         canEditStructure: () => canEditStructure(propsRef.current.identity.sessionRole),
+        exportImage: (format, opts) => exportBoardImage(editor, currentStructure(doc), format, opts),
         doc,
         editor,
       }
