@@ -38,3 +38,16 @@ export function metaForNewCard(
 export function revealedMeta(meta: Record<string, unknown>): Record<string, unknown> {
   return { ...meta, private: false }
 }
+
+/** Ids of the private cards (among this device's records) whose activity has been revealed. */
+export function cardsToReveal<R extends RecordLike & { readonly id: string }>(
+  records: Iterable<R>,
+  revealed: Readonly<Record<string, number>>,
+): R[] {
+  const out: R[] = []
+  for (const r of records) {
+    const a = privateActivityOf(r)
+    if (a !== null && revealed[a] !== undefined) out.push(r)
+  }
+  return out
+}

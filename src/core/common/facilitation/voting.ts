@@ -8,7 +8,7 @@ import { readSession } from '../export/readDoc'
 import { selectCards } from '../board/records'
 import { readStructure } from '../board/workshopState'
 import { Ballot, type VotingRound } from './schema'
-import { readBallotEntries, readRounds } from './state'
+import { hasPublishedBallot, publishBallot, readBallotEntries, readRounds } from './state'
 
 /**
  * Dot voting. A person's dots live on their own device (the renderer keeps them in React state and
@@ -152,4 +152,25 @@ export function structureAreas(
       rect: { x: structure.x, y: ys[i]!, w: totalW, h: l.height },
     })),
   ]
+}
+
+/**
+ * Publishes this voter's ballots for every closed round they have not published yet (called on every
+ * document update, so a voter who was offline at the close publishes as soon as they reconnect).
+ * Returns the round ids published.
+ */
+export function publishPendingBallots(
+  doc: Y.Doc,
+  voter: { id: string; coproRole: CoproRole },
+  dotsFor: (roundId: string) => readonly string[],
+  now: number,
+): string[] {
+  const done: string[] = []
+  for (const round of readRounds(doc)) {
+    if (round.status !== 'closed' || hasPublishedBallot(doc, round.id, voter.id)) continue
+    const dots = dotsFor(round.id)
+    if (dots.length === 0) continue
+    if (publishBallot(doc, makeBallot(round, voter, dots, now))) done.push(round.id)
+  }
+  return done
 }

@@ -4,21 +4,19 @@ import type { Editor, TLRecord, TLShape, TLShapeId } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
 import { currentActivity } from '../../../core/common/facilitation/agenda'
 import {
+  cardsToReveal,
   metaForNewCard,
   privateActivityOf,
   revealedMeta,
 } from '../../../core/common/facilitation/privateCards'
 import {
-  hasPublishedBallot,
-  publishBallot,
   readAgenda,
   readLocks,
   readReveal,
-  readRounds,
   registerParticipant,
   setLock,
 } from '../../../core/common/facilitation/state'
-import { makeBallot } from '../../../core/common/facilitation/voting'
+import { publishPendingBallots } from '../../../core/common/facilitation/voting'
 import type { BoardIdentity } from '../Board'
 import { registerController } from './controller'
 import { getDots } from './localVotes'
@@ -107,19 +105,12 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
     const offStore = editor.store.listen(save, { scope: 'document' })
     const revealNow = () => {
       const revealed = readReveal(doc)
-      const updates = editor.store
-        .allRecords()
-        .filter(isCard)
-        .filter((r) => {
-          const a = privateActivityOf(r)
-          return a !== null && revealed[a] !== undefined
-        })
-        .map((r) => ({
-          id: r.id,
-          type: CARD_SHAPE_TYPE,
-          meta: revealedMeta(r.meta as Record<string, unknown>) as TLShape['meta'],
-          ...(identity.anonymous ? { props: { authorName: '' } } : {}),
-        }))
+      const updates = cardsToReveal(editor.store.allRecords().filter(isCard), revealed).map((r) => ({
+        id: r.id,
+        type: CARD_SHAPE_TYPE,
+        meta: revealedMeta(r.meta as Record<string, unknown>) as TLShape['meta'],
+        ...(identity.anonymous ? { props: { authorName: '' } } : {}),
+      }))
       if (updates.length > 0) editor.run(() => editor.updateShapes(updates), { history: 'ignore' })
     }
     revealNow()
@@ -134,14 +125,13 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
   // ballots: published by each voter once the round is closed
   useEffect(() => {
     if (observer) return
-    const publish = () => {
-      for (const round of readRounds(doc)) {
-        if (round.status !== 'closed' || hasPublishedBallot(doc, round.id, identity.id)) continue
-        const dots = getDots(sessionId, round.id, identity.id)
-        if (dots.length === 0) continue
-        publishBallot(doc, makeBallot(round, identity, dots, relayNow()))
-      }
-    }
+    const publish = () =>
+      void publishPendingBallots(
+        doc,
+        identity,
+        (roundId) => getDots(sessionId, roundId, identity.id),
+        relayNow(),
+      )
     publish()
     doc.on('update', publish)
     return () => doc.off('update', publish)

@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join as pathJoin } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
+import type { ShareLinks } from '../../../src/shared/api'
+import {
+  closeRound,
+  publishBallot,
+  readBallotEntries,
+  readTimer,
+  readyTimer,
+  reveal,
+  readReveal,
+  start,
+  writeRound,
+  writeSpotlight,
+  writeTimer,
+  readSpotlight,
+} from '../../../src/core/common/facilitation'
+import { fromJoinUrl, stockClient, waitFor, type Guest } from '../sharing/helpers'
+
+let server: CoproServer
+let rendererDir: string
+const guests: Guest[] = []
+
+async function call<T>(method: string, args: unknown): Promise<T> {
+  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(args),
+  })
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
+  if (!body.ok) throw new Error(body.error?.message)
+  return body.value
+}
+function join(link: string): Guest {
+  const j = fromJoinUrl(link)
+  const g = stockClient(j.serverUrl, j.sessionId, j.token)
+  guests.push(g)
+  return g
+}
+function facilitator(sessionId: string): Guest {
+  const g = stockClient(server.syncUrl, sessionId, server.token)
+  guests.push(g)
+  return g
+}
+const synced = (g: Guest) => waitFor(() => g.provider.synced, 'synced')
+
+beforeAll(async () => {
+  rendererDir = mkdtempSync(pathJoin(tmpdir(), 'copro-facil-renderer-'))
+  writeFileSync(pathJoin(rendererDir, 'index.html'), '<!doctype html><title>Copro</title>')
+  mkdirSync(pathJoin(rendererDir, 'assets'))
+  server = await CoproServer.start({ host: '127.0.0.1', port: 0, backend: new MemoryBackend(), rendererDir })
+})
+afterEach(() => {
+  for (const g of guests.splice(0)) g.destroy()
+})
+afterAll(async () => {
+  await server.close()
+  rmSync(rendererDir, { recursive: true, force: true })
+})
+
+describe('observers cannot change facilitation state (the relay drops their writes)', () => {
+  it('an observer’s timer, reveal, spotlight and forged ballot never reach anyone', async () => {
+    const { id } = await call<{ id: string }>('sessions.create', { title: 'Observer test' })
+    const links = await call<ShareLinks>('share.start', { sessionId: id, address: '127.0.0.1' })
+    const fac = facilitator(id)
+    const part = join(links.participantUrl)
+    const obs = join(links.observerUrl)
+    await Promise.all([synced(fac), synced(part), synced(obs)])
+
+    writeRound(fac.doc, {
+      id: 'r1',
+      title: 'q',
+      status: 'open',
+      dotsPerPerson: 1,
+      kinds: [],
+      region: null,
+      openedAt: 1,
+      closedAt: null,
+    })
+    closeRound(fac.doc, 'r1', 2)
+    await waitFor(
+      () => (obs.doc.getMap('voting').get('r1') as { status?: string })?.status === 'closed',
+      'observer reads',
+    )
+
+    // the observer tries to run the workshop and stuff the ballot box
+    writeTimer(obs.doc, start(readyTimer('a1', 60_000), 5))
+    reveal(obs.doc, 'a1', 6)
+    writeSpotlight(obs.doc, { x: 0, y: 0, w: 10, h: 10, label: 'hijack' })
+    expect(
+      publishBallot(obs.doc, {
+        roundId: 'r1',
+        participantId: 'observer-1',
+        coproRole: 'manager-commissioner',
+        cardIds: ['shape:a'],
+        castAt: 7,
+      }),
+    ).toBe(true) // locally it is written…
+
+    // …but a participant's change made afterwards arrives, and the observer's never do
+    part.doc.getMap('facilitation').set('marker', 'participant-was-here')
+    await waitFor(
+      () => fac.doc.getMap('facilitation').get('marker') === 'participant-was-here',
+      'participant write',
+    )
+    expect(readTimer(fac.doc).status).toBe('idle')
+    expect(readReveal(fac.doc)).toEqual({})
+    expect(readSpotlight(fac.doc)).toBeNull()
+    expect(readBallotEntries(fac.doc)).toEqual([])
+    expect(readBallotEntries(part.doc)).toEqual([])
+
+    // the relay's own document (a late joiner) has none of it either
+    const late = facilitator(id)
+    await synced(late)
+    expect(late.doc.getMap('facilitation').get('marker')).toBe('participant-was-here')
+    expect(readTimer(late.doc).status).toBe('idle')
+    expect(readBallotEntries(late.doc)).toEqual([])
+  })
+})
