@@ -96,12 +96,11 @@ export function wrap(text: string, width: number, size: number): string[] {
 
 /** Removes characters XML 1.0 cannot carry and bidi embeddings/overrides/isolates. */
 function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  return s.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g,
-    '',
-  )
+  return s.replace(UNSAFE, '')
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g
 
 export function escapeXml(s: string): string {
   return clean(s)
