@@ -1,7 +1,10 @@
 import { app, BrowserWindow, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron'
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import { MenuCommand, IPC_EVENT, IPC_INVOKE } from '../shared/api'
+import { ExportPdfArgs, MenuCommand, IPC_EVENT, IPC_INVOKE } from '../shared/api'
 import { buildMenuSpec } from '../core/common/workbench/menu'
 import { CoproServer } from '../core/node/server'
 import { createDesktopServer } from './server'
@@ -52,6 +55,7 @@ async function start(): Promise<void> {
       return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } }
     }
     if (method === 'menu.setCommands') return setMenu(args)
+    if (method === 'export.pdf') return printPdf(args)
     return server!.router.call(method, args, { transport: 'ipc' })
   })
 
@@ -91,6 +95,39 @@ function setMenu(args: unknown): { ok: true; value: { applied: boolean } } | { o
   if (process.platform === 'darwin') template.unshift({ role: 'appMenu' })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   return { ok: true, value: { applied: true } }
+}
+
+/**
+ * Prints an export report to an A4 PDF: the HTML goes to a temporary file, loads in a hidden window
+ * with JavaScript off (the report has no scripts and a CSP that allows no requests), and Chromium's
+ * printToPDF renders it. The renderer then saves the bytes through the usual download (a native
+ * save dialog in Electron).
+ */
+async function printPdf(
+  args: unknown,
+): Promise<{ ok: true; value: { base64: string } } | { ok: false; error: unknown }> {
+  const parsed = ExportPdfArgs.safeParse(args)
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_arguments', message: 'Invalid report.' } }
+  const file = join(tmpdir(), `copro-report-${randomBytes(8).toString('hex')}.html`)
+  const pdfWin = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+  })
+  try {
+    await writeFile(file, parsed.data.html, { encoding: 'utf8', mode: 0o600 })
+    await pdfWin.loadFile(file)
+    const pdf = await pdfWin.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+    })
+    return { ok: true, value: { base64: pdf.toString('base64') } }
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Could not print the report to PDF.' } }
+  } finally {
+    pdfWin.destroy()
+    await rm(file, { force: true })
+  }
 }
 
 app.on('window-all-closed', () => {

@@ -31,6 +31,7 @@ export const IPC_METHOD_NAMES: readonly string[] = [
   'share.start',
   'share.stop',
   'share.status',
+  'export.pdf',
 ]
 
 export const IPC_EVENT_NAMES: readonly string[] = [

@@ -131,6 +131,9 @@ export const TemplateSaveResult = z.union([
 
 const CheckpointRef = z.object({ id: SessionId, checkpointId: z.string().min(1).max(64) }).strict()
 
+/** An export report to print to PDF: the self-contained HTML (scripts off while printing). */
+export const ExportPdfArgs = z.object({ html: z.string().min(1).max(40_000_000) }).strict()
+
 const NoArgs = z.object({}).strict()
 const ById = z.object({ id: SessionId }).strict()
 
@@ -256,6 +259,11 @@ export const API = {
     z.object({ commands: z.array(MenuCommand).max(500) }).strict(),
     z.object({ applied: z.boolean() }),
     'The workbench tells the host its commands; the desktop app builds its native menu from them.',
+  ),
+  'export.pdf': method(
+    ExportPdfArgs,
+    z.object({ base64: z.string() }),
+    'Print an HTML report to an A4 PDF (desktop app only; a browser host answers unavailable and prints instead).',
   ),
 } as const
 

@@ -53,12 +53,18 @@ const VALID: Record<string, unknown> = {
   'sessions.exportFile': { id: 'abcdefgh' },
   'templates.list': {},
   'templates.import': { fileName: 'mine.json', text: '{}' },
-  'templates.saveFromBoard': { id: 'abcdefgh', templateId: 'my-journey', name: 'My journey', purpose: 'Map it.' },
+  'templates.saveFromBoard': {
+    id: 'abcdefgh',
+    templateId: 'my-journey',
+    name: 'My journey',
+    purpose: 'Map it.',
+  },
   'sessions.importFile': { fileName: 'workshop.copro', base64: 'Q09QUk8=' },
   'share.interfaces': {},
   'share.start': { sessionId: 'abcdefgh', address: '192.168.1.20', port: 0, expiresInSeconds: 3600 },
   'share.stop': { sessionId: 'abcdefgh' },
   'share.status': { sessionId: 'abcdefgh' },
+  'export.pdf': { html: '<!doctype html><title>Report</title>' },
 }
 
 describe('app API contract', () => {

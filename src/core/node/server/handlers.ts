@@ -163,6 +163,11 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     'share.status': (a) => sharing().status(a.sessionId),
     // In a browser there is no native menu; Electron's main answers this itself over IPC.
     'menu.setCommands': () => ({ applied: false }),
+    // Only the desktop app can print to PDF (Electron's printToPDF, answered in main over IPC); the
+    // browser renderer falls back to the browser's print dialog ("Save as PDF").
+    'export.pdf': () => {
+      throw new ApiFailure('unavailable', 'Printing to PDF needs the desktop app; use the print dialog.')
+    },
   }
 }
 
