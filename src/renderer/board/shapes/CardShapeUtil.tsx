@@ -1,12 +1,5 @@
 import { memo, useCallback } from 'react'
-import {
-  BaseBoxShapeUtil,
-  HTMLContainer,
-  stopEventPropagation,
-  useIsEditing,
-  type Editor,
-  type TLShapeId,
-} from 'tldraw'
+import { BaseBoxShapeUtil, HTMLContainer, stopEventPropagation, type Editor, type TLShapeId } from 'tldraw'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardProps } from '../../../shared/model/cards'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
@@ -54,7 +47,10 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
   }
 
   override component(shape: CardShape) {
-    return <CardView id={shape.id} props={shape.props} editor={this.editor} />
+    // tldraw tracks what component() reads: reading the editing id here re-renders a card when it
+    // starts or stops being edited, without a hook per card
+    const editing = this.editor.getEditingShapeId() === shape.id
+    return <CardView id={shape.id} props={shape.props} editing={editing} editor={this.editor} />
   }
 
   override indicator(shape: CardShape) {
@@ -65,31 +61,14 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
 interface CardViewProps {
   id: TLShapeId
   props: CardProps
+  editing: boolean
   editor: Editor
 }
 
-const CardView = memo(function CardView({ id, props, editor }: CardViewProps) {
-  const editing = useIsEditing(id)
+/** Static markup for the card; only the card being edited mounts the (hooked) text editor. */
+const CardView = memo(function CardView({ id, props, editing, editor }: CardViewProps) {
   const kind = CARD_KIND_INFO[props.kind]
   const role = COPRO_ROLE_INFO[props.authorRole]
-  const onChange = useCallback(
-    (e: React.ChangeEvent<HTMLTextAreaElement>) => {
-      const text = e.currentTarget.value.slice(0, CARD_TEXT_MAX)
-      editor.updateShape<CardShape>({ id, type: CARD_SHAPE_TYPE, props: { text } })
-    },
-    [editor, id],
-  )
-  const onKeyDown = useCallback(
-    (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
-      if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
-        e.preventDefault()
-        editor.setEditingShape(null)
-        editor.select(id)
-      }
-      e.stopPropagation()
-    },
-    [editor, id],
-  )
   return (
     <HTMLContainer
       className="copro-card"
@@ -97,32 +76,16 @@ const CardView = memo(function CardView({ id, props, editor }: CardViewProps) {
       data-kind={props.kind}
       data-role={props.authorRole}
       aria-label={describeCard(props)}
-      style={{ background: kind.colour, pointerEvents: editing ? 'all' : undefined }}
+      style={{ background: kind.colour }}
     >
       <div className="copro-card__head">
-        <span className="copro-card__kind">
-          <span className="copro-card__icon" aria-hidden="true">
-            {kind.icon}
-          </span>
-          <span>{kind.label}</span>
-        </span>
+        <span aria-hidden="true">{kind.icon}</span> {kind.label}
         <span className="copro-card__role" style={{ background: role.colour }} title={role.label}>
           {role.short}
         </span>
       </div>
       {editing ? (
-        <textarea
-          className="copro-card__editor"
-          dir="auto"
-          autoFocus
-          aria-label={`${kind.label} card text`}
-          maxLength={CARD_TEXT_MAX}
-          value={props.text}
-          onChange={onChange}
-          onKeyDown={onKeyDown}
-          onPointerDown={stopEventPropagation}
-          onFocus={(e) => e.currentTarget.select()}
-        />
+        <CardTextEditor id={id} text={props.text} label={kind.label} editor={editor} />
       ) : (
         <div
           className={props.text ? 'copro-card__text' : 'copro-card__text copro-card__text--empty'}
@@ -144,3 +107,45 @@ const CardView = memo(function CardView({ id, props, editor }: CardViewProps) {
     </HTMLContainer>
   )
 })
+
+interface CardTextEditorProps {
+  id: TLShapeId
+  text: string
+  label: string
+  editor: Editor
+}
+
+function CardTextEditor({ id, text, label, editor }: CardTextEditorProps) {
+  const onChange = useCallback(
+    (e: React.ChangeEvent<HTMLTextAreaElement>) => {
+      const next = e.currentTarget.value.slice(0, CARD_TEXT_MAX)
+      editor.updateShape<CardShape>({ id, type: CARD_SHAPE_TYPE, props: { text: next } })
+    },
+    [editor, id],
+  )
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+      if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault()
+        editor.setEditingShape(null)
+        editor.select(id)
+      }
+      e.stopPropagation()
+    },
+    [editor, id],
+  )
+  return (
+    <textarea
+      className="copro-card__editor"
+      dir="auto"
+      autoFocus
+      aria-label={`${label} card text`}
+      maxLength={CARD_TEXT_MAX}
+      value={text}
+      onChange={onChange}
+      onKeyDown={onKeyDown}
+      onPointerDown={stopEventPropagation}
+      onFocus={(e) => e.currentTarget.select()}
+    />
+  )
+}
