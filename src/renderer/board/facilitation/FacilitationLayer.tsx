@@ -157,6 +157,8 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
           className={`facil-banner${cue ? ' facil-banner--done' : ''}`}
           aria-label="Current activity"
           data-testid="facil-banner"
+          data-clock-source={clock.source}
+          data-clock-offset={Math.round(clock.offsetMs())}
         >
           {activity && (
             <>
