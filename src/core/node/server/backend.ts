@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import { randomBytes } from 'node:crypto'
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/api'
 import type { CheckpointInfo } from '../../../shared/api'
@@ -21,6 +22,8 @@ export interface SessionBackend extends RoomPersistence {
   getSettings(): Promise<AppSettings>
   setSettings(patch: Partial<AppSettings>): Promise<AppSettings>
   shutdown(): Promise<void>
+  /** Durable backends: the relay's live docs, so storage work need not rebuild boards from disk. */
+  attachLiveDocs?(lookup: (sessionId: string) => Y.Doc | undefined): void
   /** Durable backends only: checkpoints and portable files. */
   checkpoints?: CheckpointBackend
 }

@@ -113,6 +113,7 @@ export class CoproServer {
     this.relay = opts.createRelay
       ? opts.createRelay({ backend: opts.backend, authorize })
       : new Relay({ persistence: opts.backend, authorize, onWarning: (m) => log(`relay: ${m}`) })
+    opts.backend.attachLiveDocs?.((sessionId) => this.relay.getLoadedDoc?.(sessionId))
     const unsubscribe = opts.backend.onSaveState?.((sessionId, s) =>
       this.emit('session.saveState', {
         sessionId,

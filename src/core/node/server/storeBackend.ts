@@ -4,9 +4,7 @@ import type { SaveState } from '../relay/persistence'
 import { SessionStore, type SessionStoreOptions } from '../storage/sessionStore'
 import { StorageError } from '../storage/errors'
 import { ApiFailure } from '../../../shared/api'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { tmpdir } from 'node:os'
+import type * as Y from 'yjs'
 import type { CheckpointBackend, SessionBackend } from './backend'
 
 /** The durable backend: the server's view of a SessionStore (src/core/node/storage). */
@@ -24,27 +22,18 @@ export class StoreBackend implements SessionBackend {
           const r = await st.revertToCheckpoint(id, cp, applyToLiveDoc ? { applyToLiveDoc } : {})
           return { beforeRevert: r.beforeRevert }
         }),
-      exportFile: (id) =>
-        guard(() =>
-          withTempDir(async (dir) => {
-            const file = join(dir, 'session.copro')
-            await st.exportSession(id, file)
-            return new Uint8Array(await readFile(file))
-          }),
-        ),
-      importFile: (bytes) =>
-        guard(() =>
-          withTempDir(async (dir) => {
-            const file = join(dir, 'import.copro')
-            await writeFile(file, bytes)
-            return st.importSession(file)
-          }),
-        ),
+      exportFile: (id) => guard(() => st.exportSessionBytes(id)),
+      importFile: (bytes) => guard(() => st.importSessionBytes(bytes)),
     }
   }
 
   static async open(dataDir: string, opts: SessionStoreOptions = {}): Promise<StoreBackend> {
     return new StoreBackend(await SessionStore.open(dataDir, opts))
+  }
+
+  /** Lets compaction, checkpoints and reverts use the relay's live doc instead of rebuilding from disk. */
+  attachLiveDocs(lookup: (sessionId: string) => Y.Doc | undefined): void {
+    this.store.setLiveDocs(lookup)
   }
 
   get warnings(): readonly string[] {
@@ -123,14 +112,5 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
       throw new ApiFailure(code, e.message)
     }
     throw e
-  }
-}
-
-async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'copro-file-'))
-  try {
-    return await fn(dir)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
   }
 }
