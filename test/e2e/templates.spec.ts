@@ -188,6 +188,19 @@ test.describe('workshop templates in the workbench', () => {
     await expect(problems).toContainText('bad.json')
     await expect(problems.locator('li').first()).toContainText('$')
     await expect(page.locator('img[src="x"]')).toHaveCount(0)
+
+    // A valid file is kept as a custom template and appears in the gallery.
+    const shipped = await shippedTemplates(serve)
+    const copy = { ...(shipped[0]!.template as object), id: 'imported-copy', name: 'Imported copy' }
+    await page.getByTestId('template-import-input').setInputFiles({
+      name: 'imported-copy.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(copy, null, 2)),
+    })
+    await expect(
+      page.getByTestId('template-gallery').locator('[data-template-id="imported-copy"]'),
+    ).toContainText('Your template')
+    await expect(problems).toHaveCount(0)
   })
 
   test('adding a stage before an existing one keeps cards in their cells; saving the structure as a template reproduces it', async ({
@@ -261,6 +274,62 @@ test.describe('workshop templates in the workbench', () => {
     await expect(page.locator('.tab.active')).toContainText('My journey')
     await expect(activeLayer(page).locator('[data-structure-id="before-we-start"]')).toBeVisible()
     expect(await readStructure(page)).toEqual(moved)
+  })
+
+  test('rename, remove and easy-read from the Board structure section, by keyboard', async ({
+    page,
+    serve,
+  }) => {
+    const title = 'Rename remove check'
+    await serve.call('sessions.create', { title, templateId: 'service-journey-map' })
+    await page.goto(serve.url)
+    await openSession(page, title)
+    const s0 = await readStructure(page)
+    if (s0.type !== 'grid') throw new Error('expected a grid')
+    const [stageA, stageB] = [s0.stages[0]!, s0.stages[1]!]
+    const lane = s0.lanes[0]!
+    const rB = cellRect(s0, { type: 'cell', stageId: stageB.id, laneId: lane.id })!
+    const rA = cellRect(s0, { type: 'cell', stageId: stageA.id, laneId: lane.id })!
+    const inB = await addCardAt(page, rB.x + rB.w / 2, rB.y + rB.h / 2, 'In stage B')
+    const inA = await addCardAt(page, rA.x + rA.w / 2, rA.y + rA.h / 2, 'In stage A')
+    await page.getByRole('button', { name: 'Templates', exact: true }).click()
+    const layer = activeLayer(page)
+
+    // Rename: Edit opens a form with the name focused; Enter saves; focus returns to Edit.
+    await page.getByRole('button', { name: `Edit: ${stageB.label}` }).focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByLabel('Name of the stage')).toBeFocused()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('Renamed stage')
+    await page.keyboard.press('Enter')
+    await expect(layer.locator(`[data-structure-id="${stageB.id}"] .copro-structure__label`)).toHaveText(
+      'Renamed stage',
+    )
+    await expect(page.getByRole('button', { name: 'Edit: Renamed stage' })).toBeFocused()
+
+    // Easy-read prompts on the board.
+    const prompt = layer.locator(`[data-structure-id="${stageA.id}"] .copro-structure__prompt`)
+    await expect(prompt).toHaveText(stageA.prompt)
+    await page.getByLabel('Show easy-read prompts on the board').check()
+    await expect(prompt).toHaveText(stageA.easyRead)
+    await page.getByLabel('Show easy-read prompts on the board').uncheck()
+    await expect(prompt).toHaveText(stageA.prompt)
+
+    // Remove: its card goes beside the board (unplaced, nothing deleted); other cards stay in their cells.
+    await page.getByRole('button', { name: 'Remove: Renamed stage' }).click()
+    await expect(layer.locator(`[data-structure-id="${stageB.id}"]`)).toHaveCount(0)
+    const s1 = await readStructure(page)
+    await expect
+      .poll(async () => (await cardBoxes(page, [inB.id, inA.id])).map((c) => attributeCard(s1, c)))
+      .toEqual([{ type: 'unplaced' }, { type: 'cell', stageId: stageA.id, laneId: lane.id }])
+    const [moved] = await cardBoxes(page, [inB.id])
+    const right = cellRect(s1, {
+      type: 'cell',
+      stageId: s0.stages[s0.stages.length - 1]!.id,
+      laneId: lane.id,
+    })!
+    expect(moved!.x).toBeGreaterThanOrEqual(right.x + right.w)
+    await expect(page.getByTestId('announcer')).toContainText('moved beside the board')
   })
 
   test('dragging a card highlights the cell it will land in', async ({ page, serve }) => {
