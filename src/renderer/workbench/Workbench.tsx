@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import type { ThemeSetting } from '../../shared/api'
-import { ComingView, ParticipantsView } from '../contrib/placeholders'
+import { ParticipantsView } from '../contrib/placeholders'
 import { SessionsView } from '../contrib/sessions/SessionsView'
 import { SettingsView } from '../contrib/settings/SettingsView'
 import { A11yLayer } from '../contrib/a11y/A11yLayer'
@@ -9,6 +9,7 @@ import { usePreferences } from '../contrib/a11y/preferences'
 import { TemplatesView } from '../contrib/templates/TemplatesView'
 import { SharePanel } from '../contrib/share/SharePanel'
 import { FacilitationView } from '../contrib/facilitation/FacilitationView'
+import { ExportView } from '../contrib/export/ExportView'
 import type { AppHost } from '../host/types'
 import { ActivityBar } from './ActivityBar'
 import { CommandPalette } from './CommandPalette'
@@ -46,7 +47,7 @@ function renderView(view: ViewId) {
     case 'facilitation':
       return <FacilitationView />
     case 'export':
-      return <ComingView text="Export the open session as a report, spreadsheet or image from here." />
+      return <ExportView />
   }
 }
 

@@ -80,6 +80,13 @@ export function workbenchCommands(
     },
     ...shareCommands(services),
     {
+      id: 'export.show',
+      title: 'Export…',
+      category: 'Session',
+      menu: 'file',
+      run: () => store.showView('export'),
+    },
+    {
       id: 'editor.closeTab',
       title: 'Close the current tab',
       category: 'View',

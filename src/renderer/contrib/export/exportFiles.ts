@@ -1,0 +1,153 @@
+import type * as Y from 'yjs'
+import {
+  buildExportModel,
+  htmlReport,
+  renderFormat,
+  type ExportFormat,
+  type ExportModel,
+} from '../../../core/common/export'
+import type { ExportFrame } from '../../board/export/frames'
+import { frameSlug } from '../../board/export/frames'
+import type { AppHost } from '../../host/types'
+
+/** What the person chose in the Export view. */
+export interface ExportChoices {
+  readonly json: boolean
+  readonly csv: boolean
+  readonly md: boolean
+  readonly html: boolean
+  readonly pdf: boolean
+  readonly png: boolean
+  readonly svg: boolean
+  /** For the pictures: one stage, lane or zone, or null for the whole board. */
+  readonly frame: ExportFrame | null
+  /** Show the names of participants who agreed to be named (off by default: pseudonyms). */
+  readonly includeNames: boolean
+}
+
+export const DEFAULT_CHOICES: ExportChoices = {
+  json: false,
+  csv: true,
+  md: false,
+  html: true,
+  pdf: false,
+  png: false,
+  svg: false,
+  frame: null,
+  includeNames: false,
+}
+
+export const TEXT_FORMATS: readonly { key: ExportFormat; label: string; help: string }[] = [
+  { key: 'json', label: 'Data (JSON)', help: 'Everything, for other tools; follows a published schema.' },
+  {
+    key: 'csv',
+    label: 'Spreadsheets (cards.csv and actions.csv)',
+    help: 'Actions import into Jira, Trello or Planner.',
+  },
+  { key: 'md', label: 'Markdown report', help: 'Plain-text report for wikis and repositories.' },
+  { key: 'html', label: 'HTML report', help: 'Report with charts; opens in any browser and prints on A4.' },
+]
+
+export interface ExportSource {
+  readonly doc: Y.Doc
+  readonly sessionId: string
+  readonly host: AppHost
+  readonly appVersion: string
+}
+
+/**
+ * The export model of the live session document, with the session's checkpoints. Names appear only
+ * when asked for and only for people who agreed; anonymous cards never carry one (the model's rules).
+ */
+export async function loadModel(src: ExportSource, includeNames: boolean): Promise<ExportModel> {
+  const cps = await src.host.call('checkpoints.list', { id: src.sessionId })
+  return buildExportModel(src.doc, {
+    checkpoints: cps.ok ? cps.value : [],
+    includeNames,
+    generatedAt: new Date().toISOString(),
+    appVersion: src.appVersion,
+  })
+}
+
+/** The session title made safe as the start of a file name on every system. */
+export function fileBase(title: string): string {
+  const cleaned = title
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 80)
+    .trim()
+  return cleaned || 'session'
+}
+
+export interface SavedFile {
+  readonly name: string
+  readonly bytes: number
+}
+
+export interface SaveOutcome {
+  readonly saved: SavedFile[]
+  /** The PDF went to the browser's print dialog instead of a file. */
+  readonly printed: boolean
+  readonly problems: string[]
+}
+
+export interface SaveDeps extends ExportSource {
+  readonly title: string
+  readonly exportImage: (format: 'png' | 'svg', frame: ExportFrame | null) => Promise<Blob>
+  readonly printHtml: (html: string, title: string) => Promise<void>
+}
+
+/**
+ * Renders and saves every chosen file, one by one: `<title>-cards.csv`, `<title>-report.html` …
+ * host.saveFile is a download: in a browser it goes to the downloads folder; in the desktop app
+ * Electron asks where to save each file with its native save dialog (its default for downloads).
+ */
+export async function saveExports(choices: ExportChoices, deps: SaveDeps): Promise<SaveOutcome> {
+  const base = fileBase(deps.title)
+  const saved: SavedFile[] = []
+  const problems: string[] = []
+  let printed = false
+  const save = async (name: string, blob: Blob) => {
+    await deps.host.saveFile(`${base}-${name}`, blob)
+    saved.push({ name: `${base}-${name}`, bytes: blob.size })
+  }
+
+  const formats = TEXT_FORMATS.map((f) => f.key).filter((k) => choices[k])
+  const needModel = formats.length > 0 || choices.pdf
+  const model = needModel ? await loadModel(deps, choices.includeNames) : null
+  if (model) {
+    for (const f of formats)
+      for (const file of renderFormat(model, f))
+        await save(file.name, new Blob([file.text], { type: file.mediaType }))
+  }
+  if (model && choices.pdf) {
+    const html = htmlReport(model)
+    const pdf = deps.host.kind === 'electron' ? await deps.host.call('export.pdf', { html }) : null
+    if (pdf?.ok)
+      await save('report.pdf', new Blob([base64ToBytes(pdf.value.base64)], { type: 'application/pdf' }))
+    else if (!pdf || pdf.error.code === 'unavailable') {
+      await deps.printHtml(html, `${base}-report`)
+      printed = true
+    } else problems.push(`PDF: ${pdf.error.message}`)
+  }
+  for (const fmt of ['png', 'svg'] as const) {
+    if (!choices[fmt]) continue
+    try {
+      await save(`${frameSlug(choices.frame)}.${fmt}`, await deps.exportImage(fmt, choices.frame))
+    } catch (e) {
+      problems.push(`${fmt.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
+  return { saved, printed, problems }
+}
+
+function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64)
+  const out = new Uint8Array(new ArrayBuffer(bin.length))
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
