@@ -116,4 +116,43 @@ test.describe('the live board with two people', () => {
     await a.context().close()
     await b.context().close()
   })
+
+  test('follow a participant, and the facilitator brings everyone to their view', async ({
+    browser,
+    serve,
+  }) => {
+    await serve.call('sessions.create', { title: 'Follow me' })
+    const a = await openBoard(browser, serve.url, 'Follow me')
+    const b = await openBoard(browser, serve.url, 'Follow me')
+    const centre = (p: Page) =>
+      p.evaluate(() => {
+        const c = (window as any).__coproBoard.editor.getViewportPageBounds().center
+        return { x: Math.round(c.x), y: Math.round(c.y) }
+      })
+    // B needs A's presence before following
+    await expect.poll(() => b.evaluate(() => (window as any).__coproBoard.getPeers().length)).toBe(1)
+    const aId = await b.evaluate(() => (window as any).__coproBoard.getPeers()[0].user.id)
+
+    await a.evaluate(() => void (window as any).__coproBoard.editor.centerOnPoint({ x: 5000, y: 3000 }))
+    expect(await b.evaluate((id) => (window as any).__coproBoard.followUser(id), aId)).toBe(true)
+    await expect.poll(async () => Math.abs((await centre(b)).x - 5000) < 50).toBe(true)
+    await a.evaluate(() => void (window as any).__coproBoard.editor.centerOnPoint({ x: -2000, y: 700 }))
+    await expect.poll(async () => Math.abs((await centre(b)).x + 2000) < 50).toBe(true)
+    await b.evaluate(() => (window as any).__coproBoard.followUser(null))
+
+    // "bring everyone to me": B looks elsewhere, A (facilitator) summons
+    await b.evaluate(() => void (window as any).__coproBoard.editor.centerOnPoint({ x: 9000, y: 9000 }))
+    await a.evaluate(() => void (window as any).__coproBoard.editor.centerOnPoint({ x: 1234, y: 567 }))
+    await a.waitForTimeout(200)
+    const summoned = await a.evaluate(() => (window as any).__coproBoard.bringEveryoneToMe())
+    expect(summoned).toBe(true)
+    await expect
+      .poll(async () => {
+        const c = await centre(b)
+        return Math.abs(c.x - 1234) < 50 && Math.abs(c.y - 567) < 50
+      })
+      .toBe(true)
+    await a.context().close()
+    await b.context().close()
+  })
 })
