@@ -330,6 +330,27 @@ test.describe('workshop templates in the workbench', () => {
     })!
     expect(moved!.x).toBeGreaterThanOrEqual(right.x + right.w)
     await expect(page.getByTestId('announcer')).toContainText('moved beside the board')
+
+    // Undo brings the stage back and its card into it.
+    await page.getByRole('button', { name: 'Undo last structure change' }).click()
+    await expect(layer.locator(`[data-structure-id="${stageB.id}"]`)).toHaveCount(1)
+    const s2 = await readStructure(page)
+    expect(s2).toEqual({
+      ...s0,
+      stages: s0.stages.map((x) => (x.id === stageB.id ? { ...x, label: 'Renamed stage' } : x)),
+    })
+    await expect
+      .poll(async () => (await cardBoxes(page, [inB.id, inA.id])).map((c) => attributeCard(s2, c)))
+      .toEqual([
+        { type: 'cell', stageId: stageB.id, laneId: lane.id },
+        { type: 'cell', stageId: stageA.id, laneId: lane.id },
+      ])
+    expect((await cardBoxes(page, [inB.id]))[0]).toEqual(inB)
+
+    // The structure layer and the Board structure section pass axe too.
+    const axe = await new AxeBuilder({ page }).include('[data-testid="templates-view"]').analyze()
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
   })
 
   test('dragging a card highlights the cell it will land in', async ({ page, serve }) => {

@@ -28,7 +28,13 @@ import { shouldSyncRecord } from '../../core/common/facilitation/privateCards'
 import { createCardOps, type CardOps } from './a11y/cardOps'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { structureComponents } from './structure/structureComponents'
-import { editBoardStructure, moveCards } from './structure/editStructure'
+import {
+  editBoardStructure,
+  moveCards,
+  structureUndoDepth,
+  undoStructureEdit,
+  type UndoStructureResult,
+} from './structure/editStructure'
 import { zoomToStructure } from './structure/camera'
 import { canEditStructure } from './structure/permissions'
 import { currentStructure } from './structure/useStructure'
@@ -102,6 +108,10 @@ export interface BoardApi {
   zoomToStructure(): boolean
   /** Whether this person (by the role their connection grants) may change the board structure. */
   canEditStructure(): boolean
+  /** Undoes this person's last structure edit (structure and the cards it moved). */
+  undoStructureEdit(): UndoStructureResult
+  /** How many structure edits made here can be undone. */
+  structureUndoDepth(): number
   /** A PNG or SVG picture of the whole board or one stage, lane or zone, structure labels included. */
   exportImage(format: ImageFormat, opts?: ImageExportOptions): Promise<Blob>
   doc: Y.Doc
@@ -317,6 +327,8 @@ export function Board(props: BoardProps) {
         moveCards: (moves) => moveCards(editor, moves),
         zoomToStructure: () => zoomToStructure(editor, currentStructure(doc)),
         canEditStructure: () => canEditStructure(propsRef.current.identity.sessionRole),
+        undoStructureEdit: () => undoStructureEdit(editor, doc, propsRef.current.identity.sessionRole),
+        structureUndoDepth: () => structureUndoDepth(doc),
         exportImage: (format, opts) => exportBoardImage(editor, currentStructure(doc), format, opts),
         doc,
         editor,

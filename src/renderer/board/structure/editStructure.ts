@@ -9,6 +9,7 @@ import {
   type StructureEditResult,
 } from '../../../core/common/board/structureEdits'
 import type { SessionRole } from '../../../shared/model/roles'
+import type { BoardStructure } from '../../../shared/model/structure'
 import { canEditStructure } from './permissions'
 import { readStructure, writeStructure } from '../../../core/common/board/workshopState'
 
@@ -62,12 +63,78 @@ export function editBoardStructure(
   if (editor.getIsReadonly()) return { ok: false, message: 'this board is read-only' }
   const structure = readStructure(doc)
   if (!structure) return { ok: false, message: 'this board has no structure' }
-  const result = applyStructureEdit(structure, cardsForEdit(editor), edit)
+  const cards = cardsForEdit(editor)
+  const result = applyStructureEdit(structure, cards, edit)
   if (!result.ok) return result
+  const movedIds = new Set(result.moves.map((m) => m.id))
+  pushUndo(doc, {
+    before: structure,
+    after: result.structure,
+    from: cards.filter((c) => movedIds.has(c.id)).map((c) => ({ id: c.id, x: c.x, y: c.y })),
+    to: result.moves,
+  })
   moveCards(editor, result.moves)
   flushStore(editor)
   writeStructure(doc, result.structure, STRUCTURE_EDIT_ORIGIN)
   return result
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo for structure edits (tldraw's undo does not cover the structure, which lives outside it)
+
+interface UndoEntry {
+  readonly before: BoardStructure
+  readonly after: BoardStructure
+  /** Positions of the moved cards before the edit … */
+  readonly from: readonly CardMove[]
+  /** … and where the edit put them. */
+  readonly to: readonly CardMove[]
+}
+
+const MAX_UNDO = 20
+const undoStacks = new WeakMap<Y.Doc, UndoEntry[]>()
+
+function pushUndo(doc: Y.Doc, entry: UndoEntry): void {
+  const stack = undoStacks.get(doc) ?? []
+  stack.push(entry)
+  if (stack.length > MAX_UNDO) stack.shift()
+  undoStacks.set(doc, stack)
+}
+
+/** How many structure edits made here can be undone. */
+export function structureUndoDepth(doc: Y.Doc): number {
+  return undoStacks.get(doc)?.length ?? 0
+}
+
+export type UndoStructureResult = { ok: true; restored: number } | { ok: false; message: string }
+
+/**
+ * Undoes this person's last structure edit: the structure goes back, and the cards the edit moved go
+ * back to where they were, unless someone has moved them since (those stay where they are now).
+ * Refused when the structure has changed since (e.g. another facilitator edited it).
+ */
+export function undoStructureEdit(editor: Editor, doc: Y.Doc, role: SessionRole): UndoStructureResult {
+  if (!canEditStructure(role)) return { ok: false, message: 'only facilitators can change the structure' }
+  if (editor.getIsReadonly()) return { ok: false, message: 'this board is read-only' }
+  const stack = undoStacks.get(doc)
+  const entry = stack?.[stack.length - 1]
+  if (!stack || !entry) return { ok: false, message: 'there is no structure change to undo' }
+  if (JSON.stringify(readStructure(doc)) !== JSON.stringify(entry.after)) {
+    stack.length = 0
+    return { ok: false, message: 'the structure has changed since, so the last change cannot be undone' }
+  }
+  stack.pop()
+  const to = new Map(entry.to.map((m) => [m.id, m]))
+  const back: CardMove[] = []
+  for (const m of entry.from) {
+    const now = editor.getShape(m.id as TLShapeId)
+    const placed = to.get(m.id)
+    if (now && placed && now.x === placed.x && now.y === placed.y) back.push(m)
+  }
+  const restored = moveCards(editor, back)
+  flushStore(editor)
+  writeStructure(doc, entry.before, STRUCTURE_EDIT_ORIGIN)
+  return { ok: true, restored }
 }
 
 /** Hands pending store changes to listeners (the Yjs binding) now instead of on the next frame. */

@@ -21,6 +21,7 @@ export function StructureEditor({ board }: { board: ActiveBoardApi }) {
   const { easyRead } = useStructureDisplay()
   const easyId = useId()
   const canEdit = board.canEditStructure()
+  const { store } = useServices()
   return (
     <div className="structure-editor" data-testid="structure-editor">
       <div className="radio">
@@ -37,6 +38,19 @@ export function StructureEditor({ board }: { board: ActiveBoardApi }) {
           <button type="button" className="button small" onClick={() => board.zoomToStructure()}>
             Show the whole structure
           </button>
+          {canEdit && board.structureUndoDepth() > 0 && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                const r = board.undoStructureEdit()
+                if (!r.ok) store.notify('error', `Could not undo: ${r.message}`)
+                else store.announce('Undid the last structure change.')
+              }}
+            >
+              Undo last structure change
+            </button>
+          )}
         </div>
       )}
       {!structure ? (
