@@ -1,0 +1,246 @@
+import { attributeCard } from '../../src/core/common/board/attribution'
+import type { BoardStructure } from '../../src/shared/model/structure'
+import { expect, test, watchErrors } from './fixtures'
+import {
+  DEAD_LINK,
+  cardTexts,
+  joinAsGuest,
+  openFacilitatorBoard,
+  phoneContext,
+  seriousViolations,
+  type Links,
+} from './guestHelpers'
+
+/**
+ * Guests join from a share link in a second browser context with a phone viewport, through the real
+ * `copro serve`. Sharing uses a second loopback address (127.0.0.2): a separate guest-only listener,
+ * like a LAN address, without leaving this machine.
+ */
+
+test.describe('guests from a join link', () => {
+  test('a guest on a phone joins and posts a card that the facilitator sees', async ({ browser, serve }) => {
+    const { id } = await serve.call<{ id: string }>('sessions.create', { title: 'Phone guest' })
+    const facilitator = await openFacilitatorBoard(browser, serve, 'Phone guest')
+    const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
+    expect(new URL(links.participantUrl).hostname).toBe('127.0.0.2')
+
+    const phone = await phoneContext(browser)
+    const guest = await phone.newPage()
+    const errors = watchErrors(guest)
+    await guest.goto(links.participantUrl)
+    await expect(guest.getByTestId('guest-session-title')).toHaveText('Phone guest')
+    // the token leaves the address bar (a shared screen must not show it)
+    expect(guest.url()).not.toContain('token=')
+    expect(new URL(guest.url()).searchParams.get('join')).toBe(id)
+    expect(await seriousViolations(guest, 'join screen')).toEqual([])
+
+    // joining needs a name (or "stay anonymous") and a role; the problem is said in words
+    await guest.getByTestId('guest-join-button').tap()
+    await expect(guest.getByRole('alert')).toContainText('Type your name')
+    await guest.getByLabel('Your name').fill('Amira')
+    await guest.getByTestId('guest-join-button').tap()
+    await expect(guest.getByRole('alert')).toContainText('Choose the description')
+    await guest.getByRole('radio', { name: /Carer or family member/ }).check()
+    await guest.getByRole('radio', { name: 'Big', exact: true }).check()
+    await expect(guest.locator('html')).toHaveAttribute('data-a11y-scale', '150')
+    await guest.getByTestId('guest-join-button').tap()
+
+    await expect(guest.getByTestId('guest-board')).toHaveAttribute('data-role', 'participant')
+    await guest.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await expect(guest.getByTestId('guest-connection')).toHaveAttribute('data-connection', 'connected')
+    // phone layout: the canvas spans the screen's width, the four big buttons sit below it
+    const viewport = guest.viewportSize()!
+    const canvas = (await guest.locator('.guest-canvas').boundingBox())!
+    const composer = (await guest.getByTestId('guest-composer').boundingBox())!
+    expect(canvas.width).toBe(viewport.width)
+    expect(canvas.height).toBeGreaterThan(viewport.height / 3)
+    expect(composer.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1)
+    for (const kind of ['pain', 'contribution', 'idea', 'question']) {
+      const b = (await guest.getByTestId(`guest-kind-${kind}`).boundingBox())!
+      expect(b.height).toBeGreaterThanOrEqual(48)
+    }
+    await expect(guest.getByTestId('guest-kind-pain')).toHaveText(/Something that's hard/)
+    await expect(guest.getByTestId('guest-kind-contribution')).toHaveText(/Something I can offer/)
+    expect(await seriousViolations(guest, 'phone layout')).toEqual([])
+
+    await guest.getByTestId('guest-kind-pain').tap()
+    await guest.getByTestId('guest-card-text').fill('The bus stops before the clinic opens')
+    await guest.getByTestId('guest-card-post').tap()
+    await expect(guest.getByTestId('guest-composer-status')).toContainText('is on the board')
+    await expect(guest.getByTestId('guest-kind-pain')).toBeFocused()
+
+    const onFacilitator = facilitator.getByTestId('card-shape').filter({ hasText: 'The bus stops before' })
+    await expect(onFacilitator).toBeVisible()
+    await expect(onFacilitator).toHaveAttribute('data-kind', 'pain')
+    const props = await facilitator.evaluate(() => {
+      const s = (window as any).__coproBoard.editor
+        .getCurrentPageShapes()
+        .find((x: any) => x.type === 'card' && x.props.text.startsWith('The bus'))
+      return { role: s.props.authorRole, name: s.props.authorName }
+    })
+    expect(props).toEqual({ role: 'carer-family', name: 'Amira' })
+    await expect
+      .poll(async () => (await serve.call<{ guests: number }>('share.status', { sessionId: id })).guests)
+      .toBe(1)
+
+    // the app API refuses the guest's token, even on the main listener
+    const token = new URL(links.participantUrl).searchParams.get('token')!
+    const api = await fetch(`${serve.baseUrl}/api/call/sessions.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{}',
+    })
+    expect(api.status).toBe(401)
+    expect(errors).toEqual([])
+    await serve.call('share.stop', { sessionId: id })
+    await phone.close()
+    await facilitator.context().close()
+  })
+
+  test("the guest's card goes into the current activity's target cell", async ({ browser, serve }) => {
+    const { id } = await serve.call<{ id: string }>('sessions.create', {
+      title: 'Target cell',
+      templateId: 'service-journey-map',
+    })
+    const facilitator = await openFacilitatorBoard(browser, serve, 'Target cell')
+    // the facilitator moves to "Walk through the journey", whose target is the lane "what-happens"
+    const target = await facilitator.evaluate(() => {
+      const m = (window as any).__coproBoard.doc.getMap('workshop')
+      const agenda = m.get('agenda')
+      const index = agenda.activities.findIndex((a: any) => a.targetId === 'what-happens')
+      m.set('agenda', { ...agenda, currentIndex: index })
+      return agenda.activities[index].title as string
+    })
+    expect(target).toBe('Walk through the journey')
+    const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
+
+    const phone = await phoneContext(browser)
+    const guest = await phone.newPage()
+    await joinAsGuest(guest, links.participantUrl, { role: 'Person who uses the service' })
+    await guest.getByTestId('guest-kind-pain').tap()
+    await expect(guest.getByTestId('guest-composer')).toContainText('What happens')
+    await guest.getByTestId('guest-card-text').fill('Nobody tells me who to call')
+    await guest.getByTestId('guest-card-post').tap()
+
+    await expect(facilitator.getByTestId('card-shape').filter({ hasText: 'Nobody tells me' })).toBeVisible()
+    const { structure, bounds, name } = await facilitator.evaluate(() => {
+      const board = (window as any).__coproBoard
+      const s = board.editor
+        .getCurrentPageShapes()
+        .find((x: any) => x.type === 'card' && x.props.text.startsWith('Nobody'))
+      const b = board.editor.getShapePageBounds(s)
+      return {
+        structure: board.doc.getMap('workshop').get('structure'),
+        bounds: { x: b.x, y: b.y, w: b.w, h: b.h },
+        name: s.props.authorName,
+      }
+    })
+    expect(name).toBe('')
+    const cell = attributeCard(structure as BoardStructure, bounds)
+    expect(cell).toMatchObject({ type: 'cell', laneId: 'what-happens' })
+    await serve.call('share.stop', { sessionId: id })
+    await phone.close()
+    await facilitator.context().close()
+  })
+
+  test('an observer watches the board but cannot write to it', async ({ browser, serve }) => {
+    const { id } = await serve.call<{ id: string }>('sessions.create', { title: 'Observer' })
+    const facilitator = await openFacilitatorBoard(browser, serve, 'Observer')
+    await facilitator.evaluate(
+      () => void (window as any).__coproBoard.addCard('idea', 'Visible to observers'),
+    )
+    const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
+
+    const phone = await phoneContext(browser)
+    const observer = await phone.newPage()
+    await observer.goto(links.observerUrl)
+    await expect(observer.getByTestId('guest-join')).toContainText('You are joining to watch')
+    await joinAsGuest(observer, links.observerUrl, { role: 'Front-line staff' })
+    await expect(observer.getByTestId('guest-board')).toHaveAttribute('data-role', 'observer')
+    await expect(observer.getByTestId('card-shape').filter({ hasText: 'Visible to observers' })).toBeVisible()
+    // no composer, and the canvas is read-only (the `c` key opens nothing)
+    await expect(observer.getByTestId('guest-composer')).toHaveCount(0)
+    expect(await observer.evaluate(() => (window as any).__coproBoard.editor.getIsReadonly())).toBe(true)
+    await observer.locator('.tl-container').click({ position: { x: 100, y: 100 } })
+    await observer.keyboard.press('c')
+    await expect(observer.getByTestId('card-composer')).toHaveCount(0)
+    expect(await seriousViolations(observer, 'observer phone layout')).toEqual([])
+
+    // Bypassing the UI: a write straight into the observer's document never reaches the facilitator.
+    // Presence goes through the same socket after it, so once the facilitator sees the observer's
+    // cursor move, the relay has already handled (and dropped) the write.
+    await observer.evaluate(() => {
+      const doc = (window as any).__coproBoard.doc
+      doc.getMap('workshop').set('observerProbe', 'written by an observer')
+    })
+    const canvas = (await observer.locator('.tl-container').boundingBox())!
+    await observer.mouse.move(canvas.x + 50, canvas.y + 60)
+    await observer.mouse.move(canvas.x + 150, canvas.y + 160, { steps: 4 })
+    await expect
+      .poll(() =>
+        facilitator.evaluate(() =>
+          (window as any).__coproBoard
+            .getPeers()
+            .some((p: any) => p.user.sessionRole === 'observer' && p.cursor),
+        ),
+      )
+      .toBe(true)
+    expect(
+      await facilitator.evaluate(() =>
+        (window as any).__coproBoard.doc.getMap('workshop').get('observerProbe'),
+      ),
+    ).toBeUndefined()
+    expect(await cardTexts(facilitator)).toEqual(['Visible to observers'])
+    await serve.call('share.stop', { sessionId: id })
+    await phone.close()
+    await facilitator.context().close()
+  })
+
+  test('a wrong token, or a link for another session, shows "this link no longer works"', async ({
+    browser,
+    serve,
+  }) => {
+    const a = await serve.call<{ id: string }>('sessions.create', { title: 'Session A' })
+    const b = await serve.call<{ id: string }>('sessions.create', { title: 'Session B' })
+    const links = await serve.call<Links>('share.start', { sessionId: a.id, address: '127.0.0.2' })
+    const origin = new URL(links.participantUrl).origin
+    const token = new URL(links.participantUrl).searchParams.get('token')!
+
+    const phone = await phoneContext(browser)
+    const guest = await phone.newPage()
+    await guest.goto(`${origin}/?join=${a.id}&token=not-a-real-token-at-all`)
+    await expect(guest.getByTestId('guest-dead-link')).toContainText(DEAD_LINK)
+    expect(await seriousViolations(guest, 'dead link')).toEqual([])
+    // A's token with B's id: the join screen never shows B
+    await guest.goto(`${origin}/?join=${b.id}&token=${token}`)
+    await expect(guest.getByTestId('guest-dead-link')).toContainText(DEAD_LINK)
+    await expect(guest.getByText('Session B')).toHaveCount(0)
+    // a join link never opens the workbench, even on the facilitator's own address
+    await guest.goto(`${serve.baseUrl}/?join=${a.id}&token=${serve.token}`)
+    await expect(guest.getByTestId('guest-dead-link')).toContainText(DEAD_LINK)
+    await expect(guest.getByTestId('workbench')).toHaveCount(0)
+    await serve.call('share.stop', { sessionId: a.id })
+    await phone.close()
+  })
+
+  test('stopping sharing sends a connected guest to "this link no longer works"', async ({
+    browser,
+    serve,
+  }) => {
+    const { id } = await serve.call<{ id: string }>('sessions.create', { title: 'Stop sharing' })
+    const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
+    const phone = await phoneContext(browser)
+    const guest = await phone.newPage()
+    await joinAsGuest(guest, links.participantUrl)
+    await serve.call('share.stop', { sessionId: id })
+    await expect(guest.getByTestId('guest-dead-link')).toContainText(DEAD_LINK)
+    await expect(guest.getByTestId('guest-board')).toHaveCount(0)
+    // sharing again mints new links; the old one stays dead
+    const again = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
+    expect(again.participantUrl).not.toBe(links.participantUrl)
+    await guest.goto(links.participantUrl)
+    await expect(guest.getByTestId('guest-dead-link')).toContainText(DEAD_LINK)
+    await serve.call('share.stop', { sessionId: id })
+    await phone.close()
+  })
+})

@@ -1,0 +1,76 @@
+import AxeBuilder from '@axe-core/playwright'
+import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expect, type ServeHandle } from './fixtures'
+
+/** Shared steps of the guest and share specs: the facilitator's board, a phone guest, axe. */
+
+export interface Links {
+  participantUrl: string
+  observerUrl: string
+  address: string
+  port: number
+}
+
+export async function openFacilitatorBoard(
+  browser: Browser,
+  serve: ServeHandle,
+  title: string,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  await page.goto(serve.url)
+  await page
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .first()
+    .click()
+  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await expect(page.locator('.tl-container')).toBeVisible()
+  return page
+}
+
+/** A phone (Pixel 7: 412×915, touch, mobile) in its own browser context: no shared storage. */
+export async function phoneContext(browser: Browser): Promise<BrowserContext> {
+  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7']
+  return browser.newContext({ ...pixel })
+}
+
+/** Opens a join link and goes through the join screen. */
+export async function joinAsGuest(
+  page: Page,
+  url: string,
+  who: { name?: string; role: string } = { name: 'Amira', role: 'Carer or family member' },
+): Promise<void> {
+  await page.goto(url)
+  await expect(page.getByTestId('guest-join')).toBeVisible()
+  if (who.name) await page.getByLabel('Your name').fill(who.name)
+  else await page.getByLabel(/Stay anonymous/).check()
+  await page.getByRole('radio', { name: new RegExp(who.role) }).check()
+  await page.getByTestId('guest-join-button').click()
+  await expect(page.getByTestId('guest-board')).toBeVisible()
+  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await expect(page.getByTestId('guest-connection')).toHaveAttribute('data-connection', 'connected')
+}
+
+export async function seriousViolations(
+  page: Page,
+  label: string,
+  exclude: string[] = [],
+): Promise<string[]> {
+  let builder = new AxeBuilder({ page })
+  for (const sel of exclude) builder = builder.exclude(sel)
+  const results = await builder.analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+export const DEAD_LINK = 'This link no longer works. Ask the facilitator for a new one.'
+
+/** Texts of the cards on a page's board. */
+export const cardTexts = (page: Page) =>
+  page.evaluate(() =>
+    (window as any).__coproBoard.editor
+      .getCurrentPageShapes()
+      .filter((s: any) => s.type === 'card')
+      .map((s: any) => s.props.text as string),
+  )
