@@ -310,9 +310,9 @@ test.describe('workshop templates in the workbench', () => {
     // Easy-read prompts on the board.
     const prompt = layer.locator(`[data-structure-id="${stageA.id}"] .copro-structure__prompt`)
     await expect(prompt).toHaveText(stageA.prompt)
-    await page.getByLabel('Show easy-read prompts on the board').check()
+    await page.getByLabel('Show easy-read text').check()
     await expect(prompt).toHaveText(stageA.easyRead)
-    await page.getByLabel('Show easy-read prompts on the board').uncheck()
+    await page.getByLabel('Show easy-read text').uncheck()
     await expect(prompt).toHaveText(stageA.prompt)
 
     // Remove: its card goes beside the board (unplaced, nothing deleted); other cards stay in their cells.

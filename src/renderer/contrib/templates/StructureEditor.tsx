@@ -4,7 +4,6 @@ import { structureBounds } from '../../../core/common/board/attribution'
 import type { StructureEdit } from '../../../core/common/board/structureEdits'
 import { TEMPLATE_DEFAULTS } from '../../../core/common/templates'
 import { useStructure } from '../../board/structure/useStructure'
-import { setStructureDisplay, useStructureDisplay } from '../../board/structure/displayOptions'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
 import { idFromLabel, structureIds } from './structureIds'
@@ -18,21 +17,10 @@ const PLURAL: Record<Kind, string> = { stage: 'Stages', lane: 'Lanes', zone: 'Zo
  */
 export function StructureEditor({ board }: { board: ActiveBoardApi }) {
   const structure = useStructure(board.doc)
-  const { easyRead } = useStructureDisplay()
-  const easyId = useId()
   const canEdit = board.canEditStructure()
   const { store } = useServices()
   return (
     <div className="structure-editor" data-testid="structure-editor">
-      <div className="radio">
-        <input
-          id={easyId}
-          type="checkbox"
-          checked={easyRead}
-          onChange={(e) => setStructureDisplay({ easyRead: e.target.checked })}
-        />
-        <label htmlFor={easyId}>Show easy-read prompts on the board</label>
-      </div>
       {structure && (
         <div className="view-actions">
           <button type="button" className="button small" onClick={() => board.zoomToStructure()}>

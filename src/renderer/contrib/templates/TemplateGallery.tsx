@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useServices } from '../../workbench/context'
 import { createAndOpenSession } from '../sessions/actions'
+import { useStructureDisplay } from '../../board/structure/displayOptions'
 import { TemplateThumbnail } from './TemplateThumbnail'
 import { describeLayout, formatDuration, type GalleryEntry } from './useTemplates'
 
@@ -18,6 +19,7 @@ export function TemplateGallery({ entries }: { entries: readonly GalleryEntry[] 
   const services = useServices()
   const [busy, setBusy] = useState<string | null>(null)
   const list = useRef<HTMLUListElement>(null)
+  const { easyRead } = useStructureDisplay()
 
   const use = async (e: GalleryEntry) => {
     if (busy) return
@@ -68,7 +70,7 @@ export function TemplateGallery({ entries }: { entries: readonly GalleryEntry[] 
             <TemplateThumbnail preview={e.preview} label={`Layout: ${layout}`} />
             <h4 className="template-card__name">{t.name}</h4>
             <p className="template-card__purpose" id={descId}>
-              {t.purpose}
+              {easyRead && t.purposeEasyRead ? t.purposeEasyRead : t.purpose}
             </p>
             <dl className="template-card__facts">
               <dt>Framework</dt>

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useId, useRef } from 'react'
+import { setStructureDisplay, useStructureDisplay } from '../../board/structure/displayOptions'
 import { useStructure } from '../../board/structure/useStructure'
 import { useActiveBoard } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
@@ -20,6 +21,8 @@ export function TemplatesView() {
   const board = useActiveBoard()
   const structure = useStructure(board?.doc)
   const importInput = useRef<HTMLInputElement>(null)
+  const { easyRead } = useStructureDisplay()
+  const easyId = useId()
 
   useEffect(
     () =>
@@ -34,6 +37,19 @@ export function TemplatesView() {
 
   return (
     <div className="view templates-view" data-testid="templates-view">
+      <div className="radio">
+        <input
+          id={easyId}
+          type="checkbox"
+          checked={easyRead}
+          aria-describedby={`${easyId}-help`}
+          onChange={(e) => setStructureDisplay({ easyRead: e.target.checked })}
+        />
+        <label htmlFor={easyId}>Show easy-read text</label>
+      </div>
+      <p id={`${easyId}-help`} className="help">
+        Short sentences and everyday words, on the board and in the gallery.
+      </p>
       {board && (
         <section className="templates-section" aria-labelledby="templates-structure-title">
           <h3 id="templates-structure-title" className="section-title">
