@@ -14,7 +14,14 @@ async function openSession(page: Page, url: string, title: string) {
 }
 
 /** Every card on the canvas as { text, x, y, kind }, read from the tldraw editor. */
-const canvasCards = (page: Page) =>
+interface CanvasCard {
+  id: string
+  text: string
+  kind: string
+  x: number
+  y: number
+}
+const canvasCards = (page: Page): Promise<CanvasCard[]> =>
   page.evaluate(() =>
     (window as any).__coproBoard.editor
       .getCurrentPageShapes()

@@ -7,7 +7,8 @@ import './boardA11y.css'
  *  - reduced motion / calm mode → tldraw's animation speed 0 (camera moves jump instead of glide);
  *  - calm mode hides other people's cursors and selections (boardA11y.css, keyed on <html data-a11y-calm>);
  *  - Escape with nothing selected and nothing being edited leaves the canvas: focus goes to the
- *    session's editor tab, so the canvas is never a keyboard trap.
+ *    session's editor tab, so the canvas is never a keyboard trap;
+ *  - tldraw's style-panel sliders get an accessible name (from their title) when they lack one.
  * Returns a function that detaches everything.
  */
 export function attachBoardA11y(editor: Editor): () => void {
@@ -33,7 +34,25 @@ export function attachBoardA11y(editor: Editor): () => void {
     tab.focus()
   }
   container.addEventListener('keydown', onKeyDown, true)
+
+  let frame: number | null = null
+  const nameSliders = () => {
+    frame = null
+    for (const el of container.querySelectorAll<HTMLElement>(
+      '.tlui-layout [role="slider"]:not([aria-label]):not([aria-labelledby])',
+    )) {
+      const title = el.closest('[title]')?.getAttribute('title')
+      el.setAttribute('aria-label', title && title.trim() !== '' ? title : 'Slider')
+    }
+  }
+  const observer = new MutationObserver(() => {
+    if (frame === null) frame = requestAnimationFrame(nameSliders)
+  })
+  observer.observe(container, { childList: true, subtree: true })
+  nameSliders()
   return () => {
+    observer.disconnect()
+    if (frame !== null) cancelAnimationFrame(frame)
     offPrefs()
     container.removeEventListener('keydown', onKeyDown, true)
   }

@@ -4,6 +4,7 @@ import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { a11yCommands } from './a11yCommands'
 import { applyPreferences, preferences } from './preferences'
+import { useDefaultVotingBridge } from './useDefaultVotingBridge'
 import { useWorkshopAnnouncer } from './useWorkshopAnnouncer'
 
 /**
@@ -44,6 +45,7 @@ export function A11yLayer() {
   }, [commands])
 
   useWorkshopAnnouncer(store, board)
+  useDefaultVotingBridge(board)
 
   return (
     <div className="a11y-live" aria-live="assertive" role="alert" data-testid="announcer-assertive">
