@@ -8,6 +8,7 @@ import {
   readFollowLead,
   readReveal,
   readRounds,
+  readShareBalance,
   readShowResults,
   readSpotlight,
   readTimer,
@@ -22,6 +23,8 @@ import { SpotlightOverlay } from './SpotlightOverlay'
 import { useDocValue, useTick } from './useDoc'
 import { useTimerCues } from './useTimerCues'
 import { VoteOverlay } from './VoteOverlay'
+import { BalanceTable } from './BalanceTable'
+import { liveVoiceBalance } from '../../../core/common/facilitation/balance'
 import './facilitation.css'
 
 export interface FacilitationLayerProps {
@@ -69,6 +72,7 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
       rounds: readRounds(d),
       showResults: readShowResults(d),
       passes: activity ? passCount(d, activity.id) : 0,
+      shareBalance: readShareBalance(d),
     }
   })
   const facilitator = isFacilitatorRole(identity.sessionRole)
@@ -131,6 +135,8 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
   }
 
   const [passed, setPassed] = useState<Record<string, boolean>>({})
+  const [balanceOpen, setBalanceOpen] = useState(false)
+  const showBalanceButton = state?.shareBalance === true && !facilitator
   if (!state) return null
   const { agenda, timer } = state
   const remaining = remainingMs(timer, relayNow())
@@ -152,7 +158,7 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
           resultsRound={resultsRound}
         />
       )}
-      {(activity || following || (lead !== null && lead !== identity.id)) && (
+      {(activity || showBalanceButton || (lead !== null && lead !== identity.id)) && (
         <section
           className={`facil-banner${cue ? ' facil-banner--done' : ''}`}
           aria-label="Current activity"
@@ -225,7 +231,22 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
                 {following ? 'Stop following (Esc)' : 'Follow the facilitator'}
               </button>
             )}
+            {showBalanceButton && (
+              <button
+                type="button"
+                className="facil-btn"
+                aria-expanded={balanceOpen}
+                onClick={() => setBalanceOpen((o) => !o)}
+              >
+                Voice balance
+              </button>
+            )}
           </div>
+          {showBalanceButton && balanceOpen && (
+            <div className="facil-balance" data-testid="facil-shared-balance">
+              <SharedBalance doc={doc} />
+            </div>
+          )}
         </section>
       )}
       {showNote && activity && (
@@ -242,4 +263,9 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
       )}
     </>
   )
+}
+
+function SharedBalance({ doc }: { doc: Y.Doc }) {
+  const vb = useDocValue(doc, liveVoiceBalance)
+  return vb ? <BalanceTable vb={vb} /> : null
 }

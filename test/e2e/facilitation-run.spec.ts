@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test'
+import { expect, test, watchErrors } from './fixtures'
+import { joinAsGuest, openFacilitatorBoard, phoneContext, seriousViolations } from './guestHelpers'
+
+/**
+ * A facilitator runs an agenda from the app while a guest on a phone follows: a timed activity that
+ * ends on its own (cue + checkpoint), a content note, a pass, private writing and the reveal,
+ * spotlight, follow, a lock and the shared voice balance.
+ */
+const AGENDA = {
+  currentIndex: -1,
+  activities: [
+    {
+      id: 'warm',
+      title: 'Warm up',
+      durationMs: 3_000,
+      instructions: 'Say hello.',
+      private: false,
+      contentNote: '',
+      targetId: null,
+    },
+    {
+      id: 'worries',
+      title: 'Money worries',
+      durationMs: 5 * 60_000,
+      instructions: 'Write what worries you. Only you can see your cards until the reveal.',
+      private: true,
+      contentNote: 'This activity talks about debt and money worries.',
+      targetId: null,
+    },
+  ],
+}
+
+const shapes = (p: Page) =>
+  p.evaluate(() =>
+    (window as any).__coproBoard.editor
+      .getCurrentPageShapes()
+      .filter((s: any) => s.type === 'card')
+      .map((s: any) => ({
+        id: s.id,
+        text: s.props.text,
+        author: s.props.authorName,
+        meta: s.meta,
+        locked: s.isLocked,
+      })),
+  )
+const docCardTexts = (p: Page) =>
+  p.evaluate(() =>
+    (window as any).__coproBoard.doc
+      .getArray('tl_records')
+      .toArray()
+      .filter((e: any) => e.val?.type === 'card')
+      .map((e: any) => e.val.props.text as string),
+  )
+
+test('a facilitator runs an agenda and a guest follows', async ({ browser, serve }) => {
+  const session = await serve.call<{ id: string }>('sessions.create', { title: 'Full run' })
+  const fac = await openFacilitatorBoard(browser, serve, 'Full run')
+  const errors = watchErrors(fac)
+  await fac.evaluate(
+    (agenda) => (window as any).__coproBoard.doc.getMap('workshop').set('agenda', agenda),
+    AGENDA,
+  )
+  const links = await serve.call<{ participantUrl: string }>('share.start', {
+    sessionId: session.id,
+    address: '127.0.0.1',
+  })
+  const guest = await (await phoneContext(browser)).newPage()
+  await joinAsGuest(guest, links.participantUrl, { role: 'Person who uses the service' })
+  errors.push(...watchErrors(guest))
+
+  // the guest is registered in the participant map, anonymously
+  await expect
+    .poll(() =>
+      fac.evaluate(() =>
+        [...(window as any).__coproBoard.doc.getMap('participants').values()].map(
+          (p: any) => `${p.coproRole}/${p.sessionRole}/${p.name}`,
+        ),
+      ),
+    )
+    .toContain('service-user/participant/')
+
+  // 1. a timed activity: starts, ends by itself for everyone, and a checkpoint is taken
+  await fac.getByRole('button', { name: 'Facilitation', exact: true }).click()
+  const view = fac.getByTestId('facilitation-view')
+  await view.getByRole('button', { name: 'Start' }).click()
+  const gBanner = guest.getByTestId('facil-banner')
+  await expect(gBanner).toContainText('Warm up')
+  await expect(gBanner).toContainText('Say hello.')
+  await expect(gBanner.getByRole('alert')).toContainText('Time is up', { timeout: 10_000 })
+  await expect(guest.getByTestId('facil-remaining')).toHaveAttribute('data-status', 'done')
+  await expect
+    .poll(async () =>
+      (await serve.call<{ reason: string; name: string }[]>('checkpoints.list', { id: session.id })).map(
+        (c) => `${c.reason}: ${c.name}`,
+      ),
+    )
+    .toContain('activity-end: End of Warm up')
+
+  // 2. next: a content note first, for everyone; the guest passes without a word
+  await view.getByRole('button', { name: 'Next' }).click()
+  const note = guest.getByRole('dialog', { name: /Before “Money worries”/ })
+  await expect(note).toContainText('debt and money worries')
+  await note.getByRole('button', { name: 'Continue' }).click()
+  await expect(note).toBeHidden()
+  await fac
+    .getByRole('dialog', { name: /Before “Money worries”/ })
+    .getByRole('button', { name: 'Continue' })
+    .click()
+  await guest.getByTestId('facil-banner').getByRole('button', { name: 'Pass' }).click()
+  await expect(view).toContainText('1 passed')
+  await view.getByRole('button', { name: 'Start' }).click()
+
+  // 3. private writing: each person's cards stay on their own device
+  await guest.evaluate(() => (window as any).__coproBoard.addCard('pain', 'Bailiffs at the door'))
+  await fac.evaluate(() => (window as any).__coproBoard.addCard('idea', 'Facilitator private note'))
+  await expect.poll(async () => (await shapes(guest)).map((s) => s.text)).toContain('Bailiffs at the door')
+  await fac.waitForTimeout(800)
+  expect((await shapes(fac)).map((s) => s.text)).not.toContain('Bailiffs at the door')
+  expect(await docCardTexts(fac)).not.toContain('Bailiffs at the door')
+  expect(await docCardTexts(guest)).not.toContain('Bailiffs at the door')
+  expect(await docCardTexts(guest)).not.toContain('Facilitator private note')
+  const guestCard = (await shapes(guest)).find((s) => s.text === 'Bailiffs at the door')!
+  expect(guestCard.meta).toEqual({ private: true, activityId: 'worries' })
+
+  // reveal: everyone's private cards arrive at once, the anonymous guest's without a name
+  await view.getByTestId('facil-reveal').click()
+  await expect.poll(async () => (await shapes(fac)).map((s) => s.text)).toContain('Bailiffs at the door')
+  await expect
+    .poll(async () => (await shapes(guest)).map((s) => s.text))
+    .toContain('Facilitator private note')
+  expect((await shapes(fac)).find((s) => s.text === 'Bailiffs at the door')!.author).toBe('')
+  expect(await docCardTexts(fac)).toContain('Bailiffs at the door')
+
+  // 4. spotlight and follow
+  await view.getByRole('button', { name: 'Spotlight', exact: true }).click()
+  await expect(guest.getByTestId('facil-spotlight')).toBeVisible()
+  await view.getByRole('button', { name: 'Clear spotlight' }).click()
+  await expect(guest.getByTestId('facil-spotlight')).toBeHidden()
+  await view.getByRole('button', { name: 'Everyone follow me' }).click()
+  const following = () =>
+    guest.evaluate(() => (window as any).__coproBoard.editor.getInstanceState().followingUserId)
+  await expect.poll(following).not.toBeNull()
+  await guest.keyboard.press('Escape')
+  await expect.poll(following).toBeNull()
+  await expect(guest.getByRole('button', { name: 'Follow the facilitator' })).toBeVisible()
+
+  // 5. a facilitator-only lock: the guest's edits to the card are refused
+  await fac.evaluate((id) => void (window as any).__coproBoard.editor.select(id), guestCard.id)
+  await view.getByRole('button', { name: 'Lock selected cards', exact: true }).click()
+  await expect.poll(async () => (await shapes(guest)).find((s) => s.id === guestCard.id)!.locked).toBe(true)
+  await guest.evaluate((id) => {
+    const ed = (window as any).__coproBoard.editor
+    ed.run(() => ed.updateShape({ id, type: 'card', isLocked: false, props: { text: 'changed' } }), {
+      ignoreShapeLock: true,
+    })
+  }, guestCard.id)
+  expect((await shapes(guest)).find((s) => s.id === guestCard.id)!.text).toBe('Bailiffs at the door')
+
+  // 6. voice balance, shared with everyone
+  const balance = view.getByTestId('facil-balance')
+  await expect(balance.getByRole('row', { name: /Service user 1 1/ })).toBeVisible()
+  await balance.getByLabel('Share with everyone').check()
+  await guest.getByRole('button', { name: 'Voice balance' }).click()
+  await expect(
+    guest.getByTestId('facil-shared-balance').getByRole('row', { name: /Service user/ }),
+  ).toBeVisible()
+
+  expect(await seriousViolations(fac, 'facilitator', ['.tl-container'])).toEqual([])
+  expect(await seriousViolations(guest, 'guest', ['.tl-container'])).toEqual([])
+  expect(errors).toEqual([])
+})
