@@ -31,7 +31,14 @@ const AGENDA = {
   ],
 }
 
-const shapes = (p: Page) =>
+interface CardView {
+  id: string
+  text: string
+  author: string
+  meta: Record<string, unknown>
+  locked: boolean
+}
+const shapes = (p: Page): Promise<CardView[]> =>
   p.evaluate(() =>
     (window as any).__coproBoard.editor
       .getCurrentPageShapes()
