@@ -18,6 +18,8 @@ import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
  */
 export const PRESENCE_FIELD = 'presence'
 export const SUMMON_FIELD = 'summon'
+/** Local presence is published at most this often (20 Hz): cursors stay smooth, fan-out stays small. */
+export const PRESENCE_INTERVAL_MS = 50
 
 const Viewport = z.object({
   x: z.number().finite(),
@@ -52,6 +54,8 @@ export function readPeers(awareness: Awareness): PeerPresence[] {
   return peers
 }
 
+const presenceId = (clientId: number) => InstancePresenceRecordType.createId(String(clientId))
+
 export function displayName(user: Pick<PresenceState['user'], 'name'>): string {
   return user.name.trim() !== '' ? user.name : 'Anonymous'
 }
@@ -64,17 +68,18 @@ export class PresenceSync {
   private readonly lastCursor = new Map<number, string>()
   private readonly lastActive = new Map<number, number>()
   private readonly lastSummon = new Map<number, number>()
-  private peers: PeerPresence[] = []
-  private frame: number | null = null
+  private readonly peers = new Map<number, PresenceState>()
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private lastPush = 0
   private readonly stopReacting: () => void
-  private readonly onAwareness: () => void
+  private readonly onAwareness: (c: { added: number[]; updated: number[]; removed: number[] }) => void
 
   constructor(
     private readonly editor: Editor,
     private readonly awareness: Awareness,
     private readonly identity: PresenceIdentity,
   ) {
-    this.onAwareness = () => this.pull()
+    this.onAwareness = ({ added, updated, removed }) => this.pull([...added, ...updated], removed)
     awareness.on('change', this.onAwareness)
     this.stopReacting = react('copro presence', () => {
       // read the reactive values here so this reaction reruns when they change
@@ -83,11 +88,11 @@ export class PresenceSync {
       void editor.getInstanceState().followingUserId
       this.schedulePush()
     })
-    this.pull()
+    this.pull([...awareness.getStates().keys()], [])
   }
 
   getPeers(): PresenceState[] {
-    return this.peers.map((p) => p.state)
+    return [...this.peers.values()]
   }
 
   onPeers(listener: (peers: PresenceState[]) => void): () => void {
@@ -100,7 +105,7 @@ export class PresenceSync {
       this.editor.stopFollowingUser()
       return true
     }
-    if (!this.peers.some((p) => p.state.user.id === participantId)) return false
+    if (![...this.peers.values()].some((p) => p.user.id === participantId)) return false
     this.editor.startFollowingUser(participantId)
     return true
   }
@@ -117,7 +122,7 @@ export class PresenceSync {
   destroy(): void {
     this.stopReacting()
     this.awareness.off('change', this.onAwareness)
-    if (this.frame !== null) cancelAnimationFrame(this.frame)
+    if (this.timer !== null) clearTimeout(this.timer)
     this.listeners.clear()
     const ids = this.editor.store.query
       .records('instance_presence')
@@ -127,11 +132,13 @@ export class PresenceSync {
   }
 
   private schedulePush(): void {
-    if (this.frame !== null) return
-    this.frame = requestAnimationFrame(() => {
-      this.frame = null
+    if (this.timer !== null) return
+    const wait = Math.max(0, PRESENCE_INTERVAL_MS - (Date.now() - this.lastPush))
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.lastPush = Date.now()
       this.push()
-    })
+    }, wait)
   }
 
   private push(): void {
@@ -155,16 +162,25 @@ export class PresenceSync {
     this.awareness.setLocalStateField(PRESENCE_FIELD, state)
   }
 
-  /** Reads every remote state, updates the presence records, and acts on new summons. */
-  private pull(): void {
+  /** Reads the states that changed, updates their presence records, and acts on new summons. */
+  private pull(changed: number[], removed: number[]): void {
     const editor = this.editor
     const now = Date.now()
-    this.peers = readPeers(this.awareness)
     const pageId = editor.getCurrentPageId()
-    const records: TLInstancePresence[] = []
-    const live = new Set<number>()
-    for (const { clientId, state } of this.peers) {
-      live.add(clientId)
+    const states = this.awareness.getStates()
+    const put: TLInstancePresence[] = []
+    const gone = new Set<number>(removed)
+    for (const clientId of changed) {
+      if (clientId === this.awareness.clientID) continue
+      const raw = states.get(clientId) as Record<string, unknown> | undefined
+      const parsed = PresenceState.safeParse(raw?.[PRESENCE_FIELD])
+      if (!parsed.success) {
+        // invalid (or no longer valid): ignore this client entirely
+        gone.add(clientId)
+        continue
+      }
+      const state = parsed.data
+      this.peers.set(clientId, state)
       const cursorKey = state.cursor ? `${state.cursor.x},${state.cursor.y}` : ''
       if (this.lastCursor.get(clientId) !== cursorKey) {
         this.lastCursor.set(clientId, cursorKey)
@@ -172,20 +188,15 @@ export class PresenceSync {
       }
       const vp = state.viewport
       const role = COPRO_ROLE_INFO[state.user.coproRole]
-      records.push(
+      put.push(
         InstancePresenceRecordType.create({
-          id: InstancePresenceRecordType.createId(String(clientId)),
+          id: presenceId(clientId),
           userId: state.user.id,
           userName: `${displayName(state.user)} · ${role.short}`,
           color: role.colour,
           currentPageId: pageId,
           lastActivityTimestamp: state.cursor ? (this.lastActive.get(clientId) ?? now) : 0,
-          cursor: {
-            x: state.cursor?.x ?? 0,
-            y: state.cursor?.y ?? 0,
-            type: 'default',
-            rotation: 0,
-          },
+          cursor: { x: state.cursor?.x ?? 0, y: state.cursor?.y ?? 0, type: 'default', rotation: 0 },
           camera: vp ? { x: -vp.x, y: -vp.y, z: 1 } : null,
           screenBounds: vp ? { x: 0, y: 0, w: vp.w, h: vp.h } : null,
           followingUserId: state.following,
@@ -193,21 +204,22 @@ export class PresenceSync {
       )
       this.maybeObeySummon(clientId, state)
     }
-    for (const id of [...this.lastCursor.keys()]) {
-      if (!live.has(id)) {
-        this.lastCursor.delete(id)
-        this.lastActive.delete(id)
-      }
+    const remove: TLInstancePresence['id'][] = []
+    for (const clientId of gone) {
+      this.peers.delete(clientId)
+      this.lastCursor.delete(clientId)
+      this.lastActive.delete(clientId)
+      this.lastSummon.delete(clientId)
+      const id = presenceId(clientId)
+      if (editor.store.has(id)) remove.push(id)
     }
-    const store = editor.store
-    const existing = store.query.records('instance_presence').get()
-    const gone = existing.filter((r) => !records.some((n) => n.id === r.id)).map((r) => r.id)
-    store.mergeRemoteChanges(() => {
-      if (gone.length > 0) store.remove(gone)
-      if (records.length > 0) store.put(records)
+    if (put.length === 0 && remove.length === 0) return
+    editor.store.mergeRemoteChanges(() => {
+      if (remove.length > 0) editor.store.remove(remove)
+      if (put.length > 0) editor.store.put(put)
     })
-    const states = this.getPeers()
-    for (const l of [...this.listeners]) l(states)
+    const peers = this.getPeers()
+    for (const l of [...this.listeners]) l(peers)
   }
 
   private maybeObeySummon(clientId: number, state: PresenceState): void {
