@@ -136,9 +136,11 @@ export function SharePanel() {
               data-testid="share-stop"
               disabled={share.busy}
               onClick={() =>
-                void share
-                  .stop()
-                  .then((ok) => ok && store.announce('Sharing stopped. Guests were disconnected.'))
+                void share.stop().then((ok) => {
+                  if (!ok) return
+                  setAddress(null) // sharing again is a new, explicit choice
+                  store.announce('Sharing stopped. Guests were disconnected.')
+                })
               }
             >
               Stop sharing
