@@ -36,7 +36,7 @@ function boxSvg(box: LayoutBox, prompt: string): string {
   // A nested <svg> clips its content to the box, so a long label cannot spill over its neighbours.
   const lines: string[] = []
   let ty = PAD + LABEL_SIZE
-  for (const line of wrap(box.label, w - 2 * PAD, LABEL_SIZE).slice(0, 3)) {
+  for (const line of wrap(box.label, w - 2 * PAD, LABEL_SIZE * 1.12).slice(0, 3)) {
     lines.push(textLine(line, ty, LABEL_SIZE, COLORS.label, 'bold'))
     ty += LABEL_SIZE * 1.25
   }
