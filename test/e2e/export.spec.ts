@@ -98,7 +98,13 @@ test.describe('export view', () => {
     const errors = watchErrors(page)
     await openSession(page, serve, 'Export keyboard')
     await addCardInStage(page, 0, 'pain', 'Forms are too long to fill in')
-    await showExportView(page)
+    // The "Export…" command (palette and the desktop File menu) shows the view.
+    await page.keyboard.press('Control+Shift+P')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await page.keyboard.type('Export…')
+    await expect(palette.getByRole('option').first()).toContainText('Export…')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('#side-bar-title')).toHaveText('Export')
 
     const view = page.getByTestId('export-view')
     const json = view.getByRole('checkbox', { name: /Data \(JSON\)/ })
