@@ -1,0 +1,212 @@
+import type { Page } from '@playwright/test'
+import { expect, test, watchErrors } from './fixtures'
+
+/**
+ * A workshop by keyboard only: open the session, write a card with the composer, leave the canvas,
+ * add and vote on cards in the outline, move between the workbench parts with F6, and hear the
+ * activity, timer, voting and results announcements. The facilitator's own actions (opening a round,
+ * the timer, publishing ballots) are written to the session document directly, as the facilitation
+ * UI would: this test is about the participant's path.
+ */
+
+/** What has focus, in words: its aria-label, else its label, else its text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    if (!el || el === document.body) return ''
+    const label = (el as HTMLInputElement).labels?.[0]?.innerText
+    return (el.getAttribute('aria-label') ?? label ?? el.innerText ?? el.tagName).trim()
+  })
+
+/** Presses Tab until the focused element's name matches, failing after `max` presses. */
+async function tabTo(page: Page, name: RegExp, max = 80, key = 'Tab') {
+  for (let i = 0; i < max; i++) {
+    if (name.test(await focused(page))) return
+    await page.keyboard.press(key)
+  }
+  throw new Error(`focus never reached ${name}; last: ${await focused(page)}`)
+}
+
+const inPart = (page: Page, selector: string) =>
+  page.evaluate((s) => !!document.querySelector(s)?.contains(document.activeElement), selector)
+
+test.describe('a workshop by keyboard only', () => {
+  test('join, write, leave the canvas, use the outline, vote and hear the results', async ({
+    page,
+    serve,
+  }) => {
+    test.setTimeout(180_000)
+    const errors = watchErrors(page)
+    await serve.call('sessions.create', { title: 'Keyboard workshop', templateId: 'service-journey-map' })
+    await page.goto(serve.url)
+    await expect(page.getByTestId('workbench')).toBeVisible()
+
+    // F6 moves between the parts: activity bar, then the side bar (Sessions)
+    await page.keyboard.press('F6')
+    expect(await inPart(page, '.activity-bar')).toBe(true)
+    await page.keyboard.press('F6')
+    expect(await inPart(page, '.side-bar')).toBe(true)
+    // open the session from the list
+    await tabTo(page, /^Keyboard workshop/)
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await expect(page.getByRole('tab', { name: 'Keyboard workshop' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    )
+
+    // write a card with the composer, opened from the command palette
+    await page.keyboard.press('Control+Shift+P')
+    await page.keyboard.type('new card')
+    await expect(page.getByRole('option').first()).toContainText('New card (C on the canvas)')
+    await page.keyboard.press('Enter')
+    const composer = page.getByTestId('card-composer')
+    await expect(composer).toBeVisible()
+    await page.keyboard.press('Alt+1')
+    await page.keyboard.type('The letters use long words')
+    await page.keyboard.press('Enter')
+    await expect(composer).toBeHidden()
+    await expect(
+      page.getByTestId('card-shape').filter({ hasText: 'The letters use long words' }),
+    ).toBeVisible()
+
+    // no keyboard trap: Escape clears the selection, Escape again leaves the canvas for the tab
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('tab', { name: 'Keyboard workshop' })).toBeFocused()
+
+    // the outline, by its shortcut; the card written on the canvas is there
+    await page.keyboard.press('Control+Alt+O')
+    const outline = page.getByTestId('outline')
+    await expect(outline).toBeVisible()
+    await expect(page.getByRole('tab', { name: /^Outline: Keyboard workshop/ })).toBeFocused()
+    await expect(outline.getByText('The letters use long words')).toBeVisible()
+
+    // add a card into a chosen cell from the outline
+    await tabTo(page, /^Where/, 80)
+    const where = outline.getByTestId('outline-add').getByLabel('Where')
+    await expect(where).toBeFocused()
+    const before = await where.inputValue()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    const chosen = await where.inputValue()
+    expect(chosen).not.toBe(before)
+    await page.keyboard.press('Tab')
+    await expect(outline.getByTestId('outline-add').getByLabel('Text')).toBeFocused()
+    await page.keyboard.type('Ask people which words they use')
+    await page.keyboard.press('Enter')
+    const added = outline.locator(`[data-cell="${chosen}"]`).getByText('Ask people which words they use')
+    await expect(added).toBeVisible()
+    await expect(page.getByTestId('announcer')).toContainText('Card added to Stage')
+
+    // the facilitator starts an activity with a timer: announced
+    await page.evaluate(() => {
+      const doc = (window as any).__coproBoard.doc
+      doc.getMap('workshop').set('agenda', {
+        activities: [
+          {
+            id: 'a1',
+            title: 'Vote for what matters',
+            durationMs: 600000,
+            instructions: 'Give your votes to the cards that matter most.',
+            private: false,
+            contentNote: '',
+            targetId: null,
+          },
+        ],
+        currentIndex: 0,
+      })
+    })
+    await expect(page.getByTestId('announcer')).toContainText('Now: Vote for what matters (activity 1 of 1).')
+    await page.evaluate(() => {
+      const doc = (window as any).__coproBoard.doc
+      doc.getMap('workshop').set('timer', {
+        status: 'running',
+        activityId: 'a1',
+        startedAt: Date.now(),
+        durationMs: 600000,
+        elapsedBeforeMs: 541000,
+      })
+    })
+    await expect(page.getByTestId('announcer')).toContainText('One minute left.')
+
+    // a voting round opens: announced, and the outline offers Vote buttons
+    await page.evaluate(() => {
+      const doc = (window as any).__coproBoard.doc
+      doc.getMap('voting').set('r1', {
+        id: 'r1',
+        title: 'Priorities',
+        status: 'open',
+        dotsPerPerson: 3,
+        kinds: [],
+        region: null,
+        openedAt: Date.now(),
+        closedAt: null,
+      })
+    })
+    await expect(page.getByTestId('announcer')).toContainText('Voting is open: Priorities. You have 3 votes.')
+    await expect(outline.getByText(/You have 3 of 3 votes left/)).toBeVisible()
+    await page.getByRole('tab', { name: /^Outline/ }).focus()
+    await tabTo(page, /^Vote: Idea card “Ask people/)
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Enter')
+    await expect(outline.getByText(/You have 1 of 3 votes left/)).toBeVisible()
+    await expect(page.locator(':focus')).toHaveAccessibleName(/^Vote \(2\): Idea card/)
+    await page.keyboard.press('Shift+Tab')
+    await tabTo(page, /^Vote: Pain card “The letters/)
+    await page.keyboard.press('Enter')
+    await expect(outline.getByText(/You have 0 of 3 votes left/)).toBeVisible()
+    const dots = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('copro.votes.'))!
+      return JSON.parse(localStorage.getItem(key)!) as string[]
+    })
+    expect(dots).toHaveLength(3)
+
+    // the round closes and the ballot is published (the facilitation UI's job): results are read out
+    await page.evaluate((cardIds) => {
+      const doc = (window as any).__coproBoard.doc
+      const me = JSON.parse(localStorage.getItem('copro.identity')!)
+      doc.transact(() => {
+        const r = doc.getMap('voting').get('r1')
+        doc.getMap('voting').set('r1', { ...r, status: 'closed', closedAt: Date.now() })
+      })
+      doc.getMap('ballots').set(`r1/${me.id}`, {
+        roundId: 'r1',
+        participantId: me.id,
+        coproRole: me.coproRole,
+        cardIds,
+        castAt: Date.now(),
+      })
+    }, dots)
+    await expect(page.getByTestId('announcer')).toContainText(
+      'Results of Priorities: first, “Ask people which words they use” with 2 votes; second, “The letters use long words” with 1 vote.',
+    )
+
+    // time is up: said assertively
+    await page.evaluate(() => {
+      const doc = (window as any).__coproBoard.doc
+      const t = doc.getMap('workshop').get('timer')
+      doc.getMap('workshop').set('timer', { ...t, status: 'done' })
+    })
+    await expect(page.getByTestId('announcer-assertive')).toHaveText('Time is up.')
+
+    // F6 from the editor reaches the status bar, Shift+F6 comes back, and F6 wraps to the activity bar
+    await page.getByRole('tab', { name: /^Outline/ }).focus()
+    await page.keyboard.press('F6')
+    expect(await inPart(page, '.status-bar')).toBe(true)
+    await page.keyboard.press('Shift+F6')
+    expect(await inPart(page, '.editor-area')).toBe(true)
+    await page.keyboard.press('F6')
+    await page.keyboard.press('F6')
+    expect(await inPart(page, '.activity-bar')).toBe(true)
+
+    // every preference can be reached from the palette
+    await page.keyboard.press('Control+Shift+P')
+    await page.keyboard.type('calm mode')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('html')).toHaveAttribute('data-a11y-calm', 'on')
+    await expect(page.getByTestId('announcer')).toHaveText('Calm mode on.')
+    expect(await page.evaluate(() => (window as any).__coproBoard.editor.user.getAnimationSpeed())).toBe(0)
+    expect(errors).toEqual([])
+  })
+})
