@@ -163,6 +163,25 @@ describe('board binding through the relay', () => {
     expect(c.store.get(cardRecord('x').id)).toBeUndefined()
   })
 
+  it('a read-only client (observer) receives the board but never writes, not even on an empty board', async () => {
+    const empty = relay.newSession()
+    const watcher = await join(empty, { readOnly: true })
+    expect(watcher.doc.getArray(DOC_KEYS.records).length).toBe(0)
+    expect(watcher.doc.getMap(DOC_KEYS.meta).size).toBe(0)
+
+    const session = relay.newSession()
+    const a = await join(session)
+    a.store.put([cardRecord('shown', { text: 'for everyone' })])
+    const o = await join(session, { readOnly: true })
+    expect(card(o, 'shown')?.props.text).toBe('for everyone')
+    const sv = Y.encodeStateVector(o.doc)
+    o.store.put([cardRecord('sneaky')])
+    o.store.update(cardRecord('shown').id, (r) => ({ ...r, x: 999 }))
+    expect(Y.encodeStateVector(o.doc)).toEqual(sv)
+    a.store.update(cardRecord('shown').id, (r) => ({ ...r, y: 77 }))
+    await eventually(() => expect(card(o, 'shown')?.y).toBe(77))
+  })
+
   it('records the schemas on a new board, and both builds of the schema agree', async () => {
     const session = relay.newSession()
     const a = await join(session)
