@@ -163,6 +163,24 @@ describe('board binding through the relay', () => {
     expect(c.store.get(cardRecord('x').id)).toBeUndefined()
   })
 
+  it('a client with a newer compatible schema upgrades the stored records once and records its schema', async () => {
+    const session = relay.newSession()
+    const a = await join(session)
+    a.store.put([cardRecord('old', { text: 'written by an older app' })])
+    const ours = a.store.schema.serialize()
+    const geoSeq = Object.keys(ours.sequences).find((s) => s.endsWith('shape.geo'))!
+    const older = { ...ours, sequences: { ...ours.sequences, [geoSeq]: ours.sequences[geoSeq]! - 1 } }
+    a.doc.getMap(DOC_KEYS.meta).set(META_KEYS.tldrawSchema, older)
+    const b = await join(session)
+    expect(b.binding.getState().schemaError).toBeNull()
+    expect(b.doc.getMap(DOC_KEYS.meta).get(META_KEYS.tldrawSchema)).toEqual(ours)
+    expect(card(b, 'old')?.props.text).toBe('written by an older app')
+    await eventually(() => expect(a.doc.getMap(DOC_KEYS.meta).get(META_KEYS.tldrawSchema)).toEqual(ours))
+    // and B keeps writing normally
+    b.store.put([cardRecord('new')])
+    await eventually(() => expect(card(a, 'new')).toBeDefined())
+  })
+
   it('a read-only client (observer) receives the board but never writes, not even on an empty board', async () => {
     const empty = relay.newSession()
     const watcher = await join(empty, { readOnly: true })
