@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { expect, test, watchErrors } from './fixtures'
 
 /** The outline view and the canvas stay in sync both ways, through the real `copro serve`. */
@@ -208,4 +208,55 @@ test.describe('outline view', () => {
     await page.keyboard.press('Control+Alt+O')
     await expect(page.getByTestId('outline').getByRole('columnheader').first()).toContainText(easy)
   })
+
+  test('two people: new cards in my cell are announced (throttled), and calm mode hides their cursor', async ({
+    browser,
+    serve,
+  }) => {
+    await serve.call('sessions.create', { title: 'Two outlines', templateId: 'service-journey-map' })
+    const a = await newPerson(browser, serve.url, 'Two outlines')
+    const b = await newPerson(browser, serve.url, 'Two outlines')
+
+    // A works in the outline, in the cell "Finding out / What happens"
+    await a.keyboard.press('Control+Alt+O')
+    const here = a.getByTestId('outline').locator('[data-cell="cell:finding-out/what-happens"]')
+    await here.getByRole('button', { name: /^Add a card here/ }).focus()
+
+    // B adds two cards there and one elsewhere, from B's own outline operations
+    await b.evaluate(() => {
+      const api = (window as any).__coproBoard
+      const cell = { type: 'cell', stageId: 'finding-out', laneId: 'what-happens' }
+      api.cards.add('pain', 'Nobody told me about it', cell)
+      api.cards.add('gain', 'A friend told me', cell)
+      api.cards.add('idea', 'Elsewhere', { type: 'cell', stageId: 'moving-on', laneId: 'ideas' })
+    })
+    await expect(here.getByText('A friend told me')).toBeVisible()
+    await expect(a.getByTestId('announcer')).toHaveText(
+      '2 new cards in Stage ‘Finding out’ / Lane ‘What happens’',
+    )
+    // B's card shows its author's role in A's outline
+    await expect(here.locator('.outline-card', { hasText: 'A friend told me' })).toContainText('Facilitator')
+
+    // calm mode: B's cursor is hidden on A's canvas
+    await a.getByRole('tab', { name: 'Two outlines', exact: true }).click()
+    const box = (await b.locator('.tl-container').boundingBox())!
+    await b.mouse.move(box.x + 300, box.y + 300)
+    await b.mouse.move(box.x + 340, box.y + 320, { steps: 4 })
+    const cursor = a.locator('.tl-collaborator__cursor').first()
+    await expect(cursor).toBeVisible()
+    await a.keyboard.press('Control+Shift+P')
+    await a.keyboard.type('calm mode')
+    await a.keyboard.press('Enter')
+    await expect(a.locator('html')).toHaveAttribute('data-a11y-calm', 'on')
+    await expect(cursor).toBeHidden()
+    await a.context().close()
+    await b.context().close()
+  })
 })
+
+async function newPerson(browser: Browser, url: string, title: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  await openSession(page, url, title)
+  return page
+}

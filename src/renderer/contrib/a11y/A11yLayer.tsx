@@ -1,9 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
+import { setStructureDisplay, useStructureDisplay } from '../../board/structure/displayOptions'
 import { useActiveBoard } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { a11yCommands } from './a11yCommands'
-import { applyPreferences, preferences } from './preferences'
+import { applyPreferences, preferences, usePreferences } from './preferences'
 import { useDefaultVotingBridge } from './useDefaultVotingBridge'
 import { useWorkshopAnnouncer } from './useWorkshopAnnouncer'
 
@@ -44,6 +45,7 @@ export function A11yLayer() {
     return () => window.removeEventListener('keydown', onKey)
   }, [commands])
 
+  useEasyReadMirror()
   useWorkshopAnnouncer(store, board)
   useDefaultVotingBridge(board)
 
@@ -52,4 +54,22 @@ export function A11yLayer() {
       <span key={seq}>{assertive}</span>
     </div>
   )
+}
+
+/**
+ * Keeps the "Easy read" preference and the canvas structure layer's own easy-read switch
+ * (board/structure/displayOptions, also toggled in the Templates view) the same: a change to either
+ * is copied to the other; at start, either one being on turns both on.
+ */
+function useEasyReadMirror(): void {
+  const mine = usePreferences().easyRead
+  const theirs = useStructureDisplay().easyRead
+  const last = useRef<boolean | null>(null)
+  useEffect(() => {
+    const prev = last.current
+    const target = prev === null ? mine || theirs : mine !== prev ? mine : theirs
+    last.current = target
+    if (mine !== target) preferences.set({ easyRead: target })
+    if (theirs !== target) setStructureDisplay({ easyRead: target })
+  }, [mine, theirs])
 }
