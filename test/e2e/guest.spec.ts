@@ -243,4 +243,88 @@ test.describe('guests from a join link', () => {
     await serve.call('share.stop', { sessionId: id })
     await phone.close()
   })
+
+  test('on a laptop-sized screen a guest gets the full board with the composer beside it', async ({
+    browser,
+    serve,
+  }) => {
+    const { id } = await serve.call<{ id: string }>('sessions.create', { title: 'Laptop guest' })
+    const facilitator = await openFacilitatorBoard(browser, serve, 'Laptop guest')
+    const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
+    const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const guest = await laptop.newPage()
+    await joinAsGuest(guest, links.participantUrl, { role: 'Community member or volunteer' })
+    const canvas = (await guest.locator('.guest-canvas').boundingBox())!
+    const composer = (await guest.getByTestId('guest-composer').boundingBox())!
+    expect(composer.x).toBeGreaterThanOrEqual(canvas.x + canvas.width - 1)
+    expect(canvas.height).toBeGreaterThan(0.8 * 800)
+    expect(canvas.width).toBeGreaterThan(0.6 * 1280)
+    // the full tldraw UI is there (tools), as on the facilitator's screen
+    await expect(guest.locator('.tlui-toolbar')).toBeVisible()
+    await guest.getByTestId('guest-kind-idea').click()
+    await guest.getByTestId('guest-card-text').fill('A buddy for the first visit')
+    await guest.keyboard.press('Tab')
+    await guest.keyboard.press('Tab')
+    await expect(guest.getByTestId('guest-card-post')).toBeFocused()
+    await guest.keyboard.press('Enter')
+    const card = facilitator.getByTestId('card-shape').filter({ hasText: 'A buddy for the first visit' })
+    await expect(card).toBeVisible()
+    await expect(card).toHaveAttribute('data-kind', 'idea')
+    await serve.call('share.stop', { sessionId: id })
+    await laptop.close()
+    await facilitator.context().close()
+  })
+
+  test('a guest on a phone votes by tapping; the ballot reaches the facilitator when the round closes', async ({
+    browser,
+    serve,
+  }) => {
+    const { id } = await serve.call<{ id: string }>('sessions.create', { title: 'Phone vote' })
+    const facilitator = await openFacilitatorBoard(browser, serve, 'Phone vote')
+    const cardId = await facilitator.evaluate(() =>
+      (window as any).__coproBoard.addCard('idea', 'Evening opening'),
+    )
+    const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
+    const phone = await phoneContext(browser)
+    const guest = await phone.newPage()
+    await joinAsGuest(guest, links.participantUrl, { name: 'Jo', role: 'Person who uses the service' })
+    await expect(guest.getByTestId('card-shape').filter({ hasText: 'Evening opening' })).toBeVisible()
+
+    await facilitator.evaluate(() => {
+      ;(window as any).__coproBoard.doc.getMap('voting').set('round-1', {
+        id: 'round-1',
+        title: 'What matters most',
+        status: 'open',
+        dotsPerPerson: 2,
+        kinds: [],
+        region: null,
+        openedAt: Date.now(),
+        closedAt: null,
+      })
+    })
+    const dot = guest.getByRole('button', { name: /Add a dot \(0 on this card, 2 left\)/ })
+    await expect(dot).toBeVisible()
+    const size = (await dot.boundingBox())!
+    expect(size.width).toBeGreaterThanOrEqual(44)
+    expect(size.height).toBeGreaterThanOrEqual(44)
+    await dot.tap()
+    await expect(guest.getByRole('button', { name: /Add a dot \(1 on this card, 1 left\)/ })).toBeVisible()
+
+    await facilitator.evaluate(() => {
+      const m = (window as any).__coproBoard.doc.getMap('voting')
+      m.set('round-1', { ...m.get('round-1'), status: 'closed', closedAt: Date.now() })
+    })
+    const guestId = await guest.evaluate(() => JSON.parse(localStorage.getItem('copro.guest.profile')!).id)
+    await expect
+      .poll(() =>
+        facilitator.evaluate(
+          (key) => (window as any).__coproBoard.doc.getMap('ballots').get(key) ?? null,
+          `round-1/${guestId}`,
+        ),
+      )
+      .toMatchObject({ roundId: 'round-1', cardIds: [cardId], coproRole: 'service-user' })
+    await serve.call('share.stop', { sessionId: id })
+    await phone.close()
+    await facilitator.context().close()
+  })
 })

@@ -69,6 +69,12 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
     }
   }, [connection, link])
 
+  // a small screen starts with the whole board (its structure, else every card) in view
+  const onReady = useCallback((a: BoardApi) => {
+    setApi(a)
+    if (!a.zoomToStructure()) a.zoomToFit()
+  }, [])
+
   const place = useDocValue(api?.doc ?? null, (d) => ({ agenda: readAgenda(d), structure: readStructure(d) }))
   const placeLabel = (kind: CardKind) =>
     place ? cellLabel(place.structure, targetCell(place.agenda, place.structure, kind)) : null
@@ -114,7 +120,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
             readOnly={observer}
             licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined}
             onStatus={onStatus}
-            onReady={setApi}
+            onReady={onReady}
           />
         </Suspense>
       </div>

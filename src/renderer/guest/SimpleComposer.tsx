@@ -71,8 +71,10 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
             className="guest-composer__title"
             style={{ background: CARD_KIND_INFO[kind].colour }}
           >
-            <span aria-hidden="true">{CARD_KIND_INFO[kind].icon} </span>
-            {CARD_KIND_INFO[kind].phrase}
+            <span>
+              <span aria-hidden="true">{CARD_KIND_INFO[kind].icon} </span>
+              {CARD_KIND_INFO[kind].phrase}
+            </span>
             <textarea
               ref={textRef}
               className="guest-composer__text"
