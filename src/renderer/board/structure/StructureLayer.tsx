@@ -9,7 +9,6 @@ import {
   gridLaneEdges,
   gridStageEdges,
   structureBounds,
-  type Rect,
 } from '../../../core/common/board/attribution'
 import { useStructure } from './useStructure'
 import { useStructureDisplay } from './displayOptions'
@@ -51,38 +50,39 @@ const StructureDrawing = memo(function StructureDrawing({
   )
 })
 
-const at = (r: Rect, origin: { x: number; y: number }) => ({
-  left: r.x - origin.x,
-  top: r.y - origin.y,
-  width: r.w,
-  height: r.h,
-})
-
-function Header({
+/** One header (stage, lane or zone): label and prompt. Memoised on plain values, so a change to one
+ * label re-renders one header, not all of them. Position is relative to the structure's corner. */
+const Header = memo(function Header({
   role,
   id,
   label,
   prompt,
-  style,
+  left,
+  top,
+  width,
+  height,
 }: {
   role: 'stage' | 'lane' | 'zone'
   id: string
   label: string
   prompt: string
-  style: React.CSSProperties
+  left: number
+  top: number
+  width: number | string
+  height?: number
 }) {
   return (
     <div
       className={`copro-structure__header copro-structure__header--${role}`}
       data-structure-role={role}
       data-structure-id={id}
-      style={style}
+      style={{ left, top, width, height }}
     >
       <div className="copro-structure__label">{label}</div>
       {prompt && <div className="copro-structure__prompt">{prompt}</div>}
     </div>
   )
-}
+})
 
 function GridDrawing({ grid, easyRead }: { grid: GridStructure; easyRead: boolean }) {
   const b = structureBounds(grid)
@@ -113,7 +113,10 @@ function GridDrawing({ grid, easyRead }: { grid: GridStructure; easyRead: boolea
           id={s.id}
           label={s.label}
           prompt={easyRead && s.easyRead ? s.easyRead : s.prompt}
-          style={at({ x: xs[i]!, y: grid.y, w: s.width, h: grid.headerHeight }, b)}
+          left={xs[i]! - b.x}
+          top={0}
+          width={s.width}
+          height={grid.headerHeight}
         />
       ))}
       {grid.lanes.map((l, j) => (
@@ -123,7 +126,10 @@ function GridDrawing({ grid, easyRead }: { grid: GridStructure; easyRead: boolea
           id={l.id}
           label={l.label}
           prompt={easyRead && l.easyRead ? l.easyRead : l.prompt}
-          style={at({ x: grid.x, y: ys[j]!, w: grid.laneHeaderWidth, h: l.height }, b)}
+          left={0}
+          top={ys[j]! - b.y}
+          width={grid.laneHeaderWidth}
+          height={l.height}
         />
       ))}
     </div>
@@ -140,13 +146,19 @@ function ZonesDrawing({ zones, easyRead }: { zones: ZoneStructure; easyRead: boo
       style={{ left: b.x, top: b.y, width: b.w, height: b.h }}
     >
       {zones.zones.map((z) => (
-        <div key={z.id} className="copro-structure__zone" style={at(z, b)}>
+        <div
+          key={z.id}
+          className="copro-structure__zone"
+          style={{ left: z.x - b.x, top: z.y - b.y, width: z.w, height: z.h }}
+        >
           <Header
             role="zone"
             id={z.id}
             label={z.label}
             prompt={easyRead && z.easyRead ? z.easyRead : z.prompt}
-            style={{ left: 0, top: 0, width: '100%' }}
+            left={0}
+            top={0}
+            width="100%"
           />
         </div>
       ))}
