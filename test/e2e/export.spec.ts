@@ -233,6 +233,11 @@ test.describe('export view', () => {
     await openSession(page, serve, 'Export pictures')
     await addCardInStage(page, 0, 'pain', 'Nobody told us the plan')
     await addCardInStage(page, 3, 'idea', 'Weekly drop-in at the library')
+    const privateId = await addCardInStage(page, 1, 'idea', 'My private draft idea')
+    await page.evaluate((id) => {
+      const e = (window as any).__coproBoard.editor
+      e.updateShape({ id, type: 'card', meta: { private: true, activityId: 'write-alone' } })
+    }, privateId)
     await showExportView(page)
     await choose(page, [/PNG image/, /SVG image/])
     const whole = await saveAndCollect(page, 2)
@@ -245,6 +250,7 @@ test.describe('export view', () => {
     expect(svg).toContain('Weekly drop-in at the library')
     expect(svg).toContain('Planning and designing') // stage label from the structure layer
     expect(svg).toContain('data-copro-structure')
+    expect(svg).not.toContain('My private draft idea') // unrevealed private cards stay out
 
     await page
       .getByTestId('export-view')

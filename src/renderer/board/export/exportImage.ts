@@ -1,6 +1,7 @@
 import { Box, getSvgAsImage, type Editor, type TLShapeId } from 'tldraw'
 import type { BoardStructure } from '../../../shared/model/structure'
 import { structureBounds, type Rect } from '../../../core/common/board/attribution'
+import { shouldSyncRecord } from '../../../core/common/facilitation/privateCards'
 import { frameRect, type ExportFrame } from './frames'
 import { structureSvgGroup } from './structureSvg'
 
@@ -35,6 +36,9 @@ export async function exportBoardImage(
   const ids: TLShapeId[] = []
   let area: Rect | null = rect ?? (structure ? structureBounds(structure) : null)
   for (const s of shapes) {
+    // The picture shows what everyone shares: private cards not yet revealed stay out, as in the
+    // text exports (which read the shared document).
+    if (!shouldSyncRecord(s)) continue
     const b = editor.getShapePageBounds(s)
     if (!b) continue
     if (rect) {
