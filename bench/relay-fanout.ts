@@ -6,6 +6,7 @@
  *   npx tsx bench/relay-fanout.ts
  *
  * Environment: BENCH_SECONDS (30), BENCH_CLIENTS (50), BENCH_STRUCTURE (map | ykv; default map),
+ * BENCH_ROUNDS (1: split the seconds into that many alternating segments per server),
  * BENCH_ONLY (copro | reference, to profile one side). Both servers share the process with the clients,
  * so a busy machine (see the load average printed) inflates both sides alike; compare the ratio.
  *
@@ -26,37 +27,40 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)
 /** 'map' (default): records in a Y.Map. 'ykv': records in y-utility's YKeyValue, as the board binding stores them. */
 const STRUCTURE = process.env.BENCH_STRUCTURE === 'ykv' ? 'ykv' : 'map'
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1))
 const ROOM = 'bench-fanout-room'
 const TOKEN = 'bench-token'
 
 interface Target {
   name: string
   url: string
+  room: string
   close(): Promise<void>
 }
 
-async function startCopro(): Promise<Target> {
+async function startCopro(room: string): Promise<Target> {
   const persistence = new MemoryPersistence()
-  persistence.create(ROOM)
+  persistence.create(room)
   const relay = await startStandaloneRelay({
     port: 0,
     persistence,
     authorize: (_s, token) => (token === TOKEN ? { sessionRole: 'facilitator', tokenId: 'bench' } : null),
   })
-  return { name: 'copro relay', url: relay.url, close: () => relay.close() }
+  return { name: 'copro relay', url: relay.url, room, close: () => relay.close() }
 }
 
-async function startReference(): Promise<Target> {
+async function startReference(room: string): Promise<Target> {
   const wss = new WebSocketServer({ noServer: true })
   const server = http.createServer()
   server.on('upgrade', (req, socket, head) =>
-    wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName: ROOM })),
+    wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName: room })),
   )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   return {
     name: '@y/websocket-server 0.1.1',
     url: `ws://127.0.0.1:${port}/sync`,
+    room,
     close: async () => {
       for (const ws of wss.clients) ws.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
@@ -124,14 +128,19 @@ function percentile(sorted: Float64Array, p: number): number {
 const round = (n: number) => Math.round(n * 100) / 100
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function run(target: Target): Promise<Result> {
+interface Segment {
+  latencies: number[]
+  edits: number
+}
+
+async function run(target: Target, seconds: number): Promise<Segment> {
   // Every WebsocketProvider adds a process 'exit' listener.
   process.setMaxListeners(CLIENTS + 20)
   const latencies: number[] = []
   let measuring = false
   const clients = Array.from({ length: CLIENTS }, (_, i) => {
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(target.url, ROOM, doc, {
+    const provider = new WebsocketProvider(target.url, target.room, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       params: { token: TOKEN },
@@ -187,7 +196,7 @@ async function run(target: Target): Promise<Result> {
       }, i * spacing),
     )
   })
-  await sleep(SECONDS * 1000)
+  await sleep(seconds * 1000)
   for (const t of timers) clearTimeout(t)
   await sleep(2000) // let the last edits arrive
   measuring = false
@@ -198,10 +207,16 @@ async function run(target: Target): Promise<Result> {
   }
   await target.close()
 
+  return { latencies, edits }
+}
+
+function summarize(name: string, segments: Segment[]): Result {
+  const latencies = segments.flatMap((seg) => seg.latencies)
+  const edits = segments.reduce((a, seg) => a + seg.edits, 0)
   const sorted = Float64Array.from(latencies).sort()
   const sum = latencies.reduce((a, b) => a + b, 0)
   return {
-    target: target.name,
+    target: name,
     samples: latencies.length,
     expected: edits * (CLIENTS - 1),
     p50: round(percentile(sorted, 50)),
@@ -213,7 +228,7 @@ async function run(target: Target): Promise<Result> {
 }
 
 async function main(): Promise<void> {
-  const only = process.env.BENCH_ONLY // 'copro' | 'reference': profile one side
+  const only = process.env.BENCH_ONLY as 'copro' | 'reference' | undefined // profile one side
   const skipped: Result = {
     target: 'skipped',
     samples: 0,
@@ -224,9 +239,23 @@ async function main(): Promise<void> {
     mean: NaN,
     max: NaN,
   }
-  const copro = only === 'reference' ? skipped : await run(await startCopro())
-  await sleep(500)
-  const reference = only === 'copro' ? skipped : await run(await startReference())
+  // BENCH_ROUNDS > 1 interleaves the two servers in shorter segments, so a machine whose load changes
+  // during the run weighs on both alike (the default is one continuous segment each).
+  const coproSegments: Segment[] = []
+  const referenceSegments: Segment[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? (['copro', 'reference'] as const) : (['reference', 'copro'] as const)
+    for (const side of order) {
+      if (only !== undefined && only !== side) continue
+      const room = `${ROOM}-${side}-${r}`
+      const target = side === 'copro' ? await startCopro(room) : await startReference(room)
+      const segment = await run(target, SECONDS / ROUNDS)
+      ;(side === 'copro' ? coproSegments : referenceSegments).push(segment)
+      await sleep(500)
+    }
+  }
+  const copro = only === 'reference' ? skipped : summarize('copro relay', coproSegments)
+  const reference = only === 'copro' ? skipped : summarize('@y/websocket-server 0.1.1', referenceSegments)
   const ratio = {
     p50: round(copro.p50 / reference.p50),
     p95: round(copro.p95 / reference.p95),
@@ -242,6 +271,7 @@ async function main(): Promise<void> {
       node: process.version,
     },
     seconds: SECONDS,
+    rounds: ROUNDS,
     clients: CLIENTS,
     structure: STRUCTURE,
     unit: 'ms',
