@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { expect, test, watchErrors } from './fixtures'
-import { joinAsGuest, phoneContext } from './guestHelpers'
+import { joinAsGuest, phoneContext, seriousViolations } from './guestHelpers'
 
 /**
  * Facilitation across browser contexts through the real `copro serve`: a shared countdown that agrees
@@ -215,6 +215,12 @@ test.describe('facilitation across clients', () => {
     ).toBeVisible()
     // results show on the guest's canvas too
     await expect(phone.getByRole('img', { name: /^2 dots: Service user 2/ })).toBeVisible()
+
+    // the Facilitation view and the canvas overlays pass axe in every theme
+    for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+      await a.evaluate((t) => (document.documentElement.dataset.theme = t), theme)
+      expect(await seriousViolations(a, theme, ['.tl-container'])).toEqual([])
+    }
     expect(errors).toEqual([])
   })
 })

@@ -266,6 +266,6 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
 }
 
 function SharedBalance({ doc }: { doc: Y.Doc }) {
-  const vb = useDocValue(doc, liveVoiceBalance)
+  const vb = useDocValue(doc, liveVoiceBalance, [], 1000)
   return vb ? <BalanceTable vb={vb} /> : null
 }

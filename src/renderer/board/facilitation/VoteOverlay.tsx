@@ -28,9 +28,12 @@ interface Props {
 export function VoteOverlay({ editor, doc, sessionId, identity, openRound, resultsRound }: Props) {
   useSyncExternalStore(subscribeDots, dotsVersion)
   const structure = useDocValue(doc, readStructure)
-  const results = useDocValue(doc, (d) => (resultsRound ? roundResults(d, resultsRound.id) : null), [
-    resultsRound?.id,
-  ])
+  const results = useDocValue(
+    doc,
+    (d) => (resultsRound ? roundResults(d, resultsRound.id) : null),
+    [resultsRound?.id],
+    300,
+  )
   const round = openRound ?? resultsRound
   const cards = useValue(
     'vote positions',

@@ -9,6 +9,8 @@ export function useDocValue<T>(
   doc: Y.Doc | null,
   read: (doc: Y.Doc) => T,
   deps: readonly unknown[] = [],
+  /** At most one recomputation per this many ms (expensive reads: tallies, voice balance). */
+  throttleMs = 0,
 ): T | null {
   const readRef = useRef(read)
   readRef.current = read
@@ -20,8 +22,12 @@ export function useDocValue<T>(
     }
     let last = ''
     let frame: number | null = null
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let lastPull = 0
     const pull = () => {
       frame = null
+      timer = null
+      lastPull = performance.now()
       const v = readRef.current(doc)
       const s = JSON.stringify(v)
       if (s === last) return
@@ -30,15 +36,19 @@ export function useDocValue<T>(
     }
     pull()
     const onUpdate = () => {
-      if (frame === null) frame = requestAnimationFrame(pull)
+      if (frame !== null || timer !== null) return
+      const wait = throttleMs - (performance.now() - lastPull)
+      if (wait > 0) timer = setTimeout(() => (frame = requestAnimationFrame(pull)), wait)
+      else frame = requestAnimationFrame(pull)
     }
     doc.on('update', onUpdate)
     return () => {
       doc.off('update', onUpdate)
       if (frame !== null) cancelAnimationFrame(frame)
+      if (timer !== null) clearTimeout(timer)
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, ...deps])
+  }, [doc, throttleMs, ...deps])
   return value
 }
 

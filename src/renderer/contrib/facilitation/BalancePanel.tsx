@@ -10,9 +10,12 @@ import { useDocValue } from '../../board/facilitation/useDoc'
  */
 export function BalancePanel({ doc, facilitator }: { doc: Y.Doc; facilitator: boolean }) {
   const shared = useDocValue(doc, readShareBalance) ?? false
-  const vb = useDocValue(doc, (d) => (facilitator || readShareBalance(d) ? liveVoiceBalance(d) : null), [
-    facilitator,
-  ])
+  const vb = useDocValue(
+    doc,
+    (d) => (facilitator || readShareBalance(d) ? liveVoiceBalance(d) : null),
+    [facilitator],
+    1000,
+  )
   if (!facilitator && !shared) return null
   return (
     <section aria-labelledby="facil-vb-h" className="facil-section" data-testid="facil-balance">

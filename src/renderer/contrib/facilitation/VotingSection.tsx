@@ -34,12 +34,17 @@ const snippet = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t) || '
 export function VotingSection(props: Props) {
   const { doc, sessionId, voter, facilitator, observer } = props
   useSyncExternalStore(subscribeDots, dotsVersion)
-  const data = useDocValue(doc, (d) => ({
-    rounds: readRounds(d),
-    structure: readStructure(d),
-    cards: selectCards(readSession(d).records).cards,
-    showResults: readShowResults(d),
-  }))
+  const data = useDocValue(
+    doc,
+    (d) => ({
+      rounds: readRounds(d),
+      structure: readStructure(d),
+      cards: selectCards(readSession(d).records).cards,
+      showResults: readShowResults(d),
+    }),
+    [],
+    300,
+  )
   if (!data) return null
   const open = data.rounds.find((r) => r.status === 'open') ?? null
   const closed = data.rounds.filter((r) => r.status === 'closed').reverse()
@@ -265,7 +270,7 @@ function Results(props: {
   const [roundId, setRoundId] = useState(rounds[0]!.id)
   const [separate, setSeparate] = useState(false)
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0]!
-  const res = useDocValue(doc, (d) => roundResults(d, round.id), [round.id])
+  const res = useDocValue(doc, (d) => roundResults(d, round.id), [round.id], 300)
   const text = new Map(props.cards.map((c) => [c.id, snippet(c.props.text)]))
   if (!res) return null
   const roles = COPRO_ROLES.filter((r) => res.votersByRole[r] > 0)
