@@ -65,7 +65,11 @@ interface CardViewProps {
   editor: Editor
 }
 
-/** Static markup for the card; only the card being edited mounts the (hooked) text editor. */
+/**
+ * Static markup for the card; only the card being edited mounts the (hooked) text editor. Screen
+ * readers get the card through tldraw's announcements (getAriaDescriptor), not an aria-label here:
+ * the canvas shapes are not focusable elements, and building 2,000 labels costs time at load.
+ */
 const CardView = memo(function CardView({ id, props, editing, editor }: CardViewProps) {
   const kind = CARD_KIND_INFO[props.kind]
   const role = COPRO_ROLE_INFO[props.authorRole]
@@ -75,7 +79,6 @@ const CardView = memo(function CardView({ id, props, editing, editor }: CardView
       data-testid="card-shape"
       data-kind={props.kind}
       data-role={props.authorRole}
-      aria-label={describeCard(props)}
       style={{ background: kind.colour }}
     >
       <div className="copro-card__head">
