@@ -182,6 +182,23 @@ test.describe('outline view', () => {
         .map((r: any) => r.props.text),
     )
     expect(inDoc).toEqual(['A text reminder the day before'])
+
+    // "Show on canvas" switches to the board and selects the card there
+    await outline
+      .locator('.outline-card', { hasText: 'A text reminder the day before' })
+      .getByRole('button', { name: /^Show on canvas/ })
+      .click()
+    await expect(page.getByRole('tab', { name: 'Outline sync', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    )
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as any).__coproBoard.editor.getSelectedShapes().map((x: any) => x.props.text),
+        ),
+      )
+      .toEqual(['A text reminder the day before'])
     expect(errors).toEqual([])
   })
 

@@ -49,7 +49,7 @@ export interface CardOps {
   /** Moves a card to a free spot in another cell. */
   moveToCell(id: string, cell: CellRef): boolean
   remove(id: string): boolean
-  /** Selects the card on the canvas and brings it into view. */
+  /** Selects the card on the canvas, brings it into view and puts keyboard focus on the canvas. */
   reveal(id: string): boolean
   /** The centre of this person's view of the canvas, in page coordinates. */
   viewportCentre(): { x: number; y: number } | null
@@ -182,6 +182,7 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
       const shape = cardShape(id)
       if (!shape) return false
       editor.select(shape.id)
+      editor.getContainer().focus()
       const b = editor.getShapePageBounds(shape.id)
       if (b) editor.centerOnPoint(b.center, { animation: { duration: editor.options.animationMediumMs } })
       return true

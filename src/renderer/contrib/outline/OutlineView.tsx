@@ -139,8 +139,11 @@ function Outline({ board, title }: { board: ActiveBoardApi; title: string }) {
         }}
         onReveal={() => {
           store.openSessionTab(board.sessionId, title)
-          board.cards.reveal(c.id)
-          say('The card is selected on the canvas.')
+          // after the tab is shown, so the canvas has its size again
+          requestAnimationFrame(() => {
+            if (board.cards.reveal(c.id))
+              say('The card is selected on the canvas. Escape twice goes back to the tab.')
+          })
         }}
       />
     ),
