@@ -80,6 +80,6 @@ describe('five bound stores with random edits, disconnects and reconnects', () =
       } finally {
         for (const c of clients) c.destroy()
       }
-    })
+    }, 90_000)
   }
 })

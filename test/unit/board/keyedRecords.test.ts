@@ -200,7 +200,7 @@ describe('KeyedRecords against YKeyValue (property)', () => {
       }),
       { numRuns: 300, seed: 42 },
     )
-  })
+  }, 120_000)
 
   it('four replicas, random merge orders: replicas agree, match YKeyValue and the map a reader derives', () => {
     fc.assert(
@@ -227,5 +227,5 @@ describe('KeyedRecords against YKeyValue (property)', () => {
       }),
       { numRuns: 300, seed: 7 },
     )
-  })
+  }, 120_000)
 })
