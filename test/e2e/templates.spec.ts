@@ -321,6 +321,22 @@ test.describe('workshop templates in the workbench', () => {
     await page.getByLabel('Show easy-read text').uncheck()
     await expect(prompt).toHaveText(stageA.prompt)
 
+    // Resize: a wider first stage pushes the next stage's cards right, and every card keeps its cell.
+    await page.getByRole('button', { name: `Edit: ${stageA.label}` }).click()
+    await page.getByLabel('Width (board units)').fill(String(stageA.width + 220))
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect
+      .poll(async () => ((await readStructure(page)) as any).stages[0].width)
+      .toBe(stageA.width + 220)
+    await expect.poll(async () => (await cardBoxes(page, [inB.id]))[0]!.x).toBe(inB.x + 220)
+    const sr = await readStructure(page)
+    expect((await cardBoxes(page, [inB.id, inA.id])).map((c) => attributeCard(sr, c))).toEqual([
+      { type: 'cell', stageId: stageB.id, laneId: lane.id },
+      { type: 'cell', stageId: stageA.id, laneId: lane.id },
+    ])
+    await page.getByRole('button', { name: 'Undo last structure change' }).click()
+    await expect.poll(async () => ((await readStructure(page)) as any).stages[0].width).toBe(stageA.width)
+
     // Remove: its card goes beside the board (unplaced, nothing deleted); other cards stay in their cells.
     await page.getByRole('button', { name: 'Remove: Renamed stage' }).click()
     await expect(layer.locator(`[data-structure-id="${stageB.id}"]`)).toHaveCount(0)

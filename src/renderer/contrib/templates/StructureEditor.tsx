@@ -100,7 +100,7 @@ function ItemList({
   board,
 }: {
   kind: Kind
-  items: readonly StructureItem[]
+  items: readonly SizedItem[]
   structure: BoardStructure
   board: ActiveBoardApi
 }) {
@@ -149,7 +149,7 @@ function ItemList({
             {editing === item.id ? (
               <ItemForm
                 kind={kind}
-                initial={item}
+                initial={{ ...item, ...sizeOf(kind, item) }}
                 submitText="Save"
                 onCancel={() => setEditing(null)}
                 onSubmit={(v) => {
@@ -161,6 +161,18 @@ function ItemList({
                       { type: 'editText', id: item.id, prompt: v.prompt, easyRead: v.easyRead },
                       `Updated the prompt of “${v.label}”.`,
                     )
+                  const before = sizeOf(kind, item)
+                  if (ok && (v.w !== before.w || v.h !== before.h)) {
+                    const resize: StructureEdit | null =
+                      kind === 'stage' && v.w !== undefined
+                        ? { type: 'resizeStage', id: item.id, width: v.w }
+                        : kind === 'lane' && v.h !== undefined
+                          ? { type: 'resizeLane', id: item.id, height: v.h }
+                          : kind === 'zone' && v.w !== undefined && v.h !== undefined
+                            ? { type: 'setZoneRect', id: item.id, x: item.x!, y: item.y!, w: v.w, h: v.h }
+                            : null
+                    if (resize) ok = apply(resize, `Resized “${v.label}”.`)
+                  }
                   if (ok) setEditing(null)
                 }}
               />
@@ -223,6 +235,27 @@ interface ItemValues {
   label: string
   prompt: string
   easyRead: string
+  /** Width (stages, zones) and height (lanes, zones) in board units, when the form edits sizes. */
+  w?: number
+  h?: number
+}
+
+type SizedItem = StructureItem & {
+  width?: number
+  height?: number
+  x?: number
+  y?: number
+  w?: number
+  h?: number
+}
+
+const SIZE_MIN = 40
+const SIZE_MAX = 20000
+
+function sizeOf(kind: Kind, item: SizedItem): { w?: number; h?: number } {
+  if (kind === 'stage') return { w: item.width }
+  if (kind === 'lane') return { h: item.height }
+  return { w: item.w, h: item.h }
 }
 
 function ItemForm({
@@ -244,6 +277,8 @@ function ItemForm({
     label: initial.label,
     prompt: initial.prompt,
     easyRead: initial.easyRead,
+    w: initial.w,
+    h: initial.h,
   })
   const [error, setError] = useState<string | null>(null)
   const id = useId()
@@ -257,7 +292,10 @@ function ItemForm({
         setError(null)
         const prompt = v.prompt.trim()
         // templates need an easy-read text for every prompt; the prompt stands in until one is written
-        onSubmit({ label, prompt, easyRead: v.easyRead.trim() || prompt })
+        for (const n of [v.w, v.h])
+          if (n !== undefined && !(Number.isFinite(n) && n >= SIZE_MIN && n <= SIZE_MAX))
+            return setError(`Sizes go from ${SIZE_MIN} to ${SIZE_MAX}.`)
+        onSubmit({ label, prompt, easyRead: v.easyRead.trim() || prompt, w: v.w, h: v.h })
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onCancel) {
@@ -310,6 +348,40 @@ function ItemForm({
       <p id={`${id}-easy-help`} className="help">
         Short sentences and everyday words. Left empty, the prompt is used.
       </p>
+      {initial.w !== undefined && (
+        <>
+          <label className="field-label" htmlFor={`${id}-w`}>
+            Width (board units)
+          </label>
+          <input
+            id={`${id}-w`}
+            className="text-input"
+            type="number"
+            min={SIZE_MIN}
+            max={SIZE_MAX}
+            step={10}
+            value={v.w ?? ''}
+            onChange={(e) => setV({ ...v, w: e.target.valueAsNumber })}
+          />
+        </>
+      )}
+      {initial.h !== undefined && (
+        <>
+          <label className="field-label" htmlFor={`${id}-h`}>
+            Height (board units)
+          </label>
+          <input
+            id={`${id}-h`}
+            className="text-input"
+            type="number"
+            min={SIZE_MIN}
+            max={SIZE_MAX}
+            step={10}
+            value={v.h ?? ''}
+            onChange={(e) => setV({ ...v, h: e.target.valueAsNumber })}
+          />
+        </>
+      )}
       {children}
       <span className="row-actions">
         <button type="submit" className="button small primary">
