@@ -154,9 +154,12 @@ test.describe('workshop templates in the workbench', () => {
     await expect(gallery.getByRole('img', { name: /^Layout: \d+ zones$/ }).first()).toBeVisible()
     await expect(gallery.getByRole('heading', { level: 4, name: 'Service Journey Map' })).toBeVisible()
 
-    const axe = await new AxeBuilder({ page }).include('[data-testid="templates-view"]').analyze()
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+    for (const theme of ['light', 'dark', 'high-contrast']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme)
+      const axe = await new AxeBuilder({ page }).include('[data-testid="templates-view"]').analyze()
+      const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(serious.map((v) => `${theme}: ${v.id}: ${v.help}`)).toEqual([])
+    }
 
     // Tab from the import button reaches the first template; arrow keys move between templates.
     await page.getByRole('button', { name: 'Import template file…' }).focus()
