@@ -1,5 +1,6 @@
 /**
- * Board benchmarks (issue 3 §9), run with `npx tsx bench/board.ts` (add `--json` for one JSON line).
+ * Board benchmarks (issue 3 §9), run with `npx tsx bench/board.ts`: a summary, then one JSON line
+ * (`--json` prints only the JSON line).
  *
  * 1. time to apply 5,000 remote card records into a tldraw store (binding, one Yjs update)
  * 2. document size after 10,000 moves of one card: YKeyValue vs plain Y.Map vs KeyedRecords
@@ -277,5 +278,5 @@ benchRemoteApply(5000, 5)
 benchMoves(10_000)
 log('3. bulk edit of N cards in one transaction (select all and move), median')
 for (const n of [1000, 3000, 10_000]) benchBulk(n, n >= 10_000 ? 1 : 5)
-if (json) console.log(JSON.stringify(results))
+console.log(JSON.stringify({ bench: 'board', ...results }))
 process.exit(0)
