@@ -231,6 +231,8 @@ export function Board(props: BoardProps) {
       if (connRef.current?.doc === doc) connRef.current = null
       presenceRef.current?.destroy()
       presenceRef.current = null
+      // hand the last local changes (waiting for the next frame) to Yjs before disconnecting
+      if (binding) store._flushHistory()
       binding?.destroy()
       bindingRef.current = null
       provider.awareness.off('change', onAwareness)
