@@ -84,7 +84,11 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
     sessionId,
     timer: state?.timer ?? null,
     relayNow,
-    isLead: identity.sessionRole === 'facilitator',
+    // the facilitator's client; a co-facilitator's when no facilitator is here
+    isLead: () =>
+      identity.sessionRole === 'facilitator' ||
+      (identity.sessionRole === 'co-facilitator' &&
+        !api.getPeers().some((p) => p.user.sessionRole === 'facilitator')),
     onCue: (title) => setCue(title),
   })
   useEffect(() => {

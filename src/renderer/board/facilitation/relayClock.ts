@@ -5,7 +5,8 @@ import { ClockEstimate, makeSample } from '../../../core/common/facilitation/clo
  * The relay's clock as this client estimates it, from `GET /api/time` on the relay's HTTP origin
  * (NTP-style samples, the one with the smallest round trip wins; resampled every minute). When the
  * endpoint cannot be reached (e.g. a desktop window whose CSP or origin forbids it), the local clock
- * is used: for the desktop app's own relay that is the same machine clock anyway.
+ * is used: for the desktop app's own relay that is the same machine clock anyway. A relay on another
+ * origin than the page is not asked at all (the CSP allows connect-src 'self' only).
  */
 const TimeAnswer = z.object({ now: z.number().finite() })
 const RESAMPLE_MS = 60_000
@@ -19,7 +20,11 @@ export class RelayClock {
   /** 'relay' once a sample arrived, 'local' if sampling failed. */
   source: 'pending' | 'relay' | 'local' = 'pending'
 
-  constructor(private readonly timeUrl: string) {}
+  constructor(
+    private readonly timeUrl: string,
+    /** False when the page's CSP (connect-src 'self') would refuse the request: another origin. */
+    private readonly reachable = true,
+  ) {}
 
   now(): number {
     return this.estimate.relayNow(Date.now())
@@ -31,6 +36,10 @@ export class RelayClock {
   }
 
   async sampleOnce(): Promise<boolean> {
+    if (!this.reachable) {
+      this.source = 'local'
+      return false
+    }
     const t0 = Date.now()
     try {
       const res = await fetch(this.timeUrl, { cache: 'no-store' })
@@ -85,6 +94,14 @@ export function relayClockFor(syncUrl: string): RelayClock {
     timeUrl = '/api/time'
   }
   let c = clocks.get(timeUrl)
-  if (!c) clocks.set(timeUrl, (c = new RelayClock(timeUrl)))
+  if (!c) clocks.set(timeUrl, (c = new RelayClock(timeUrl, sameOrigin(timeUrl))))
   return c
+}
+
+function sameOrigin(url: string): boolean {
+  try {
+    return typeof location !== 'undefined' && new URL(url, location.href).origin === location.origin
+  } catch {
+    return false
+  }
 }

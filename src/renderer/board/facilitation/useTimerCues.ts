@@ -15,7 +15,8 @@ export function useTimerCues(opts: {
   sessionId: string
   timer: TimerState | null
   relayNow(): number
-  isLead: boolean
+  /** Whether this client ends the activity and takes the checkpoint (asked when time runs out). */
+  isLead(): boolean
   onCue(activityTitle: string): void
 }): void {
   const services = useContext(WorkbenchContext)
@@ -38,7 +39,7 @@ export function useTimerCues(opts: {
       const activity = readAgenda(doc).activities.find((a) => a.id === timer.activityId)
       onCue(activity?.title ?? 'Activity')
       if (soundCueEnabled()) beep()
-      if (isLead && isExpired(readTimer(doc), now)) {
+      if (isLead() && isExpired(readTimer(doc), now)) {
         writeTimer(doc, finish(readTimer(doc), now))
         if (services) {
           void services.host
