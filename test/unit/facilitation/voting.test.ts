@@ -112,7 +112,8 @@ describe('spotlight areas', () => {
   it('gives whole stages and lanes with their headers', async () => {
     const { structureAreas } = await import('../../../src/core/common/facilitation')
     const areas = structureAreas(GRID)
-    expect(areas.map((a) => a.key)).toEqual(['stage:s1', 'stage:s2', 'lane:l1'])
+    expect(areas.map((a) => a.key)).toEqual(['stage:s1', 'stage:s2', 'lane:l1', 'cell:s1:l1', 'cell:s2:l1'])
+    expect(areas[4]!.rect).toEqual({ x: 560, y: 80, w: 400, h: 800 })
     expect(areas[1]!.rect).toEqual({ x: 560, y: 0, w: 400, h: 880 })
     expect(areas[2]!.rect).toEqual({ x: 0, y: 80, w: 960, h: 800 })
     expect(structureAreas(null)).toEqual([])

@@ -125,7 +125,7 @@ export function resultsFromTally(roundId: string, tally: ReturnType<typeof tally
   return { roundId, ballots: tally.ballotsCounted.get(roundId) ?? 0, cards, byRole, votersByRole }
 }
 
-/** Spotlight-able areas of a structure: whole stages (with header), lanes (with header), zones. */
+/** Spotlight-able areas of a structure: whole stages (with header), lanes (with header), cells, zones. */
 export function structureAreas(
   structure: BoardStructure | null,
 ): Array<{ key: string; label: string; rect: { x: number; y: number; w: number; h: number } }> {
@@ -151,6 +151,16 @@ export function structureAreas(
       label: `Lane: ${l.label}`,
       rect: { x: structure.x, y: ys[i]!, w: totalW, h: l.height },
     })),
+    // single cells too, while the list stays short enough to choose from
+    ...(structure.stages.length * structure.lanes.length <= 60
+      ? structure.lanes.flatMap((l, li) =>
+          structure.stages.map((s, si) => ({
+            key: `cell:${s.id}:${l.id}`,
+            label: `Cell: ${s.label} × ${l.label}`,
+            rect: { x: xs[si]!, y: ys[li]!, w: s.width, h: l.height },
+          })),
+        )
+      : []),
   ]
 }
 
