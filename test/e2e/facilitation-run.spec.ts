@@ -142,6 +142,15 @@ test('a facilitator runs an agenda and a guest follows', async ({ browser, serve
   // 4. spotlight and follow
   await view.getByRole('button', { name: 'Spotlight', exact: true }).click()
   await expect(guest.getByTestId('facil-spotlight')).toBeVisible()
+  await expect(fac.getByTestId('facil-spotlight')).toBeVisible()
+  // the dimming leaves tldraw's watermark (bottom-right) uncovered and clickable
+  const wm = (await fac.locator('.tl-watermark_SEE-LICENSE').boundingBox())!
+  expect(
+    await fac.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('.tl-watermark_SEE-LICENSE') !== null,
+      [wm.x + wm.width / 2, wm.y + wm.height / 2],
+    ),
+  ).toBe(true)
   await view.getByRole('button', { name: 'Clear spotlight' }).click()
   await expect(guest.getByTestId('facil-spotlight')).toBeHidden()
   await view.getByRole('button', { name: 'Everyone follow me' }).click()
