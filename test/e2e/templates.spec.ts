@@ -378,6 +378,31 @@ test.describe('workshop templates in the workbench', () => {
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
   })
 
+  test('moving a zone from the Board structure section carries its cards', async ({ page, serve }) => {
+    const zonesTemplate = (await shippedTemplates(serve)).find(
+      (t) => (t.template as any).structure.type === 'zones',
+    )!
+    const title = 'Zone move check'
+    await serve.call('sessions.create', { title, templateId: zonesTemplate.template.id })
+    await page.goto(serve.url)
+    await openSession(page, title)
+    const s0 = await readStructure(page)
+    if (s0.type !== 'zones') throw new Error('expected zones')
+    const zone = s0.zones[0]!
+    const card = await addCardAt(page, zone.x + zone.w / 2, zone.y + zone.h / 2, 'In the zone')
+    const left = Math.max(...s0.zones.map((z) => z.x + z.w)) + 400
+    await page.getByRole('button', { name: 'Templates', exact: true }).click()
+    await page.getByRole('button', { name: `Edit: ${zone.label}` }).click()
+    await page.getByLabel('Left edge (board units)').fill(String(left))
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect.poll(async () => (await cardBoxes(page, [card.id]))[0]!.x).toBe(card.x + (left - zone.x))
+    const s1 = await readStructure(page)
+    expect(attributeCard(s1, (await cardBoxes(page, [card.id]))[0]!)).toEqual({
+      type: 'zone',
+      zoneId: zone.id,
+    })
+  })
+
   test('dragging a card highlights the cell it will land in', async ({ page, serve }) => {
     const title = 'Drag highlight check'
     await serve.call('sessions.create', { title, templateId: 'service-journey-map' })

@@ -162,16 +162,23 @@ function ItemList({
                       `Updated the prompt of “${v.label}”.`,
                     )
                   const before = sizeOf(kind, item)
-                  if (ok && (v.w !== before.w || v.h !== before.h)) {
+                  if (ok && (v.w !== before.w || v.h !== before.h || v.x !== before.x || v.y !== before.y)) {
                     const resize: StructureEdit | null =
                       kind === 'stage' && v.w !== undefined
                         ? { type: 'resizeStage', id: item.id, width: v.w }
                         : kind === 'lane' && v.h !== undefined
                           ? { type: 'resizeLane', id: item.id, height: v.h }
                           : kind === 'zone' && v.w !== undefined && v.h !== undefined
-                            ? { type: 'setZoneRect', id: item.id, x: item.x!, y: item.y!, w: v.w, h: v.h }
+                            ? {
+                                type: 'setZoneRect',
+                                id: item.id,
+                                x: v.x ?? item.x!,
+                                y: v.y ?? item.y!,
+                                w: v.w,
+                                h: v.h,
+                              }
                             : null
-                    if (resize) ok = apply(resize, `Resized “${v.label}”.`)
+                    if (resize) ok = apply(resize, `Resized or moved “${v.label}”.`)
                   }
                   if (ok) setEditing(null)
                 }}
@@ -238,6 +245,9 @@ interface ItemValues {
   /** Width (stages, zones) and height (lanes, zones) in board units, when the form edits sizes. */
   w?: number
   h?: number
+  /** Zones: top-left corner on the board. */
+  x?: number
+  y?: number
 }
 
 type SizedItem = StructureItem & {
@@ -251,11 +261,12 @@ type SizedItem = StructureItem & {
 
 const SIZE_MIN = 40
 const SIZE_MAX = 20000
+const COORD_MAX = 1_000_000
 
-function sizeOf(kind: Kind, item: SizedItem): { w?: number; h?: number } {
+function sizeOf(kind: Kind, item: SizedItem): { w?: number; h?: number; x?: number; y?: number } {
   if (kind === 'stage') return { w: item.width }
   if (kind === 'lane') return { h: item.height }
-  return { w: item.w, h: item.h }
+  return { w: item.w, h: item.h, x: item.x, y: item.y }
 }
 
 function ItemForm({
@@ -279,6 +290,8 @@ function ItemForm({
     easyRead: initial.easyRead,
     w: initial.w,
     h: initial.h,
+    x: initial.x,
+    y: initial.y,
   })
   const [error, setError] = useState<string | null>(null)
   const id = useId()
@@ -295,7 +308,10 @@ function ItemForm({
         for (const n of [v.w, v.h])
           if (n !== undefined && !(Number.isFinite(n) && n >= SIZE_MIN && n <= SIZE_MAX))
             return setError(`Sizes go from ${SIZE_MIN} to ${SIZE_MAX}.`)
-        onSubmit({ label, prompt, easyRead: v.easyRead.trim() || prompt, w: v.w, h: v.h })
+        for (const n of [v.x, v.y])
+          if (n !== undefined && !(Number.isFinite(n) && Math.abs(n) <= COORD_MAX))
+            return setError(`Positions go from -${COORD_MAX} to ${COORD_MAX}.`)
+        onSubmit({ label, prompt, easyRead: v.easyRead.trim() || prompt, w: v.w, h: v.h, x: v.x, y: v.y })
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onCancel) {
@@ -379,6 +395,32 @@ function ItemForm({
             step={10}
             value={v.h ?? ''}
             onChange={(e) => setV({ ...v, h: e.target.valueAsNumber })}
+          />
+        </>
+      )}
+      {initial.x !== undefined && initial.y !== undefined && (
+        <>
+          <label className="field-label" htmlFor={`${id}-x`}>
+            Left edge (board units)
+          </label>
+          <input
+            id={`${id}-x`}
+            className="text-input"
+            type="number"
+            step={10}
+            value={v.x ?? ''}
+            onChange={(e) => setV({ ...v, x: e.target.valueAsNumber })}
+          />
+          <label className="field-label" htmlFor={`${id}-y`}>
+            Top edge (board units)
+          </label>
+          <input
+            id={`${id}-y`}
+            className="text-input"
+            type="number"
+            step={10}
+            value={v.y ?? ''}
+            onChange={(e) => setV({ ...v, y: e.target.valueAsNumber })}
           />
         </>
       )}
