@@ -3,10 +3,18 @@ import type { GuestSessionInfo } from '../../shared/api/contract'
 import type { CardKind } from '../../shared/model/cards'
 import { COPRO_ROLE_INFO } from '../../shared/model/roles'
 import { readAgenda, readStructure } from '../../core/common/board/workshopState'
+import { currentActivity } from '../../core/common/facilitation/agenda'
+import { readReveal } from '../../core/common/facilitation/state'
 import type { BoardApi, BoardIdentity, BoardStatus } from '../board/Board'
 import { useDocValue } from '../board/facilitation/useDoc'
 import type { GuestProfile, GuestRole } from './guestIdentity'
-import { guestSyncUrl, isDeadLinkClose, lookUpGuestSession, type JoinLink } from './joinLink'
+import {
+  guestSyncUrl,
+  isDeadLinkClose,
+  isPermanentClose,
+  lookUpGuestSession,
+  type JoinLink,
+} from './joinLink'
 import { SimpleComposer } from './SimpleComposer'
 import { cellLabel, targetCell } from './targetCell'
 
@@ -49,10 +57,22 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
   )
   const syncUrl = useMemo(() => guestSyncUrl(), [])
 
-  const onStatus = useCallback((s: BoardStatus) => {
-    setConnection(s.connection)
-    if (s.lastClose && isDeadLinkClose(s.lastClose.code)) onDeadRef.current()
-  }, [])
+  // A permanent close (4400–4499) stops reconnecting. Token and session closes mean the link is dead;
+  // for any other (e.g. a malformed message) ask the server, and offer a reload if the link still works.
+  const [closedFor, setClosedFor] = useState<number | null>(null)
+  const onStatus = useCallback(
+    (s: BoardStatus) => {
+      setConnection(s.connection)
+      const code = s.lastClose?.code
+      if (code === undefined || !isPermanentClose(code)) return
+      if (isDeadLinkClose(code)) return onDeadRef.current()
+      void lookUpGuestSession(link).then((r) => {
+        if (r.kind === 'refused') onDeadRef.current()
+        else setClosedFor(code)
+      })
+    },
+    [link],
+  )
   // Offline without a close code (e.g. the sharing listener closed): ask whether the link still works.
   useEffect(() => {
     if (connection !== 'offline') return
@@ -79,14 +99,21 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
   const placeLabel = (kind: CardKind) =>
     place ? cellLabel(place.structure, targetCell(place.agenda, place.structure, kind)) : null
 
-  const post = (kind: CardKind, text: string): boolean => {
-    if (!api || api.cards.readOnly()) return false
+  const post = (kind: CardKind, text: string): string | null => {
+    if (!api || api.cards.readOnly()) return null
     const doc = api.doc
-    const cell = targetCell(readAgenda(doc), readStructure(doc), kind)
+    const agenda = readAgenda(doc)
+    const structure = readStructure(doc)
+    const cell = targetCell(agenda, structure, kind)
     const id = cell ? api.cards.add(kind, text, cell) : api.addCard(kind, text)
-    if (!id) return false
+    if (!id) return null
     if (cell) api.cards.reveal(id)
-    return true
+    const activity = currentActivity(agenda)
+    const where = cellLabel(structure, cell)
+    if (activity?.private && readReveal(doc)[activity.id] === undefined) {
+      return 'Your card is saved on this device. Others see it when the facilitator reveals the cards.'
+    }
+    return where ? `Your card is on the board, in “${where}”.` : 'Your card is on the board.'
   }
 
   return (
@@ -107,8 +134,16 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
           data-testid="guest-connection"
           data-connection={connection}
         >
-          {CONNECTION_WORDS[connection]}
+          {closedFor !== null ? 'Disconnected' : CONNECTION_WORDS[connection]}
         </span>
+        {closedFor !== null && (
+          <p className="guest-closed" role="alert" data-testid="guest-closed" data-code={closedFor}>
+            The board closed the connection.{' '}
+            <button type="button" className="guest-btn" onClick={() => window.location.reload()}>
+              Reconnect
+            </button>
+          </p>
+        )}
       </header>
       <div className="guest-canvas">
         <Suspense fallback={<p className="guest-message">Loading the board…</p>}>

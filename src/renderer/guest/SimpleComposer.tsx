@@ -7,8 +7,8 @@ export const SIMPLE_KINDS: readonly CardKind[] = ['pain', 'contribution', 'idea'
 export interface SimpleComposerProps {
   /** Where a card of this kind will go, in plain words (e.g. "Waiting room"), or null for "the middle of your view". */
   placeFor(kind: CardKind): string | null
-  /** Adds the card; returns false when it could not be added. */
-  onPost(kind: CardKind, text: string): boolean
+  /** Adds the card; returns what to tell the person, or null when it could not be added. */
+  onPost(kind: CardKind, text: string): string | null
 }
 
 /**
@@ -40,13 +40,9 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
   const post = (e: React.FormEvent) => {
     e.preventDefault()
     if (!kind || text.trim() === '') return
-    const ok = onPost(kind, text.trim())
-    setSaid(
-      ok
-        ? `Your card “${CARD_KIND_INFO[kind].phrase}” is on the board.`
-        : 'Your card could not be added. Try again in a moment.',
-    )
-    if (ok) close()
+    const said = onPost(kind, text.trim())
+    setSaid(said ?? 'Your card could not be added. Try again in a moment.')
+    if (said !== null) close()
   }
 
   return (

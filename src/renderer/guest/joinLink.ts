@@ -77,7 +77,15 @@ export function guestSyncUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
 }
 
-/** Relay close codes that mean the link itself no longer works (refused, revoked, expired, bad request). */
-export function isDeadLinkClose(code: number): boolean {
+/** Permanent relay closes (4400–4499: refused, revoked, expired, malformed): y-websocket stops retrying. */
+export function isPermanentClose(code: number): boolean {
   return code >= 4400 && code <= 4499
+}
+
+/**
+ * Closes that say the link itself is dead (src/core/node/relay/closeCodes.ts): token missing (4401),
+ * refused (4403), unknown session (4404), revoked or expired (4410), session closed (4420).
+ */
+export function isDeadLinkClose(code: number): boolean {
+  return code === 4401 || code === 4403 || code === 4404 || code === 4410 || code === 4420
 }
