@@ -190,6 +190,11 @@ export function Board(props: BoardProps) {
     }
     document.addEventListener('visibilitychange', onVisibility)
     onVisibility()
+    // closing the window: hand changes still waiting for a frame to Yjs (and so to the socket)
+    const onPageHide = () => {
+      if (binding) store._flushHistory()
+    }
+    window.addEventListener('pagehide', onPageHide)
 
     const onStatusEvent = ({ status: s }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (s === 'connected') everConnected = true
@@ -227,6 +232,7 @@ export function Board(props: BoardProps) {
     provider.awareness.on('change', onAwareness)
     return () => {
       document.removeEventListener('visibilitychange', onVisibility)
+      window.removeEventListener('pagehide', onPageHide)
       if (hiddenFlush !== null) clearInterval(hiddenFlush)
       if (connRef.current?.doc === doc) connRef.current = null
       presenceRef.current?.destroy()
