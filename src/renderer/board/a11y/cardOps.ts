@@ -34,6 +34,8 @@ export interface CardPatch {
 export interface CardOps {
   /** Every valid card on the current page. */
   list(): CardRecord[]
+  /** One card, or null when there is no valid card with this id. */
+  get(id: string): CardRecord | null
   /** Calls back (at most once per animation frame) after cards change, locally or remotely. */
   subscribe(listener: () => void): () => void
   /** Calls back with the ids of cards that other people added (remote changes only). */
@@ -61,7 +63,25 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
     const s = editor.getShape(id as TLShapeId)
     return s && s.type === CARD_SHAPE_TYPE ? (s as CardShape) : null
   }
-  const list = () => selectCards(editor.getCurrentPageShapes()).cards
+  // tldraw records are immutable: each version is validated once
+  const parsed = new WeakMap<object, CardRecord | null>()
+  const asCard = (shape: object): CardRecord | null => {
+    let c = parsed.get(shape)
+    if (c === undefined) {
+      c = selectCards([shape]).cards[0] ?? null
+      parsed.set(shape, c)
+    }
+    return c
+  }
+  const list = (): CardRecord[] => {
+    const out: CardRecord[] = []
+    for (const s of editor.getCurrentPageShapes()) {
+      if (s.type !== CARD_SHAPE_TYPE) continue
+      const c = asCard(s)
+      if (c) out.push(c)
+    }
+    return out
+  }
 
   /** A free top-left corner for a card of this size in `cell` (or below the structure when unplaced). */
   const spotFor = (cell: CellRef | null, size: { w: number; h: number }, exceptId?: string) => {
@@ -91,6 +111,10 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
 
   return {
     list,
+    get(id) {
+      const s = editor.getShape(id as TLShapeId)
+      return s && s.type === CARD_SHAPE_TYPE ? asCard(s) : null
+    },
     subscribe(listener) {
       let frame: number | null = null
       const off = editor.store.listen(

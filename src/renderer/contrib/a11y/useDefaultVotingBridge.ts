@@ -34,7 +34,7 @@ export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
         dotsLeft: () => Math.max(0, round.dotsPerPerson - dots().length),
         dotsOn: (cardId) => dotsOn(dots(), cardId),
         canVote: (cardId) => {
-          const card = board.cards.list().find((c) => c.id === cardId)
+          const card = board.cards.get(cardId)
           return !!card && isEligible(round, card, readStructure(doc))
         },
         addDot: (cardId) => vote(sessionId, round.id, voter, cardId, round.dotsPerPerson),

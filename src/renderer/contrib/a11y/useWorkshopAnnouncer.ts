@@ -108,9 +108,8 @@ export function useWorkshopAnnouncer(store: WorkbenchStore, board: ActiveBoardAp
         here = c ? cellKey(attribute({ x: c.x, y: c.y, w: 0, h: 0 })) : null
       }
       if (here === null) return
-      const byId = new Map(board.cards.list().map((c) => [c.id, c]))
       for (const id of ids) {
-        const card = byId.get(id)
+        const card = board.cards.get(id)
         if (!card || card.props.authorId === board.identity.id) continue
         const ref = attribute(cardBounds(card))
         if (cellKey(ref) !== here) continue

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { memo, useEffect, useId, useRef, useState } from 'react'
 import {
   CARD_KINDS,
   CARD_KIND_INFO,
@@ -7,10 +7,26 @@ import {
   type CardKind,
 } from '../../../shared/model/cards'
 import type { CardPatch } from '../../board/a11y/cardOps'
-import type { VotingBridge } from '../a11y/votingBridge'
 import type { OutlineCard } from './outlineModel'
 
 export type CardMode = 'view' | 'edit' | 'move' | 'delete'
+
+/** What a card can do; one stable object for the whole outline, so unchanged cards do not re-render. */
+export interface CardActions {
+  mode(id: string, mode: CardMode): void
+  save(id: string, patch: CardPatch): void
+  move(id: string, fromKey: string, toKey: string): void
+  remove(id: string, cellKey: string): void
+  reveal(id: string): void
+  vote(id: string): void
+  unvote(id: string): void
+}
+
+/** This person's votes on a card while a round is open (null: the card cannot take votes). */
+export interface CardVote {
+  mine: number
+  left: number
+}
 
 export interface CardItemProps {
   card: OutlineCard
@@ -18,19 +34,41 @@ export interface CardItemProps {
   readOnly: boolean
   cellKey: string
   choices: { key: string; label: string }[]
-  voting: VotingBridge | null
-  onMode(mode: CardMode): void
-  onSave(patch: CardPatch): void
-  onMove(cellKey: string): void
-  onDelete(): void
-  onReveal(): void
+  vote: CardVote | null
+  actions: CardActions
 }
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text || 'empty card')
 
-/** One card in the outline: what it says and who wrote it, with edit / move / vote / delete. */
-export function OutlineCardItem(p: CardItemProps) {
-  const { card } = p
+const sameCard = (a: OutlineCard, b: OutlineCard) =>
+  a === b ||
+  (a.id === b.id &&
+    a.kind === b.kind &&
+    a.text === b.text &&
+    a.author === b.author &&
+    a.roleLabel === b.roleLabel &&
+    a.mine === b.mine &&
+    a.owner === b.owner &&
+    a.due === b.due)
+
+/** One card in the outline (memoised: only cards that changed re-render). */
+export const OutlineCardItem = memo(
+  CardItem,
+  (a, b) =>
+    sameCard(a.card, b.card) &&
+    a.mode === b.mode &&
+    a.readOnly === b.readOnly &&
+    a.cellKey === b.cellKey &&
+    a.choices === b.choices &&
+    a.actions === b.actions &&
+    a.vote?.mine === b.vote?.mine &&
+    a.vote?.left === b.vote?.left,
+)
+
+/** One card: what it says and who wrote it, with edit / move / vote / delete / show on canvas. */
+function CardItem(p: CardItemProps) {
+  const { card, actions } = p
+  const setMode = (m: CardMode) => actions.mode(card.id, m)
   const name = `${card.kindLabel} card “${short(card.text)}”`
   return (
     <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
@@ -55,10 +93,15 @@ export function OutlineCardItem(p: CardItemProps) {
       {p.mode === 'delete' && (
         <div className="outline-inline" role="group" aria-label={`Delete ${name}?`}>
           <span>Delete this card?</span>
-          <button type="button" className="button" onClick={p.onDelete} autoFocus>
+          <button
+            type="button"
+            className="button"
+            onClick={() => actions.remove(card.id, p.cellKey)}
+            autoFocus
+          >
             Delete
           </button>
-          <button type="button" className="button" onClick={() => p.onMode('view')}>
+          <button type="button" className="button" onClick={() => setMode('view')}>
             Keep
           </button>
         </div>
@@ -72,7 +115,7 @@ export function OutlineCardItem(p: CardItemProps) {
                 className="button small"
                 data-action="edit"
                 aria-label={`Edit: ${name}`}
-                onClick={() => p.onMode('edit')}
+                onClick={() => setMode('edit')}
               >
                 Edit
               </button>
@@ -81,7 +124,7 @@ export function OutlineCardItem(p: CardItemProps) {
                 className="button small"
                 data-action="move"
                 aria-label={`Move: ${name}`}
-                onClick={() => p.onMode('move')}
+                onClick={() => setMode('move')}
               >
                 Move
               </button>
@@ -90,56 +133,49 @@ export function OutlineCardItem(p: CardItemProps) {
                 className="button small"
                 data-action="delete"
                 aria-label={`Delete: ${name}`}
-                onClick={() => p.onMode('delete')}
+                onClick={() => setMode('delete')}
               >
                 Delete
               </button>
             </>
           )}
-          {p.voting && p.voting.canVote(card.id) && (
-            <VoteButtons voting={p.voting} id={card.id} name={name} />
+          {p.vote && (
+            <>
+              <button
+                type="button"
+                className="button small"
+                data-action="vote"
+                aria-label={`Vote${p.vote.mine ? ` (${p.vote.mine})` : ''}: ${name}`}
+                disabled={p.vote.left === 0}
+                onClick={() => actions.vote(card.id)}
+              >
+                Vote{p.vote.mine ? ` (${p.vote.mine})` : ''}
+              </button>
+              {p.vote.mine > 0 && (
+                <button
+                  type="button"
+                  className="button small"
+                  data-action="unvote"
+                  aria-label={`Take a vote back: ${name}`}
+                  onClick={() => actions.unvote(card.id)}
+                >
+                  Take a vote back
+                </button>
+              )}
+            </>
           )}
           <button
             type="button"
             className="button small"
             data-action="reveal"
             aria-label={`Show on canvas: ${name}`}
-            onClick={p.onReveal}
+            onClick={() => actions.reveal(card.id)}
           >
             Show on canvas
           </button>
         </div>
       )}
     </li>
-  )
-}
-
-function VoteButtons({ voting, id, name }: { voting: VotingBridge; id: string; name: string }) {
-  const mine = voting.dotsOn(id)
-  return (
-    <>
-      <button
-        type="button"
-        className="button small"
-        data-action="vote"
-        aria-label={`Vote${mine ? ` (${mine})` : ''}: ${name}`}
-        disabled={voting.dotsLeft() === 0}
-        onClick={() => voting.addDot(id)}
-      >
-        Vote{mine ? ` (${mine})` : ''}
-      </button>
-      {mine > 0 && (
-        <button
-          type="button"
-          className="button small"
-          data-action="unvote"
-          aria-label={`Take a vote back: ${name}`}
-          onClick={() => voting.removeDot(id)}
-        >
-          Take a vote back
-        </button>
-      )}
-    </>
   )
 }
 
@@ -157,13 +193,13 @@ function EditForm(p: CardItemProps) {
       aria-label="Edit card"
       onSubmit={(e) => {
         e.preventDefault()
-        p.onSave({ kind, text, owner, due })
+        p.actions.save(p.card.id, { kind, text, owner, due })
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault()
           e.stopPropagation()
-          p.onMode('view')
+          p.actions.mode(p.card.id, 'view')
         }
       }}
     >
@@ -201,7 +237,7 @@ function EditForm(p: CardItemProps) {
         <button type="submit" className="button primary">
           Save
         </button>
-        <button type="button" className="button" onClick={() => p.onMode('view')}>
+        <button type="button" className="button" onClick={() => p.actions.mode(p.card.id, 'view')}>
           Cancel
         </button>
       </div>
@@ -218,13 +254,13 @@ function MoveForm(p: CardItemProps) {
       aria-label="Move card"
       onSubmit={(e) => {
         e.preventDefault()
-        p.onMove(to)
+        p.actions.move(p.card.id, p.cellKey, to)
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault()
           e.stopPropagation()
-          p.onMode('view')
+          p.actions.mode(p.card.id, 'view')
         }
       }}
     >
@@ -241,7 +277,7 @@ function MoveForm(p: CardItemProps) {
         <button type="submit" className="button primary">
           Move
         </button>
-        <button type="button" className="button" onClick={() => p.onMode('view')}>
+        <button type="button" className="button" onClick={() => p.actions.mode(p.card.id, 'view')}>
           Cancel
         </button>
       </div>

@@ -7,7 +7,7 @@ import { preferences, usePreferences } from '../a11y/preferences'
 import { setOutlineFocusCell } from '../a11y/focusCell'
 import { useVotingBridge, type VotingBridge } from '../a11y/votingBridge'
 import { AddCardForm } from './AddCardForm'
-import { OutlineCardItem, type CardMode } from './OutlineCardItem'
+import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
 import {
   buildOutline,
   cellChoices,
@@ -52,7 +52,8 @@ function Outline({ board, title }: { board: ActiveBoardApi; title: string }) {
   const { store } = useServices()
   const prefs = usePreferences()
   const { structure, snapshot } = useWorkshop(board.doc)
-  const cards = useCards(board)
+  const shown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
+  const cards = useCards(board, shown)
   const voting = useVotingBridge(board.sessionId)
   const [, setVotes] = useState(0)
   useEffect(() => voting?.subscribe(() => setVotes((n) => n + 1)), [voting])
@@ -86,10 +87,53 @@ function Outline({ board, title }: { board: ActiveBoardApi; title: string }) {
 
   const say = (text: string) => store.announce(text)
   const where = (key: string) => describeCellRef(structure, parseCellKey(key))
-  const setMode = (id: string, mode: CardMode, focusAfter = 'edit') => {
-    setModes(mode === 'view' ? null : { id, mode })
-    if (mode === 'view') pendingFocus.current = { id, action: focusAfter }
-  }
+
+  // one stable set of card actions reading the latest state through refs, so memoised cards stay put
+  const latest = useRef({ board, structure, title, modes, voting })
+  latest.current = { board, structure, title, modes, voting }
+  const actions = useMemo<CardActions>(() => {
+    const speak = (text: string) => store.announce(text)
+    const whereIs = (key: string) => describeCellRef(latest.current.structure, parseCellKey(key))
+    const backTo = (id: string, action: string) => {
+      setModes(null)
+      pendingFocus.current = { id, action }
+    }
+    return {
+      mode: (id, mode) => {
+        if (mode === 'view') backTo(id, latest.current.modes?.mode === 'move' ? 'move' : 'edit')
+        else setModes({ id, mode })
+      },
+      save: (id, patch) => {
+        if (latest.current.board.cards.update(id, patch)) speak('Card saved.')
+        backTo(id, 'edit')
+      },
+      move: (id, from, to) => {
+        if (to !== from && latest.current.board.cards.moveToCell(id, parseCellKey(to)))
+          speak(`Card moved to ${whereIs(to)}.`)
+        backTo(id, 'move')
+      },
+      remove: (id, cellKey) => {
+        if (latest.current.board.cards.remove(id)) speak('Card deleted. Undo brings it back.')
+        setModes(null)
+        root.current
+          ?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey)}"] .outline-add-here`)
+          ?.focus()
+      },
+      reveal: (id) => {
+        const { board: b, title: t } = latest.current
+        store.openSessionTab(b.sessionId, t)
+        // after the tab is shown, so the canvas has its size again
+        requestAnimationFrame(() => {
+          if (b.cards.reveal(id))
+            speak('The card is selected on the canvas. Escape twice goes back to the tab.')
+        })
+      },
+      vote: (id) => void latest.current.voting?.addDot(id),
+      unvote: (id) => void latest.current.voting?.removeDot(id),
+    }
+  }, [store])
+  const voteOf = (id: string): CardVote | null =>
+    voting && voting.canVote(id) ? { mine: voting.dotsOn(id), left: voting.dotsLeft() } : null
 
   const onAdd = (kind: CardKind, text: string, key: string, extras: { owner: string; due: string }) => {
     const id = board.cards.add(kind, text, parseCellKey(key), extras)
@@ -105,7 +149,6 @@ function Outline({ board, title }: { board: ActiveBoardApi; title: string }) {
     cell,
     sessionId: board.sessionId,
     readOnly,
-    voting,
     onAddHere: () => {
       setCellKey(cell.key)
       addText.current?.focus()
@@ -119,32 +162,8 @@ function Outline({ board, title }: { board: ActiveBoardApi; title: string }) {
         mode={modes?.id === c.id ? modes.mode : 'view'}
         readOnly={readOnly}
         choices={choices}
-        voting={voting}
-        onMode={(m) => setMode(c.id, m, m === 'view' ? (modes?.mode ?? 'edit') : 'edit')}
-        onSave={(patch) => {
-          if (board.cards.update(c.id, patch)) say('Card saved.')
-          setMode(c.id, 'view', 'edit')
-        }}
-        onMove={(key) => {
-          if (key !== cell.key && board.cards.moveToCell(c.id, parseCellKey(key)))
-            say(`Card moved to ${where(key)}.`)
-          setMode(c.id, 'view', 'move')
-        }}
-        onDelete={() => {
-          if (board.cards.remove(c.id)) say('Card deleted. Undo brings it back.')
-          setModes(null)
-          root.current
-            ?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cell.key)}"] .outline-add-here`)
-            ?.focus()
-        }}
-        onReveal={() => {
-          store.openSessionTab(board.sessionId, title)
-          // after the tab is shown, so the canvas has its size again
-          requestAnimationFrame(() => {
-            if (board.cards.reveal(c.id))
-              say('The card is selected on the canvas. Escape twice goes back to the tab.')
-          })
-        }}
+        vote={voteOf(c.id)}
+        actions={actions}
       />
     ),
   })
@@ -263,7 +282,6 @@ function CellBody(p: {
   cell: OutlineCell
   sessionId: string
   readOnly: boolean
-  voting: VotingBridge | null
   onAddHere(): void
   renderCard(c: OutlineCell['cards'][number]): React.ReactNode
 }) {

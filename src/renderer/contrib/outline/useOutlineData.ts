@@ -29,12 +29,27 @@ export function useWorkshop(doc: Y.Doc): { structure: BoardStructure | null; sna
   return state
 }
 
-/** The cards this person sees (their private cards included), re-read after every change. */
-export function useCards(board: ActiveBoardApi): CardRecord[] {
+/**
+ * The cards this person sees (their private cards included), re-read after changes — at most every
+ * `throttleMs`, and only while `live` (a hidden outline tab does no work while people drag cards).
+ */
+export function useCards(board: ActiveBoardApi, live = true, throttleMs = 120): CardRecord[] {
   const [cards, setCards] = useState<CardRecord[]>(() => board.cards.list())
   useEffect(() => {
+    if (!live) return
     setCards(board.cards.list())
-    return board.cards.subscribe(() => setCards(board.cards.list()))
-  }, [board])
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const off = board.cards.subscribe(() => {
+      if (timer !== null) return
+      timer = setTimeout(() => {
+        timer = null
+        setCards(board.cards.list())
+      }, throttleMs)
+    })
+    return () => {
+      off()
+      if (timer !== null) clearTimeout(timer)
+    }
+  }, [board, live, throttleMs])
   return cards
 }
