@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Editor } from 'tldraw'
 import { currentActivity } from '../../../core/common/facilitation/agenda'
@@ -99,9 +99,15 @@ export function FacilitationLayer(props: FacilitationLayerProps) {
   const [leftLead, setLeftLead] = useState<string | null>(null)
   const lead = state?.followLead ?? null
   const following = lead !== null && lead !== identity.id && leftLead !== lead
+  // only undo a follow this layer started: people may also follow someone by themselves
+  const followingLead = useRef(false)
   useEffect(() => {
-    if (following && lead) api.followUser(lead)
-    else if (lead === null) api.followUser(null)
+    if (following && lead) {
+      followingLead.current = api.followUser(lead)
+    } else if (followingLead.current) {
+      followingLead.current = false
+      api.followUser(null)
+    }
   }, [api, following, lead])
   useEffect(() => {
     if (!following) return
