@@ -4,9 +4,8 @@ import { expect, test, watchErrors } from './fixtures'
 /**
  * A workshop by keyboard only: open the session, write a card with the composer, leave the canvas,
  * add and vote on cards in the outline, move between the workbench parts with F6, and hear the
- * activity, timer, voting and results announcements. The facilitator's own actions (opening a round,
- * the timer, publishing ballots) are written to the session document directly, as the facilitation
- * UI would: this test is about the participant's path.
+ * activity, timer, voting and results announcements. The same person facilitates from the Facilitation
+ * view, by keyboard too; only the passing of time is written to the session document directly.
  */
 
 /** What has focus, in words: its aria-label, else its label, else its text. */
@@ -99,54 +98,40 @@ test.describe('a workshop by keyboard only', () => {
     await expect(added).toBeVisible()
     await expect(page.getByTestId('announcer')).toContainText('Card added to Stage')
 
-    // the facilitator starts an activity with a timer: announced
+    // the facilitator starts the first activity from the Facilitation view, by keyboard: announced
+    await page.keyboard.press('Control+Shift+F')
+    await expect(page.locator('#side-bar-title')).toHaveText('Facilitation')
+    await page.getByRole('tab', { name: /^Outline/ }).focus()
+    await page.keyboard.press('Shift+F6') // editor → side bar
+    expect(await inPart(page, '.side-bar')).toBe(true)
+    await tabTo(page, /^Start$/)
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('announcer')).toContainText('Welcome and ground rules')
+
+    // time passes: one minute left (the timer is moved on in the document, as time would)
     await page.evaluate(() => {
       const doc = (window as any).__coproBoard.doc
-      doc.getMap('workshop').set('agenda', {
-        activities: [
-          {
-            id: 'a1',
-            title: 'Vote for what matters',
-            durationMs: 600000,
-            instructions: 'Give your votes to the cards that matter most.',
-            private: false,
-            contentNote: '',
-            targetId: null,
-          },
-        ],
-        currentIndex: 0,
-      })
-    })
-    await expect(page.getByTestId('announcer')).toContainText('Now: Vote for what matters (activity 1 of 1).')
-    await page.evaluate(() => {
-      const doc = (window as any).__coproBoard.doc
-      doc.getMap('workshop').set('timer', {
-        status: 'running',
-        activityId: 'a1',
-        startedAt: Date.now(),
-        durationMs: 600000,
-        elapsedBeforeMs: 541000,
-      })
+      const t = doc.getMap('workshop').get('timer')
+      doc
+        .getMap('workshop')
+        .set('timer', { ...t, startedAt: Date.now(), elapsedBeforeMs: t.durationMs - 59_000 })
     })
     await expect(page.getByTestId('announcer')).toContainText('One minute left.')
 
-    // a voting round opens: announced, and the outline offers Vote buttons
-    await page.evaluate(() => {
-      const doc = (window as any).__coproBoard.doc
-      doc.getMap('voting').set('r1', {
-        id: 'r1',
-        title: 'Priorities',
-        status: 'open',
-        dotsPerPerson: 3,
-        kinds: [],
-        region: null,
-        openedAt: Date.now(),
-        closedAt: null,
-      })
-    })
+    // the facilitator opens a voting round from the Facilitation view: announced
+    await tabTo(page, /^Question$/)
+    await page.keyboard.type('Priorities')
+    await tabTo(page, /^Dots per person$/)
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('3')
+    await tabTo(page, /^Open the round$/)
+    await page.keyboard.press('Enter')
     await expect(page.getByTestId('announcer')).toContainText('Voting is open: Priorities. You have 3 votes.')
+
+    // votes in the outline
+    await page.keyboard.press('Control+Alt+O')
+    await expect(page.getByRole('tab', { name: /^Outline/ })).toBeFocused()
     await expect(outline.getByText(/You have 3 of 3 votes left/)).toBeVisible()
-    await page.getByRole('tab', { name: /^Outline/ }).focus()
     await tabTo(page, /^Vote: Idea card “Ask people/)
     await page.keyboard.press('Enter')
     await page.keyboard.press('Enter')
@@ -156,28 +141,18 @@ test.describe('a workshop by keyboard only', () => {
     await tabTo(page, /^Vote: Pain card “The letters/)
     await page.keyboard.press('Enter')
     await expect(outline.getByText(/You have 0 of 3 votes left/)).toBeVisible()
+    // the same dots as the canvas and the Facilitation view use (on this device until the round closes)
     const dots = await page.evaluate(() => {
       const key = Object.keys(localStorage).find((k) => k.startsWith('copro.votes.'))!
       return JSON.parse(localStorage.getItem(key)!) as string[]
     })
     expect(dots).toHaveLength(3)
 
-    // the round closes and the ballot is published (the facilitation UI's job): results are read out
-    await page.evaluate((cardIds) => {
-      const doc = (window as any).__coproBoard.doc
-      const me = JSON.parse(localStorage.getItem('copro.identity')!)
-      doc.transact(() => {
-        const r = doc.getMap('voting').get('r1')
-        doc.getMap('voting').set('r1', { ...r, status: 'closed', closedAt: Date.now() })
-      })
-      doc.getMap('ballots').set(`r1/${me.id}`, {
-        roundId: 'r1',
-        participantId: me.id,
-        coproRole: me.coproRole,
-        cardIds,
-        castAt: Date.now(),
-      })
-    }, dots)
+    // the facilitator closes the round; the board publishes the ballot; the results are read out
+    await page.getByRole('tab', { name: /^Outline/ }).focus()
+    await page.keyboard.press('Shift+F6')
+    await tabTo(page, /^Close the round and show results$/)
+    await page.keyboard.press('Enter')
     await expect(page.getByTestId('announcer')).toContainText(
       'Results of Priorities: first, “Ask people which words they use” with 2 votes; second, “The letters use long words” with 1 vote.',
     )
