@@ -43,6 +43,10 @@ test.describe('guests from a join link', () => {
     await guest.getByRole('radio', { name: /Carer or family member/ }).check()
     await guest.getByRole('radio', { name: 'Big', exact: true }).check()
     await expect(guest.locator('html')).toHaveAttribute('data-a11y-scale', '150')
+    // remembered on this device
+    expect(
+      await guest.evaluate(() => JSON.parse(localStorage.getItem('copro.a11y.preferences')!).textScale),
+    ).toBe(150)
     await guest.getByTestId('guest-join-button').tap()
 
     await expect(guest.getByTestId('guest-board')).toHaveAttribute('data-role', 'participant')

@@ -117,7 +117,7 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
                   checked={prefs.textScale === s}
                   onChange={() => preferences.set({ textScale: s })}
                 />
-                <span style={{ fontSize: `${s}%` }}>{SCALE_LABELS[s]}</span>
+                <span style={{ fontSize: `${0.8 + s / 500}em` }}>{SCALE_LABELS[s]}</span>
               </label>
             ))}
           </div>
