@@ -230,9 +230,33 @@ test.describe('export view', () => {
     serve,
   }) => {
     const errors = watchErrors(page)
+    // A named person, registered in the session: their name shows in pictures only when asked for.
+    await page.addInitScript(() => {
+      localStorage.setItem(
+        'copro.identity',
+        JSON.stringify({
+          id: 'named-identity-01',
+          name: 'Named Nadia',
+          anonymous: false,
+          coproRole: 'frontline-staff',
+          sessionRole: 'facilitator',
+        }),
+      )
+    })
     await openSession(page, serve, 'Export pictures')
+    await page.evaluate(() => {
+      const b = (window as any).__coproBoard
+      b.doc.getMap('participants').set('named-identity-01', {
+        id: 'named-identity-01',
+        name: 'Named Nadia',
+        anonymous: false,
+        coproRole: 'frontline-staff',
+        sessionRole: 'facilitator',
+        joinedAt: 1,
+      })
+    })
     await addCardInStage(page, 0, 'pain', 'Nobody told us the plan')
-    await addCardInStage(page, 3, 'idea', 'Weekly drop-in at the library')
+    await addCardInStage(page, 3, 'idea', 'Library drop-in')
     const privateId = await addCardInStage(page, 1, 'idea', 'My private draft idea')
     await page.evaluate((id) => {
       const e = (window as any).__coproBoard.editor
@@ -247,10 +271,15 @@ test.describe('export view', () => {
     const svg = whole.get('Export pictures-board.svg')!.toString('utf8')
     expect(svg).toMatch(/^<svg[\s>]/)
     expect(svg).toContain('Nobody told us the plan')
-    expect(svg).toContain('Weekly drop-in at the library')
+    expect(svg).toContain('Library drop-in')
     expect(svg).toContain('Planning and designing') // stage label from the structure layer
     expect(svg).toContain('data-copro-structure')
     expect(svg).not.toContain('My private draft idea') // unrevealed private cards stay out
+    // Cards are real SVG text (opens in any SVG editor), with the pseudonym, not the name.
+    expect(svg).toMatch(/<text[^>]*>Nobody told us the plan<\/text>/)
+    expect(svg).not.toContain('foreignObject')
+    expect(svg).toContain('Participant 1')
+    expect(svg).not.toContain('Named Nadia')
 
     await page
       .getByTestId('export-view')
@@ -265,7 +294,12 @@ test.describe('export view', () => {
     expect(stageSvg, [...stage.keys()].join()).toBeTruthy()
     const text = stageSvg!.toString('utf8')
     expect(text).toContain('Nobody told us the plan')
-    expect(text).not.toContain('Weekly drop-in at the library')
+    expect(text).not.toContain('Library drop-in')
+
+    // With consent asked for, the registered, non-anonymous author's name appears.
+    await choose(page, [/SVG image/, /names of people/])
+    const named = await saveAndCollect(page, 1)
+    expect([...named.values()][0]!.toString('utf8')).toContain('Named Nadia')
     expect(errors).toEqual([])
   })
 

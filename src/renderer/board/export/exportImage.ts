@@ -1,7 +1,10 @@
 import { Box, getSvgAsImage, type Editor, type TLShapeId } from 'tldraw'
 import type { BoardStructure } from '../../../shared/model/structure'
+import { CardProps } from '../../../shared/model/cards'
+import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
 import { structureBounds, type Rect } from '../../../core/common/board/attribution'
 import { shouldSyncRecord } from '../../../core/common/facilitation/privateCards'
+import { cardsSvgGroup, type CardToDraw } from './cardSvg'
 import { frameRect, type ExportFrame } from './frames'
 import { structureSvgGroup } from './structureSvg'
 
@@ -12,15 +15,23 @@ export interface ImageExportOptions {
   readonly frame?: ExportFrame | null
   /** Pixels per board unit for PNG (default 2; the canvas size is clamped to what the browser allows). */
   readonly pixelRatio?: number
+  /**
+   * Consent, from the export model: card id → the author line to print ('' for none). Cards not in
+   * the map (withdrawn participants') are left out. Without it, every card is drawn with no author.
+   */
+  readonly cards?: ReadonlyMap<string, string>
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
+/** tldraw's light-theme page colour. */
+const BACKGROUND = '#f9fafb'
 
 /**
  * A picture of the board (or one frame of it) as PNG or SVG, in the light theme with a background.
- * tldraw draws the shapes (cards are exported from their HTML component inside <foreignObject>); the
- * board structure, which is not a tldraw shape, is drawn underneath from the session's structure so
- * that stage, lane and zone labels appear in the picture.
+ * Layers, bottom to top: the board structure (stage, lane and zone labels: not a tldraw shape, drawn
+ * from the session's structure), tldraw's own export of the other shapes (arrows, drawings, notes),
+ * and the cards, drawn as plain SVG by cardSvg. Private cards not yet revealed stay out, as they do
+ * from the text exports.
  */
 export async function exportBoardImage(
   editor: Editor,
@@ -32,34 +43,46 @@ export async function exportBoardImage(
   const rect = frame ? frameRect(structure, frame) : null
   if (frame && !rect) throw new Error('That part of the board no longer exists.')
 
-  const shapes = editor.getCurrentPageShapes()
-  const ids: TLShapeId[] = []
+  const others: TLShapeId[] = []
+  const cards: CardToDraw[] = []
   let area: Rect | null = rect ?? (structure ? structureBounds(structure) : null)
-  for (const s of shapes) {
-    // The picture shows what everyone shares: private cards not yet revealed stay out, as in the
-    // text exports (which read the shared document).
+  for (const s of editor.getCurrentPageShapesSorted()) {
     if (!shouldSyncRecord(s)) continue
     const b = editor.getShapePageBounds(s)
-    if (!b) continue
-    if (rect) {
-      if (overlaps(rect, b)) ids.push(s.id)
-    } else {
-      ids.push(s.id)
-      area = area ? union(area, b) : { x: b.x, y: b.y, w: b.w, h: b.h }
-    }
+    if (!b || (rect && !overlaps(rect, b))) continue
+    if (s.type === CARD_SHAPE_TYPE) {
+      const props = CardProps.safeParse(s.props)
+      const author = opts.cards ? opts.cards.get(s.id) : ''
+      if (!props.success || author === undefined) continue
+      const m = editor.getShapePageTransform(s)
+      cards.push({ id: s.id, props: props.data, matrix: [m.a, m.b, m.c, m.d, m.e, m.f], author })
+    } else others.push(s.id)
+    if (!rect) area = area ? union(area, b) : { x: b.x, y: b.y, w: b.w, h: b.h }
   }
   if (!area) throw new Error('The board is empty: there is nothing to picture yet.')
 
-  const result = await editor.getSvgElement(ids, {
-    bounds: new Box(area.x, area.y, area.w, area.h),
-    padding: rect ? 16 : 32,
-    background: true,
-    darkMode: false,
-    scale: 1,
-  })
+  const padding = rect ? 16 : 32
+  // tldraw draws the non-card shapes; with none, it would export the whole page, so build the frame.
+  const result = others.length
+    ? await editor.getSvgElement(others, {
+        bounds: new Box(area.x, area.y, area.w, area.h),
+        padding,
+        background: true,
+        darkMode: false,
+        scale: 1,
+      })
+    : emptySvg(area, padding)
   if (!result) throw new Error('Could not draw the board.')
   const { svg, width, height } = result
-  if (structure) addStructure(svg, structure, rect)
+  const defs = svg.querySelector(':scope > defs')
+  const firstShape = defs ? defs.nextSibling : svg.firstChild
+  if (structure) {
+    const group = parseGroup(svg, structureSvgGroup(structure))
+    if (group && rect) clipTo(svg, group, rect)
+    if (group) svg.insertBefore(group, firstShape)
+  }
+  const cardGroup = parseGroup(svg, cardsSvgGroup(cards))
+  if (cardGroup) svg.appendChild(cardGroup)
   const text = new XMLSerializer().serializeToString(svg)
   if (format === 'svg') return new Blob([text], { type: 'image/svg+xml' })
   const png = await getSvgAsImage(text, {
@@ -72,33 +95,50 @@ export async function exportBoardImage(
   return png
 }
 
-/** Lays the structure drawing under the shapes (right after <defs>), clipped to the frame if any. */
-function addStructure(svg: SVGSVGElement, structure: BoardStructure, clip: Rect | null): void {
-  const parsed = new DOMParser().parseFromString(
-    `<svg xmlns="${SVG_NS}">${structureSvgGroup(structure)}</svg>`,
-    'image/svg+xml',
-  )
+/** An empty picture of `area` plus padding, as tldraw's export would frame it. */
+function emptySvg(area: Rect, padding: number): { svg: SVGSVGElement; width: number; height: number } {
+  const x = area.x - padding
+  const y = area.y - padding
+  const width = area.w + 2 * padding
+  const height = area.h + 2 * padding
+  const svg = document.createElementNS(SVG_NS, 'svg')
+  svg.setAttribute('width', String(width))
+  svg.setAttribute('height', String(height))
+  svg.setAttribute('viewBox', `${x} ${y} ${width} ${height}`)
+  svg.setAttribute('style', `background-color: ${BACKGROUND}`)
+  const bg = document.createElementNS(SVG_NS, 'rect')
+  for (const [k, v] of Object.entries({ x, y, width, height, fill: BACKGROUND }))
+    bg.setAttribute(k, String(v))
+  svg.appendChild(bg)
+  svg.appendChild(document.createElementNS(SVG_NS, 'defs'))
+  return { svg, width, height }
+}
+
+/** Parses one <g> of SVG markup into the export's document; null if it does not parse. */
+function parseGroup(svg: SVGSVGElement, markup: string): Element | null {
+  const parsed = new DOMParser().parseFromString(`<svg xmlns="${SVG_NS}">${markup}</svg>`, 'image/svg+xml')
   const group = parsed.documentElement.firstElementChild
-  if (!group || parsed.getElementsByTagName('parsererror').length > 0) return
-  const node = svg.ownerDocument.importNode(group, true)
-  if (clip) {
-    // Neighbouring stages or lanes are cut at the frame's edge rather than half shown.
-    const clipId = `copro-frame-${Math.random().toString(36).slice(2)}`
-    const defs =
-      svg.querySelector('defs') ?? svg.insertBefore(document.createElementNS(SVG_NS, 'defs'), svg.firstChild)
-    const cp = document.createElementNS(SVG_NS, 'clipPath')
-    cp.setAttribute('id', clipId)
-    const r = document.createElementNS(SVG_NS, 'rect')
-    r.setAttribute('x', String(clip.x))
-    r.setAttribute('y', String(clip.y))
-    r.setAttribute('width', String(clip.w))
-    r.setAttribute('height', String(clip.h))
-    cp.appendChild(r)
-    defs.appendChild(cp)
-    ;(node as Element).setAttribute('clip-path', `url(#${clipId})`)
-  }
-  const defs = svg.querySelector(':scope > defs')
-  svg.insertBefore(node, defs ? defs.nextSibling : svg.firstChild)
+  if (!group || parsed.getElementsByTagName('parsererror').length > 0) return null
+  return svg.ownerDocument.importNode(group, true)
+}
+
+/** Neighbouring stages or lanes are cut at the frame's edge rather than half shown. */
+function clipTo(svg: SVGSVGElement, node: Element, clip: Rect): void {
+  const clipId = `copro-frame-${Math.random().toString(36).slice(2)}`
+  const doc = svg.ownerDocument
+  const defs =
+    svg.querySelector(':scope > defs') ??
+    svg.insertBefore(doc.createElementNS(SVG_NS, 'defs'), svg.firstChild)
+  const cp = doc.createElementNS(SVG_NS, 'clipPath')
+  cp.setAttribute('id', clipId)
+  const r = doc.createElementNS(SVG_NS, 'rect')
+  r.setAttribute('x', String(clip.x))
+  r.setAttribute('y', String(clip.y))
+  r.setAttribute('width', String(clip.w))
+  r.setAttribute('height', String(clip.h))
+  cp.appendChild(r)
+  defs.appendChild(cp)
+  node.setAttribute('clip-path', `url(#${clipId})`)
 }
 
 function overlaps(a: Rect, b: { x: number; y: number; w: number; h: number }): boolean {

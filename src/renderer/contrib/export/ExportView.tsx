@@ -68,7 +68,7 @@ export function ExportView() {
         host,
         appVersion: v,
         title: t,
-        exportImage: (format, f) => b.exportImage(format, { frame: f }),
+        exportImage: (format, frame, cards) => b.exportImage(format, { frame, cards }),
         printHtml,
       })
       const lines = outcome.saved.map((f) => f.name)

@@ -97,7 +97,11 @@ export interface SaveOutcome {
 
 export interface SaveDeps extends ExportSource {
   readonly title: string
-  readonly exportImage: (format: 'png' | 'svg', frame: ExportFrame | null) => Promise<Blob>
+  readonly exportImage: (
+    format: 'png' | 'svg',
+    frame: ExportFrame | null,
+    cards: ReadonlyMap<string, string>,
+  ) => Promise<Blob>
   readonly printHtml: (html: string, title: string) => Promise<void>
 }
 
@@ -117,14 +121,11 @@ export async function saveExports(choices: ExportChoices, deps: SaveDeps): Promi
   }
 
   const formats = TEXT_FORMATS.map((f) => f.key).filter((k) => choices[k])
-  const needModel = formats.length > 0 || choices.pdf
-  const model = needModel ? await loadModel(deps, choices.includeNames) : null
-  if (model) {
-    for (const f of formats)
-      for (const file of renderFormat(model, f))
-        await save(file.name, new Blob([file.text], { type: file.mediaType }))
-  }
-  if (model && choices.pdf) {
+  const model = await loadModel(deps, choices.includeNames)
+  for (const f of formats)
+    for (const file of renderFormat(model, f))
+      await save(file.name, new Blob([file.text], { type: file.mediaType }))
+  if (choices.pdf) {
     const html = htmlReport(model)
     const pdf = deps.host.kind === 'electron' ? await deps.host.call('export.pdf', { html }) : null
     if (pdf?.ok)
@@ -137,12 +138,22 @@ export async function saveExports(choices: ExportChoices, deps: SaveDeps): Promi
   for (const fmt of ['png', 'svg'] as const) {
     if (!choices[fmt]) continue
     try {
-      await save(`${frameSlug(choices.frame)}.${fmt}`, await deps.exportImage(fmt, choices.frame))
+      const picture = await deps.exportImage(fmt, choices.frame, pictureAuthors(model))
+      await save(`${frameSlug(choices.frame)}.${fmt}`, picture)
     } catch (e) {
       problems.push(`${fmt.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`)
     }
   }
   return { saved, printed, problems }
+}
+
+/**
+ * Consent for pictures, from the model: each kept card's author line (a consented name or the
+ * pseudonym; nothing for anonymous cards). Withdrawn participants' cards are not in the model, so
+ * they are left out of pictures too.
+ */
+export function pictureAuthors(model: ExportModel): Map<string, string> {
+  return new Map(model.cards.map((c) => [c.id, c.author.name ?? c.author.pseudonym ?? '']))
 }
 
 function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
