@@ -7,6 +7,7 @@
  *
  * Environment: BENCH_SECONDS (30), BENCH_CLIENTS (50), BENCH_STRUCTURE (map | ykv; default map),
  * BENCH_ROUNDS (1: split the seconds into that many alternating segments per server),
+ * BENCH_WARMUP (5: unmeasured seconds against each server first, to warm the JIT),
  * BENCH_ONLY (copro | reference, to profile one side). Both servers share the process with the clients,
  * so a busy machine (see the load average printed) inflates both sides alike; compare the ratio.
  *
@@ -27,6 +28,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)
 /** 'map' (default): records in a Y.Map. 'ykv': records in y-utility's YKeyValue, as the board binding stores them. */
 const STRUCTURE = process.env.BENCH_STRUCTURE === 'ykv' ? 'ykv' : 'map'
+const WARMUP_SECONDS = Math.max(0, Number(process.env.BENCH_WARMUP ?? 5))
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1))
 const ROOM = 'bench-fanout-room'
 const TOKEN = 'bench-token'
@@ -118,6 +120,10 @@ interface Result {
   p99: number
   mean: number
   max: number
+  /** Client connections that dropped during the run (should be 0). */
+  disconnects: number
+  /** Process CPU time (user + system, servers and all clients) per edit: insensitive to a busy machine. */
+  cpuMsPerEdit: number
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -131,12 +137,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 interface Segment {
   latencies: number[]
   edits: number
+  disconnects: number
+  cpuMs: number
 }
 
 async function run(target: Target, seconds: number): Promise<Segment> {
   // Every WebsocketProvider adds a process 'exit' listener.
   process.setMaxListeners(CLIENTS + 20)
   const latencies: number[] = []
+  let disconnects = 0
   let measuring = false
   const clients = Array.from({ length: CLIENTS }, (_, i) => {
     const doc = new Y.Doc()
@@ -144,6 +153,9 @@ async function run(target: Target, seconds: number): Promise<Segment> {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       params: { token: TOKEN },
+    })
+    provider.on('connection-close', () => {
+      if (measuring) disconnects++
     })
     // Y.Map of whole records: cheap to observe, so the clients add as little as possible to what is measured.
     // YKeyValue's change events rescan its array (the binding's cost, not the relay's); BENCH_STRUCTURE=ykv.
@@ -180,6 +192,7 @@ async function run(target: Target, seconds: number): Promise<Segment> {
   await sleep(1000)
 
   measuring = true
+  const cpuStart = process.cpuUsage()
   let edits = 0
   const spacing = 1000 / CLIENTS
   const timers: NodeJS.Timeout[] = []
@@ -200,6 +213,7 @@ async function run(target: Target, seconds: number): Promise<Segment> {
   for (const t of timers) clearTimeout(t)
   await sleep(2000) // let the last edits arrive
   measuring = false
+  const cpu = process.cpuUsage(cpuStart)
 
   for (const c of clients) {
     c.provider.destroy()
@@ -207,12 +221,14 @@ async function run(target: Target, seconds: number): Promise<Segment> {
   }
   await target.close()
 
-  return { latencies, edits }
+  return { latencies, edits, disconnects, cpuMs: (cpu.user + cpu.system) / 1000 }
 }
 
 function summarize(name: string, segments: Segment[]): Result {
   const latencies = segments.flatMap((seg) => seg.latencies)
   const edits = segments.reduce((a, seg) => a + seg.edits, 0)
+  const disconnects = segments.reduce((a, seg) => a + seg.disconnects, 0)
+  const cpuMs = segments.reduce((a, seg) => a + seg.cpuMs, 0)
   const sorted = Float64Array.from(latencies).sort()
   const sum = latencies.reduce((a, b) => a + b, 0)
   return {
@@ -224,6 +240,8 @@ function summarize(name: string, segments: Segment[]): Result {
     p99: round(percentile(sorted, 99)),
     mean: round(sum / Math.max(1, latencies.length)),
     max: round(sorted[sorted.length - 1] ?? NaN),
+    disconnects,
+    cpuMsPerEdit: round(cpuMs / Math.max(1, edits)),
   }
 }
 
@@ -238,11 +256,20 @@ async function main(): Promise<void> {
     p99: NaN,
     mean: NaN,
     max: NaN,
+    disconnects: 0,
+    cpuMsPerEdit: NaN,
   }
   // BENCH_ROUNDS > 1 interleaves the two servers in shorter segments, so a machine whose load changes
   // during the run weighs on both alike (the default is one continuous segment each).
   const coproSegments: Segment[] = []
   const referenceSegments: Segment[] = []
+  // Warm the JIT on both code paths first, so neither side pays for it inside its measured segment.
+  for (const side of ['copro', 'reference'] as const) {
+    if (WARMUP_SECONDS <= 0 || (only !== undefined && only !== side)) continue
+    const room = `${ROOM}-${side}-warmup`
+    await run(side === 'copro' ? await startCopro(room) : await startReference(room), WARMUP_SECONDS)
+    await sleep(500)
+  }
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 === 0 ? (['copro', 'reference'] as const) : (['reference', 'copro'] as const)
     for (const side of order) {
@@ -260,6 +287,7 @@ async function main(): Promise<void> {
     p50: round(copro.p50 / reference.p50),
     p95: round(copro.p95 / reference.p95),
     p99: round(copro.p99 / reference.p99),
+    cpuPerEdit: round(copro.cpuMsPerEdit / reference.cpuMsPerEdit),
   }
   const out = {
     bench: 'relay-fanout',
@@ -272,6 +300,7 @@ async function main(): Promise<void> {
     },
     seconds: SECONDS,
     rounds: ROUNDS,
+    warmupSeconds: WARMUP_SECONDS,
     clients: CLIENTS,
     structure: STRUCTURE,
     unit: 'ms',
@@ -282,13 +311,13 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(out))
   const line = (r: Result) =>
     `  ${r.target.padEnd(28)} p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  mean ${r.mean} ms  max ${r.max} ms` +
-    `  (${r.samples}/${r.expected} deliveries)`
+    `  cpu ${r.cpuMsPerEdit} ms/edit  (${r.samples}/${r.expected} deliveries, ${r.disconnects} disconnects)`
   console.log(
     [
       `Fan-out: ${CLIENTS} clients, one card edit per client per second (${STRUCTURE === 'ykv' ? 'YKeyValue' : 'Y.Map'} of records), ${SECONDS} s, one process on ${out.machine.cpus} cores, load average ${os.loadavg()[0]?.toFixed(1)}`,
       line(copro),
       line(reference),
-      `  ratio copro/reference  p50 ${ratio.p50}  p95 ${ratio.p95}  p99 ${ratio.p99}  (below 1 = copro faster)`,
+      `  ratio copro/reference  p50 ${ratio.p50}  p95 ${ratio.p95}  p99 ${ratio.p99}  cpu/edit ${ratio.cpuPerEdit}  (below 1 = copro better)`,
       `  target p95 <= 50 ms and no worse than the reference: ${copro.p95 <= 50 && ratio.p95 <= 1 ? 'met' : 'NOT met'}`,
     ].join('\n'),
   )
