@@ -26,7 +26,7 @@ export const RENDERER_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' ws: wss: data: blob:",
+  "connect-src 'self' ws: wss: http://127.0.0.1:* https: data: blob:",
   "media-src 'self' data: blob:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -4,9 +4,9 @@ import { ClockEstimate, makeSample } from '../../../core/common/facilitation/clo
 /**
  * The relay's clock as this client estimates it, from `GET /api/time` on the relay's HTTP origin
  * (NTP-style samples, the one with the smallest round trip wins; resampled every minute). When the
- * endpoint cannot be reached (e.g. a desktop window whose CSP or origin forbids it), the local clock
- * is used: for the desktop app's own relay that is the same machine clock anyway. A relay on another
- * origin than the page is not asked at all (the CSP allows connect-src 'self' only).
+ * endpoint cannot be reached, the local clock is used: for the desktop app's own relay that is the
+ * same machine clock anyway. The CSP allows the page's own origin, the desktop app's loopback server
+ * and https relays (which send CORS headers on /api/time); other origins are not asked.
  */
 const TimeAnswer = z.object({ now: z.number().finite() })
 const RESAMPLE_MS = 60_000
@@ -98,9 +98,19 @@ export function relayClockFor(syncUrl: string): RelayClock {
   return c
 }
 
+/**
+ * Whether the page's CSP lets it ask this URL: its own origin, the desktop app's own server on
+ * loopback (connect-src http://127.0.0.1:*), or any https relay.
+ */
 function sameOrigin(url: string): boolean {
   try {
-    return typeof location !== 'undefined' && new URL(url, location.href).origin === location.origin
+    if (typeof location === 'undefined') return false
+    const u = new URL(url, location.href)
+    return (
+      u.origin === location.origin ||
+      u.protocol === 'https:' ||
+      (u.protocol === 'http:' && u.hostname === '127.0.0.1')
+    )
   } catch {
     return false
   }
