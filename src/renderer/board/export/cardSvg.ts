@@ -49,7 +49,7 @@ function cardSvg({ id, props, matrix, author }: CardToDraw): string {
   const foot: string[] = []
   if (author) foot.push(author)
   if (props.kind === 'action') foot.push(`Owner: ${props.owner || '—'}`, `Due: ${props.due || '—'}`)
-  const footLines = foot.length ? wrap(foot.join('  ·  '), w - 16, 11).slice(0, 2) : []
+  const footLines = packLines(foot, w - 16, 11).slice(0, 3)
   const textBottom = h - 6 - footLines.length * 14
   let y = 26 + TEXT_SIZE
   for (const line of wrap(props.text, w - 16, TEXT_SIZE * 0.93)) {
@@ -65,6 +65,19 @@ function cardSvg({ id, props, matrix, author }: CardToDraw): string {
   }
   parts.push('</svg></g>')
   return parts.join('')
+}
+
+/** Items (author, owner, due) on as few lines as fit, never splitting an item that fits a line. */
+function packLines(items: readonly string[], width: number, size: number): string[] {
+  const perLine = Math.max(4, Math.floor(width / (size * 0.56)))
+  const out: string[] = []
+  for (const piece of items.flatMap((i) => wrap(i, width, size))) {
+    const last = out.at(-1)
+    if (last !== undefined && last.length + 3 + piece.length <= perLine)
+      out[out.length - 1] = `${last} · ${piece}`
+    else out.push(piece)
+  }
+  return out
 }
 
 /** Whether a line starts (first strong letter) right-to-left: Hebrew, Arabic, Syriac, Thaana … */
