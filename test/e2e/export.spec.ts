@@ -162,6 +162,17 @@ test.describe('export view', () => {
     const errors = watchErrors(page)
     await useAnonymousIdentity(page)
     await openSession(page, serve, 'Export files: café/queue')
+    // Registered as anonymous, with a name kept on this device only.
+    await page.evaluate((name) => {
+      ;(window as any).__coproBoard.doc.getMap('participants').set('anon-identity-0001', {
+        id: 'anon-identity-0001',
+        name,
+        anonymous: true,
+        coproRole: 'service-user',
+        sessionRole: 'facilitator',
+        joinedAt: 1,
+      })
+    }, ANON_NAME)
     const painId = await addCardInStage(page, 1, 'pain', '=HYPERLINK("x") waiting is too long')
     await addCardInStage(page, 2, 'idea', 'Text reminders before visits')
     await addCardInStage(page, 2, 'action', 'Shorten the referral form', {
@@ -169,11 +180,20 @@ test.describe('export view', () => {
       due: '2026-12-01',
     })
     await showExportView(page)
-    await choose(page, [/Data \(JSON\)/, /Spreadsheets/, /Markdown report/, /HTML report/, /names of people/])
-    const files = await saveAndCollect(page, 5)
+    await choose(page, [
+      /Data \(JSON\)/,
+      /Spreadsheets/,
+      /Markdown report/,
+      /HTML report/,
+      /SVG image/,
+      /names of people/,
+    ])
+    const files = await saveAndCollect(page, 6)
     const base = 'Export files café queue'
     expect([...files.keys()].sort()).toEqual(
-      ['actions.csv', 'cards.csv', 'export.json', 'report.html', 'report.md'].map((n) => `${base}-${n}`),
+      ['actions.csv', 'board.svg', 'cards.csv', 'export.json', 'report.html', 'report.md'].map(
+        (n) => `${base}-${n}`,
+      ),
     )
 
     const model = JSON.parse(files.get(`${base}-export.json`)!.toString('utf8'))
@@ -181,6 +201,7 @@ test.describe('export view', () => {
     expect(validate(model), JSON.stringify(validate.errors)).toBe(true)
     expect(model.session.title).toBeTruthy()
     expect(model.namesIncluded).toBe(true)
+    expect(model.participants).toEqual([expect.objectContaining({ pseudonym: 'Participant 1', name: null })])
     const pain = model.cards.find((c: any) => c.id === painId)
     expect(pain).toMatchObject({ kind: 'pain', author: { anonymous: true, name: null, pseudonym: null } })
     expect(pain.cell).toMatchObject({ type: 'cell', stageLabel: 'Choosing and funding' })
