@@ -27,6 +27,7 @@ import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { shouldSyncRecord } from '../../core/common/facilitation/privateCards'
 import { createCardOps, type CardOps } from './a11y/cardOps'
 import { attachBoardA11y } from './a11y/boardA11y'
+import { AnnouncerOutsideWorkbench } from './a11y/AnnouncerOutsideWorkbench'
 import { structureComponents } from './structure/structureComponents'
 import {
   editBoardStructure,
@@ -40,6 +41,7 @@ import { canEditStructure } from './structure/permissions'
 import { currentStructure } from './structure/useStructure'
 import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
+import { isStructureLocked } from '../../core/common/facilitation/state'
 
 export interface BoardIdentity {
   id: string
@@ -334,7 +336,11 @@ export function Board(props: BoardProps) {
         editStructure: (edit) => editBoardStructure(editor, doc, edit, propsRef.current.identity.sessionRole),
         moveCards: (moves) => moveCards(editor, moves),
         zoomToStructure: () => zoomToStructure(editor, currentStructure(doc)),
-        canEditStructure: () => canEditStructure(propsRef.current.identity.sessionRole),
+        canEditStructure: () =>
+          canEditStructure(
+            propsRef.current.identity.sessionRole,
+            connRef.current ? isStructureLocked(connRef.current.doc) : false,
+          ),
         undoStructureEdit: () => undoStructureEdit(editor, doc, propsRef.current.identity.sessionRole),
         structureUndoDepth: () => structureUndoDepth(doc),
         exportImage: (format, opts) => exportBoardImage(editor, currentStructure(doc), format, opts),
@@ -462,6 +468,9 @@ export function Board(props: BoardProps) {
           syncUrl={syncUrl}
           identity={props.identity}
         />
+      )}
+      {mountedApi && (
+        <AnnouncerOutsideWorkbench api={mountedApi} sessionId={sessionId} identityId={props.identity.id} />
       )}
       {composer && <Composer initialKind={composer.kind} onSubmit={submitCard} onClose={closeComposer} />}
     </div>

@@ -12,6 +12,7 @@ import type { SessionRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import { canEditStructure } from './permissions'
 import { readStructure, writeStructure } from '../../../core/common/board/workshopState'
+import { isStructureLocked } from '../../../core/common/facilitation/state'
 
 /** The origin of structure writes made from this canvas (observers can tell them apart). */
 export const STRUCTURE_EDIT_ORIGIN = { source: 'copro-structure-edit' }
@@ -53,13 +54,15 @@ export function moveCards(editor: Editor, moves: readonly CardMove[]): number {
  * The card moves are flushed to the doc immediately before the structure is written, so peers
  * receive both back to back and never draw the new structure around unmoved cards for a frame.
  */
+const STRUCTURE_REFUSAL = 'only facilitators can change the structure (or it is locked)'
+
 export function editBoardStructure(
   editor: Editor,
   doc: Y.Doc,
   edit: StructureEdit,
   role: SessionRole,
 ): StructureEditResult {
-  if (!canEditStructure(role)) return { ok: false, message: 'only facilitators can change the structure' }
+  if (!canEditStructure(role, isStructureLocked(doc))) return { ok: false, message: STRUCTURE_REFUSAL }
   if (editor.getIsReadonly()) return { ok: false, message: 'this board is read-only' }
   const structure = readStructure(doc)
   if (!structure) return { ok: false, message: 'this board has no structure' }
@@ -114,7 +117,7 @@ export type UndoStructureResult = { ok: true; restored: number } | { ok: false; 
  * Refused when the structure has changed since (e.g. another facilitator edited it).
  */
 export function undoStructureEdit(editor: Editor, doc: Y.Doc, role: SessionRole): UndoStructureResult {
-  if (!canEditStructure(role)) return { ok: false, message: 'only facilitators can change the structure' }
+  if (!canEditStructure(role, isStructureLocked(doc))) return { ok: false, message: STRUCTURE_REFUSAL }
   if (editor.getIsReadonly()) return { ok: false, message: 'this board is read-only' }
   const stack = undoStacks.get(doc)
   const entry = stack?.[stack.length - 1]

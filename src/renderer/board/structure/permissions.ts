@@ -1,6 +1,9 @@
 import type { SessionRole } from '../../../shared/model/roles'
 
-/** Who may change the board structure during a workshop. */
-export function canEditStructure(role: SessionRole | null | undefined): boolean {
-  return role === 'facilitator' || role === 'co-facilitator'
+/**
+ * Who may change the board structure during a workshop: facilitators always; co-facilitators unless a
+ * facilitator has locked the structure (the facilitation lock `locks['structure']`).
+ */
+export function canEditStructure(role: SessionRole | null | undefined, structureLocked = false): boolean {
+  return role === 'facilitator' || (role === 'co-facilitator' && !structureLocked)
 }
