@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test'
+import { devices, type Page } from '@playwright/test'
 import { expect, test, watchErrors } from './fixtures'
+import { openFacilitatorBoard } from './guestHelpers'
 
 /**
  * A workshop by keyboard only: open the session, write a card with the composer, leave the canvas,
@@ -24,6 +25,15 @@ async function tabTo(page: Page, name: RegExp, max = 80, key = 'Tab') {
     await page.keyboard.press(key)
   }
   throw new Error(`focus never reached ${name}; last: ${await focused(page)}`)
+}
+
+/** Presses Tab until the focused element matches a CSS selector. */
+async function tabToSelector(page: Page, selector: string, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), selector)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`focus never reached ${selector}; last: ${await focused(page)}`)
 }
 
 const inPart = (page: Page, selector: string) =>
@@ -183,5 +193,73 @@ test.describe('a workshop by keyboard only', () => {
     await expect(page.getByTestId('announcer')).toHaveText('Calm mode on.')
     expect(await page.evaluate(() => (window as any).__coproBoard.editor.user.getAnimationSpeed())).toBe(0)
     expect(errors).toEqual([])
+  })
+
+  test('a guest joins from a share link on a phone, writes a card and hears the workshop, by keyboard', async ({
+    browser,
+    serve,
+  }) => {
+    const { id } = await serve.call<{ id: string }>('sessions.create', {
+      title: 'Guest keyboard',
+      templateId: 'service-journey-map',
+    })
+    const share = await serve.call<{ participantUrl: string }>('share.start', {
+      sessionId: id,
+      address: '127.0.0.1',
+    })
+    const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7']
+    const context = await browser.newContext({ ...pixel })
+    const guest = await context.newPage()
+    const errors = watchErrors(guest)
+    await guest.goto(share.participantUrl)
+    await expect(guest.getByTestId('guest-join')).toBeVisible()
+
+    // the join screen by keyboard: name, role, join
+    await tabToSelector(guest, 'input[autocomplete="nickname"]')
+    await guest.keyboard.type('Amira')
+    await tabToSelector(guest, 'input[type="radio"]') // the role group: arrows choose within it
+    await tabTo(guest, /Carer or family member/, 8, 'ArrowDown')
+    await expect(guest.getByRole('radio', { name: /Carer or family member/ })).toBeChecked()
+    await tabToSelector(guest, '[data-testid="guest-join-button"]')
+    await guest.keyboard.press('Enter')
+    await expect(guest.getByTestId('guest-board')).toBeVisible()
+    await guest.waitForFunction(() => (window as any).__coproBoard?.editor)
+
+    // write a card with the simple composer
+    await tabToSelector(guest, '[data-testid="guest-kind-pain"]')
+    await guest.keyboard.press('Enter')
+    await expect(guest.getByTestId('guest-card-text')).toBeFocused()
+    await guest.keyboard.type('I never know who to ring')
+    await tabToSelector(guest, '[data-testid="guest-card-post"]')
+    await guest.keyboard.press('Enter')
+    await expect
+      .poll(() =>
+        guest.evaluate(() =>
+          (window as any).__coproBoard.cards.list().map((c: any) => `${c.props.kind}: ${c.props.text}`),
+        ),
+      )
+      .toContain('pain: I never know who to ring')
+
+    // the facilitator moves the workshop on; the guest hears it through the board's live regions
+    const facilitator = await openFacilitatorBoard(browser, serve, 'Guest keyboard')
+    await facilitator.evaluate(() => {
+      const doc = (window as any).__coproBoard.doc
+      doc.getMap('voting').set('r1', {
+        id: 'r1',
+        title: 'What matters most',
+        status: 'open',
+        dotsPerPerson: 2,
+        kinds: [],
+        region: null,
+        openedAt: Date.now(),
+        closedAt: null,
+      })
+    })
+    await expect(guest.getByTestId('board-announcer')).toHaveText(
+      'Voting is open: What matters most. You have 2 votes.',
+    )
+    expect(errors).toEqual([])
+    await context.close()
+    await facilitator.context().close()
   })
 })

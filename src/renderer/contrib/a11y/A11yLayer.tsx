@@ -46,7 +46,10 @@ export function A11yLayer() {
   }, [commands])
 
   useEasyReadMirror()
-  useWorkshopAnnouncer(store, board)
+  useWorkshopAnnouncer(store, board, () => {
+    const { tabs, activeTabId } = store.get()
+    return tabs.find((t) => t.id === activeTabId)?.kind === 'outline'
+  })
   useDefaultVotingBridge(board)
 
   return (

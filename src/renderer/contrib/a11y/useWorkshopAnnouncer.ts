@@ -1,12 +1,12 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { DOC_KEYS } from '../../../core/common/board/docSchema'
 import { cellKey, createAttributor } from '../../../core/common/board/attribution'
 import { cardBounds } from '../../../core/common/board/records'
 import { readStructure } from '../../../core/common/board/workshopState'
 import { tallyVotes } from '../../../core/common/export/votes'
 import type { TimerState } from '../../../core/common/facilitation/schema'
-import type { ActiveBoardApi } from '../../workbench/activeBoard'
-import type { WorkbenchStore } from '../../workbench/store'
+import type * as Y from 'yjs'
+import type { CardOps } from '../../board/a11y/cardOps'
 import { describeCellRef } from '../outline/outlineModel'
 import { observeWorkshop } from '../outline/useOutlineData'
 import { getOutlineFocusCell } from './focusCell'
@@ -17,7 +17,21 @@ import {
   votingResultsText,
   workshopChanges,
   type Announcement,
+  type Politeness,
 } from './workshopAnnouncements'
+
+/** Anything that can speak through live regions (the WorkbenchStore is one; BoardAnnouncer has its own). */
+export interface Announcer {
+  announce(text: string, opts?: { politeness?: Politeness }): void
+}
+
+/** What the announcer needs of a board: the BoardApi plus who is looking at it. */
+export interface AnnouncedBoard {
+  readonly doc: Y.Doc
+  readonly cards: CardOps
+  readonly sessionId: string
+  readonly identity: { readonly id: string }
+}
 
 /** Remaining time on the local clock (the relay's clock is within a round trip of it on a LAN). */
 const plain = (v: unknown): unknown =>
@@ -31,7 +45,7 @@ export function timerRemaining(t: TimerState | null, now: number): number {
 }
 
 /** Speaks a batch: one live-region update per politeness (a second update would replace the first). */
-export function speak(store: WorkbenchStore, list: readonly Announcement[]): void {
+export function speak(store: Announcer, list: readonly Announcement[]): void {
   for (const politeness of ['polite', 'assertive'] as const) {
     const text = list
       .filter((a) => a.politeness === politeness)
@@ -45,7 +59,14 @@ export function speak(store: WorkbenchStore, list: readonly Announcement[]): voi
  * Live-region announcements for the open board: activity changes, timer milestones, reveals, voting
  * opening/closing and results, and (throttled) new cards from other people in this person's cell.
  */
-export function useWorkshopAnnouncer(store: WorkbenchStore, board: ActiveBoardApi | null): void {
+export function useWorkshopAnnouncer(
+  store: Announcer,
+  board: AnnouncedBoard | null,
+  /** Whether the outline of this board is what the person is looking at (its focused cell then counts). */
+  outlineShown: () => boolean = () => false,
+): void {
+  const outlineShownRef = useRef(outlineShown)
+  outlineShownRef.current = outlineShown
   useEffect(() => {
     if (!board) return
     const doc = board.doc
@@ -101,8 +122,7 @@ export function useWorkshopAnnouncer(store: WorkbenchStore, board: ActiveBoardAp
     const offCards = board.cards.onRemoteAdded((ids) => {
       const structure = readStructure(doc)
       const attribute = createAttributor(structure)
-      const focus = store.get().tabs.find((t) => t.id === store.get().activeTabId)?.kind === 'outline'
-      let here = focus ? getOutlineFocusCell(board.sessionId) : null
+      let here = outlineShownRef.current() ? getOutlineFocusCell(board.sessionId) : null
       if (here === null) {
         const c = board.cards.viewportCentre()
         here = c ? cellKey(attribute({ x: c.x, y: c.y, w: 0, h: 0 })) : null
