@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test, watchErrors } from './fixtures'
+import { joinAsGuest } from './guestHelpers'
 
 /**
  * axe-core on every view: each side-bar view without and with a session open, the session tab with
@@ -136,15 +137,25 @@ test.describe('accessibility: axe on every view', () => {
     await expect(page.getByTestId('outline')).toBeVisible()
     found.push(...(await seriousViolations(page, 'phone/outline')))
 
-    // the guest join screen from a share link, when sharing is available
-    const share = await serve
-      .call<{ participantUrl?: string }>('share.start', { sessionId: id, address: '127.0.0.1' })
-      .catch(() => null)
-    if (share?.participantUrl) {
+    // the guest join screen from a share link, the guest board and its composer
+    const share = await serve.call<{ participantUrl: string }>('share.start', {
+      sessionId: id,
+      address: '127.0.0.1',
+    })
+    {
       const guest = await phone.newPage()
-      await guest.goto(share.participantUrl)
-      await guest.waitForLoadState('networkidle')
+      // (retried: another build running on this machine can briefly empty the served folder)
+      await expect(async () => {
+        await guest.goto(share.participantUrl)
+        await expect(guest.getByTestId('guest-join')).toBeVisible({ timeout: 5000 })
+      }).toPass({ timeout: 60_000 })
       found.push(...(await seriousViolations(guest, 'phone/join screen')))
+      {
+        await joinAsGuest(guest, share.participantUrl)
+        found.push(...(await seriousViolations(guest, 'phone/guest board')))
+        await guest.getByTestId('guest-kind-pain').click()
+        found.push(...(await seriousViolations(guest, 'phone/guest composer')))
+      }
       await serve.call('share.stop', { sessionId: id }).catch(() => null)
     }
     await phone.close()
