@@ -8,6 +8,7 @@ import { AccessibilitySettings } from '../contrib/a11y/AccessibilitySettings'
 import { usePreferences } from '../contrib/a11y/preferences'
 import { TemplatesView } from '../contrib/templates/TemplatesView'
 import { SharePanel } from '../contrib/share/SharePanel'
+import { RemoteRelayPanel } from '../contrib/share/RemoteRelayPanel'
 import { FacilitationView } from '../contrib/facilitation/FacilitationView'
 import { ExportView } from '../contrib/export/ExportView'
 import type { AppHost } from '../host/types'
@@ -40,6 +41,7 @@ function renderView(view: ViewId) {
         <>
           <ParticipantsView />
           <SharePanel />
+          <RemoteRelayPanel />
         </>
       )
     case 'templates':

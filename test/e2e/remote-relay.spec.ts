@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext } from './guestHelpers'
+
+/** A hosted relay (`copro relay`, the built CLI) on loopback with a known admin token. */
+async function startRelay(): Promise<{ origin: string; token: string; stop(): void }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'copro-remote-'))
+  const token = 'remote-admin-token-' + 'x'.repeat(24)
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/copro.js', 'relay', '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, COPRO_RELAY_TOKEN: token },
+    },
+  )
+  const origin = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += String(d)
+      const m = /running at wss?:\/\/([^/\s]+)\/sync/.exec(out)
+      if (m && /Health:/.test(out)) resolve(`http://${m[1]}`)
+    })
+    child.on('exit', (c) => reject(new Error(`copro relay exited with ${c}`)))
+  })
+  return {
+    origin,
+    token,
+    stop() {
+      child.kill('SIGTERM')
+      setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 1000)
+    },
+  }
+}
+
+test('a facilitator publishes a session to a hosted relay; a remote phone joins there; everything still saves locally', async ({
+  browser,
+  serve,
+}) => {
+  const relay = await startRelay()
+  try {
+    await serve.call('sessions.create', { title: 'Remote workshop' })
+    const page = await openFacilitatorBoard(browser, serve, 'Remote workshop')
+    await page.getByRole('button', { name: 'Participants', exact: true }).click()
+    const panel = page.getByTestId('remote-relay')
+    await panel.getByLabel('Relay address').fill(relay.origin)
+    await panel.getByLabel('Admin token').fill('not-the-right-token-at-all')
+    await panel.getByRole('button', { name: 'Publish to relay' }).click()
+    await expect(panel.getByRole('alert')).toContainText(/refused/)
+
+    await panel.getByLabel('Admin token').fill(relay.token)
+    await panel.getByRole('button', { name: 'Publish to relay' }).click()
+    const link = panel.getByTestId('remote-participant-link')
+    await expect(panel.getByTestId('remote-state')).toContainText('in sync')
+    const url = await link.inputValue()
+    expect(url).toContain(`${relay.origin}/?join=`)
+
+    const phone = await (await phoneContext(browser)).newPage()
+    await joinAsGuest(phone, url.trim(), { name: 'Remote Rita', role: 'Person who uses the service' })
+    await phone.evaluate(
+      () => void (window as any).__coproBoard.addCard('pain', 'Posted from home over the relay'),
+    )
+    await expect.poll(() => cardTexts(page)).toContain('Posted from home over the relay')
+
+    // The local server kept saving: a fresh facilitator window (local relay only) has the remote card.
+    await panel.getByRole('button', { name: 'Stop publishing' }).click()
+    const again = await openFacilitatorBoard(browser, serve, 'Remote workshop')
+    await expect.poll(() => cardTexts(again)).toContain('Posted from home over the relay')
+  } finally {
+    relay.stop()
+  }
+})
