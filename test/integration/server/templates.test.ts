@@ -72,6 +72,52 @@ describe('templates through the app API', () => {
     expect((await call('sessions.list', {})).value.length).toBe(before)
   })
 
+  it('counts the cards of a live board in the session list', async () => {
+    const s = (await call('sessions.create', { title: 'Counting' })).value
+    const { doc, close } = await openDoc(s.id)
+    const arr = doc.getArray<{ key: string; val: unknown }>('tl_records')
+    const card = (i: number) => ({
+      key: `shape:c${i}`,
+      val: {
+        id: `shape:c${i}`,
+        typeName: 'shape',
+        type: 'card',
+        x: i * 10,
+        y: 0,
+        rotation: 0,
+        parentId: 'page:page',
+        isLocked: false,
+        index: 'a1',
+        opacity: 1,
+        meta: {},
+        props: {
+          w: 200,
+          h: 140,
+          kind: 'idea',
+          text: `Idea ${i}`,
+          authorId: 'p1',
+          authorRole: 'service-user',
+          authorName: '',
+          createdAt: 1,
+          owner: '',
+          due: '',
+        },
+      },
+    })
+    arr.push([card(1), card(2), card(3)])
+    doc.getMap('participants').set('p1', { id: 'p1' })
+    for (let i = 0; i < 100; i++) {
+      const listed = (await call('sessions.list', {})).value.find((x: any) => x.id === s.id)
+      if (listed.cardCount === 3) {
+        expect(listed.participantCount).toBe(1)
+        break
+      }
+      if (i === 99) throw new Error(`card count stayed ${listed.cardCount}`)
+      await new Promise((r) => setTimeout(r, 30))
+    }
+    close()
+  })
+
   it('renaming updates the title inside the board document too', async () => {
     const s = (await call('sessions.create', { title: 'Before' })).value
     await call('sessions.rename', { id: s.id, title: 'After' })

@@ -22,6 +22,8 @@ export interface SessionBackend extends RoomPersistence {
   getSettings(): Promise<AppSettings>
   setSettings(patch: Partial<AppSettings>): Promise<AppSettings>
   shutdown(): Promise<void>
+  /** Records derived counts shown in the Sessions view. */
+  updateStats?(id: string, stats: { participantCount?: number; cardCount?: number }): Promise<unknown>
   /** Durable backends: the relay's live docs, so storage work need not rebuild boards from disk. */
   attachLiveDocs?(lookup: (sessionId: string) => Y.Doc | undefined): void
   /** Durable backends only: checkpoints and portable files. */

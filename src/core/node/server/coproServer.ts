@@ -7,6 +7,7 @@ import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '.
 import { Relay } from '../relay'
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
+import { boardStats } from '../../common/board/stats'
 import { createApiHandlers } from './handlers'
 import { createRouter, type ApiRouter } from './router'
 import { ShareManager } from './sharing'
@@ -102,6 +103,7 @@ export class CoproServer {
         sharing: this.sharing,
         templates: opts.templates ?? TemplateService.create({ dataDir: opts.dataDir ?? null }),
         withSessionDoc: (sessionId, fn) => this.withSessionDoc(sessionId, fn),
+        refreshLiveStats: () => this.refreshLiveStats(),
         liveApplier: (sessionId) => {
           const doc = this.relay.getLoadedDoc?.(sessionId)
           return doc ? (update) => Y.applyUpdate(doc, update, 'revert') : undefined
@@ -190,6 +192,20 @@ export class CoproServer {
   }
 
   /** Facilitator token: every session. Guest tokens (share session): their own session only. */
+  /** Card and participant counts of every session whose board is live, for the Sessions view. */
+  async refreshLiveStats(): Promise<void> {
+    const backend = this.opts.backend
+    if (!backend.updateStats || !this.relay.getLoadedDoc) return
+    for (const s of await backend.list({})) {
+      const doc = this.relay.getLoadedDoc(s.id)
+      if (!doc) continue
+      const stats = boardStats(doc)
+      if (stats.cardCount !== s.cardCount || stats.participantCount !== s.participantCount) {
+        await backend.updateStats(s.id, stats).catch(() => undefined)
+      }
+    }
+  }
+
   /** See HandlerDeps.withSessionDoc. */
   async withSessionDoc<T>(sessionId: string, fn: (doc: Y.Doc) => T): Promise<T> {
     const live = this.relay.getLoadedDoc?.(sessionId)

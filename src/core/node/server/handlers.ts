@@ -17,6 +17,8 @@ import type { SharingApi } from './sharing'
 
 export interface HandlerDeps {
   templates: TemplateService
+  /** Brings card and participant counts of sessions with a live board up to date. */
+  refreshLiveStats?(): Promise<void>
   /**
    * Runs `fn` on a session's document and keeps what it changed: on the live room doc when the room
    * is loaded (every client follows), otherwise on a doc rebuilt from storage, saving the difference.
@@ -60,7 +62,10 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       deps.emit('settings.changed', s)
       return s
     },
-    'sessions.list': (a) => backend.list(a),
+    'sessions.list': async (a) => {
+      await deps.refreshLiveStats?.()
+      return backend.list(a)
+    },
     'sessions.create': async (a) => {
       const template = a.templateId ? await deps.templates.get(a.templateId) : null
       if (a.templateId && !template)

@@ -82,6 +82,9 @@ export class StoreBackend implements SessionBackend {
   restore(id: string) {
     return guard(() => this.store.restore(id))
   }
+  updateStats(id: string, stats: { participantCount?: number; cardCount?: number }) {
+    return guard(() => this.store.updateStats(id, stats))
+  }
   async getSettings(): Promise<AppSettings> {
     const s = this.store.getSettings()
     return { theme: s.theme, licenseKey: s.licenseKey }
