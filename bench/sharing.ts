@@ -85,3 +85,5 @@ console.log(
 )
 for (const p of providers) p.destroy()
 await server.close()
+// Some sockets linger after close; a benchmark must end by itself.
+process.exit(0)

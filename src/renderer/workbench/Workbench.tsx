@@ -66,6 +66,17 @@ export function Workbench({ host }: { host: AppHost }) {
   const announcementSeq = useWorkbench(store, (s) => s.announcementSeq)
   const highContrast = usePreferences().highContrast
 
+  // Warm the canvas module while the person looks at the welcome page, so opening a board is quick.
+  useEffect(() => {
+    const warm = () => void import('../board/Board').catch(() => undefined)
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(warm, { timeout: 1500 })
+      return () => window.cancelIdleCallback(id)
+    }
+    const t = setTimeout(warm, 300)
+    return () => clearTimeout(t)
+  }, [])
+
   useEffect(() => {
     const apply = () => applyTheme(highContrast ? 'high-contrast' : resolveTheme(theme))
     apply()
