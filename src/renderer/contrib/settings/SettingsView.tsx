@@ -19,12 +19,19 @@ export function SettingsView() {
   const [key, setKey] = useState(settings.licenseKey)
   const [identity, setIdentity] = useState(loadIdentity)
   const ids = { name: useId(), key: useId(), keyHelp: useId() }
+  // Optimistic: the choice shows at once (a radio must not spring back while the server answers);
+  // if saving fails, the previous settings come back and the person is told.
   const save = async (patch: Partial<AppSettings>) => {
+    const before = store.get().settings
+    store.set({ settings: { ...before, ...patch } })
     const r = await host.call('settings.set', patch)
     if (r.ok) {
       store.set({ settings: r.value })
       store.announce('Settings saved.')
-    } else store.notify('error', `Could not save settings: ${r.error.message}`)
+    } else {
+      store.set({ settings: before })
+      store.notify('error', `Could not save settings: ${r.error.message}`)
+    }
   }
   return (
     <div className="view settings-view">
