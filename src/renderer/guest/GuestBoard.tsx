@@ -16,6 +16,7 @@ import {
   type JoinLink,
 } from './joinLink'
 import { SimpleComposer } from './SimpleComposer'
+import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
 
 const LazyBoard = lazy(() => import('../board/Board').then((m) => ({ default: m.Board })))
@@ -60,6 +61,8 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
   // A permanent close (4400–4499) stops reconnecting. Token and session closes mean the link is dead;
   // for any other (e.g. a malformed message) ask the server, and offer a reload if the link still works.
   const [closedFor, setClosedFor] = useState<number | null>(null)
+  // "List view": the outline instead of the canvas, for screen readers and keyboards.
+  const [listView, setListView] = useState(false)
   const onStatus = useCallback(
     (s: BoardStatus) => {
       setConnection(s.connection)
@@ -128,6 +131,17 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
           {profile.anonymous ? 'Anonymous' : profile.name} · {COPRO_ROLE_INFO[profile.coproRole].short}
           {observer ? ' · watching' : ''}
         </span>
+        {api && (
+          <button
+            type="button"
+            className="guest-btn guest-bar__view"
+            aria-pressed={listView}
+            data-testid="guest-list-view"
+            onClick={() => setListView((v) => !v)}
+          >
+            {listView ? 'Show the board' : 'List view (for screen readers)'}
+          </button>
+        )}
         <span
           className="guest-bar__status"
           role="status"
@@ -145,7 +159,12 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
           </p>
         )}
       </header>
-      <div className="guest-canvas">
+      {listView && api && (
+        <main className="guest-list" aria-label="Cards as a list">
+          <GuestOutline api={api} sessionId={link.sessionId} identity={identity} title={info.title} />
+        </main>
+      )}
+      <div className="guest-canvas" hidden={listView}>
         <Suspense fallback={<p className="guest-message">Loading the board…</p>}>
           <LazyBoard
             sessionId={link.sessionId}

@@ -48,11 +48,24 @@ export function OutlineView({ sessionId }: { sessionId: string }) {
   return <Outline board={board} title={sessionTitle ?? 'Session'} />
 }
 
-function Outline({ board, title }: { board: ActiveBoardApi; title: string }) {
+/**
+ * The outline itself for a given board. `alwaysShown` is for hosts without editor tabs (the guest app),
+ * where the outline is on screen whenever it is mounted.
+ */
+export function Outline({
+  board,
+  title,
+  alwaysShown = false,
+}: {
+  board: ActiveBoardApi
+  title: string
+  alwaysShown?: boolean
+}) {
   const { store } = useServices()
   const prefs = usePreferences()
   const { structure, snapshot } = useWorkshop(board.doc)
-  const shown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
+  const tabShown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
+  const shown = alwaysShown || tabShown
   const cards = useCards(board, shown)
   const voting = useVotingBridge(board.sessionId)
   const [, setVotes] = useState(0)
