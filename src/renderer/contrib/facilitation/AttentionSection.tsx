@@ -15,6 +15,7 @@ import type { FacilitationController } from '../../board/facilitation/controller
 import { useDocValue } from '../../board/facilitation/useDoc'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'
 import type { WorkbenchStore } from '../../workbench/store'
+import { useOptimistic } from '../../board/facilitation/useOptimistic'
 
 interface Props {
   doc: Y.Doc
@@ -38,6 +39,7 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
   })
   const [area, setArea] = useState('')
   const areaId = useId()
+  const [structureLocked, showLocked] = useOptimistic(data?.structureLocked ?? false)
   if (!data) return null
   const me = board.identity.id
   return (
@@ -99,8 +101,11 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
       <label className="radio">
         <input
           type="checkbox"
-          checked={data.structureLocked}
-          onChange={(e) => setLock(doc, STRUCTURE_LOCK_KEY, e.target.checked ? me : null, relayNow())}
+          checked={structureLocked}
+          onChange={(e) => {
+            showLocked(e.target.checked)
+            setLock(doc, STRUCTURE_LOCK_KEY, e.target.checked ? me : null, relayNow())
+          }}
         />{' '}
         Lock the structure (stages, lanes, zones)
       </label>

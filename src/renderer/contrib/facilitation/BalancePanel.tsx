@@ -3,13 +3,15 @@ import { liveVoiceBalance } from '../../../core/common/facilitation/balance'
 import { readShareBalance, writeShareBalance } from '../../../core/common/facilitation/state'
 import { BalanceTable } from '../../board/facilitation/BalanceTable'
 import { useDocValue } from '../../board/facilitation/useDoc'
+import { useOptimistic } from '../../board/facilitation/useOptimistic'
 
 /**
  * Voice balance: cards, dots and words per co-production role, per stage, and who has not yet been
  * heard where. Facilitators always see it; everyone else when a facilitator shares it.
  */
 export function BalancePanel({ doc, facilitator }: { doc: Y.Doc; facilitator: boolean }) {
-  const shared = useDocValue(doc, readShareBalance) ?? false
+  const sharedInDoc = useDocValue(doc, readShareBalance) ?? false
+  const [shared, showShared] = useOptimistic(sharedInDoc)
   const vb = useDocValue(
     doc,
     (d) => (facilitator || readShareBalance(d) ? liveVoiceBalance(d) : null),
@@ -25,7 +27,10 @@ export function BalancePanel({ doc, facilitator }: { doc: Y.Doc; facilitator: bo
           <input
             type="checkbox"
             checked={shared}
-            onChange={(e) => writeShareBalance(doc, e.target.checked)}
+            onChange={(e) => {
+              showShared(e.target.checked)
+              writeShareBalance(doc, e.target.checked)
+            }}
           />{' '}
           Share with everyone
         </label>
