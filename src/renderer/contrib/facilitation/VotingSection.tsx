@@ -17,6 +17,7 @@ import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import { dotsVersion, getDots, subscribeDots, unvote, vote } from '../../board/facilitation/localVotes'
 import { useDocValue } from '../../board/facilitation/useDoc'
+import { useOptimistic } from '../../board/facilitation/useOptimistic'
 
 interface Props {
   doc: Y.Doc
@@ -271,6 +272,7 @@ function Results(props: {
   const [separate, setSeparate] = useState(false)
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0]!
   const res = useDocValue(doc, (d) => roundResults(d, round.id), [round.id], 300)
+  const [shown, showShown] = useOptimistic(props.shown)
   const text = new Map(props.cards.map((c) => [c.id, snippet(c.props.text)]))
   if (!res) return null
   const roles = COPRO_ROLES.filter((r) => res.votersByRole[r] > 0)
@@ -305,8 +307,11 @@ function Results(props: {
         <label className="radio">
           <input
             type="checkbox"
-            checked={props.shown === round.id}
-            onChange={(e) => writeShowResults(doc, e.target.checked ? round.id : null)}
+            checked={shown === round.id}
+            onChange={(e) => {
+              showShown(e.target.checked ? round.id : null)
+              writeShowResults(doc, e.target.checked ? round.id : null)
+            }}
           />{' '}
           Show these results on the board
         </label>
