@@ -1,6 +1,8 @@
 /**
- * A 2,000-card board opened in Chromium through `copro serve`: time until the cards are drawn, and the
- * median frame time while panning and zooming (requestAnimationFrame in the page).
+ * A 2,000-card board opened in Chromium through `copro serve`: time from the click on the session until
+ * every card is in the store and every card in view is drawn (then two more frames); time until every
+ * card, in view or not, has its content built; and the median frame time while panning and zooming
+ * (requestAnimationFrame in the page).
  * Needs `npm run build` and /usr/bin/chromium. Targets: drawn ≤ 2 s, median frame ≤ 33 ms.
  */
 import { chromium } from '@playwright/test'
@@ -57,9 +59,14 @@ try {
 
   const drawn: number[] = []
   const frames: number[] = []
+  const phases: string[] = []
+  const complete: number[] = []
   for (let run = 0; run < RUNS; run++) {
     const page = await context.newPage()
-    await page.goto(serve.url)
+    // A person reads the welcome page before opening a board: let it settle (the workbench warms the
+    // canvas module while idle), then time from the click.
+    await page.goto(serve.url, { waitUntil: 'networkidle' })
+    const clickAt = await page.evaluate(() => Math.round(performance.now()))
     const t0 = Date.now()
     await page
       .getByRole('button', { name: /^Big board/ })
@@ -67,18 +74,36 @@ try {
       .click()
     await page.waitForFunction(
       (n) => {
+        // every card is in the store, and every card in view has its content on the page
         const e = (window as any).__coproBoard?.editor
-        return (
-          e &&
-          e.getCurrentPageShapeIds().size >= n &&
-          document.querySelectorAll('[data-testid="card-shape"]').length > 0
-        )
+        if (!e || e.getCurrentPageShapeIds().size < n) return false
+        const culled = e.getCulledShapes()
+        const inView = [...e.getCurrentPageShapeIds()].filter((id) => !culled.has(id)).length
+        const drawn = document.querySelectorAll('[data-testid="card-shape"]').length
+        return inView > 0 && drawn >= inView
       },
       CARDS,
       { polling: 16, timeout: 60_000 },
     )
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
     drawn.push(Date.now() - t0)
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('copro:'))
+        .map((m) => [m.name.replace('copro:', ''), Math.round(m.startTime)] as const),
+    )
+    const nav = await page.evaluate(() => Math.round(performance.now()))
+    phases.push(
+      `click@${clickAt} ${marks.map(([n, t]) => `${n}@${t}`).join(' ')} end@${nav} (clicked after ${Date.now() - t0} ms total)`,
+    )
+    // Cards out of view get their content while the page is idle (cardRenderGate): time until all have it.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="card-shape"]').length >= n,
+      CARDS,
+      { polling: 50, timeout: 60_000 },
+    )
+    complete.push(Date.now() - t0)
     // Pan and zoom for ~3 s, recording every frame interval.
     const f = await page.evaluate(
       () =>
@@ -113,12 +138,14 @@ try {
     cards: CARDS,
     runs: RUNS,
     drawnMs: { median: median(drawn), all: drawn },
+    everyCardBuiltMs: { median: median(complete), all: complete },
     frameMs: { median: median(frames), p95: quantile(sorted, 0.95), frames: frames.length },
     targets: { drawnMs: 2000, medianFrameMs: 33 },
   }
+  if (process.env.BENCH_PHASES) for (const p of phases) console.log(p)
   console.log(JSON.stringify(result))
   console.log(
-    `2,000-card board: drawn in median ${result.drawnMs.median} ms (runs ${drawn.join(', ')}); pan/zoom frame median ${result.frameMs.median.toFixed(1)} ms, p95 ${result.frameMs.p95.toFixed(1)} ms over ${frames.length} frames`,
+    `2,000-card board: drawn in median ${result.drawnMs.median} ms (runs ${drawn.join(', ')}); every card's content built by ${result.everyCardBuiltMs.median} ms; pan/zoom frame median ${result.frameMs.median.toFixed(1)} ms, p95 ${result.frameMs.p95.toFixed(1)} ms over ${frames.length} frames`,
   )
 } finally {
   await browser.close()

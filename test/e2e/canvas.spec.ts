@@ -52,4 +52,68 @@ test.describe('the board canvas in the workbench', () => {
     expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
     expect(session.id).toBeTruthy()
   })
+
+  test('a large board draws the cards in view, shows far cards when you go to them, and fills in the rest while idle', async ({
+    page,
+    serve,
+  }) => {
+    const errors = watchErrors(page)
+    await serve.call('sessions.create', { title: 'Large board' })
+    const open = async () => {
+      await page.goto(serve.url)
+      await page
+        .getByRole('button', { name: /^Large board/ })
+        .first()
+        .click()
+      await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    }
+    await open()
+    // 600 cards on a 30 × 20 grid, most of them far outside the first view
+    await page.evaluate(() => {
+      const editor = (window as any).__coproBoard.editor
+      const shapes = Array.from({ length: 600 }, (_, i) => ({
+        type: 'card',
+        x: (i % 30) * 220,
+        y: Math.floor(i / 30) * 160,
+        props: { kind: 'idea', text: `Idea number ${i}` },
+      }))
+      editor.run(() => editor.createShapes(shapes))
+    })
+    await page.waitForTimeout(500) // let the last batch reach the relay
+    await open()
+    await page.waitForFunction(() => (window as any).__coproBoard.editor.getCurrentPageShapeIds().size >= 600)
+
+    // the first card is in view; the last is far away and gets its content once the camera is there
+    await expect(page.getByTestId('card-text').filter({ hasText: /^Idea number 0$/ })).toBeVisible()
+    await page.evaluate(() => {
+      const editor = (window as any).__coproBoard.editor
+      const last = editor.getCurrentPageShapes().find((s: any) => s.props?.text === 'Idea number 599')
+      editor.centerOnPoint(editor.getShapePageBounds(last).center)
+    })
+    await expect(page.getByTestId('card-text').filter({ hasText: /^Idea number 599$/ })).toBeVisible()
+
+    // while the board is idle every card gets its content, so zooming out later is smooth
+    await expect.poll(() => page.getByTestId('card-shape').count(), { timeout: 15_000 }).toBe(600)
+    await page.evaluate(() => (window as any).__coproBoard.editor.zoomToFit())
+    await expect(page.getByTestId('card-text').filter({ hasText: /^Idea number 300$/ })).toBeVisible()
+
+    // outlines are drawn for the selected card only (not one hidden outline per card)
+    await page.evaluate(() => {
+      const editor = (window as any).__coproBoard.editor
+      editor.select(editor.getCurrentPageShapes().find((s: any) => s.props?.text === 'Idea number 300').id)
+    })
+    await expect(page.locator('.tl-shape-indicator')).toHaveCount(1)
+    await page.evaluate(() => (window as any).__coproBoard.editor.selectNone())
+    await expect(page.locator('.tl-shape-indicator')).toHaveCount(0)
+    // and for the card under a mouse pointer
+    const at = await page.evaluate(() => {
+      const editor = (window as any).__coproBoard.editor
+      const card = editor.getCurrentPageShapes().find((s: any) => s.props?.text === 'Idea number 300')
+      return editor.pageToScreen(editor.getShapePageBounds(card).center)
+    })
+    await page.mouse.move(at.x, at.y)
+    await page.mouse.move(at.x + 2, at.y + 2)
+    await expect(page.locator('.tl-shape-indicator')).toHaveCount(1)
+    expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
+  })
 })

@@ -17,6 +17,7 @@ import type { PresenceState } from '../../shared/model/participant'
 import type { CoproRole, SessionRole } from '../../shared/model/roles'
 import { CARD_SHAPE_TYPE } from '../../core/common/board/docSchema'
 import { CardShapeUtil } from './shapes/CardShapeUtil'
+import { cardRenderGate } from './shapes/cardRenderGate'
 import { initialBoardRecords } from './shapes/boardSchema'
 import type { CardShape } from './shapes/cardSchema'
 import { bindStoreToDoc, type Binding } from './sync/binding'
@@ -28,7 +29,7 @@ import { shouldSyncRecord } from '../../core/common/facilitation/privateCards'
 import { createCardOps, type CardOps } from './a11y/cardOps'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { AnnouncerOutsideWorkbench } from './a11y/AnnouncerOutsideWorkbench'
-import { structureComponents } from './structure/structureComponents'
+import { boardComponents } from './canvas/boardComponents'
 import {
   editBoardStructure,
   moveCards,
@@ -370,7 +371,9 @@ export function Board(props: BoardProps) {
       propsRef.current.onReady?.(api)
       setMountedApi(api)
       const detachA11y = attachBoardA11y(editor)
+      const stopHydrating = cardRenderGate(editor).hydrate()
       return () => {
+        stopHydrating()
         detachA11y()
         setMountedApi((a) => (a === api ? null : a))
         presence.destroy()
@@ -432,7 +435,7 @@ export function Board(props: BoardProps) {
           shapeUtils={SHAPE_UTILS}
           assetUrls={ASSET_URLS}
           licenseKey={props.licenseKey || undefined}
-          components={structureComponents(conn.doc)}
+          components={boardComponents(conn.doc)}
           onMount={onMount}
         />
       ) : null,

@@ -6,6 +6,7 @@ import { GuestBoard } from './GuestBoard'
 import { loadGuestProfile, saveGuestProfile, type GuestProfile, type GuestRole } from './guestIdentity'
 import { forgetJoinToken, lookUpGuestSession, type JoinLink } from './joinLink'
 import { JoinScreen } from './JoinScreen'
+import { preloadBoard } from '../board/loadBoard'
 import './guest.css'
 
 type Phase =
@@ -38,6 +39,8 @@ export function GuestApp({ link }: { link: JoinLink }) {
     void lookUpGuestSession(link).then((r) => {
       if (!live) return
       if (r.kind === 'ok') {
+        // load the canvas while the guest fills in the join screen
+        void preloadBoard().catch(() => undefined)
         document.title = `${r.info.title} · Copro Studio`
         setPhase({ kind: 'join', info: r.info })
       } else setPhase({ kind: r.kind === 'refused' ? 'dead' : 'unreachable' })

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GuestSessionInfo } from '../../shared/api/contract'
 import type { CardKind } from '../../shared/model/cards'
 import { COPRO_ROLE_INFO } from '../../shared/model/roles'
@@ -18,8 +18,7 @@ import {
 import { SimpleComposer } from './SimpleComposer'
 import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
-
-const LazyBoard = lazy(() => import('../board/Board').then((m) => ({ default: m.Board })))
+import { LoadedBoard } from '../board/loadBoard'
 
 export interface GuestBoardProps {
   link: JoinLink
@@ -166,7 +165,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
       )}
       <div className="guest-canvas" hidden={listView}>
         <Suspense fallback={<p className="guest-message">Loading the board…</p>}>
-          <LazyBoard
+          <LoadedBoard
             sessionId={link.sessionId}
             syncUrl={syncUrl}
             token={link.token}

@@ -23,6 +23,7 @@ import { SideBar } from './SideBar'
 import { StatusBar } from './StatusBar'
 import { useWorkbench, WorkbenchStore, type ViewId } from './store'
 import { activeBoards } from './activeBoard'
+import { preloadBoard } from '../board/loadBoard'
 import { applyTheme, resolveTheme, watchSystemTheme } from './theme'
 import { workbenchCommands } from './workbenchCommands'
 
@@ -68,7 +69,7 @@ export function Workbench({ host }: { host: AppHost }) {
 
   // Warm the canvas module while the person looks at the welcome page, so opening a board is quick.
   useEffect(() => {
-    const warm = () => void import('../board/Board').catch(() => undefined)
+    const warm = () => void preloadBoard().catch(() => undefined)
     if ('requestIdleCallback' in window) {
       const id = window.requestIdleCallback(warm, { timeout: 1500 })
       return () => window.cancelIdleCallback(id)

@@ -4,6 +4,7 @@ import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardProps } from '../../../shared/m
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
 import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
+import { cardRenderGate } from './cardRenderGate'
 import './card.css'
 
 /** What the card shows as its author: the name only when the author consented to store it. */
@@ -24,7 +25,7 @@ export function describeCard(props: CardProps): string {
 
 /**
  * The card shape. Rendering is deliberately plain (one memoised HTML block, no per-card subscriptions
- * except tldraw's editing flag) so boards with thousands of cards stay smooth.
+ * except tldraw's editing flag and the render gate) so boards with thousands of cards stay smooth.
  */
 export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
   static override type = CARD_SHAPE_TYPE
@@ -47,6 +48,8 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
   }
 
   override component(shape: CardShape) {
+    // out of view and never drawn yet: nothing to build (see cardRenderGate)
+    if (!cardRenderGate(this.editor).isShown(shape.id)) return null
     // tldraw tracks what component() reads: reading the editing id here re-renders a card when it
     // starts or stops being edited, without a hook per card
     const editing = this.editor.getEditingShapeId() === shape.id

@@ -1,12 +1,10 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react'
+import { Suspense, useEffect, useMemo, useRef } from 'react'
 import { activeBoards } from '../../workbench/activeBoard'
 import type { BoardConnection } from '../../../shared/api'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { loadIdentity } from './identity'
-
-/** The canvas is loaded on first use, so the workbench starts fast. */
-const LazyBoard = lazy(() => import('../../board/Board').then((m) => ({ default: m.Board })))
+import { LoadedBoard } from '../../board/loadBoard'
 
 /** Mounts the canvas (src/renderer/board) for one session and feeds its status to the status bar. */
 export function BoardHost({ connection, active }: { connection: BoardConnection; active: boolean }) {
@@ -21,7 +19,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
   return (
     <Suspense fallback={<p className="editor-message">Loading the canvas…</p>}>
       <div className="board-host" data-testid="board-host">
-        <LazyBoard
+        <LoadedBoard
           sessionId={connection.sessionId}
           syncUrl={connection.syncUrl}
           token={connection.token}
