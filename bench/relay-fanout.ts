@@ -6,7 +6,8 @@
  *   npx tsx bench/relay-fanout.ts
  *
  * Environment: BENCH_SECONDS (30), BENCH_CLIENTS (50), BENCH_STRUCTURE (map | ykv; default map),
- * BENCH_ROUNDS (1: split the seconds into that many alternating segments per server),
+ * BENCH_ROUNDS (6: split the seconds into that many segments per server, alternating which goes first;
+ *   one continuous segment each (1) favours whichever server runs second — see docs/benchmarks.md),
  * BENCH_WARMUP (5: unmeasured seconds against each server first, to warm the JIT),
  * BENCH_ONLY (copro | reference, to profile one side). Both servers share the process with the clients,
  * so a busy machine (see the load average printed) inflates both sides alike; compare the ratio.
@@ -29,7 +30,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)
 /** 'map' (default): records in a Y.Map. 'ykv': records in y-utility's YKeyValue, as the board binding stores them. */
 const STRUCTURE = process.env.BENCH_STRUCTURE === 'ykv' ? 'ykv' : 'map'
 const WARMUP_SECONDS = Math.max(0, Number(process.env.BENCH_WARMUP ?? 5))
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1))
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 6))
 const ROOM = 'bench-fanout-room'
 const TOKEN = 'bench-token'
 
@@ -259,8 +260,9 @@ async function main(): Promise<void> {
     disconnects: 0,
     cpuMsPerEdit: NaN,
   }
-  // BENCH_ROUNDS > 1 interleaves the two servers in shorter segments, so a machine whose load changes
-  // during the run weighs on both alike (the default is one continuous segment each).
+  // The two servers run in interleaved segments, each round swapping which goes first: a machine whose
+  // load changes during the run weighs on both alike, and so does the position effect (in one continuous
+  // segment each, the server measured first came out 25–40 % worse at p95, whichever it was).
   const coproSegments: Segment[] = []
   const referenceSegments: Segment[] = []
   // Warm the JIT on both code paths first, so neither side pays for it inside its measured segment.
