@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { CompressedAssets, isCompressible, pickEncoding } from './compressedAssets'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +42,12 @@ const SECURITY_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 }
 
-/** Serves files from `root` (the built renderer); `/` is index.html. Never leaves `root`. */
+const compressed = new CompressedAssets()
+
+/**
+ * Serves files from `root` (the built renderer); `/` is index.html. Never leaves `root`. Text files go
+ * out brotli- or gzip-compressed when the browser accepts it.
+ */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end()
@@ -64,23 +70,42 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.writeHead(403).end('Forbidden')
     return
   }
+  let info: Awaited<ReturnType<typeof stat>>
   try {
-    const info = await stat(file)
+    info = await stat(file)
     if (!info.isFile()) throw new Error('not a file')
-    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'
-    const cache = rel === 'index.html' ? 'no-store' : 'public, max-age=3600'
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': type,
-      'content-length': info.size,
-      'cache-control': cache,
-    })
-    if (req.method === 'HEAD') {
-      res.end()
-      return
-    }
-    createReadStream(file).pipe(res)
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
+    return
   }
+  const ext = extname(file).toLowerCase()
+  const compressible = isCompressible(ext, info.size)
+  const encoding = compressible ? pickEncoding(req.headers['accept-encoding']) : null
+  let body: Buffer | null = null
+  if (encoding) {
+    try {
+      body = await compressed.get(file, info.size, info.mtimeMs, encoding)
+    } catch {
+      body = null // send it as it is
+    }
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': MIME[ext] ?? 'application/octet-stream',
+    'content-length': body ? body.byteLength : info.size,
+    'cache-control': cacheControl(rel),
+    ...(compressible ? { vary: 'accept-encoding' } : {}),
+    ...(body && encoding ? { 'content-encoding': encoding } : {}),
+  })
+  if (req.method === 'HEAD') res.end()
+  else if (body) res.end(body)
+  else createReadStream(file).pipe(res)
+}
+
+/** index.html always fresh; Vite's content-hashed files under assets/ never change; the rest for an hour. */
+function cacheControl(rel: string): string {
+  if (rel === 'index.html') return 'no-store'
+  if (rel.startsWith('assets/') || rel.startsWith(`assets${sep}`))
+    return 'public, max-age=31536000, immutable'
+  return 'public, max-age=3600'
 }
