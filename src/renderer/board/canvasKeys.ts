@@ -1,0 +1,51 @@
+import { useCallback, type RefObject } from 'react'
+import type { Editor } from 'tldraw'
+import { CARD_SHAPE_TYPE } from '../../core/common/board/docSchema'
+import type { BoardApi } from './boardApi'
+
+const isTypingTarget = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement &&
+  (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+
+/**
+ * The board's own keys, handled in the capture phase around the canvas: `c` opens the card composer,
+ * Tab / Shift+Tab move between cards in reading order (not while typing or editing a card).
+ */
+export function useCanvasKeys(
+  editorRef: RefObject<Editor | null>,
+  apiRef: RefObject<BoardApi | null>,
+): (e: React.KeyboardEvent<HTMLDivElement>) => void {
+  return useCallback(
+    (e: React.KeyboardEvent<HTMLDivElement>) => {
+      const editor = editorRef.current
+      const api = apiRef.current
+      if (!editor || !api || isTypingTarget(e.target) || editor.getEditingShapeId() !== null) return
+      if (e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        const hasSelection = editor.getSelectedShapeIds().length > 0
+        // with nothing selected, Shift+Tab leaves the canvas as usual (no keyboard trap)
+        if (!hasSelection && e.shiftKey) return
+        // nor with no card to go to
+        if (!editor.getCurrentPageShapes().some((s) => s.type === CARD_SHAPE_TYPE)) return
+        if (!e.currentTarget.querySelector('.tl-container')?.contains(e.target as Node)) return
+        e.preventDefault()
+        e.stopPropagation()
+        if (e.type === 'keydown') api.focusNextCard(e.shiftKey ? -1 : 1)
+        return
+      }
+      if (
+        e.type === 'keydown' &&
+        (e.key === 'c' || e.key === 'C') &&
+        !e.ctrlKey &&
+        !e.metaKey &&
+        !e.altKey &&
+        !e.shiftKey
+      ) {
+        if (editor.getIsReadonly()) return
+        e.preventDefault()
+        e.stopPropagation()
+        api.openComposer()
+      }
+    },
+    [editorRef, apiRef],
+  )
+}
