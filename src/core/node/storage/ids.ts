@@ -9,3 +9,8 @@ export function newSessionId(): string {
 export function newCheckpointId(): string {
   return randomBytes(12).toString('base64url')
 }
+
+/** The current time as an ISO 8601 string (timestamps of summaries, checkpoints and warnings). */
+export function nowIso(): string {
+  return new Date().toISOString()
+}
