@@ -1,10 +1,11 @@
+import { afterAll, beforeAll } from 'vitest'
 import * as Y from 'yjs'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import type { TLStore } from 'tldraw'
 import { MemoryPersistence, startStandaloneRelay, type StandaloneRelay } from '../../../src/core/node/relay'
 import { bindStoreToDoc, type Binding, type BindingOptions } from '../../../src/renderer/board/sync/binding'
 import { createBoardStore, initialBoardRecords } from '../../../src/renderer/board/shapes/boardSchema'
+import { destroyAfterEach, listed, stockProvider, whenSynced } from '../../helpers/yclient'
 
 export const TOKEN = 'board-test-token'
 
@@ -46,17 +47,15 @@ export interface TestClient {
   destroy(): void
 }
 
+export type ConnectOptions = Partial<Omit<BindingOptions, 'store' | 'doc'>> & { store?: TLStore }
+
 export async function connectClient(
   url: string,
   sessionId: string,
-  opts: Partial<Omit<BindingOptions, 'store' | 'doc'>> & { store?: TLStore } = {},
+  opts: ConnectOptions = {},
 ): Promise<TestClient> {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(url, sessionId, doc, {
-    params: { token: TOKEN },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  const provider = stockProvider(url, sessionId, doc, { token: TOKEN })
   await whenSynced(provider)
   const store = opts.store ?? createBoardStore()
   const binding = bindStoreToDoc({ seed: initialBoardRecords, ...opts, store, doc })
@@ -73,30 +72,24 @@ export async function connectClient(
   }
 }
 
-export function whenSynced(provider: WebsocketProvider): Promise<void> {
-  if (provider.synced) return Promise.resolve()
-  return new Promise((resolve) => {
-    const on = (s: boolean) => {
-      if (!s) return
-      provider.off('sync', on)
-      resolve()
-    }
-    provider.on('sync', on)
+/**
+ * One relay for a test file, started before its tests (handed to `onStart`) and closed after them;
+ * the bound clients made with the returned function are destroyed after each test.
+ */
+export function relayPerFile(
+  onStart: (relay: TestRelay) => void,
+): (sessionId: string, opts?: ConnectOptions) => Promise<TestClient> {
+  let relay: TestRelay
+  const clients = destroyAfterEach<TestClient>()
+  beforeAll(async () => {
+    relay = await startTestRelay()
+    onStart(relay)
   })
-}
-
-/** Polls until `check` stops throwing (sync is asynchronous); rethrows the last failure on timeout. */
-export async function eventually(check: () => void, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now()
-  for (;;) {
-    try {
-      check()
-      return
-    } catch (e) {
-      if (Date.now() - start > timeoutMs) throw e
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  }
+  afterAll(async () => {
+    await relay.close()
+  })
+  return async (sessionId, opts = {}) =>
+    listed(clients, await connectClient(relay.relay.url, sessionId, opts))
 }
 
 /** The synced document records of a store, sorted, for equality checks. */

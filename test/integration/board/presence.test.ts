@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import { readPeers, PRESENCE_FIELD, Summon, SUMMON_FIELD } from '../../../src/renderer/board/sync/presence'
 import type { PresenceState } from '../../../src/shared/model/participant'
-import { TOKEN, eventually, startTestRelay, whenSynced, type TestRelay } from './harness'
+import { eventually } from '../../helpers/wait'
+import { stockProvider, whenSynced } from '../../helpers/yclient'
+import { TOKEN, relayPerFile, type TestRelay } from './harness'
 
 let relay: TestRelay
-beforeAll(async () => {
-  relay = await startTestRelay()
-})
-afterAll(async () => {
-  await relay.close()
-})
+relayPerFile((r) => (relay = r))
 
 function client(session: string): WebsocketProvider {
-  return new WebsocketProvider(relay.relay.url, session, new Y.Doc(), {
-    params: { token: TOKEN },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  return stockProvider(relay.relay.url, session, new Y.Doc(), { token: TOKEN })
 }
 
 const valid: PresenceState = {

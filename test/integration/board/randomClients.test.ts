@@ -1,41 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TLRecord } from 'tldraw'
 import type { CardShape } from '../../../src/renderer/board/shapes/cardSchema'
 import { CARD_KINDS } from '../../../src/shared/model/cards'
+import { prng } from '../../helpers/prng'
+import { eventually } from '../../helpers/wait'
 import { cardRecord } from './cards'
-import {
-  connectClient,
-  docRecords,
-  eventually,
-  startTestRelay,
-  type TestClient,
-  type TestRelay,
-} from './harness'
+import { connectClient, docRecords, relayPerFile, type TestClient, type TestRelay } from './harness'
 
 let relay: TestRelay
-beforeAll(async () => {
-  relay = await startTestRelay()
-})
-afterAll(async () => {
-  await relay.close()
-})
-
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+relayPerFile((r) => (relay = r))
 
 describe('five bound stores with random edits, disconnects and reconnects', () => {
   for (const seed of [1, 2, 3]) {
     it(`end with identical records everywhere (seed ${seed})`, async () => {
-      const rand = rng(seed)
+      const rand = prng(seed)
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
       const session = relay.newSession()
       const clients: TestClient[] = []

@@ -1,43 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { HistoryManager, createTLStore, defaultShapeUtils, type TLRecord, type TLShapeId } from 'tldraw'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import { DOC_KEYS, DOC_SCHEMA_VERSION, META_KEYS } from '../../../src/core/common/board/docSchema'
 import { KeyedRecords } from '../../../src/core/common/board/keyedRecords'
 import { CardShapeUtil } from '../../../src/renderer/board/shapes/CardShapeUtil'
 import { createBoardSchema } from '../../../src/renderer/board/shapes/boardSchema'
 import type { CardShape } from '../../../src/renderer/board/shapes/cardSchema'
+import { eventually } from '../../helpers/wait'
+import { stockProvider, whenSynced } from '../../helpers/yclient'
 import { cardRecord } from './cards'
-import {
-  TOKEN,
-  connectClient,
-  docRecords,
-  eventually,
-  startTestRelay,
-  whenSynced,
-  type TestClient,
-  type TestRelay,
-} from './harness'
+import { TOKEN, docRecords, relayPerFile, type TestClient, type TestRelay } from './harness'
 
 let relay: TestRelay
-const clients: TestClient[] = []
-
-beforeAll(async () => {
-  relay = await startTestRelay()
-})
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
-})
-afterAll(async () => {
-  await relay.close()
-})
-
-async function join(sessionId: string, opts: Parameters<typeof connectClient>[2] = {}): Promise<TestClient> {
-  const c = await connectClient(relay.relay.url, sessionId, opts)
-  clients.push(c)
-  return c
-}
+const join = relayPerFile((r) => (relay = r))
 
 const card = (c: TestClient, id: string) => c.store.get(cardRecord(id).id) as CardShape | undefined
 
@@ -90,11 +65,7 @@ describe('board binding through the relay', () => {
     const reported: string[] = []
     const a = await join(session, { onInvalidRecord: (id) => reported.push(id) })
     const raw = new Y.Doc()
-    const provider = new WebsocketProvider(relay.relay.url, session, raw, {
-      params: { token: TOKEN },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    })
+    const provider = stockProvider(relay.relay.url, session, raw, { token: TOKEN })
     try {
       await whenSynced(provider)
       const kr = new KeyedRecords<unknown>(raw.getArray(DOC_KEYS.records))

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TLRecord } from 'tldraw'
 import {
   cardsToReveal,
@@ -11,26 +11,15 @@ import {
   shouldSyncRecord,
   writeRound,
 } from '../../../src/core/common/facilitation'
-import { connectClient, eventually, startTestRelay, type TestClient, type TestRelay } from '../board/harness'
+import { eventually } from '../../helpers/wait'
+import { relayPerFile, type TestClient, type TestRelay } from '../board/harness'
 import { cardRecord } from '../board/cards'
 
 let relay: TestRelay
-const clients: TestClient[] = []
-
-beforeAll(async () => {
-  relay = await startTestRelay()
-})
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
-})
-afterAll(async () => {
-  await relay.close()
-})
+const join = relayPerFile((r) => (relay = r))
 
 async function client(sessionId: string): Promise<TestClient> {
-  const c = await connectClient(relay.relay.url, sessionId, { shouldSync: shouldSyncRecord })
-  clients.push(c)
-  return c
+  return join(sessionId, { shouldSync: shouldSyncRecord })
 }
 
 /** The relay's authoritative document, as a late joiner receives it. */

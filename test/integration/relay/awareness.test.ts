@@ -1,33 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
+import { waitFor } from '../../helpers/wait'
 import { awarenessFrame } from './frames'
-import {
-  type Client,
-  FACILITATOR_TOKEN,
-  SESSION,
-  rawSocket,
-  startTestRelay,
-  stockClient,
-  type TestRelay,
-  waitFor,
-  waitSynced,
-} from './helpers'
+import { FACILITATOR_TOKEN, SESSION, rawSocket, relayPerTest, type TestRelay, waitSynced } from './helpers'
 
 let relay: TestRelay
-const clients: Client[] = []
-beforeEach(async () => {
-  relay = await startTestRelay()
-})
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await relay.close()
-})
-
-function client(): Client {
-  const c = stockClient(relay.url)
-  clients.push(c)
-  return c
-}
+const client = relayPerTest((r) => (relay = r))
 
 /** Client ids announced with a non-null state in the awareness frames a raw socket received. */
 function announced(frames: Uint8Array[]): Set<number> {

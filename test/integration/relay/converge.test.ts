@@ -1,34 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import {
-  type Client,
-  prng,
-  SESSION,
-  startTestRelay,
-  stockClient,
-  type TestRelay,
-  waitFor,
-  waitSynced,
-} from './helpers'
+import { prng } from '../../helpers/prng'
+import { waitFor } from '../../helpers/wait'
+import { type Client, SESSION, relayPerTest, type TestRelay, waitSynced } from './helpers'
 
 let relay: TestRelay
-let clients: Client[] = []
-
-beforeEach(async () => {
-  relay = await startTestRelay()
-})
-afterEach(async () => {
-  for (const c of clients) c.destroy()
-  clients = []
-  await relay.close()
-})
-
-function client(): Client {
-  const c = stockClient(relay.url)
-  clients.push(c)
-  return c
-}
+const client = relayPerTest((r) => (relay = r))
 
 type Card = { kind: string; text: string; x: number; y: number }
 

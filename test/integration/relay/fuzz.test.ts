@@ -1,17 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
-import {
-  type Client,
-  FACILITATOR_TOKEN,
-  SESSION,
-  prng,
-  rawSocket,
-  startTestRelay,
-  stockClient,
-  type TestRelay,
-  waitFor,
-  waitSynced,
-} from './helpers'
+import { prng } from '../../helpers/prng'
+import { waitFor } from '../../helpers/wait'
+import { FACILITATOR_TOKEN, SESSION, rawSocket, relayPerTest, type TestRelay, waitSynced } from './helpers'
 import { type MalformedKind, malformedFrames } from './malformed'
 
 const FRAMES = 10_000
@@ -19,20 +10,12 @@ const WORKERS = 8
 const MAX_MESSAGE = 16 * 1024
 
 let relay: TestRelay
-const clients: Client[] = []
-beforeEach(async () => {
-  relay = await startTestRelay({ limits: { maxMessageBytes: MAX_MESSAGE } })
-})
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await relay.close()
-})
+const client = relayPerTest((r) => (relay = r), { limits: { maxMessageBytes: MAX_MESSAGE } })
 
 describe('relay: fuzz', () => {
   it(`survives ${FRAMES} malformed frames while a well-behaved pair keeps syncing`, async () => {
-    const writer = stockClient(relay.url)
-    const reader = stockClient(relay.url)
-    clients.push(writer, reader)
+    const writer = client()
+    const reader = client()
     await Promise.all([waitSynced(writer), waitSynced(reader)])
     let goodDrops = 0
     for (const c of [writer, reader]) c.provider.on('connection-close', () => goodDrops++)
@@ -98,8 +81,7 @@ describe('relay: fuzz', () => {
     expect(relay.relay.sessionInfo(SESSION).connections).toBe(2)
 
     // A newcomer still syncs the whole document.
-    const late = stockClient(relay.url)
-    clients.push(late)
+    const late = client()
     await waitSynced(late)
     await waitFor(() => late.doc.getMap('cards').size === writer.doc.getMap('cards').size, 'newcomer synced')
   }, 180_000)
@@ -107,8 +89,7 @@ describe('relay: fuzz', () => {
 
 describe('relay: broken WebSocket framing', () => {
   it('a reserved opcode closes that connection with 1002; a text frame with 4400', async () => {
-    const good = stockClient(relay.url)
-    clients.push(good)
+    const good = client()
     await waitSynced(good)
     const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
     await s.opened

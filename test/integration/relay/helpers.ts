@@ -1,6 +1,7 @@
+import { beforeEach } from 'vitest'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import {
   MemoryPersistence,
   type RelayAuthResult,
@@ -8,6 +9,11 @@ import {
   startStandaloneRelay,
   type StandaloneRelay,
 } from '../../../src/core/node/relay'
+import { waitFor } from '../../helpers/wait'
+import { destroyAfterEach, listed, stockProvider } from '../../helpers/yclient'
+
+/** Kept here for the tests that import it with the other relay helpers (test/integration/storage). */
+export { waitFor }
 
 export const FACILITATOR_TOKEN = 'facilitator-token-0123456789'
 export const OBSERVER_TOKEN = 'observer-token-0123456789'
@@ -61,10 +67,8 @@ export function stockClient(
 ): Client {
   const doc = opts.doc ?? new Y.Doc()
   const token = opts.token === undefined ? FACILITATOR_TOKEN : opts.token
-  const provider = new WebsocketProvider(url, opts.room ?? SESSION, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: token === null ? {} : { token },
+  const provider = stockProvider(url, opts.room ?? SESSION, doc, {
+    token,
     connect: opts.connect ?? true,
     maxBackoffTime: 300,
   })
@@ -78,17 +82,37 @@ export function stockClient(
   }
 }
 
-export async function waitFor(
-  predicate: () => boolean,
-  what: string,
-  timeoutMs = 10_000,
-  stepMs = 10,
-): Promise<void> {
-  const start = Date.now()
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, stepMs))
-  }
+/**
+ * Stock clients, destroyed after each test; `then` runs after that (e.g. closing the relay).
+ * The returned function makes one on `url` (`opts` as for stockClient).
+ */
+export function clientsPerTest(
+  then?: () => unknown,
+): (url: string, opts?: Parameters<typeof stockClient>[1]) => Client {
+  const clients = destroyAfterEach<Client>(then)
+  return (url, opts) => listed(clients, stockClient(url, opts))
+}
+
+/**
+ * The relay most relay tests share: a fresh one before each test (`opts` as for startTestRelay),
+ * handed to `onStart`; after the test its clients are destroyed, then it is closed (then `afterClose`).
+ * The returned function makes a stock client on it, with the facilitator token unless given another.
+ */
+export function relayPerTest(
+  onStart: (relay: TestRelay) => unknown,
+  opts: Parameters<typeof startTestRelay>[0] & { afterClose?: () => void } = {},
+): (token?: string) => Client {
+  const { afterClose, ...relayOpts } = opts
+  let relay: TestRelay
+  beforeEach(async () => {
+    relay = await startTestRelay(relayOpts)
+    await onStart(relay)
+  })
+  const client = clientsPerTest(async () => {
+    await relay.close()
+    afterClose?.()
+  })
+  return (token) => client(relay.url, token === undefined ? {} : { token })
 }
 
 export function waitSynced(client: Client): Promise<void> {
@@ -123,16 +147,4 @@ export function rawSocket(url: string, room: string, token: string | null, extra
 /** Sends frames as fast as ws takes them. */
 export function sendAll(ws: WebSocket, frames: Uint8Array[]): void {
   for (const f of frames) ws.send(f)
-}
-
-/** mulberry32: a small seeded PRNG so a failing run can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

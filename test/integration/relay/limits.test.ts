@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   CLOSE_CODES,
   DEFAULT_LIMITS,
@@ -6,31 +6,22 @@ import {
   startStandaloneRelay,
 } from '../../../src/core/node/relay'
 import { awarenessFrame, cardUpdate, syncStep1Frame, updateFrame } from './frames'
+import { waitFor } from '../../helpers/wait'
 import {
-  type Client,
+  clientsPerTest,
   FACILITATOR_TOKEN,
   SESSION,
   rawSocket,
   startTestRelay,
-  stockClient,
   type TestRelay,
-  waitFor,
   waitSynced,
 } from './helpers'
 
 let relay: TestRelay | null = null
-const clients: Client[] = []
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
+const client = clientsPerTest(async () => {
   await relay?.close()
   relay = null
 })
-
-function client(url: string): Client {
-  const c = stockClient(url)
-  clients.push(c)
-  return c
-}
 
 describe('relay: limits', () => {
   it('documents its defaults: 8 MiB messages, 200 connections per session', () => {
@@ -81,8 +72,7 @@ describe('relay: limits', () => {
     expect(relay.relay.sessionInfo(SESSION).connections).toBe(3)
     // Another session is not affected by this one's count.
     relay.persistence.create('session-other')
-    const other = stockClient(relay.url, { room: 'session-other' })
-    clients.push(other)
+    const other = client(relay.url, { room: 'session-other' })
     await waitSynced(other)
     // Free one slot; the next connection joins.
     cs[0]?.provider.disconnect()

@@ -1,35 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import { READ_ONLY_REASON } from '../../../src/core/node/relay'
 import { cardUpdate, updateFrame } from './frames'
-import {
-  type Client,
-  OBSERVER_TOKEN,
-  SESSION,
-  rawSocket,
-  startTestRelay,
-  stockClient,
-  type TestRelay,
-  waitFor,
-  waitSynced,
-} from './helpers'
+import { waitFor } from '../../helpers/wait'
+import { OBSERVER_TOKEN, SESSION, rawSocket, relayPerTest, type TestRelay, waitSynced } from './helpers'
 
 let relay: TestRelay
-const clients: Client[] = []
-beforeEach(async () => {
-  relay = await startTestRelay()
-})
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await relay.close()
-  vi.restoreAllMocks()
-})
-
-function client(token?: string): Client {
-  const c = stockClient(relay.url, token === undefined ? {} : { token })
-  clients.push(c)
-  return c
-}
+const client = relayPerTest((r) => (relay = r), { afterClose: () => vi.restoreAllMocks() })
 
 describe('relay: observers are read-only', () => {
   it('drops an observer’s document updates (nobody sees them) but relays its awareness', async () => {

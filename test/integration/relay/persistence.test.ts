@@ -1,15 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryPersistence, type RoomPersistence } from '../../../src/core/node/relay'
-import {
-  type Client,
-  SESSION,
-  startTestRelay,
-  stockClient,
-  type TestRelay,
-  waitFor,
-  waitSynced,
-} from './helpers'
+import { waitFor } from '../../helpers/wait'
+import { clientsPerTest, SESSION, startTestRelay, type TestRelay, waitSynced } from './helpers'
 
 /** MemoryPersistence that records what the relay asks of it. */
 class RecordingPersistence extends MemoryPersistence implements RoomPersistence {
@@ -32,18 +25,10 @@ class RecordingPersistence extends MemoryPersistence implements RoomPersistence 
 }
 
 let relay: TestRelay | null = null
-const clients: Client[] = []
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
+const client = clientsPerTest(async () => {
   await relay?.close()
   relay = null
 })
-
-function client(url: string): Client {
-  const c = stockClient(url)
-  clients.push(c)
-  return c
-}
 
 describe('relay: room lifecycle and persistence', () => {
   it('appends every update, unloads when the last client leaves, and reloads the same document', async () => {
@@ -92,8 +77,7 @@ describe('relay: room lifecycle and persistence', () => {
     persistence.create('session-two')
     relay = await startTestRelay({ persistence })
     const a = client(relay.url)
-    const b = stockClient(relay.url, { room: 'session-two' })
-    clients.push(b)
+    const b = client(relay.url, { room: 'session-two' })
     await Promise.all([waitSynced(a), waitSynced(b)])
     await relay.close()
     expect(persistence.calls).toEqual(expect.arrayContaining([`closed:${SESSION}`, 'closed:session-two']))

@@ -1,33 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { syncStep1Frame } from './frames'
 import { CLOSE_CODES, MemoryPersistence, isPermanentCloseCode } from '../../../src/core/node/relay'
 import { Relay } from '../../../src/core/node/relay'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { waitFor } from '../../helpers/wait'
 import {
   FACILITATOR_TOKEN,
   SESSION,
   rawSocket,
-  startTestRelay,
+  relayPerTest,
   stockClient,
   type TestRelay,
-  waitFor,
   waitSynced,
 } from './helpers'
 
 let relay: TestRelay
 
-beforeEach(async () => {
-  relay = await startTestRelay()
+relayPerTest((r) => {
+  relay = r
   // Give the session content, so a leak of document bytes would be visible.
   const seed = new Y.Doc()
   seed.getMap('cards').set('secret', 'the content strangers must not see')
   relay.persistence.delete(SESSION)
   relay.persistence.create(SESSION, [Y.encodeStateAsUpdate(seed)])
-})
-afterEach(async () => {
-  await relay.close()
 })
 
 /** Connects raw, sends a sync step 1 at once (as a stock client does), and returns how it ended. */

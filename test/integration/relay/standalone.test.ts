@@ -5,9 +5,10 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { WebSocket, type ClientOptions } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import { MemoryPersistence, startStandaloneRelay } from '../../../src/core/node/relay'
-import { FACILITATOR_TOKEN, SESSION, startTestRelay, testAuthorize, waitFor } from './helpers'
+import { waitFor } from '../../helpers/wait'
+import { stockProvider } from '../../helpers/yclient'
+import { FACILITATOR_TOKEN, SESSION, startTestRelay, testAuthorize } from './helpers'
 
 let dir: string
 beforeAll(() => {
@@ -69,13 +70,8 @@ describe('startStandaloneRelay', () => {
       }
     }
     const docs = [new Y.Doc(), new Y.Doc()]
-    const providers = docs.map(
-      (doc) =>
-        new WebsocketProvider(relay.url, SESSION, doc, {
-          WebSocketPolyfill: TrustingWebSocket as unknown as typeof globalThis.WebSocket,
-          disableBc: true,
-          params: { token: FACILITATOR_TOKEN },
-        }),
+    const providers = docs.map((doc) =>
+      stockProvider(relay.url, SESSION, doc, { token: FACILITATOR_TOKEN, ws: TrustingWebSocket }),
     )
     try {
       expect(relay.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/sync$/)
