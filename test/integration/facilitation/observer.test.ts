@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join as pathJoin } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import type { ShareLinks } from '../../../src/shared/api'
 import {
@@ -18,47 +15,24 @@ import {
   writeTimer,
   readSpotlight,
 } from '../../../src/core/common/facilitation'
-import { fromJoinUrl, stockClient, waitFor, type Guest } from '../sharing/helpers'
+import { callApi, serverPerFile, writeRenderer } from '../../helpers/server'
+import { guestsPerTest, synced, waitFor } from '../sharing/helpers'
 
 let server: CoproServer
-let rendererDir: string
-const guests: Guest[] = []
 
 async function call<T>(method: string, args: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-    body: JSON.stringify(args),
-  })
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
+  const { body } = await callApi<T>(server.baseUrl, method, args, server.token)
   if (!body.ok) throw new Error(body.error?.message)
   return body.value
 }
-function join(link: string): Guest {
-  const j = fromJoinUrl(link)
-  const g = stockClient(j.serverUrl, j.sessionId, j.token)
-  guests.push(g)
-  return g
-}
-function facilitator(sessionId: string): Guest {
-  const g = stockClient(server.syncUrl, sessionId, server.token)
-  guests.push(g)
-  return g
-}
-const synced = (g: Guest) => waitFor(() => g.provider.synced, 'synced')
+const { guest: join, facilitator } = guestsPerTest(() => server)
 
-beforeAll(async () => {
-  rendererDir = mkdtempSync(pathJoin(tmpdir(), 'copro-facil-renderer-'))
-  writeFileSync(pathJoin(rendererDir, 'index.html'), '<!doctype html><title>Copro</title>')
-  mkdirSync(pathJoin(rendererDir, 'assets'))
+serverPerFile(async (tempDir) => {
+  const rendererDir = writeRenderer(tempDir('copro-facil-renderer-'), {
+    'index.html': '<!doctype html><title>Copro</title>',
+  })
   server = await CoproServer.start({ host: '127.0.0.1', port: 0, backend: new MemoryBackend(), rendererDir })
-})
-afterEach(() => {
-  for (const g of guests.splice(0)) g.destroy()
-})
-afterAll(async () => {
-  await server.close()
-  rmSync(rendererDir, { recursive: true, force: true })
+  return server
 })
 
 describe('observers cannot change facilitation state (the relay drops their writes)', () => {

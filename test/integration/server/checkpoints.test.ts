@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CoproServer, StoreBackend } from '../../../src/core/node/server'
+import { callApi, serverPerFile, type ApiReply } from '../../helpers/server'
+import { stockProvider, whenSynced } from '../../helpers/yclient'
 
 let server: CoproServer
-let dataDir: string
 
-async function call<T = any>(method: string, args: unknown): Promise<{ ok: boolean; value: T; error?: any }> {
-  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  })
-  return (await res.json()) as { ok: boolean; value: T }
+async function call<T = any>(method: string, args: unknown): Promise<ApiReply<T>['body']> {
+  return (await callApi<T>(server.baseUrl, method, args, server.token)).body
 }
 
 function join_(sessionId: string) {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(server.syncUrl, sessionId, doc, {
-    params: { token: server.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  const synced = new Promise<void>((r) => provider.once('sync', (s: boolean) => s && r()))
+  const provider = stockProvider(server.syncUrl, sessionId, doc, { token: server.token })
+  const synced = whenSynced(provider)
   return { doc, provider, synced }
 }
 
@@ -35,14 +22,10 @@ const until = async (cond: () => boolean, what: string) => {
   if (!cond()) throw new Error(`timed out waiting for ${what}`)
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'copro-cp-'))
+serverPerFile(async (tempDir) => {
+  const dataDir = tempDir('copro-cp-')
   server = await CoproServer.start({ port: 0, backend: await StoreBackend.open(dataDir, { batchMs: 20 }) })
-})
-
-afterAll(async () => {
-  await server.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  return server
 })
 
 describe('checkpoints and portable files through the app API (real relay, real files)', () => {

@@ -1,33 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
+import { callApi, serverPerFile, writeRenderer } from '../../helpers/server'
 
 let server: CoproServer
-let rendererDir: string
 
-const call = async (method: string, args: unknown, token: string | null = server.token) => {
-  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: typeof args === 'string' ? args : JSON.stringify(args),
+const call = (method: string, args: unknown, token: string | null = server.token) =>
+  callApi(server.baseUrl, method, args, token)
+
+serverPerFile(async (tempDir) => {
+  const rendererDir = writeRenderer(tempDir('copro-renderer-'), {
+    'index.html': '<!doctype html><title>Copro</title>',
+    'assets/app.js': 'console.log(1)',
   })
-  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: any; error?: any } }
-}
-
-beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'copro-renderer-'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copro</title>')
-  mkdirSync(join(rendererDir, 'assets'))
-  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   server = await CoproServer.start({ port: 0, backend: new MemoryBackend(), rendererDir })
-})
-
-afterAll(async () => {
-  await server.close()
-  rmSync(rendererDir, { recursive: true, force: true })
+  return server
 })
 
 describe('CoproServer over real HTTP on port 0', () => {

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import { pickEncoding } from '../../../src/core/node/server/compressedAssets'
+import { serverPerFile, writeRenderer } from '../../helpers/server'
 
 let server: CoproServer
 let rendererDir: string
@@ -34,22 +34,15 @@ function get(path: string, acceptEncoding?: string, method = 'GET') {
   })
 }
 
-beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'copro-renderer-'))
-  writeFileSync(
-    join(rendererDir, 'index.html'),
-    `<!doctype html><title>Copro</title>${'<p>x</p>'.repeat(300)}`,
-  )
-  mkdirSync(join(rendererDir, 'assets'))
-  writeFileSync(join(rendererDir, 'assets', 'Board-abc123.js'), bundle)
-  writeFileSync(join(rendererDir, 'assets', 'tiny.js'), 'console.log(1)')
-  writeFileSync(join(rendererDir, 'assets', 'font.woff2'), Buffer.alloc(4096, 7))
+serverPerFile(async (tempDir) => {
+  rendererDir = writeRenderer(tempDir('copro-renderer-'), {
+    'index.html': `<!doctype html><title>Copro</title>${'<p>x</p>'.repeat(300)}`,
+    'assets/Board-abc123.js': bundle,
+    'assets/tiny.js': 'console.log(1)',
+    'assets/font.woff2': Buffer.alloc(4096, 7),
+  })
   server = await CoproServer.start({ port: 0, backend: new MemoryBackend(), rendererDir })
-})
-
-afterAll(async () => {
-  await server.close()
-  rmSync(rendererDir, { recursive: true, force: true })
+  return server
 })
 
 describe('the static server compresses the renderer for browsers that accept it', () => {

@@ -1,48 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readMeta, readStructure, readAgenda } from '../../../src/core/common/board/workshopState'
 import { CoproServer, StoreBackend } from '../../../src/core/node/server'
+import { callApi, serverPerFile, type ApiReply } from '../../helpers/server'
+import { stockProvider, whenSynced } from '../../helpers/yclient'
 
 let server: CoproServer
-let dataDir: string
 
-async function call<T = any>(method: string, args: unknown): Promise<{ ok: boolean; value: T; error?: any }> {
-  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  })
-  return (await res.json()) as { ok: boolean; value: T }
+async function call<T = any>(method: string, args: unknown): Promise<ApiReply<T>['body']> {
+  return (await callApi<T>(server.baseUrl, method, args, server.token)).body
 }
 
 async function openDoc(sessionId: string) {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(server.syncUrl, sessionId, doc, {
-    params: { token: server.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  await new Promise<void>((r) => provider.once('sync', (s: boolean) => s && r()))
+  const provider = stockProvider(server.syncUrl, sessionId, doc, { token: server.token })
+  await whenSynced(provider)
   return { doc, close: () => provider.destroy() }
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'copro-tpl-'))
+serverPerFile(async (tempDir) => {
+  const dataDir = tempDir('copro-tpl-')
   server = await CoproServer.start({
     port: 0,
     backend: await StoreBackend.open(dataDir, { batchMs: 10 }),
     dataDir,
   })
-})
-
-afterAll(async () => {
-  await server.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  return server
 })
 
 describe('templates through the app API', () => {

@@ -1,30 +1,24 @@
 import * as Y from 'yjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import type { ShareLinks } from '../../../src/shared/api'
+import { callApi, serverPerFile } from '../../helpers/server'
+import { destroyAfterEach } from '../../helpers/yclient'
 import { fromJoinUrl, stockClient, waitFor, type Guest } from './helpers'
 
 const GUESTS = 50
 const EDITS = 6
 let server: CoproServer
-const clients: Guest[] = []
+// One test: destroyed after it, before the server closes.
+const clients = destroyAfterEach<Guest>()
 
 async function call(method: string, args: unknown) {
-  const res = await fetch(`${server.baseUrl}/api/call/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  })
-  return ((await res.json()) as { value: any }).value
+  return (await callApi(server.baseUrl, method, args, server.token)).body.value
 }
 
-beforeAll(async () => {
+serverPerFile(async () => {
   server = await CoproServer.start({ host: '127.0.0.1', port: 0, backend: new MemoryBackend() })
-})
-
-afterAll(async () => {
-  for (const c of clients) c.destroy()
-  await server.close()
+  return server
 })
 
 describe('50 concurrent guests in one shared session', () => {

@@ -1,6 +1,9 @@
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
+import type { CoproServer } from '../../../src/core/node/server'
+import { waitFor as pollUntil } from '../../helpers/wait'
+import { destroyAfterEach, listed, stockProvider } from '../../helpers/yclient'
 
 export interface Guest {
   doc: Y.Doc
@@ -20,12 +23,7 @@ export function stockClient(
   opts: { ws?: typeof WebSocket } = {},
 ): Guest {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(serverUrl, room, doc, {
-    WebSocketPolyfill: (opts.ws ?? WebSocket) as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: token === null ? {} : { token },
-    maxBackoffTime: 300,
-  })
+  const provider = stockProvider(serverUrl, room, doc, { token, ws: opts.ws, maxBackoffTime: 300 })
   const guest: Guest = {
     doc,
     provider,
@@ -61,13 +59,29 @@ export function fromJoinUrl(link: string): {
   }
 }
 
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now()
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
+/** Guests for the tests of one CoproServer, destroyed after each test. */
+export function guestsPerTest(server: () => CoproServer): {
+  /** Joins through a share link; into `room` instead of the link's session when given. */
+  guest(link: string, room?: string): Guest
+  /** Joins with the server's own (facilitator) token. */
+  facilitator(sessionId: string): Guest
+} {
+  const guests = destroyAfterEach<Guest>()
+  return {
+    guest(link, room) {
+      const j = fromJoinUrl(link)
+      return listed(guests, stockClient(j.serverUrl, room ?? j.sessionId, j.token))
+    },
+    facilitator: (sessionId) => listed(guests, stockClient(server().syncUrl, sessionId, server().token)),
   }
 }
+
+/** waitFor with the longer default these tests allow (15 s). */
+export function waitFor(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  return pollUntil(predicate, what, timeoutMs)
+}
+
+export const synced = (g: Guest): Promise<void> => waitFor(() => g.provider.synced, 'synced')
 
 /** Opens a raw WebSocket and resolves with how it ended: a close code, or an HTTP refusal. */
 export function closeOf(url: string): Promise<{ code: number } | { error: string }> {

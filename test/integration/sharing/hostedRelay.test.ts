@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { startHostedRelay, type HostedRelay } from '../../../src/core/node/server/shareRelay'
+import { destroyAfterEach } from '../../helpers/yclient'
 import { closeOf, stockClient, waitFor, type Guest } from './helpers'
 
 const dirs: string[] = []
-const clients: Guest[] = []
+const clients = destroyAfterEach<Guest>()
 let relay: HostedRelay
 
 function tempDir(): string {
@@ -33,10 +34,6 @@ async function admin(path: string, init: { method?: string; body?: unknown; toke
 
 beforeAll(async () => {
   relay = await startHostedRelay({ dataDir: tempDir(), port: 0 })
-})
-
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
 })
 
 afterAll(async () => {

@@ -1,31 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { networkInterfaces, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { networkInterfaces } from 'node:os'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
 import type { ShareLinks } from '../../../src/shared/api'
-import { closeOf, fromJoinUrl, stockClient, waitFor, type Guest } from './helpers'
+import { callApi, serverPerFile, writeRenderer } from '../../helpers/server'
+import { closeOf, fromJoinUrl, guestsPerTest, synced, waitFor } from './helpers'
 
 let server: CoproServer
-let rendererDir: string
 const events: { event: string; payload: any }[] = []
-const guests: Guest[] = []
 
-type Reply = { status: number; body: { ok: boolean; value?: any; error?: any } }
-async function call(
-  method: string,
-  args: unknown,
-  token: string | null = server.token,
-  base = server.baseUrl,
-) {
-  const res = await fetch(`${base}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(args),
-  })
-  return { status: res.status, body: await res.json() } as Reply
+function call(method: string, args: unknown, token: string | null = server.token, base = server.baseUrl) {
+  return callApi(base, method, args, token)
 }
 async function newSession(title: string): Promise<string> {
   return (await call('sessions.create', { title })).body.value.id as string
@@ -35,35 +21,16 @@ async function share(sessionId: string, extra: object = {}): Promise<ShareLinks>
   expect(r.body.error).toBeUndefined()
   return r.body.value as ShareLinks
 }
-function guest(link: string, room?: string): Guest {
-  const j = fromJoinUrl(link)
-  const g = stockClient(j.serverUrl, room ?? j.sessionId, j.token)
-  guests.push(g)
-  return g
-}
-function facilitator(sessionId: string): Guest {
-  const g = stockClient(server.syncUrl, sessionId, server.token)
-  guests.push(g)
-  return g
-}
-const synced = (g: Guest) => waitFor(() => g.provider.synced, 'synced')
+const { guest, facilitator } = guestsPerTest(() => server)
 
-beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'copro-share-renderer-'))
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copro join</title>')
-  mkdirSync(join(rendererDir, 'assets'))
-  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("guest")')
+serverPerFile(async (tempDir) => {
+  const rendererDir = writeRenderer(tempDir('copro-share-renderer-'), {
+    'index.html': '<!doctype html><title>Copro join</title>',
+    'assets/app.js': 'console.log("guest")',
+  })
   server = await CoproServer.start({ host: '127.0.0.1', port: 0, backend: new MemoryBackend(), rendererDir })
   server.onEvent((event, payload) => events.push({ event, payload }))
-})
-
-afterEach(() => {
-  for (const g of guests.splice(0)) g.destroy()
-})
-
-afterAll(async () => {
-  await server.close()
-  rmSync(rendererDir, { recursive: true, force: true })
+  return server
 })
 
 describe('share.interfaces', () => {
