@@ -116,4 +116,42 @@ test.describe('the board canvas in the workbench', () => {
     await expect(page.locator('.tl-shape-indicator')).toHaveCount(1)
     expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
   })
+
+  test('the canvas zoom follows the text-size preference, about the centre of the view', async ({
+    page,
+    serve,
+  }) => {
+    await serve.call('sessions.create', { title: 'Big text' })
+    await page.addInitScript(() =>
+      localStorage.setItem('copro.a11y.preferences', JSON.stringify({ textScale: 150 })),
+    )
+    await page.goto(serve.url)
+    await page
+      .getByRole('button', { name: /^Big text/ })
+      .first()
+      .click()
+    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    const view = () =>
+      page.evaluate(() => {
+        const editor = (window as any).__coproBoard.editor
+        const c = editor.getViewportPageBounds().center
+        return { z: editor.getZoomLevel(), x: Math.round(c.x), y: Math.round(c.y) }
+      })
+    // opened at 150 %
+    const opened = await view()
+    expect(opened.z).toBeCloseTo(1.5, 5)
+    // one step larger (Ctrl+Alt+=): 175 %, the same page point stays in the middle of the view
+    await page.getByTestId('status-connection').click()
+    await page.keyboard.press('Control+Alt+=')
+    await expect
+      .poll(async () => {
+        const v = await view()
+        return Math.abs(v.z - 1.75) < 1e-6 && Math.abs(v.x - opened.x) <= 1 && Math.abs(v.y - opened.y) <= 1
+      })
+      .toBe(true)
+    // a zoom made by hand is kept: the next step scales it by 150/175
+    await page.evaluate(() => (window as any).__coproBoard.editor.setCamera({ x: 0, y: 0, z: 0.7 }))
+    await page.keyboard.press('Control+Alt+-')
+    await expect.poll(async () => (await view()).z).toBeCloseTo(0.6, 5)
+  })
 })

@@ -1,10 +1,12 @@
 import type { Editor } from 'tldraw'
 import { noMotion, preferences } from '../../contrib/a11y/preferences'
+import { followTextScaleWithZoom } from './textScaleZoom'
 import './boardA11y.css'
 
 /**
  * Canvas-level accessibility, attached once per editor (Board's onMount):
  *  - reduced motion / calm mode → tldraw's animation speed 0 (camera moves jump instead of glide);
+ *  - the canvas zoom follows the text-size preference (textScaleZoom.ts);
  *  - calm mode hides other people's cursors and selections (boardA11y.css, keyed on <html data-a11y-calm>);
  *  - Escape with nothing selected and nothing being edited leaves the canvas: focus goes to the
  *    session's editor tab, so the canvas is never a keyboard trap;
@@ -19,6 +21,7 @@ export function attachBoardA11y(editor: Editor): () => void {
   }
   applyMotion()
   const offPrefs = preferences.subscribe(applyMotion)
+  const stopZoom = followTextScaleWithZoom(editor)
 
   const container = editor.getContainer()
   const onKeyDown = (e: KeyboardEvent) => {
@@ -54,6 +57,7 @@ export function attachBoardA11y(editor: Editor): () => void {
     observer.disconnect()
     if (frame !== null) cancelAnimationFrame(frame)
     offPrefs()
+    stopZoom()
     container.removeEventListener('keydown', onKeyDown, true)
   }
 }
