@@ -5,6 +5,7 @@ import { CARD_DEFAULT_SIZE, type CardKind } from '../../shared/model/cards'
 import type { PresenceState } from '../../shared/model/participant'
 import type { CoproRole, SessionRole } from '../../shared/model/roles'
 import { CARD_SHAPE_TYPE } from '../../core/common/board/docSchema'
+import { newCardProps } from './shapes/newCard'
 import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
 import { isStructureLocked } from '../../core/common/facilitation/state'
 import type { CardShape } from './shapes/cardSchema'
@@ -123,18 +124,7 @@ export function createBoardApi(
       type: CARD_SHAPE_TYPE,
       x: at.x,
       y: at.y,
-      props: {
-        w: CARD_DEFAULT_SIZE.w,
-        h: CARD_DEFAULT_SIZE.h,
-        kind,
-        text,
-        authorId: identity.id,
-        authorRole: identity.coproRole,
-        authorName: identity.anonymous ? '' : identity.name,
-        createdAt: Date.now(),
-        owner: kind === 'action' ? (extras.owner ?? '') : '',
-        due: kind === 'action' ? (extras.due ?? '') : '',
-      },
+      props: newCardProps(kind, text, identity, extras),
     })
     editor.select(id)
     return id

@@ -8,6 +8,7 @@ import { cellRect, createAttributor, sameCell, structureBounds } from '../../../
 import { cardBounds, selectCards, type CardRecord } from '../../../core/common/board/records'
 import { readStructure } from '../../../core/common/board/workshopState'
 import type { CardShape } from '../shapes/cardSchema'
+import { newCardProps } from '../shapes/newCard'
 import { findFreeSpot, type Box } from './freeSpot'
 
 /** Who adds cards through these operations (the Board's identity). */
@@ -155,17 +156,7 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
         type: CARD_SHAPE_TYPE,
         x: at.x,
         y: at.y,
-        props: {
-          ...size,
-          kind,
-          text: text.slice(0, CARD_TEXT_MAX),
-          authorId: author.id,
-          authorRole: author.coproRole,
-          authorName: author.anonymous ? '' : author.name.slice(0, NAME_MAX),
-          createdAt: Date.now(),
-          owner: kind === 'action' ? (extras.owner ?? '').slice(0, NAME_MAX) : '',
-          due: kind === 'action' && /^\d{4}-\d{2}-\d{2}$/.test(extras.due ?? '') ? extras.due! : '',
-        },
+        props: newCardProps(kind, text, author, extras),
       })
       return id
     },
