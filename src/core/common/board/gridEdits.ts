@@ -24,6 +24,7 @@ import {
   type EditCard,
 } from './cardPlacement'
 import type { ParsedEdit } from './structureEdits'
+import { itemTextPatch } from './itemTextPatch'
 
 /**
  * Structure edits on a grid (stages and lanes) and the card moves that keep each card in its cell
@@ -70,14 +71,7 @@ export function editGrid(g: GridStructure, e: ParsedEdit): GridStructure | strin
     case 'editText': {
       const missing = known(e.id)
       if (missing) return missing
-      const patch =
-        e.type === 'rename'
-          ? { label: e.label }
-          : {
-              ...(e.prompt !== undefined ? { prompt: e.prompt } : {}),
-              ...(e.easyRead !== undefined ? { easyRead: e.easyRead } : {}),
-              ...(e.kinds !== undefined ? { kinds: e.kinds } : {}),
-            }
+      const patch = itemTextPatch(e)
       return {
         ...g,
         stages: g.stages.map((x) => (x.id === e.id ? { ...x, ...patch } : x)),

@@ -10,6 +10,7 @@ import {
 } from './cardPlacement'
 import type { CardBounds } from './records'
 import type { ParsedEdit } from './structureEdits'
+import { itemTextPatch } from './itemTextPatch'
 
 /**
  * Structure edits on a board with zones and the card moves that keep each card in its zone
@@ -30,14 +31,7 @@ export function editZones(s: ZoneStructure, e: ParsedEdit): ZoneStructure | stri
     case 'rename':
     case 'editText': {
       if (at(e.id) < 0) return `there is no zone "${e.id}"`
-      const patch =
-        e.type === 'rename'
-          ? { label: e.label }
-          : {
-              ...(e.prompt !== undefined ? { prompt: e.prompt } : {}),
-              ...(e.easyRead !== undefined ? { easyRead: e.easyRead } : {}),
-              ...(e.kinds !== undefined ? { kinds: e.kinds } : {}),
-            }
+      const patch = itemTextPatch(e)
       return { ...s, zones: s.zones.map((z) => (z.id === e.id ? { ...z, ...patch } : z)) }
     }
     case 'removeZone':
