@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import { callApi, serverPerFile, writeRenderer } from '../../helpers/server'
+import { waitFor } from '../../helpers/wait'
+import type { Relay } from '../../../src/core/node/relay'
 
 let server: CoproServer
 
@@ -57,8 +59,12 @@ describe('CoproServer over real HTTP on port 0', () => {
     expect((await call('sessions.list', {})).body.value).toHaveLength(0)
     expect((await call('board.connect', { id })).body.error.code).toBe('conflict')
     await call('sessions.restore', { id })
+    const relay = server.relay as Relay
+    expect(relay.stats().loadedRooms).toBe(0)
     const conn = await call('board.connect', { id })
     expect(conn.body.value).toMatchObject({ sessionId: id, syncUrl: `ws://127.0.0.1:${server.port}/sync` })
+    // the board's document starts loading before the board connects
+    await waitFor(() => relay.stats().loadedRooms === 1, 'room preloaded by board.connect')
   })
 
   it('answers bad input with typed errors and keeps serving', async () => {

@@ -10,6 +10,9 @@ import { MalformedMessageError, parseClientMessage } from './messages'
 import type { RoomPersistence } from './persistence'
 import { Room } from './room'
 
+/** How long a preloaded room waits for its first connection. */
+const PRELOAD_HOLD_MS = 10_000
+
 export interface RelayOptions {
   persistence: RoomPersistence
   /** Decide whether `token` may join `sessionId`; null = refuse. May be async. */
@@ -297,6 +300,24 @@ export class Relay {
     if (!entry?.room) return
     entry.room.leave(conn)
     this.unloadIfIdle(conn.sessionId)
+  }
+
+  /**
+   * Starts loading a session's room before its first client connects (the app API calls this when it
+   * hands out a board's connection details), and holds it for `holdMs` so that connection finds the
+   * document in memory; then it unloads as usual if nobody joined. A failed load is left for the
+   * connection to report. The caller has checked that the session exists.
+   */
+  preload(sessionId: string, holdMs = PRELOAD_HOLD_MS): void {
+    if (this.closing) return
+    const entry = this.roomEntry(sessionId)
+    entry.waiting++
+    const timer = setTimeout(() => {
+      entry.waiting--
+      this.unloadIfIdle(sessionId)
+    }, holdMs)
+    timer.unref()
+    entry.promise.catch(() => undefined)
   }
 
   private roomEntry(sessionId: string): RoomEntry {

@@ -20,6 +20,8 @@ export interface SyncRelay {
   getLoadedDoc?(sessionId: string): Y.Doc | undefined
   /** Closes every connection holding this token (sharing stopped, token expired). */
   revokeToken?(tokenId: string): void
+  /** Starts loading a session's document ahead of its first connection. */
+  preload?(sessionId: string): void
   close(): Promise<void>
 }
 
@@ -93,12 +95,11 @@ export class CoproServer {
           dataDir: opts.dataDir ?? '',
           warnings: [...opts.backend.warnings],
         }),
-        connection: (sessionId) => ({
-          sessionId,
-          syncUrl: this.syncUrl,
-          token: this.token,
-          sessionRole: 'facilitator' as const,
-        }),
+        connection: (sessionId) => {
+          // the board connects right after this answer: have its document loaded by then
+          this.relay.preload?.(sessionId)
+          return { sessionId, syncUrl: this.syncUrl, token: this.token, sessionRole: 'facilitator' as const }
+        },
         emit: (e, p) => this.emit(e, p),
         sharing: this.sharing,
         templates: opts.templates ?? TemplateService.create({ dataDir: opts.dataDir ?? null }),
