@@ -16,6 +16,9 @@ export interface RecordLike {
 
 export function privateActivityOf(r: RecordLike): string | null {
   if (r.typeName !== 'shape' || r.type !== CARD_SHAPE_TYPE) return null
+  // the common case first, cheaply: this runs for every changed record and on whole-board scans
+  if (typeof r.meta !== 'object' || r.meta === null || (r.meta as { private?: unknown }).private !== true)
+    return null
   const p = PrivateCardMeta.safeParse(r.meta)
   return p.success ? p.data.activityId : null
 }

@@ -102,9 +102,26 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
         // storage full: they still live in memory
       }
     }
-    const offStore = editor.store.listen(save, { scope: 'document' })
+    // only changes that touch a private card can change what is kept on this device
+    const touchesPrivate = (r: TLRecord | undefined) =>
+      r !== undefined && isCard(r) && privateActivityOf(r) !== null
+    const offStore = editor.store.listen(
+      ({ changes }) => {
+        const touched =
+          Object.values(changes.added).some(touchesPrivate) ||
+          Object.values(changes.removed).some(touchesPrivate) ||
+          Object.values(changes.updated).some(([from, to]) => touchesPrivate(from) || touchesPrivate(to))
+        if (touched) save()
+      },
+      { scope: 'document' },
+    )
+    // a reveal is a change of workshop.reveal; every other document update (each card edit) skips the scan
+    let lastReveal: string | null = null
     const revealNow = () => {
       const revealed = readReveal(doc)
+      const key = JSON.stringify(revealed)
+      if (key === lastReveal) return
+      lastReveal = key
       const updates = cardsToReveal(editor.store.allRecords().filter(isCard), revealed).map((r) => ({
         id: r.id,
         type: CARD_SHAPE_TYPE,
