@@ -7,6 +7,7 @@
  */
 import { chromium } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../playwright.config'
+import { dragFrames } from './lib/frames'
 import { median, quantile, startServe } from './lib/serve'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 2000)
@@ -132,24 +133,7 @@ try {
     )
     frames.push(...f)
     // Someone drags one card: it moves every frame for 2 s (each move goes through the binding to Yjs).
-    const d = await page.evaluate(
-      () =>
-        new Promise<number[]>((resolve) => {
-          const editor = (window as any).__coproBoard.editor
-          const card = editor.getCurrentPageShapes().find((s: any) => s.type === 'card')
-          const start = performance.now()
-          const deltas: number[] = []
-          let last = start
-          const tick = (now: number) => {
-            deltas.push(now - last)
-            last = now
-            editor.updateShape({ id: card.id, type: 'card', x: card.x + ((now - start) % 300) })
-            if (now - start < 2000) requestAnimationFrame(tick)
-            else resolve(deltas.slice(1))
-          }
-          requestAnimationFrame(tick)
-        }),
-    )
+    const d = await dragFrames(page, 2000)
     drags.push(...d)
     await page.close()
   }

@@ -7,8 +7,9 @@
  *     while a screen-reader user reads the outline), and while the board is shown with the outline tab
  *     open but hidden (it must then cost nothing).
  */
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../playwright.config'
+import { dragFrames } from './lib/frames'
 import { median, quantile, startServe } from './lib/serve'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 2000)
@@ -21,28 +22,6 @@ async function call(baseUrl: string, token: string, method: string, args: unknow
   })
   return ((await r.json()) as { value: any }).value
 }
-
-/** Moves one card every animation frame for `ms` and returns the frame intervals. */
-const dragFrames = (page: Page, ms: number) =>
-  page.evaluate(
-    (ms) =>
-      new Promise<number[]>((resolve) => {
-        const editor = (window as any).__coproBoard.editor
-        const card = editor.getCurrentPageShapes().find((s: any) => s.type === 'card')
-        const start = performance.now()
-        const deltas: number[] = []
-        let last = start
-        const tick = (now: number) => {
-          deltas.push(now - last)
-          last = now
-          editor.updateShape({ id: card.id, type: 'card', x: card.x + ((now - start) % 300) })
-          if (now - start < ms) requestAnimationFrame(tick)
-          else resolve(deltas.slice(1))
-        }
-        requestAnimationFrame(tick)
-      }),
-    ms,
-  )
 
 const serve = await startServe()
 const browser = await chromium.launch({
