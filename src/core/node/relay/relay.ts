@@ -56,6 +56,8 @@ interface RoomEntry {
   room: Room | null
   /** Connections waiting for this room to load; the room is not unloaded while any wait. */
   waiting: number
+  /** Ends a preload's hold (counted in `waiting`); null when there is none. */
+  endPreload: (() => void) | null
 }
 
 /**
@@ -247,6 +249,8 @@ export class Relay {
     conn.state = 'joined'
     this.counters.joined++
     room.join(conn)
+    // the preload has served its purpose: from now on the room unloads when its last client leaves
+    entry.endPreload?.()
     const backlog = conn.backlog.splice(0)
     conn.backlogBytes = 0
     for (const frame of backlog) {
@@ -304,19 +308,26 @@ export class Relay {
 
   /**
    * Starts loading a session's room before its first client connects (the app API calls this when it
-   * hands out a board's connection details), and holds it for `holdMs` so that connection finds the
-   * document in memory; then it unloads as usual if nobody joined. A failed load is left for the
-   * connection to report. The caller has checked that the session exists.
+   * hands out a board's connection details), and holds it until the first client joins or `holdMs` has
+   * passed, so that connection finds the document in memory; from then on the room unloads as usual,
+   * when its last client leaves. A failed load is left for the connection to report. The caller has
+   * checked that the session exists.
    */
   preload(sessionId: string, holdMs = PRELOAD_HOLD_MS): void {
     if (this.closing) return
     const entry = this.roomEntry(sessionId)
+    if (entry.endPreload) return // already held
     entry.waiting++
-    const timer = setTimeout(() => {
+    const end = () => {
+      clearTimeout(timer)
+      if (entry.endPreload !== end) return
+      entry.endPreload = null
       entry.waiting--
       this.unloadIfIdle(sessionId)
-    }, holdMs)
+    }
+    const timer = setTimeout(end, holdMs)
     timer.unref()
+    entry.endPreload = end
     entry.promise.catch(() => undefined)
   }
 
@@ -324,7 +335,12 @@ export class Relay {
     const existing = this.rooms.get(sessionId)
     if (existing) return existing
     const prior = this.unloading.get(sessionId) ?? Promise.resolve()
-    const entry: RoomEntry = { promise: prior.then(() => this.loadRoom(sessionId)), room: null, waiting: 0 }
+    const entry: RoomEntry = {
+      promise: prior.then(() => this.loadRoom(sessionId)),
+      room: null,
+      waiting: 0,
+      endPreload: null,
+    }
     this.rooms.set(sessionId, entry)
     entry.promise.then(
       (room) => {
