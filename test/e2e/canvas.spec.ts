@@ -94,6 +94,17 @@ test.describe('the board canvas in the workbench', () => {
 
     // while the board is idle every card gets its content, so zooming out later is smooth
     await expect.poll(() => page.getByTestId('card-shape').count(), { timeout: 15_000 }).toBe(600)
+    // a card that arrives later far out of view gets its content too (tldraw's own export reads it)
+    await page.evaluate(() =>
+      (window as any).__coproBoard.editor.createShapes([
+        { type: 'card', x: 40_000, y: 40_000, props: { kind: 'gain', text: 'Far away' } },
+      ]),
+    )
+    await expect.poll(() => page.getByTestId('card-shape').count(), { timeout: 15_000 }).toBe(601)
+    await page.evaluate(() => {
+      const editor = (window as any).__coproBoard.editor
+      editor.deleteShapes(editor.getCurrentPageShapes().filter((s: any) => s.props?.text === 'Far away'))
+    })
     await page.evaluate(() => (window as any).__coproBoard.editor.zoomToFit())
     await expect(page.getByTestId('card-text').filter({ hasText: /^Idea number 300$/ })).toBeVisible()
 

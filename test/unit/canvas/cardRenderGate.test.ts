@@ -9,14 +9,30 @@ import { CardRenderGate, type GateEditor } from '../../../src/renderer/board/sha
 function board(cardCount: number) {
   const ids = Array.from({ length: cardCount }, (_, i) => `shape:card${i}` as TLShapeId)
   const culled = atom('culled', new Set<TLShapeId>(ids))
+  const listeners = new Set<(e: { changes: { added: Record<string, unknown> } }) => void>()
   const editor: GateEditor = {
     getCulledShapes: () => culled.get(),
     getCurrentPageShapeIds: () => new Set(ids),
     getShape: ((id: TLShapeId) => (ids.includes(id) ? { id, type: 'card' } : undefined)) as never,
-    store: { has: ((id: TLShapeId) => ids.includes(id)) as never },
+    store: {
+      has: ((id: TLShapeId) => ids.includes(id)) as never,
+      listen: ((l: (e: { changes: { added: Record<string, unknown> } }) => void) => {
+        listeners.add(l)
+        return () => listeners.delete(l)
+      }) as never,
+    },
   }
   const setInView = (...inView: TLShapeId[]) => culled.set(new Set(ids.filter((id) => !inView.includes(id))))
-  return { ids, editor, setInView }
+  /** A card arrives out of view (another person's, say), as the store reports it. */
+  const addCard = (): TLShapeId => {
+    const id = `shape:card${ids.length}` as TLShapeId
+    ids.push(id)
+    culled.set(new Set([...culled.get(), id]))
+    for (const l of [...listeners])
+      l({ changes: { added: { [id]: { id, typeName: 'shape', type: 'card' } } } })
+    return id
+  }
+  return { ids, editor, setInView, addCard }
 }
 
 describe('CardRenderGate', () => {
@@ -57,5 +73,18 @@ describe('CardRenderGate', () => {
     stopped.hydrate(0, 10)()
     await new Promise((r) => setTimeout(r, 50))
     expect(other.ids.some((id) => stopped.isShown(id))).toBe(false)
+  })
+
+  it('gives cards added after hydration finished their content too, until stopped', async () => {
+    const { ids, editor, addCard } = board(5)
+    const gate = new CardRenderGate(editor)
+    const stop = gate.hydrate(0, 10)
+    await vi.waitFor(() => expect(ids.every((id) => gate.isShown(id))).toBe(true))
+    const late = addCard()
+    await vi.waitFor(() => expect(gate.isShown(late)).toBe(true))
+    stop()
+    const afterStop = addCard()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(gate.isShown(afterStop)).toBe(false)
   })
 })

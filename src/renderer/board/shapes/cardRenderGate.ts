@@ -10,7 +10,7 @@ interface GateEntry {
 
 /** What the gate reads of the editor. */
 export type GateEditor = Pick<Editor, 'getCulledShapes' | 'getCurrentPageShapeIds' | 'getShape'> & {
-  store: Pick<Editor['store'], 'has'>
+  store: Pick<Editor['store'], 'has' | 'listen'>
 }
 
 /** Cards given their content per idle slice by `hydrate` (about 25 ms of work on a 2-core laptop). */
@@ -35,7 +35,8 @@ export class CardRenderGate {
   }
 
   /**
-   * Gives every card on the page its content, `batch` cards per idle slice, starting after `delayMs`.
+   * Gives every card on the page its content, `batch` cards per idle slice, starting after `delayMs`;
+   * cards added later (by anyone, anywhere on the page) get theirs in the next idle slices too.
    * Returns a function that stops it.
    */
   hydrate(delayMs = 300, batch = HYDRATE_BATCH): () => void {
@@ -64,8 +65,19 @@ export class CardRenderGate {
     handle = setTimeout(() => {
       handle = idle(step)
     }, delayMs)
+    const offStore = this.editor.store.listen(
+      ({ changes }) => {
+        if (handle !== null || stopped) return
+        const cardAdded = Object.values(changes.added).some(
+          (r) => r.typeName === 'shape' && r.type === CARD_SHAPE_TYPE,
+        )
+        if (cardAdded) handle = idle(step)
+      },
+      { scope: 'document' },
+    )
     return () => {
       stopped = true
+      offStore()
       if (handle === null) return
       if (typeof handle === 'number' && typeof cancelIdleCallback === 'function') cancelIdleCallback(handle)
       clearTimeout(handle as ReturnType<typeof setTimeout>)
