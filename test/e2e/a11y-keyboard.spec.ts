@@ -71,7 +71,10 @@ test.describe('a workshop by keyboard only', () => {
     await page.keyboard.press('Enter')
     const composer = page.getByTestId('card-composer')
     await expect(composer).toBeVisible()
+    // the composer puts focus in its text box once it has opened: keys before that would go elsewhere
+    await expect(page.getByTestId('composer-text')).toBeFocused()
     await page.keyboard.press('Alt+1')
+    await expect(page.getByTestId('composer-kind-pain')).toBeChecked()
     await page.keyboard.type('The letters use long words')
     await page.keyboard.press('Enter')
     await expect(composer).toBeHidden()
@@ -147,7 +150,9 @@ test.describe('a workshop by keyboard only', () => {
     await page.keyboard.press('Enter')
     await expect(outline.getByText(/You have 1 of 3 votes left/)).toBeVisible()
     await expect(page.locator(':focus')).toHaveAccessibleName(/^Vote \(2\): Idea card/)
-    await page.keyboard.press('Shift+Tab')
+    // from the outline's tab, forward to the other card's vote button (the cards' order in the table
+    // follows their places on the board, so it is not assumed here)
+    await page.getByRole('tab', { name: /^Outline/ }).focus()
     await tabTo(page, /^Vote: Pain card “The letters/)
     await page.keyboard.press('Enter')
     await expect(outline.getByText(/You have 0 of 3 votes left/)).toBeVisible()

@@ -40,6 +40,7 @@ test.describe('the live board with two people', () => {
     await a.keyboard.press('c')
     const composer = a.getByTestId('card-composer')
     await expect(composer).toBeVisible()
+    await expect(a.getByTestId('composer-text')).toBeFocused()
     await a.keyboard.press('Alt+1')
     await expect(a.getByTestId('composer-kind-pain')).toBeChecked()
     await a.keyboard.type('مرحبا: the form is too long')
