@@ -8,19 +8,10 @@
 import { chromium } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../playwright.config'
 import { dragFrames } from './lib/frames'
-import { median, quantile, startServe } from './lib/serve'
+import { callApi, median, quantile, startServe } from './lib/serve'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 2000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-
-async function call(baseUrl: string, token: string, method: string, args: unknown) {
-  const r = await fetch(`${baseUrl}/api/call/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  })
-  return ((await r.json()) as { value: any }).value
-}
 
 const serve = await startServe()
 const browser = await chromium.launch({
@@ -31,7 +22,7 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
 await context.addInitScript('window.__name = (f) => f')
 try {
-  await call(serve.baseUrl, serve.token, 'sessions.create', { title: 'Big board' })
+  await callApi(serve.baseUrl, serve.token, 'sessions.create', { title: 'Big board' })
   // Seed: one page writes 2,000 cards through the real board (tldraw store → Yjs → relay → storage).
   const seeder = await context.newPage()
   await seeder.goto(serve.url)

@@ -10,19 +10,13 @@ import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import { CoproServer, MemoryBackend } from '../src/core/node/server'
+import { callApi } from './lib/serve'
 
 const GUESTS = Number(process.env.BENCH_GUESTS ?? 50)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30)
 
 const server = await CoproServer.start({ host: '127.0.0.1', port: 0, backend: new MemoryBackend() })
-async function call(method: string, args: unknown) {
-  const r = await fetch(`${server.baseUrl}/api/call/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  })
-  return ((await r.json()) as { value: any }).value
-}
+const call = (method: string, args: unknown) => callApi(server.baseUrl, server.token, method, args)
 const waitFor = async (p: () => boolean) => {
   while (!p()) await new Promise((r) => setTimeout(r, 1))
 }

@@ -43,3 +43,13 @@ export function median(xs: number[]): number {
     0.5,
   )
 }
+
+/** Calls the app API of a running `copro serve` with its facilitator token; returns the value. */
+export async function callApi(baseUrl: string, token: string, method: string, args: unknown): Promise<any> {
+  const r = await fetch(`${baseUrl}/api/call/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  })
+  return ((await r.json()) as { value: any }).value
+}
