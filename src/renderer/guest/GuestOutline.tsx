@@ -11,6 +11,7 @@ const NO_API: AppHost = {
   kind: 'browser',
   call: async () => ({ ok: false, error: { code: 'unauthorized', message: 'Guests have no app API.' } }),
   on: () => () => {},
+  onResync: () => () => {},
   saveFile: async () => {},
 }
 

@@ -9,6 +9,7 @@ import { checkEvent, checkResult } from './validate'
  */
 export function createHttpHost(baseUrl: string, token: string): AppHost {
   const listeners = new Map<string, Set<(p: unknown) => void>>()
+  const resyncListeners = new Set<() => void>()
   let socket: WebSocket | null = null
   let retry = 0
 
@@ -18,7 +19,12 @@ export function createHttpHost(baseUrl: string, token: string): AppHost {
     wsUrl.searchParams.set('token', token)
     const ws = new WebSocket(wsUrl)
     socket = ws
-    ws.onopen = () => (retry = 0)
+    ws.onopen = () => {
+      retry = 0
+      // Anything that changed before this socket was open (a session created while the page was
+      // loading, or while the server was away) sent no event here: let subscribers fetch again.
+      for (const l of [...resyncListeners]) l()
+    }
     ws.onmessage = (m) => {
       let msg: unknown
       try {
@@ -65,6 +71,11 @@ export function createHttpHost(baseUrl: string, token: string): AppHost {
       const l = callback as (p: unknown) => void
       set.add(l)
       return () => set.delete(l)
+    },
+    onResync(callback) {
+      if (!socket) connectEvents()
+      resyncListeners.add(callback)
+      return () => resyncListeners.delete(callback)
     },
     async saveFile(name, data) {
       download(name, data)

@@ -18,6 +18,9 @@ export function createIpcHost(bridge: CoproBridge): AppHost {
         if (p !== undefined) callback(p as never)
       })
     },
+    onResync() {
+      return () => {}
+    },
     async saveFile(name, data) {
       download(name, data)
     },

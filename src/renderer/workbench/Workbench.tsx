@@ -101,6 +101,12 @@ export function Workbench({ host }: { host: AppHost }) {
       if (settings.ok) store.set({ settings: settings.value })
     })
     const offs = [
+      host.onResync(
+        () =>
+          void host.call('settings.get', {}).then((r) => {
+            if (r.ok) store.set({ settings: r.value })
+          }),
+      ),
       host.on('settings.changed', (s) => store.set({ settings: s })),
       host.on('session.saveState', (e) => store.set({ save: e })),
       host.on('command.run', (e) => void commands.execute(e.id)),

@@ -13,7 +13,8 @@ export function useSessions(query: string, includeDeleted = false) {
   }, [host, store, query, includeDeleted])
   useEffect(() => {
     void refresh()
-    return host.on('sessions.changed', () => void refresh())
+    const offs = [host.on('sessions.changed', () => void refresh()), host.onResync(() => void refresh())]
+    return () => offs.forEach((off) => off())
   }, [host, refresh])
   return { sessions, refresh }
 }

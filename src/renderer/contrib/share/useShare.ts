@@ -33,12 +33,16 @@ export function useShare(sessionId: string | null): ShareState {
     setError(null)
     if (!sessionId) return
     void refresh()
-    return host.on('share.changed', (e) => {
-      if (e.sessionId !== sessionId) return
-      // the guest count changes often; links only when sharing starts or stops
-      if (statusRef.current?.shared !== e.shared) void refresh()
-      else setStatus((s) => (s ? { ...s, guests: e.guests } : s))
-    })
+    const offs = [
+      host.on('share.changed', (e) => {
+        if (e.sessionId !== sessionId) return
+        // the guest count changes often; links only when sharing starts or stops
+        if (statusRef.current?.shared !== e.shared) void refresh()
+        else setStatus((s) => (s ? { ...s, guests: e.guests } : s))
+      }),
+      host.onResync(() => void refresh()),
+    ]
+    return () => offs.forEach((off) => off())
   }, [host, sessionId, refresh])
 
   useEffect(() => {
