@@ -191,8 +191,11 @@ describe('hosted relay start-up', () => {
     await expect(startHostedRelay({ dataDir, port: blocker.port, adminToken })).rejects.toThrow()
     await blocker.close()
     const again = await startHostedRelay({ dataDir, port: 0, adminToken })
+    expect(again.relay.stats().loadedRooms).toBe(0)
     const info = await fetch(`${again.origin}/api/guest/session?token=${minted.token}`)
     expect(await info.json()).toEqual({ sessionId: 'kept-session', title: 'Kept', role: 'participant' })
+    // the join screen's question starts loading the board the guest is about to connect to
+    await waitFor(() => again.relay.getLoadedDoc('kept-session') !== undefined, 'room preloaded')
     await again.close()
   })
 })

@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
-import { CLOSE_CODES } from '../../../src/core/node/relay'
+import { CLOSE_CODES, type Relay } from '../../../src/core/node/relay'
 import type { ShareLinks } from '../../../src/shared/api'
 import { callApi, serverPerFile, writeRenderer } from '../../helpers/server'
 import { closeOf, fromJoinUrl, guestsPerTest, synced, waitFor } from './helpers'
@@ -75,9 +75,13 @@ describe('share session on a chosen address (127.0.0.2, loopback only in tests)'
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('Copro join')
     expect((await fetch(p.origin + '/assets/app.js')).status).toBe(200)
+    const relay = server.relay as Relay
+    expect(relay.getLoadedDoc(id)).toBeUndefined()
     const info = await fetch(`${p.origin}/api/guest/session?token=${p.token}`)
     expect(info.status).toBe(200)
     expect(await info.json()).toEqual({ sessionId: id, title: 'Repairs workshop', role: 'participant' })
+    // the join screen's question starts loading the board the guest is about to connect to
+    await waitFor(() => relay.getLoadedDoc(id) !== undefined, 'room preloaded by the join screen')
     const oinfo = await fetch(`${o.origin}/api/guest/session`, {
       headers: { authorization: `Bearer ${o.token}` },
     })

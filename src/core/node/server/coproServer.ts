@@ -298,6 +298,8 @@ export class CoproServer {
       return json(res, 405, { ok: false, error: { code: 'invalid_arguments', message: 'Use GET.' } })
     const info = await this.sharing.guestSession(tokenFrom(req.headers, url))
     if (!info) return unauthorized(res)
+    // the guest's board connects right after the join screen: have its document loaded by then
+    this.relay.preload?.(info.sessionId)
     json(res, 200, info)
   }
 

@@ -244,6 +244,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       const sid = grant ? aliases.get(grant.sessionId) : undefined
       const s = sid ? store.get(sid) : null
       if (!grant || !s) return json(res, 401, { error: 'A valid guest token is required.' })
+      relay?.preload(grant.sessionId) // the guest's board connects next: start loading it now
       return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
     }
     // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
