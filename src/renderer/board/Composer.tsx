@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import { CARD_KINDS, CARD_KIND_INFO, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../shared/model/cards'
 import './composer.css'
 
@@ -19,7 +19,8 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
   const [due, setDue] = useState('')
   const textRef = useRef<HTMLTextAreaElement>(null)
   const titleId = useId()
-  useEffect(() => {
+  // Before paint, so the first keys typed after the composer opens already land in the text box.
+  useLayoutEffect(() => {
     textRef.current?.focus()
   }, [])
   const submit = () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../shared/model/cards'
 
 /** The four big buttons of the simple composer, in the order people see them. */
@@ -24,7 +24,8 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
   const returnTo = useRef<CardKind | null>(null)
   const ids = { title: useId(), where: useId() }
 
-  useEffect(() => {
+  // Before paint, so the first keys typed after the composer opens already land in the text box.
+  useLayoutEffect(() => {
     if (kind) textRef.current?.focus()
     else if (returnTo.current) {
       root.current?.querySelector<HTMLElement>(`[data-kind="${returnTo.current}"]`)?.focus()
