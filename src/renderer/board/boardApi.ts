@@ -1,11 +1,11 @@
 import type * as Y from 'yjs'
-import { createShapeId, type Editor } from 'tldraw'
+import type { Editor } from 'tldraw'
 import type { WebsocketProvider } from 'y-websocket'
 import { CARD_DEFAULT_SIZE, type CardKind } from '../../shared/model/cards'
 import type { PresenceState } from '../../shared/model/participant'
 import type { CoproRole, SessionRole } from '../../shared/model/roles'
 import { CARD_SHAPE_TYPE } from '../../core/common/board/docSchema'
-import { newCardProps } from './shapes/newCard'
+import { createCard } from './shapes/newCard'
 import type { CardMove, StructureEdit, StructureEditResult } from '../../core/common/board/structureEdits'
 import { isStructureLocked } from '../../core/common/facilitation/state'
 import type { CardShape } from './shapes/cardSchema'
@@ -114,18 +114,9 @@ export function createBoardApi(
   ctx: BoardApiContext,
 ): BoardApi {
   const addCard = (kind: CardKind, text: string, extras: CardExtras = {}): string => {
-    const identity = ctx.identity()
-    const id = createShapeId()
     const sel = editor.getSelectionPageBounds()
     const at = placeNewCard(CARD_DEFAULT_SIZE, editor.getViewportPageBounds(), sel)
-    editor.markHistoryStoppingPoint('add card')
-    editor.createShape<CardShape>({
-      id,
-      type: CARD_SHAPE_TYPE,
-      x: at.x,
-      y: at.y,
-      props: newCardProps(kind, text, identity, extras),
-    })
+    const id = createCard(editor, at, kind, text, ctx.identity(), extras)
     editor.select(id)
     return id
   }

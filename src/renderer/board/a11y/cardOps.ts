@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
+import type { Editor, TLShapeId } from 'tldraw'
 import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../../shared/model/cards'
 import type { CoproRole } from '../../../shared/model/roles'
 import type { CellRef } from '../../../shared/model/structure'
@@ -8,7 +8,7 @@ import { cellRect, createAttributor, sameCell, structureBounds } from '../../../
 import { cardBounds, selectCards, type CardRecord } from '../../../core/common/board/records'
 import { readStructure } from '../../../core/common/board/workshopState'
 import type { CardShape } from '../shapes/cardSchema'
-import { newCardProps } from '../shapes/newCard'
+import { createCard } from '../shapes/newCard'
 import { findFreeSpot, type Box } from './freeSpot'
 
 /** Who adds cards through these operations (the Board's identity). */
@@ -148,17 +148,7 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
       if (!writable()) return null
       const author = getAuthor()
       const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
-      const at = spotFor(cell, size)
-      const id = createShapeId()
-      editor.markHistoryStoppingPoint('add card')
-      editor.createShape<CardShape>({
-        id,
-        type: CARD_SHAPE_TYPE,
-        x: at.x,
-        y: at.y,
-        props: newCardProps(kind, text, author, extras),
-      })
-      return id
+      return createCard(editor, spotFor(cell, size), kind, text, author, extras)
     },
     update(id, patch) {
       const shape = cardShape(id)

@@ -1,5 +1,7 @@
 import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../../shared/model/cards'
 import type { CoproRole } from '../../../shared/model/roles'
+import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
+import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
 import type { CardShape } from './cardSchema'
 
 /** Who writes a new card: the name is stored only when they agreed to show it. */
@@ -33,4 +35,25 @@ export function newCardProps(
     owner: kind === 'action' ? (extras.owner ?? '').slice(0, NAME_MAX) : '',
     due: kind === 'action' && /^\d{4}-\d{2}-\d{2}$/.test(extras.due ?? '') ? extras.due! : '',
   }
+}
+
+/** Writes a new card with its top-left corner at `at`, as its own undo step; returns its id. */
+export function createCard(
+  editor: Editor,
+  at: { x: number; y: number },
+  kind: CardKind,
+  text: string,
+  author: CardAuthor,
+  extras: { owner?: string; due?: string } = {},
+): TLShapeId {
+  const id = createShapeId()
+  editor.markHistoryStoppingPoint('add card')
+  editor.createShape<CardShape>({
+    id,
+    type: CARD_SHAPE_TYPE,
+    x: at.x,
+    y: at.y,
+    props: newCardProps(kind, text, author, extras),
+  })
+  return id
 }
