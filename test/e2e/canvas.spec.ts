@@ -106,7 +106,12 @@ test.describe('the board canvas in the workbench', () => {
       editor.deleteShapes(editor.getCurrentPageShapes().filter((s: any) => s.props?.text === 'Far away'))
     })
     await page.evaluate(() => (window as any).__coproBoard.editor.zoomToFit())
-    await expect(page.getByTestId('card-text').filter({ hasText: /^Idea number 300$/ })).toBeVisible()
+    // zoomed out to the whole board, cards show their kind large instead of their text (zoomDetail.ts)
+    await expect(
+      page
+        .getByTestId('card-shape')
+        .filter({ has: page.getByTestId('card-text').filter({ hasText: /^Idea number 300$/ }) }),
+    ).toBeVisible()
 
     // outlines are drawn for the selected card only (not one hidden outline per card)
     await page.evaluate(() => {
@@ -164,5 +169,67 @@ test.describe('the board canvas in the workbench', () => {
     await page.evaluate(() => (window as any).__coproBoard.editor.setCamera({ x: 0, y: 0, z: 0.7 }))
     await page.keyboard.press('Control+Alt+-')
     await expect.poll(async () => (await view()).z).toBeCloseTo(0.6, 5)
+  })
+
+  test('zoomed far out, cards show their kind in large type instead of text too small to read', async ({
+    page,
+    serve,
+  }) => {
+    const errors = watchErrors(page)
+    await serve.call('sessions.create', { title: 'Far zoom' })
+    await page.goto(serve.url)
+    await page
+      .getByRole('button', { name: /^Far zoom/ })
+      .first()
+      .click()
+    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    const ids = await page.evaluate(() => {
+      const b = (window as any).__coproBoard
+      return [b.addCard('pain', 'The forms are too long'), b.addCard('gain', 'Reception staff are kind')]
+    })
+    const container = page.locator('.tl-container').first()
+    const zoom = (z: number) =>
+      page.evaluate((z) => (window as any).__coproBoard.editor.setCamera({ x: 0, y: 0, z }), z)
+    const headSize = () =>
+      page
+        .locator('.copro-card[data-kind="pain"] .copro-card__head')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+
+    await zoom(1)
+    await expect(container).toHaveAttribute('data-copro-detail', 'near')
+    await expect(page.getByTestId('card-text').filter({ hasText: 'The forms are too long' })).toBeVisible()
+    const nearSize = await headSize()
+
+    // 30 %: the text would be about 4 px high; the kind (icon + label) is drawn large instead
+    await zoom(0.3)
+    await expect(container).toHaveAttribute('data-copro-detail', 'far')
+    await expect(page.getByTestId('card-text').filter({ hasText: 'The forms are too long' })).toBeHidden()
+    await expect(page.locator('.copro-card[data-kind="pain"] .copro-card__head')).toContainText('Pain')
+    await expect(page.locator('.copro-card[data-kind="gain"] .copro-card__head')).toContainText('Gain')
+    expect(await headSize()).toBeGreaterThanOrEqual(nearSize * 2.5)
+
+    // pictures exported meanwhile still carry the text (tldraw renders them inside the same container)
+    const exported = await page.evaluate(async (id) => {
+      const svg = (await (window as any).__coproBoard.editor.getSvgString([id]))?.svg ?? ''
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
+      const text = doc.querySelector('.copro-card__text')
+      return { text: text?.textContent, style: text?.getAttribute('style') ?? '' }
+    }, ids[0])
+    expect(exported.text).toBe('The forms are too long')
+    expect(exported.style).not.toMatch(/display:\s*none/)
+
+    // a zoom that hovers at the line does not flip back: it stays far until 45 %
+    await zoom(0.42)
+    await expect(container).toHaveAttribute('data-copro-detail', 'far')
+
+    // the card being edited shows its text box even when zoomed out
+    await page.evaluate((id) => (window as any).__coproBoard.editor.setEditingShape(id), ids[0])
+    await expect(page.locator('.copro-card[data-editing] textarea')).toBeVisible()
+    await page.evaluate(() => (window as any).__coproBoard.editor.setEditingShape(null))
+
+    await zoom(0.5)
+    await expect(container).toHaveAttribute('data-copro-detail', 'near')
+    await expect(page.getByTestId('card-text').filter({ hasText: 'The forms are too long' })).toBeVisible()
+    expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
   })
 })

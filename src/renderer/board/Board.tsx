@@ -18,6 +18,7 @@ import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
 import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { attachBoardA11y } from './a11y/boardA11y'
+import { attachCardDetail } from './shapes/zoomDetail'
 import { AnnouncerOutsideWorkbench } from './a11y/AnnouncerOutsideWorkbench'
 import { boardComponents } from './canvas/boardComponents'
 
@@ -87,7 +88,9 @@ export function Board(props: BoardProps) {
       setMountedApi(api)
       const detachA11y = attachBoardA11y(editor)
       const stopHydrating = cardRenderGate(editor).hydrate()
+      const stopDetail = attachCardDetail(editor)
       return () => {
+        stopDetail()
         stopHydrating()
         detachA11y()
         setMountedApi((a) => (a === api ? null : a))

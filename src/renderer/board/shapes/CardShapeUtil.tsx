@@ -82,6 +82,7 @@ const CardView = memo(function CardView({ id, props, editing, editor }: CardView
       data-testid="card-shape"
       data-kind={props.kind}
       data-role={props.authorRole}
+      data-editing={editing || undefined}
       style={{ background: kind.colour }}
     >
       <div className="copro-card__head">
