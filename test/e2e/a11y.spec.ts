@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test, watchErrors } from './fixtures'
+import { clickSession, expect, test, watchErrors } from './fixtures'
 import { joinAsGuest } from './guestHelpers'
 
 /**
@@ -30,12 +30,7 @@ async function showView(page: Page, view: string) {
 
 async function openSession(page: Page, title: string) {
   await showView(page, 'Sessions')
-  await page
-    .getByRole('button', { name: new RegExp(`^${title}`) })
-    .first()
-    .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
-  await expect(page.locator('.tl-container')).toBeVisible()
+  await clickSession(page, title)
 }
 
 test.describe('accessibility: axe on every view', () => {

@@ -1,18 +1,12 @@
 import type { Browser, Page } from '@playwright/test'
-import { expect, test, watchErrors } from './fixtures'
+import { expect, openBoard as openSessionBoard, test, watchErrors } from './fixtures'
 
 /** Two browser contexts (two people) on one session, through the real `copro serve`. */
 
 async function openBoard(browser: Browser, url: string, title: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
-  await page.goto(url)
-  await page
-    .getByRole('button', { name: new RegExp(`^${title}`) })
-    .first()
-    .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
-  await expect(page.locator('.tl-container')).toBeVisible()
+  await openSessionBoard(page, url, title)
   return page
 }
 

@@ -1,4 +1,4 @@
-import { expect, test, watchErrors } from './fixtures'
+import { expect, openBoard, sessionButton, test, watchErrors } from './fixtures'
 
 test.describe('the board canvas in the workbench', () => {
   test('is visible and usable, loads every asset from the app (no CDN), and keeps the tldraw watermark visible', async ({
@@ -13,10 +13,7 @@ test.describe('the board canvas in the workbench', () => {
     })
     const session = await serve.call<{ id: string }>('sessions.create', { title: 'Canvas check' })
     await page.goto(serve.url)
-    await page
-      .getByRole('button', { name: /^Canvas check/ })
-      .first()
-      .click()
+    await sessionButton(page, 'Canvas check').click()
     const canvas = page.locator('.tl-container')
     await expect(canvas).toBeVisible()
     await expect(page.getByTestId('status-connection')).toHaveText(/Connected/)
@@ -60,12 +57,7 @@ test.describe('the board canvas in the workbench', () => {
     const errors = watchErrors(page)
     await serve.call('sessions.create', { title: 'Large board' })
     const open = async () => {
-      await page.goto(serve.url)
-      await page
-        .getByRole('button', { name: /^Large board/ })
-        .first()
-        .click()
-      await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+      await openBoard(page, serve.url, 'Large board')
     }
     await open()
     // 600 cards on a 30 × 20 grid, most of them far outside the first view
@@ -141,12 +133,7 @@ test.describe('the board canvas in the workbench', () => {
     await page.addInitScript(() =>
       localStorage.setItem('copro.a11y.preferences', JSON.stringify({ textScale: 150 })),
     )
-    await page.goto(serve.url)
-    await page
-      .getByRole('button', { name: /^Big text/ })
-      .first()
-      .click()
-    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await openBoard(page, serve.url, 'Big text')
     const view = () =>
       page.evaluate(() => {
         const editor = (window as any).__coproBoard.editor
@@ -177,12 +164,7 @@ test.describe('the board canvas in the workbench', () => {
   }) => {
     const errors = watchErrors(page)
     await serve.call('sessions.create', { title: 'Far zoom' })
-    await page.goto(serve.url)
-    await page
-      .getByRole('button', { name: /^Far zoom/ })
-      .first()
-      .click()
-    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await openBoard(page, serve.url, 'Far zoom')
     const ids = await page.evaluate(() => {
       const b = (window as any).__coproBoard
       return [b.addCard('pain', 'The forms are too long'), b.addCard('gain', 'Reception staff are kind')]

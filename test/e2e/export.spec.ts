@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import Papa from 'papaparse'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { expect, test, watchErrors, type ServeHandle } from './fixtures'
+import { expect, openBoard, test, watchErrors, type ServeHandle } from './fixtures'
 
 /** The Export view against the real `copro serve`: files, preview, pictures, print fallback, consent. */
 
@@ -32,13 +32,7 @@ async function useAnonymousIdentity(page: Page): Promise<void> {
 
 async function openSession(page: Page, serve: ServeHandle, title: string): Promise<void> {
   await serve.call('sessions.create', { title, templateId: 'service-chain-journey' })
-  await page.goto(serve.url)
-  await page
-    .getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
-    .first()
-    .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
-  await expect(page.locator('[role="tabpanel"]:not([hidden]) .tl-container')).toBeVisible()
+  await openBoard(page, serve.url, title)
 }
 
 /** Adds a card and centres it in stage `stage` (0-based) of the first lane; returns its id. */

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
-import { expect, test, watchErrors } from './fixtures'
+import { expect, openBoard as openSessionBoard, test, watchErrors } from './fixtures'
 import { joinAsGuest, phoneContext, seriousViolations } from './guestHelpers'
 
 /**
@@ -29,13 +29,7 @@ async function openBoard(browser: Browser, url: string, title: string, skewMs = 
     }, skewMs)
   }
   const page = await context.newPage()
-  await page.goto(url)
-  await page
-    .getByRole('button', { name: new RegExp(`^${title}`) })
-    .first()
-    .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
-  await expect(page.locator('.tl-container')).toBeVisible()
+  await openSessionBoard(page, url, title)
   return page
 }
 

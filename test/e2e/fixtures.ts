@@ -74,6 +74,23 @@ export function watchErrors(page: Page): string[] {
   return errors
 }
 
+/** A session's button in the Sessions list: its name starts with the title (taken literally). */
+export const sessionButton = (page: Page, title: string) =>
+  page.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first()
+
+/** Clicks a session in the Sessions list (which must be showing) and waits until its board is ready. */
+export async function clickSession(page: Page, title: string): Promise<void> {
+  await sessionButton(page, title).click()
+  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await expect(page.locator('[role="tabpanel"]:not([hidden]) .tl-container')).toBeVisible()
+}
+
+/** Loads the app from `url` and opens the session titled `title` on its board. */
+export async function openBoard(page: Page, url: string, title: string): Promise<void> {
+  await page.goto(url)
+  await clickSession(page, title)
+}
+
 export const test = base.extend<object, { serve: ServeHandle }>({
   serve: [
     // eslint-disable-next-line no-empty-pattern

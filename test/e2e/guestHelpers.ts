@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { expect, type ServeHandle } from './fixtures'
+import { expect, openBoard, type ServeHandle } from './fixtures'
 
 /** Shared steps of the guest and share specs: the facilitator's board, a phone guest, axe. */
 
@@ -18,13 +18,7 @@ export async function openFacilitatorBoard(
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
-  await page.goto(serve.url)
-  await page
-    .getByRole('button', { name: new RegExp(`^${title}`) })
-    .first()
-    .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
-  await expect(page.locator('.tl-container')).toBeVisible()
+  await openBoard(page, serve.url, title)
   return page
 }
 

@@ -1,17 +1,7 @@
 import type { Browser, Page } from '@playwright/test'
-import { expect, test, watchErrors } from './fixtures'
+import { expect, openBoard, test, watchErrors } from './fixtures'
 
 /** The outline view and the canvas stay in sync both ways, through the real `copro serve`. */
-
-async function openSession(page: Page, url: string, title: string) {
-  await page.goto(url)
-  await page
-    .getByRole('button', { name: new RegExp(`^${title}`) })
-    .first()
-    .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
-  await expect(page.locator('.tl-container')).toBeVisible()
-}
 
 /** Every card on the canvas as { text, x, y, kind }, read from the tldraw editor. */
 interface CanvasCard {
@@ -60,7 +50,7 @@ test.describe('outline view', () => {
   }) => {
     const errors = watchErrors(page)
     await serve.call('sessions.create', { title: 'Outline sync', templateId: 'service-journey-map' })
-    await openSession(page, serve.url, 'Outline sync')
+    await openBoard(page, serve.url, 'Outline sync')
 
     // canvas → outline: a card placed in a cell on the canvas appears in that cell of the table
     await page.evaluate(() => {
@@ -204,7 +194,7 @@ test.describe('outline view', () => {
 
   test('easy read shows the easy-read prompts', async ({ page, serve }) => {
     await serve.call('sessions.create', { title: 'Easy read', templateId: 'service-journey-map' })
-    await openSession(page, serve.url, 'Easy read')
+    await openBoard(page, serve.url, 'Easy read')
     const easy = await page.evaluate(
       () => (window as any).__coproBoard.doc.getMap('workshop').get('structure').stages[0].easyRead as string,
     )
@@ -274,6 +264,6 @@ test.describe('outline view', () => {
 async function newPerson(browser: Browser, url: string, title: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
-  await openSession(page, url, title)
+  await openBoard(page, url, title)
   return page
 }

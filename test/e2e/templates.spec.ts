@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test, watchErrors, type ServeHandle } from './fixtures'
+import { clickSession, expect, test, watchErrors, type ServeHandle } from './fixtures'
 import type { BoardStructure, CellRef } from '../../src/shared/model/structure'
 import { attributeCard, cellRect } from '../../src/core/common/board/attribution'
 import { instantiateTemplate, structureOrigin, validateTemplate } from '../../src/core/common/templates'
@@ -19,11 +19,7 @@ const activeLayer = (page: Page) =>
 async function openSession(page: Page, title: string): Promise<void> {
   const sessions = page.getByRole('button', { name: 'Sessions', exact: true })
   if ((await page.locator('#side-bar-title').textContent()) !== 'Sessions') await sessions.click()
-  await page
-    .getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
-    .first()
-    .click()
-  await expect(page.locator('[role="tabpanel"]:not([hidden]) .tl-container')).toBeVisible()
+  await clickSession(page, title)
   await expect(activeLayer(page)).toBeVisible()
 }
 
