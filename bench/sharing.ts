@@ -28,6 +28,8 @@ const links = await call('share.start', { sessionId: id, address: '127.0.0.2' })
 const link = new URL(links.participantUrl)
 const docs: Y.Doc[] = []
 const providers: WebsocketProvider[] = []
+// every y-websocket provider adds a process 'exit' listener in Node
+process.setMaxListeners(GUESTS + 20)
 const t0 = performance.now()
 for (let i = 0; i < GUESTS; i++) {
   const doc = new Y.Doc()
