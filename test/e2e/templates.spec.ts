@@ -1,81 +1,20 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { clickSession, expect, test, watchErrors, type ServeHandle } from './fixtures'
-import type { BoardStructure, CellRef } from '../../src/shared/model/structure'
+import { expect, test, watchErrors } from './fixtures'
+import type { CellRef } from '../../src/shared/model/structure'
 import { attributeCard, cellRect } from '../../src/core/common/board/attribution'
 import { instantiateTemplate, structureOrigin, validateTemplate } from '../../src/core/common/templates'
-
-interface ListedTemplate {
-  source: string
-  template: { id: string; name: string }
-}
-
-type CardBox = { id: string; x: number; y: number; w: number; h: number }
-
-/** The structure layer of the board in the visible editor tab (hidden tabs keep their boards). */
-const activeLayer = (page: Page) =>
-  page.locator('[role="tabpanel"]:not([hidden]) [data-testid="structure-layer"]')
-
-async function openSession(page: Page, title: string): Promise<void> {
-  const sessions = page.getByRole('button', { name: 'Sessions', exact: true })
-  if ((await page.locator('#side-bar-title').textContent()) !== 'Sessions') await sessions.click()
-  await clickSession(page, title)
-  await expect(activeLayer(page)).toBeVisible()
-}
-
-async function closeActiveTab(page: Page): Promise<void> {
-  await page.locator('.tab.active .tab-close').click()
-  await expect(page.locator('.tl-container')).toHaveCount(0)
-}
-
-function readStructure(page: Page): Promise<BoardStructure> {
-  return page.evaluate(() => (window as any).__coproBoard.doc.getMap('workshop').get('structure'))
-}
-
-/** Adds a card and moves its centre to (cx, cy) through the editor; returns its bounds. */
-function addCardAt(page: Page, cx: number, cy: number, text: string): Promise<CardBox> {
-  return page.evaluate(
-    ([cx, cy, text]) => {
-      const b = (window as any).__coproBoard
-      const id = b.addCard('idea', text)
-      const s = b.editor.getShape(id)
-      b.editor.updateShape({ id, type: 'card', x: cx - s.props.w / 2, y: cy - s.props.h / 2 })
-      const t = b.editor.getShape(id)
-      return { id, x: t.x, y: t.y, w: t.props.w, h: t.props.h }
-    },
-    [cx, cy, text] as const,
-  )
-}
-
-function cardBoxes(page: Page, ids: string[]): Promise<CardBox[]> {
-  return page.evaluate((ids) => {
-    const e = (window as any).__coproBoard.editor
-    return ids.map((id) => {
-      const s = e.getShape(id)
-      return { id, x: s.x, y: s.y, w: s.props.w, h: s.props.h }
-    })
-  }, ids)
-}
-
-/** A cell of the structure to aim at: the middle stage × the last lane, or the last zone. */
-function targetCell(s: BoardStructure): CellRef {
-  if (s.type === 'grid')
-    return {
-      type: 'cell',
-      stageId: s.stages[Math.floor(s.stages.length / 2)]!.id,
-      laneId: s.lanes[s.lanes.length - 1]!.id,
-    }
-  return { type: 'zone', zoneId: s.zones[s.zones.length - 1]!.id }
-}
-
-function labelsOf(s: BoardStructure): { id: string; label: string }[] {
-  return s.type === 'grid' ? [...s.stages, ...s.lanes] : s.zones
-}
-
-async function shippedTemplates(serve: ServeHandle): Promise<ListedTemplate[]> {
-  const list = await serve.call<{ templates: ListedTemplate[] }>('templates.list')
-  return list.templates.filter((t) => t.source === 'shipped')
-}
+import {
+  activeLayer,
+  addCardAt,
+  cardBoxes,
+  closeActiveTab,
+  labelsOf,
+  type ListedTemplate,
+  openSession,
+  readStructure,
+  shippedTemplates,
+  targetCell,
+} from './templateHelpers'
 
 test.describe('workshop templates in the workbench', () => {
   // Every shipped template, in two halves so each test stays short.
