@@ -92,7 +92,7 @@ export function createPlugin(policy) {
       ImportExpression: (n) => visit(n, n.source),
       // TypeScript-only nodes (import('…') types, import x = require('…'))
       /** @param {any} n */
-      TSImportType: (n) => visit(n, n.argument?.literal ?? n.argument),
+      TSImportType: (n) => visit(n, n.source),
       /** @param {any} n */
       TSExternalModuleReference: (n) => visit(n, n.expression),
     }
