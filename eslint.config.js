@@ -3,6 +3,8 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import copro from './scripts/deps/eslintPlugin.mjs'
+import { KNOWN_LONG_FILES, MAX_LINES } from './scripts/deps/policy.mjs'
 
 /**
  * Import boundaries (architecture.md):
@@ -10,6 +12,8 @@ import globals from 'globals'
  *   renderer may use shared and core/common, never core/node, main or electron
  *   preload imports only electron and the channel names
  *   `electron` is imported only in src/main and src/preload
+ * Over the whole import graph (scripts/deps/, ADR 0016): no file or folder cycles, features import no other
+ * feature, the layers below the features import none. No file over MAX_LINES lines.
  */
 const noElectron = { name: 'electron', message: 'electron may be imported only in src/main and src/preload.' }
 const electronPattern = { group: ['electron', 'electron/*'], message: noElectron.message }
@@ -140,6 +144,16 @@ export default tseslint.config(
         },
       ]),
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { copro },
+    rules: { 'copro/no-import-cycle': 'error', 'copro/import-boundaries': 'error' },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: [...KNOWN_LONG_FILES],
+    rules: { 'max-lines': ['error', { max: MAX_LINES, skipBlankLines: false, skipComments: false }] },
   },
   {
     files: ['test/**', 'bench/**'],

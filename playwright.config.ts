@@ -18,7 +18,11 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
-  retries: 0,
+  // CI (which sets CI=true) retries a failed test once, only to record a trace of it (trace below); the
+  // test still counts as failed (failOnFlakyTests here, and scripts/test.mjs counts "flaky" as failed).
+  // Locally no retry: a failing test fails at once, and `--retries 1` or `--trace on` records a trace.
+  retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: true,
   reporter: [['list'], ['json', { outputFile: 'test-reports/playwright.json' }]],
   use: {
     browserName: 'chromium',
@@ -27,7 +31,7 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
     viewport: { width: 1280, height: 800 },
-    trace: 'off',
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
 })

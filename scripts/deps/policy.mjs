@@ -1,0 +1,186 @@
+// @ts-check
+/**
+ * The repository's import and size policy (ADR 0016), read by the ESLint plugin (eslintPlugin.mjs, run by
+ * `npm run lint`) and by test/unit/deps/*.test.ts (run by vitest). Both run in `npm test`.
+ *
+ *   1. No import cycles between files — runtime or `import type` alike.
+ *   2. No import cycles between concept folders (src/core/common/<concept>, src/renderer/<area>,
+ *      src/renderer/features/<name>, …): imports between folders go one way.
+ *   3. A feature (src/renderer/features/<name>/) imports, inside the renderer, only its own folder and the
+ *      layers below the features (BELOW_FEATURES: board, session, workbench, host, device); outside the
+ *      renderer, src/core/common and src/shared (eslint.config.js closes the other layers). Never another
+ *      feature: features meet through the session and the workbench's registries.
+ *   4. The layers below the features, the tldraw adapter (src/renderer/board/) first, import no feature
+ *      (src/renderer/features/, and src/renderer/contrib/, its name before issue 13).
+ *   5. No file longer than MAX_LINES lines.
+ *
+ * The allowlists below hold what the tree had when these rules arrived (December 2026), before the
+ * restructuring of issue 13 landed. They only shrink. To remove an entry: fix the code, delete the entry, run
+ * `npx vitest run test/unit/deps` — the test fails while an entry no longer matches the tree ("stale"), and
+ * lint fails while the tree has a cycle or a long file that no entry covers.
+ */
+
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Folders whose .ts/.tsx files make up the import graph. */
+export const GRAPH_INCLUDE = ['src']
+
+export const MAX_LINES = 400
+
+/** Files whose length is checked by test/unit/deps/fileLength.test.ts (ESLint's max-lines covers JS/TS only). */
+export const LENGTH_CHECKED = /^(src|test|bench|scripts)\/.*\.(ts|tsx|mts|js|mjs|cjs|css)$/
+
+/**
+ * The concept folder a file belongs to, for the folder-cycle rule: src/renderer/features/<name>,
+ * src/renderer/contrib/<name>, src/core/<side>/<concept>, otherwise src/<layer>/<area> (e.g.
+ * src/renderer/board, src/shared/model). A file directly in a layer folder is its own group.
+ * @param {string} file relative to ROOT, forward slashes
+ */
+export function folderOf(file) {
+  const p = file.split('/')
+  if (p[1] === 'renderer' && (p[2] === 'features' || p[2] === 'contrib') && p.length > 4)
+    return p.slice(0, 4).join('/')
+  if (p[1] === 'core' && p.length > 4) return p.slice(0, 4).join('/')
+  if (p.length > 3) return p.slice(0, 3).join('/')
+  return file
+}
+
+/**
+ * The renderer's layers below the features, which any feature may use and none of which may import a feature:
+ * the tldraw adapter, the open session, the workbench's registries, the app API client and device-wide
+ * preferences.
+ */
+export const BELOW_FEATURES = [
+  'src/renderer/board/',
+  'src/renderer/session/',
+  'src/renderer/workbench/',
+  'src/renderer/host/',
+  'src/renderer/device/',
+]
+
+const FEATURES = 'src/renderer/features/'
+const CONTRIB = 'src/renderer/contrib/' // today's name for features/, until issue 13 moves it
+
+/** @type {import('./importGraph.mjs').BoundaryRule[]} */
+export const BOUNDARIES = [
+  {
+    name: 'feature-imports-feature',
+    from: /^src\/renderer\/features\/([^/]+)\//,
+    allow: (to, m) =>
+      !to.startsWith('src/renderer/') ||
+      to.startsWith(`${FEATURES}${m[1]}/`) ||
+      BELOW_FEATURES.some((p) => to.startsWith(p)),
+    message: `A feature imports only its own folder, ${BELOW_FEATURES.join(', ')}, src/core/common and src/shared — never another feature: features meet through the session and the workbench's registries.`,
+  },
+  {
+    name: 'layer-imports-feature',
+    from: new RegExp(`^(${BELOW_FEATURES.join('|')})`),
+    allow: (to) => !to.startsWith(FEATURES) && !to.startsWith(CONTRIB),
+    message: `${BELOW_FEATURES.join(', ')} sit below the features and import none (src/renderer/features, src/renderer/contrib): features plug into them through registries.`,
+  },
+]
+
+/**
+ * File cycles present before issue 13's restructuring. Each entry is a whole strongly connected component;
+ * a cycle is tolerated only while all its files are in one entry.
+ * @type {readonly { files: readonly string[], why: string }[]}
+ */
+export const KNOWN_FILE_CYCLES = [
+  {
+    why: 'ParsedEdit type lives in structureEdits, which dispatches to gridEdits/zoneEdits (issue 13 item 1: structure/edits)',
+    files: [
+      'src/core/common/board/gridEdits.ts',
+      'src/core/common/board/itemTextPatch.ts',
+      'src/core/common/board/structureEdits.ts',
+      'src/core/common/board/zoneEdits.ts',
+    ],
+  },
+  {
+    why: 'Board → facilitation → contrib/a11y → contrib/outline → workbench/activeBoard → Board (issue 13 item 2: BoardSession)',
+    files: [
+      'src/renderer/board/Board.tsx',
+      'src/renderer/board/a11y/AnnouncerOutsideWorkbench.tsx',
+      'src/renderer/board/facilitation/FacilitationLayer.tsx',
+      'src/renderer/board/facilitation/VoteOverlay.tsx',
+      'src/renderer/board/facilitation/canvasEffects.ts',
+      'src/renderer/contrib/a11y/BoardAnnouncer.tsx',
+      'src/renderer/contrib/a11y/useWorkshopAnnouncer.ts',
+      'src/renderer/contrib/outline/useOutlineData.ts',
+      'src/renderer/workbench/activeBoard.ts',
+    ],
+  },
+]
+
+/**
+ * Folder cycles present before issue 13's restructuring (same rule as KNOWN_FILE_CYCLES, over folderOf).
+ * @type {readonly { files: readonly string[], why: string }[]}
+ */
+export const KNOWN_FOLDER_CYCLES = [
+  {
+    why: 'board/stats and facilitation/voting read through export; export/votes reads facilitation/schema (issue 13 item 1)',
+    files: [
+      'src/core/common/board',
+      'src/core/common/export',
+      'src/core/common/facilitation',
+      'src/core/common/templates',
+    ],
+  },
+  {
+    why: 'board imports contrib, contrib imports the workbench, the workbench imports board and contrib (issue 13 item 2)',
+    files: [
+      'src/renderer/board',
+      'src/renderer/contrib/a11y',
+      'src/renderer/contrib/export',
+      'src/renderer/contrib/facilitation',
+      'src/renderer/contrib/outline',
+      'src/renderer/contrib/participants',
+      'src/renderer/contrib/sessions',
+      'src/renderer/contrib/settings',
+      'src/renderer/contrib/share',
+      'src/renderer/contrib/templates',
+      'src/renderer/workbench',
+    ],
+  },
+]
+
+/**
+ * Imports that break BOUNDARIES today, as "from → to" (src/renderer/contrib/ is today's features/: the
+ * workbench imports every view by name, board/a11y imports contrib/a11y).
+ * @type {readonly string[]}
+ */
+export const KNOWN_BOUNDARY_VIOLATIONS = [
+  'src/renderer/board/a11y/AnnouncerOutsideWorkbench.tsx → src/renderer/contrib/a11y/BoardAnnouncer.tsx',
+  'src/renderer/board/a11y/boardA11y.ts → src/renderer/contrib/a11y/preferences.ts',
+  'src/renderer/board/a11y/textScaleZoom.ts → src/renderer/contrib/a11y/preferences.ts',
+  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/sessions/SessionEditor.tsx',
+  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/sessions/WelcomePage.tsx',
+  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/NoticesPage.tsx',
+  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/outline/OutlineView.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/sessions/SessionsView.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/settings/SettingsView.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/a11y/A11yLayer.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/a11y/AccessibilitySettings.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/a11y/preferences.ts',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/templates/TemplatesView.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/share/SharePanel.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/participants/ParticipantsView.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/share/RemoteRelayPanel.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/facilitation/FacilitationView.tsx',
+  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/export/ExportView.tsx',
+  'src/renderer/workbench/activeBoard.ts → src/renderer/contrib/sessions/identity.ts',
+  'src/renderer/workbench/workbenchCommands.ts → src/renderer/contrib/sessions/actions.ts',
+  'src/renderer/workbench/workbenchCommands.ts → src/renderer/contrib/share/shareCommands.ts',
+]
+
+/**
+ * Files longer than MAX_LINES today.
+ * @type {readonly string[]}
+ */
+export const KNOWN_LONG_FILES = [
+  'src/renderer/workbench/workbench.css',
+  'test/integration/storage/sessionStore.test.ts',
+]
