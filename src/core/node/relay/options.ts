@@ -1,7 +1,17 @@
-import type { RelayAuthResult } from './auth'
+import { z } from 'zod'
+import { SessionRole } from '../../../shared/model/roles'
 import type { RelayLimits } from './limits'
 import type { RoomPersistence } from './persistence'
 
+/** What `authorize` grants one connection (the relay parses it, so a bad authorizer cannot widen it). */
+export const RelayAuthResult = z.object({
+  sessionRole: SessionRole,
+  participantId: z.string().min(1).max(128).optional(),
+  tokenId: z.string().min(1).max(256),
+})
+export type RelayAuthResult = z.infer<typeof RelayAuthResult>
+
+/** How a Relay is set up: where rooms are stored, who may join, its limits and timers. */
 export interface RelayOptions {
   persistence: RoomPersistence
   /** Decide whether `token` may join `sessionId`; null = refuse. May be async. */
@@ -15,27 +25,4 @@ export interface RelayOptions {
   admissionTimeoutMs?: number
   /** Told about things worth a log line (a room that failed to load, a persistence error). */
   onWarning?: (message: string, error?: unknown) => void
-}
-
-export interface RelaySessionInfo {
-  /** Connections joined to the session's room. */
-  connections: number
-  /** Of those, observers (read-only). */
-  observers: number
-  /** Whether the session's doc is in memory. */
-  loaded: boolean
-  /** Non-empty document updates from observers that the relay dropped since the room was loaded. */
-  droppedObserverUpdates: number
-}
-
-export interface RelayStats {
-  /** Connections accepted at the WebSocket level (before authorization). */
-  accepted: number
-  /** Connections that joined a room. */
-  joined: number
-  /** Closes the relay started, by close code. */
-  closedByCode: Record<number, number>
-  /** Frames rejected as malformed or of unknown type. */
-  malformedMessages: number
-  loadedRooms: number
 }
