@@ -10,6 +10,14 @@ import type { CheckpointMeta } from './schemas'
 import { writeManifest } from './sessionManifest'
 import { writeFreshState } from './sessionState'
 
+/** What SessionStore.create takes: a blank session, or one from a template's first board. */
+export interface CreateSessionInput {
+  readonly title: string
+  readonly templateId?: string | null
+  /** A Yjs update to start from (e.g. a laid-out template). It must apply to an empty document. */
+  readonly initialUpdate?: Uint8Array
+}
+
 /** The content of a session about to be created (blank, from a template, a duplicate, a checkpoint, an import). */
 export interface NewSessionInput {
   title: string

@@ -11,13 +11,22 @@ import { REVERT_ORIGIN, revertUpdate, withPresentWithdrawals } from './revertDoc
 import { type CheckpointMeta, CheckpointId, type CheckpointReason } from './schemas'
 import type { SessionLog } from './sessionLog'
 import { readManifest, writeManifest } from './sessionManifest'
-import type { RevertOptions } from './sessionStoreTypes'
 
 /**
  * A session's checkpoints: named snapshots of its board kept in its folder (checkpoints/<id>.bin, listed
  * in manifest.json), which can be opened as a new session or reverted to. SessionStore's checkpoint
  * methods delegate here.
  */
+
+export interface RevertOptions {
+  /**
+   * When the session's room is live, pass the relay's way of applying an update to its authoritative Y.Doc
+   * (e.g. `u => Y.applyUpdate(room.doc, u, 'revert')`): the relay then broadcasts it and appends it here as
+   * usual. Without it, the store applies the update to the live doc from setLiveDocs if the room is loaded,
+   * and otherwise appends it to the log itself.
+   */
+  readonly applyToLiveDoc?: (update: Uint8Array) => void
+}
 
 /** What the checkpoint operations use of the SessionStore. */
 export interface CheckpointContext {

@@ -14,17 +14,36 @@ import type { CheckpointContext } from './sessionCheckpoints'
 import type { SessionLog } from './sessionLog'
 import { readManifest, writeManifest } from './sessionManifest'
 import { compactState, readStoredState } from './sessionState'
-import type { SessionStoreOptions } from './sessionStoreTypes'
+
+/** How a data folder is opened (SessionStore.open): log batching, compaction thresholds, app version. */
+export interface SessionStoreOptions {
+  /** Appends are fsynced at most this long after an edit (≤ 250). Default 100. */
+  readonly batchMs?: number
+  /** Compact a session's log into its snapshot past this size, rebuilding the doc from disk. Default 2 MiB. */
+  readonly compactBytes?: number
+  /**
+   * With setLiveDocs and the room loaded, compact from the live doc (cheap: one encodeStateAsUpdate) past
+   * this size. Default 1 MiB.
+   */
+  readonly liveCompactBytes?: number
+  /**
+   * On closing a session, compact if its log is larger than this. Default 256 KiB. Skipped when setLiveDocs
+   * is in use (the room is gone by then, so it would mean a rebuild; live compaction keeps logs short).
+   */
+  readonly compactOnCloseBytes?: number
+  /** Recorded in exported files. */
+  readonly appVersion?: string
+}
 
 export type SaveListener = (sessionId: string, state: SaveState) => void
 export type WarningListener = (warning: StorageWarning) => void
 
 /**
- * The state behind a SessionStore and the helpers its operations share: the data folder's index and
- * lock, the open logs, listeners, per-session manifest chains and the live-document lookup. Internal to
- * storage: SessionStore is the public face; the operation modules get it as their narrow context.
+ * An open data folder: its index and lock, the open logs, listeners, per-session manifest chains and the
+ * live-document lookup, with the helpers the store's operations share. Internal to storage: SessionStore
+ * is the public face; the operation modules (checkpoints, open logs) get it as their narrow context.
  */
-export class StoreCore implements OpenLogsContext, CheckpointContext {
+export class OpenDataDir implements OpenLogsContext, CheckpointContext {
   readonly warnings: StorageWarning[] = []
   readonly logs: OpenSessionLogs
   readonly saveListeners = new Set<SaveListener>()
