@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import { z } from 'zod'
 import { SessionRole } from '../../../shared/model/roles'
 import type { RelayLimits } from './limits'
@@ -23,6 +24,11 @@ export interface RelayOptions {
   pingIntervalMs?: number
   /** A connection not admitted (authorized, session loaded) within this time is closed with 4080. Default 15 s. */
   admissionTimeoutMs?: number
+  /**
+   * Called with a room's document just before the room unloads (its last client left), while the doc is
+   * still readable: the server records the board's counts in the session index then.
+   */
+  onRoomUnload?: (sessionId: string, doc: Y.Doc) => void
   /** Told about things worth a log line (a room that failed to load, a persistence error). */
   onWarning?: (message: string, error?: unknown) => void
 }

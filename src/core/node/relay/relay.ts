@@ -39,6 +39,7 @@ export class Relay {
   private readonly authorizeFn: RelayOptions['authorize']
   private readonly now: () => number
   private readonly warn: (message: string, error?: unknown) => void
+  private readonly onRoomUnload: RelayOptions['onRoomUnload']
   private readonly conns = new Set<RelayConnection>()
   private readonly rooms = new Map<string, RoomEntry>()
   private readonly unloading = new Map<string, Promise<void>>()
@@ -59,6 +60,7 @@ export class Relay {
     this.authorizeFn = opts.authorize
     this.now = opts.now ?? Date.now
     this.warn = opts.onWarning ?? (() => {})
+    this.onRoomUnload = opts.onRoomUnload
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.limits.maxMessageBytes,
@@ -335,6 +337,11 @@ export class Relay {
   private unload(sessionId: string, entry: RoomEntry): void {
     if (this.rooms.get(sessionId) !== entry || !entry.room) return
     this.rooms.delete(sessionId)
+    try {
+      this.onRoomUnload?.(sessionId, entry.room.doc)
+    } catch (err) {
+      this.warn(`relay: onRoomUnload failed for ${sessionId}`, err)
+    }
     entry.room.destroy()
     const prior = this.unloading.get(sessionId) ?? Promise.resolve()
     const done: Promise<void> = prior

@@ -6,10 +6,10 @@ import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '.
 import { Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions } from '../relay'
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
-import { boardStats } from '../../common/board/stats'
 import { createApiHandlers, type HostCapabilities } from './handlers'
 import { closeServer, hostForUrl, json, listen, readBody, refuseUpgrade } from './http'
 import { createRouter, type ApiRouter } from './router'
+import { SessionCounts } from './sessionCounts'
 import { ShareManager } from './sharing'
 import { serveStatic } from './static'
 import { authorizeToken, isOwnerToken, newToken, tokenFrom, type TokenAuthority } from './tokens'
@@ -70,6 +70,8 @@ export class CoproServer {
   private readonly authority: TokenAuthority
   /** Share session: guest tokens and the extra listeners on shared addresses. */
   readonly sharing: ShareManager
+  /** Card and participant counts in the session index (sessions.list never opens a board). */
+  readonly counts: SessionCounts
 
   private constructor(private readonly opts: CoproServerOptions) {
     this.token = opts.token ?? newToken()
@@ -82,6 +84,11 @@ export class CoproServer {
       closeConnections: (tokenId) => this.relay.revokeToken?.(tokenId),
       emitChanged: (sessionId, shared, guests) => this.emit('share.changed', { sessionId, shared, guests }),
       log,
+    })
+    this.counts = new SessionCounts({
+      backend: opts.backend,
+      liveDoc: (sessionId) => this.relay.getLoadedDoc?.(sessionId),
+      withSessionDoc: (sessionId, fn) => this.withSessionDoc(sessionId, fn),
     })
     this.router = createRouter(
       createApiHandlers({
@@ -103,7 +110,7 @@ export class CoproServer {
         sharing: this.sharing,
         templates: opts.templates ?? TemplateService.create({ dataDir: opts.dataDir ?? null }),
         withSessionDoc: (sessionId, fn) => this.withSessionDoc(sessionId, fn),
-        refreshLiveStats: () => this.refreshLiveStats(),
+        counts: this.counts,
         liveApplier: (sessionId) => {
           const doc = this.relay.getLoadedDoc?.(sessionId)
           return doc ? (update) => Y.applyUpdate(doc, update, 'revert') : undefined
@@ -115,7 +122,12 @@ export class CoproServer {
     const authorize: RelayAuthorizer = (sessionId, token) => authorizeToken(this.authority, sessionId, token)
     this.relay = opts.createRelay
       ? opts.createRelay({ backend: opts.backend, authorize })
-      : new Relay({ persistence: opts.backend, authorize, onWarning: (m) => log(`relay: ${m}`) })
+      : new Relay({
+          persistence: this.counts.watch(opts.backend),
+          authorize,
+          onRoomUnload: (sessionId, doc) => void this.counts.record(sessionId, doc),
+          onWarning: (m) => log(`relay: ${m}`),
+        })
     opts.backend.attachLiveDocs?.((sessionId) => this.relay.getLoadedDoc?.(sessionId))
     const unsubscribe = opts.backend.onSaveState?.((sessionId, s) =>
       this.emit('session.saveState', {
@@ -179,21 +191,6 @@ export class CoproServer {
     await this.relay.close()
     await closeServer(this.http)
     await this.opts.backend.shutdown()
-  }
-
-  /** Facilitator token: every session. Guest tokens (share session): their own session only. */
-  /** Card and participant counts of every session whose board is live, for the Sessions view. */
-  async refreshLiveStats(): Promise<void> {
-    const backend = this.opts.backend
-    if (!backend.updateStats || !this.relay.getLoadedDoc) return
-    for (const s of await backend.list({})) {
-      const doc = this.relay.getLoadedDoc(s.id)
-      if (!doc) continue
-      const stats = boardStats(doc)
-      if (stats.cardCount !== s.cardCount || stats.participantCount !== s.participantCount) {
-        await backend.updateStats(s.id, stats).catch(() => undefined)
-      }
-    }
   }
 
   /** See HandlerDeps.withSessionDoc. */

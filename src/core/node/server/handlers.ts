@@ -14,6 +14,7 @@ import { initialSessionUpdate, readAgenda, readStructure, writeMeta } from '../.
 import type { TemplateService } from '../templates/templateService'
 import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
+import type { SessionCounts } from './sessionCounts'
 import type { SharingApi } from './sharing'
 
 /**
@@ -32,8 +33,8 @@ export interface HandlerDeps {
   /** Native menu and PDF printing where the host has them (the desktop app); absent in a browser host. */
   host?: HostCapabilities
   templates: TemplateService
-  /** Brings card and participant counts of sessions with a live board up to date. */
-  refreshLiveStats?(): Promise<void>
+  /** Card and participant counts in the session index (sessionCounts.ts); absent, counts stay as stored. */
+  counts?: Pick<SessionCounts, 'settle' | 'recount'>
   /**
    * Runs `fn` on a session's document and keeps what it changed: on the live room doc when the room
    * is loaded (every client follows), otherwise on a doc rebuilt from storage, saving the difference.
@@ -65,6 +66,12 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     if (!deps.sharing) throw new ApiFailure('unavailable', 'This server cannot share sessions.')
     return deps.sharing
   }
+  /** A new session whose board did not come from a counted one: count it once, answer the fresh summary. */
+  const counted = async (s: SessionSummary): Promise<SessionSummary> => {
+    if (!deps.counts) return s
+    await deps.counts.recount(s.id)
+    return (await backend.get(s.id)) ?? s
+  }
   const changed = <T>(v: T): T => {
     deps.emit('sessions.changed', {})
     return v
@@ -77,8 +84,9 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       deps.emit('settings.changed', s)
       return s
     },
+    // From the index alone: only boards edited since their counts were recorded are counted (live docs).
     'sessions.list': async (a) => {
-      await deps.refreshLiveStats?.()
+      await deps.counts?.settle()
       return backend.list(a)
     },
     'sessions.create': async (a) => {
@@ -105,6 +113,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     },
     'sessions.duplicate': async (a) => {
       await existing(a.id)
+      await deps.counts?.settle([a.id]) // the copy takes its source's counts
       return changed(await backend.duplicate(a.id))
     },
     'sessions.delete': async (a) => {
@@ -131,11 +140,13 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     },
     'checkpoints.restoreAsNew': async (a) => {
       await existing(a.id)
-      return changed(await durable().restoreAsNew(a.id, a.checkpointId))
+      return changed(await counted(await durable().restoreAsNew(a.id, a.checkpointId)))
     },
     'checkpoints.revert': async (a) => {
       await existing(a.id)
-      return durable().revert(a.id, a.checkpointId, deps.liveApplier(a.id))
+      const reverted = await durable().revert(a.id, a.checkpointId, deps.liveApplier(a.id))
+      await deps.counts?.recount(a.id)
+      return reverted
     },
     'templates.list': async () => {
       const list = await deps.templates.list()
@@ -175,7 +186,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       const bytes = Buffer.from(a.base64, 'base64')
       if (bytes.length > MAX_SESSION_FILE_BYTES)
         throw new ApiFailure('invalid_arguments', 'That file is too large.')
-      return changed(await durable().importFile(new Uint8Array(bytes)))
+      return changed(await counted(await durable().importFile(new Uint8Array(bytes))))
     },
     'share.interfaces': () => sharing().interfaces(),
     'share.start': (a) => sharing().start(a),

@@ -25,6 +25,8 @@ export interface NewSessionInput {
   createdAt?: string
   state: Uint8Array
   checkpoints: { meta: Omit<CheckpointMeta, 'id'>; state: Uint8Array }[]
+  /** The board's counts for the index when known (a duplicate has its source's); else 0 until recounted. */
+  counts?: { cardCount: number; participantCount: number }
 }
 
 /**
@@ -46,8 +48,8 @@ export async function writeNewSessionFolder(
     templateId: input.templateId,
     createdAt: input.createdAt ?? now,
     updatedAt: now,
-    participantCount: 0,
-    cardCount: 0,
+    participantCount: input.counts?.participantCount ?? 0,
+    cardCount: input.counts?.cardCount ?? 0,
     deletedAt: null,
   })
   const staging = path.join(layout.tmp, id)

@@ -194,8 +194,9 @@ export class SessionStore implements RoomPersistence {
       v === undefined || !Number.isInteger(v) || v < 0 ? old : v
     s.participantCount = n(stats.participantCount, s.participantCount)
     s.cardCount = n(stats.cardCount, s.cardCount)
-    // Cheap enough to call on every board change: the index is written debounced, the manifest when the
-    // session closes (stats are derived data; a rebuild after a crash may show slightly older counts).
+    // The index keeps these counts so that listing sessions never opens a board (the server records them
+    // when a live board changes and when its room unloads). Cheap: the index is written debounced, the
+    // manifest when the session closes (derived data; a rebuild after a crash may show older counts).
     this.core.dirtyManifests.add(id)
     this.core.scheduleIndexWrite()
     return { ...s }
@@ -230,6 +231,7 @@ export class SessionStore implements RoomPersistence {
       templateId: s.templateId,
       state,
       checkpoints: [],
+      counts: { cardCount: s.cardCount, participantCount: s.participantCount },
     })
   }
 
