@@ -153,4 +153,24 @@ describe('card and participant counts in the session index', () => {
     expect(await listed(dup.id)).toEqual({ cardCount: 3, participantCount: 1 })
     expect(await listed(s.id)).toEqual({ cardCount: 2, participantCount: 0 })
   })
+
+  it('are right for a checkpoint opened as a new session and for a board reverted while closed', async () => {
+    const s = (await call('sessions.create', { title: 'With checkpoints' })).value
+    const board = await openBoard(s.id)
+    board.addCards('k1', 'k2')
+    board.addParticipants('p1')
+    await serverHas(s.id, 2, 1)
+    const cp = (await call('checkpoints.create', { id: s.id, name: 'Two cards' })).value
+    board.addCards('k3')
+    board.addParticipants('p2')
+    await serverHas(s.id, 3, 2)
+    await board.close()
+    expect(await listed(s.id)).toEqual({ cardCount: 3, participantCount: 2 })
+
+    const asNew = (await call('checkpoints.restoreAsNew', { id: s.id, checkpointId: cp.id })).value
+    expect(await listed(asNew.id)).toEqual({ cardCount: 2, participantCount: 1 })
+
+    expect((await call('checkpoints.revert', { id: s.id, checkpointId: cp.id })).ok).toBe(true)
+    expect(await listed(s.id)).toEqual({ cardCount: 2, participantCount: 1 })
+  })
 })

@@ -88,7 +88,6 @@ export class CoproServer {
     this.counts = new SessionCounts({
       backend: opts.backend,
       liveDoc: (sessionId) => this.relay.getLoadedDoc?.(sessionId),
-      withSessionDoc: (sessionId, fn) => this.withSessionDoc(sessionId, fn),
     })
     this.router = createRouter(
       createApiHandlers({

@@ -34,7 +34,7 @@ export interface HandlerDeps {
   host?: HostCapabilities
   templates: TemplateService
   /** Card and participant counts in the session index (sessionCounts.ts); absent, counts stay as stored. */
-  counts?: Pick<SessionCounts, 'settle' | 'recount'>
+  counts?: Pick<SessionCounts, 'settle'>
   /**
    * Runs `fn` on a session's document and keeps what it changed: on the live room doc when the room
    * is loaded (every client follows), otherwise on a doc rebuilt from storage, saving the difference.
@@ -65,12 +65,6 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
   const sharing = (): SharingApi => {
     if (!deps.sharing) throw new ApiFailure('unavailable', 'This server cannot share sessions.')
     return deps.sharing
-  }
-  /** A new session whose board did not come from a counted one: count it once, answer the fresh summary. */
-  const counted = async (s: SessionSummary): Promise<SessionSummary> => {
-    if (!deps.counts) return s
-    await deps.counts.recount(s.id)
-    return (await backend.get(s.id)) ?? s
   }
   const changed = <T>(v: T): T => {
     deps.emit('sessions.changed', {})
@@ -140,13 +134,11 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     },
     'checkpoints.restoreAsNew': async (a) => {
       await existing(a.id)
-      return changed(await counted(await durable().restoreAsNew(a.id, a.checkpointId)))
+      return changed(await durable().restoreAsNew(a.id, a.checkpointId))
     },
     'checkpoints.revert': async (a) => {
       await existing(a.id)
-      const reverted = await durable().revert(a.id, a.checkpointId, deps.liveApplier(a.id))
-      await deps.counts?.recount(a.id)
-      return reverted
+      return durable().revert(a.id, a.checkpointId, deps.liveApplier(a.id))
     },
     'templates.list': async () => {
       const list = await deps.templates.list()
@@ -186,7 +178,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       const bytes = Buffer.from(a.base64, 'base64')
       if (bytes.length > MAX_SESSION_FILE_BYTES)
         throw new ApiFailure('invalid_arguments', 'That file is too large.')
-      return changed(await counted(await durable().importFile(new Uint8Array(bytes))))
+      return changed(await durable().importFile(new Uint8Array(bytes)))
     },
     'share.interfaces': () => sharing().interfaces(),
     'share.start': (a) => sharing().start(a),

@@ -1,19 +1,13 @@
 import type * as Y from 'yjs'
 import { boardStats } from '../../common/board/stats'
 import type { RoomPersistence } from '../relay'
+import type { BoardCounts } from '../storage/schemas'
 import type { SessionBackend } from './backend'
-
-export interface BoardCounts {
-  cardCount: number
-  participantCount: number
-}
 
 export interface SessionCountsDeps {
   backend: Pick<SessionBackend, 'updateStats'>
   /** The session's live room document, if its room is loaded. */
   liveDoc(sessionId: string): Y.Doc | undefined
-  /** Runs fn on a session's document (live, or rebuilt from storage): see HandlerDeps.withSessionDoc. */
-  withSessionDoc<T>(sessionId: string, fn: (doc: Y.Doc) => T): Promise<T>
   /** How a board is counted; boardStats by default. */
   countsOf?(doc: Y.Doc): BoardCounts
 }
@@ -24,8 +18,9 @@ export interface SessionCountsDeps {
  * - an edit of a live board only marks the session changed (cheap); its counts are taken from the live
  *   document, already in memory, before the next list or duplicate (`settle`), and when its room unloads
  *   (`record`, called by the relay while the document is still readable);
- * - a duplicate copies its source's counts (storage); a session made from an import or a checkpoint,
- *   and a reverted board, are counted once (`recount`).
+ * - storage counts what it writes itself: a duplicate copies its source's counts, and a session made
+ *   from an import, a checkpoint or a template, or a board reverted while closed, is counted as it is
+ *   written (SessionStoreOptions.countsOf, which StoreBackend sets to boardStats).
  */
 export class SessionCounts {
   private readonly changed = new Set<string>()
@@ -68,14 +63,6 @@ export class SessionCounts {
       if (doc) await this.record(id, doc)
       else this.changed.delete(id)
     }
-  }
-
-  /** Counts one session's board, live or from storage (a new session from an import, a revert). */
-  async recount(sessionId: string): Promise<void> {
-    this.changed.delete(sessionId)
-    const live = this.deps.liveDoc(sessionId)
-    const counts = live ? this.countsOf(live) : await this.deps.withSessionDoc(sessionId, this.countsOf)
-    await this.store(sessionId, counts)
   }
 
   private async store(sessionId: string, counts: BoardCounts): Promise<void> {

@@ -9,11 +9,11 @@ import type { DataLayout } from './layout'
 import type { DataDirLock } from './lock'
 import { type NewSessionInput, writeNewSessionFolder } from './newSessionFolder'
 import { type OpenLogsContext, OpenSessionLogs } from './openSessionLogs'
-import type { IndexData } from './schemas'
+import type { BoardCounts, IndexData } from './schemas'
 import type { CheckpointContext } from './sessionCheckpoints'
 import type { SessionLog } from './sessionLog'
 import { readManifest, writeManifest } from './sessionManifest'
-import { compactState, readStoredState } from './sessionState'
+import { compactState, docFromUpdates, readStoredState } from './sessionState'
 
 /** How a data folder is opened (SessionStore.open): log batching, compaction thresholds, app version. */
 export interface SessionStoreOptions {
@@ -33,6 +33,12 @@ export interface SessionStoreOptions {
   readonly compactOnCloseBytes?: number
   /** Recorded in exported files. */
   readonly appVersion?: string
+  /**
+   * How a board is counted for the index (the server passes boardStats; storage knows no card). With it,
+   * a session made from an import, a checkpoint or a template, and a board reverted while closed, get
+   * their counts when they are written; without it their counts start at 0.
+   */
+  readonly countsOf?: (doc: Y.Doc) => BoardCounts
 }
 
 export type SaveListener = (sessionId: string, state: SaveState) => void
@@ -55,6 +61,7 @@ export class OpenDataDir implements OpenLogsContext, CheckpointContext {
   closed = false
   private readonly compactOnCloseBytes: number
   readonly appVersion: string
+  private readonly countsOf: ((doc: Y.Doc) => BoardCounts) | null
 
   constructor(
     readonly layout: DataLayout,
@@ -74,6 +81,28 @@ export class OpenDataDir implements OpenLogsContext, CheckpointContext {
     )
     this.compactOnCloseBytes = opts.compactOnCloseBytes ?? 256 * 1024
     this.appVersion = opts.appVersion ?? '0.1.0'
+    this.countsOf = opts.countsOf ?? null
+  }
+
+  /** The counts of a board given as updates (undefined without SessionStoreOptions.countsOf). */
+  countBoard(updates: readonly Uint8Array[]): BoardCounts | undefined {
+    if (!this.countsOf) return undefined
+    const doc = docFromUpdates(updates, 'board to count')
+    try {
+      const c = this.countsOf(doc)
+      return { cardCount: c.cardCount, participantCount: c.participantCount }
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Records a board's counts in the index (written debounced; the manifest when the session closes). */
+  setCounts(s: SessionSummary, counts: BoardCounts): void {
+    const ok = (v: number) => Number.isInteger(v) && v >= 0
+    if (ok(counts.cardCount)) s.cardCount = counts.cardCount
+    if (ok(counts.participantCount)) s.participantCount = counts.participantCount
+    this.dirtyManifests.add(s.id)
+    this.scheduleIndexWrite()
   }
 
   // ── warnings and save state ────────────────────────────────────────────────────────────────
@@ -206,7 +235,12 @@ export class OpenDataDir implements OpenLogsContext, CheckpointContext {
 
   /** Writes a complete new session (writeNewSessionFolder), then records it in the index. */
   async materialize(input: NewSessionInput): Promise<SessionSummary> {
-    const summary = await writeNewSessionFolder(this.layout, input, (id) => !!this.entry(id))
+    const counts = input.counts ?? this.countBoard([input.state])
+    const summary = await writeNewSessionFolder(
+      this.layout,
+      counts ? { ...input, counts } : input,
+      (id) => !!this.entry(id),
+    )
     this.db.data.sessions.push(summary)
     await this.writeIndex()
     return { ...summary }

@@ -80,3 +80,9 @@ export const IndexShape = z.object({
 })
 
 export { SessionId, SessionSummary, SessionTitle }
+
+/** The counts the Sessions view shows, kept in the index so that listing never opens a board. */
+export interface BoardCounts {
+  readonly cardCount: number
+  readonly participantCount: number
+}

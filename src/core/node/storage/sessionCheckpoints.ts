@@ -8,7 +8,7 @@ import { newCheckpointId, nowIso } from './ids'
 import { sessionFiles } from './layout'
 import type { NewSessionInput } from './newSessionFolder'
 import { REVERT_ORIGIN, revertUpdate, withPresentWithdrawals } from './revertDoc'
-import { type CheckpointMeta, CheckpointId, type CheckpointReason } from './schemas'
+import { type BoardCounts, type CheckpointMeta, CheckpointId, type CheckpointReason } from './schemas'
 import type { SessionLog } from './sessionLog'
 import { readManifest, writeManifest } from './sessionManifest'
 
@@ -44,6 +44,9 @@ export interface CheckpointContext {
   liveDoc(id: string): Y.Doc | undefined
   /** Runs fn on the session's log, opening it for the while (then closing it) if it was not open. */
   withOpenLog(s: SessionSummary, fn: (log: SessionLog) => Promise<void>): Promise<void>
+  /** A board's counts (undefined when the store does not count boards), and recording them. */
+  countBoard(updates: readonly Uint8Array[]): BoardCounts | undefined
+  setCounts(s: SessionSummary, counts: BoardCounts): void
 }
 
 export async function createCheckpoint(
@@ -146,10 +149,14 @@ export async function revertToCheckpoint(
   const live = ctx.liveDoc(id)
   if (opts.applyToLiveDoc) opts.applyToLiveDoc(update)
   else if (live) Y.applyUpdate(live, update, REVERT_ORIGIN)
-  else
+  else {
     await ctx.withOpenLog(s, async (log) => {
       log.append(update)
       await log.flush()
     })
+    // a live board is counted by its server as it changes; a closed one is counted here
+    const counts = ctx.countBoard([current, update])
+    if (counts) ctx.setCounts(s, counts)
+  }
   return { beforeRevert, update }
 }

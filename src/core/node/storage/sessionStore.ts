@@ -190,15 +190,13 @@ export class SessionStore implements RoomPersistence {
     stats: { participantCount?: number; cardCount?: number },
   ): Promise<SessionSummary> {
     const s = this.core.requireSession(id)
-    const n = (v: number | undefined, old: number) =>
-      v === undefined || !Number.isInteger(v) || v < 0 ? old : v
-    s.participantCount = n(stats.participantCount, s.participantCount)
-    s.cardCount = n(stats.cardCount, s.cardCount)
     // The index keeps these counts so that listing sessions never opens a board (the server records them
     // when a live board changes and when its room unloads). Cheap: the index is written debounced, the
     // manifest when the session closes (derived data; a rebuild after a crash may show older counts).
-    this.core.dirtyManifests.add(id)
-    this.core.scheduleIndexWrite()
+    this.core.setCounts(s, {
+      cardCount: stats.cardCount ?? s.cardCount,
+      participantCount: stats.participantCount ?? s.participantCount,
+    })
     return { ...s }
   }
 
