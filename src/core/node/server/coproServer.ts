@@ -7,7 +7,7 @@ import { Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions } from '../re
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
 import { createApiHandlers, type HostCapabilities } from './handlers'
-import { closeServer, hostForUrl, json, listen, readBody, refuseUpgrade } from './http'
+import { answerPublicEndpoint, closeServer, hostForUrl, json, listen, readBody, refuseUpgrade } from './http'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
 import { ShareManager } from './sharing'
@@ -229,8 +229,7 @@ export class CoproServer {
     const url = new URL(req.url ?? '/', 'http://localhost')
     // Public, secret-free endpoints: any origin may read them (the desktop page is file://, a
     // guest's may be another host), so the relay clock works everywhere.
-    if (url.pathname === '/api/health') return json(res, 200, { ok: true }, PUBLIC_CORS)
-    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() }, PUBLIC_CORS)
+    if (answerPublicEndpoint(url.pathname, res)) return
     if (url.pathname === '/api/guest/session') return this.handleGuestSession(req, res, url)
     if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)
@@ -317,8 +316,6 @@ export class CoproServer {
     socket.destroy()
   }
 }
-
-const PUBLIC_CORS = { 'access-control-allow-origin': '*' }
 
 function unauthorized(res: ServerResponse): void {
   json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'A valid token is required.' } })

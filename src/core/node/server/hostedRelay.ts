@@ -12,7 +12,16 @@ import {
 } from '../relay'
 import { SessionStore } from '../storage/sessionStore'
 import { loadRelayState, RelayStateWriter } from './hostedRelayState'
-import { closeServer, hostForUrl, json, listen, readBody, refuseUpgrade, text } from './http'
+import {
+  answerPublicEndpoint,
+  closeServer,
+  hostForUrl,
+  json,
+  listen,
+  readBody,
+  refuseUpgrade,
+  text,
+} from './http'
 import { serveStatic } from './static'
 import {
   authorizeToken,
@@ -258,8 +267,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
     }
     // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
-    if (url.pathname === '/api/health') return json(res, 200, { ok: true })
-    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() })
+    if (answerPublicEndpoint(url.pathname, res)) return
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
     if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
     text(res, 404, 'not found\n')

@@ -50,6 +50,20 @@ export function json(
   res.end(text)
 }
 
+/**
+ * The public, secret-free endpoints every host answers alike, so a guest's page works against the app's
+ * server and the hosted relay: `/api/health` and `/api/time` (the relay clock). Any origin may read them.
+ * Returns whether `pathname` was one of them (and answered).
+ */
+export function answerPublicEndpoint(pathname: string, res: ServerResponse): boolean {
+  if (pathname === '/api/health') json(res, 200, { ok: true }, PUBLIC_CORS)
+  else if (pathname === '/api/time') json(res, 200, { now: Date.now() }, PUBLIC_CORS)
+  else return false
+  return true
+}
+
+const PUBLIC_CORS = { 'access-control-allow-origin': '*' }
+
 export function text(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
   res.end(body)
