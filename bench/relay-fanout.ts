@@ -23,7 +23,8 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { setupWSConnection } from '@y/websocket-server/utils'
-import { MemoryPersistence, startStandaloneRelay } from '../src/core/node/relay'
+import { MemoryPersistence } from '../src/core/node/relay'
+import { startStandaloneRelay } from '../test/helpers/standaloneRelay'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)

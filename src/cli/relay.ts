@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { AdminToken, startHostedRelay } from '../core/node/server/shareRelay'
+import { AdminToken, startHostedRelay } from '../core/node/server/hostedRelay'
 import { flagString, parseArgs, UsageError } from './args'
 import type { CliIo } from './io'
 

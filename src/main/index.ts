@@ -4,12 +4,11 @@ import { randomBytes } from 'node:crypto'
 import { rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import { ExportPdfArgs, MenuCommand, IPC_EVENT, IPC_INVOKE } from '../shared/api'
+import { IPC_EVENT, IPC_INVOKE, type MenuCommand } from '../shared/api'
 import { buildMenuSpec } from '../core/common/workbench/menu'
 import { CoproServer } from '../core/node/server'
 import { createDesktopServer } from './server'
 import { isAllowedNavigation, isExternalWebUrl, isTrustedSender } from './policy'
-import { z } from 'zod'
 
 let server: CoproServer | null = null
 let win: BrowserWindow | null = null
@@ -47,15 +46,14 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
 
-  server = await createDesktopServer(app.getPath('userData'), app.getVersion())
+  // The native menu and PDF printing: the router's handlers call these for the window's own calls.
+  server = await createDesktopServer(app.getPath('userData'), app.getVersion(), { setMenu, printPdf })
   server.onEvent((event, payload) => win?.webContents.send(IPC_EVENT, event, payload))
 
   ipcMain.handle(IPC_INVOKE, async (event, method: unknown, args: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } }
     }
-    if (method === 'menu.setCommands') return setMenu(args)
-    if (method === 'export.pdf') return printPdf(args)
     return server!.router.call(method, args, { transport: 'ipc' })
   })
 
@@ -80,10 +78,9 @@ async function start(): Promise<void> {
   else await win.loadFile(rendererFile, { query: { host: 'electron' } })
 }
 
-function setMenu(args: unknown): { ok: true; value: { applied: boolean } } | { ok: false; error: unknown } {
-  const parsed = z.object({ commands: z.array(MenuCommand).max(500) }).safeParse(args)
-  if (!parsed.success) return { ok: false, error: { code: 'invalid_arguments', message: 'Invalid menu.' } }
-  const template: MenuItemConstructorOptions[] = buildMenuSpec(parsed.data.commands).map((m) => ({
+/** HostCapabilities.setMenu: the arguments were checked against the contract by the router. */
+function setMenu(commands: readonly MenuCommand[]): void {
+  const template: MenuItemConstructorOptions[] = buildMenuSpec(commands).map((m) => ({
     label: m.label,
     submenu: m.items.map((item) => ({
       label: item.label,
@@ -94,36 +91,29 @@ function setMenu(args: unknown): { ok: true; value: { applied: boolean } } | { o
   template.splice(1, 0, { role: 'editMenu' })
   if (process.platform === 'darwin') template.unshift({ role: 'appMenu' })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
-  return { ok: true, value: { applied: true } }
 }
 
 /**
  * Prints an export report to an A4 PDF: the HTML goes to a temporary file, loads in a hidden window
  * with JavaScript off (the report has no scripts and a CSP that allows no requests), and Chromium's
  * printToPDF renders it. The renderer then saves the bytes through the usual download (a native
- * save dialog in Electron).
+ * save dialog in Electron). HostCapabilities.printPdf: the router checked the arguments, and a throw
+ * becomes the API's "could not print" failure.
  */
-async function printPdf(
-  args: unknown,
-): Promise<{ ok: true; value: { base64: string } } | { ok: false; error: unknown }> {
-  const parsed = ExportPdfArgs.safeParse(args)
-  if (!parsed.success) return { ok: false, error: { code: 'invalid_arguments', message: 'Invalid report.' } }
+async function printPdf(html: string): Promise<Uint8Array> {
   const file = join(tmpdir(), `copro-report-${randomBytes(8).toString('hex')}.html`)
   const pdfWin = new BrowserWindow({
     show: false,
     webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
   })
   try {
-    await writeFile(file, parsed.data.html, { encoding: 'utf8', mode: 0o600 })
+    await writeFile(file, html, { encoding: 'utf8', mode: 0o600 })
     await pdfWin.loadFile(file)
-    const pdf = await pdfWin.webContents.printToPDF({
+    return await pdfWin.webContents.printToPDF({
       pageSize: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
     })
-    return { ok: true, value: { base64: pdf.toString('base64') } }
-  } catch {
-    return { ok: false, error: { code: 'internal', message: 'Could not print the report to PDF.' } }
   } finally {
     pdfWin.destroy()
     await rm(file, { force: true })

@@ -1,4 +1,5 @@
 import { SessionSummary } from '../../shared/model/session'
+import { boardStats } from '../../core/common/board/stats'
 import { exportSessionFolder } from '../../core/node/storage/coproExport'
 import { StorageError, errorMessage } from '../../core/node/storage/errors'
 import { readDataDir } from '../../core/node/storage/readOnly'
@@ -46,7 +47,10 @@ async function withStore<T>(
   io: SessionsCommandIo,
   fn: (store: SessionStore) => Promise<T>,
 ): Promise<T> {
-  const store = await SessionStore.open(dataDir, io.appVersion ? { appVersion: io.appVersion } : {})
+  const store = await SessionStore.open(dataDir, {
+    countsOf: boardStats, // an imported session lists with its card and participant counts
+    ...(io.appVersion ? { appVersion: io.appVersion } : {}),
+  })
   try {
     for (const w of store.warnings) io.err(`warning: ${w.message}`)
     return await fn(store)

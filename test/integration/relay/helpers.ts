@@ -2,13 +2,8 @@ import { beforeEach } from 'vitest'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import type { WebsocketProvider } from 'y-websocket'
-import {
-  MemoryPersistence,
-  type RelayAuthResult,
-  type RelayOptions,
-  startStandaloneRelay,
-  type StandaloneRelay,
-} from '../../../src/core/node/relay'
+import { MemoryPersistence, type RelayAuthResult, type RelayOptions } from '../../../src/core/node/relay'
+import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
 import { waitFor } from '../../helpers/wait'
 import { destroyAfterEach, listed, stockProvider } from '../../helpers/yclient'
 

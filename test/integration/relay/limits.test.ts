@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  CLOSE_CODES,
-  DEFAULT_LIMITS,
-  MemoryPersistence,
-  startStandaloneRelay,
-} from '../../../src/core/node/relay'
+import { CLOSE_CODES, DEFAULT_LIMITS, MemoryPersistence } from '../../../src/core/node/relay'
+import { startStandaloneRelay } from '../../helpers/standaloneRelay'
 import { awarenessFrame, cardUpdate, syncStep1Frame, updateFrame } from './frames'
 import { waitFor } from '../../helpers/wait'
 import {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
-import { startHostedRelay, type HostedRelay } from '../../../src/core/node/server/shareRelay'
+import { startHostedRelay, type HostedRelay } from '../../../src/core/node/server/hostedRelay'
 import { destroyAfterEach } from '../../helpers/yclient'
 import { closeOf, stockClient, waitFor, type Guest } from './helpers'
 

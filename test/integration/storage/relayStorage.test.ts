@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { startStandaloneRelay, type StandaloneRelay } from '../../../src/core/node/relay'
+import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
 import { SessionStore } from '../../../src/core/node/storage/sessionStore'
 import { type Client, stockClient, testAuthorize, waitFor, waitSynced } from '../relay/helpers'
 import { docFrom, tempDir } from './helpers'

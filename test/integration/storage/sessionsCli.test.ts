@@ -1,9 +1,11 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { runSessionsCommand } from '../../../src/cli/commands/sessions'
 import { SessionSummary } from '../../../src/shared/model/session'
 import { SessionStore } from '../../../src/core/node/storage/sessionStore'
+import { cardRecord } from '../board/cards'
 import { tempDir } from './helpers'
 
 let dir: string
@@ -69,6 +71,25 @@ describe('copro sessions', () => {
     expect(d.code).toBe(0)
     expect(JSON.parse((await run('list', '--json', '--data-dir', data)).out)).toEqual([])
     expect(JSON.parse((await run('list', '--json', '--all', '--data-dir', data)).out)).toHaveLength(1)
+  })
+
+  it('an imported session lists with its card and participant counts', async () => {
+    const data = path.join(dir, 'data')
+    const doc = new Y.Doc()
+    doc.getArray('tl_records').push([
+      { key: 'shape:c1', val: cardRecord('c1') },
+      { key: 'shape:c2', val: cardRecord('c2') },
+    ])
+    doc.getMap('participants').set('p1', { id: 'p1' })
+    const store = await SessionStore.open(data)
+    const s = await store.create({ title: 'Counted', initialUpdate: Y.encodeStateAsUpdate(doc) })
+    await store.shutdown()
+    const file = path.join(dir, 'counted.copro')
+    expect((await run('export', s.id, file, '--data-dir', data)).code).toBe(0)
+    const other = path.join(dir, 'other-machine')
+    const i = await run('import', file, '--json', '--data-dir', other)
+    expect(SessionSummary.parse(JSON.parse(i.out))).toMatchObject({ cardCount: 2, participantCount: 1 })
+    expect((await run('list', '--data-dir', other)).out).toContain('    2 cards  Counted')
   })
 
   it('refuses to write to a data folder a running server owns, but can still list and export', async () => {

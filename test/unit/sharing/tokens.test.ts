@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { TokenRegistry, newToken, sameToken, type TokenGrant } from '../../../src/core/node/server/tokens'
+import {
+  TokenRegistry,
+  authorizeToken,
+  bearerToken,
+  newToken,
+  sameToken,
+  tokenFrom,
+  type TokenGrant,
+} from '../../../src/core/node/server/tokens'
 
 describe('TokenRegistry', () => {
   it('issues ≥128-bit URL-safe secrets with a separate public tokenId', () => {
@@ -102,5 +110,35 @@ describe('sameToken', () => {
     expect(sameToken(null, t)).toBe(false)
     expect(sameToken('', t)).toBe(false)
     expect(sameToken('y'.repeat(100_000), t)).toBe(false)
+  })
+})
+
+describe('the one authorize rule (authorizeToken)', () => {
+  const grants = new TokenRegistry()
+  const owner = 'owner-token-0123456789abcdef'
+  const authority = { ownerToken: owner, ownerTokenId: 'facilitator', grants }
+  const guest = grants.issue({ role: 'observer', sessionId: 'session-a' })
+
+  it('makes the owner a facilitator of any session and a guest its role in its own session only', () => {
+    expect(authorizeToken(authority, 'session-z', owner)).toEqual({
+      sessionRole: 'facilitator',
+      tokenId: 'facilitator',
+    })
+    expect(authorizeToken(authority, 'session-a', guest.token)).toEqual({
+      sessionRole: 'observer',
+      tokenId: guest.tokenId,
+    })
+    expect(authorizeToken(authority, 'session-b', guest.token)).toBeNull()
+    expect(authorizeToken(authority, 'session-a', null)).toBeNull()
+    expect(authorizeToken(authority, 'session-a', `${owner}x`)).toBeNull()
+  })
+
+  it('reads tokens from a bearer header first, then the query; admin reads the header only', () => {
+    const url = new URL('http://h/api/x?token=from-query')
+    expect(tokenFrom({ authorization: 'Bearer from-header ' }, url)).toBe('from-header')
+    expect(tokenFrom({}, url)).toBe('from-query')
+    expect(bearerToken({})).toBeNull()
+    expect(bearerToken({ authorization: 'Basic abc' })).toBeNull()
+    expect(bearerToken({ authorization: 'Bearer abc' })).toBe('abc')
   })
 })

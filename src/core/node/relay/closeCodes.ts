@@ -71,3 +71,10 @@ export function closeReasonFor(code: number): string {
   }
   return 'closed'
 }
+
+/** The close code ws sends for a framing error (it keeps it under a symbol), else 1002 (protocol error). */
+export function wsErrorCloseCode(err: Error): number {
+  const key = Object.getOwnPropertySymbols(err).find((sym) => sym.description === 'status-code')
+  const code = key === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[key]
+  return typeof code === 'number' ? code : 1002
+}

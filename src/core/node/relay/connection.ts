@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws'
-import type { RelayAuthResult } from './auth'
+import type { RelayAuthResult } from './options'
 import { CLOSE_CODES, closeReasonFor } from './closeCodes'
 import { RateLimiter } from './limits'
 
@@ -88,4 +88,20 @@ export class RelayConnection {
 
   /** Set by the relay: leave the room, forget the connection. */
   onClosed: ((conn: RelayConnection) => void) | null = null
+}
+
+/** Resolves once the socket has closed, terminating it after `timeoutMs`. */
+export function waitClosed(ws: WebSocket, timeoutMs: number): Promise<void> {
+  if (ws.readyState === ws.CLOSED) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      ws.terminate()
+      resolve()
+    }, timeoutMs)
+    timer.unref()
+    ws.once('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 }

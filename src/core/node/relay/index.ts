@@ -1,5 +1,7 @@
-export { Relay, type RelayOptions, type RelaySessionInfo, type RelayStats } from './relay'
-export { RelayAuthResult, SYNC_PATH_PREFIX, parseSyncUrl } from './auth'
+export { Relay } from './relay'
+export { RelayAuthResult, type RelayOptions } from './options'
+export type { RelaySessionInfo, RelayStats } from './stats'
+export { SYNC_PATH, SYNC_PATH_PREFIX, parseSyncUrl, syncServerUrl } from './syncUrl'
 export {
   CLOSE_CODES,
   CLOSE_REASONS,
@@ -10,4 +12,3 @@ export {
 export { DEFAULT_LIMITS, RelayLimits } from './limits'
 export { READ_ONLY_REASON } from './room'
 export { MemoryPersistence, type RoomPersistence, type SaveState } from './persistence'
-export { startStandaloneRelay, type StandaloneRelay, type StandaloneRelayOptions } from './standalone'

@@ -1,7 +1,6 @@
 /**
  * How the relay loads and saves a room's authoritative Y.Doc. The relay knows nothing about files;
- * src/core/node/storage implements this durably, and MemoryPersistence serves tests and `copro relay`
- * without a data folder.
+ * src/core/node/storage implements this durably (SessionStore); MemoryPersistence serves tests.
  */
 export type SaveState = { state: 'saved' } | { state: 'saving' } | { state: 'error'; reason: string }
 

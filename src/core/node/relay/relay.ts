@@ -2,17 +2,18 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
-import { RelayAuthResult, parseSyncUrl } from './auth'
-import { CLOSE_CODES } from './closeCodes'
-import { RelayConnection } from './connection'
+import { CLOSE_CODES, wsErrorCloseCode } from './closeCodes'
+import { RelayConnection, waitClosed } from './connection'
 import { type RelayLimits, resolveLimits } from './limits'
 import { MalformedMessageError, parseClientMessage } from './messages'
 import type { RoomPersistence } from './persistence'
 import { Room } from './room'
-import type { RelayOptions, RelaySessionInfo, RelayStats } from './relayTypes'
-import { waitClosed, wsErrorCloseCode } from './wsUtil'
+import { RelayAuthResult, type RelayOptions } from './options'
+import type { RelaySessionInfo, RelayStats } from './stats'
+import { parseSyncUrl } from './syncUrl'
 
-export type { RelayOptions, RelaySessionInfo, RelayStats } from './relayTypes'
+export type { RelayOptions } from './options'
+export type { RelaySessionInfo, RelayStats } from './stats'
 
 /** How long a preloaded room waits for its first connection. */
 const PRELOAD_HOLD_MS = 10_000
@@ -38,6 +39,7 @@ export class Relay {
   private readonly authorizeFn: RelayOptions['authorize']
   private readonly now: () => number
   private readonly warn: (message: string, error?: unknown) => void
+  private readonly onRoomUnload: RelayOptions['onRoomUnload']
   private readonly conns = new Set<RelayConnection>()
   private readonly rooms = new Map<string, RoomEntry>()
   private readonly unloading = new Map<string, Promise<void>>()
@@ -58,6 +60,7 @@ export class Relay {
     this.authorizeFn = opts.authorize
     this.now = opts.now ?? Date.now
     this.warn = opts.onWarning ?? (() => {})
+    this.onRoomUnload = opts.onRoomUnload
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.limits.maxMessageBytes,
@@ -334,6 +337,11 @@ export class Relay {
   private unload(sessionId: string, entry: RoomEntry): void {
     if (this.rooms.get(sessionId) !== entry || !entry.room) return
     this.rooms.delete(sessionId)
+    try {
+      this.onRoomUnload?.(sessionId, entry.room.doc)
+    } catch (err) {
+      this.warn(`relay: onRoomUnload failed for ${sessionId}`, err)
+    }
     entry.room.destroy()
     const prior = this.unloading.get(sessionId) ?? Promise.resolve()
     const done: Promise<void> = prior

@@ -48,7 +48,7 @@ export function newSessionId(): string {
   return randomBytes(12).toString('base64url')
 }
 
-/** A backend that keeps everything in memory: for tests and a throwaway `copro serve --memory`. */
+/** A backend that keeps everything in memory, for tests. */
 export class MemoryBackend implements SessionBackend {
   readonly warnings: string[] = []
   private readonly rooms = new MemoryPersistence()
@@ -92,7 +92,7 @@ export class MemoryBackend implements SessionBackend {
     const s = this.must(id)
     const copy = await this.create({ title: `${s.title} (copy)`, templateId: s.templateId })
     for (const u of await this.load(id)) this.append(copy.id, u)
-    return copy
+    return this.updateStats(copy.id, { cardCount: s.cardCount, participantCount: s.participantCount })
   }
 
   async delete(id: string) {
@@ -133,6 +133,17 @@ export class MemoryBackend implements SessionBackend {
   async setSettings(patch: Partial<AppSettings>) {
     this.settings = { ...this.settings, ...patch }
     return { ...this.settings }
+  }
+
+  async updateStats(id: string, stats: { participantCount?: number; cardCount?: number }) {
+    const s = this.must(id)
+    const next = {
+      ...s,
+      cardCount: stats.cardCount ?? s.cardCount,
+      participantCount: stats.participantCount ?? s.participantCount,
+    }
+    this.summaries.set(id, next)
+    return next
   }
 
   async shutdown() {}

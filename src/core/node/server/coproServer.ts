@@ -1,18 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '../../../shared/api'
-import { Relay } from '../relay'
+import { Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions } from '../relay'
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
-import { boardStats } from '../../common/board/stats'
-import { createApiHandlers } from './handlers'
+import { createApiHandlers, type HostCapabilities } from './handlers'
+import { answerPublicEndpoint, closeServer, hostForUrl, json, listen, readBody, refuseUpgrade } from './http'
 import { createRouter, type ApiRouter } from './router'
+import { SessionCounts } from './sessionCounts'
 import { ShareManager } from './sharing'
 import { serveStatic } from './static'
-import { newToken, sameToken, tokenFrom } from './tokens'
+import { authorizeToken, isOwnerToken, newToken, tokenFrom, type TokenAuthority } from './tokens'
 
 /** The part of the relay the server drives; src/core/node/relay implements it. */
 export interface SyncRelay {
@@ -25,14 +25,8 @@ export interface SyncRelay {
   close(): Promise<void>
 }
 
-export interface RelayAuthorizer {
-  (sessionId: string, token: string | null): Promise<RelayAuth | null> | RelayAuth | null
-}
-export interface RelayAuth {
-  sessionRole: 'facilitator' | 'co-facilitator' | 'participant' | 'observer'
-  participantId?: string
-  tokenId: string
-}
+/** Who may join a session's room: the facilitator token, or a guest token of that session (tokens.ts). */
+export type RelayAuthorizer = RelayOptions['authorize']
 
 export interface CoproServerOptions {
   host?: string
@@ -45,9 +39,11 @@ export interface CoproServerOptions {
   appHost?: AppInfo['host']
   appVersion?: string
   dataDir?: string
-  /** Replaces the built-in relay (tests, or a relay elsewhere). */
   /** Workshop templates; by default the shipped ones plus custom ones in dataDir/templates. */
   templates?: TemplateService
+  /** What only this host can do (the desktop app's native menu and PDF printing). */
+  capabilities?: HostCapabilities
+  /** Replaces the built-in relay (tests, or a relay elsewhere). */
   createRelay?: (opts: { backend: SessionBackend; authorize: RelayAuthorizer }) => SyncRelay
   log?: (msg: string) => void
 }
@@ -69,9 +65,13 @@ export class CoproServer {
   readonly relay: SyncRelay
   private readonly unsubscribers: (() => void)[] = []
   private listeners = new Set<(event: ApiEvent, payload: unknown) => void>()
-  private address: AddressInfo | null = null
+  private boundPort = 0
+  /** The facilitator token and the share manager's guest grants: what every token check here asks. */
+  private readonly authority: TokenAuthority
   /** Share session: guest tokens and the extra listeners on shared addresses. */
   readonly sharing: ShareManager
+  /** Card and participant counts in the session index (sessions.list never opens a board). */
+  readonly counts: SessionCounts
 
   private constructor(private readonly opts: CoproServerOptions) {
     this.token = opts.token ?? newToken()
@@ -85,9 +85,14 @@ export class CoproServer {
       emitChanged: (sessionId, shared, guests) => this.emit('share.changed', { sessionId, shared, guests }),
       log,
     })
+    this.counts = new SessionCounts({
+      backend: opts.backend,
+      liveDoc: (sessionId) => this.relay.getLoadedDoc?.(sessionId),
+    })
     this.router = createRouter(
       createApiHandlers({
         backend: opts.backend,
+        host: opts.capabilities,
         info: () => ({
           name: 'Copro Studio',
           version: opts.appVersion ?? '0.0.0',
@@ -104,7 +109,7 @@ export class CoproServer {
         sharing: this.sharing,
         templates: opts.templates ?? TemplateService.create({ dataDir: opts.dataDir ?? null }),
         withSessionDoc: (sessionId, fn) => this.withSessionDoc(sessionId, fn),
-        refreshLiveStats: () => this.refreshLiveStats(),
+        counts: this.counts,
         liveApplier: (sessionId) => {
           const doc = this.relay.getLoadedDoc?.(sessionId)
           return doc ? (update) => Y.applyUpdate(doc, update, 'revert') : undefined
@@ -112,10 +117,16 @@ export class CoproServer {
       }),
       log,
     )
-    const authorize: RelayAuthorizer = (sessionId, token) => this.authorize(sessionId, token)
+    this.authority = { ownerToken: this.token, ownerTokenId: 'facilitator', grants: this.sharing.tokens }
+    const authorize: RelayAuthorizer = (sessionId, token) => authorizeToken(this.authority, sessionId, token)
     this.relay = opts.createRelay
       ? opts.createRelay({ backend: opts.backend, authorize })
-      : new Relay({ persistence: opts.backend, authorize, onWarning: (m) => log(`relay: ${m}`) })
+      : new Relay({
+          persistence: this.counts.watch(opts.backend),
+          authorize,
+          onRoomUnload: (sessionId, doc) => void this.counts.record(sessionId, doc),
+          onWarning: (m) => log(`relay: ${m}`),
+        })
     opts.backend.attachLiveDocs?.((sessionId) => this.relay.getLoadedDoc?.(sessionId))
     const unsubscribe = opts.backend.onSaveState?.((sessionId, s) =>
       this.emit('session.saveState', {
@@ -132,24 +143,16 @@ export class CoproServer {
 
   static async start(opts: CoproServerOptions): Promise<CoproServer> {
     const server = new CoproServer(opts)
-    await new Promise<void>((resolve, reject) => {
-      server.http.once('error', reject)
-      server.http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
-        server.http.off('error', reject)
-        resolve()
-      })
-    })
-    server.address = server.http.address() as AddressInfo
+    server.boundPort = await listen(server.http, opts.port ?? 0, opts.host ?? '127.0.0.1')
     return server
   }
 
   get port(): number {
-    return this.address?.port ?? 0
+    return this.boundPort
   }
 
   get host(): string {
-    const h = this.opts.host ?? '127.0.0.1'
-    return h.includes(':') ? `[${h}]` : h
+    return hostForUrl(this.opts.host ?? '127.0.0.1')
   }
 
   get baseUrl(): string {
@@ -162,7 +165,7 @@ export class CoproServer {
   }
 
   get syncUrl(): string {
-    return `ws://${this.host}:${this.port}/sync`
+    return syncServerUrl(this.host, this.port)
   }
 
   /** In-process event subscription, used by Electron's main to forward events over IPC. */
@@ -185,26 +188,8 @@ export class CoproServer {
     for (const ws of this.events.clients) ws.terminate()
     this.events.close()
     await this.relay.close()
-    await new Promise<void>((resolve) => {
-      this.http.close(() => resolve())
-      this.http.closeAllConnections()
-    })
+    await closeServer(this.http)
     await this.opts.backend.shutdown()
-  }
-
-  /** Facilitator token: every session. Guest tokens (share session): their own session only. */
-  /** Card and participant counts of every session whose board is live, for the Sessions view. */
-  async refreshLiveStats(): Promise<void> {
-    const backend = this.opts.backend
-    if (!backend.updateStats || !this.relay.getLoadedDoc) return
-    for (const s of await backend.list({})) {
-      const doc = this.relay.getLoadedDoc(s.id)
-      if (!doc) continue
-      const stats = boardStats(doc)
-      if (stats.cardCount !== s.cardCount || stats.participantCount !== s.participantCount) {
-        await backend.updateStats(s.id, stats).catch(() => undefined)
-      }
-    }
   }
 
   /** See HandlerDeps.withSessionDoc. */
@@ -228,12 +213,6 @@ export class CoproServer {
     }
   }
 
-  private authorize(sessionId: string, token: string | null): RelayAuth | null {
-    if (sameToken(token, this.token)) return { sessionRole: 'facilitator', tokenId: 'facilitator' }
-    const grant = this.sharing.authorize(sessionId, token)
-    return grant ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
-  }
-
   /** `via` is 'share' for requests reaching a sharing listener: guests only, no app API there. */
   private onRequest(req: IncomingMessage, res: ServerResponse, via: 'main' | 'share'): void {
     this.handleRequest(req, res, via).catch((err) => {
@@ -250,8 +229,7 @@ export class CoproServer {
     const url = new URL(req.url ?? '/', 'http://localhost')
     // Public, secret-free endpoints: any origin may read them (the desktop page is file://, a
     // guest's may be another host), so the relay clock works everywhere.
-    if (url.pathname === '/api/health') return json(res, 200, { ok: true }, PUBLIC_CORS)
-    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() }, PUBLIC_CORS)
+    if (answerPublicEndpoint(url.pathname, res)) return
     if (url.pathname === '/api/guest/session') return this.handleGuestSession(req, res, url)
     if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)
@@ -260,7 +238,7 @@ export class CoproServer {
   }
 
   private async handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!sameToken(tokenFrom(req.headers, url), this.token)) {
+    if (!isOwnerToken(this.authority, tokenFrom(req.headers, url))) {
       return json(res, 401, {
         ok: false,
         error: { code: 'unauthorized', message: 'A valid token is required.' },
@@ -311,12 +289,12 @@ export class CoproServer {
       socket.destroy()
       return
     }
-    if (url.pathname.startsWith('/sync/')) {
+    if (url.pathname.startsWith(SYNC_PATH_PREFIX)) {
       const token = url.searchParams.get('token')
-      const sessionId = url.pathname.slice('/sync/'.length)
-      if (via === 'share' && sameToken(token, this.token)) {
+      const sessionId = url.pathname.slice(SYNC_PATH_PREFIX.length)
+      if (via === 'share' && isOwnerToken(this.authority, token)) {
         // The facilitator token never travels over a shared address; refuse it there outright.
-        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+        refuseUpgrade(socket, 403)
         return
       }
       if (this.sharing.authorize(sessionId, token)) this.sharing.trackGuest(sessionId, socket)
@@ -325,7 +303,7 @@ export class CoproServer {
     }
     if (url.pathname === '/api/events') {
       this.events.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        if (via === 'share' || !sameToken(tokenFrom(req.headers, url), this.token)) {
+        if (via === 'share' || !isOwnerToken(this.authority, tokenFrom(req.headers, url))) {
           ws.close(4401, 'unauthorized')
           return
         }
@@ -337,19 +315,6 @@ export class CoproServer {
     socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
     socket.destroy()
   }
-}
-
-const PUBLIC_CORS = { 'access-control-allow-origin': '*' }
-
-function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    ...extra,
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  })
-  res.end(text)
 }
 
 function unauthorized(res: ServerResponse): void {
@@ -374,19 +339,4 @@ function httpStatus(code: string): number {
     default:
       return 500
   }
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    let tooBig = false
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > limit) tooBig = true
-      else chunks.push(c)
-    })
-    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
 }

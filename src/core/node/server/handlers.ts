@@ -5,6 +5,7 @@ import {
   type ApiEventPayload,
   type AppInfo,
   type BoardConnection,
+  type MenuCommand,
 } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
 import type * as Y from 'yjs'
@@ -13,12 +14,27 @@ import { initialSessionUpdate, readAgenda, readStructure, writeMeta } from '../.
 import type { TemplateService } from '../templates/templateService'
 import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
+import type { SessionCounts } from './sessionCounts'
 import type { SharingApi } from './sharing'
 
+/**
+ * What only some hosts can do, injected by the host (Electron's main process) so that the handlers stay
+ * free of Electron. They serve the desktop window's own calls (transport 'ipc'); a browser tab on the
+ * same server is answered as in any browser: no native menu, and "print instead" for PDFs.
+ */
+export interface HostCapabilities {
+  /** Builds the native application menu from the workbench's commands. */
+  setMenu?(commands: readonly MenuCommand[]): void
+  /** Prints an HTML report to A4 PDF bytes; throws if printing fails. */
+  printPdf?(html: string): Promise<Uint8Array>
+}
+
 export interface HandlerDeps {
+  /** Native menu and PDF printing where the host has them (the desktop app); absent in a browser host. */
+  host?: HostCapabilities
   templates: TemplateService
-  /** Brings card and participant counts of sessions with a live board up to date. */
-  refreshLiveStats?(): Promise<void>
+  /** Card and participant counts in the session index (sessionCounts.ts); absent, counts stay as stored. */
+  counts?: Pick<SessionCounts, 'settle'>
   /**
    * Runs `fn` on a session's document and keeps what it changed: on the live room doc when the room
    * is loaded (every client follows), otherwise on a doc rebuilt from storage, saving the difference.
@@ -62,8 +78,9 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       deps.emit('settings.changed', s)
       return s
     },
+    // From the index alone: only boards edited since their counts were recorded are counted (live docs).
     'sessions.list': async (a) => {
-      await deps.refreshLiveStats?.()
+      await deps.counts?.settle()
       return backend.list(a)
     },
     'sessions.create': async (a) => {
@@ -90,6 +107,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     },
     'sessions.duplicate': async (a) => {
       await existing(a.id)
+      await deps.counts?.settle([a.id]) // the copy takes its source's counts
       return changed(await backend.duplicate(a.id))
     },
     'sessions.delete': async (a) => {
@@ -166,12 +184,26 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     'share.start': (a) => sharing().start(a),
     'share.stop': (a) => sharing().stop(a.sessionId),
     'share.status': (a) => sharing().status(a.sessionId),
-    // In a browser there is no native menu; Electron's main answers this itself over IPC.
-    'menu.setCommands': () => ({ applied: false }),
-    // Only the desktop app can print to PDF (Electron's printToPDF, answered in main over IPC); the
+    // Only the desktop window has a native menu (HostCapabilities); a browser host answers "not applied".
+    'menu.setCommands': (a, ctx) => {
+      const setMenu = ctx.transport === 'ipc' ? deps.host?.setMenu : undefined
+      if (!setMenu) return { applied: false }
+      setMenu(a.commands)
+      return { applied: true }
+    },
+    // Only the desktop app can print to PDF (Electron's printToPDF, through HostCapabilities); the
     // browser renderer falls back to the browser's print dialog ("Save as PDF").
-    'export.pdf': () => {
-      throw new ApiFailure('unavailable', 'Printing to PDF needs the desktop app; use the print dialog.')
+    'export.pdf': async (a, ctx) => {
+      const printPdf = ctx.transport === 'ipc' ? deps.host?.printPdf : undefined
+      if (!printPdf)
+        throw new ApiFailure('unavailable', 'Printing to PDF needs the desktop app; use the print dialog.')
+      let pdf: Uint8Array
+      try {
+        pdf = await printPdf(a.html)
+      } catch {
+        throw new ApiFailure('internal', 'Could not print the report to PDF.')
+      }
+      return { base64: Buffer.from(pdf).toString('base64') }
     },
   }
 }

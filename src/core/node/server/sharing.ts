@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { isIP } from 'node:net'
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os'
 import type { Duplex } from 'node:stream'
@@ -11,7 +11,8 @@ import {
   type ShareStatus,
 } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
-import { TokenRegistry, type IssuedToken, type TokenGrant } from './tokens'
+import { closeServer, hostForUrl, listen } from './http'
+import { guestGrant, TokenRegistry, type IssuedToken, type TokenGrant } from './tokens'
 
 /** The app API's share.* methods, as handlers.ts calls them. */
 export interface SharingApi {
@@ -125,8 +126,7 @@ export class ShareManager implements SharingApi {
 
   /** The relay's view of a guest token: a role in its own session only. */
   authorize(sessionId: string, token: string | null): TokenGrant | null {
-    const grant = this.tokens.verify(token)
-    return grant && grant.sessionId === sessionId ? grant : null
+    return guestGrant(this.tokens, sessionId, token)
   }
 
   /** For `GET /api/guest/session`: the session's title and the token's role, or null. */
@@ -249,19 +249,19 @@ export class ShareManager implements SharingApi {
       return open.port
     }
     const server = this.newListener()
+    let port: number
     try {
-      await listen(server, wanted || main.port, address)
+      port = await listen(server, wanted || main.port, address)
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code
       if (code === 'EADDRINUSE' && !wanted) {
-        await listen(server, 0, address).catch((e: unknown) => {
+        port = await listen(server, 0, address).catch((e: unknown) => {
           throw listenFailure(e, address, 0)
         })
       } else {
         throw listenFailure(err, address, wanted || main.port)
       }
     }
-    const port = (server.address() as AddressInfo).port
     server.on('error', (err) => this.deps.log?.(`share: listener on ${address}: ${String(err)}`))
     this.listeners.set(address, { server, port, sessions: new Set() })
     this.deps.log?.(`share: listening on ${hostForUrl(address)}:${port}`)
@@ -279,10 +279,7 @@ export class ShareManager implements SharingApi {
     const l = this.listeners.get(address)
     if (!l) return
     this.listeners.delete(address)
-    await new Promise<void>((resolve) => {
-      l.server.close(() => resolve())
-      l.server.closeAllConnections()
-    })
+    await closeServer(l.server)
     this.deps.log?.(`share: stopped listening on ${hostForUrl(address)}:${l.port}`)
   }
 
@@ -301,10 +298,6 @@ export function joinUrl(address: string, port: number, sessionId: string, token:
   return `http://${hostForUrl(address)}:${port}/?join=${encodeURIComponent(sessionId)}&token=${encodeURIComponent(token)}`
 }
 
-function hostForUrl(address: string): string {
-  return address.includes(':') ? `[${address}]` : address
-}
-
 function isLoopback(address: string): boolean {
   return isIP(address) === 4 ? address.startsWith('127.') : address === '::1'
 }
@@ -312,17 +305,6 @@ function isLoopback(address: string): boolean {
 /** fe80::/10 needs a zone id (fe80::1%eth0) that browsers do not accept in URLs. */
 function isLinkLocal(address: string): boolean {
   return /^fe[89ab][0-9a-f]:/i.test(address)
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error) => reject(err)
-    server.once('error', onError)
-    server.listen(port, host, () => {
-      server.off('error', onError)
-      resolve()
-    })
-  })
 }
 
 function listenFailure(err: unknown, address: string, port: number): ApiFailure {

@@ -1,4 +1,5 @@
 import type { AppSettings } from '../../../shared/api'
+import { boardStats } from '../../common/board/stats'
 import type { SessionSummary } from '../../../shared/model/session'
 import type { SaveState } from '../relay/persistence'
 import { SessionStore, type SessionStoreOptions } from '../storage/sessionStore'
@@ -27,8 +28,9 @@ export class StoreBackend implements SessionBackend {
     }
   }
 
+  /** Opens the data folder; the index's card and participant counts are taken with boardStats. */
   static async open(dataDir: string, opts: SessionStoreOptions = {}): Promise<StoreBackend> {
-    return new StoreBackend(await SessionStore.open(dataDir, opts))
+    return new StoreBackend(await SessionStore.open(dataDir, { countsOf: boardStats, ...opts }))
   }
 
   /** Lets compaction, checkpoints and reverts use the relay's live doc instead of rebuilding from disk. */

@@ -1,4 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { RelayAuthResult } from '../relay'
+
+/**
+ * Every token check of the server and the hosted relay lives here: minting, constant-time comparison,
+ * reading a token from a request, guest grants (TokenRegistry) and the one authorize rule for sync
+ * connections (authorizeToken). See docs/adr/0005-sharing-and-tokens.md and 0013-http-kit-and-tokens.md.
+ */
 
 /** A fresh random token: 24 bytes (192 bits), URL-safe base64. */
 export function newToken(): string {
@@ -11,11 +18,55 @@ export function sameToken(a: string | null | undefined, b: string): boolean {
   return timingSafeEqual(digestOf(a), digestOf(b))
 }
 
-/** Reads a bearer token from an Authorization header or a `token` query parameter. */
-export function tokenFrom(headers: Record<string, string | string[] | undefined>, url: URL): string | null {
+type Headers = Record<string, string | string[] | undefined>
+
+/** Reads a bearer token from an Authorization header only (the hosted relay's admin endpoints). */
+export function bearerToken(headers: Headers): string | null {
   const auth = headers['authorization']
-  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim()
-  return url.searchParams.get('token')
+  return typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : null
+}
+
+/** Reads a bearer token from an Authorization header or a `token` query parameter. */
+export function tokenFrom(headers: Headers, url: URL): string | null {
+  return bearerToken(headers) ?? url.searchParams.get('token')
+}
+
+/** Who may do what: the owner's token (any session, as facilitator) and the guest grants. */
+export interface TokenAuthority {
+  /** CoproServer's facilitator token, or a hosted relay's admin token. */
+  readonly ownerToken: string
+  /** The tokenId the owner's sync connections carry ('facilitator', 'admin'). */
+  readonly ownerTokenId: string
+  readonly grants: Pick<TokenRegistry, 'verify'>
+}
+
+/** Whether `token` is the owner's token (constant time). */
+export function isOwnerToken(authority: TokenAuthority, token: string | null | undefined): boolean {
+  return sameToken(token, authority.ownerToken)
+}
+
+/** A guest token's grant, only for its own session; null for any other token or session. */
+export function guestGrant(
+  grants: Pick<TokenRegistry, 'verify'>,
+  sessionId: string,
+  token: string | null,
+): TokenGrant | null {
+  const grant = grants.verify(token)
+  return grant && grant.sessionId === sessionId ? grant : null
+}
+
+/**
+ * The one authorize rule for a sync connection to `sessionId`: the owner's token makes a facilitator of
+ * any session; a guest token its role in its own session; anything else is refused (null).
+ */
+export function authorizeToken(
+  authority: TokenAuthority,
+  sessionId: string,
+  token: string | null,
+): RelayAuthResult | null {
+  if (isOwnerToken(authority, token)) return { sessionRole: 'facilitator', tokenId: authority.ownerTokenId }
+  const grant = guestGrant(authority.grants, sessionId, token)
+  return grant ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
 }
 
 /** What a token grants: the facilitator capability, or one role in one session. */

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { SessionTitle } from '../../../shared/model/session'
 import { crc32 } from './crc32'
 import { StorageError, errorMessage } from './errors'
-import { CheckpointReason, TemplateId } from './schemas'
+import { CheckpointMeta, TemplateId } from './schemas'
 
 /**
  * The portable session file (.copro); documented in docs/formats/session-file.md.
@@ -21,12 +21,8 @@ export const MAX_CHECKPOINTS = 1000
 const HEADER_BYTES = 16
 const SECTION_HEADER_BYTES = 12
 
-export const CoproCheckpoint = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  reason: CheckpointReason,
-  createdAt: z.iso.datetime(),
-  size: z.number().int().nonnegative(),
-})
+/** A checkpoint in a .copro file: CheckpointMeta without its id (an import gives it a fresh one). */
+export const CoproCheckpoint = CheckpointMeta.omit({ id: true }).strict()
 export type CoproCheckpoint = z.infer<typeof CoproCheckpoint>
 
 export const CoproManifest = z.strictObject({

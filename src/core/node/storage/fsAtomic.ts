@@ -23,11 +23,15 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes `data` to a temp file beside `file`, fsyncs it, renames it over `file` and fsyncs the folder. */
+/**
+ * Writes `data` to a new temp file beside `file` (created exclusively), fsyncs it, renames it over `file`
+ * and fsyncs the folder: a reader sees the old file or the new one, never half of one, and a failure
+ * leaves no temp file. The one atomic write of the app (storage, templates, relay state, exports).
+ */
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(file)
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
-  const fh = await open(tmp, 'w')
+  const fh = await open(tmp, 'wx', 0o644)
   try {
     await fh.writeFile(data)
     await fh.sync()

@@ -10,6 +10,14 @@ import type { CheckpointMeta } from './schemas'
 import { writeManifest } from './sessionManifest'
 import { writeFreshState } from './sessionState'
 
+/** What SessionStore.create takes: a blank session, or one from a template's first board. */
+export interface CreateSessionInput {
+  readonly title: string
+  readonly templateId?: string | null
+  /** A Yjs update to start from (e.g. a laid-out template). It must apply to an empty document. */
+  readonly initialUpdate?: Uint8Array
+}
+
 /** The content of a session about to be created (blank, from a template, a duplicate, a checkpoint, an import). */
 export interface NewSessionInput {
   title: string
@@ -17,6 +25,8 @@ export interface NewSessionInput {
   createdAt?: string
   state: Uint8Array
   checkpoints: { meta: Omit<CheckpointMeta, 'id'>; state: Uint8Array }[]
+  /** The board's counts for the index when known (a duplicate has its source's); else 0 until recounted. */
+  counts?: { cardCount: number; participantCount: number }
 }
 
 /**
@@ -38,8 +48,8 @@ export async function writeNewSessionFolder(
     templateId: input.templateId,
     createdAt: input.createdAt ?? now,
     updatedAt: now,
-    participantCount: 0,
-    cardCount: 0,
+    participantCount: input.counts?.participantCount ?? 0,
+    cardCount: input.counts?.cardCount ?? 0,
     deletedAt: null,
   })
   const staging = path.join(layout.tmp, id)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CheckpointInfo } from '../../../shared/api'
 import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
 
 export const CheckpointId = z
@@ -8,16 +9,18 @@ export const CheckpointId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'a checkpoint id holds letters, digits, _ and - only')
 export type CheckpointId = z.infer<typeof CheckpointId>
 
-export const CheckpointReason = z.enum(['manual', 'activity-end', 'before-revert'])
+/** Why a checkpoint was taken: the app API's CheckpointInfo.reason (one list of reasons). */
+export const CheckpointReason = CheckpointInfo.shape.reason
 export type CheckpointReason = z.infer<typeof CheckpointReason>
 
-export const CheckpointMeta = z.object({
+/**
+ * A checkpoint as a session's manifest lists it: the app API's CheckpointInfo (id, name, reason,
+ * createdAt, size in bytes of Yjs state), with storage's stricter id and a trimmed name. A .copro file
+ * carries the same fields without the id (coproFile.ts: CoproCheckpoint).
+ */
+export const CheckpointMeta = CheckpointInfo.extend({
   id: CheckpointId,
   name: z.string().trim().min(1).max(200),
-  reason: CheckpointReason,
-  createdAt: z.string().datetime(),
-  /** Bytes of Yjs state in the checkpoint. */
-  size: z.number().int().nonnegative(),
 })
 export type CheckpointMeta = z.infer<typeof CheckpointMeta>
 
@@ -77,3 +80,9 @@ export const IndexShape = z.object({
 })
 
 export { SessionId, SessionSummary, SessionTitle }
+
+/** The counts the Sessions view shows, kept in the index so that listing never opens a board. */
+export interface BoardCounts {
+  readonly cardCount: number
+  readonly participantCount: number
+}

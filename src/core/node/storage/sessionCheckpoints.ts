@@ -8,16 +8,25 @@ import { newCheckpointId, nowIso } from './ids'
 import { sessionFiles } from './layout'
 import type { NewSessionInput } from './newSessionFolder'
 import { REVERT_ORIGIN, revertUpdate, withPresentWithdrawals } from './revertDoc'
-import { type CheckpointMeta, CheckpointId, type CheckpointReason } from './schemas'
+import { type BoardCounts, type CheckpointMeta, CheckpointId, type CheckpointReason } from './schemas'
 import type { SessionLog } from './sessionLog'
 import { readManifest, writeManifest } from './sessionManifest'
-import type { RevertOptions } from './sessionStoreTypes'
 
 /**
  * A session's checkpoints: named snapshots of its board kept in its folder (checkpoints/<id>.bin, listed
  * in manifest.json), which can be opened as a new session or reverted to. SessionStore's checkpoint
  * methods delegate here.
  */
+
+export interface RevertOptions {
+  /**
+   * When the session's room is live, pass the relay's way of applying an update to its authoritative Y.Doc
+   * (e.g. `u => Y.applyUpdate(room.doc, u, 'revert')`): the relay then broadcasts it and appends it here as
+   * usual. Without it, the store applies the update to the live doc from setLiveDocs if the room is loaded,
+   * and otherwise appends it to the log itself.
+   */
+  readonly applyToLiveDoc?: (update: Uint8Array) => void
+}
 
 /** What the checkpoint operations use of the SessionStore. */
 export interface CheckpointContext {
@@ -35,6 +44,9 @@ export interface CheckpointContext {
   liveDoc(id: string): Y.Doc | undefined
   /** Runs fn on the session's log, opening it for the while (then closing it) if it was not open. */
   withOpenLog(s: SessionSummary, fn: (log: SessionLog) => Promise<void>): Promise<void>
+  /** A board's counts (undefined when the store does not count boards), and recording them. */
+  countBoard(updates: readonly Uint8Array[]): BoardCounts | undefined
+  setCounts(s: SessionSummary, counts: BoardCounts): void
 }
 
 export async function createCheckpoint(
@@ -137,10 +149,14 @@ export async function revertToCheckpoint(
   const live = ctx.liveDoc(id)
   if (opts.applyToLiveDoc) opts.applyToLiveDoc(update)
   else if (live) Y.applyUpdate(live, update, REVERT_ORIGIN)
-  else
+  else {
     await ctx.withOpenLog(s, async (log) => {
       log.append(update)
       await log.flush()
     })
+    // a live board is counted by its server as it changes; a closed one is counted here
+    const counts = ctx.countBoard([current, update])
+    if (counts) ctx.setCounts(s, counts)
+  }
   return { beforeRevert, update }
 }

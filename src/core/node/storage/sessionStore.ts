@@ -22,10 +22,13 @@ import {
 import * as checkpoints from './sessionCheckpoints'
 import { loadIndex } from './sessionIndex'
 import { compactState } from './sessionState'
-import type { CreateSessionInput, RevertOptions, SessionStoreOptions } from './sessionStoreTypes'
-import { type SaveListener, StoreCore, type WarningListener } from './storeCore'
+import { OpenDataDir, type SaveListener, type SessionStoreOptions, type WarningListener } from './dataDir'
+import type { CreateSessionInput } from './newSessionFolder'
+import type { RevertOptions } from './sessionCheckpoints'
 
-export type { CreateSessionInput, RevertOptions, SessionStoreOptions } from './sessionStoreTypes'
+export type { SessionStoreOptions } from './dataDir'
+export type { CreateSessionInput } from './newSessionFolder'
+export type { RevertOptions } from './sessionCheckpoints'
 
 function emptyState(): Uint8Array {
   const doc = new Y.Doc()
@@ -38,7 +41,7 @@ function emptyState(): Uint8Array {
  * Durable local storage of sessions: one data folder, owned by one server at a time (a lock file).
  * Implements the relay's RoomPersistence (per-session append-only, checksummed, fsynced update log with
  * compaction) and the session operations of the Sessions view and the CLI. See docs/adr/0004-storage.md.
- * Its state and shared helpers are in storeCore.ts, the open logs in openSessionLogs.ts, checkpoints in
+ * Its state and shared helpers are in dataDir.ts (OpenDataDir), the open logs in openSessionLogs.ts, checkpoints in
  * sessionCheckpoints.ts.
  */
 export class SessionStore implements RoomPersistence {
@@ -46,7 +49,7 @@ export class SessionStore implements RoomPersistence {
   readonly layout: DataLayout
   readonly appVersion: string
 
-  private constructor(private readonly core: StoreCore) {
+  private constructor(private readonly core: OpenDataDir) {
     this.warnings = core.warnings
     this.layout = core.layout
     this.appVersion = core.appVersion
@@ -65,7 +68,7 @@ export class SessionStore implements RoomPersistence {
       const warnings: StorageWarning[] = []
       const { db, changed } = await loadIndex(layout, warnings)
       if (changed) await db.write()
-      const store = new SessionStore(new StoreCore(layout, db, lock, opts))
+      const store = new SessionStore(new OpenDataDir(layout, db, lock, opts))
       store.warnings.push(...warnings)
       return store
     } catch (e) {
@@ -187,14 +190,13 @@ export class SessionStore implements RoomPersistence {
     stats: { participantCount?: number; cardCount?: number },
   ): Promise<SessionSummary> {
     const s = this.core.requireSession(id)
-    const n = (v: number | undefined, old: number) =>
-      v === undefined || !Number.isInteger(v) || v < 0 ? old : v
-    s.participantCount = n(stats.participantCount, s.participantCount)
-    s.cardCount = n(stats.cardCount, s.cardCount)
-    // Cheap enough to call on every board change: the index is written debounced, the manifest when the
-    // session closes (stats are derived data; a rebuild after a crash may show slightly older counts).
-    this.core.dirtyManifests.add(id)
-    this.core.scheduleIndexWrite()
+    // The index keeps these counts so that listing sessions never opens a board (the server records them
+    // when a live board changes and when its room unloads). Cheap: the index is written debounced, the
+    // manifest when the session closes (derived data; a rebuild after a crash may show older counts).
+    this.core.setCounts(s, {
+      cardCount: stats.cardCount ?? s.cardCount,
+      participantCount: stats.participantCount ?? s.participantCount,
+    })
     return { ...s }
   }
 
@@ -227,6 +229,7 @@ export class SessionStore implements RoomPersistence {
       templateId: s.templateId,
       state,
       checkpoints: [],
+      counts: { cardCount: s.cardCount, participantCount: s.participantCount },
     })
   }
 

@@ -42,13 +42,6 @@ export function readWorkshopSnapshot(doc: Y.Doc): WorkshopSnapshot {
   }
 }
 
-export const EMPTY_SNAPSHOT: WorkshopSnapshot = {
-  agenda: { activities: [], currentIndex: -1 },
-  timer: null,
-  reveal: {},
-  rounds: [],
-}
-
 export function minutesText(ms: number): string {
   const min = Math.round(ms / 60_000)
   if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} seconds`

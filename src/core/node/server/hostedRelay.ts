@@ -1,13 +1,37 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
-import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { SessionId, SessionTitle } from '../../../shared/model/session'
-import { Relay, type RelayAuthResult, type RelayLimits, type RoomPersistence } from '../relay'
+import {
+  Relay,
+  SYNC_PATH_PREFIX,
+  syncServerUrl,
+  type RelayAuthResult,
+  type RelayLimits,
+  type RoomPersistence,
+} from '../relay'
 import { SessionStore } from '../storage/sessionStore'
-import { loadRelayState, RelayStateWriter } from './shareRelayState'
+import { loadRelayState, RelayStateWriter } from './hostedRelayState'
+import {
+  answerPublicEndpoint,
+  closeServer,
+  hostForUrl,
+  json,
+  listen,
+  readBody,
+  refuseUpgrade,
+  text,
+} from './http'
 import { serveStatic } from './static'
-import { newToken, sameToken, TokenRegistry } from './tokens'
+import {
+  authorizeToken,
+  bearerToken,
+  isOwnerToken,
+  newToken,
+  tokenFrom,
+  TokenRegistry,
+  type TokenAuthority,
+} from './tokens'
 
 export interface HostedRelayOptions {
   /** Durable data folder (a session store plus relay.json); locked while the relay runs. */
@@ -75,7 +99,7 @@ class HttpError extends Error {
 }
 
 /**
- * `copro relay`: a standalone y-websocket relay for remote participants, with durable storage.
+ * `copro relay`: a hosted y-websocket relay for remote participants, with durable storage.
  * Sessions are *published* by the facilitator's app connecting with the admin token (a session id it
  * has never seen is created on that first connection); guests join with participant / observer tokens
  * minted through `POST /admin/tokens`. Tokens are kept as digests in relay.json, so links survive a
@@ -151,27 +175,22 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
     },
   }
 
+  const authority: TokenAuthority = { ownerToken: adminToken, ownerTokenId: 'admin', grants: tokens }
+  /** The admin token publishes the session it connects to; guest tokens join their own session only. */
   const authorize = async (sessionId: string, token: string | null): Promise<RelayAuthResult | null> => {
-    if (sameToken(token, adminToken)) {
-      await publish(sessionId)
-      return { sessionRole: 'facilitator', tokenId: 'admin' }
-    }
-    const grant = tokens.verify(token)
-    return grant && grant.sessionId === sessionId ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
+    const auth = authorizeToken(authority, sessionId, token)
+    // only the admin token makes a facilitator here (guest grants are participant or observer)
+    if (auth?.sessionRole === 'facilitator') await publish(sessionId)
+    return auth
   }
 
   relay = new Relay({ persistence, authorize, limits: opts.limits, onWarning: (m) => log(m) })
   const liveRelay = relay
 
-  const isAdmin = (req: IncomingMessage) => {
-    const auth = req.headers['authorization']
-    return (
-      typeof auth === 'string' && auth.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), adminToken)
-    )
-  }
-
   const admin = async (req: IncomingMessage, url: URL): Promise<unknown> => {
-    if (!isAdmin(req)) throw new HttpError(401, 'The admin token is required (Authorization: Bearer …).')
+    // Admin endpoints take the token from the Authorization header only, never from the URL.
+    if (!isOwnerToken(authority, bearerToken(req.headers)))
+      throw new HttpError(401, 'The admin token is required (Authorization: Bearer …).')
     const path = url.pathname
     if (path === '/admin/sessions' && req.method === 'GET') {
       return [...aliases].map(([sessionId, sid]) => ({
@@ -240,7 +259,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       }
     }
     if (url.pathname === '/api/guest/session' && req.method === 'GET') {
-      const grant = tokens.verify(bearerOrQuery(req, url))
+      const grant = tokens.verify(tokenFrom(req.headers, url))
       const sid = grant ? aliases.get(grant.sessionId) : undefined
       const s = sid ? store.get(sid) : null
       if (!grant || !s) return json(res, 401, { error: 'A valid guest token is required.' })
@@ -248,8 +267,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
     }
     // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
-    if (url.pathname === '/api/health') return json(res, 200, { ok: true })
-    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() })
+    if (answerPublicEndpoint(url.pathname, res)) return
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
     if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
     text(res, 404, 'not found\n')
@@ -265,30 +283,24 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
     : http.createServer(handler)
   server.on('upgrade', (req, socket, head) => {
-    if (req.url?.startsWith('/sync/')) liveRelay.handleUpgrade(req, socket, head)
-    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    if (req.url?.startsWith(SYNC_PATH_PREFIX)) liveRelay.handleUpgrade(req, socket, head)
+    else refuseUpgrade(socket, 404)
   })
   server.on('clientError', (_err, socket) => socket.destroy())
   const host = opts.host ?? '127.0.0.1'
+  let port: number
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(opts.port, host, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    port = await listen(server, opts.port, host)
   } catch (err) {
     await liveRelay.close()
     tokens.dispose()
     await store.shutdown()
     throw err
   }
-  const port = (server.address() as AddressInfo).port
-  const urlHost = host.includes(':') ? `[${host}]` : host
+  const urlHost = hostForUrl(host)
   let closing: Promise<void> | null = null
   return {
-    url: `${opts.tls ? 'wss' : 'ws'}://${urlHost}:${port}/sync`,
+    url: syncServerUrl(urlHost, port, !!opts.tls),
     origin: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     adminToken,
@@ -297,10 +309,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       closing ??= (async () => {
         tokens.dispose()
         await liveRelay.close()
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
-        })
+        await closeServer(server)
         await save()
         await store.shutdown()
       })()
@@ -315,12 +324,6 @@ function mustAlias(aliases: Map<string, string>, id: string): string {
   return sid
 }
 
-function bearerOrQuery(req: IncomingMessage, url: URL): string | null {
-  const auth = req.headers['authorization']
-  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim()
-  return url.searchParams.get('token')
-}
-
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value)
   if (!r.success) {
@@ -333,36 +336,12 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return r.data
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size <= MAX_ADMIN_BODY) chunks.push(c)
-    })
-    req.on('end', () => {
-      if (size > MAX_ADMIN_BODY) return reject(new HttpError(413, 'The request is too large.'))
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'))
-      } catch {
-        reject(new HttpError(400, 'The request is not valid JSON.'))
-      }
-    })
-    req.on('error', reject)
-  })
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  })
-  res.end(JSON.stringify(body))
-}
-
-function text(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
-  res.end(body)
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, MAX_ADMIN_BODY)
+  if (body === null) throw new HttpError(413, 'The request is too large.')
+  try {
+    return JSON.parse(body || '{}')
+  } catch {
+    throw new HttpError(400, 'The request is not valid JSON.')
+  }
 }

@@ -1,11 +1,20 @@
 import http from 'node:http'
 import https from 'node:https'
-import type { AddressInfo } from 'node:net'
-import { SYNC_PATH_PREFIX, type RelayAuthResult } from './auth'
-import type { RelayLimits } from './limits'
-import type { RoomPersistence } from './persistence'
-import { Relay } from './relay'
+import {
+  Relay,
+  SYNC_PATH_PREFIX,
+  syncServerUrl,
+  type RelayAuthResult,
+  type RelayLimits,
+  type RoomPersistence,
+} from '../../src/core/node/relay'
+import { closeServer, hostForUrl, listen, refuseUpgrade, text } from '../../src/core/node/server/http'
 
+/**
+ * A bare Relay behind its own http(s) server, for tests and benchmarks that exercise the relay alone.
+ * The app does not use it: `copro relay` runs startHostedRelay (src/core/node/server/hostedRelay.ts),
+ * and the app's server is CoproServer.
+ */
 export interface StandaloneRelayOptions {
   /** Interface to bind; defaults to 127.0.0.1 (loopback). */
   host?: string
@@ -31,7 +40,7 @@ export interface StandaloneRelay {
   close(): Promise<void>
 }
 
-/** A relay with its own http(s) server, for `copro relay`. Plain requests get a one-line health answer. */
+/** Starts the relay; plain requests get a one-line health answer. */
 export async function startStandaloneRelay(opts: StandaloneRelayOptions): Promise<StandaloneRelay> {
   const host = opts.host ?? '127.0.0.1'
   const relay = new Relay({
@@ -43,47 +52,34 @@ export async function startStandaloneRelay(opts: StandaloneRelayOptions): Promis
     admissionTimeoutMs: opts.admissionTimeoutMs,
   })
   const onRequest: http.RequestListener = (req, res) => {
-    const ok = req.url === '/' || req.url === '/health'
-    res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end(ok ? 'copro relay: connect a y-websocket client to /sync/<sessionId>?token=…\n' : 'not found\n')
+    if (req.url === '/' || req.url === '/health')
+      text(res, 200, 'copro relay: connect a y-websocket client to /sync/<sessionId>?token=…\n')
+    else text(res, 404, 'not found\n')
   }
   const server = opts.tls
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
     : http.createServer(onRequest)
   server.on('upgrade', (req, socket, head) => {
-    if (req.url?.startsWith(SYNC_PATH_PREFIX)) {
-      relay.handleUpgrade(req, socket, head)
-    } else {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-    }
+    if (req.url?.startsWith(SYNC_PATH_PREFIX)) relay.handleUpgrade(req, socket, head)
+    else refuseUpgrade(socket, 404)
   })
   server.on('clientError', (_err, socket) => socket.destroy())
+  let port: number
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(opts.port, host, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    port = await listen(server, opts.port, host)
   } catch (err) {
     await relay.close()
     throw err
   }
-  const port = (server.address() as AddressInfo).port
-  const urlHost = host.includes(':') ? `[${host}]` : host
   let closing: Promise<void> | null = null
   return {
-    url: `${opts.tls ? 'wss' : 'ws'}://${urlHost}:${port}/sync`,
+    url: syncServerUrl(hostForUrl(host), port, !!opts.tls),
     port,
     relay,
     close() {
       closing ??= (async () => {
         await relay.close()
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
-        })
+        await closeServer(server)
       })()
       return closing
     },

@@ -1,17 +1,14 @@
-import { z } from 'zod'
-import { SessionRole } from '../../../shared/model/roles'
 import { SessionId } from '../../../shared/model/session'
 
-/** What `authorize` grants one connection. */
-export const RelayAuthResult = z.object({
-  sessionRole: SessionRole,
-  participantId: z.string().min(1).max(128).optional(),
-  tokenId: z.string().min(1).max(256),
-})
-export type RelayAuthResult = z.infer<typeof RelayAuthResult>
+/** Where the relay is served: a client's serverUrl is `ws(s)://HOST:PORT/sync` (see syncServerUrl). */
+export const SYNC_PATH = '/sync'
+/** The path prefix of every sync connection: `/sync/<sessionId>`. */
+export const SYNC_PATH_PREFIX = `${SYNC_PATH}/`
 
-/** The path prefix the relay serves; a client's serverUrl is `ws(s)://HOST:PORT/sync`. */
-export const SYNC_PATH_PREFIX = '/sync/'
+/** The y-websocket serverUrl of a relay at `host` (already bracketed if IPv6) and `port`. */
+export function syncServerUrl(host: string, port: number, tls = false): string {
+  return `${tls ? 'wss' : 'ws'}://${host}:${port}${SYNC_PATH}`
+}
 
 const MAX_TOKEN_LENGTH = 512
 

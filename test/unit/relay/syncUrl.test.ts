@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { RelayAuthResult, parseSyncUrl } from '../../../src/core/node/relay/auth'
+import { parseSyncUrl } from '../../../src/core/node/relay/syncUrl'
+import { RelayAuthResult } from '../../../src/core/node/relay/options'
 import { CLOSE_CODES, isPermanentCloseCode, closeReasonFor } from '../../../src/core/node/relay/closeCodes'
 
 describe('relay url parsing', () => {

@@ -9,22 +9,47 @@ import type { DataLayout } from './layout'
 import type { DataDirLock } from './lock'
 import { type NewSessionInput, writeNewSessionFolder } from './newSessionFolder'
 import { type OpenLogsContext, OpenSessionLogs } from './openSessionLogs'
-import type { IndexData } from './schemas'
+import type { BoardCounts, IndexData } from './schemas'
 import type { CheckpointContext } from './sessionCheckpoints'
 import type { SessionLog } from './sessionLog'
 import { readManifest, writeManifest } from './sessionManifest'
-import { compactState, readStoredState } from './sessionState'
-import type { SessionStoreOptions } from './sessionStoreTypes'
+import { compactState, docFromUpdates, readStoredState } from './sessionState'
+
+/** How a data folder is opened (SessionStore.open): log batching, compaction thresholds, app version. */
+export interface SessionStoreOptions {
+  /** Appends are fsynced at most this long after an edit (≤ 250). Default 100. */
+  readonly batchMs?: number
+  /** Compact a session's log into its snapshot past this size, rebuilding the doc from disk. Default 2 MiB. */
+  readonly compactBytes?: number
+  /**
+   * With setLiveDocs and the room loaded, compact from the live doc (cheap: one encodeStateAsUpdate) past
+   * this size. Default 1 MiB.
+   */
+  readonly liveCompactBytes?: number
+  /**
+   * On closing a session, compact if its log is larger than this. Default 256 KiB. Skipped when setLiveDocs
+   * is in use (the room is gone by then, so it would mean a rebuild; live compaction keeps logs short).
+   */
+  readonly compactOnCloseBytes?: number
+  /** Recorded in exported files. */
+  readonly appVersion?: string
+  /**
+   * How a board is counted for the index (the server passes boardStats; storage knows no card). With it,
+   * a session made from an import, a checkpoint or a template, and a board reverted while closed, get
+   * their counts when they are written; without it their counts start at 0.
+   */
+  readonly countsOf?: (doc: Y.Doc) => BoardCounts
+}
 
 export type SaveListener = (sessionId: string, state: SaveState) => void
 export type WarningListener = (warning: StorageWarning) => void
 
 /**
- * The state behind a SessionStore and the helpers its operations share: the data folder's index and
- * lock, the open logs, listeners, per-session manifest chains and the live-document lookup. Internal to
- * storage: SessionStore is the public face; the operation modules get it as their narrow context.
+ * An open data folder: its index and lock, the open logs, listeners, per-session manifest chains and the
+ * live-document lookup, with the helpers the store's operations share. Internal to storage: SessionStore
+ * is the public face; the operation modules (checkpoints, open logs) get it as their narrow context.
  */
-export class StoreCore implements OpenLogsContext, CheckpointContext {
+export class OpenDataDir implements OpenLogsContext, CheckpointContext {
   readonly warnings: StorageWarning[] = []
   readonly logs: OpenSessionLogs
   readonly saveListeners = new Set<SaveListener>()
@@ -36,6 +61,7 @@ export class StoreCore implements OpenLogsContext, CheckpointContext {
   closed = false
   private readonly compactOnCloseBytes: number
   readonly appVersion: string
+  private readonly countsOf: ((doc: Y.Doc) => BoardCounts) | null
 
   constructor(
     readonly layout: DataLayout,
@@ -55,6 +81,28 @@ export class StoreCore implements OpenLogsContext, CheckpointContext {
     )
     this.compactOnCloseBytes = opts.compactOnCloseBytes ?? 256 * 1024
     this.appVersion = opts.appVersion ?? '0.1.0'
+    this.countsOf = opts.countsOf ?? null
+  }
+
+  /** The counts of a board given as updates (undefined without SessionStoreOptions.countsOf). */
+  countBoard(updates: readonly Uint8Array[]): BoardCounts | undefined {
+    if (!this.countsOf) return undefined
+    const doc = docFromUpdates(updates, 'board to count')
+    try {
+      const c = this.countsOf(doc)
+      return { cardCount: c.cardCount, participantCount: c.participantCount }
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Records a board's counts in the index (written debounced; the manifest when the session closes). */
+  setCounts(s: SessionSummary, counts: BoardCounts): void {
+    const ok = (v: number) => Number.isInteger(v) && v >= 0
+    if (ok(counts.cardCount)) s.cardCount = counts.cardCount
+    if (ok(counts.participantCount)) s.participantCount = counts.participantCount
+    this.dirtyManifests.add(s.id)
+    this.scheduleIndexWrite()
   }
 
   // ── warnings and save state ────────────────────────────────────────────────────────────────
@@ -187,7 +235,12 @@ export class StoreCore implements OpenLogsContext, CheckpointContext {
 
   /** Writes a complete new session (writeNewSessionFolder), then records it in the index. */
   async materialize(input: NewSessionInput): Promise<SessionSummary> {
-    const summary = await writeNewSessionFolder(this.layout, input, (id) => !!this.entry(id))
+    const counts = input.counts ?? this.countBoard([input.state])
+    const summary = await writeNewSessionFolder(
+      this.layout,
+      counts ? { ...input, counts } : input,
+      (id) => !!this.entry(id),
+    )
     this.db.data.sessions.push(summary)
     await this.writeIndex()
     return { ...summary }

@@ -1,7 +1,18 @@
-import type { RelayAuthResult } from './auth'
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { SessionRole } from '../../../shared/model/roles'
 import type { RelayLimits } from './limits'
 import type { RoomPersistence } from './persistence'
 
+/** What `authorize` grants one connection (the relay parses it, so a bad authorizer cannot widen it). */
+export const RelayAuthResult = z.object({
+  sessionRole: SessionRole,
+  participantId: z.string().min(1).max(128).optional(),
+  tokenId: z.string().min(1).max(256),
+})
+export type RelayAuthResult = z.infer<typeof RelayAuthResult>
+
+/** How a Relay is set up: where rooms are stored, who may join, its limits and timers. */
 export interface RelayOptions {
   persistence: RoomPersistence
   /** Decide whether `token` may join `sessionId`; null = refuse. May be async. */
@@ -13,29 +24,11 @@ export interface RelayOptions {
   pingIntervalMs?: number
   /** A connection not admitted (authorized, session loaded) within this time is closed with 4080. Default 15 s. */
   admissionTimeoutMs?: number
+  /**
+   * Called with a room's document just before the room unloads (its last client left), while the doc is
+   * still readable: the server records the board's counts in the session index then.
+   */
+  onRoomUnload?: (sessionId: string, doc: Y.Doc) => void
   /** Told about things worth a log line (a room that failed to load, a persistence error). */
   onWarning?: (message: string, error?: unknown) => void
-}
-
-export interface RelaySessionInfo {
-  /** Connections joined to the session's room. */
-  connections: number
-  /** Of those, observers (read-only). */
-  observers: number
-  /** Whether the session's doc is in memory. */
-  loaded: boolean
-  /** Non-empty document updates from observers that the relay dropped since the room was loaded. */
-  droppedObserverUpdates: number
-}
-
-export interface RelayStats {
-  /** Connections accepted at the WebSocket level (before authorization). */
-  accepted: number
-  /** Connections that joined a room. */
-  joined: number
-  /** Closes the relay started, by close code. */
-  closedByCode: Record<number, number>
-  /** Frames rejected as malformed or of unknown type. */
-  malformedMessages: number
-  loadedRooms: number
 }

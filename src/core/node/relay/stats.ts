@@ -1,0 +1,24 @@
+/** What a Relay reports about itself: per session (sessionInfo) and overall (stats). */
+
+export interface RelaySessionInfo {
+  /** Connections joined to the session's room. */
+  connections: number
+  /** Of those, observers (read-only). */
+  observers: number
+  /** Whether the session's doc is in memory. */
+  loaded: boolean
+  /** Non-empty document updates from observers that the relay dropped since the room was loaded. */
+  droppedObserverUpdates: number
+}
+
+export interface RelayStats {
+  /** Connections accepted at the WebSocket level (before authorization). */
+  accepted: number
+  /** Connections that joined a room. */
+  joined: number
+  /** Closes the relay started, by close code. */
+  closedByCode: Record<number, number>
+  /** Frames rejected as malformed or of unknown type. */
+  malformedMessages: number
+  loadedRooms: number
+}

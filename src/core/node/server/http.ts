@@ -1,0 +1,97 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+
+/**
+ * The small http kit shared by CoproServer (the app's server), its sharing listeners and the hosted
+ * relay (`copro relay`): listening, URL hosts, JSON and text replies, bounded bodies, refused upgrades.
+ * Token extraction and checks are not here: they live in tokens.ts (docs/adr/0013-http-kit-and-tokens.md).
+ */
+
+/** Listens on `host:port` (0 picks a free port) and resolves with the bound port; rejects on 'error'. */
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err)
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+/** Stops accepting, drops every open connection and resolves once the server has closed. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}
+
+/** An address as it appears in a URL: IPv6 literals in brackets. */
+export function hostForUrl(address: string): string {
+  return address.includes(':') ? `[${address}]` : address
+}
+
+/** A JSON reply that is never cached or sniffed; `extra` adds headers (CORS). */
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...extra,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  res.end(text)
+}
+
+/**
+ * The public, secret-free endpoints every host answers alike, so a guest's page works against the app's
+ * server and the hosted relay: `/api/health` and `/api/time` (the relay clock). Any origin may read them.
+ * Returns whether `pathname` was one of them (and answered).
+ */
+export function answerPublicEndpoint(pathname: string, res: ServerResponse): boolean {
+  if (pathname === '/api/health') json(res, 200, { ok: true }, PUBLIC_CORS)
+  else if (pathname === '/api/time') json(res, 200, { now: Date.now() }, PUBLIC_CORS)
+  else return false
+  return true
+}
+
+const PUBLIC_CORS = { 'access-control-allow-origin': '*' }
+
+export function text(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+  res.end(body)
+}
+
+/** The request body as text, or null once it passes `limit` bytes (the rest is read and dropped). */
+export function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooBig = false
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit) tooBig = true
+      else chunks.push(c)
+    })
+    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  403: 'Forbidden',
+  404: 'Not Found',
+  503: 'Service Unavailable',
+}
+
+/** Answers an upgrade request with a bare http status and closes the socket. */
+export function refuseUpgrade(socket: Duplex, status: 403 | 404 | 503): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
