@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import type { CoproTestHook, TestCard } from '../../src/renderer/testing/testHook'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -81,8 +82,17 @@ export const sessionButton = (page: Page, title: string) =>
 /** Clicks a session in the Sessions list (which must be showing) and waits until its board is ready. */
 export async function clickSession(page: Page, title: string): Promise<void> {
   await sessionButton(page, title).click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await waitForBoard(page)
   await expect(page.locator('[role="tabpanel"]:not([hidden]) .tl-container')).toBeVisible()
+}
+
+/** Shows a side-bar view (the activity bar toggles, so only click when it is not already shown). */
+export async function showView(page: Page, view: string): Promise<void> {
+  const button = page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: view, exact: true })
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
+  await expect(page.locator('#side-bar-title')).toHaveText(view)
 }
 
 /** Loads the app from `url` and opens the session titled `title` on its board. */
@@ -91,7 +101,157 @@ export async function openBoard(page: Page, url: string, title: string): Promise
   await clickSession(page, title)
 }
 
-export const test = base.extend<object, { serve: ServeHandle }>({
+/**
+ * The board's test hook (`window.__coproTest`, src/renderer/testing/README.md): what a test reads
+ * (cards, camera, status, stored state) and the little the UI cannot reach. Everything a person does is
+ * done through the UI (below) or the app API (`serve.call`).
+ */
+export type { CoproTestHook, TestCard }
+
+/** Waits until a board is mounted and its test hook installed. */
+export async function waitForBoard(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!window.__coproTest)
+}
+
+/**
+ * Runs `fn(hook, arg)` in the page with the board's test hook and returns its (serialisable) result.
+ * `fn` must not use anything from the test's scope except `arg`.
+ */
+export function hook<R, A = undefined>(page: Page, fn: (h: CoproTestHook, arg: A) => R, arg?: A): Promise<R> {
+  const call = `(async () => {
+    const h = window.__coproTest
+    if (!h) throw new Error('no board is open (window.__coproTest is not installed)')
+    return (${fn.toString()})(h, ${JSON.stringify(arg ?? null)})
+  })()`
+  return page.evaluate(call) as Promise<R>
+}
+
+/** Every card on the board as plain data. */
+export const cards = (page: Page): Promise<TestCard[]> => hook(page, (h) => h.cards())
+
+/** The texts of the cards on the board, sorted. */
+export const cardTexts = async (page: Page): Promise<string[]> =>
+  (await cards(page)).map((c) => c.text).sort()
+
+/** The id of the card with exactly this text (waits until there is one). */
+export async function cardId(page: Page, text: string): Promise<string> {
+  let id: string | undefined
+  await expect.poll(async () => (id = (await cards(page)).find((c) => c.text === text)?.id)).toBeTruthy()
+  return id!
+}
+
+/** The canvas of the board that is showing. */
+export const canvas = (page: Page) => page.locator('.tl-container:visible').first()
+
+/** A card on the canvas, by (part of) its text. */
+export const cardShape = (page: Page, text: string | RegExp) =>
+  page.getByTestId('card-shape').filter({ hasText: text })
+
+export interface CardExtras {
+  owner?: string
+  due?: string
+}
+
+/**
+ * Adds a card as a person does: `c` on the canvas opens the composer, choose the kind, type, Add. The
+ * card goes beside the selected card (or in the middle of the view) and is selected. Returns its id.
+ */
+export async function addCard(
+  page: Page,
+  kind: string,
+  text: string,
+  extras: CardExtras = {},
+): Promise<string> {
+  const composer = page.getByTestId('card-composer')
+  await expect(async () => {
+    await canvas(page).focus()
+    await page.keyboard.press('c')
+    await expect(composer).toBeVisible({ timeout: 2000 })
+  }).toPass()
+  await page.getByTestId(`composer-kind-${kind}`).check()
+  await page.getByTestId('composer-text').fill(text)
+  if (extras.owner !== undefined) await page.getByTestId('composer-owner').fill(extras.owner)
+  if (extras.due !== undefined) await page.getByTestId('composer-due').fill(extras.due)
+  await page.getByTestId('composer-add').click()
+  await expect(composer).toBeHidden()
+  return cardId(page, text)
+}
+
+/** Selects a card by clicking it on the canvas (it must be in view). */
+export async function selectCard(page: Page, text: string): Promise<void> {
+  await cardShape(page, text).first().click()
+  await expect
+    .poll(async () => {
+      const sel = await hook(page, (h) => h.selection())
+      const all = await cards(page)
+      return sel.length === 1 && all.find((c) => c.id === sel[0])?.text === text
+    })
+    .toBe(true)
+}
+
+/**
+ * Drags a card with the mouse so that its centre lands on page point (cx, cy). The view is first
+ * centred between the two points at a zoom where both are in view, as a person would scroll.
+ */
+export async function dragCardTo(page: Page, id: string, cx: number, cy: number): Promise<void> {
+  const card = (await cards(page)).find((c) => c.id === id)!
+  const from = { x: card.x + card.w / 2, y: card.y + card.h / 2 }
+  const box = (await canvas(page).boundingBox())!
+  const span = Math.max(Math.abs(cx - from.x) + card.w * 2, Math.abs(cy - from.y) + card.h * 2)
+  const z = Math.min(1, (Math.min(box.width, box.height) * 0.8) / span)
+  const mid = { x: (from.x + cx) / 2, y: (from.y + cy) / 2 }
+  await hook(
+    page,
+    (h, a) => h.setCamera({ x: a.w / 2 / a.z - a.mid.x, y: a.h / 2 / a.z - a.mid.y, z: a.z }),
+    { mid, z, w: box.width, h: box.height },
+  )
+  const [a, b] = await hook(page, (h, p) => [h.pageToScreen(p[0]!), h.pageToScreen(p[1]!)], [
+    from,
+    { x: cx, y: cy },
+  ])
+  await page.mouse.move(a!.x, a!.y)
+  await page.mouse.down()
+  await page.mouse.move(a!.x + 10, a!.y + 10, { steps: 2 })
+  await page.mouse.move(b!.x, b!.y, { steps: 8 })
+  await page.mouse.up()
+  await expect
+    .poll(async () => {
+      const c = (await cards(page)).find((c) => c.id === id)!
+      return Math.abs(c.x + c.w / 2 - cx) < 6 && Math.abs(c.y + c.h / 2 - cy) < 6
+    })
+    .toBe(true)
+}
+
+/** Clears the selection, as Escape on the canvas does. */
+export async function selectNone(page: Page): Promise<void> {
+  await canvas(page).focus()
+  await page.keyboard.press('Escape')
+  await expect.poll(() => hook(page, (h) => h.selection().length)).toBe(0)
+}
+
+/** Opens a new browser context (another person) on the session's board; fixtures close it. */
+export async function openPerson(
+  browser: Browser,
+  url: string,
+  title: string,
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+): Promise<Page> {
+  const context = await browser.newContext(options)
+  const page = await context.newPage()
+  await openBoard(page, url, title)
+  return page
+}
+
+export const test = base.extend<{ closeContexts: void }, { serve: ServeHandle }>({
+  /** Every browser context a test opens (browser.newContext) is closed when the test ends. */
+  closeContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts())
+      await use()
+      for (const c of browser.contexts()) if (!before.has(c)) await c.close().catch(() => undefined)
+    },
+    { auto: true },
+  ],
   serve: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
