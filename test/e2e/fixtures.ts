@@ -86,6 +86,76 @@ export async function clickSession(page: Page, title: string): Promise<void> {
   await expect(page.locator('[role="tabpanel"]:not([hidden]) .tl-container')).toBeVisible()
 }
 
+export interface ActivityDraft {
+  title: string
+  minutes?: number
+  instructions?: string
+  private?: boolean
+  contentNote?: string
+}
+
+/**
+ * The facilitator adds activities to the agenda in the Facilitation view, then goes to the first
+ * (as a facilitator starting the workshop does).
+ */
+export async function addActivities(page: Page, activities: ActivityDraft[]): Promise<void> {
+  await showView(page, 'Facilitation')
+  const view = page.getByTestId('facilitation-view')
+  for (const a of activities) {
+    await view.getByRole('button', { name: 'Add activity' }).click()
+    await view.getByLabel('Title').fill(a.title)
+    if (a.minutes !== undefined) await view.getByLabel('Minutes').fill(String(a.minutes))
+    if (a.instructions) await view.getByLabel('Instructions (shown to everyone)').fill(a.instructions)
+    if (a.private) await view.getByLabel(/Private writing/).check()
+    if (a.contentNote) await view.getByLabel(/Content note/).fill(a.contentNote)
+    await view.getByRole('button', { name: 'Save' }).click()
+    await expect(view.getByRole('button', { name: `Go to ${a.title}` })).toBeVisible()
+  }
+  await view.getByRole('button', { name: `Go to ${activities[0]!.title}` }).click()
+  await expect(page.getByTestId('facil-banner')).toContainText(activities[0]!.title)
+}
+
+/** The facilitator opens a voting round from the Facilitation view. */
+export async function openRound(
+  page: Page,
+  round: { question?: string; dots: number; kinds?: string[] },
+): Promise<void> {
+  await showView(page, 'Facilitation')
+  const view = page.getByTestId('facilitation-view')
+  if (round.question) await view.getByLabel('Question').fill(round.question)
+  for (const k of round.kinds ?? []) await view.getByLabel(k, { exact: true }).check()
+  await view.getByLabel('Dots per person').fill(String(round.dots))
+  await view.getByRole('button', { name: 'Open the round' }).click()
+  await expect(view.getByTestId('facil-open-round')).toBeVisible()
+}
+
+/** The facilitator closes the open round from the Facilitation view. */
+export async function closeRound(page: Page): Promise<void> {
+  await showView(page, 'Facilitation')
+  await page
+    .getByTestId('facilitation-view')
+    .getByRole('button', { name: 'Close the round and show results' })
+    .click()
+}
+
+/** Moves the camera so every card is in view (as zooming out by hand would). */
+export async function fitCards(page: Page): Promise<void> {
+  const all = await cards(page)
+  const box = (await canvas(page).boundingBox())!
+  const x0 = Math.min(...all.map((c) => c.x)) - 40
+  const y0 = Math.min(...all.map((c) => c.y)) - 40
+  const x1 = Math.max(...all.map((c) => c.x + c.w)) + 40
+  const y1 = Math.max(...all.map((c) => c.y + c.h)) + 40
+  const z = Math.min(1, box.width / (x1 - x0), box.height / (y1 - y0))
+  await hook(page, (h, a) => h.setCamera({ x: a.w / 2 / a.z - a.cx, y: a.h / 2 / a.z - a.cy, z: a.z }), {
+    cx: (x0 + x1) / 2,
+    cy: (y0 + y1) / 2,
+    z,
+    w: box.width,
+    h: box.height,
+  })
+}
+
 /** Shows a side-bar view (the activity bar toggles, so only click when it is not already shown). */
 export async function showView(page: Page, view: string): Promise<void> {
   const button = page
@@ -139,6 +209,9 @@ export async function cardId(page: Page, text: string): Promise<string> {
   await expect.poll(async () => (id = (await cards(page)).find((c) => c.text === text)?.id)).toBeTruthy()
   return id!
 }
+
+/** The session document's stored state (every top-level map and array, as JSON), read-only. */
+export const stored = (page: Page): Promise<Record<string, any>> => hook(page, (h) => h.stored())
 
 /** The canvas of the board that is showing. */
 export const canvas = (page: Page) => page.locator('.tl-container:visible').first()

@@ -55,3 +55,11 @@ export const DEAD_LINK = 'This link no longer works. Ask the facilitator for a n
 
 /** Texts of the cards on a page's board (sorted). */
 export const cardTexts = sortedCardTexts
+
+/** A guest posts a card with the simple composer and waits until it is on the board. */
+export async function postGuestCard(page: Page, kind: string, text: string): Promise<void> {
+  await page.getByTestId(`guest-kind-${kind}`).click()
+  await page.getByTestId('guest-card-text').fill(text)
+  await page.getByTestId('guest-card-post').click()
+  await expect(page.getByTestId('guest-composer-status')).toContainText('is on the board')
+}

@@ -22,7 +22,9 @@ export interface TestCard {
   y: number
   w: number
   h: number
-  /** The shape's meta (e.g. who wrote it, private-until-revealed), as stored. */
+  /** Every prop of the card as stored (author name and role, votes shown, …). */
+  props: Record<string, unknown>
+  /** The shape's meta (e.g. private-until-revealed), as stored. */
   meta: Record<string, unknown>
 }
 
@@ -71,8 +73,8 @@ export interface CoproTestHook {
   status(): BoardStatus
   /** Drops (false) or restores (true) the relay connection, as a network outage would. */
   setOnline(online: boolean): void
-  /** The other people on this board (live presence): id and name. */
-  peers(): Array<{ id: string; name: string }>
+  /** The other people on this board (live presence). */
+  peers(): Array<{ id: string; name: string; sessionRole: string; hasCursor: boolean }>
   /** The id of the person whose view this person follows, or null. */
   following(): string | null
   /** Whether the canvas is read-only for this person. */
@@ -120,6 +122,7 @@ function toCard(editor: Editor, s: TLShape): TestCard {
     y: b?.y ?? s.y,
     w: b?.w ?? 0,
     h: b?.h ?? 0,
+    props: JSON.parse(JSON.stringify(s.props)) as Record<string, unknown>,
     meta: JSON.parse(JSON.stringify(s.meta ?? {})) as Record<string, unknown>,
   }
 }
@@ -161,7 +164,13 @@ export function createTestHook(api: BoardApi, editor: Editor): CoproTestHook {
     pageToScreen: (p) => round(editor.pageToScreen(p)),
     status: () => ({ ...api.getStatus() }),
     setOnline: (online) => api.setOnline(online),
-    peers: () => api.getPeers().map((p) => ({ id: p.user.id, name: p.user.name })),
+    peers: () =>
+      api.getPeers().map((p) => ({
+        id: p.user.id,
+        name: p.user.name,
+        sessionRole: p.user.sessionRole,
+        hasCursor: p.cursor !== null,
+      })),
     following: () => editor.getInstanceState().followingUserId,
     readOnly: () => editor.getIsReadonly(),
     animationSpeed: () => editor.user.getAnimationSpeed(),
