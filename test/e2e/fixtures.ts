@@ -295,6 +295,26 @@ export async function dragCardTo(page: Page, id: string, cx: number, cy: number)
     .toBe(true)
 }
 
+/**
+ * Waits until `to` has everything `from` sent before this call: `from` scrolls its view to a new spot
+ * and back, and `to` waits until it has seen `from`'s view there. Presence travels over the same
+ * socket after the document updates, so by then the relay has handled (passed on, or dropped) every
+ * earlier write of `from`.
+ */
+export async function afterSync(from: Page, to: Page): Promise<void> {
+  const before = await hook(from, (h) => h.camera())
+  const spot = { x: 100_000 + Math.round(Math.random() * 100_000), y: -100_000 }
+  await hook(from, (h, p) => h.centerOn(p), spot)
+  await expect
+    .poll(async () =>
+      (await hook(to, (h) => h.peers())).some(
+        (p) => !!p.viewport && Math.abs(p.viewport.x + p.viewport.w / 2 - spot.x) < 2,
+      ),
+    )
+    .toBe(true)
+  await hook(from, (h, c) => h.setCamera(c), before)
+}
+
 /** Clears the selection, as Escape on the canvas does. */
 export async function selectNone(page: Page): Promise<void> {
   await canvas(page).focus()

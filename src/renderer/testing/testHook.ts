@@ -22,6 +22,8 @@ export interface TestCard {
   y: number
   w: number
   h: number
+  /** Locked by a facilitator (nobody but facilitators may change it). */
+  locked: boolean
   /** Every prop of the card as stored (author name and role, votes shown, …). */
   props: Record<string, unknown>
   /** The shape's meta (e.g. private-until-revealed), as stored. */
@@ -69,12 +71,20 @@ export interface CoproTestHook {
   viewport(): TestBox
   /** A page point in client (mouse) coordinates, for page.mouse. */
   pageToScreen(point: TestPoint): TestPoint
+  /** A client (mouse) point in page coordinates. */
+  screenToPage(point: TestPoint): TestPoint
   /** The connection to the relay, as the status bar shows it. */
   status(): BoardStatus
   /** Drops (false) or restores (true) the relay connection, as a network outage would. */
   setOnline(online: boolean): void
   /** The other people on this board (live presence). */
-  peers(): Array<{ id: string; name: string; sessionRole: string; hasCursor: boolean }>
+  peers(): Array<{
+    id: string
+    name: string
+    sessionRole: string
+    cursor: TestPoint | null
+    viewport: TestBox | null
+  }>
   /** The id of the person whose view this person follows, or null. */
   following(): string | null
   /** Whether the canvas is read-only for this person. */
@@ -122,6 +132,7 @@ function toCard(editor: Editor, s: TLShape): TestCard {
     y: b?.y ?? s.y,
     w: b?.w ?? 0,
     h: b?.h ?? 0,
+    locked: s.isLocked,
     props: JSON.parse(JSON.stringify(s.props)) as Record<string, unknown>,
     meta: JSON.parse(JSON.stringify(s.meta ?? {})) as Record<string, unknown>,
   }
@@ -162,6 +173,7 @@ export function createTestHook(api: BoardApi, editor: Editor): CoproTestHook {
       return { x: b.x, y: b.y, w: b.w, h: b.h }
     },
     pageToScreen: (p) => round(editor.pageToScreen(p)),
+    screenToPage: (p) => round(editor.screenToPage(p)),
     status: () => ({ ...api.getStatus() }),
     setOnline: (online) => api.setOnline(online),
     peers: () =>
@@ -169,7 +181,8 @@ export function createTestHook(api: BoardApi, editor: Editor): CoproTestHook {
         id: p.user.id,
         name: p.user.name,
         sessionRole: p.user.sessionRole,
-        hasCursor: p.cursor !== null,
+        cursor: p.cursor ? { x: p.cursor.x, y: p.cursor.y } : null,
+        viewport: p.viewport ? { x: p.viewport.x, y: p.viewport.y, w: p.viewport.w, h: p.viewport.h } : null,
       })),
     following: () => editor.getInstanceState().followingUserId,
     readOnly: () => editor.getIsReadonly(),
