@@ -122,8 +122,8 @@ export async function openRound(
 ): Promise<void> {
   await showView(page, 'Facilitation')
   const view = page.getByTestId('facilitation-view')
-  if (round.question) await view.getByLabel('Question').fill(round.question)
-  for (const k of round.kinds ?? []) await view.getByLabel(k, { exact: true }).check()
+  if (round.question) await view.getByRole('textbox', { name: 'Question' }).fill(round.question)
+  for (const k of round.kinds ?? []) await view.getByRole('checkbox', { name: k, exact: true }).check()
   await view.getByLabel('Dots per person').fill(String(round.dots))
   await view.getByRole('button', { name: 'Open the round' }).click()
   await expect(view.getByTestId('facil-open-round')).toBeVisible()
