@@ -10,6 +10,7 @@ import {
   selectCard,
   showView,
   stored,
+  storedCards,
   test,
   watchErrors,
 } from './fixtures'
@@ -39,10 +40,8 @@ interface CardView {
 }
 const shapes = async (p: Page): Promise<CardView[]> =>
   (await cards(p)).map((c) => ({ id: c.id, text: c.text, author: String(c.props.authorName), meta: c.meta }))
-const docCardTexts = async (p: Page): Promise<string[]> => {
-  const records = JSON.stringify((await stored(p)).tl_records)
-  return [...records.matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string)
-}
+const docCardTexts = async (p: Page): Promise<string[]> =>
+  (await storedCards(p)).map((r) => r.props.text as string)
 
 test('a facilitator runs an agenda and a guest follows', async ({ browser, serve }) => {
   const session = await serve.call<{ id: string }>('sessions.create', { title: 'Full run' })

@@ -213,6 +213,12 @@ export async function cardId(page: Page, text: string): Promise<string> {
 /** The session document's stored state (every top-level map and array, as JSON), read-only. */
 export const stored = (page: Page): Promise<Record<string, any>> => hook(page, (h) => h.stored())
 
+/** The card records in the stored document (what has been synced, not what is on this screen). */
+export async function storedCards(page: Page): Promise<Array<{ id: string; props: Record<string, any> }>> {
+  const records = ((await stored(page)).tl_records ?? []) as Array<{ val?: { type?: string } }>
+  return records.map((e) => e.val).filter((r): r is any => r?.type === 'card')
+}
+
 /** The canvas of the board that is showing. */
 export const canvas = (page: Page) => page.locator('.tl-container:visible').first()
 
