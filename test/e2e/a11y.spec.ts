@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { clickSession, expect, test, watchErrors } from './fixtures'
+import { addCard, clickSession, expect, test, watchErrors } from './fixtures'
 import { joinAsGuest } from './guestHelpers'
 
 /**
@@ -58,11 +58,8 @@ test.describe('accessibility: axe on every view', () => {
 
     // a session tab with the board open, with each side-bar view beside it
     await openSession(page, 'Axe board')
-    await page.evaluate(() => {
-      const api = (window as any).__coproBoard
-      api.addCard('pain', 'The waiting room is loud')
-      api.addCard('idea', 'A quiet room')
-    })
+    await addCard(page, 'pain', 'The waiting room is loud')
+    await addCard(page, 'idea', 'A quiet room')
     for (const view of VIEWS) {
       await showView(page, view)
       found.push(...(await seriousViolations(page, `board/${view}`)))
