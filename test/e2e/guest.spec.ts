@@ -181,6 +181,8 @@ test.describe('guests from a join link', () => {
     })
     try {
       await new Promise<void>((resolve) => probe.once('sync', () => resolve()))
+      // a hostile client's own document, written over the sync API (not the app's document)
+      // eslint-disable-next-line no-restricted-syntax
       probeDoc.getText('observerProbe').insert(0, 'written by an observer')
       probe.awareness.setLocalStateField('presence', {
         user: {
