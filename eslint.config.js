@@ -154,7 +154,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[property.name='__coproBoard'], Identifier[name='__coproBoard']",
+          selector:
+            'MemberExpression[property.name=/^__copro(Board|Bench)$/], Identifier[name=/^__copro(Board|Bench)$/]',
           message: 'Use the test hook (window.__coproTest) or the UI; see src/renderer/testing/README.md.',
         },
         {

@@ -104,9 +104,19 @@ export interface CoproTestHook {
   seedCards(cards: Array<{ kind: string; text: string; x: number; y: number }>): string[]
 }
 
+/**
+ * For bench/ only (never for tests; eslint refuses it in test/e2e): the micro-benchmarks time the
+ * tldraw editor itself — a shape moved or the camera set on every animation frame — so they need the
+ * editor, not a person's view of it.
+ */
+export interface CoproBenchHook {
+  editor: Editor
+}
+
 declare global {
   interface Window {
     __coproTest?: CoproTestHook
+    __coproBench?: CoproBenchHook
   }
 }
 
@@ -212,11 +222,17 @@ export function createTestHook(api: BoardApi, editor: Editor): CoproTestHook {
   }
 }
 
-/** Installs `window.__coproTest` for this board; returns the disposer (removes it if still ours). */
+/**
+ * Installs `window.__coproTest` (and `window.__coproBench`) for this board; returns the disposer,
+ * which removes them if they are still this board's.
+ */
 export function installTestHook(api: BoardApi, editor: Editor): () => void {
   const hook = createTestHook(api, editor)
+  const bench: CoproBenchHook = { editor }
   window.__coproTest = hook
+  window.__coproBench = bench
   return () => {
     if (window.__coproTest === hook) delete window.__coproTest
+    if (window.__coproBench === bench) delete window.__coproBench
   }
 }
