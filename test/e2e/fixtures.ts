@@ -242,11 +242,15 @@ export async function addCard(
   extras: CardExtras = {},
 ): Promise<string> {
   const composer = page.getByTestId('card-composer')
+  // (retried only while the composer has not opened: a slow first open must not get a second `c`)
   await expect(async () => {
-    await canvas(page).focus()
-    await page.keyboard.press('c')
-    await expect(composer).toBeVisible({ timeout: 2000 })
+    if (!(await composer.isVisible())) {
+      await canvas(page).focus()
+      await page.keyboard.press('c')
+    }
+    await expect(composer).toBeVisible({ timeout: 5000 })
   }).toPass()
+  await expect(page.getByTestId('composer-text')).toBeFocused()
   await page.getByTestId(`composer-kind-${kind}`).check()
   await page.getByTestId('composer-text').fill(text)
   if (extras.owner !== undefined) await page.getByTestId('composer-owner').fill(extras.owner)
