@@ -162,5 +162,31 @@ export default tseslint.config(
   {
     files: ['test/e2e/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      // e2e tests drive the app through its UI and app API, and read it through the documented test
+      // hook (window.__coproTest, src/renderer/testing/README.md): no board internals, no doc writes.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^__copro(Board|Bench)$/], Identifier[name=/^__copro(Board|Bench)$/]',
+          message: 'Use the test hook (window.__coproTest) or the UI; see src/renderer/testing/README.md.',
+        },
+        {
+          selector:
+            "MemberExpression[property.name='editor']:matches([object.name='window'], [object.expression.name='window'], [object.expression.expression.name='window'])",
+          message: 'No tldraw Editor internals in e2e tests: use the UI or window.__coproTest.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^get(Map|Array|Text|XmlFragment)$/]',
+          message:
+            'No Y.Doc access in e2e tests: read stored state with window.__coproTest.stored(), change it through the UI.',
+        },
+        {
+          selector: 'Literal[value=/__coproBoard|window\\.editor\\b/]',
+          message: 'Use the test hook (window.__coproTest) or the UI; see src/renderer/testing/README.md.',
+        },
+      ],
+    },
   },
 )

@@ -30,10 +30,9 @@ try {
     .getByRole('button', { name: /^Big board/ })
     .first()
     .click()
-  await seeder.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await seeder.waitForFunction(() => (window as any).__coproBench?.editor)
   await seeder.evaluate((n) => {
-    const b = (window as any).__coproBoard
-    const editor = b.editor
+    const editor = (window as any).__coproBench.editor
     const kinds = ['pain', 'gain', 'contribution', 'idea', 'question', 'action', 'quote']
     const shapes: unknown[] = []
     for (let i = 0; i < n; i++) {
@@ -68,7 +67,7 @@ try {
     await page.waitForFunction(
       (n) => {
         // every card is in the store, and every card in view has its content on the page
-        const e = (window as any).__coproBoard?.editor
+        const e = (window as any).__coproBench?.editor
         if (!e || e.getCurrentPageShapeIds().size < n) return false
         const culled = e.getCulledShapes()
         const inView = [...e.getCurrentPageShapeIds()].filter((id) => !culled.has(id)).length
@@ -101,7 +100,7 @@ try {
     const f = await page.evaluate(
       () =>
         new Promise<number[]>((resolve) => {
-          const editor = (window as any).__coproBoard.editor
+          const editor = (window as any).__coproBench.editor
           editor.zoomToFit({ animation: { duration: 0 } })
           const start = performance.now()
           const deltas: number[] = []

@@ -33,11 +33,11 @@ try {
     .getByRole('button', { name: /^Big outline/ })
     .first()
     .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await page.waitForFunction(() => (window as any).__coproBench?.editor)
   // 2,000 cards spread over the 30 cells of the journey map (and some outside it)
   await page.evaluate((n) => {
-    const b = (window as any).__coproBoard
-    const st = b.doc.getMap('workshop').get('structure')
+    const editor = (window as any).__coproBench.editor
+    const st = (window as any).__coproTest.stored().workshop.structure
     const kinds = ['pain', 'gain', 'contribution', 'idea', 'question', 'action', 'quote']
     const w = st.laneHeaderWidth + st.stages.reduce((a: number, s: any) => a + s.width, 0)
     const h = st.headerHeight + st.lanes.reduce((a: number, l: any) => a + l.height, 0)
@@ -50,7 +50,7 @@ try {
         props: { kind: kinds[i % kinds.length], text: `Card ${i}: something people said about the service` },
       })
     }
-    b.editor.run(() => b.editor.createShapes(shapes))
+    editor.run(() => editor.createShapes(shapes))
   }, CARDS)
   // let the board settle (sync, drawing) before timing the outline
   await page.waitForTimeout(3000)
@@ -69,7 +69,7 @@ try {
     const text = `Edited on the canvas ${i}`
     const t = Date.now()
     await page.evaluate((text) => {
-      const editor = (window as any).__coproBoard.editor
+      const editor = (window as any).__coproBench.editor
       const card = editor.getCurrentPageShapes().find((s: any) => s.type === 'card')
       editor.updateShape({ id: card.id, type: 'card', props: { text } })
     }, text)

@@ -5,7 +5,7 @@ export const dragFrames = (page: Page, ms: number) =>
   page.evaluate(
     (ms) =>
       new Promise<number[]>((resolve) => {
-        const editor = (window as any).__coproBoard.editor
+        const editor = (window as any).__coproBench.editor
         const card = editor.getCurrentPageShapes().find((s: any) => s.type === 'card')
         const start = performance.now()
         const deltas: number[] = []

@@ -1,12 +1,12 @@
 import { devices, type Page } from '@playwright/test'
-import { expect, test, watchErrors } from './fixtures'
+import { expect, hook, openRound, test, waitForBoard, watchErrors } from './fixtures'
 import { openFacilitatorBoard } from './guestHelpers'
 
 /**
  * A workshop by keyboard only: open the session, write a card with the composer, leave the canvas,
  * add and vote on cards in the outline, move between the workbench parts with F6, and hear the
  * activity, timer, voting and results announcements. The same person facilitates from the Facilitation
- * view, by keyboard too; only the passing of time is written to the session document directly.
+ * view, by keyboard too; only the passing of time goes through the test hook (elapseTimer).
  */
 
 /** What has focus, in words: its aria-label, else its label, else its text. */
@@ -58,7 +58,7 @@ test.describe('a workshop by keyboard only', () => {
     // open the session from the list
     await tabTo(page, /^Keyboard workshop/)
     await page.keyboard.press('Enter')
-    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await waitForBoard(page)
     await expect(page.getByRole('tab', { name: 'Keyboard workshop' })).toHaveAttribute(
       'aria-selected',
       'true',
@@ -121,14 +121,9 @@ test.describe('a workshop by keyboard only', () => {
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('announcer')).toContainText('Welcome and ground rules')
 
-    // time passes: one minute left (the timer is moved on in the document, as time would)
-    await page.evaluate(() => {
-      const doc = (window as any).__coproBoard.doc
-      const t = doc.getMap('workshop').get('timer')
-      doc
-        .getMap('workshop')
-        .set('timer', { ...t, startedAt: Date.now(), elapsedBeforeMs: t.durationMs - 59_000 })
-    })
+    // time passes: one minute left
+    const left = Number(await page.getByTestId('facil-remaining').first().getAttribute('data-remaining-ms'))
+    await hook(page, (h, ms) => h.elapseTimer(ms), left - 59_000)
     await expect(page.getByTestId('announcer')).toContainText('One minute left.')
 
     // the facilitator opens a voting round from the Facilitation view: announced
@@ -173,11 +168,7 @@ test.describe('a workshop by keyboard only', () => {
     )
 
     // time is up: said assertively
-    await page.evaluate(() => {
-      const doc = (window as any).__coproBoard.doc
-      const t = doc.getMap('workshop').get('timer')
-      doc.getMap('workshop').set('timer', { ...t, status: 'done' })
-    })
+    await hook(page, (h) => h.elapseTimer(60 * 60_000))
     await expect(page.getByTestId('announcer-assertive')).toHaveText('Time is up.')
 
     // F6 from the editor reaches the status bar, Shift+F6 comes back, and F6 wraps to the activity bar
@@ -196,7 +187,7 @@ test.describe('a workshop by keyboard only', () => {
     await page.keyboard.press('Enter')
     await expect(page.locator('html')).toHaveAttribute('data-a11y-calm', 'on')
     await expect(page.getByTestId('announcer')).toHaveText('Calm mode on.')
-    expect(await page.evaluate(() => (window as any).__coproBoard.editor.user.getAnimationSpeed())).toBe(0)
+    expect(await hook(page, (h) => h.animationSpeed())).toBe(0)
     expect(errors).toEqual([])
   })
 
@@ -228,7 +219,7 @@ test.describe('a workshop by keyboard only', () => {
     await tabToSelector(guest, '[data-testid="guest-join-button"]')
     await guest.keyboard.press('Enter')
     await expect(guest.getByTestId('guest-board')).toBeVisible()
-    await guest.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await waitForBoard(guest)
 
     // write a card with the simple composer
     await tabToSelector(guest, '[data-testid="guest-kind-pain"]')
@@ -238,33 +229,15 @@ test.describe('a workshop by keyboard only', () => {
     await tabToSelector(guest, '[data-testid="guest-card-post"]')
     await guest.keyboard.press('Enter')
     await expect
-      .poll(() =>
-        guest.evaluate(() =>
-          (window as any).__coproBoard.cards.list().map((c: any) => `${c.props.kind}: ${c.props.text}`),
-        ),
-      )
+      .poll(async () => (await hook(guest, (h) => h.cards())).map((c) => `${c.kind}: ${c.text}`))
       .toContain('pain: I never know who to ring')
 
     // the facilitator moves the workshop on; the guest hears it through the board's live regions
     const facilitator = await openFacilitatorBoard(browser, serve, 'Guest keyboard')
-    await facilitator.evaluate(() => {
-      const doc = (window as any).__coproBoard.doc
-      doc.getMap('voting').set('r1', {
-        id: 'r1',
-        title: 'What matters most',
-        status: 'open',
-        dotsPerPerson: 2,
-        kinds: [],
-        region: null,
-        openedAt: Date.now(),
-        closedAt: null,
-      })
-    })
+    await openRound(facilitator, { question: 'What matters most', dots: 2 })
     await expect(guest.getByTestId('board-announcer')).toHaveText(
       'Voting is open: What matters most. You have 2 votes.',
     )
     expect(errors).toEqual([])
-    await context.close()
-    await facilitator.context().close()
   })
 })

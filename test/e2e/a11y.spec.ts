@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { clickSession, expect, test, watchErrors } from './fixtures'
+import { addCard, clickSession, expect, test, watchErrors } from './fixtures'
 import { joinAsGuest } from './guestHelpers'
 
 /**
@@ -37,7 +37,23 @@ test.describe('accessibility: axe on every view', () => {
   // each axe pass takes a few seconds on this machine; there are about forty
   test.describe.configure({ timeout: 400_000 })
 
-  test('workbench views, board, outline and preferences', async ({ page, serve }) => {
+  test('every workbench view in every theme, without a session', async ({ page, serve }) => {
+    const errors = watchErrors(page)
+    await page.goto(serve.url)
+    await expect(page.getByTestId('workbench')).toBeVisible()
+    const found: string[] = []
+    for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme)
+      for (const view of VIEWS) {
+        await showView(page, view)
+        found.push(...(await seriousViolations(page, `${theme}/no session/${view}`)))
+      }
+    }
+    expect(found).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  test('board, outline and preferences', async ({ page, serve }) => {
     const errors = watchErrors(page)
     const { id } = await serve.call<{ id: string }>('sessions.create', {
       title: 'Axe board',
@@ -47,22 +63,10 @@ test.describe('accessibility: axe on every view', () => {
     await expect(page.getByTestId('workbench')).toBeVisible()
     const found: string[] = []
 
-    for (const theme of ['light', 'dark', 'high-contrast'] as const) {
-      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme)
-      for (const view of VIEWS) {
-        await showView(page, view)
-        found.push(...(await seriousViolations(page, `${theme}/no session/${view}`)))
-      }
-    }
-    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'))
-
     // a session tab with the board open, with each side-bar view beside it
     await openSession(page, 'Axe board')
-    await page.evaluate(() => {
-      const api = (window as any).__coproBoard
-      api.addCard('pain', 'The waiting room is loud')
-      api.addCard('idea', 'A quiet room')
-    })
+    await addCard(page, 'pain', 'The waiting room is loud')
+    await addCard(page, 'idea', 'A quiet room')
     for (const view of VIEWS) {
       await showView(page, view)
       found.push(...(await seriousViolations(page, `board/${view}`)))

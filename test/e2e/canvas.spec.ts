@@ -1,4 +1,4 @@
-import { expect, openBoard, sessionButton, test, watchErrors } from './fixtures'
+import { addCard, canvas, cards, expect, hook, openBoard, sessionButton, test, watchErrors } from './fixtures'
 
 test.describe('the board canvas in the workbench', () => {
   test('is visible and usable, loads every asset from the app (no CDN), and keeps the tldraw watermark visible', async ({
@@ -25,12 +25,8 @@ test.describe('the board canvas in the workbench', () => {
     await page.mouse.down()
     await page.mouse.move(box.x + 350, box.y + 300, { steps: 5 })
     await page.mouse.up()
-    await expect
-      .poll(() => page.evaluate(() => (window as any).__coproBoard.editor.getCurrentPageShapes().length))
-      .toBe(1)
-    await page.evaluate(
-      () => void (window as any).__coproBoard.addCard('pain', 'The waiting room is too loud'),
-    )
+    await expect.poll(() => hook(page, (h) => h.shapeCount())).toBe(1)
+    await addCard(page, 'pain', 'The waiting room is too loud')
     await expect(
       page.getByTestId('card-shape').filter({ hasText: 'The waiting room is too loud' }),
     ).toBeVisible()
@@ -61,43 +57,47 @@ test.describe('the board canvas in the workbench', () => {
     }
     await open()
     // 600 cards on a 30 × 20 grid, most of them far outside the first view
-    await page.evaluate(() => {
-      const editor = (window as any).__coproBoard.editor
-      const shapes = Array.from({ length: 600 }, (_, i) => ({
-        type: 'card',
-        x: (i % 30) * 220,
-        y: Math.floor(i / 30) * 160,
-        props: { kind: 'idea', text: `Idea number ${i}` },
-      }))
-      editor.run(() => editor.createShapes(shapes))
-    })
-    await page.waitForTimeout(500) // let the last batch reach the relay
+    await hook(page, (h) =>
+      h.seedCards(
+        Array.from({ length: 600 }, (_, i) => ({
+          kind: 'idea',
+          x: (i % 30) * 220,
+          y: Math.floor(i / 30) * 160,
+          text: `Idea number ${i}`,
+        })),
+      ),
+    )
+    // the relay has them all once a second person's board holds them
+    const other = await (await page.context().browser()!.newContext()).newPage()
+    await openBoard(other, serve.url, 'Large board')
+    await expect.poll(() => hook(other, (h) => h.cards().length)).toBe(600)
+    await other.context().close()
     await open()
-    await page.waitForFunction(() => (window as any).__coproBoard.editor.getCurrentPageShapeIds().size >= 600)
+    await expect.poll(() => hook(page, (h) => h.shapeCount())).toBeGreaterThanOrEqual(600)
 
     // the first card is in view; the last is far away and gets its content once the camera is there
     await expect(page.getByTestId('card-text').filter({ hasText: /^Idea number 0$/ })).toBeVisible()
-    await page.evaluate(() => {
-      const editor = (window as any).__coproBoard.editor
-      const last = editor.getCurrentPageShapes().find((s: any) => s.props?.text === 'Idea number 599')
-      editor.centerOnPoint(editor.getShapePageBounds(last).center)
-    })
+    const centreOf = async (text: string) => {
+      const c = (await cards(page)).find((c) => c.text === text)!
+      return { x: c.x + c.w / 2, y: c.y + c.h / 2 }
+    }
+    await hook(page, (h, p) => h.centerOn(p), await centreOf('Idea number 599'))
     await expect(page.getByTestId('card-text').filter({ hasText: /^Idea number 599$/ })).toBeVisible()
 
     // while the board is idle every card gets its content, so zooming out later is smooth
     await expect.poll(() => page.getByTestId('card-shape').count(), { timeout: 15_000 }).toBe(600)
     // a card that arrives later far out of view gets its content too (tldraw's own export reads it)
-    await page.evaluate(() =>
-      (window as any).__coproBoard.editor.createShapes([
-        { type: 'card', x: 40_000, y: 40_000, props: { kind: 'gain', text: 'Far away' } },
-      ]),
-    )
+    await hook(page, (h) => h.seedCards([{ kind: 'gain', x: 40_000, y: 40_000, text: 'Far away' }]))
     await expect.poll(() => page.getByTestId('card-shape').count(), { timeout: 15_000 }).toBe(601)
-    await page.evaluate(() => {
-      const editor = (window as any).__coproBoard.editor
-      editor.deleteShapes(editor.getCurrentPageShapes().filter((s: any) => s.props?.text === 'Far away'))
-    })
-    await page.evaluate(() => (window as any).__coproBoard.editor.zoomToFit())
+    // go there, select it and delete it with the keyboard
+    await hook(page, (h, p) => h.centerOn(p), await centreOf('Far away'))
+    await page.getByTestId('card-shape').filter({ hasText: 'Far away' }).click()
+    await page.keyboard.press('Delete')
+    await expect.poll(() => hook(page, (h) => h.shapeCount())).toBe(600)
+    // zoom to fit (Shift+1)
+    await canvas(page).focus()
+    await page.keyboard.press('Shift+1')
+    await expect.poll(() => hook(page, (h) => h.camera().z)).toBeLessThan(0.5)
     // zoomed out to the whole board, cards show their kind large instead of their text (zoomDetail.ts)
     await expect(
       page
@@ -106,19 +106,17 @@ test.describe('the board canvas in the workbench', () => {
     ).toBeVisible()
 
     // outlines are drawn for the selected card only (not one hidden outline per card)
-    await page.evaluate(() => {
-      const editor = (window as any).__coproBoard.editor
-      editor.select(editor.getCurrentPageShapes().find((s: any) => s.props?.text === 'Idea number 300').id)
-    })
+    const corner = await hook(page, (h) => h.pageToScreen({ x: -400, y: -400 }))
+    await page.mouse.move(corner.x, corner.y)
+    await canvas(page).focus()
+    await page.keyboard.press('Tab')
+    await expect.poll(() => hook(page, (h) => h.selection().length)).toBe(1)
     await expect(page.locator('.tl-shape-indicator')).toHaveCount(1)
-    await page.evaluate(() => (window as any).__coproBoard.editor.selectNone())
+    await page.keyboard.press('Escape')
+    await expect.poll(() => hook(page, (h) => h.selection().length)).toBe(0)
     await expect(page.locator('.tl-shape-indicator')).toHaveCount(0)
     // and for the card under a mouse pointer
-    const at = await page.evaluate(() => {
-      const editor = (window as any).__coproBoard.editor
-      const card = editor.getCurrentPageShapes().find((s: any) => s.props?.text === 'Idea number 300')
-      return editor.pageToScreen(editor.getShapePageBounds(card).center)
-    })
+    const at = await hook(page, (h, p) => h.pageToScreen(p), await centreOf('Idea number 300'))
     await page.mouse.move(at.x, at.y)
     await page.mouse.move(at.x + 2, at.y + 2)
     await expect(page.locator('.tl-shape-indicator')).toHaveCount(1)
@@ -135,10 +133,9 @@ test.describe('the board canvas in the workbench', () => {
     )
     await openBoard(page, serve.url, 'Big text')
     const view = () =>
-      page.evaluate(() => {
-        const editor = (window as any).__coproBoard.editor
-        const c = editor.getViewportPageBounds().center
-        return { z: editor.getZoomLevel(), x: Math.round(c.x), y: Math.round(c.y) }
+      hook(page, (h) => {
+        const v = h.viewport()
+        return { z: h.camera().z, x: Math.round(v.x + v.w / 2), y: Math.round(v.y + v.h / 2) }
       })
     // opened at 150 %
     const opened = await view()
@@ -153,7 +150,7 @@ test.describe('the board canvas in the workbench', () => {
       })
       .toBe(true)
     // a zoom made by hand is kept: the next step scales it by 150/175
-    await page.evaluate(() => (window as any).__coproBoard.editor.setCamera({ x: 0, y: 0, z: 0.7 }))
+    await hook(page, (h) => h.setCamera({ x: 0, y: 0, z: 0.7 }))
     await page.keyboard.press('Control+Alt+-')
     await expect.poll(async () => (await view()).z).toBeCloseTo(0.6, 5)
   })
@@ -165,13 +162,12 @@ test.describe('the board canvas in the workbench', () => {
     const errors = watchErrors(page)
     await serve.call('sessions.create', { title: 'Far zoom' })
     await openBoard(page, serve.url, 'Far zoom')
-    const ids = await page.evaluate(() => {
-      const b = (window as any).__coproBoard
-      return [b.addCard('pain', 'The forms are too long'), b.addCard('gain', 'Reception staff are kind')]
-    })
+    const ids = [
+      await addCard(page, 'pain', 'The forms are too long'),
+      await addCard(page, 'gain', 'Reception staff are kind'),
+    ]
     const container = page.locator('.tl-container').first()
-    const zoom = (z: number) =>
-      page.evaluate((z) => (window as any).__coproBoard.editor.setCamera({ x: 0, y: 0, z }), z)
+    const zoom = (z: number) => hook(page, (h, z) => h.setCamera({ x: 0, y: 0, z }), z)
     const headSize = () =>
       page
         .locator('.copro-card[data-kind="pain"] .copro-card__head')
@@ -191,12 +187,12 @@ test.describe('the board canvas in the workbench', () => {
     expect(await headSize()).toBeGreaterThanOrEqual(nearSize * 2.5)
 
     // pictures exported meanwhile still carry the text (tldraw renders them inside the same container)
-    const exported = await page.evaluate(async (id) => {
-      const svg = (await (window as any).__coproBoard.editor.getSvgString([id]))?.svg ?? ''
+    const svg = await hook(page, (h, id) => h.svg([id]), ids[0]!)
+    const exported = await page.evaluate((svg) => {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
       const text = doc.querySelector('.copro-card__text')
       return { text: text?.textContent, style: text?.getAttribute('style') ?? '' }
-    }, ids[0])
+    }, svg)
     expect(exported.text).toBe('The forms are too long')
     expect(exported.style).not.toMatch(/display:\s*none/)
 
@@ -205,9 +201,16 @@ test.describe('the board canvas in the workbench', () => {
     await expect(container).toHaveAttribute('data-copro-detail', 'far')
 
     // the card being edited shows its text box even when zoomed out
-    await page.evaluate((id) => (window as any).__coproBoard.editor.setEditingShape(id), ids[0])
+    const pain = (await cards(page)).find((c) => c.id === ids[0])!
+    const at = await hook(page, (h, p) => h.pageToScreen(p), {
+      x: pain.x + pain.w / 2,
+      y: pain.y + pain.h / 2,
+    })
+    await page.mouse.dblclick(at.x, at.y)
+    await expect.poll(() => hook(page, (h) => h.editing())).toBe(ids[0])
     await expect(page.locator('.copro-card[data-editing] textarea')).toBeVisible()
-    await page.evaluate(() => (window as any).__coproBoard.editor.setEditingShape(null))
+    await page.keyboard.press('Escape')
+    await expect.poll(() => hook(page, (h) => h.editing())).toBeNull()
 
     await zoom(0.5)
     await expect(container).toHaveAttribute('data-copro-detail', 'near')

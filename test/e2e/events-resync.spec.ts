@@ -34,7 +34,8 @@ test.describe('server events in the browser', () => {
     const early = `Resync early ${Date.now()}`
     const created = await serve.call<{ id: string }>('sessions.create', { title: early })
     expect(created.id).toBeTruthy()
-    await page.waitForTimeout(300) // the page would have had time to hear of it, if it could
+    // the page cannot know of it yet: it listed the sessions before the create, and the only way to
+    // hear of a change (the event socket) is held open above
     await expect(listed(early)).toHaveCount(0)
     gate = null
     release()
@@ -46,7 +47,7 @@ test.describe('server events in the browser', () => {
     await expect.poll(() => routes.length).toBe(2)
     const late = `Resync late ${Date.now()}`
     await serve.call('sessions.create', { title: late })
-    await page.waitForTimeout(300)
+    // the socket is away (held above): nothing can tell the page yet
     await expect(listed(late)).toHaveCount(0)
     gate = null
     release()

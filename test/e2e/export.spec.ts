@@ -4,7 +4,17 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import Papa from 'papaparse'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { expect, openBoard, test, watchErrors, type ServeHandle } from './fixtures'
+import {
+  addActivities,
+  addCard,
+  dragCardTo,
+  expect,
+  openBoard,
+  stored,
+  test,
+  watchErrors,
+  type ServeHandle,
+} from './fixtures'
 
 /** The Export view against the real `copro serve`: files, preview, pictures, print fallback, consent. */
 
@@ -35,29 +45,27 @@ async function openSession(page: Page, serve: ServeHandle, title: string): Promi
   await openBoard(page, serve.url, title)
 }
 
-/** Adds a card and centres it in stage `stage` (0-based) of the first lane; returns its id. */
-function addCardInStage(
+/** Adds a card with the composer and drags it to the middle of stage `stage` (0-based) of the first lane. */
+async function addCardInStage(
   page: Page,
   stage: number,
   kind: string,
   text: string,
   extras?: { owner: string; due: string },
 ): Promise<string> {
-  return page.evaluate(
-    ([stage, kind, text, extras]) => {
-      const b = (window as any).__coproBoard
-      const st = b.doc.getMap('workshop').get('structure')
-      let x = st.x + st.laneHeaderWidth
-      for (let i = 0; i < stage; i++) x += st.stages[i].width
-      const cx = x + st.stages[stage].width / 2
-      const cy = st.y + st.headerHeight + st.lanes[0].height / 2
-      const id = b.addCard(kind, text, extras ?? undefined)
-      const s = b.editor.getShape(id)
-      b.editor.updateShape({ id, type: 'card', x: cx - s.props.w / 2, y: cy - s.props.h / 2 })
-      return id
-    },
-    [stage, kind, text, extras ?? null] as const,
-  )
+  const st = (await stored(page)).workshop.structure
+  let x = st.x + st.laneHeaderWidth
+  for (let i = 0; i < stage; i++) x += st.stages[i].width
+  const cx = x + st.stages[stage].width / 2
+  const cy = st.y + st.headerHeight + st.lanes[0].height / 2
+  const id = await addCard(page, kind, text, extras)
+  await dragCardTo(page, id, cx, cy)
+  return id
+}
+
+/** Waits until this window's person is in the session's participant map (the board registers them). */
+async function registered(page: Page, id: string): Promise<void> {
+  await expect.poll(async () => Object.keys((await stored(page)).participants ?? {})).toContain(id)
 }
 
 async function showExportView(page: Page): Promise<void> {
@@ -157,16 +165,7 @@ test.describe('export view', () => {
     await useAnonymousIdentity(page)
     await openSession(page, serve, 'Export files: café/queue')
     // Registered as anonymous, with a name kept on this device only.
-    await page.evaluate((name) => {
-      ;(window as any).__coproBoard.doc.getMap('participants').set('anon-identity-0001', {
-        id: 'anon-identity-0001',
-        name,
-        anonymous: true,
-        coproRole: 'service-user',
-        sessionRole: 'facilitator',
-        joinedAt: 1,
-      })
-    }, ANON_NAME)
+    await registered(page, 'anon-identity-0001')
     const painId = await addCardInStage(page, 1, 'pain', '=HYPERLINK("x") waiting is too long')
     await addCardInStage(page, 2, 'idea', 'Text reminders before visits')
     await addCardInStage(page, 2, 'action', 'Shorten the referral form', {
@@ -259,24 +258,12 @@ test.describe('export view', () => {
       )
     })
     await openSession(page, serve, 'Export pictures')
-    await page.evaluate(() => {
-      const b = (window as any).__coproBoard
-      b.doc.getMap('participants').set('named-identity-01', {
-        id: 'named-identity-01',
-        name: 'Named Nadia',
-        anonymous: false,
-        coproRole: 'frontline-staff',
-        sessionRole: 'facilitator',
-        joinedAt: 1,
-      })
-    })
+    await registered(page, 'named-identity-01')
     await addCardInStage(page, 0, 'pain', 'Nobody told us the plan')
     await addCardInStage(page, 3, 'idea', 'Library drop-in')
-    const privateId = await addCardInStage(page, 1, 'idea', 'My private draft idea')
-    await page.evaluate((id) => {
-      const e = (window as any).__coproBoard.editor
-      e.updateShape({ id, type: 'card', meta: { private: true, activityId: 'write-alone' } })
-    }, privateId)
+    // a private writing activity: the card written now stays unrevealed
+    await addActivities(page, [{ title: 'Write alone', private: true }])
+    await addCardInStage(page, 1, 'idea', 'My private draft idea')
     await showExportView(page)
     await choose(page, [/PNG image/, /SVG image/])
     const whole = await saveAndCollect(page, 2)
@@ -302,9 +289,7 @@ test.describe('export view', () => {
       .selectOption({ label: 'Stage: Planning and designing' })
     await choose(page, [/SVG image/])
     const stage = await saveAndCollect(page, 1)
-    const firstStageId = await page.evaluate(
-      () => (window as any).__coproBoard.doc.getMap('workshop').get('structure').stages[0].id,
-    )
+    const firstStageId = (await stored(page)).workshop.structure.stages[0].id
     const stageSvg = stage.get(`Export pictures-stage-${firstStageId}.svg`)
     expect(stageSvg, [...stage.keys()].join()).toBeTruthy()
     const text = stageSvg!.toString('utf8')

@@ -1,16 +1,25 @@
 import type { Page } from '@playwright/test'
-import { expect, test, watchErrors } from './fixtures'
+import {
+  addActivities,
+  addCard,
+  cards,
+  clickSession,
+  expect,
+  showView,
+  stored,
+  test,
+  watchErrors,
+} from './fixtures'
 import { openFacilitatorBoard } from './guestHelpers'
 
 /** Editing the agenda from the Facilitation view, and private cards surviving a reload until the reveal. */
-const agendaOf = (p: Page) =>
-  p.evaluate(() => (window as any).__coproBoard.doc.getMap('workshop').get('agenda') as any)
+const agendaOf = async (p: Page) => (await stored(p)).workshop.agenda
 
 test('the facilitator edits the agenda from the view', async ({ browser, serve }) => {
   await serve.call('sessions.create', { title: 'Agenda edits' })
   const page = await openFacilitatorBoard(browser, serve, 'Agenda edits')
   const errors = watchErrors(page)
-  await page.getByRole('button', { name: 'Facilitation', exact: true }).click()
+  await showView(page, 'Facilitation')
   const view = page.getByTestId('facilitation-view')
   await expect(view).toContainText('The agenda is empty.')
 
@@ -53,49 +62,20 @@ test('private cards stay on the device across a reload and sync only at the reve
 }) => {
   await serve.call('sessions.create', { title: 'Private reload' })
   const page = await openFacilitatorBoard(browser, serve, 'Private reload')
-  await page.evaluate(() =>
-    (window as any).__coproBoard.doc.getMap('workshop').set('agenda', {
-      currentIndex: 0,
-      activities: [
-        {
-          id: 'quiet',
-          title: 'Quiet writing',
-          durationMs: 60_000,
-          instructions: '',
-          private: true,
-          contentNote: '',
-          targetId: null,
-        },
-      ],
-    }),
-  )
+  await addActivities(page, [{ title: 'Quiet writing', minutes: 1, private: true }])
   await expect(page.getByTestId('facil-banner')).toContainText('Private writing')
-  await page.evaluate(() => void (window as any).__coproBoard.addCard('pain', 'Kept on this laptop'))
-  const inStore = () =>
-    page.evaluate(() =>
-      (window as any).__coproBoard.editor
-        .getCurrentPageShapes()
-        .some((s: any) => s.props?.text === 'Kept on this laptop'),
-    )
-  const inDoc = () =>
-    page.evaluate(() =>
-      JSON.stringify((window as any).__coproBoard.doc.getArray('tl_records').toJSON()).includes(
-        'Kept on this laptop',
-      ),
-    )
+  await addCard(page, 'pain', 'Kept on this laptop')
+  const inStore = async () => (await cards(page)).some((c) => c.text === 'Kept on this laptop')
+  const inDoc = async () => JSON.stringify((await stored(page)).tl_records).includes('Kept on this laptop')
   expect(await inStore()).toBe(true)
   expect(await inDoc()).toBe(false)
 
   await page.reload()
-  await page
-    .getByRole('button', { name: /^Private reload/ })
-    .first()
-    .click()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await clickSession(page, 'Private reload')
   await expect.poll(inStore).toBe(true)
   expect(await inDoc()).toBe(false)
 
-  await page.getByRole('button', { name: 'Facilitation', exact: true }).click()
+  await showView(page, 'Facilitation')
   await page.getByTestId('facil-reveal').click()
   await expect.poll(inDoc).toBe(true)
 })

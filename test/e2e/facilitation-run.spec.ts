@@ -1,5 +1,19 @@
 import type { Page } from '@playwright/test'
-import { expect, test, watchErrors } from './fixtures'
+import {
+  addActivities,
+  addCard,
+  afterSync,
+  cards,
+  expect,
+  fitCards,
+  hook,
+  selectCard,
+  showView,
+  stored,
+  storedCards,
+  test,
+  watchErrors,
+} from './fixtures'
 import { joinAsGuest, openFacilitatorBoard, phoneContext, seriousViolations } from './guestHelpers'
 
 /**
@@ -7,67 +21,33 @@ import { joinAsGuest, openFacilitatorBoard, phoneContext, seriousViolations } fr
  * ends on its own (cue + checkpoint), a content note, a pass, private writing and the reveal,
  * spotlight, follow, a lock and the shared voice balance.
  */
-const AGENDA = {
-  currentIndex: -1,
-  activities: [
-    {
-      id: 'warm',
-      title: 'Warm up',
-      durationMs: 3_000,
-      instructions: 'Say hello.',
-      private: false,
-      contentNote: '',
-      targetId: null,
-    },
-    {
-      id: 'worries',
-      title: 'Money worries',
-      durationMs: 5 * 60_000,
-      instructions: 'Write what worries you. Only you can see your cards until the reveal.',
-      private: true,
-      contentNote: 'This activity talks about debt and money worries.',
-      targetId: null,
-    },
-  ],
-}
+const AGENDA = [
+  { title: 'Warm up', minutes: 1, instructions: 'Say hello.' },
+  {
+    title: 'Money worries',
+    minutes: 5,
+    instructions: 'Write what worries you. Only you can see your cards until the reveal.',
+    private: true,
+    contentNote: 'This activity talks about debt and money worries.',
+  },
+]
 
 interface CardView {
   id: string
   text: string
   author: string
   meta: Record<string, unknown>
-  locked: boolean
 }
-const shapes = (p: Page): Promise<CardView[]> =>
-  p.evaluate(() =>
-    (window as any).__coproBoard.editor
-      .getCurrentPageShapes()
-      .filter((s: any) => s.type === 'card')
-      .map((s: any) => ({
-        id: s.id,
-        text: s.props.text,
-        author: s.props.authorName,
-        meta: s.meta,
-        locked: s.isLocked,
-      })),
-  )
-const docCardTexts = (p: Page) =>
-  p.evaluate(() =>
-    (window as any).__coproBoard.doc
-      .getArray('tl_records')
-      .toArray()
-      .filter((e: any) => e.val?.type === 'card')
-      .map((e: any) => e.val.props.text as string),
-  )
+const shapes = async (p: Page): Promise<CardView[]> =>
+  (await cards(p)).map((c) => ({ id: c.id, text: c.text, author: String(c.props.authorName), meta: c.meta }))
+const docCardTexts = async (p: Page): Promise<string[]> =>
+  (await storedCards(p)).map((r) => r.props.text as string)
 
 test('a facilitator runs an agenda and a guest follows', async ({ browser, serve }) => {
   const session = await serve.call<{ id: string }>('sessions.create', { title: 'Full run' })
   const fac = await openFacilitatorBoard(browser, serve, 'Full run')
   const errors = watchErrors(fac)
-  await fac.evaluate(
-    (agenda) => (window as any).__coproBoard.doc.getMap('workshop').set('agenda', agenda),
-    AGENDA,
-  )
+  await addActivities(fac, AGENDA)
   const links = await serve.call<{ participantUrl: string }>('share.start', {
     sessionId: session.id,
     address: '127.0.0.1',
@@ -78,22 +58,22 @@ test('a facilitator runs an agenda and a guest follows', async ({ browser, serve
 
   // the guest is registered in the participant map, anonymously
   await expect
-    .poll(() =>
-      fac.evaluate(() =>
-        [...(window as any).__coproBoard.doc.getMap('participants').values()].map(
-          (p: any) => `${p.coproRole}/${p.sessionRole}/${p.name}`,
-        ),
+    .poll(async () =>
+      Object.values((await stored(fac)).participants ?? {}).map(
+        (p: any) => `${p.coproRole}/${p.sessionRole}/${p.name}`,
       ),
     )
     .toContain('service-user/participant/')
 
   // 1. a timed activity: starts, ends by itself for everyone, and a checkpoint is taken
-  await fac.getByRole('button', { name: 'Facilitation', exact: true }).click()
+  await showView(fac, 'Facilitation')
   const view = fac.getByTestId('facilitation-view')
   await view.getByRole('button', { name: 'Start' }).click()
   const gBanner = guest.getByTestId('facil-banner')
   await expect(gBanner).toContainText('Warm up')
   await expect(gBanner).toContainText('Say hello.')
+  // the minute passes (all but two seconds of it at once)
+  await hook(fac, (h) => h.elapseTimer(58_000))
   await expect(gBanner.getByRole('alert')).toContainText('Time is up', { timeout: 10_000 })
   await expect(guest.getByTestId('facil-remaining')).toHaveAttribute('data-status', 'done')
   await expect
@@ -119,16 +99,20 @@ test('a facilitator runs an agenda and a guest follows', async ({ browser, serve
   await view.getByRole('button', { name: 'Start' }).click()
 
   // 3. private writing: each person's cards stay on their own device
-  await guest.evaluate(() => (window as any).__coproBoard.addCard('pain', 'Bailiffs at the door'))
-  await fac.evaluate(() => (window as any).__coproBoard.addCard('idea', 'Facilitator private note'))
+  await guest.getByTestId('guest-kind-pain').click()
+  await guest.getByTestId('guest-card-text').fill('Bailiffs at the door')
+  await guest.getByTestId('guest-card-post').click()
+  await addCard(fac, 'idea', 'Facilitator private note')
   await expect.poll(async () => (await shapes(guest)).map((s) => s.text)).toContain('Bailiffs at the door')
-  await fac.waitForTimeout(800)
+  // whatever the guest's board sent has reached the facilitator's
+  await afterSync(guest, fac)
   expect((await shapes(fac)).map((s) => s.text)).not.toContain('Bailiffs at the door')
   expect(await docCardTexts(fac)).not.toContain('Bailiffs at the door')
   expect(await docCardTexts(guest)).not.toContain('Bailiffs at the door')
   expect(await docCardTexts(guest)).not.toContain('Facilitator private note')
   const guestCard = (await shapes(guest)).find((s) => s.text === 'Bailiffs at the door')!
-  expect(guestCard.meta).toEqual({ private: true, activityId: 'worries' })
+  const worries = (await stored(fac)).workshop.agenda.activities.find((a: any) => a.title === 'Money worries')
+  expect(guestCard.meta).toEqual({ private: true, activityId: worries.id })
 
   // reveal: everyone's private cards arrive at once, the anonymous guest's without a name
   await view.getByTestId('facil-reveal').click()
@@ -154,23 +138,24 @@ test('a facilitator runs an agenda and a guest follows', async ({ browser, serve
   await view.getByRole('button', { name: 'Clear spotlight' }).click()
   await expect(guest.getByTestId('facil-spotlight')).toBeHidden()
   await view.getByRole('button', { name: 'Everyone follow me' }).click()
-  const following = () =>
-    guest.evaluate(() => (window as any).__coproBoard.editor.getInstanceState().followingUserId)
+  const following = () => hook(guest, (h) => h.following())
   await expect.poll(following).not.toBeNull()
   await guest.keyboard.press('Escape')
   await expect.poll(following).toBeNull()
   await expect(guest.getByRole('button', { name: 'Follow the facilitator' })).toBeVisible()
 
   // 5. a facilitator-only lock: the guest's edits to the card are refused
-  await fac.evaluate((id) => void (window as any).__coproBoard.editor.select(id), guestCard.id)
+  await fitCards(fac)
+  await selectCard(fac, 'Bailiffs at the door')
   await view.getByRole('button', { name: 'Lock selected cards', exact: true }).click()
-  await expect.poll(async () => (await shapes(guest)).find((s) => s.id === guestCard.id)!.locked).toBe(true)
-  await guest.evaluate((id) => {
-    const ed = (window as any).__coproBoard.editor
-    ed.run(() => ed.updateShape({ id, type: 'card', isLocked: false, props: { text: 'changed' } }), {
-      ignoreShapeLock: true,
-    })
-  }, guestCard.id)
+  const lockedOnGuest = async () => (await cards(guest)).find((c) => c.id === guestCard.id)!.locked
+  await expect.poll(lockedOnGuest).toBe(true)
+  // the guest tries to edit it on the canvas: the text stays
+  await fitCards(guest)
+  await guest.getByTestId('card-shape').filter({ hasText: 'Bailiffs at the door' }).dblclick()
+  await guest.keyboard.type('changed')
+  await guest.keyboard.press('Escape')
+  await expect.poll(() => hook(guest, (h) => h.editing())).toBeNull()
   expect((await shapes(guest)).find((s) => s.id === guestCard.id)!.text).toBe('Bailiffs at the door')
 
   // 6. voice balance, shared with everyone

@@ -1,6 +1,21 @@
 import type { Browser, Page } from '@playwright/test'
-import { expect, openBoard as openSessionBoard, test, watchErrors } from './fixtures'
-import { joinAsGuest, phoneContext, seriousViolations } from './guestHelpers'
+import {
+  addActivities,
+  addCard,
+  cardId,
+  cards,
+  closeRound,
+  expect,
+  fitCards,
+  hook,
+  openBoard as openSessionBoard,
+  openRound,
+  showView,
+  stored,
+  test,
+  watchErrors,
+} from './fixtures'
+import { joinAsGuest, phoneContext, postGuestCard, seriousViolations } from './guestHelpers'
 
 /**
  * Facilitation across browser contexts through the real `copro serve`: a shared countdown that agrees
@@ -33,29 +48,10 @@ async function openBoard(browser: Browser, url: string, title: string, skewMs = 
   return page
 }
 
-const AGENDA = {
-  currentIndex: 0,
-  activities: [
-    {
-      id: 'a1',
-      title: 'What is hard?',
-      durationMs: 10 * 60_000,
-      instructions: 'Write one card per difficulty.',
-      private: false,
-      contentNote: '',
-      targetId: null,
-    },
-    {
-      id: 'a2',
-      title: 'Ideas',
-      durationMs: 5 * 60_000,
-      instructions: 'Any idea is welcome.',
-      private: false,
-      contentNote: '',
-      targetId: null,
-    },
-  ],
-}
+const AGENDA = [
+  { title: 'What is hard?', minutes: 10, instructions: 'Write one card per difficulty.' },
+  { title: 'Ideas', minutes: 5, instructions: 'Any idea is welcome.' },
+]
 
 const remainingOf = async (page: Page): Promise<number> =>
   Number(await page.getByTestId('facil-remaining').getAttribute('data-remaining-ms'))
@@ -73,9 +69,7 @@ test.describe('facilitation across clients', () => {
     const localGap = (await b.evaluate(() => Date.now())) - (await a.evaluate(() => Date.now()))
     expect(Math.abs(localGap - SKEW_MS)).toBeLessThan(5_000)
 
-    await a.evaluate((agenda) => {
-      ;(window as any).__coproBoard.doc.getMap('workshop').set('agenda', agenda)
-    }, AGENDA)
+    await addActivities(a, AGENDA)
     await expect(b.getByTestId('facil-banner')).toContainText('What is hard?')
     await expect(b.getByTestId('facil-banner')).toContainText('Write one card per difficulty.')
     // B has learned the relay clock: its offset is about minus seven minutes
@@ -87,7 +81,7 @@ test.describe('facilitation across clients', () => {
     )
 
     // the facilitator starts the timer from the Facilitation view
-    await a.getByRole('button', { name: 'Facilitation', exact: true }).click()
+    await showView(a, 'Facilitation')
     await a.getByTestId('facilitation-view').getByRole('button', { name: 'Start' }).click()
     await expect(b.getByTestId('facil-remaining')).toHaveAttribute('data-status', 'running')
 
@@ -98,7 +92,8 @@ test.describe('facilitation across clients', () => {
       expect(rb).toBeGreaterThan(0)
       expect(rb).toBeLessThanOrEqual(a1 + 1_000)
       expect(rb).toBeGreaterThanOrEqual(a2 - 1_000)
-      await a.waitForTimeout(700)
+      // sample again once the countdown has moved on
+      await expect.poll(() => remainingOf(a)).toBeLessThan(a2)
     }
     // the displayed text agrees too (one second of rounding either way)
     const toSec = (t: string) => {
@@ -126,12 +121,9 @@ test.describe('facilitation across clients', () => {
     const session = await serve.call<{ id: string }>('sessions.create', { title: 'Voting privacy' })
     const a = await openBoard(browser, serve.url, 'Voting privacy')
     const errors = watchErrors(a)
-    await a.evaluate(() => {
-      const api = (window as any).__coproBoard
-      api.addCard('idea', 'Home visits')
-      api.addCard('idea', 'Easier forms')
-      api.addCard('pain', 'Long waits')
-    })
+    await addCard(a, 'idea', 'Home visits')
+    await addCard(a, 'idea', 'Easier forms')
+    await addCard(a, 'pain', 'Long waits')
     const links = await serve.call<{ participantUrl: string }>('share.start', {
       sessionId: session.id,
       address: '127.0.0.1',
@@ -141,30 +133,25 @@ test.describe('facilitation across clients', () => {
     errors.push(...watchErrors(phone))
 
     // the facilitator opens a round on ideas, 2 dots each
-    await a.getByRole('button', { name: 'Facilitation', exact: true }).click()
+    await openRound(a, { kinds: ['Idea'], dots: 2 })
     const view = a.getByTestId('facilitation-view')
-    await view.getByLabel('Idea').check()
-    await view.getByLabel('Dots per person').fill('2')
-    await view.getByRole('button', { name: 'Open the round' }).click()
-    await expect(view.getByTestId('facil-open-round')).toBeVisible()
 
     // the guest votes on the canvas: two dots on "Easier forms" (only ideas have vote controls)
-    await phone.evaluate(() => (window as any).__coproBoard.zoomToFit())
+    await fitCards(phone)
     const dotButtons = phone.getByRole('button', { name: /^Add a dot/ })
     await expect(dotButtons).toHaveCount(2)
-    const easier = await phone.evaluate(() => {
-      const ed = (window as any).__coproBoard.editor
-      return ed.getCurrentPageShapes().find((s: any) => s.props?.text === 'Easier forms').id as string
-    })
+    const easier = await cardId(phone, 'Easier forms')
     // vote from the keyboard-accessible overlay control of that card
-    const idx = await phone.evaluate((id) => {
-      const ed = (window as any).__coproBoard.editor
-      const ideas = ed
-        .getCurrentPageShapes()
-        .filter((s: any) => s.type === 'card' && s.props.kind === 'idea')
-        .filter((s: any) => ed.getViewportPageBounds().collides(ed.getShapePageBounds(s)))
-      return ideas.findIndex((s: any) => s.id === id)
-    }, easier)
+    const view_ = await hook(phone, (h) => h.viewport())
+    const ideas = (await cards(phone)).filter(
+      (c) =>
+        c.kind === 'idea' &&
+        c.x < view_.x + view_.w &&
+        c.x + c.w > view_.x &&
+        c.y < view_.y + view_.h &&
+        c.y + c.h > view_.y,
+    )
+    const idx = ideas.findIndex((c) => c.id === easier)
     await dotButtons.nth(idx).click()
     await phone.getByRole('button', { name: /^Add a dot \(1 on this card/ }).click()
     await expect(phone.getByRole('button', { name: /^Add a dot \(2 on this card, 0 left/ })).toBeVisible()
@@ -176,16 +163,14 @@ test.describe('facilitation across clients', () => {
     await expect(view.getByText('1 of 2 dot(s) left.')).toBeVisible()
 
     // nothing has been published: no ballot in either synced document, nor anywhere in the doc
-    const ballotsIn = (p: Page) =>
-      p.evaluate(() => [...(window as any).__coproBoard.doc.getMap('ballots').keys()] as string[])
-    const docMentions = (p: Page, needle: string) =>
-      p.evaluate((n) => {
-        const doc = (window as any).__coproBoard.doc
-        return JSON.stringify(
-          ['voting', 'ballots', 'facilitation', 'workshop'].map((k) => doc.getMap(k).toJSON()),
-        ).includes(n)
-      }, needle)
-    await a.waitForTimeout(500)
+    const ballotsIn = async (p: Page) => Object.keys((await stored(p)).ballots ?? {})
+    const docMentions = async (p: Page, needle: string) => {
+      const s = await stored(p)
+      return JSON.stringify([s.voting, s.ballots, s.facilitation, s.workshop]).includes(needle)
+    }
+    // everything the guest wrote before this card has reached the facilitator once the card has
+    await postGuestCard(phone, 'question', 'Marker: after my votes')
+    await expect(a.getByTestId('card-shape').filter({ hasText: 'Marker: after my votes' })).toBeVisible()
     expect(await ballotsIn(a)).toEqual([])
     expect(await ballotsIn(phone)).toEqual([])
     expect(await docMentions(a, easier)).toBe(false)
@@ -198,7 +183,7 @@ test.describe('facilitation across clients', () => {
     expect(local.join()).toContain(easier)
 
     // close: both ballots are published and the results split by role
-    await view.getByRole('button', { name: 'Close the round and show results' }).click()
+    await closeRound(a)
     await expect.poll(() => ballotsIn(a).then((b) => b.length)).toBe(2)
     const results = view.getByTestId('facil-results')
     await expect(results.getByRole('row', { name: /Easier forms 2 Service user 2/ })).toBeVisible()

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures'
+import { addCard, expect, test } from './fixtures'
 import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext, seriousViolations } from './guestHelpers'
 
 test('a guest on a phone reads and writes cards in the list view (outline) by keyboard; the facilitator sees them', async ({
@@ -10,7 +10,7 @@ test('a guest on a phone reads and writes cards in the list view (outline) by ke
     templateId: 'service-journey-map',
   })
   const page = await openFacilitatorBoard(browser, serve, 'Guest list view')
-  await page.evaluate(() => void (window as any).__coproBoard.addCard('pain', 'Nobody called back'))
+  await addCard(page, 'pain', 'Nobody called back')
   const links = await serve.call<{ participantUrl: string }>('share.start', {
     sessionId: id,
     address: '127.0.0.1',

@@ -1,6 +1,20 @@
+import * as Y from 'yjs'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
 import { attributeCard } from '../../src/core/common/board/attribution'
 import type { BoardStructure } from '../../src/shared/model/structure'
-import { expect, test, watchErrors } from './fixtures'
+import {
+  addCard,
+  cards,
+  closeRound,
+  expect,
+  hook,
+  openRound,
+  showView,
+  stored,
+  test,
+  watchErrors,
+} from './fixtures'
 import {
   DEAD_LINK,
   cardTexts,
@@ -50,7 +64,7 @@ test.describe('guests from a join link', () => {
     await guest.getByTestId('guest-join-button').tap()
 
     await expect(guest.getByTestId('guest-board')).toHaveAttribute('data-role', 'participant')
-    await guest.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await guest.waitForFunction(() => !!window.__coproTest)
     await expect(guest.getByTestId('guest-connection')).toHaveAttribute('data-connection', 'connected')
     // phone layout: the canvas spans the screen's width, the four big buttons sit below it
     const viewport = guest.viewportSize()!
@@ -76,12 +90,8 @@ test.describe('guests from a join link', () => {
     const onFacilitator = facilitator.getByTestId('card-shape').filter({ hasText: 'The bus stops before' })
     await expect(onFacilitator).toBeVisible()
     await expect(onFacilitator).toHaveAttribute('data-kind', 'pain')
-    const props = await facilitator.evaluate(() => {
-      const s = (window as any).__coproBoard.editor
-        .getCurrentPageShapes()
-        .find((x: any) => x.type === 'card' && x.props.text.startsWith('The bus'))
-      return { role: s.props.authorRole, name: s.props.authorName }
-    })
+    const bus = (await cards(facilitator)).find((c) => c.text.startsWith('The bus'))!
+    const props = { role: bus.props.authorRole, name: bus.props.authorName }
     expect(props).toEqual({ role: 'carer-family', name: 'Amira' })
     await expect
       .poll(async () => (await serve.call<{ guests: number }>('share.status', { sessionId: id })).guests)
@@ -108,14 +118,12 @@ test.describe('guests from a join link', () => {
     })
     const facilitator = await openFacilitatorBoard(browser, serve, 'Target cell')
     // the facilitator moves to "Walk through the journey", whose target is the lane "what-happens"
-    const target = await facilitator.evaluate(() => {
-      const m = (window as any).__coproBoard.doc.getMap('workshop')
-      const agenda = m.get('agenda')
-      const index = agenda.activities.findIndex((a: any) => a.targetId === 'what-happens')
-      m.set('agenda', { ...agenda, currentIndex: index })
-      return agenda.activities[index].title as string
-    })
+    const agenda = (await stored(facilitator)).workshop.agenda
+    const target = agenda.activities.find((a: any) => a.targetId === 'what-happens').title as string
     expect(target).toBe('Walk through the journey')
+    await showView(facilitator, 'Facilitation')
+    await facilitator.getByRole('button', { name: `Go to ${target}` }).click()
+    await expect(facilitator.getByTestId('facil-banner')).toContainText(target)
     const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
 
     const phone = await phoneContext(browser)
@@ -127,18 +135,10 @@ test.describe('guests from a join link', () => {
     await guest.getByTestId('guest-card-post').tap()
 
     await expect(facilitator.getByTestId('card-shape').filter({ hasText: 'Nobody tells me' })).toBeVisible()
-    const { structure, bounds, name } = await facilitator.evaluate(() => {
-      const board = (window as any).__coproBoard
-      const s = board.editor
-        .getCurrentPageShapes()
-        .find((x: any) => x.type === 'card' && x.props.text.startsWith('Nobody'))
-      const b = board.editor.getShapePageBounds(s)
-      return {
-        structure: board.doc.getMap('workshop').get('structure'),
-        bounds: { x: b.x, y: b.y, w: b.w, h: b.h },
-        name: s.props.authorName,
-      }
-    })
+    const card = (await cards(facilitator)).find((c) => c.text.startsWith('Nobody'))!
+    const structure = (await stored(facilitator)).workshop.structure
+    const bounds = { x: card.x, y: card.y, w: card.w, h: card.h }
+    const name = card.props.authorName
     expect(name).toBe('')
     const cell = attributeCard(structure as BoardStructure, bounds)
     expect(cell).toMatchObject({ type: 'cell', laneId: 'what-happens' })
@@ -150,9 +150,7 @@ test.describe('guests from a join link', () => {
   test('an observer watches the board but cannot write to it', async ({ browser, serve }) => {
     const { id } = await serve.call<{ id: string }>('sessions.create', { title: 'Observer' })
     const facilitator = await openFacilitatorBoard(browser, serve, 'Observer')
-    await facilitator.evaluate(
-      () => void (window as any).__coproBoard.addCard('idea', 'Visible to observers'),
-    )
+    await addCard(facilitator, 'idea', 'Visible to observers')
     const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
 
     const phone = await phoneContext(browser)
@@ -164,36 +162,48 @@ test.describe('guests from a join link', () => {
     await expect(observer.getByTestId('card-shape').filter({ hasText: 'Visible to observers' })).toBeVisible()
     // no composer, and the canvas is read-only (the `c` key opens nothing)
     await expect(observer.getByTestId('guest-composer')).toHaveCount(0)
-    expect(await observer.evaluate(() => (window as any).__coproBoard.editor.getIsReadonly())).toBe(true)
+    expect(await hook(observer, (h) => h.readOnly())).toBe(true)
     await observer.locator('.tl-container').click({ position: { x: 100, y: 100 } })
     await observer.keyboard.press('c')
     await expect(observer.getByTestId('card-composer')).toHaveCount(0)
     expect(await seriousViolations(observer, 'observer phone layout')).toEqual([])
 
-    // Bypassing the UI: a write straight into the observer's document never reaches the facilitator.
-    // Presence goes through the same socket after it, so once the facilitator sees the observer's
-    // cursor move, the relay has already handled (and dropped) the write.
-    await observer.evaluate(() => {
-      const doc = (window as any).__coproBoard.doc
-      doc.getMap('workshop').set('observerProbe', 'written by an observer')
+    // Bypassing the UI: a stock Yjs client with the observer's link writes to the board over the same
+    // sync API the app uses. The write never reaches the facilitator. The client's presence goes
+    // through the same socket after it, so once the facilitator sees that presence, the relay has
+    // already handled (and dropped) the write.
+    const observerToken = new URL(links.observerUrl).searchParams.get('token')!
+    const probeDoc = new Y.Doc()
+    const probe = new WebsocketProvider(`ws://${new URL(links.observerUrl).host}/sync`, id, probeDoc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token: observerToken },
     })
-    const canvas = (await observer.locator('.tl-container').boundingBox())!
-    await observer.mouse.move(canvas.x + 50, canvas.y + 60)
-    await observer.mouse.move(canvas.x + 150, canvas.y + 160, { steps: 4 })
-    await expect
-      .poll(() =>
-        facilitator.evaluate(() =>
-          (window as any).__coproBoard
-            .getPeers()
-            .some((p: any) => p.user.sessionRole === 'observer' && p.cursor),
-        ),
-      )
-      .toBe(true)
-    expect(
-      await facilitator.evaluate(() =>
-        (window as any).__coproBoard.doc.getMap('workshop').get('observerProbe'),
-      ),
-    ).toBeUndefined()
+    try {
+      await new Promise<void>((resolve) => probe.once('sync', () => resolve()))
+      // a hostile client's own document, written over the sync API (not the app's document)
+      // eslint-disable-next-line no-restricted-syntax
+      probeDoc.getText('observerProbe').insert(0, 'written by an observer')
+      probe.awareness.setLocalStateField('presence', {
+        user: {
+          id: 'observer-probe',
+          name: 'Probe',
+          coproRole: 'frontline-staff',
+          sessionRole: 'observer',
+          colour: '#123456',
+        },
+        cursor: { x: 1, y: 2 },
+        viewport: null,
+        following: null,
+      })
+      await expect
+        .poll(() => hook(facilitator, (h) => h.peers().some((p) => p.id === 'observer-probe')))
+        .toBe(true)
+    } finally {
+      probe.destroy()
+      probeDoc.destroy()
+    }
+    expect(Object.keys(await stored(facilitator))).not.toContain('observerProbe')
     expect(await cardTexts(facilitator)).toEqual(['Visible to observers'])
     await serve.call('share.stop', { sessionId: id })
     await phone.close()
@@ -285,27 +295,14 @@ test.describe('guests from a join link', () => {
   }) => {
     const { id } = await serve.call<{ id: string }>('sessions.create', { title: 'Phone vote' })
     const facilitator = await openFacilitatorBoard(browser, serve, 'Phone vote')
-    const cardId = await facilitator.evaluate(() =>
-      (window as any).__coproBoard.addCard('idea', 'Evening opening'),
-    )
+    const cardId = await addCard(facilitator, 'idea', 'Evening opening')
     const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
     const phone = await phoneContext(browser)
     const guest = await phone.newPage()
     await joinAsGuest(guest, links.participantUrl, { name: 'Jo', role: 'Person who uses the service' })
     await expect(guest.getByTestId('card-shape').filter({ hasText: 'Evening opening' })).toBeVisible()
 
-    await facilitator.evaluate(() => {
-      ;(window as any).__coproBoard.doc.getMap('voting').set('round-1', {
-        id: 'round-1',
-        title: 'What matters most',
-        status: 'open',
-        dotsPerPerson: 2,
-        kinds: [],
-        region: null,
-        openedAt: Date.now(),
-        closedAt: null,
-      })
-    })
+    await openRound(facilitator, { question: 'What matters most', dots: 2 })
     const dot = guest.getByRole('button', { name: /Add a dot \(0 on this card, 2 left\)/ })
     await expect(dot).toBeVisible()
     const size = (await dot.boundingBox())!
@@ -314,19 +311,12 @@ test.describe('guests from a join link', () => {
     await dot.tap()
     await expect(guest.getByRole('button', { name: /Add a dot \(1 on this card, 1 left\)/ })).toBeVisible()
 
-    await facilitator.evaluate(() => {
-      const m = (window as any).__coproBoard.doc.getMap('voting')
-      m.set('round-1', { ...m.get('round-1'), status: 'closed', closedAt: Date.now() })
-    })
+    await closeRound(facilitator)
     const guestId = await guest.evaluate(() => JSON.parse(localStorage.getItem('copro.guest.profile')!).id)
+    const roundId = Object.keys((await stored(facilitator)).voting)[0]!
     await expect
-      .poll(() =>
-        facilitator.evaluate(
-          (key) => (window as any).__coproBoard.doc.getMap('ballots').get(key) ?? null,
-          `round-1/${guestId}`,
-        ),
-      )
-      .toMatchObject({ roundId: 'round-1', cardIds: [cardId], coproRole: 'service-user' })
+      .poll(async () => (await stored(facilitator)).ballots?.[`${roundId}/${guestId}`] ?? null)
+      .toMatchObject({ roundId, cardIds: [cardId], coproRole: 'service-user' })
     await serve.call('share.stop', { sessionId: id })
     await phone.close()
     await facilitator.context().close()

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { expect, openBoard, type ServeHandle } from './fixtures'
+import { cardTexts as sortedCardTexts, expect, openPerson, waitForBoard, type ServeHandle } from './fixtures'
 
 /** Shared steps of the guest and share specs: the facilitator's board, a phone guest, axe. */
 
@@ -11,16 +11,9 @@ export interface Links {
   port: number
 }
 
-export async function openFacilitatorBoard(
-  browser: Browser,
-  serve: ServeHandle,
-  title: string,
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const page = await context.newPage()
-  await openBoard(page, serve.url, title)
-  return page
-}
+/** The facilitator's board in a browser context of its own (the fixtures close it). */
+export const openFacilitatorBoard = (browser: Browser, serve: ServeHandle, title: string): Promise<Page> =>
+  openPerson(browser, serve.url, title)
 
 /** A phone (Pixel 7: 412×915, touch, mobile) in its own browser context: no shared storage. */
 export async function phoneContext(browser: Browser): Promise<BrowserContext> {
@@ -41,7 +34,7 @@ export async function joinAsGuest(
   await page.getByRole('radio', { name: new RegExp(who.role) }).check()
   await page.getByTestId('guest-join-button').click()
   await expect(page.getByTestId('guest-board')).toBeVisible()
-  await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+  await waitForBoard(page)
   await expect(page.getByTestId('guest-connection')).toHaveAttribute('data-connection', 'connected')
 }
 
@@ -60,11 +53,13 @@ export async function seriousViolations(
 
 export const DEAD_LINK = 'This link no longer works. Ask the facilitator for a new one.'
 
-/** Texts of the cards on a page's board. */
-export const cardTexts = (page: Page) =>
-  page.evaluate(() =>
-    (window as any).__coproBoard.editor
-      .getCurrentPageShapes()
-      .filter((s: any) => s.type === 'card')
-      .map((s: any) => s.props.text as string),
-  )
+/** Texts of the cards on a page's board (sorted). */
+export const cardTexts = sortedCardTexts
+
+/** A guest posts a card with the simple composer and waits until it is on the board. */
+export async function postGuestCard(page: Page, kind: string, text: string): Promise<void> {
+  await page.getByTestId(`guest-kind-${kind}`).click()
+  await page.getByTestId('guest-card-text').fill(text)
+  await page.getByTestId('guest-card-post').click()
+  await expect(page.getByTestId('guest-composer-status')).toContainText('is on the board')
+}

@@ -1,47 +1,55 @@
-import type { Browser, Page } from '@playwright/test'
-import { expect, openBoard, test, watchErrors } from './fixtures'
+import type { Page } from '@playwright/test'
+import {
+  addCard,
+  cards,
+  clickSession,
+  dragCardTo,
+  expect,
+  hook,
+  openBoard,
+  openPerson as newPerson,
+  selectCard,
+  stored,
+  storedCards,
+  test,
+  watchErrors,
+} from './fixtures'
 
 /** The outline view and the canvas stay in sync both ways, through the real `copro serve`. */
 
-/** Every card on the canvas as { text, x, y, kind }, read from the tldraw editor. */
-interface CanvasCard {
-  id: string
-  text: string
-  kind: string
-  x: number
-  y: number
-}
-const canvasCards = (page: Page): Promise<CanvasCard[]> =>
-  page.evaluate(() =>
-    (window as any).__coproBoard.editor
-      .getCurrentPageShapes()
-      .filter((s: any) => s.type === 'card')
-      .map((s: any) => ({ id: s.id, text: s.props.text, kind: s.props.kind, x: s.x, y: s.y })),
-  )
+/** Every card on the canvas as { id, text, kind, x, y }. */
+const canvasCards = async (page: Page) =>
+  (await cards(page)).map((c) => ({ id: c.id, text: c.text, kind: c.kind, x: c.x, y: c.y }))
 
-/** The cell a card is in, by the shared attribution rule, computed in the page from the doc. */
-const cellOf = (page: Page, text: string) =>
-  page.evaluate((t) => {
-    const api = (window as any).__coproBoard
-    const s = api.editor.getCurrentPageShapes().find((x: any) => x.type === 'card' && x.props.text === t)
-    if (!s) return null
-    const st = api.doc.getMap('workshop').get('structure')
-    const cx = s.x + s.props.w / 2
-    const cy = s.y + s.props.h / 2
-    let x = st.x + st.laneHeaderWidth
-    let stage = null
-    for (const g of st.stages) {
-      if (cx >= x && cx < x + g.width) stage = g.id
-      x += g.width
-    }
-    let y = st.y + st.headerHeight
-    let lane = null
-    for (const l of st.lanes) {
-      if (cy >= y && cy < y + l.height) lane = l.id
-      y += l.height
-    }
-    return stage && lane ? `cell:${stage}/${lane}` : 'unplaced'
-  }, text)
+const structureOf = async (page: Page) => (await stored(page)).workshop.structure
+
+/** The cell a card is in, by the shared attribution rule, computed from the stored structure. */
+async function cellOf(page: Page, text: string): Promise<string | null> {
+  const s = (await cards(page)).find((c) => c.text === text)
+  if (!s) return null
+  const st = await structureOf(page)
+  const cx = s.x + s.w / 2
+  const cy = s.y + s.h / 2
+  let x = st.x + st.laneHeaderWidth
+  let stage = null
+  for (const g of st.stages) {
+    if (cx >= x && cx < x + g.width) stage = g.id
+    x += g.width
+  }
+  let y = st.y + st.headerHeight
+  let lane = null
+  for (const l of st.lanes) {
+    if (cy >= y && cy < y + l.height) lane = l.id
+    y += l.height
+  }
+  return stage && lane ? `cell:${stage}/${lane}` : 'unplaced'
+}
+
+/** Drags the card so its top-left corner is at (x, y) on the page. */
+async function dragCardTopLeft(page: Page, text: string, x: number, y: number): Promise<void> {
+  const c = (await cards(page)).find((c) => c.text === text)!
+  await dragCardTo(page, c.id, x + c.w / 2, y + c.h / 2)
+}
 
 test.describe('outline view', () => {
   test('cards added, edited, moved and deleted in the outline change the canvas, and back', async ({
@@ -53,14 +61,11 @@ test.describe('outline view', () => {
     await openBoard(page, serve.url, 'Outline sync')
 
     // canvas → outline: a card placed in a cell on the canvas appears in that cell of the table
-    await page.evaluate(() => {
-      const api = (window as any).__coproBoard
-      const st = api.doc.getMap('workshop').get('structure')
-      const sx = st.x + st.laneHeaderWidth + st.stages[0].width + 20 // stage 2
-      const sy = st.y + st.headerHeight + st.lanes[0].height + st.lanes[1].height + 20 // lane 3
-      const id = api.addCard('pain', 'Forms are too long')
-      api.editor.updateShape({ id, type: 'card', x: sx, y: sy })
-    })
+    const st = await structureOf(page)
+    const sx = st.x + st.laneHeaderWidth + st.stages[0].width + 20 // stage 2
+    const sy = st.y + st.headerHeight + st.lanes[0].height + st.lanes[1].height + 20 // lane 3
+    await addCard(page, 'pain', 'Forms are too long')
+    await dragCardTopLeft(page, 'Forms are too long', sx, sy)
     await page.keyboard.press('Control+Alt+O')
     const outline = page.getByTestId('outline')
     await expect(outline).toBeVisible()
@@ -119,28 +124,30 @@ test.describe('outline view', () => {
     expect(Math.abs(a!.x - b!.x) >= 200 || Math.abs(a!.y - b!.y) >= 140).toBe(true)
 
     // move on the canvas → the outline follows
-    await page.evaluate(() => {
-      const api = (window as any).__coproBoard
-      const st = api.doc.getMap('workshop').get('structure')
-      const s = api.editor.getCurrentPageShapes().find((x: any) => x.props?.text === 'Forms are too long')
-      api.editor.updateShape({
-        id: s.id,
-        type: 'card',
-        x: st.x + st.laneHeaderWidth + 20,
-        y: st.y + st.headerHeight + 20,
-      })
-    })
+    const boardTab = page.getByRole('tab', { name: 'Outline sync', exact: true })
+    const outlineTab = page.getByRole('tab', { name: /Outline: Outline sync/ })
+    await boardTab.click()
+    await dragCardTopLeft(
+      page,
+      'Forms are too long',
+      st.x + st.laneHeaderWidth + 20,
+      st.y + st.headerHeight + 20,
+    )
+    await outlineTab.click()
     await expect(
       outline.locator('[data-cell="cell:finding-out/what-happens"]').getByText('Forms are too long'),
     ).toBeVisible()
     await expect(cellB.getByText('Forms are too long')).toHaveCount(0)
 
     // edit on the canvas → the outline follows
-    await page.evaluate(() => {
-      const api = (window as any).__coproBoard
-      const s = api.editor.getCurrentPageShapes().find((x: any) => x.props?.text === 'Forms are too long')
-      api.editor.updateShape({ id: s.id, type: 'card', props: { text: 'Forms are far too long' } })
-    })
+    await boardTab.click()
+    await page.getByTestId('card-shape').filter({ hasText: 'Forms are too long' }).dblclick()
+    await expect(page.locator('.copro-card[data-editing] textarea')).toBeFocused()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type('Forms are far too long')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => hook(page, (h) => h.editing())).toBeNull()
+    await outlineTab.click()
     await expect(outline.getByText('Forms are far too long')).toBeVisible()
 
     // delete in the outline → gone from the canvas; undo brings it back
@@ -155,22 +162,14 @@ test.describe('outline view', () => {
     await expect(outline.getByText('Forms are far too long')).toBeVisible()
 
     // delete on the canvas → gone from the outline
-    await page.evaluate(() => {
-      const api = (window as any).__coproBoard
-      const s = api.editor.getCurrentPageShapes().find((x: any) => x.props?.text === 'Forms are far too long')
-      api.editor.deleteShape(s.id)
-    })
+    await boardTab.click()
+    await selectCard(page, 'Forms are far too long')
+    await page.keyboard.press('Delete')
+    await outlineTab.click()
     await expect(outline.getByText('Forms are far too long')).toHaveCount(0)
 
     // the document has what the outline shows (the canvas synced it)
-    const inDoc = await page.evaluate(() =>
-      (window as any).__coproBoard.doc
-        .getArray('tl_records')
-        .toArray()
-        .map((e: any) => e.val)
-        .filter((r: any) => r.type === 'card')
-        .map((r: any) => r.props.text),
-    )
+    const inDoc = (await storedCards(page)).map((r) => r.props.text)
     expect(inDoc).toEqual(['A text reminder the day before'])
 
     // "Show on canvas" switches to the board and selects the card there
@@ -183,11 +182,10 @@ test.describe('outline view', () => {
       'true',
     )
     await expect
-      .poll(() =>
-        page.evaluate(() =>
-          (window as any).__coproBoard.editor.getSelectedShapes().map((x: any) => x.props.text),
-        ),
-      )
+      .poll(async () => {
+        const selected = await hook(page, (h) => h.selection())
+        return (await cards(page)).filter((c) => selected.includes(c.id)).map((c) => c.text)
+      })
       .toEqual(['A text reminder the day before'])
     expect(errors).toEqual([])
   })
@@ -195,23 +193,15 @@ test.describe('outline view', () => {
   test('easy read shows the easy-read prompts', async ({ page, serve }) => {
     await serve.call('sessions.create', { title: 'Easy read', templateId: 'service-journey-map' })
     await openBoard(page, serve.url, 'Easy read')
-    const easy = await page.evaluate(
-      () => (window as any).__coproBoard.doc.getMap('workshop').get('structure').stages[0].easyRead as string,
-    )
-    const standard = await page.evaluate(
-      () => (window as any).__coproBoard.doc.getMap('workshop').get('structure').stages[0].prompt as string,
-    )
+    const easy = (await structureOf(page)).stages[0].easyRead as string
+    const standard = (await structureOf(page)).stages[0].prompt as string
     await page.keyboard.press('Control+Alt+O')
     const head = page.getByTestId('outline').getByRole('columnheader').first()
     await expect(head).toContainText(standard)
     await page.getByTestId('outline').getByRole('checkbox', { name: 'Easy read' }).check()
     await expect(head).toContainText(easy)
     await page.reload()
-    await page
-      .getByRole('button', { name: /^Easy read/ })
-      .first()
-      .click()
-    await page.waitForFunction(() => (window as any).__coproBoard?.editor)
+    await clickSession(page, 'Easy read')
     await page.keyboard.press('Control+Alt+O')
     await expect(page.getByTestId('outline').getByRole('columnheader').first()).toContainText(easy)
   })
@@ -229,14 +219,24 @@ test.describe('outline view', () => {
     const here = a.getByTestId('outline').locator('[data-cell="cell:finding-out/what-happens"]')
     await here.getByRole('button', { name: /^Add a card here/ }).focus()
 
-    // B adds two cards there and one elsewhere, from B's own outline operations
-    await b.evaluate(() => {
-      const api = (window as any).__coproBoard
-      const cell = { type: 'cell', stageId: 'finding-out', laneId: 'what-happens' }
-      api.cards.add('pain', 'Nobody told me about it', cell)
-      api.cards.add('gain', 'A friend told me', cell)
-      api.cards.add('idea', 'Elsewhere', { type: 'cell', stageId: 'moving-on', laneId: 'ideas' })
-    })
+    // B adds two cards there and one elsewhere from B's outline, while offline so that they reach A
+    // together (as quick adds would)
+    await b.keyboard.press('Control+Alt+O')
+    await hook(b, (h) => h.setOnline(false))
+    await expect.poll(() => hook(b, (h) => h.status().connection)).toBe('offline')
+    const addB = b.getByTestId('outline').getByTestId('outline-add')
+    for (const [kind, where, text] of [
+      ['pain', 'cell:finding-out/what-happens', 'Nobody told me about it'],
+      ['gain', 'cell:finding-out/what-happens', 'A friend told me'],
+      ['idea', 'cell:moving-on/ideas', 'Elsewhere'],
+    ] as const) {
+      await addB.getByLabel('Kind').selectOption(kind)
+      await addB.getByLabel('Where').selectOption(where)
+      await addB.getByLabel('Text').fill(text)
+      await addB.getByRole('button', { name: 'Add card' }).click()
+      await expect(b.getByTestId('outline').getByText(text)).toBeVisible()
+    }
+    await hook(b, (h) => h.setOnline(true))
     await expect(here.getByText('A friend told me')).toBeVisible()
     await expect(a.getByTestId('announcer')).toHaveText(
       '2 new cards in Stage ‘Finding out’ / Lane ‘What happens’',
@@ -246,6 +246,7 @@ test.describe('outline view', () => {
 
     // calm mode: B's cursor is hidden on A's canvas
     await a.getByRole('tab', { name: 'Two outlines', exact: true }).click()
+    await b.getByRole('tab', { name: 'Two outlines', exact: true }).click()
     const box = (await b.locator('.tl-container').boundingBox())!
     await b.mouse.move(box.x + 300, box.y + 300)
     await b.mouse.move(box.x + 340, box.y + 320, { steps: 4 })
@@ -256,14 +257,5 @@ test.describe('outline view', () => {
     await a.keyboard.press('Enter')
     await expect(a.locator('html')).toHaveAttribute('data-a11y-calm', 'on')
     await expect(cursor).toBeHidden()
-    await a.context().close()
-    await b.context().close()
   })
 })
-
-async function newPerson(browser: Browser, url: string, title: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const page = await context.newPage()
-  await openBoard(page, url, title)
-  return page
-}

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext } from './guestHelpers'
+import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext, postGuestCard } from './guestHelpers'
 
 test('a facilitator withdraws a participant: their cards and votes leave every export, the board records it', async ({
   browser,
@@ -13,7 +13,7 @@ test('a facilitator withdraws a participant: their cards and votes leave every e
   })
   const phone = await (await phoneContext(browser)).newPage()
   await joinAsGuest(phone, links.participantUrl, { name: 'Pat', role: 'Person who uses the service' })
-  await phone.evaluate(() => void (window as any).__coproBoard.addCard('pain', 'Please take this out later'))
+  await postGuestCard(phone, 'pain', 'Please take this out later')
   await expect.poll(() => cardTexts(page)).toContain('Please take this out later')
 
   await page.getByRole('button', { name: 'Participants', exact: true }).click()

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext } from './guestHelpers'
+import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext, postGuestCard } from './guestHelpers'
 
 /** A hosted relay (`copro relay`, the built CLI) on loopback with a known admin token. */
 async function startRelay(): Promise<{ origin: string; token: string; stop(): void }> {
@@ -60,9 +60,7 @@ test('a facilitator publishes a session to a hosted relay; a remote phone joins 
 
     const phone = await (await phoneContext(browser)).newPage()
     await joinAsGuest(phone, url.trim(), { name: 'Remote Rita', role: 'Person who uses the service' })
-    await phone.evaluate(
-      () => void (window as any).__coproBoard.addCard('pain', 'Posted from home over the relay'),
-    )
+    await postGuestCard(phone, 'pain', 'Posted from home over the relay')
     await expect.poll(() => cardTexts(page)).toContain('Posted from home over the relay')
 
     // The local server kept saving: a fresh facilitator window (local relay only) has the remote card.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { clickSession, expect, type ServeHandle } from './fixtures'
+import { addCard, cards, clickSession, dragCardTo, expect, hook, type ServeHandle } from './fixtures'
 import type { BoardStructure, CellRef } from '../../src/shared/model/structure'
 
 /** Helpers for the workshop-template e2e tests (templates.spec.ts). */
@@ -27,33 +27,27 @@ export async function closeActiveTab(page: Page): Promise<void> {
   await expect(page.locator('.tl-container')).toHaveCount(0)
 }
 
-export function readStructure(page: Page): Promise<BoardStructure> {
-  return page.evaluate(() => (window as any).__coproBoard.doc.getMap('workshop').get('structure'))
+export async function readStructure(page: Page): Promise<BoardStructure> {
+  const stored = await hook(page, (h) => h.stored())
+  return (stored.workshop as { structure: BoardStructure }).structure
 }
 
-/** Adds a card and moves its centre to (cx, cy) through the editor; returns its bounds. */
-export function addCardAt(page: Page, cx: number, cy: number, text: string): Promise<CardBox> {
-  return page.evaluate(
-    ([cx, cy, text]) => {
-      const b = (window as any).__coproBoard
-      const id = b.addCard('idea', text)
-      const s = b.editor.getShape(id)
-      b.editor.updateShape({ id, type: 'card', x: cx - s.props.w / 2, y: cy - s.props.h / 2 })
-      const t = b.editor.getShape(id)
-      return { id, x: t.x, y: t.y, w: t.props.w, h: t.props.h }
-    },
-    [cx, cy, text] as const,
-  )
+/**
+ * Adds a card with the composer and drags it with the mouse so its centre is at page point (cx, cy)
+ * (the view is moved there first, as a person would scroll); returns its bounds.
+ */
+export async function addCardAt(page: Page, cx: number, cy: number, text: string): Promise<CardBox> {
+  const id = await addCard(page, 'idea', text)
+  await dragCardTo(page, id, cx, cy)
+  return (await cardBoxes(page, [id]))[0]!
 }
 
-export function cardBoxes(page: Page, ids: string[]): Promise<CardBox[]> {
-  return page.evaluate((ids) => {
-    const e = (window as any).__coproBoard.editor
-    return ids.map((id) => {
-      const s = e.getShape(id)
-      return { id, x: s.x, y: s.y, w: s.props.w, h: s.props.h }
-    })
-  }, ids)
+export async function cardBoxes(page: Page, ids: string[]): Promise<CardBox[]> {
+  const all = await cards(page)
+  return ids.map((id) => {
+    const c = all.find((c) => c.id === id)!
+    return { id, x: c.x, y: c.y, w: c.w, h: c.h }
+  })
 }
 
 /** A cell of the structure to aim at: the middle stage × the last lane, or the last zone. */

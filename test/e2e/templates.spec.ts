@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, watchErrors } from './fixtures'
+import { canvas, expect, hook, selectNone, stored, test, watchErrors } from './fixtures'
 import type { CellRef } from '../../src/shared/model/structure'
 import { attributeCard, cellRect } from '../../src/core/common/board/attribution'
 import { instantiateTemplate, structureOrigin, validateTemplate } from '../../src/core/common/templates'
@@ -49,21 +49,15 @@ test.describe('workshop templates in the workbench', () => {
 
         if (i === 0 && half === 0) {
           // The structure is not a shape: clicking a header selects nothing, Delete removes nothing.
-          await page.evaluate(() => (window as any).__coproBoard.editor.selectNone())
+          await selectNone(page)
           const header = layer.locator('[data-structure-role]').first()
           const box = (await header.boundingBox())!
           await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-          expect(
-            await page.evaluate(() => (window as any).__coproBoard.editor.getSelectedShapeIds()),
-          ).toEqual([])
+          expect(await hook(page, (h) => h.selection())).toEqual([])
           // Select everything and delete it: the cards go, the structure stays.
           await page.keyboard.press('Control+a')
           await page.keyboard.press('Delete')
-          await expect
-            .poll(() =>
-              page.evaluate(() => (window as any).__coproBoard.editor.getCurrentPageShapes().length),
-            )
-            .toBe(0)
+          await expect.poll(() => hook(page, (h) => h.shapeCount())).toBe(0)
           await expect(layer).toBeVisible()
           expect(await readStructure(page)).toEqual(structure)
         }
@@ -110,9 +104,7 @@ test.describe('workshop templates in the workbench', () => {
     await page.keyboard.press('Enter')
     await expect(page.locator('.tab.active')).toContainText(second.name)
     await expect(activeLayer(page)).toBeVisible()
-    expect(await page.evaluate(() => (window as any).__coproBoard.doc.getMap('meta').get('templateId'))).toBe(
-      second.id,
-    )
+    await expect.poll(async () => (await stored(page)).meta?.templateId).toBe(second.id)
   })
 
   test('a hostile template file is refused with its problems listed (file, JSON path, message)', async ({
@@ -353,20 +345,23 @@ test.describe('workshop templates in the workbench', () => {
     const card = await addCardAt(page, from.x + from.w / 2, from.y + from.h / 2, 'Drag me')
     const toRef: CellRef = { type: 'cell', stageId: structure.stages[1]!.id, laneId: structure.lanes[0]!.id }
     const to = cellRect(structure, toRef)!
-    await page.evaluate((b) => void (window as any).__coproBoard.editor.zoomToBounds(b, { inset: 40 }), {
-      x: from.x,
-      y: from.y,
-      w: to.x + to.w - from.x,
-      h: from.h,
+    // both cells in view, 40 px in from the edges
+    const box = (await canvas(page).boundingBox())!
+    const bounds = { x: from.x, y: from.y, w: to.x + to.w - from.x, h: from.h }
+    const z = Math.min((box.width - 80) / bounds.w, (box.height - 80) / bounds.h)
+    await hook(page, (h, a) => h.setCamera({ x: a.w / 2 / a.z - a.cx, y: a.h / 2 / a.z - a.cy, z: a.z }), {
+      cx: bounds.x + bounds.w / 2,
+      cy: bounds.y + bounds.h / 2,
+      z,
+      w: box.width,
+      h: box.height,
     })
-    const pagePoint = (x: number, y: number) =>
-      page.evaluate(([x, y]) => (window as any).__coproBoard.editor.pageToViewport({ x, y }), [x, y] as const)
-    const canvas = (await page.locator('.tl-container').boundingBox())!
+    const pagePoint = (x: number, y: number) => hook(page, (h, p) => h.pageToScreen(p), { x, y })
     const a = await pagePoint(card.x + card.w / 2, card.y + card.h / 2)
     const b = await pagePoint(to.x + to.w / 2, to.y + to.h / 2)
-    await page.mouse.move(canvas.x + a.x, canvas.y + a.y)
+    await page.mouse.move(a.x, a.y)
     await page.mouse.down()
-    await page.mouse.move(canvas.x + b.x, canvas.y + b.y, { steps: 8 })
+    await page.mouse.move(b.x, b.y, { steps: 8 })
     const target = page.getByTestId('structure-drop-target')
     await expect(target).toHaveCount(1)
     await expect(target).toContainText(`${structure.stages[1]!.label} × ${structure.lanes[0]!.label}`)

@@ -21,6 +21,7 @@ import { attachBoardA11y } from './a11y/boardA11y'
 import { attachCardDetail } from './shapes/zoomDetail'
 import { AnnouncerOutsideWorkbench } from './a11y/AnnouncerOutsideWorkbench'
 import { boardComponents } from './canvas/boardComponents'
+import { installTestHook } from '../testing/testHook'
 
 export type { BoardApi, BoardIdentity, BoardStatus, CardExtras } from './boardApi'
 
@@ -81,9 +82,7 @@ export function Board(props: BoardProps) {
         openComposer: (kind) => setComposer({ kind }),
       })
       apiRef.current = api
-      const w = window as unknown as { __coproBoard?: BoardApi; editor?: Editor }
-      w.__coproBoard = api
-      w.editor = editor
+      const uninstallTestHook = installTestHook(api, editor)
       propsRef.current.onReady?.(api)
       setMountedApi(api)
       const detachA11y = attachBoardA11y(editor)
@@ -96,8 +95,7 @@ export function Board(props: BoardProps) {
         setMountedApi((a) => (a === api ? null : a))
         presence.destroy()
         if (presenceRef.current === presence) presenceRef.current = null
-        if (w.__coproBoard === api) delete w.__coproBoard
-        if (w.editor === editor) delete w.editor
+        uninstallTestHook()
       }
     },
     [conn, connRef, statusRef, readOnly],
