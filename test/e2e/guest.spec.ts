@@ -1,4 +1,4 @@
-import { attributeCard } from '../../src/core/common/board/attribution'
+import { attributeCard } from '../../src/core/common/structure/attribution'
 import type { BoardStructure } from '../../src/shared/model/structure'
 import { expect, test, watchErrors } from './fixtures'
 import {

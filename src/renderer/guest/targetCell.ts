@@ -1,4 +1,4 @@
-import type { CardKind } from '../../shared/model/cards'
+import type { CardKind } from '../../shared/model/cardKinds'
 import type { BoardStructure, CellRef, StructureItem } from '../../shared/model/structure'
 import type { Agenda } from '../../core/common/facilitation/schema'
 import { currentActivity } from '../../core/common/facilitation/agenda'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { attributeCard, cellRect, sameCell } from '../../../src/core/common/board/attribution'
+import { attributeCard, cellRect, sameCell } from '../../../src/core/common/structure/attribution'
 import type { CellRef } from '../../../src/shared/model/structure'
 import { findFreeSpot, type Box } from '../../../src/renderer/board/a11y/freeSpot'
 import { cardSizeArb, gridArb, zonesArb } from '../board/structureArbitraries'

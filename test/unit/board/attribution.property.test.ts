@@ -9,7 +9,7 @@ import {
   gridCellRect,
   sameCell,
   structureBounds,
-} from '../../../src/core/common/board/attribution'
+} from '../../../src/core/common/structure/attribution'
 import { BoardStructure, type CellRef, type GridStructure } from '../../../src/shared/model/structure'
 import { cardSizeArb, dyadic, frac, gridArb, zonesArb } from './structureArbitraries'
 

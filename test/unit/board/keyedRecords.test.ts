@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import { KeyedRecords, type KeyedChanges } from '../../../src/core/common/board/keyedRecords'
+import { KeyedRecords, type KeyedChanges } from '../../../src/core/common/session/keyedRecords'
 
 type Val = { n: number }
 

@@ -5,13 +5,13 @@ import {
   cellKey,
   gridCellRect,
   structureBounds,
-} from '../../../src/core/common/board/attribution'
+} from '../../../src/core/common/structure/attribution'
 import {
   applyMoves,
   applyStructureEdit,
   type EditCard,
   type StructureEdit,
-} from '../../../src/core/common/board/structureEdits'
+} from '../../../src/core/common/structure/edits'
 import type { BoardStructure, GridStructure, ZoneStructure } from '../../../src/shared/model/structure'
 import { cardSizeArb, dyadic, gridArb, zonesArb } from './structureArbitraries'
 

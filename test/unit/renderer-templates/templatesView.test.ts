@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { StableId, type BoardStructure } from '../../../src/shared/model/structure'
-import { writeStructure } from '../../../src/core/common/board/workshopState'
-import { DOC_KEYS } from '../../../src/core/common/board/docSchema'
+import { writeStructure } from '../../../src/core/common/session/write'
+import { DOC_KEYS } from '../../../src/core/common/session/docSchema'
 import { instantiateTemplate, parseTemplate, type Template } from '../../../src/core/common/templates'
 import {
   describeLayout,

@@ -7,7 +7,7 @@ import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '.
 import { Relay } from '../relay'
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
-import { boardStats } from '../../common/board/stats'
+import { boardStats } from '../../common/session/stats'
 import { createApiHandlers } from './handlers'
 import { createRouter, type ApiRouter } from './router'
 import { ShareManager } from './sharing'

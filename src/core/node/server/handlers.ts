@@ -9,7 +9,11 @@ import {
 import type { SessionSummary } from '../../../shared/model/session'
 import type * as Y from 'yjs'
 import { instantiateTemplate, structureToTemplate } from '../../common/templates'
-import { initialSessionUpdate, readAgenda, readStructure, writeMeta } from '../../common/board/workshopState'
+import { safeFileName } from '../../common/text/sanitize'
+import { initialSessionUpdate } from '../../common/newSession'
+import { readAgenda } from '../../common/facilitation/state'
+import { readStructure } from '../../common/session/read'
+import { writeMeta } from '../../common/session/write'
 import type { TemplateService } from '../templates/templateService'
 import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
@@ -174,17 +178,4 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       throw new ApiFailure('unavailable', 'Printing to PDF needs the desktop app; use the print dialog.')
     },
   }
-}
-
-/** A title made safe as a file name on every OS. */
-export function safeFileName(title: string): string {
-  const cleaned = title
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 80)
-  return cleaned || 'session'
 }

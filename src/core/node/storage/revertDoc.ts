@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { DOC_KEYS } from '../../common/board/docSchema'
+import { DOC_KEYS } from '../../common/session/docSchema'
 
 /**
  * Top-level types a revert leaves as they are now: consent withdrawals are never undone by going back

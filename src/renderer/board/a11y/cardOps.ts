@@ -1,12 +1,19 @@
 import type * as Y from 'yjs'
 import type { Editor, TLShapeId } from 'tldraw'
-import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../../shared/model/cards'
+import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX } from '../../../core/common/cards/card'
+import { NAME_MAX } from '../../../shared/model/participant'
+import { type CardKind } from '../../../shared/model/cardKinds'
 import type { CoproRole } from '../../../shared/model/roles'
 import type { CellRef } from '../../../shared/model/structure'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
-import { cellRect, createAttributor, sameCell, structureBounds } from '../../../core/common/board/attribution'
-import { cardBounds, selectCards, type CardRecord } from '../../../core/common/board/records'
-import { readStructure } from '../../../core/common/board/workshopState'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
+import {
+  cellRect,
+  createAttributor,
+  sameCell,
+  structureBounds,
+} from '../../../core/common/structure/attribution'
+import { cardBounds, selectCards, type CardRecord } from '../../../core/common/cards/cardRecord'
+import { readStructure } from '../../../core/common/session/read'
 import type { CardShape } from '../shapes/cardSchema'
 import { createCard } from '../shapes/newCard'
 import { findFreeSpot, type Box } from './freeSpot'

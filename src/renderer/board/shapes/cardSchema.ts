@@ -1,13 +1,9 @@
 import { T, type RecordProps, type TLBaseShape } from 'tldraw'
-import {
-  CARD_DEFAULT_SIZE,
-  CARD_KINDS,
-  CARD_TEXT_MAX,
-  NAME_MAX,
-  type CardProps,
-} from '../../../shared/model/cards'
+import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX, type CardProps } from '../../../core/common/cards/card'
+import { CARD_KINDS } from '../../../shared/model/cardKinds'
+import { NAME_MAX } from '../../../shared/model/participant'
 import { COPRO_ROLES } from '../../../shared/model/roles'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 
 /**
  * The tldraw `card` shape: its props are exactly the shared CardProps (zod), and the validators below

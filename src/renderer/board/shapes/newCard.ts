@@ -1,7 +1,9 @@
-import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../../shared/model/cards'
+import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX } from '../../../core/common/cards/card'
+import { NAME_MAX } from '../../../shared/model/participant'
+import { type CardKind } from '../../../shared/model/cardKinds'
 import type { CoproRole } from '../../../shared/model/roles'
 import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import type { CardShape } from './cardSchema'
 
 /** Who writes a new card: the name is stored only when they agreed to show it. */

@@ -1,8 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../core/common/board/docSchema'
-import { readStructure } from '../../../core/common/board/workshopState'
+import { DOC_KEYS, WORKSHOP_KEYS } from '../../../core/common/session/docSchema'
+import { readStructure } from '../../../core/common/session/read'
 
 /**
  * The live board structure of a session doc, read once per change of the `workshop` map (not per

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { TLRecord, TLStore } from 'tldraw'
-import { KeyedRecords } from '../../../core/common/board/keyedRecords'
-import { DOC_KEYS, DOC_SCHEMA_VERSION, META_KEYS } from '../../../core/common/board/docSchema'
+import { KeyedRecords } from '../../../core/common/session/keyedRecords'
+import { DOC_KEYS, DOC_SCHEMA_VERSION, META_KEYS } from '../../../core/common/session/docSchema'
 import { checkDocSchema, type SchemaCheck } from './schemaCheck'
 
 /**

@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../core/common/board/docSchema'
-import { readAgenda } from '../../../core/common/board/workshopState'
-import { RevealState, TimerState, VotingRound, type Agenda } from '../../../core/common/facilitation/schema'
-import type { CountedVote } from '../../../core/common/export/votes'
+import { DOC_KEYS, WORKSHOP_KEYS } from '../../../core/common/session/docSchema'
+import { readAgenda } from '../../../core/common/facilitation/state'
+import { RevealState, TimerState, type Agenda } from '../../../core/common/facilitation/schema'
+import { VotingRound } from '../../../core/common/voting/round'
+import type { CountedVote } from '../../../core/common/voting/tally'
 
 /**
  * What to read out when the workshop moves on: activity changes, timer milestones, reveals, voting

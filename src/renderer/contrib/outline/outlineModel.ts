@@ -1,8 +1,8 @@
-import { CARD_KIND_INFO, type CardKind } from '../../../shared/model/cards'
+import { CARD_KIND_INFO, type CardKind } from '../../../shared/model/cardKinds'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { BoardStructure, CellRef, StructureItem } from '../../../shared/model/structure'
-import { cellKey, createAttributor } from '../../../core/common/board/attribution'
-import { cardBounds, type CardRecord } from '../../../core/common/board/records'
+import { cellKey, createAttributor } from '../../../core/common/structure/attribution'
+import { cardBounds, type CardRecord } from '../../../core/common/cards/cardRecord'
 
 /**
  * The outline of a board: its structure as headings and cells, with the cards attributed to each cell

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { DOC_KEYS } from '../../../core/common/board/docSchema'
-import type { CardRecord } from '../../../core/common/board/records'
-import { readStructure } from '../../../core/common/board/workshopState'
+import { DOC_KEYS } from '../../../core/common/session/docSchema'
+import type { CardRecord } from '../../../core/common/cards/cardRecord'
+import { readStructure } from '../../../core/common/session/read'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'
 import { readWorkshopSnapshot, type WorkshopSnapshot } from '../a11y/workshopAnnouncements'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { DOC_KEYS } from '../../../core/common/board/docSchema'
-import { readParticipants } from '../../../core/common/facilitation/state'
+import { DOC_KEYS } from '../../../core/common/session/docSchema'
+import { readParticipants } from '../../../core/common/session/read'
 import type { Participant } from '../../../shared/model/participant'
 import type { PresenceState } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'

@@ -1,9 +1,11 @@
 import { z } from 'zod'
-import { CardProps } from '../../../shared/model/cards'
-import { CARD_SHAPE_TYPE } from './docSchema'
+import { CARD_SHAPE_TYPE, CardProps } from './card'
+
+/** The tldraw shape type name of arrows that link cards. */
+export const ARROW_SHAPE_TYPE = 'arrow'
 
 /**
- * A plain-JSON view of the tldraw records we read outside the canvas (exports, attribution,
+ * A plain-JSON view of the tldraw card records we read outside the canvas (exports, attribution,
  * voice balance). It needs no tldraw import: records are validated with zod here.
  */
 export const CardRecord = z.object({

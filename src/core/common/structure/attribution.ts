@@ -1,5 +1,5 @@
 import type { BoardStructure, CellRef, GridStructure, ZoneStructure } from '../../../shared/model/structure'
-import type { CardBounds } from './records'
+import type { CardBounds } from '../cards/cardRecord'
 
 export interface Rect {
   readonly x: number

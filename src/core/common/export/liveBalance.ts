@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
-import { buildExportModel } from '../export/model'
-import type { ExportVoiceBalance } from '../export/schema'
+import { buildExportModel } from './model'
+import type { ExportVoiceBalance } from './schema'
 
 /**
  * The live voice-balance panel: cards, votes and words per co-production role, overall and per stage

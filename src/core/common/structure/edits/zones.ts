@@ -1,16 +1,9 @@
-import { STRUCTURE_LIMITS, type CellRef, type ZoneStructure } from '../../../shared/model/structure'
-import { createAttributor, sameCell, structureBounds } from './attribution'
-import {
-  isFiniteCard,
-  movesFrom,
-  placeInHolding,
-  scaleOffset,
-  type CardMove,
-  type EditCard,
-} from './cardPlacement'
-import type { CardBounds } from './records'
-import type { ParsedEdit } from './structureEdits'
-import { itemTextPatch } from './itemTextPatch'
+import { STRUCTURE_LIMITS, type CellRef, type ZoneStructure } from '../../../../shared/model/structure'
+import { createAttributor, sameCell, structureBounds } from '../attribution'
+import { isFiniteCard, movesFrom, placeInHolding, scaleOffset, type CardMove, type EditCard } from './holding'
+import type { CardBounds } from '../../cards/cardRecord'
+import type { ParsedEdit } from './schema'
+import { itemTextPatch } from './itemText'
 
 /**
  * Structure edits on a board with zones and the card moves that keep each card in its zone

@@ -3,7 +3,7 @@ import {
   type BoardStructure,
   type CellRef,
   type GridStructure,
-} from '../../../shared/model/structure'
+} from '../../../../shared/model/structure'
 import {
   createAttributor,
   findBandIndex,
@@ -12,7 +12,7 @@ import {
   sameCell,
   structureBounds,
   type Rect,
-} from './attribution'
+} from '../attribution'
 import {
   centreIn,
   isFiniteCard,
@@ -22,9 +22,9 @@ import {
   scaleOffset,
   type CardMove,
   type EditCard,
-} from './cardPlacement'
-import type { ParsedEdit } from './structureEdits'
-import { itemTextPatch } from './itemTextPatch'
+} from './holding'
+import type { ParsedEdit } from './schema'
+import { itemTextPatch } from './itemText'
 
 /**
  * Structure edits on a grid (stages and lanes) and the card moves that keep each card in its cell

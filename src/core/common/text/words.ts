@@ -1,23 +1,4 @@
-/**
- * User text hygiene shared by every export format.
- *
- * Removed: explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can
- * make text display in an order other than the one stored ("Trojan Source"), and C0/C1 control
- * characters other than tab and newline. Kept: everything else, right-to-left letters and the
- * implicit marks LRM/RLM/ALM, so Arabic or Hebrew text still reads correctly.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
-
-export function cleanText(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(UNSAFE, '')
-}
-
-/** A one-line version (newlines and tabs become spaces), for titles and table cells. */
-export function oneLine(s: string): string {
-  return cleanText(s).replace(/[\n\t]+/g, ' ')
-}
-
+/** Counting words in people's text (voice balance: words per role). */
 type WordSegmenter = { segment(s: string): Iterable<{ isWordLike?: boolean }> }
 
 let segmenter: WordSegmenter | null | undefined
@@ -53,17 +34,4 @@ export function countWords(s: string): number {
   WORD.lastIndex = 0
   while (WORD.exec(s)) n++
   return n
-}
-
-/** Milliseconds since the epoch, or an ISO string, to an ISO string; null when neither. */
-export function toIso(v: unknown): string | null {
-  if (typeof v === 'number' && Number.isFinite(v)) {
-    const d = new Date(v)
-    return Number.isNaN(d.getTime()) ? null : d.toISOString()
-  }
-  if (typeof v === 'string' && v.length <= 64) {
-    const d = new Date(v)
-    return Number.isNaN(d.getTime()) ? null : d.toISOString()
-  }
-  return null
 }

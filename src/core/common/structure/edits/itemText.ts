@@ -1,4 +1,4 @@
-import type { ParsedEdit } from './structureEdits'
+import type { ParsedEdit } from './schema'
 
 /**
  * The fields a `rename` or `editText` edit changes on a stage, lane or zone: the label, or whichever of

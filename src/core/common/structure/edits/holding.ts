@@ -1,5 +1,5 @@
-import type { Rect } from './attribution'
-import type { CardBounds } from './records'
+import type { Rect } from '../attribution'
+import type { CardBounds } from '../../cards/cardRecord'
 
 /**
  * Card placement shared by grid and zone structure edits: the card and move types, offsets that
