@@ -142,6 +142,23 @@ export default tseslint.config(
     },
   },
   {
+    // One home for the Y.Doc layout (src/core/common/session/docSchema.ts): nothing else opens a
+    // top-level map or array by name; use sessionMap(doc, name) / recordsArray(doc) instead.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/common/session/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(getMap|getArray)$/]",
+          message:
+            'Only src/core/common/session/ opens Y.Doc maps by name: use sessionMap(doc, name), recordsArray(doc) or a session/ reader.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

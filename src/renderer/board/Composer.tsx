@@ -1,7 +1,12 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react'
-import { CARD_KINDS, CARD_KIND_INFO, type CardKind } from '../../shared/model/cardKinds'
-import { CARD_TEXT_MAX } from '../../core/common/cards/card'
-import { NAME_MAX } from '../../shared/model/participant'
+import {
+  CARD_KIND_INFO,
+  CARD_KINDS,
+  CARD_TEXT_MAX,
+  isDueDate,
+  NAME_MAX,
+  type CardKind,
+} from '../../core/common/cards/card'
 import './composer.css'
 
 export interface ComposerProps {
@@ -111,9 +116,7 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
               type="date"
               value={due}
               data-testid="composer-due"
-              onChange={(e) =>
-                setDue(/^\d{4}-\d{2}-\d{2}$/.test(e.currentTarget.value) ? e.currentTarget.value : '')
-              }
+              onChange={(e) => setDue(isDueDate(e.currentTarget.value) ? e.currentTarget.value : '')}
             />
           </label>
         </div>

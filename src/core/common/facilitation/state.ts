@@ -24,9 +24,15 @@ export function writeAgenda(doc: Y.Doc, agenda: Agenda, origin: unknown = null):
   doc.transact(() => workshop(doc).set(WORKSHOP_KEYS.agenda, value), origin)
 }
 
-export function readTimer(doc: Y.Doc): TimerState {
+/** The shared timer, or null when the document holds none (or an invalid one). */
+export function readTimerState(doc: Y.Doc): TimerState | null {
   const p = TimerState.safeParse(plain(workshop(doc).get(WORKSHOP_KEYS.timer)))
-  return p.success ? p.data : IDLE_TIMER
+  return p.success ? p.data : null
+}
+
+/** The shared timer; idle when the document holds none. */
+export function readTimer(doc: Y.Doc): TimerState {
+  return readTimerState(doc) ?? IDLE_TIMER
 }
 
 export function writeTimer(doc: Y.Doc, timer: TimerState, origin: unknown = null): void {

@@ -80,3 +80,16 @@ export function sessionMap<T = unknown>(doc: Y.Doc, name: SessionMapName): Y.Map
 export function recordsArray<T = unknown>(doc: Y.Doc): Y.Array<T> {
   return doc.getArray<T>(DOC_KEYS.records)
 }
+
+/**
+ * A top-level map or array by its raw name, for code that walks every top-level type generically
+ * (reverting to a checkpoint keeps names this version does not know). Everything else names a map
+ * through `sessionMap`.
+ */
+export function topLevelMap<T = unknown>(doc: Y.Doc, name: string): Y.Map<T> {
+  return doc.getMap<T>(name)
+}
+
+export function topLevelArray<T = unknown>(doc: Y.Doc, name: string): Y.Array<T> {
+  return doc.getArray<T>(name)
+}

@@ -1,11 +1,13 @@
 import type * as Y from 'yjs'
 import type { Editor, TLShapeId } from 'tldraw'
-import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX } from '../../../core/common/cards/card'
-import { NAME_MAX } from '../../../shared/model/participant'
-import { type CardKind } from '../../../shared/model/cardKinds'
-import type { CoproRole } from '../../../shared/model/roles'
+import {
+  CARD_DEFAULT_SIZE,
+  CARD_SHAPE_TYPE,
+  normaliseCardFields,
+  type CardAuthor,
+  type CardKind,
+} from '../../../core/common/cards/card'
 import type { CellRef } from '../../../shared/model/structure'
-import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import {
   cellRect,
   createAttributor,
@@ -19,12 +21,7 @@ import { createCard } from '../shapes/newCard'
 import { findFreeSpot, type Box } from './freeSpot'
 
 /** Who adds cards through these operations (the Board's identity). */
-export interface CardAuthor {
-  id: string
-  name: string
-  anonymous: boolean
-  coproRole: CoproRole
-}
+export type { CardAuthor }
 
 export interface CardPatch {
   kind?: CardKind
@@ -160,19 +157,14 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
     update(id, patch) {
       const shape = cardShape(id)
       if (!shape || !writable()) return false
-      const kind = patch.kind ?? shape.props.kind
-      const due = patch.due ?? shape.props.due
-      editor.markHistoryStoppingPoint('edit card')
-      editor.updateShape<CardShape>({
-        id: shape.id,
-        type: CARD_SHAPE_TYPE,
-        props: {
-          kind,
-          text: (patch.text ?? shape.props.text).slice(0, CARD_TEXT_MAX),
-          owner: kind === 'action' ? (patch.owner ?? shape.props.owner).slice(0, NAME_MAX) : '',
-          due: kind === 'action' && /^(\d{4}-\d{2}-\d{2})?$/.test(due) ? due : '',
-        },
+      const props = normaliseCardFields({
+        kind: patch.kind ?? shape.props.kind,
+        text: patch.text ?? shape.props.text,
+        owner: patch.owner ?? shape.props.owner,
+        due: patch.due ?? shape.props.due,
       })
+      editor.markHistoryStoppingPoint('edit card')
+      editor.updateShape<CardShape>({ id: shape.id, type: CARD_SHAPE_TYPE, props })
       return true
     },
     moveToCell(id, cell) {

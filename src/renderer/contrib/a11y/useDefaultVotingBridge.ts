@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { DOC_KEYS } from '../../../core/common/session/docSchema'
+import { sessionMap } from '../../../core/common/session/docSchema'
 import { readStructure } from '../../../core/common/session/read'
 import { dotsOn } from '../../../core/common/voting/ballots'
 import { isEligible } from '../../../core/common/voting/eligibility'
@@ -45,7 +45,7 @@ export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
       off = votingBridges.register(sessionId, bridge)
     }
     sync()
-    const voting = doc.getMap(DOC_KEYS.voting)
+    const voting = sessionMap(doc, 'voting')
     voting.observeDeep(sync)
     return () => {
       voting.unobserveDeep(sync)

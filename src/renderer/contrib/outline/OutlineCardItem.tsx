@@ -1,7 +1,11 @@
 import { memo, useEffect, useId, useRef, useState } from 'react'
-import { CARD_KINDS, CARD_KIND_INFO, type CardKind } from '../../../shared/model/cardKinds'
-import { CARD_TEXT_MAX } from '../../../core/common/cards/card'
-import { NAME_MAX } from '../../../shared/model/participant'
+import {
+  CARD_KIND_INFO,
+  CARD_KINDS,
+  CARD_TEXT_MAX,
+  NAME_MAX,
+  type CardKind,
+} from '../../../core/common/cards/card'
 import type { CardPatch } from '../../board/a11y/cardOps'
 import type { OutlineCard } from './outlineModel'
 

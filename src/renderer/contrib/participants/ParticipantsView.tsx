@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
-import { DOC_KEYS } from '../../../core/common/session/docSchema'
-import { readParticipants } from '../../../core/common/session/read'
+import { sessionMap } from '../../../core/common/session/docSchema'
+import { readParticipants, readWithdrawn } from '../../../core/common/session/read'
+import { writeWithdrawn } from '../../../core/common/session/write'
 import type { Participant } from '../../../shared/model/participant'
 import type { PresenceState } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
@@ -23,11 +24,11 @@ export function ParticipantsView() {
     const doc = board.doc
     const read = () => {
       setPeople(readParticipants(doc))
-      setWithdrawn(new Set(doc.getMap(DOC_KEYS.withdrawn).keys()))
+      setWithdrawn(readWithdrawn(doc))
     }
     read()
-    const pm = doc.getMap(DOC_KEYS.participants)
-    const wm = doc.getMap(DOC_KEYS.withdrawn)
+    const pm = sessionMap(doc, 'participants')
+    const wm = sessionMap(doc, 'withdrawn')
     pm.observe(read)
     wm.observe(read)
     setPeers(board.getPeers())
@@ -51,7 +52,7 @@ export function ParticipantsView() {
       )
     )
       return
-    board.doc.getMap(DOC_KEYS.withdrawn).set(p.id, new Date().toISOString())
+    writeWithdrawn(board.doc, p.id, new Date().toISOString())
     store.announce(`Contributions of ${who} withdrawn from exports.`)
   }
   return (
