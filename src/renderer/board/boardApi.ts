@@ -21,7 +21,7 @@ import {
   type UndoStructureResult,
 } from './structure/editStructure'
 import { zoomToStructure } from './structure/camera'
-import { canEditStructure } from './structure/permissions'
+import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
 

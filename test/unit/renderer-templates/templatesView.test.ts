@@ -13,8 +13,8 @@ import {
 } from '../../../src/renderer/contrib/templates/useTemplates'
 import { idFromLabel, structureIds } from '../../../src/renderer/contrib/templates/structureIds'
 import { templateSessionTitle } from '../../../src/renderer/contrib/templates/TemplateGallery'
-import { describeCell } from '../../../src/renderer/board/structure/describeCell'
-import { canEditStructure } from '../../../src/renderer/board/structure/permissions'
+import { describeCell } from '../../../src/core/common/structure/cellLabel'
+import { canEditStructure } from '../../../src/core/common/permissions'
 import { currentStructure, onStructure } from '../../../src/renderer/board/structure/useStructure'
 
 const DIR = 'workshop-templates'

@@ -12,7 +12,7 @@ import {
 } from '../../../core/common/structure/attribution'
 import { useStructure } from './useStructure'
 import { useStructureDisplay } from './displayOptions'
-import { describeCell } from './describeCell'
+import { describeCell } from '../../../core/common/structure/cellLabel'
 import { fitStructureOnce } from './camera'
 import './structure.css'
 

@@ -10,7 +10,7 @@ import {
 } from '../../../core/common/structure/edits'
 import type { SessionRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { canEditStructure } from './permissions'
+import { canEditStructure } from '../../../core/common/permissions'
 import { readStructure } from '../../../core/common/session/read'
 import { writeStructure } from '../../../core/common/session/write'
 import { isStructureLocked } from '../../../core/common/facilitation/locks'

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { sessionMap } from '../../../core/common/session/docSchema'
 import { readParticipants, readWithdrawn } from '../../../core/common/session/read'
 import { writeWithdrawn } from '../../../core/common/session/write'
+import { isFacilitatorRole } from '../../../core/common/permissions'
 import type { Participant } from '../../../shared/model/participant'
 import type { PresenceState } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
@@ -42,8 +43,7 @@ export function ParticipantsView() {
   if (!board) return <p className="muted">Open a session to see who is here.</p>
   const here = new Set(peers.map((p) => p.user.id))
   here.add(board.identity.id)
-  const isFacilitator =
-    board.identity.sessionRole === 'facilitator' || board.identity.sessionRole === 'co-facilitator'
+  const isFacilitator = isFacilitatorRole(board.identity.sessionRole)
   const withdraw = (p: Participant) => {
     const who = p.anonymous || !p.name ? 'this anonymous person' : p.name
     if (
