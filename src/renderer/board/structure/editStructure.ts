@@ -51,7 +51,7 @@ export function moveCards(editor: Editor, moves: readonly CardMove[]): number {
 
 /**
  * Applies a facilitator's structure edit to the live board: the new structure goes into the doc's
- * `workshop` map and the cards move so that each stays in its cell (src/core/common/board/structureEdits).
+ * `workshop` map and the cards move so that each stays in its cell (src/core/common/structure/edits).
  * The card moves are flushed to the doc immediately before the structure is written, so peers
  * receive both back to back and never draw the new structure around unmoved cards for a frame.
  */
