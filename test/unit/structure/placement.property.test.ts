@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { attributeCard, cellRect, sameCell } from '../../../src/core/common/structure/attribution'
 import type { CellRef } from '../../../src/shared/model/structure'
 import { findFreeSpot, type Box } from '../../../src/core/common/structure/placement'
-import { cardSizeArb, gridArb, zonesArb } from '../board/structureArbitraries'
+import { cardSizeArb, gridArb, zonesArb } from './structureArbitraries'
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 
