@@ -3,6 +3,7 @@ import {
   CARD_KIND_INFO,
   CARD_KINDS,
   CARD_TEXT_MAX,
+  hasOwnerAndDue,
   isDueDate,
   NAME_MAX,
   type CardKind,
@@ -97,7 +98,7 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
           }}
         />
       </label>
-      {kind === 'action' && (
+      {hasOwnerAndDue(kind) && (
         <div className="copro-composer__row">
           <label className="copro-composer__label">
             Owner

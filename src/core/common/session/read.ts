@@ -69,8 +69,6 @@ export function readWithdrawn(doc: Y.Doc): Set<string> {
   return new Set(sessionMap(doc, 'withdrawn').keys())
 }
 
-export const META = META_KEYS
-
 export function readStructure(doc: Y.Doc): BoardStructure | null {
   const parsed = BoardStructure.safeParse(sessionMap(doc, 'workshop').get(WORKSHOP_KEYS.structure))
   return parsed.success ? parsed.data : null
