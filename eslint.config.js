@@ -156,6 +156,23 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: MAX_LINES, skipBlankLines: false, skipComments: false }] },
   },
   {
+    // One home for the Y.Doc layout (src/core/common/session/docSchema.ts): nothing else opens a
+    // top-level map or array by name; use sessionMap(doc, name) / recordsArray(doc) instead.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/common/session/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(getMap|getArray)$/]",
+          message:
+            'Only src/core/common/session/ opens Y.Doc maps by name: use sessionMap(doc, name), recordsArray(doc) or a session/ reader.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
@@ -164,13 +181,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // e2e tests drive the app through its UI and app API, and read it through the documented test
-      // hook (window.__coproTest, src/renderer/testing/README.md): no board internals, no doc writes.
+      // hook (window.__coproTest, src/renderer/board/testHook.md): no board internals, no doc writes.
       'no-restricted-syntax': [
         'error',
         {
           selector:
             'MemberExpression[property.name=/^__copro(Board|Bench)$/], Identifier[name=/^__copro(Board|Bench)$/]',
-          message: 'Use the test hook (window.__coproTest) or the UI; see src/renderer/testing/README.md.',
+          message: 'Use the test hook (window.__coproTest) or the UI; see src/renderer/board/testHook.md.',
         },
         {
           selector:
@@ -184,7 +201,7 @@ export default tseslint.config(
         },
         {
           selector: 'Literal[value=/__coproBoard|window\\.editor\\b/]',
-          message: 'Use the test hook (window.__coproTest) or the UI; see src/renderer/testing/README.md.',
+          message: 'Use the test hook (window.__coproTest) or the UI; see src/renderer/board/testHook.md.',
         },
       ],
     },

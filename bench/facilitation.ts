@@ -3,7 +3,8 @@
  *   npx tsx bench/facilitation.ts
  */
 import { by, person, SessionBuilder } from '../test/fixtures/docs/sessionBuilder'
-import { liveVoiceBalance, roundResults } from '../src/core/common/facilitation'
+import { liveVoiceBalance } from '../src/core/common/export/liveBalance'
+import { roundResults } from '../src/core/common/voting/tally'
 import { COPRO_ROLES } from '../src/shared/model/roles'
 
 const stages = Array.from({ length: 8 }, (_, i) => ({

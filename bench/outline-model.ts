@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import type { CardRecord } from '../src/core/common/board/records'
+import type { CardRecord } from '../src/core/common/cards/cardRecord'
 import { instantiateTemplate } from '../src/core/common/templates/instantiate'
 import { parseTemplate } from '../src/core/common/templates/parse'
 import { buildOutline } from '../src/renderer/contrib/outline/outlineModel'

@@ -16,7 +16,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
-import { CARD_KINDS } from '../src/shared/model/cards'
+import { CARD_KINDS } from '../src/shared/model/cardKinds'
 import { SessionStore } from '../src/core/node/storage/sessionStore'
 
 const quick = process.argv.includes('--quick')

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { attributeCards } from '../src/core/common/board/attribution'
-import { applyStructureEdit } from '../src/core/common/board/structureEdits'
+import { attributeCards } from '../src/core/common/structure/attribution'
+import { applyStructureEdit } from '../src/core/common/structure/edits'
 import { parseTemplate } from '../src/core/common/templates/parse'
 import type { GridStructure } from '../src/shared/model/structure'
 

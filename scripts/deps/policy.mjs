@@ -91,15 +91,6 @@ export const BOUNDARIES = [
  */
 export const KNOWN_FILE_CYCLES = [
   {
-    why: 'ParsedEdit type lives in structureEdits, which dispatches to gridEdits/zoneEdits (issue 13 item 1: structure/edits)',
-    files: [
-      'src/core/common/board/gridEdits.ts',
-      'src/core/common/board/itemTextPatch.ts',
-      'src/core/common/board/structureEdits.ts',
-      'src/core/common/board/zoneEdits.ts',
-    ],
-  },
-  {
     why: 'Board → facilitation → contrib/a11y → contrib/outline → workbench/activeBoard → Board (issue 13 item 2: BoardSession)',
     files: [
       'src/renderer/board/Board.tsx',
@@ -120,15 +111,6 @@ export const KNOWN_FILE_CYCLES = [
  * @type {readonly { files: readonly string[], why: string }[]}
  */
 export const KNOWN_FOLDER_CYCLES = [
-  {
-    why: 'board/stats and facilitation/voting read through export; export/votes reads facilitation/schema (issue 13 item 1)',
-    files: [
-      'src/core/common/board',
-      'src/core/common/export',
-      'src/core/common/facilitation',
-      'src/core/common/templates',
-    ],
-  },
   {
     why: 'board imports contrib, contrib imports the workbench, the workbench imports board and contrib (issue 13 item 2)',
     files: [
@@ -182,5 +164,4 @@ export const KNOWN_BOUNDARY_VIOLATIONS = [
  */
 export const KNOWN_LONG_FILES = [
   'src/renderer/workbench/workbench.css',
-  'test/integration/storage/sessionStore.test.ts',
 ]

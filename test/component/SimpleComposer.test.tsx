@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import type { CardKind } from '../../src/shared/model/cards'
+import type { CardKind } from '../../src/shared/model/cardKinds'
 import { SimpleComposer } from '../../src/renderer/guest/SimpleComposer'
 
 function setup(onPost: (kind: CardKind, text: string) => string | null = () => 'Added to “Waiting room”.') {

@@ -1,5 +1,5 @@
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
-import type { CoproTestHook, TestCard } from '../../src/renderer/testing/testHook'
+import type { CoproTestHook, TestCard } from '../../src/renderer/board/testHook'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -172,7 +172,7 @@ export async function openBoard(page: Page, url: string, title: string): Promise
 }
 
 /**
- * The board's test hook (`window.__coproTest`, src/renderer/testing/README.md): what a test reads
+ * The board's test hook (`window.__coproTest`, src/renderer/board/testHook.md): what a test reads
  * (cards, camera, status, stored state) and the little the UI cannot reach. Everything a person does is
  * done through the UI (below) or the app API (`serve.call`).
  */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
-import { attributeCard } from '../../src/core/common/board/attribution'
+import { attributeCard } from '../../src/core/common/structure/attribution'
 import type { BoardStructure } from '../../src/shared/model/structure'
 import {
   addCard,

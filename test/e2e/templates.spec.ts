@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { canvas, expect, hook, selectNone, stored, test, watchErrors } from './fixtures'
 import type { CellRef } from '../../src/shared/model/structure'
-import { attributeCard, cellRect } from '../../src/core/common/board/attribution'
+import { attributeCard, cellRect } from '../../src/core/common/structure/attribution'
 import { instantiateTemplate, structureOrigin, validateTemplate } from '../../src/core/common/templates'
 import {
   activeLayer,

@@ -1,5 +1,5 @@
 import { SessionSummary } from '../../shared/model/session'
-import { boardStats } from '../../core/common/board/stats'
+import { boardStats } from '../../core/common/session/stats'
 import { exportSessionFolder } from '../../core/node/storage/coproExport'
 import { StorageError, errorMessage } from '../../core/node/storage/errors'
 import { readDataDir } from '../../core/node/storage/readOnly'

@@ -1,5 +1,13 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react'
-import { CARD_KINDS, CARD_KIND_INFO, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../shared/model/cards'
+import {
+  CARD_KIND_INFO,
+  CARD_KINDS,
+  CARD_TEXT_MAX,
+  hasOwnerAndDue,
+  isDueDate,
+  NAME_MAX,
+  type CardKind,
+} from '../../core/common/cards/card'
 import './composer.css'
 
 export interface ComposerProps {
@@ -90,7 +98,7 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
           }}
         />
       </label>
-      {kind === 'action' && (
+      {hasOwnerAndDue(kind) && (
         <div className="copro-composer__row">
           <label className="copro-composer__label">
             Owner
@@ -109,9 +117,7 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
               type="date"
               value={due}
               data-testid="composer-due"
-              onChange={(e) =>
-                setDue(/^\d{4}-\d{2}-\d{2}$/.test(e.currentTarget.value) ? e.currentTarget.value : '')
-              }
+              onChange={(e) => setDue(isDueDate(e.currentTarget.value) ? e.currentTarget.value : '')}
             />
           </label>
         </div>

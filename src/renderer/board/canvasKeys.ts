@@ -1,6 +1,6 @@
 import { useCallback, type RefObject } from 'react'
 import type { Editor } from 'tldraw'
-import { CARD_SHAPE_TYPE } from '../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../core/common/cards/card'
 import type { BoardApi } from './boardApi'
 
 const isTypingTarget = (el: EventTarget | null): boolean =>

@@ -1,3 +1,5 @@
+export { placeNewCard } from '../../core/common/structure/placement'
+
 /** A card's box on the page, enough to order it. */
 export interface OrderBox {
   id: string
@@ -40,18 +42,4 @@ export function adjacentInReadingOrder(
   const i = current === null ? -1 : order.findIndex((b) => b.id === current)
   if (i < 0) return (dir === 1 ? order[0] : order[order.length - 1])!.id
   return order[(i + dir + order.length) % order.length]!.id
-}
-
-/**
- * Where the composer puts a new card: to the right of the selection when there is one (its top
- * aligned), else centred in the viewport.
- */
-export function placeNewCard(
-  size: { w: number; h: number },
-  viewport: { x: number; y: number; w: number; h: number },
-  selection: { x: number; y: number; w: number; h: number } | null,
-  gap = 24,
-): { x: number; y: number } {
-  if (selection) return { x: selection.x + selection.w + gap, y: selection.y }
-  return { x: viewport.x + (viewport.w - size.w) / 2, y: viewport.y + (viewport.h - size.h) / 2 }
 }

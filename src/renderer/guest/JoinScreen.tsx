@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import type { GuestSessionInfo } from '../../shared/api/contract'
-import { NAME_MAX } from '../../shared/model/cards'
+import { NAME_MAX } from '../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../shared/model/roles'
 import { TEXT_SCALES, type TextScale } from '../contrib/a11y/prefsSchema'
 import { preferences, usePreferences } from '../contrib/a11y/preferences'

@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react'
-import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../shared/model/cards'
+import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../core/common/cards/card'
 
 /** The four big buttons of the simple composer, in the order people see them. */
 export const SIMPLE_KINDS: readonly CardKind[] = ['pain', 'contribution', 'idea', 'question']

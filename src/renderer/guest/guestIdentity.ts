@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { NAME_MAX } from '../../shared/model/cards'
+import { NAME_MAX } from '../../shared/model/participant'
 import { CoproRole } from '../../shared/model/roles'
 
 /** The co-production roles a guest may choose (facilitator is not one of them). */

@@ -1,5 +1,5 @@
 export * from './roles'
-export * from './cards'
+export * from './cardKinds'
 export * from './structure'
 export * from './participant'
 export * from './session'

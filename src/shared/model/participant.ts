@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { NAME_MAX } from './cards'
 import { CoproRole, SessionRole } from './roles'
+
+/** The longest name a person, a card's author or an action's owner may have. */
+export const NAME_MAX = 80
 
 export const ParticipantId = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CardKind } from './cards'
+import { CardKind } from './cardKinds'
 
 /** Limits shared by templates and the live board structure. */
 export const STRUCTURE_LIMITS = {
@@ -19,8 +19,10 @@ export const StableId = z
 
 const Label = z.string().min(1).max(STRUCTURE_LIMITS.labelMax)
 const Prompt = z.string().max(STRUCTURE_LIMITS.promptMax)
-const Size = z.number().finite().min(40).max(20000)
-const Coord = z.number().finite().min(-1e6).max(1e6)
+/** A stage width, lane height or zone side, in canvas units (templates and structure edits use it too). */
+export const StructureSize = z.number().finite().min(40).max(20000)
+/** A position on the canvas. */
+export const StructureCoord = z.number().finite().min(-1e6).max(1e6)
 
 /** One stage (column), lane (row) or zone, with the prompt people see. */
 export const StructureItem = z.object({
@@ -33,24 +35,29 @@ export const StructureItem = z.object({
 })
 export type StructureItem = z.infer<typeof StructureItem>
 
-export const GridStage = StructureItem.extend({ width: Size })
-export const GridLane = StructureItem.extend({ height: Size })
+export const GridStage = StructureItem.extend({ width: StructureSize })
+export const GridLane = StructureItem.extend({ height: StructureSize })
 export type GridStage = z.infer<typeof GridStage>
 export type GridLane = z.infer<typeof GridLane>
 
 /** Stages × lanes laid out from (x, y); stage headers on top, lane headers on the left. */
 export const GridStructure = z.object({
   type: z.literal('grid'),
-  x: Coord,
-  y: Coord,
-  headerHeight: Size,
-  laneHeaderWidth: Size,
+  x: StructureCoord,
+  y: StructureCoord,
+  headerHeight: StructureSize,
+  laneHeaderWidth: StructureSize,
   stages: z.array(GridStage).min(1).max(STRUCTURE_LIMITS.maxStages),
   lanes: z.array(GridLane).min(1).max(STRUCTURE_LIMITS.maxLanes),
 })
 export type GridStructure = z.infer<typeof GridStructure>
 
-export const Zone = StructureItem.extend({ x: Coord, y: Coord, w: Size, h: Size })
+export const Zone = StructureItem.extend({
+  x: StructureCoord,
+  y: StructureCoord,
+  w: StructureSize,
+  h: StructureSize,
+})
 export type Zone = z.infer<typeof Zone>
 
 /** Free zones (frames) anywhere on the board; a card in overlapping zones belongs to the topmost (last). */

@@ -2,7 +2,7 @@ import { createShapeId, type TLShapeId } from 'tldraw'
 import type { CardShape } from '../../../src/renderer/board/shapes/cardSchema'
 import { defaultCardProps } from '../../../src/renderer/board/shapes/cardSchema'
 import { BOARD_PAGE_ID } from '../../../src/renderer/board/shapes/boardSchema'
-import type { CardProps } from '../../../src/shared/model/cards'
+import type { CardProps } from '../../../src/core/common/cards/card'
 
 /** A complete card record, as the editor would create it. */
 export function cardRecord(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TLRecord } from 'tldraw'
 import type { CardShape } from '../../../src/renderer/board/shapes/cardSchema'
-import { CARD_KINDS } from '../../../src/shared/model/cards'
+import { CARD_KINDS } from '../../../src/shared/model/cardKinds'
 import { prng } from '../../helpers/prng'
 import { eventually } from '../../helpers/wait'
 import { cardRecord } from './cards'

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import type { ShareLinks } from '../../../src/shared/api'
+import { closeRound, writeRound } from '../../../src/core/common/voting/round'
+import { publishBallot, readBallotEntries } from '../../../src/core/common/voting/ballots'
 import {
-  closeRound,
-  publishBallot,
-  readBallotEntries,
   readTimer,
   readyTimer,
   reveal,
   readReveal,
   start,
-  writeRound,
   writeSpotlight,
   writeTimer,
   readSpotlight,

@@ -1,16 +1,9 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { TLRecord } from 'tldraw'
-import {
-  cardsToReveal,
-  closeRound,
-  publishPendingBallots,
-  readBallotEntries,
-  reveal,
-  revealedMeta,
-  shouldSyncRecord,
-  writeRound,
-} from '../../../src/core/common/facilitation'
+import { cardsToReveal, reveal, revealedMeta, shouldSyncRecord } from '../../../src/core/common/facilitation'
+import { closeRound, writeRound } from '../../../src/core/common/voting/round'
+import { publishPendingBallots, readBallotEntries } from '../../../src/core/common/voting/ballots'
 import { eventually } from '../../helpers/wait'
 import { relayPerFile, type TestClient, type TestRelay } from '../board/harness'
 import { cardRecord } from '../board/cards'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readMeta, readStructure, readAgenda } from '../../../src/core/common/board/workshopState'
+import { readMeta, readStructure } from '../../../src/core/common/session/read'
+import { readAgenda } from '../../../src/core/common/facilitation/state'
 import { CoproServer, StoreBackend } from '../../../src/core/node/server'
 import { callApi, serverPerFile, type ApiReply } from '../../helpers/server'
 import { stockProvider, whenSynced } from '../../helpers/yclient'

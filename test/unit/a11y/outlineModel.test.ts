@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CardRecord } from '../../../src/core/common/board/records'
+import type { CardRecord } from '../../../src/core/common/cards/cardRecord'
 import type { GridStructure, ZoneStructure } from '../../../src/shared/model/structure'
 import {
   buildOutline,
@@ -7,7 +7,7 @@ import {
   parseCellKey,
   describeCellRef,
 } from '../../../src/renderer/contrib/outline/outlineModel'
-import { cellKey } from '../../../src/core/common/board/attribution'
+import { cellKey } from '../../../src/core/common/structure/attribution'
 
 const item = (id: string, label: string) => ({
   id,

@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/board/docSchema'
-import { writeAgenda } from '../../../src/core/common/board/workshopState'
-import type { Activity, TimerState, VotingRound } from '../../../src/core/common/facilitation/schema'
+import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/session/docSchema'
+import { writeAgenda } from '../../../src/core/common/facilitation/state'
+import type { Activity, TimerState } from '../../../src/core/common/facilitation/schema'
+import type { VotingRound } from '../../../src/core/common/voting/round'
 import {
   readWorkshopSnapshot,
   TimerWatcher,

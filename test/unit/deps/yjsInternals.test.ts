@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { KeyedRecords, type KeyedEntry } from '../../../src/core/common/board/keyedRecords'
+import { KeyedRecords, type KeyedEntry } from '../../../src/core/common/session/keyedRecords'
 
 /**
  * KeyedRecords (ADR 0014) works below Yjs's public API: it builds Y.Items, deletes structs by ID, reads

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { buildExportModel, ExportModel } from '../../../src/core/common/export'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/board/docSchema'
+import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/session/docSchema'
 import {
   buildGridSession,
   buildZonesSession,

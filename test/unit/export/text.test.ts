@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cleanText, countWords } from '../../../src/core/common/export/text'
+import { cleanText } from '../../../src/core/common/text/sanitize'
+import { countWords } from '../../../src/core/common/text/words'
 import { escapeHtml, escapeMarkdown } from '../../../src/core/common/export'
 
 describe('export text helpers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { liveVoiceBalance } from '../../../src/core/common/facilitation'
+import { liveVoiceBalance } from '../../../src/core/common/export/liveBalance'
 import { buildVotingSession } from './fixture'
 
 /**

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
 import { by, person, SessionBuilder } from '../../fixtures/docs/sessionBuilder'
 import type { GridStructure } from '../../../src/shared/model/structure'
-import type { Ballot, VotingRound } from '../../../src/core/common/facilitation/schema'
+import type { Ballot } from '../../../src/core/common/voting/ballots'
+import type { VotingRound } from '../../../src/core/common/voting/round'
 
 const item = (id: string, label: string) => ({ id, label, prompt: '', easyRead: '', kinds: [] })
 

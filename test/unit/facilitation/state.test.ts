@@ -6,13 +6,11 @@ import {
   passCount,
   readFollowLead,
   readLocks,
-  readParticipants,
   readReveal,
   readShareBalance,
   readSpotlight,
   readTimer,
   recordPass,
-  registerParticipant,
   reveal,
   revealedMeta,
   setLock,
@@ -23,7 +21,9 @@ import {
   writeSpotlight,
   writeTimer,
 } from '../../../src/core/common/facilitation'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/board/docSchema'
+import { readParticipants } from '../../../src/core/common/session/read'
+import { registerParticipant } from '../../../src/core/common/session/write'
+import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/session/docSchema'
 
 describe('facilitation state in the document', () => {
   it('reads hostile values as absent', () => {

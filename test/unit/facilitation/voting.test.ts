@@ -2,19 +2,17 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   addDot,
-  closeRound,
   dotsOn,
-  isEligible,
   makeBallot,
   publishBallot,
   readBallotEntries,
   removeDot,
-  roundResults,
-  writeRound,
-  type VotingRound,
-} from '../../../src/core/common/facilitation'
-import { selectCards } from '../../../src/core/common/board/records'
-import { readSession } from '../../../src/core/common/export/readDoc'
+} from '../../../src/core/common/voting/ballots'
+import { closeRound, writeRound, type VotingRound } from '../../../src/core/common/voting/round'
+import { isEligible } from '../../../src/core/common/voting/eligibility'
+import { roundResults } from '../../../src/core/common/voting/tally'
+import { selectCards } from '../../../src/core/common/cards/cardRecord'
+import { readSession } from '../../../src/core/common/session/read'
 import { buildVotingSession, GRID } from './fixture'
 
 describe('round results split by co-production role (hand-computed fixture)', () => {
@@ -110,7 +108,7 @@ describe('local dots and publishing', () => {
 
 describe('spotlight areas', () => {
   it('gives whole stages and lanes with their headers', async () => {
-    const { structureAreas } = await import('../../../src/core/common/facilitation')
+    const { structureAreas } = await import('../../../src/core/common/structure/areas')
     const areas = structureAreas(GRID)
     expect(areas.map((a) => a.key)).toEqual(['stage:s1', 'stage:s2', 'lane:l1', 'cell:s1:l1', 'cell:s2:l1'])
     expect(areas[4]!.rect).toEqual({ x: 560, y: 80, w: 400, h: 800 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cellLabel, targetCell } from '../../../src/renderer/guest/targetCell'
 import type { Activity, Agenda } from '../../../src/core/common/facilitation/schema'
 import type { BoardStructure } from '../../../src/shared/model/structure'
-import type { CardKind } from '../../../src/shared/model/cards'
+import type { CardKind } from '../../../src/shared/model/cardKinds'
 
 const activity = (id: string, targetId: string | null): Activity => ({
   id,

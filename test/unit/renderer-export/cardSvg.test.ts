@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cardsSvgGroup, type CardToDraw } from '../../../src/renderer/board/export/cardSvg'
-import type { CardProps } from '../../../src/shared/model/cards'
+import type { CardProps } from '../../../src/core/common/cards/card'
 
 const props = (p: Partial<CardProps>): CardProps => ({
   w: 200,

@@ -3,7 +3,7 @@ import { structureSvgGroup, wrap, escapeXml } from '../../../src/renderer/board/
 import { frameChoices, frameRect, frameSlug } from '../../../src/renderer/board/export/frames'
 import { fileBase } from '../../../src/renderer/contrib/export/exportFiles'
 import type { BoardStructure } from '../../../src/shared/model/structure'
-import { structureBounds } from '../../../src/core/common/board/attribution'
+import { structureBounds } from '../../../src/core/common/structure/attribution'
 
 const item = (id: string, label: string, prompt = '') => ({ id, label, prompt, easyRead: '', kinds: [] })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canEditStructure } from '../../../src/renderer/board/structure/permissions'
+import { canEditStructure } from '../../../src/core/common/permissions'
 
 describe('structure lock', () => {
   it('lets facilitators edit always, co-facilitators only while unlocked, and nobody else', () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { StableId, type BoardStructure } from '../../../src/shared/model/structure'
-import { writeStructure } from '../../../src/core/common/board/workshopState'
-import { DOC_KEYS } from '../../../src/core/common/board/docSchema'
+import { writeStructure } from '../../../src/core/common/session/write'
+import { DOC_KEYS } from '../../../src/core/common/session/docSchema'
 import { instantiateTemplate, parseTemplate, type Template } from '../../../src/core/common/templates'
 import {
   describeLayout,
@@ -13,8 +13,8 @@ import {
 } from '../../../src/renderer/contrib/templates/useTemplates'
 import { idFromLabel, structureIds } from '../../../src/renderer/contrib/templates/structureIds'
 import { templateSessionTitle } from '../../../src/renderer/contrib/templates/TemplateGallery'
-import { describeCell } from '../../../src/renderer/board/structure/describeCell'
-import { canEditStructure } from '../../../src/renderer/board/structure/permissions'
+import { describeCell } from '../../../src/core/common/structure/cellLabel'
+import { canEditStructure } from '../../../src/core/common/permissions'
 import { currentStructure, onStructure } from '../../../src/renderer/board/structure/useStructure'
 
 const DIR = 'workshop-templates'

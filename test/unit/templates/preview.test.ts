@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { attributeCard, structureBounds } from '../../../src/core/common/board/attribution'
+import { attributeCard, structureBounds } from '../../../src/core/common/structure/attribution'
 import { parseTemplate, structureLayout, templatePreview } from '../../../src/core/common/templates'
-import { gridArb, zonesArb } from '../board/structureArbitraries'
+import { gridArb, zonesArb } from '../structure/structureArbitraries'
 
 describe('structure layout and template previews', () => {
   it('grid layout: one box per header and per cell, tiling the structure bounds without overlap', () => {

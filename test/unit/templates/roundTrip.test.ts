@@ -12,7 +12,7 @@ import {
   type Template,
 } from '../../../src/core/common/templates'
 import type { BoardStructure } from '../../../src/shared/model/structure'
-import { gridArb, zonesArb } from '../board/structureArbitraries'
+import { gridArb, zonesArb } from '../structure/structureArbitraries'
 
 const meta = { id: 'saved-board', name: 'Saved board', purpose: 'A structure saved from a board.' }
 

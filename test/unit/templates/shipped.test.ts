@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
-import { attributeCard, cellRect } from '../../../src/core/common/board/attribution'
+import { attributeCard, cellRect } from '../../../src/core/common/structure/attribution'
 import { Agenda } from '../../../src/core/common/facilitation/schema'
 import {
   instantiateTemplate,

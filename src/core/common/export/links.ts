@@ -1,7 +1,6 @@
-import { ARROW_SHAPE_TYPE } from '../board/docSchema'
-import { ArrowBindingRecord } from '../board/records'
+import { ARROW_SHAPE_TYPE, ArrowBindingRecord } from '../cards/cardRecord'
 import type { ExportLink } from './schema'
-import { cmp } from './votes'
+import { cmp } from '../text/compare'
 
 /**
  * Links between cards: tldraw arrows whose start and end are both bound to (surviving) cards.

@@ -1,12 +1,15 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
-import { attributeCard } from '../board/attribution'
-import { cardBounds, selectCards, type CardRecord } from '../board/records'
-import { CARD_KIND_INFO } from '../../../shared/model/cards'
+import { cardBounds, selectCards, type CardRecord } from '../cards/cardRecord'
+import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
 import { Participant } from '../../../shared/model/participant'
 import { BoardStructure, type CellRef } from '../../../shared/model/structure'
-import { readSession } from './readDoc'
+import { readSession } from '../session/read'
+import { attributeCard } from '../structure/attribution'
+import { cmp } from '../text/compare'
+import { cleanText, oneLine, toIso } from '../text/sanitize'
+import { emptyByRole, tallyVotes } from '../voting/tally'
 import {
   EXPORT_FORMAT_VERSION,
   type ExportAction,
@@ -18,9 +21,7 @@ import {
   type ExportStructure,
   type ExportVotes,
 } from './schema'
-import { cleanText, oneLine, toIso } from './text'
 import { voiceBalance } from './voiceBalance'
-import { cmp, emptyByRole, tallyVotes } from './votes'
 import { findLinks } from './links'
 
 /** A checkpoint as the storage layer lists it; createdAt may be an ISO string or epoch ms. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { CardKind } from '../../../shared/model/cards'
+import { CardKind } from '../../../shared/model/cardKinds'
+import { DueDate } from '../cards/card'
 import { CoproRole, SessionRole } from '../../../shared/model/roles'
 
 /**
@@ -96,7 +97,7 @@ export const ExportAction = z.object({
   text: Text,
   owner: Text,
   /** YYYY-MM-DD or ''. */
-  due: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+  due: DueDate,
   cell: ExportCell,
   votes: ExportVotes,
   /** Pain cards linked to this action by an arrow (either direction), most-voted first. */

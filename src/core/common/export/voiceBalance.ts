@@ -1,7 +1,7 @@
 import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
 import type { ExportCard, ExportStructure, ExportVoiceBalance, RoleTally } from './schema'
-import type { CountedVote } from './votes'
-import { countWords } from './text'
+import type { CountedVote } from '../voting/tally'
+import { countWords } from '../text/words'
 
 interface Tally {
   cards: number

@@ -1,4 +1,4 @@
-import { CARD_SHAPE_TYPE } from '../board/docSchema'
+import { CARD_SHAPE_TYPE } from '../cards/card'
 import { PrivateCardMeta } from './schema'
 
 /**

@@ -1,37 +1,38 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { z } from 'zod'
-import { Participant } from '../../../shared/model/participant'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../board/docSchema'
-import { readAgenda, writeAgenda } from '../board/workshopState'
-import {
-  Ballot,
-  ballotKey,
-  FACILITATION_KEYS,
-  FACILITATION_MAP,
-  LockEntry,
-  RevealState,
-  Spotlight,
-  STRUCTURE_LOCK_KEY,
-  TimerState,
-  VotingRound,
-  type Agenda,
-} from './schema'
+import { FACILITATION_KEYS, sessionMap, WORKSHOP_KEYS } from '../session/docSchema'
+import { plain } from '../session/read'
+import { Agenda, RevealState, Spotlight, TimerState } from './schema'
 import { IDLE_TIMER } from './timer'
 
 /**
- * Reading and writing facilitation state in a session Y.Doc. Every read validates with zod and treats
- * an invalid value as absent; every write validates first and throws on bad input (a programming error).
+ * Reading and writing facilitation state in a session Y.Doc: agenda, timer, reveal (workshop map),
+ * spotlight, follow-the-lead, shared balance and passes (facilitation map). Every read validates with
+ * zod and treats an invalid value as absent; every write validates first and throws on bad input (a
+ * programming error). Locks are in locks.ts; voting rounds and ballots in voting/.
  */
-const workshop = (doc: Y.Doc) => doc.getMap<unknown>(DOC_KEYS.workshop)
-const facilitation = (doc: Y.Doc) => doc.getMap<unknown>(FACILITATION_MAP)
+const workshop = (doc: Y.Doc) => sessionMap(doc, 'workshop')
+const facilitation = (doc: Y.Doc) => sessionMap(doc, 'facilitation')
 
-function plain(v: unknown): unknown {
-  return v instanceof Y.AbstractType ? (v.toJSON() as unknown) : v
+export function readAgenda(doc: Y.Doc): Agenda {
+  const parsed = Agenda.safeParse(workshop(doc).get(WORKSHOP_KEYS.agenda))
+  return parsed.success ? parsed.data : { activities: [], currentIndex: -1 }
 }
 
-export function readTimer(doc: Y.Doc): TimerState {
+export function writeAgenda(doc: Y.Doc, agenda: Agenda, origin: unknown = null): void {
+  const value = Agenda.parse(agenda)
+  doc.transact(() => workshop(doc).set(WORKSHOP_KEYS.agenda, value), origin)
+}
+
+/** The shared timer, or null when the document holds none (or an invalid one). */
+export function readTimerState(doc: Y.Doc): TimerState | null {
   const p = TimerState.safeParse(plain(workshop(doc).get(WORKSHOP_KEYS.timer)))
-  return p.success ? p.data : IDLE_TIMER
+  return p.success ? p.data : null
+}
+
+/** The shared timer; idle when the document holds none. */
+export function readTimer(doc: Y.Doc): TimerState {
+  return readTimerState(doc) ?? IDLE_TIMER
 }
 
 export function writeTimer(doc: Y.Doc, timer: TimerState, origin: unknown = null): void {
@@ -53,8 +54,6 @@ export function writeAgendaAndTimer(
   }, origin)
 }
 
-export { readAgenda, writeAgenda }
-
 export function readReveal(doc: Y.Doc): RevealState {
   const p = RevealState.safeParse(plain(workshop(doc).get(WORKSHOP_KEYS.reveal)))
   return p.success ? p.data : {}
@@ -70,58 +69,6 @@ export function reveal(doc: Y.Doc, activityId: string, relayNow: number, origin:
     if (cur[activityId] !== undefined) return
     workshop(doc).set(WORKSHOP_KEYS.reveal, RevealState.parse({ ...cur, [activityId]: relayNow }))
   }, origin)
-}
-
-// --- voting -----------------------------------------------------------------------------------------
-
-export function readRounds(doc: Y.Doc): VotingRound[] {
-  const out: VotingRound[] = []
-  doc.getMap<unknown>(DOC_KEYS.voting).forEach((v, k) => {
-    const p = VotingRound.safeParse(plain(v))
-    if (p.success && p.data.id === k) out.push(p.data)
-  })
-  return out.sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1))
-}
-
-export function readRound(doc: Y.Doc, id: string): VotingRound | null {
-  const p = VotingRound.safeParse(plain(doc.getMap<unknown>(DOC_KEYS.voting).get(id)))
-  return p.success && p.data.id === id ? p.data : null
-}
-
-export function writeRound(doc: Y.Doc, round: VotingRound, origin: unknown = null): void {
-  const v = VotingRound.parse(round)
-  doc.transact(() => doc.getMap<unknown>(DOC_KEYS.voting).set(v.id, v), origin)
-}
-
-export function closeRound(doc: Y.Doc, id: string, relayNow: number, origin: unknown = null): void {
-  const r = readRound(doc, id)
-  if (!r || r.status === 'closed') return
-  writeRound(doc, { ...r, status: 'closed', closedAt: relayNow }, origin)
-}
-
-/** All published ballots as [map key, raw value], for tallies. */
-export function readBallotEntries(doc: Y.Doc): Array<readonly [string, unknown]> {
-  return [...doc.getMap<unknown>(DOC_KEYS.ballots).entries()].map(([k, v]) => [k, plain(v)] as const)
-}
-
-export function hasPublishedBallot(doc: Y.Doc, roundId: string, participantId: string): boolean {
-  return doc.getMap<unknown>(DOC_KEYS.ballots).has(ballotKey(roundId, participantId))
-}
-
-/**
- * Publishes a voter's ballot. Refused (returns false) while the round is open or unknown: votes stay
- * on the voter's device until the round closes. Publishing twice keeps the first ballot.
- */
-export function publishBallot(doc: Y.Doc, ballot: Ballot, origin: unknown = null): boolean {
-  const b = Ballot.parse(ballot)
-  const round = readRound(doc, b.roundId)
-  if (!round || round.status !== 'closed') return false
-  if (hasPublishedBallot(doc, b.roundId, b.participantId)) return false
-  doc.transact(
-    () => doc.getMap<unknown>(DOC_KEYS.ballots).set(ballotKey(b.roundId, b.participantId), b),
-    origin,
-  )
-  return true
 }
 
 // --- attention ----------------------------------------------------------------------------------------
@@ -183,78 +130,4 @@ export function passCount(doc: Y.Doc, activityId: string): number {
   let n = 0
   for (const k of facilitation(doc).keys()) if (k.startsWith(prefix)) n++
   return n
-}
-
-// --- locks --------------------------------------------------------------------------------------------
-
-export function readLocks(doc: Y.Doc): Map<string, LockEntry> {
-  const out = new Map<string, LockEntry>()
-  doc.getMap<unknown>(DOC_KEYS.locks).forEach((v, k) => {
-    const p = LockEntry.safeParse(plain(v))
-    if (p.success) out.set(k, p.data)
-  })
-  return out
-}
-
-export function setLock(
-  doc: Y.Doc,
-  key: string,
-  by: string | null,
-  at: number,
-  origin: unknown = null,
-): void {
-  doc.transact(() => {
-    const m = doc.getMap<unknown>(DOC_KEYS.locks)
-    if (by === null) m.delete(key)
-    else m.set(key, LockEntry.parse({ by, at }))
-  }, origin)
-}
-
-export function isStructureLocked(doc: Y.Doc): boolean {
-  return readLocks(doc).has(STRUCTURE_LOCK_KEY)
-}
-
-// --- participants -------------------------------------------------------------------------------------
-
-export function readParticipants(doc: Y.Doc): Participant[] {
-  const out: Participant[] = []
-  doc.getMap<unknown>(DOC_KEYS.participants).forEach((v, k) => {
-    const p = Participant.safeParse(plain(v))
-    if (p.success && p.data.id === k) out.push(p.data)
-  })
-  return out.sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1))
-}
-
-/**
- * Registers (or updates) a person in the participant map. joinedAt is kept from the first join;
- * nothing is written when nothing changed. Returns whether it wrote.
- */
-export function registerParticipant(
-  doc: Y.Doc,
-  p: Omit<Participant, 'joinedAt'>,
-  now: number,
-  origin: unknown = null,
-): boolean {
-  const m = doc.getMap<unknown>(DOC_KEYS.participants)
-  const prev = Participant.safeParse(plain(m.get(p.id)))
-  const next = Participant.parse({
-    ...p,
-    name: p.anonymous ? '' : p.name,
-    joinedAt: prev.success ? prev.data.joinedAt : Math.max(0, Math.floor(now)),
-  })
-  if (prev.success && JSON.stringify(prev.data) === JSON.stringify(next)) return false
-  doc.transact(() => m.set(p.id, next), origin)
-  return true
-}
-
-export function readShowResults(doc: Y.Doc): string | null {
-  const v = facilitation(doc).get(FACILITATION_KEYS.showResults)
-  return typeof v === 'string' && v.length <= 64 ? v : null
-}
-
-export function writeShowResults(doc: Y.Doc, roundId: string | null, origin: unknown = null): void {
-  doc.transact(() => {
-    if (roundId === null) facilitation(doc).delete(FACILITATION_KEYS.showResults)
-    else facilitation(doc).set(FACILITATION_KEYS.showResults, z.string().min(1).max(64).parse(roundId))
-  }, origin)
 }

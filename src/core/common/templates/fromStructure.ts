@@ -1,4 +1,4 @@
-import type { CardKind } from '../../../shared/model/cards'
+import type { CardKind } from '../../../shared/model/cardKinds'
 import type { BoardStructure } from '../../../shared/model/structure'
 import type { Agenda } from '../facilitation/schema'
 import { validateTemplate } from './parse'

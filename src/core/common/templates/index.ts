@@ -1,6 +1,6 @@
 export * from './schema'
 export * from './seeds'
-export * from './text'
+export * from '../text/fields'
 export * from './result'
 export * from './safeJson'
 export * from './parse'

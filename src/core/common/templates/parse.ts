@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { parseJsonSafely } from './safeJson'
 import { Template, TEMPLATE_FORMAT_VERSION, TEMPLATE_LIMITS, formatPath } from './schema'
 import type { TemplateProblem, TemplateResult } from './result'
-import { MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE, describeForbiddenChar } from './text'
+import { MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE, describeForbiddenChar } from '../text/fields'
 
 /** At most this many problems are reported for one file (then a summary line). */
 export const MAX_PROBLEMS = 100

@@ -1,4 +1,4 @@
-import { gridLaneEdges, gridStageEdges, type Rect } from '../board/attribution'
+import { gridLaneEdges, gridStageEdges, type Rect } from '../structure/attribution'
 import type { BoardStructure } from '../../../shared/model/structure'
 import { instantiateTemplate } from './instantiate'
 import type { Template } from './schema'

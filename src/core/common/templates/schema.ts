@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { CardKind } from '../../../shared/model/cards'
-import { STRUCTURE_LIMITS } from '../../../shared/model/structure'
+import { CardKind } from '../../../shared/model/cardKinds'
+import { STRUCTURE_LIMITS, StructureSize } from '../../../shared/model/structure'
 import { SEED_LABELS } from './seeds'
-import { multiLine, multiLineRequired, singleLine } from './text'
+import { multiLine, multiLineRequired, singleLine } from '../text/fields'
 
 /** The template file format (docs/formats/template.md). Version 1. */
 export const TEMPLATE_FORMAT_VERSION = 1
@@ -54,7 +54,6 @@ export const TemplateId = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, starting with a letter or digit')
   .refine((s) => !RESERVED_IDS.has(s), 'this id is reserved; choose another')
 
-const Size = z.number().finite().min(40).max(20000)
 const ZoneCoord = z.number().finite().min(0).max(TEMPLATE_LIMITS.zoneCoordMax)
 
 const itemShape = {
@@ -68,14 +67,14 @@ const itemShape = {
   kinds: z.array(CardKind).max(7),
 }
 
-export const TemplateStage = z.strictObject({ ...itemShape, width: Size.optional() })
-export const TemplateLane = z.strictObject({ ...itemShape, height: Size.optional() })
+export const TemplateStage = z.strictObject({ ...itemShape, width: StructureSize.optional() })
+export const TemplateLane = z.strictObject({ ...itemShape, height: StructureSize.optional() })
 export const TemplateZone = z.strictObject({
   ...itemShape,
   x: ZoneCoord,
   y: ZoneCoord,
-  w: Size.optional(),
-  h: Size.optional(),
+  w: StructureSize.optional(),
+  h: StructureSize.optional(),
 })
 export type TemplateStage = z.infer<typeof TemplateStage>
 export type TemplateLane = z.infer<typeof TemplateLane>
@@ -83,8 +82,8 @@ export type TemplateZone = z.infer<typeof TemplateZone>
 
 export const TemplateGrid = z.strictObject({
   type: z.literal('grid'),
-  headerHeight: Size.optional(),
-  laneHeaderWidth: Size.optional(),
+  headerHeight: StructureSize.optional(),
+  laneHeaderWidth: StructureSize.optional(),
   stages: z.array(TemplateStage).min(1).max(TEMPLATE_LIMITS.maxStages),
   lanes: z.array(TemplateLane).min(1).max(TEMPLATE_LIMITS.maxLanes),
 })

@@ -10,7 +10,11 @@ import {
 import type { SessionSummary } from '../../../shared/model/session'
 import type * as Y from 'yjs'
 import { instantiateTemplate, structureToTemplate } from '../../common/templates'
-import { initialSessionUpdate, readAgenda, readStructure, writeMeta } from '../../common/board/workshopState'
+import { safeFileName } from '../../common/text/sanitize'
+import { initialSessionUpdate } from '../../common/newSession'
+import { readAgenda } from '../../common/facilitation/state'
+import { readStructure } from '../../common/session/read'
+import { writeMeta } from '../../common/session/write'
 import type { TemplateService } from '../templates/templateService'
 import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
@@ -206,17 +210,4 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       return { base64: Buffer.from(pdf).toString('base64') }
     },
   }
-}
-
-/** A title made safe as a file name on every OS. */
-export function safeFileName(title: string): string {
-  const cleaned = title
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 80)
-  return cleaned || 'session'
 }

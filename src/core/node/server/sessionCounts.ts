@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { boardStats } from '../../common/board/stats'
+import { boardStats } from '../../common/session/stats'
 import type { RoomPersistence } from '../relay'
 import type { BoardCounts } from '../storage/schemas'
 import type { SessionBackend } from './backend'

@@ -1,5 +1,5 @@
 import type { AppSettings } from '../../../shared/api'
-import { boardStats } from '../../common/board/stats'
+import { boardStats } from '../../common/session/stats'
 import type { SessionSummary } from '../../../shared/model/session'
 import type { SaveState } from '../relay/persistence'
 import { SessionStore, type SessionStoreOptions } from '../storage/sessionStore'

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { DOC_KEYS } from '../../common/board/docSchema'
+import { DOC_KEYS, sessionMap, topLevelArray, topLevelMap } from '../../common/session/docSchema'
 
 /**
  * Top-level types a revert leaves as they are now: consent withdrawals are never undone by going back
@@ -38,12 +38,12 @@ function kindOf(name: string, ...types: unknown[]): Kind {
 
 function topMap(doc: Y.Doc, name: string): Y.Map<unknown> {
   const t = doc.share.get(name)
-  return t instanceof Y.Map ? (t as Y.Map<unknown>) : doc.getMap(name)
+  return t instanceof Y.Map ? (t as Y.Map<unknown>) : topLevelMap(doc, name)
 }
 
 function topArray(doc: Y.Doc, name: string): Y.Array<unknown> {
   const t = doc.share.get(name)
-  return t instanceof Y.Array ? (t as Y.Array<unknown>) : doc.getArray(name)
+  return t instanceof Y.Array ? (t as Y.Array<unknown>) : topLevelArray(doc, name)
 }
 
 function revertMap(live: Y.Map<unknown>, target: Y.Map<unknown>): void {
@@ -139,9 +139,9 @@ export function withPresentWithdrawals(checkpointState: Uint8Array, currentState
   try {
     Y.applyUpdate(present, currentState)
     Y.applyUpdate(doc, checkpointState)
-    const now = present.getMap(DOC_KEYS.withdrawn)
+    const now = sessionMap(present, 'withdrawn')
     if (now.size === 0) return checkpointState
-    const then = doc.getMap(DOC_KEYS.withdrawn)
+    const then = sessionMap(doc, 'withdrawn')
     doc.transact(() => {
       now.forEach((v, k) => {
         if (!then.has(k)) then.set(k, copyValue(v))

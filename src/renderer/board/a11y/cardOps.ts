@@ -1,23 +1,21 @@
 import type * as Y from 'yjs'
 import type { Editor, TLShapeId } from 'tldraw'
-import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX, NAME_MAX, type CardKind } from '../../../shared/model/cards'
-import type { CoproRole } from '../../../shared/model/roles'
+import {
+  CARD_DEFAULT_SIZE,
+  CARD_SHAPE_TYPE,
+  normaliseCardFields,
+  type CardAuthor,
+  type CardKind,
+} from '../../../core/common/cards/card'
 import type { CellRef } from '../../../shared/model/structure'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
-import { cellRect, createAttributor, sameCell, structureBounds } from '../../../core/common/board/attribution'
-import { cardBounds, selectCards, type CardRecord } from '../../../core/common/board/records'
-import { readStructure } from '../../../core/common/board/workshopState'
+import { cardBounds, selectCards, type CardRecord } from '../../../core/common/cards/cardRecord'
+import { readStructure } from '../../../core/common/session/read'
 import type { CardShape } from '../shapes/cardSchema'
 import { createCard } from '../shapes/newCard'
-import { findFreeSpot, type Box } from './freeSpot'
+import { spotInCell } from '../../../core/common/structure/placement'
 
 /** Who adds cards through these operations (the Board's identity). */
-export interface CardAuthor {
-  id: string
-  name: string
-  anonymous: boolean
-  coproRole: CoproRole
-}
+export type { CardAuthor }
 
 export interface CardPatch {
   kind?: CardKind
@@ -86,26 +84,11 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
 
   /** A free top-left corner for a card of this size in `cell` (or below the structure when unplaced). */
   const spotFor = (cell: CellRef | null, size: { w: number; h: number }, exceptId?: string) => {
-    const structure = readStructure(doc)
-    const attribute = createAttributor(structure)
-    const target: CellRef = cell ?? { type: 'unplaced' }
-    const occupied: Box[] = list()
+    const occupied = list()
       .filter((c) => c.id !== exceptId)
       .map(cardBounds)
-    const accept = (at: { x: number; y: number }) => sameCell(attribute({ ...at, ...size }), target)
-    const rect = cellRect(structure, target)
-    if (rect) return findFreeSpot(rect, size, occupied, accept)
-    // unplaced: a band below the structure, or the viewport when there is none
     const vp = editor.getViewportPageBounds()
-    const region: Box = structure
-      ? (() => {
-          const b = structureBounds(structure)
-          return { x: b.x, y: b.y + b.h + 40, w: Math.max(b.w, size.w * 4), h: size.h * 6 }
-        })()
-      : vp.w > 0 && vp.h > 0
-        ? { x: vp.x, y: vp.y, w: vp.w, h: vp.h }
-        : { x: 0, y: 0, w: size.w * 6, h: size.h * 6 }
-    return findFreeSpot(region, size, occupied, accept)
+    return spotInCell(readStructure(doc), cell, size, occupied, { x: vp.x, y: vp.y, w: vp.w, h: vp.h })
   }
 
   const writable = () => !editor.getIsReadonly()
@@ -153,19 +136,14 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
     update(id, patch) {
       const shape = cardShape(id)
       if (!shape || !writable()) return false
-      const kind = patch.kind ?? shape.props.kind
-      const due = patch.due ?? shape.props.due
-      editor.markHistoryStoppingPoint('edit card')
-      editor.updateShape<CardShape>({
-        id: shape.id,
-        type: CARD_SHAPE_TYPE,
-        props: {
-          kind,
-          text: (patch.text ?? shape.props.text).slice(0, CARD_TEXT_MAX),
-          owner: kind === 'action' ? (patch.owner ?? shape.props.owner).slice(0, NAME_MAX) : '',
-          due: kind === 'action' && /^(\d{4}-\d{2}-\d{2})?$/.test(due) ? due : '',
-        },
+      const props = normaliseCardFields({
+        kind: patch.kind ?? shape.props.kind,
+        text: patch.text ?? shape.props.text,
+        owner: patch.owner ?? shape.props.owner,
+        due: patch.due ?? shape.props.due,
       })
+      editor.markHistoryStoppingPoint('edit card')
+      editor.updateShape<CardShape>({ id: shape.id, type: CARD_SHAPE_TYPE, props })
       return true
     },
     moveToCell(id, cell) {

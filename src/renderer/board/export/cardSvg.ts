@@ -1,4 +1,5 @@
-import { CARD_KIND_INFO, type CardProps } from '../../../shared/model/cards'
+import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
+import { type CardProps } from '../../../core/common/cards/card'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { escapeXml, wrap } from './structureSvg'
 

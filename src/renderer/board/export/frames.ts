@@ -4,7 +4,7 @@ import {
   gridStageEdges,
   structureBounds,
   type Rect,
-} from '../../../core/common/board/attribution'
+} from '../../../core/common/structure/attribution'
 
 /** A part of the board to export as an image: a stage column, a lane row, or a zone. */
 export interface ExportFrame {

@@ -7,13 +7,12 @@ import {
   readAgenda,
   readFollowLead,
   readReveal,
-  readRounds,
   readShareBalance,
-  readShowResults,
   readSpotlight,
   readTimer,
   recordPass,
 } from '../../../core/common/facilitation/state'
+import { readRounds, readShowResults } from '../../../core/common/voting/round'
 import { formatRemaining, remainingMs } from '../../../core/common/facilitation/timer'
 import type { BoardApi, BoardIdentity } from '../Board'
 import { useFacilitationEffects } from './canvasEffects'
@@ -24,7 +23,7 @@ import { useDocValue, useTick } from './useDoc'
 import { useTimerCues } from './useTimerCues'
 import { VoteOverlay } from './VoteOverlay'
 import { BalanceTable } from './BalanceTable'
-import { liveVoiceBalance } from '../../../core/common/facilitation/balance'
+import { liveVoiceBalance } from '../../../core/common/export/liveBalance'
 import './facilitation.css'
 
 export interface FacilitationLayerProps {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import type { Editor, TLRecord, TLShape, TLShapeId } from 'tldraw'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { currentActivity } from '../../../core/common/facilitation/agenda'
 import {
   cardsToReveal,
@@ -9,14 +9,10 @@ import {
   privateActivityOf,
   revealedMeta,
 } from '../../../core/common/facilitation/privateCards'
-import {
-  readAgenda,
-  readLocks,
-  readReveal,
-  registerParticipant,
-  setLock,
-} from '../../../core/common/facilitation/state'
-import { publishPendingBallots } from '../../../core/common/facilitation/voting'
+import { readAgenda, readReveal } from '../../../core/common/facilitation/state'
+import { readLocks, setLock } from '../../../core/common/facilitation/locks'
+import { registerParticipant } from '../../../core/common/session/write'
+import { publishPendingBallots } from '../../../core/common/voting/ballots'
 import type { BoardIdentity } from '../Board'
 import { registerController } from './controller'
 import { getDots } from './localVotes'

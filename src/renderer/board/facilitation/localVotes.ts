@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { addDot, removeDot } from '../../../core/common/facilitation/voting'
+import { addDot, removeDot } from '../../../core/common/voting/ballots'
 
 /**
  * A person's dots in an open round: on this device only (memory + localStorage), never in the shared

@@ -40,6 +40,4 @@ export function beep(): void {
   }
 }
 
-export function isFacilitatorRole(role: string): boolean {
-  return role === 'facilitator' || role === 'co-facilitator'
-}
+export { isFacilitatorRole } from '../../../core/common/permissions'

@@ -1,27 +1,15 @@
 import { memo, useCallback } from 'react'
 import { BaseBoxShapeUtil, HTMLContainer, stopEventPropagation, type Editor, type TLShapeId } from 'tldraw'
-import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardProps } from '../../../shared/model/cards'
+import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
+import { cardAuthorLabel, describeCard } from '../../../core/common/cards/describeCard'
+import { CARD_TEXT_MAX, type CardProps } from '../../../core/common/cards/card'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
 import { cardRenderGate } from './cardRenderGate'
 import './card.css'
 
-/** What the card shows as its author: the name only when the author consented to store it. */
-export function cardAuthorLabel(props: Pick<CardProps, 'authorName'>): string {
-  return props.authorName.trim() !== '' ? props.authorName : 'Anonymous'
-}
-
-/** A short description of a card, for screen readers and the composer's announcements. */
-export function describeCard(props: CardProps): string {
-  const kind = CARD_KIND_INFO[props.kind].label
-  const role = COPRO_ROLE_INFO[props.authorRole].short
-  const extra =
-    props.kind === 'action'
-      ? `${props.owner ? `, owner ${props.owner}` : ''}${props.due ? `, due ${props.due}` : ''}`
-      : ''
-  return `${kind} card by ${cardAuthorLabel(props)} (${role})${extra}: ${props.text || 'empty'}`
-}
+export { cardAuthorLabel, describeCard }
 
 /**
  * The card shape. Rendering is deliberately plain (one memoised HTML block, no per-card subscriptions

@@ -9,7 +9,7 @@ import {
   type TLRecord,
   type TLStore,
 } from 'tldraw'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { cardShapeProps } from './cardSchema'
 
 /**

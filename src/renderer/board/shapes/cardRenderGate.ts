@@ -1,5 +1,5 @@
 import { atom, computed, transact, type Atom, type Computed, type Editor, type TLShapeId } from 'tldraw'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 
 interface GateEntry {
   /** Set by hydration: draw the card even though it has not been in view yet. */

@@ -1,56 +1,39 @@
 import { T, type RecordProps, type TLBaseShape } from 'tldraw'
-import {
-  CARD_DEFAULT_SIZE,
-  CARD_KINDS,
-  CARD_TEXT_MAX,
-  NAME_MAX,
-  type CardProps,
-} from '../../../shared/model/cards'
-import { COPRO_ROLES } from '../../../shared/model/roles'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import type { z } from 'zod'
+import { CARD_SHAPE_TYPE, CardProps, defaultCardProps } from '../../../core/common/cards/card'
+
+export { defaultCardProps }
 
 /**
- * The tldraw `card` shape: its props are exactly the shared CardProps (zod), and the validators below
- * mirror that schema so tldraw rejects what zod would reject. No React here: Node tests build the
- * same schema with `createTLSchema` (see boardSchema.ts).
+ * The tldraw `card` shape: its props are exactly the card's zod CardProps (core/common/cards/card.ts),
+ * and each tldraw validator below runs that prop's zod schema, so tldraw rejects exactly what zod would
+ * reject (ADR 0009). No React here: Node tests build the same schema with `createTLSchema` (see
+ * boardSchema.ts).
  */
 export type CardShape = TLBaseShape<typeof CARD_SHAPE_TYPE, CardProps>
 
-const boundedString = (max: number) =>
-  T.string.check((s) => {
-    if (s.length > max) throw new Error(`Expected at most ${max} characters, got ${s.length}`)
+type Shape = typeof CardProps.shape
+
+/** A tldraw validator for one card prop, from its zod schema (the message names the first problem). */
+function fromZod<K extends keyof Shape>(key: K): T.Validator<z.infer<Shape[K]>> {
+  const schema = CardProps.shape[key]
+  return new T.Validator((value: unknown) => {
+    const r = schema.safeParse(value)
+    if (!r.success) throw new T.ValidationError(r.error.issues[0]?.message ?? `invalid ${String(key)}`)
+    return r.data as z.infer<Shape[K]>
   })
-
-const positiveSize = T.nonZeroNumber.check((n) => {
-  if (n > 4000) throw new Error(`Expected at most 4000, got ${n}`)
-})
-
-export const cardShapeProps: RecordProps<CardShape> = {
-  w: positiveSize,
-  h: positiveSize,
-  kind: T.literalEnum(...CARD_KINDS),
-  text: boundedString(CARD_TEXT_MAX),
-  authorId: boundedString(64),
-  authorRole: T.literalEnum(...COPRO_ROLES),
-  authorName: boundedString(NAME_MAX),
-  createdAt: T.positiveInteger,
-  owner: boundedString(NAME_MAX),
-  due: T.string.check((s) => {
-    if (!/^(\d{4}-\d{2}-\d{2})?$/.test(s)) throw new Error(`Expected a YYYY-MM-DD date or '', got ${s}`)
-  }),
 }
 
-export function defaultCardProps(): CardProps {
-  return {
-    w: CARD_DEFAULT_SIZE.w,
-    h: CARD_DEFAULT_SIZE.h,
-    kind: 'idea',
-    text: '',
-    authorId: '',
-    authorRole: 'facilitator',
-    authorName: '',
-    createdAt: 0,
-    owner: '',
-    due: '',
-  }
+/** Every prop of CardProps, each checked by its own zod schema (TypeScript insists none is missing). */
+export const cardShapeProps: RecordProps<CardShape> = {
+  w: fromZod('w'),
+  h: fromZod('h'),
+  kind: fromZod('kind'),
+  text: fromZod('text'),
+  authorId: fromZod('authorId'),
+  authorRole: fromZod('authorRole'),
+  authorName: fromZod('authorName'),
+  createdAt: fromZod('createdAt'),
+  owner: fromZod('owner'),
+  due: fromZod('due'),
 }

@@ -2,17 +2,17 @@ import { memo, useEffect, useMemo } from 'react'
 import type * as Y from 'yjs'
 import { useEditor, useValue } from 'tldraw'
 import type { BoardStructure, CellRef, GridStructure, ZoneStructure } from '../../../shared/model/structure'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import {
   cellRect,
   createAttributor,
   gridLaneEdges,
   gridStageEdges,
   structureBounds,
-} from '../../../core/common/board/attribution'
+} from '../../../core/common/structure/attribution'
 import { useStructure } from './useStructure'
 import { useStructureDisplay } from './displayOptions'
-import { describeCell } from './describeCell'
+import { describeCell } from '../../../core/common/structure/cellLabel'
 import { fitStructureOnce } from './camera'
 import './structure.css'
 

@@ -1,6 +1,6 @@
 import type { Editor } from 'tldraw'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { structureBounds } from '../../../core/common/board/attribution'
+import { structureBounds } from '../../../core/common/structure/attribution'
 
 /** Moves the camera so the whole structure (headers included) is in view. */
 export function zoomToStructure(editor: Editor, structure: BoardStructure | null, animate = true): boolean {

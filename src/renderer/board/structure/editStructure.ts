@@ -1,18 +1,19 @@
 import type * as Y from 'yjs'
 import type { Editor, TLShapeId, TLShapePartial } from 'tldraw'
-import { CARD_SHAPE_TYPE } from '../../../core/common/board/docSchema'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import {
   applyStructureEdit,
   type CardMove,
   type EditCard,
   type StructureEdit,
   type StructureEditResult,
-} from '../../../core/common/board/structureEdits'
+} from '../../../core/common/structure/edits'
 import type { SessionRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { canEditStructure } from './permissions'
-import { readStructure, writeStructure } from '../../../core/common/board/workshopState'
-import { isStructureLocked } from '../../../core/common/facilitation/state'
+import { canEditStructure } from '../../../core/common/permissions'
+import { readStructure } from '../../../core/common/session/read'
+import { writeStructure } from '../../../core/common/session/write'
+import { isStructureLocked } from '../../../core/common/facilitation/locks'
 
 /** The origin of structure writes made from this canvas (observers can tell them apart). */
 export const STRUCTURE_EDIT_ORIGIN = { source: 'copro-structure-edit' }
@@ -50,7 +51,7 @@ export function moveCards(editor: Editor, moves: readonly CardMove[]): number {
 
 /**
  * Applies a facilitator's structure edit to the live board: the new structure goes into the doc's
- * `workshop` map and the cards move so that each stays in its cell (src/core/common/board/structureEdits).
+ * `workshop` map and the cards move so that each stays in its cell (src/core/common/structure/edits).
  * The card moves are flushed to the doc immediately before the structure is written, so peers
  * receive both back to back and never draw the new structure around unmoved cards for a frame.
  */

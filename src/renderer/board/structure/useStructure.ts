@@ -1,8 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../core/common/board/docSchema'
-import { readStructure } from '../../../core/common/board/workshopState'
+import { sessionMap, WORKSHOP_KEYS } from '../../../core/common/session/docSchema'
+import { readStructure } from '../../../core/common/session/read'
 
 /**
  * The live board structure of a session doc, read once per change of the `workshop` map (not per
@@ -19,9 +19,10 @@ function sourceFor(doc: Y.Doc): StructureSource {
   let s = sources.get(doc)
   if (s) return s
   const source: StructureSource = { structure: readStructure(doc), listeners: new Set() }
-  let last = doc.getMap(DOC_KEYS.workshop).get(WORKSHOP_KEYS.structure)
-  doc.getMap(DOC_KEYS.workshop).observe(() => {
-    const raw = doc.getMap(DOC_KEYS.workshop).get(WORKSHOP_KEYS.structure)
+  const workshop = sessionMap(doc, 'workshop')
+  let last = workshop.get(WORKSHOP_KEYS.structure)
+  workshop.observe(() => {
+    const raw = workshop.get(WORKSHOP_KEYS.structure)
     if (raw === last) return // another workshop key changed (agenda, timer …)
     last = raw
     source.structure = readStructure(doc)

@@ -1,7 +1,12 @@
 import type * as Y from 'yjs'
 import type { TLRecord, TLStore } from 'tldraw'
-import { KeyedRecords } from '../../../core/common/board/keyedRecords'
-import { DOC_KEYS, DOC_SCHEMA_VERSION, META_KEYS } from '../../../core/common/board/docSchema'
+import { KeyedRecords } from '../../../core/common/session/keyedRecords'
+import {
+  DOC_SCHEMA_VERSION,
+  META_KEYS,
+  recordsArray,
+  sessionMap,
+} from '../../../core/common/session/docSchema'
 import { checkDocSchema, type SchemaCheck } from './schemaCheck'
 
 /**
@@ -49,8 +54,8 @@ export interface Binding {
 export function bindStoreToDoc(opts: BindingOptions): Binding {
   const { store, doc } = opts
   const shouldSync = opts.shouldSync ?? (() => true)
-  const records = new KeyedRecords<TLRecord>(doc.getArray(DOC_KEYS.records))
-  const meta = doc.getMap<unknown>(DOC_KEYS.meta)
+  const records = new KeyedRecords<TLRecord>(recordsArray(doc))
+  const meta = sessionMap(doc, 'meta')
   /** The origin of every transaction this binding writes, to tell its own changes apart. */
   const origin = { binding: 'tldraw' }
   const invalid = new Map<string, string>()

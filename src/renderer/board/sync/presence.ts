@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { InstancePresenceRecordType, react, type Editor, type TLInstancePresence } from 'tldraw'
 import { PresenceState } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
+import { isFacilitatorRole } from '../../../core/common/permissions'
 
 /**
  * Presence over Yjs awareness. Each client publishes, under awareness field `presence`, a
@@ -60,8 +61,7 @@ export function displayName(user: Pick<PresenceState['user'], 'name'>): string {
   return user.name.trim() !== '' ? user.name : 'Anonymous'
 }
 
-const canSummon = (role: PresenceState['user']['sessionRole']) =>
-  role === 'facilitator' || role === 'co-facilitator'
+const canSummon = isFacilitatorRole
 
 export class PresenceSync {
   private readonly listeners = new Set<(peers: PresenceState[]) => void>()

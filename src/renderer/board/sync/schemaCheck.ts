@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type * as Y from 'yjs'
 import type { SerializedSchema, TLStore } from 'tldraw'
-import { DOC_SCHEMA_VERSION, META_KEYS } from '../../../core/common/board/docSchema'
+import { DOC_SCHEMA_VERSION, META_KEYS } from '../../../core/common/session/docSchema'
 
 const StoredTldrawSchema = z.object({
   schemaVersion: z.literal(2),

@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
-import { DOC_KEYS } from '../../../core/common/board/docSchema'
-import { readStructure } from '../../../core/common/board/workshopState'
-import { dotsOn, isEligible } from '../../../core/common/facilitation/voting'
+import { sessionMap } from '../../../core/common/session/docSchema'
+import { readStructure } from '../../../core/common/session/read'
+import { dotsOn } from '../../../core/common/voting/ballots'
+import { isEligible } from '../../../core/common/voting/eligibility'
 import { getDots, subscribeDots, unvote, vote } from '../../board/facilitation/localVotes'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'
 import { votingBridges, type VotingBridge } from './votingBridge'
@@ -44,7 +45,7 @@ export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
       off = votingBridges.register(sessionId, bridge)
     }
     sync()
-    const voting = doc.getMap(DOC_KEYS.voting)
+    const voting = sessionMap(doc, 'voting')
     voting.observeDeep(sync)
     return () => {
       voting.unobserveDeep(sync)

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react'
-import { DOC_KEYS } from '../../../core/common/board/docSchema'
-import { cellKey, createAttributor } from '../../../core/common/board/attribution'
-import { cardBounds } from '../../../core/common/board/records'
-import { readStructure } from '../../../core/common/board/workshopState'
-import { tallyVotes } from '../../../core/common/export/votes'
+import { sessionMap } from '../../../core/common/session/docSchema'
+import { readBallotEntries, readWithdrawn } from '../../../core/common/session/read'
+import { cellKey, createAttributor } from '../../../core/common/structure/attribution'
+import { cardBounds } from '../../../core/common/cards/cardRecord'
+import { readStructure } from '../../../core/common/session/read'
+import { tallyVotes } from '../../../core/common/voting/tally'
 import type { TimerState } from '../../../core/common/facilitation/schema'
 import type * as Y from 'yjs'
 import type { CardOps } from '../../board/a11y/cardOps'
@@ -34,9 +35,6 @@ export interface AnnouncedBoard {
 }
 
 /** Remaining time on the local clock (the relay's clock is within a round trip of it on a LAN). */
-const plain = (v: unknown): unknown =>
-  v && typeof v === 'object' && 'toJSON' in v ? (v as { toJSON(): unknown }).toJSON() : v
-
 export function timerRemaining(t: TimerState | null, now: number): number {
   if (!t) return 0
   if (t.status === 'done') return 0
@@ -85,7 +83,7 @@ export function useWorkshopAnnouncer(
     const interval = setInterval(tick, 1000)
 
     // voting results: once the ballots of a closed round have stopped arriving for a moment
-    const ballots = doc.getMap<unknown>(DOC_KEYS.ballots)
+    const ballots = sessionMap(doc, 'ballots')
     const counted = new Map<string, number>()
     const ballotCount = (roundId: string) =>
       [...ballots.keys()].filter((k) => k.startsWith(`${roundId}/`)).length
@@ -96,16 +94,14 @@ export function useWorkshopAnnouncer(
       const cards = board.cards.list()
       const kinds = new Map(cards.map((c) => [c.id, c.props.kind]))
       const texts = new Map(cards.map((c) => [c.id, c.props.text]))
-      const withdrawn = new Set([...doc.getMap<unknown>(DOC_KEYS.withdrawn).keys()])
+      const withdrawn = readWithdrawn(doc)
       for (const r of readWorkshopSnapshot(doc).rounds) {
         if (r.status !== 'closed') continue
         const n = ballotCount(r.id)
         if (n === 0 || counted.get(r.id) === n) continue
         counted.set(r.id, n)
         // one round at a time, so every counted vote belongs to it
-        const entries = [...ballots.entries()]
-          .filter(([k]) => k.startsWith(`${r.id}/`))
-          .map(([k, v]) => [k, plain(v)] as const)
+        const entries = readBallotEntries(doc).filter(([k]) => k.startsWith(`${r.id}/`))
         const { votes } = tallyVotes([r], entries, kinds, withdrawn)
         store.announce(votingResultsText(r, votes, (id) => texts.get(id)))
       }

@@ -1,8 +1,8 @@
-import * as Y from 'yjs'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../core/common/board/docSchema'
-import { readAgenda } from '../../../core/common/board/workshopState'
-import { RevealState, TimerState, VotingRound, type Agenda } from '../../../core/common/facilitation/schema'
-import type { CountedVote } from '../../../core/common/export/votes'
+import type * as Y from 'yjs'
+import { readAgenda, readReveal, readTimerState } from '../../../core/common/facilitation/state'
+import type { Agenda, RevealState, TimerState } from '../../../core/common/facilitation/schema'
+import { readRounds, type VotingRound } from '../../../core/common/voting/round'
+import type { CountedVote } from '../../../core/common/voting/tally'
 
 /**
  * What to read out when the workshop moves on: activity changes, timer milestones, reveals, voting
@@ -22,23 +22,13 @@ export interface WorkshopSnapshot {
   readonly rounds: readonly VotingRound[]
 }
 
-const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? (v.toJSON() as unknown) : v)
-
+/** The workshop state announcements compare, read with core's readers (invalid values read as absent). */
 export function readWorkshopSnapshot(doc: Y.Doc): WorkshopSnapshot {
-  const workshop = doc.getMap<unknown>(DOC_KEYS.workshop)
-  const timer = TimerState.safeParse(plain(workshop.get(WORKSHOP_KEYS.timer)))
-  const reveal = RevealState.safeParse(plain(workshop.get(WORKSHOP_KEYS.reveal)))
-  const rounds: VotingRound[] = []
-  doc.getMap<unknown>(DOC_KEYS.voting).forEach((v, k) => {
-    const p = VotingRound.safeParse(plain(v))
-    if (p.success && p.data.id === k) rounds.push(p.data)
-  })
-  rounds.sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1))
   return {
     agenda: readAgenda(doc),
-    timer: timer.success ? timer.data : null,
-    reveal: reveal.success ? reveal.data : {},
-    rounds,
+    timer: readTimerState(doc),
+    reveal: readReveal(doc),
+    rounds: readRounds(doc),
   }
 }
 

@@ -6,6 +6,7 @@ import {
   type ExportFormat,
   type ExportModel,
 } from '../../../core/common/export'
+import { safeFileName } from '../../../core/common/text/sanitize'
 import type { ExportFrame } from '../../board/export/frames'
 import { frameSlug } from '../../board/export/frames'
 import type { AppHost } from '../../host/types'
@@ -70,18 +71,7 @@ export async function loadModel(src: ExportSource, includeNames: boolean): Promi
 }
 
 /** The session title made safe as the start of a file name on every system. */
-export function fileBase(title: string): string {
-  const cleaned = title
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+/, '')
-    .slice(0, 80)
-    .trim()
-  return cleaned || 'session'
-}
+export const fileBase = (title: string): string => safeFileName(title)
 
 export interface SavedFile {
   readonly name: string

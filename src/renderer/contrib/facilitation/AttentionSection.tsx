@@ -1,16 +1,15 @@
 import { useId, useState } from 'react'
 import type * as Y from 'yjs'
-import { readStructure } from '../../../core/common/board/workshopState'
-import { STRUCTURE_LOCK_KEY } from '../../../core/common/facilitation/schema'
+import { readStructure } from '../../../core/common/session/read'
+import { STRUCTURE_LOCK_KEY } from '../../../core/common/session/docSchema'
 import {
   readFollowLead,
-  readLocks,
   readSpotlight,
-  setLock,
   writeFollowLead,
   writeSpotlight,
 } from '../../../core/common/facilitation/state'
-import { structureAreas } from '../../../core/common/facilitation/voting'
+import { readLocks, setLock } from '../../../core/common/facilitation/locks'
+import { structureAreas } from '../../../core/common/structure/areas'
 import type { FacilitationController } from '../../board/facilitation/controller'
 import { useDocValue } from '../../board/facilitation/useDoc'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'

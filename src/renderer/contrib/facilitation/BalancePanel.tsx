@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { liveVoiceBalance } from '../../../core/common/facilitation/balance'
+import { liveVoiceBalance } from '../../../core/common/export/liveBalance'
 import { readShareBalance, writeShareBalance } from '../../../core/common/facilitation/state'
 import { BalanceTable } from '../../board/facilitation/BalanceTable'
 import { useDocValue } from '../../board/facilitation/useDoc'

@@ -1,18 +1,20 @@
 import { useId, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import { selectCards, type CardRecord } from '../../../core/common/board/records'
-import { readStructure } from '../../../core/common/board/workshopState'
-import { readSession } from '../../../core/common/export/readDoc'
-import type { VotingRound } from '../../../core/common/facilitation/schema'
+import { selectCards, type CardRecord } from '../../../core/common/cards/cardRecord'
+import { readStructure } from '../../../core/common/session/read'
+import { readSession } from '../../../core/common/session/read'
+import type { VotingRound } from '../../../core/common/voting/round'
 import {
   closeRound,
   readRounds,
   readShowResults,
   writeRound,
   writeShowResults,
-} from '../../../core/common/facilitation/state'
-import { dotsOn, isEligible, roundResults } from '../../../core/common/facilitation/voting'
-import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../shared/model/cards'
+} from '../../../core/common/voting/round'
+import { dotsOn } from '../../../core/common/voting/ballots'
+import { isEligible } from '../../../core/common/voting/eligibility'
+import { roundResults } from '../../../core/common/voting/tally'
+import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../shared/model/cardKinds'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import { dotsVersion, getDots, subscribeDots, unvote, vote } from '../../board/facilitation/localVotes'

@@ -1,11 +1,12 @@
 import { forwardRef, useId, useState } from 'react'
 import {
-  CARD_KINDS,
   CARD_KIND_INFO,
+  CARD_KINDS,
   CARD_TEXT_MAX,
+  hasOwnerAndDue,
   NAME_MAX,
   type CardKind,
-} from '../../../shared/model/cards'
+} from '../../../core/common/cards/card'
 
 export interface AddCardFormProps {
   choices: { key: string; label: string }[]
@@ -81,7 +82,7 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
         <p id={`${ids.text}-help`} className="help">
           Enter adds the card; Shift+Enter starts a new line.
         </p>
-        {kind === 'action' && (
+        {hasOwnerAndDue(kind) && (
           <div className="outline-add-fields">
             <span>
               <label htmlFor={ids.owner}>Owner</label>

@@ -1,11 +1,12 @@
 import { memo, useEffect, useId, useRef, useState } from 'react'
 import {
-  CARD_KINDS,
   CARD_KIND_INFO,
+  CARD_KINDS,
   CARD_TEXT_MAX,
+  hasOwnerAndDue,
   NAME_MAX,
   type CardKind,
-} from '../../../shared/model/cards'
+} from '../../../core/common/cards/card'
 import type { CardPatch } from '../../board/a11y/cardOps'
 import type { OutlineCard } from './outlineModel'
 
@@ -81,7 +82,7 @@ function CardItem(p: CardItemProps) {
         <span className="outline-author">
           — {card.author} ({card.roleLabel}){card.mine ? ', yours' : ''}
         </span>
-        {card.kind === 'action' && (card.owner || card.due) && (
+        {hasOwnerAndDue(card.kind) && (card.owner || card.due) && (
           <span className="outline-action">
             {card.owner ? ` Owner: ${card.owner}.` : ''}
             {card.due ? ` Due: ${card.due}.` : ''}
@@ -220,7 +221,7 @@ function EditForm(p: CardItemProps) {
         rows={3}
         onChange={(e) => setText(e.target.value)}
       />
-      {kind === 'action' && (
+      {hasOwnerAndDue(kind) && (
         <>
           <label htmlFor={ids.owner}>Owner</label>
           <input

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { CardKind } from '../../../shared/model/cards'
+import type { CardKind } from '../../../shared/model/cardKinds'
 import { useActiveBoard, type ActiveBoardApi } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'

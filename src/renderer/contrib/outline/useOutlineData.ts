@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { DOC_KEYS } from '../../../core/common/board/docSchema'
-import type { CardRecord } from '../../../core/common/board/records'
-import { readStructure } from '../../../core/common/board/workshopState'
+import { sessionMap } from '../../../core/common/session/docSchema'
+import type { CardRecord } from '../../../core/common/cards/cardRecord'
+import { readStructure } from '../../../core/common/session/read'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'
 import { readWorkshopSnapshot, type WorkshopSnapshot } from '../a11y/workshopAnnouncements'
 
 /** Calls back after changes to the workshop state (structure, agenda, timer, reveal) or voting rounds. */
 export function observeWorkshop(doc: Y.Doc, listener: () => void): () => void {
-  const maps = [doc.getMap(DOC_KEYS.workshop), doc.getMap(DOC_KEYS.voting)]
+  const maps = [sessionMap(doc, 'workshop'), sessionMap(doc, 'voting')]
   const fn = () => listener()
   for (const m of maps) m.observeDeep(fn)
   return () => maps.forEach((m) => m.unobserveDeep(fn))

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
-import { DOC_KEYS } from '../../../core/common/board/docSchema'
-import { readParticipants } from '../../../core/common/facilitation/state'
+import { sessionMap } from '../../../core/common/session/docSchema'
+import { readParticipants, readWithdrawn } from '../../../core/common/session/read'
+import { writeWithdrawn } from '../../../core/common/session/write'
+import { isFacilitatorRole } from '../../../core/common/permissions'
 import type { Participant } from '../../../shared/model/participant'
 import type { PresenceState } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
@@ -23,11 +25,11 @@ export function ParticipantsView() {
     const doc = board.doc
     const read = () => {
       setPeople(readParticipants(doc))
-      setWithdrawn(new Set(doc.getMap(DOC_KEYS.withdrawn).keys()))
+      setWithdrawn(readWithdrawn(doc))
     }
     read()
-    const pm = doc.getMap(DOC_KEYS.participants)
-    const wm = doc.getMap(DOC_KEYS.withdrawn)
+    const pm = sessionMap(doc, 'participants')
+    const wm = sessionMap(doc, 'withdrawn')
     pm.observe(read)
     wm.observe(read)
     setPeers(board.getPeers())
@@ -41,8 +43,7 @@ export function ParticipantsView() {
   if (!board) return <p className="muted">Open a session to see who is here.</p>
   const here = new Set(peers.map((p) => p.user.id))
   here.add(board.identity.id)
-  const isFacilitator =
-    board.identity.sessionRole === 'facilitator' || board.identity.sessionRole === 'co-facilitator'
+  const isFacilitator = isFacilitatorRole(board.identity.sessionRole)
   const withdraw = (p: Participant) => {
     const who = p.anonymous || !p.name ? 'this anonymous person' : p.name
     if (
@@ -51,7 +52,7 @@ export function ParticipantsView() {
       )
     )
       return
-    board.doc.getMap(DOC_KEYS.withdrawn).set(p.id, new Date().toISOString())
+    writeWithdrawn(board.doc, p.id, new Date().toISOString())
     store.announce(`Contributions of ${who} withdrawn from exports.`)
   }
   return (

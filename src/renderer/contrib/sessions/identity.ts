@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CoproRole, SessionRole } from '../../../shared/model/roles'
-import { NAME_MAX } from '../../../shared/model/cards'
+import { NAME_MAX } from '../../../shared/model/participant'
 
 /** Who is using this window; remembered on this device only. */
 export const LocalIdentity = z.object({

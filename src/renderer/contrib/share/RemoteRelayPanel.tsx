@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { readMeta } from '../../../core/common/board/workshopState'
+import { readMeta } from '../../../core/common/session/read'
 import { useActiveBoard } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
 import { CopyLink } from './CopyLink'

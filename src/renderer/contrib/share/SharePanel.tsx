@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ShareInterface } from '../../../shared/api'
-import { readMeta } from '../../../core/common/board/workshopState'
+import { readMeta } from '../../../core/common/session/read'
 import { useActiveBoard } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
 import { CopyLink } from './CopyLink'

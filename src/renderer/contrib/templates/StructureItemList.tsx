@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { BoardStructure } from '../../../shared/model/structure'
-import type { StructureEdit } from '../../../core/common/board/structureEdits'
+import type { StructureEdit } from '../../../core/common/structure/edits'
 import type { ActiveBoardApi } from '../../workbench/activeBoard'
 import { useServices } from '../../workbench/context'
 import { AddItem } from './AddStructureItem'

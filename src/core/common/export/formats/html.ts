@@ -1,4 +1,4 @@
-import { CARD_KIND_INFO } from '../../../../shared/model/cards'
+import { CARD_KIND_INFO } from '../../../../shared/model/cardKinds'
 import type { CoproRole } from '../../../../shared/model/roles'
 import type { ExportCard, ExportModel } from '../schema'
 import {

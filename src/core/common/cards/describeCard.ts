@@ -1,0 +1,19 @@
+import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
+import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
+import type { CardProps } from './card'
+
+/** What the card shows as its author: the name only when the author consented to store it. */
+export function cardAuthorLabel(props: Pick<CardProps, 'authorName'>): string {
+  return props.authorName.trim() !== '' ? props.authorName : 'Anonymous'
+}
+
+/** A short description of a card, for screen readers and the composer's announcements. */
+export function describeCard(props: CardProps): string {
+  const kind = CARD_KIND_INFO[props.kind].label
+  const role = COPRO_ROLE_INFO[props.authorRole].short
+  const extra =
+    props.kind === 'action'
+      ? `${props.owner ? `, owner ${props.owner}` : ''}${props.due ? `, due ${props.due}` : ''}`
+      : ''
+  return `${kind} card by ${cardAuthorLabel(props)} (${role})${extra}: ${props.text || 'empty'}`
+}

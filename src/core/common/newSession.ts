@@ -1,0 +1,25 @@
+import * as Y from 'yjs'
+import type { BoardStructure } from '../../shared/model/structure'
+import type { Agenda } from './facilitation/schema'
+import { writeAgenda } from './facilitation/state'
+import type { SessionMeta } from './session/read'
+import { writeMeta, writeStructure } from './session/write'
+
+/**
+ * The first update of a new session's document: meta, and the template's structure and agenda when
+ * created from one. The tldraw records are seeded by the first canvas that joins.
+ */
+export function initialSessionUpdate(
+  meta: SessionMeta,
+  instance?: { structure: BoardStructure; agenda: Agenda },
+): Uint8Array {
+  const doc = new Y.Doc()
+  writeMeta(doc, meta)
+  if (instance) {
+    writeStructure(doc, instance.structure)
+    writeAgenda(doc, instance.agenda)
+  }
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}

@@ -1,0 +1,95 @@
+import type * as Y from 'yjs'
+
+/**
+ * The shape of a session's Y.Doc: the single contract between the relay, storage, the canvas binding,
+ * facilitation, voting and exports, and the only module that names its top-level maps. Other modules
+ * reach a map through `sessionMap(doc, name)` / `recordsArray(doc)`, never `doc.getMap('…')` (lint
+ * enforces it). Change the layout only with a version bump (DOC_SCHEMA_VERSION) and a migration; the
+ * layout is public (tl_records and the maps below): other tools read it.
+ *
+ *   tl_records   Y.Array of {key, val} entries, keyed by tldraw record id (KeyedRecords; YKeyValue-compatible)
+ *   meta         Y.Map: META_KEYS — docVersion, tldrawSchema (serialized), sessionId, title, templateId, createdAt
+ *   workshop     Y.Map: WORKSHOP_KEYS — structure (BoardStructure JSON), agenda, timer, reveal
+ *   participants Y.Map: participant id → Participant
+ *   voting       Y.Map: round id → VotingRound
+ *   ballots      Y.Map: `${roundId}/${participantId}` → Ballot, published only after the round closes
+ *   locks        Y.Map: shape id → { by, at } (facilitator-only locks on chosen cards);
+ *                STRUCTURE_LOCK_KEY → the structure lock
+ *   withdrawn    Y.Map: participant id → ISO time (their cards and votes leave future exports)
+ *   facilitation Y.Map: FACILITATION_KEYS — spotlight, shareBalance, followLead, showResults, and
+ *                `pass/<activityId>/<nonce>` → 1 (added by issue 6; older documents lack it)
+ *
+ * Value schemas live with their concept: Agenda, TimerState, RevealState, Spotlight, LockEntry in
+ * facilitation/schema.ts; VotingRound in voting/round.ts; Ballot in voting/ballots.ts; the card
+ * record in cards/.
+ */
+export const DOC_SCHEMA_VERSION = 1
+
+export const DOC_KEYS = {
+  records: 'tl_records',
+  meta: 'meta',
+  workshop: 'workshop',
+  participants: 'participants',
+  voting: 'voting',
+  ballots: 'ballots',
+  locks: 'locks',
+  withdrawn: 'withdrawn',
+  facilitation: 'facilitation',
+} as const
+
+/** The names of the top-level Y.Maps (every key but the records array). */
+export type SessionMapName = Exclude<keyof typeof DOC_KEYS, 'records'>
+
+export const META_KEYS = {
+  docVersion: 'docVersion',
+  tldrawSchema: 'tldrawSchema',
+  sessionId: 'sessionId',
+  title: 'title',
+  templateId: 'templateId',
+  createdAt: 'createdAt',
+} as const
+
+export const WORKSHOP_KEYS = {
+  structure: 'structure',
+  agenda: 'agenda',
+  timer: 'timer',
+  reveal: 'reveal',
+} as const
+
+export const FACILITATION_KEYS = {
+  spotlight: 'spotlight',
+  shareBalance: 'shareBalance',
+  followLead: 'followLead',
+  /** Round id whose results are shown on the cards, or absent. */
+  showResults: 'showResults',
+  passPrefix: 'pass/',
+} as const
+
+/** The structure lock is stored in the `locks` map under this key (card locks use shape ids). */
+export const STRUCTURE_LOCK_KEY = 'structure'
+
+/** The key of a published ballot in the `ballots` map. */
+export const ballotKey = (roundId: string, participantId: string): string => `${roundId}/${participantId}`
+
+/** A top-level map of the session document, by its name in DOC_KEYS. */
+export function sessionMap<T = unknown>(doc: Y.Doc, name: SessionMapName): Y.Map<T> {
+  return doc.getMap<T>(DOC_KEYS[name])
+}
+
+/** The tldraw records array (`tl_records`): wrap it in KeyedRecords to read or write records. */
+export function recordsArray<T = unknown>(doc: Y.Doc): Y.Array<T> {
+  return doc.getArray<T>(DOC_KEYS.records)
+}
+
+/**
+ * A top-level map or array by its raw name, for code that walks every top-level type generically
+ * (reverting to a checkpoint keeps names this version does not know). Everything else names a map
+ * through `sessionMap`.
+ */
+export function topLevelMap<T = unknown>(doc: Y.Doc, name: string): Y.Map<T> {
+  return doc.getMap<T>(name)
+}
+
+export function topLevelArray<T = unknown>(doc: Y.Doc, name: string): Y.Array<T> {
+  return doc.getArray<T>(name)
+}

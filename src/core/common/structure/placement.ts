@@ -1,0 +1,135 @@
+import type { CardKind } from '../../../shared/model/cardKinds'
+import type { BoardStructure, CellRef, StructureItem } from '../../../shared/model/structure'
+import { currentActivity } from '../facilitation/agenda'
+import type { Agenda } from '../facilitation/schema'
+import { cellRect, createAttributor, sameCell, structureBounds, type Rect } from './attribution'
+
+/**
+ * Where a new card goes: which cell (targetCell, for the simple composer), and where in it so it covers
+ * no other card (findFreeSpot, spotInCell); where the composer puts a card on the open canvas
+ * (placeNewCard). Pure (no tldraw), so every rule is unit-tested; the renderer's card operations,
+ * composer and guest screen call these.
+ */
+
+/** A box on the page. */
+export type Box = Rect
+
+export interface Size {
+  readonly w: number
+  readonly h: number
+}
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+
+/**
+ * Where to put a card so it does not cover others: the first free slot, scanning a region row by row.
+ * `accept` lets the caller insist on a property of the spot, e.g. that the card's centre is attributed
+ * to the target cell.
+ *
+ * Returns the top-left corner for a card of `size` inside `region`: the first slot (rows top to bottom,
+ * left to right, `gap` apart) that overlaps no box of `occupied` and passes `accept`. When none is
+ * free, a slot cascading from the region's centre that passes `accept` (cards may then overlap); when
+ * even that fails, the region's centre.
+ */
+export function findFreeSpot(
+  region: Box,
+  size: Size,
+  occupied: readonly Box[],
+  accept: (at: { x: number; y: number }) => boolean = () => true,
+  gap = 16,
+): { x: number; y: number } {
+  const fitsX = region.w >= size.w + 2 * gap
+  const fitsY = region.h >= size.h + 2 * gap
+  if (fitsX && fitsY) {
+    for (let y = region.y + gap; y + size.h <= region.y + region.h - gap; y += size.h + gap) {
+      for (let x = region.x + gap; x + size.w <= region.x + region.w - gap; x += size.w + gap) {
+        const box = { x, y, w: size.w, h: size.h }
+        if (!occupied.some((o) => overlaps(o, box)) && accept({ x, y })) return { x, y }
+      }
+    }
+  }
+  const cx = region.x + region.w / 2 - size.w / 2
+  const cy = region.y + region.h / 2 - size.h / 2
+  for (let i = 0; i < 12; i++) {
+    const at = { x: cx + (i % 4) * 12, y: cy + i * 8 }
+    // the centre must stay inside the region for the card to belong to it
+    const centreX = at.x + size.w / 2
+    const centreY = at.y + size.h / 2
+    if (centreX >= region.x + region.w || centreY >= region.y + region.h) break
+    if (accept(at)) return at
+  }
+  return { x: cx, y: cy }
+}
+
+/**
+ * A free spot for a card of `size` in cell `cell` (null: unplaced), avoiding `occupied`, with the card's
+ * centre attributed to that cell. Unplaced cards go to a band below the structure, or into `viewport`
+ * when there is no structure (a region of six cards when the viewport is empty).
+ */
+export function spotInCell(
+  structure: BoardStructure | null,
+  cell: CellRef | null,
+  size: Size,
+  occupied: readonly Box[],
+  viewport: Box,
+): { x: number; y: number } {
+  const attribute = createAttributor(structure)
+  const target: CellRef = cell ?? { type: 'unplaced' }
+  const accept = (at: { x: number; y: number }) => sameCell(attribute({ ...at, ...size }), target)
+  const rect = cellRect(structure, target)
+  if (rect) return findFreeSpot(rect, size, occupied, accept)
+  const region: Box = structure
+    ? (() => {
+        const b = structureBounds(structure)
+        return { x: b.x, y: b.y + b.h + 40, w: Math.max(b.w, size.w * 4), h: size.h * 6 }
+      })()
+    : viewport.w > 0 && viewport.h > 0
+      ? { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h }
+      : { x: 0, y: 0, w: size.w * 6, h: size.h * 6 }
+  return findFreeSpot(region, size, occupied, accept)
+}
+
+/**
+ * Where the composer puts a new card: to the right of the selection when there is one (its top
+ * aligned), else centred in the viewport.
+ */
+export function placeNewCard(
+  size: { w: number; h: number },
+  viewport: { x: number; y: number; w: number; h: number },
+  selection: { x: number; y: number; w: number; h: number } | null,
+  gap = 24,
+): { x: number; y: number } {
+  if (selection) return { x: selection.x + selection.w + gap, y: selection.y }
+  return { x: viewport.x + (viewport.w - size.w) / 2, y: viewport.y + (viewport.h - size.h) / 2 }
+}
+
+/** The first item that asks for this kind of card, else the first item. */
+function pick<T extends StructureItem>(items: readonly T[], kind: CardKind): T | undefined {
+  return items.find((i) => i.kinds.includes(kind)) ?? items[0]
+}
+
+/**
+ * Where a card from the simple composer goes: the current activity's target stage, lane or zone.
+ * A stage target picks the lane that asks for this kind of card (else the first lane), and a lane
+ * target the stage likewise. Null when there is no current activity, no target, or the target is no
+ * longer on the board (then the card goes to the middle of the person's view).
+ */
+export function targetCell(agenda: Agenda, structure: BoardStructure | null, kind: CardKind): CellRef | null {
+  const targetId = currentActivity(agenda)?.targetId ?? null
+  if (targetId === null || structure === null) return null
+  if (structure.type === 'zones') {
+    return structure.zones.some((z) => z.id === targetId) ? { type: 'zone', zoneId: targetId } : null
+  }
+  const stage = structure.stages.find((s) => s.id === targetId)
+  if (stage) {
+    const lane = pick(structure.lanes, kind)
+    return lane ? { type: 'cell', stageId: stage.id, laneId: lane.id } : null
+  }
+  const lane = structure.lanes.find((l) => l.id === targetId)
+  if (lane) {
+    const st = pick(structure.stages, kind)
+    return st ? { type: 'cell', stageId: st.id, laneId: lane.id } : null
+  }
+  return null
+}

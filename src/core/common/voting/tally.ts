@@ -1,0 +1,146 @@
+import type * as Y from 'yjs'
+import type { CardKind } from '../../../shared/model/cardKinds'
+import { COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
+import { selectCards } from '../cards/cardRecord'
+import { ballotKey } from '../session/docSchema'
+import { readBallotEntries, readRecords, readStructure, readWithdrawn } from '../session/read'
+import { cmp } from '../text/compare'
+import { Ballot } from './ballots'
+import { isEligible } from './eligibility'
+import { readRounds, VotingRound } from './round'
+
+/**
+ * Counting votes: the one tally behind the results on screen and every export.
+ */
+
+/** Votes (dots) per co-production role; every role is present, zero when none. */
+export type VotesByRole = Record<CoproRole, number>
+
+export interface CountedVote {
+  readonly cardId: string
+  readonly participantId: string
+  readonly role: CoproRole
+}
+
+export interface VoteTally {
+  readonly rounds: VotingRound[]
+  /** Ballots counted per round id. */
+  readonly ballotsCounted: ReadonlyMap<string, number>
+  /** One entry per counted dot. */
+  readonly votes: CountedVote[]
+  readonly withdrawnBallots: number
+  readonly invalid: number
+}
+
+export function emptyByRole(): VotesByRole {
+  const out = {} as Record<CoproRole, number>
+  for (const r of COPRO_ROLES) out[r] = 0
+  return out
+}
+
+/**
+ * Counts the dots of published ballots of closed rounds. A ballot counts only when its map key
+ * matches its round and voter, its round is closed, and its voter has not withdrawn; at most
+ * dotsPerPerson dots count, and only on existing cards of the round's kinds.
+ */
+export function tallyVotes(
+  rawRounds: readonly unknown[],
+  rawBallots: ReadonlyArray<readonly [string, unknown]>,
+  cardKinds: ReadonlyMap<string, CardKind>,
+  withdrawn: ReadonlySet<string>,
+): VoteTally {
+  let invalid = 0
+  const rounds: VotingRound[] = []
+  for (const r of rawRounds) {
+    const p = VotingRound.safeParse(r)
+    if (p.success) rounds.push(p.data)
+    else invalid++
+  }
+  rounds.sort((a, b) => a.openedAt - b.openedAt || cmp(a.id, b.id))
+  const byId = new Map(rounds.map((r) => [r.id, r]))
+  const ballotsCounted = new Map<string, number>()
+  const votes: CountedVote[] = []
+  let withdrawnBallots = 0
+  const sorted = [...rawBallots].sort((a, b) => cmp(a[0], b[0]))
+  for (const [key, raw] of sorted) {
+    const p = Ballot.safeParse(raw)
+    if (!p.success || ballotKey(p.data.roundId, p.data.participantId) !== key) {
+      invalid++
+      continue
+    }
+    const b = p.data
+    const round = byId.get(b.roundId)
+    if (!round || round.status !== 'closed') continue
+    if (withdrawn.has(b.participantId)) {
+      withdrawnBallots++
+      continue
+    }
+    ballotsCounted.set(round.id, (ballotsCounted.get(round.id) ?? 0) + 1)
+    for (const cardId of b.cardIds.slice(0, round.dotsPerPerson)) {
+      const kind = cardKinds.get(cardId)
+      if (kind === undefined) continue
+      if (round.kinds.length > 0 && !round.kinds.includes(kind)) continue
+      votes.push({ cardId, participantId: b.participantId, role: b.coproRole })
+    }
+  }
+  return { rounds, ballotsCounted, votes, withdrawnBallots, invalid }
+}
+
+export interface CardResult {
+  readonly cardId: string
+  readonly total: number
+  readonly byRole: Record<CoproRole, number>
+}
+
+export interface RoundResults {
+  readonly roundId: string
+  readonly ballots: number
+  /** Cards with at least one dot, most dots first (ties by card id). */
+  readonly cards: CardResult[]
+  /** Per role, that role's own ranking: the "separate tallies" view. */
+  readonly byRole: Record<CoproRole, Array<{ cardId: string; votes: number }>>
+  /** How many ballots each role published. */
+  readonly votersByRole: Record<CoproRole, number>
+}
+
+/**
+ * Results of one closed round from the document (published ballots only; an open round has none).
+ * Withdrawn participants' ballots are left out, exactly as in exports.
+ */
+export function roundResults(doc: Y.Doc, roundId: string): RoundResults {
+  const rounds = readRounds(doc).filter((r) => r.id === roundId)
+  const structure = readStructure(doc)
+  // only cards eligible in this round (kinds and region) can take dots
+  const cardKinds = new Map(
+    selectCards(readRecords(doc))
+      .cards.filter((c) => rounds[0] !== undefined && isEligible(rounds[0], c, structure))
+      .map((c) => [c.id, c.props.kind]),
+  )
+  const ballots = readBallotEntries(doc).filter(([k]) => k.startsWith(`${roundId}/`))
+  return resultsFromTally(roundId, tallyVotes(rounds, ballots, cardKinds, readWithdrawn(doc)))
+}
+
+export function resultsFromTally(roundId: string, tally: ReturnType<typeof tallyVotes>): RoundResults {
+  const byCard = new Map<string, { total: number; byRole: Record<CoproRole, number> }>()
+  const voters = new Map<string, CoproRole>()
+  for (const v of tally.votes) {
+    let e = byCard.get(v.cardId)
+    if (!e) byCard.set(v.cardId, (e = { total: 0, byRole: emptyByRole() }))
+    e.total++
+    e.byRole[v.role]++
+    voters.set(v.participantId, v.role)
+  }
+  const cards = [...byCard.entries()]
+    .map(([cardId, e]) => ({ cardId, ...e }))
+    .sort((a, b) => b.total - a.total || (a.cardId < b.cardId ? -1 : 1))
+  const byRole = {} as Record<CoproRole, Array<{ cardId: string; votes: number }>>
+  for (const r of COPRO_ROLES) {
+    byRole[r] = cards
+      .filter((c) => c.byRole[r] > 0)
+      .map((c) => ({ cardId: c.cardId, votes: c.byRole[r] }))
+      .sort((a, b) => b.votes - a.votes || (a.cardId < b.cardId ? -1 : 1))
+  }
+  const votersByRole = emptyByRole()
+  for (const role of voters.values()) votersByRole[role]++
+  return { roundId, ballots: tally.ballotsCounted.get(roundId) ?? 0, cards, byRole, votersByRole }
+}
