@@ -87,8 +87,6 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
-      // A middle click fires no auxclick, so it cannot open a link around the window-open handler.
-      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.once('ready-to-show', () => win?.show())
