@@ -53,7 +53,13 @@ if (build.status !== 0) process.exit(1)
 
 const args = ['--config', 'electron-builder.json', '--publish', 'never', platformFlag]
 const updateUrl = process.env.COPRO_UPDATE_URL
-if (updateUrl) args.push(`-c.extraMetadata.coproUpdateUrl=${updateUrl}`)
+// The address goes into the app, and electron-builder writes the latest*.yml files the server must hold.
+if (updateUrl)
+  args.push(
+    `-c.extraMetadata.coproUpdateUrl=${updateUrl}`,
+    '-c.publish.provider=generic',
+    `-c.publish.url=${updateUrl}`,
+  )
 const bin = join(
   'node_modules',
   '.bin',
