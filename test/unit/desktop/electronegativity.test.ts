@@ -43,7 +43,7 @@ function explained(): Set<string> {
 }
 
 describe('Electronegativity scan of the Electron code', () => {
-  it('finds nothing that docs/security.md does not explain', async () => {
+  it('finds nothing that docs/security.md does not explain', { timeout: 120_000 }, async () => {
     const result = await run({ input: scanned, isRelative: true })
     // The scan really ran: its checks loaded and every file parsed.
     expect(result.atomicChecks).toBeGreaterThan(20)

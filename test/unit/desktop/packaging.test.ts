@@ -39,12 +39,16 @@ function validator() {
 }
 
 describe('electron-builder configuration', () => {
-  it("validates against electron-builder's own schema, and the schema rejects a broken copy", () => {
-    const validate = validator()
-    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true)
-    expect(validate({ ...config, nsis: { ...(config.nsis as Json), perMachine: 'no' } })).toBe(false)
-    expect(validate({ ...config, instaler: true })).toBe(false)
-  })
+  it(
+    "validates against electron-builder's own schema, and the schema rejects a broken copy",
+    { timeout: 120_000 },
+    () => {
+      const validate = validator()
+      expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true)
+      expect(validate({ ...config, nsis: { ...(config.nsis as Json), perMachine: 'no' } })).toBe(false)
+      expect(validate({ ...config, instaler: true })).toBe(false)
+    },
+  )
   it('pins electron-builder exactly and never runs it while installing', () => {
     expect(pkg.devDependencies['electron-builder']).toMatch(/^\d+\.\d+\.\d+$/)
     expect(require('electron-builder/package.json').version).toBe(pkg.devDependencies['electron-builder'])
@@ -102,6 +106,7 @@ describe('electron-builder configuration', () => {
 describe('the packaged app (electron-builder run with a stand-in Electron)', () => {
   const work = mkdtempSync(join(tmpdir(), 'copro-pack-'))
   let files: string[] = []
+  let readPacked: (file: string) => string = () => ''
 
   beforeAll(() => {
     if (!existsSync('out/main/index.js') || !existsSync('out/renderer/index.html')) {
@@ -137,8 +142,12 @@ describe('the packaged app (electron-builder run with a stand-in Electron)', () 
     )
     if (r.status !== 0) throw new Error(`electron-builder failed:\n${r.stdout}\n${r.stderr}`)
     const asar = join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar')
-    const { listPackage } = require('@electron/asar') as { listPackage(p: string): string[] }
+    const { listPackage, extractFile } = require('@electron/asar') as {
+      listPackage(p: string): string[]
+      extractFile(p: string, file: string): Buffer
+    }
     files = listPackage(asar).map((f) => f.replace(/\\/g, '/').replace(/^\//, ''))
+    readPacked = (file) => extractFile(asar, file).toString('utf8')
   }, 240_000)
   afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -166,6 +175,20 @@ describe('the packaged app (electron-builder run with a stand-in Electron)', () 
         }),
     )
     for (const dev of Object.keys(pkg.devDependencies)) expect(modules.has(dev), dev).toBe(false)
+  })
+  it('names every packed package in the third-party notices, and each carries its licence', () => {
+    const notices = readFileSync('THIRD_PARTY_NOTICES.md', 'utf8').toLowerCase()
+    const packed = files
+      .filter((f) => /^node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(f))
+      .map((f) => f.slice('node_modules/'.length, -'/package.json'.length))
+    expect(packed.length).toBeGreaterThan(0)
+    for (const name of packed) {
+      expect(notices, name).toContain(name.toLowerCase())
+      const hasFile = files.some((f) => new RegExp(`^node_modules/${name}/(licen[cs]e|copying)`, 'i').test(f))
+      const declared = (JSON.parse(readPacked(`node_modules/${name}/package.json`)) as { license?: string })
+        .license
+      expect(hasFile || typeof declared === 'string', name).toBe(true)
+    }
   })
   it('holds every package the built main process imports', () => {
     const main = readFileSync('out/main/index.js', 'utf8')

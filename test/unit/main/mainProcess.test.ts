@@ -38,15 +38,15 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'copro-main-'))
   app.userData = dataDir
   await import('../../../src/main/index')
-  await vi.waitFor(() => expect(FakeBrowserWindow.all[0]?.loaded.length).toBe(1), { timeout: 20_000 })
+  await vi.waitFor(() => expect(FakeBrowserWindow.all[0]?.loaded.length).toBe(1), { timeout: 60_000 })
   mainWin = FakeBrowserWindow.all[0]!
-})
+}, 90_000)
 
 afterAll(async () => {
   app.emit('before-quit', { preventDefault: () => {} })
-  await vi.waitFor(() => expect(app.quit).toHaveBeenCalled(), { timeout: 20_000 })
+  await vi.waitFor(() => expect(app.quit).toHaveBeenCalled(), { timeout: 60_000 })
   rmSync(dataDir, { recursive: true, force: true })
-})
+}, 90_000)
 
 describe('the main window', () => {
   it('is isolated and sandboxed, with no Node in the page', () => {
@@ -215,7 +215,9 @@ describe('.copro files opened from outside the app', () => {
     app.emit('second-instance', {}, ['Copro Studio', '--some-flag', 'Budget day.copro'], dataDir)
     expect(mainWin.focused).toBe(focusedBefore + 1)
     // The menu was sent above, so the workbench listens: the import starts at once.
-    await vi.waitFor(() => expect(eventsSent(mainWin.webContents, 'sessions.fileOpened')).toHaveLength(1))
+    await vi.waitFor(() => expect(eventsSent(mainWin.webContents, 'sessions.fileOpened')).toHaveLength(1), {
+      timeout: 20_000,
+    })
     const [opened] = eventsSent(mainWin.webContents, 'sessions.fileOpened') as {
       ok: boolean
       fileName: string
@@ -233,7 +235,9 @@ describe('.copro files opened from outside the app', () => {
     const event = { preventDefault: vi.fn() }
     app.emit('open-file', event, bad)
     expect(event.preventDefault).toHaveBeenCalled()
-    await vi.waitFor(() => expect(eventsSent(mainWin.webContents, 'sessions.fileOpened')).toHaveLength(2))
+    await vi.waitFor(() => expect(eventsSent(mainWin.webContents, 'sessions.fileOpened')).toHaveLength(2), {
+      timeout: 20_000,
+    })
     const failed = eventsSent(mainWin.webContents, 'sessions.fileOpened')[1] as {
       ok: boolean
       fileName: string
