@@ -29,7 +29,7 @@ export interface FileOpener {
   open(path: string): void
   /** The workbench listens for events now: imports what waited. */
   rendererReady(): void
-  /** Resolves when every import started so far has finished (for an orderly quit, and for tests). */
+  /** Resolves when every import started so far has finished. */
   idle(): Promise<void>
 }
 
@@ -40,11 +40,15 @@ export function coproFilesInArgv(argv: readonly string[], cwd: string): string[]
 
 export function createFileOpener(deps: FileOpenDeps): FileOpener {
   const waiting: string[] = []
-  const running = new Set<Promise<void>>()
+  // One file at a time, in the order they came: their tabs open in that order.
+  let queue: Promise<void> = Promise.resolve()
   let ready = false
   const start = (path: string) => {
-    const p = importPath(path, deps).finally(() => running.delete(p))
-    running.add(p)
+    queue = queue.then(() =>
+      importPath(path, deps).catch(() =>
+        deps.send({ ok: false, fileName: fileNameOf(path), message: 'The file could not be imported.' }),
+      ),
+    )
   }
   return {
     open(path) {
@@ -56,13 +60,19 @@ export function createFileOpener(deps: FileOpenDeps): FileOpener {
       for (const path of waiting.splice(0)) start(path)
     },
     async idle() {
-      while (running.size) await Promise.all(running)
+      let seen: Promise<void>
+      do {
+        seen = queue
+        await seen
+      } while (seen !== queue)
     },
   }
 }
 
+const fileNameOf = (path: string) => basename(path).slice(0, 200) || 'session.copro'
+
 async function importPath(path: string, deps: FileOpenDeps): Promise<void> {
-  const fileName = basename(path).slice(0, 200) || 'session.copro'
+  const fileName = fileNameOf(path)
   const failed = (message: string) => deps.send({ ok: false, fileName, message })
   let bytes: Buffer
   try {

@@ -121,6 +121,33 @@ describe('file opener', () => {
     await opener.idle()
     expect(sent).toEqual([{ ok: true, fileName: 'ok.copro', session }])
   })
+  it('imports one file at a time, in order, and reports an import that throws', async () => {
+    const a = join(dir, 'first.copro')
+    const b = join(dir, 'second.copro')
+    writeFileSync(a, 'A')
+    writeFileSync(b, 'B')
+    let finishFirst: (r: { ok: true; value: unknown }) => void = () => {}
+    const importFile = vi
+      .fn<(args: { fileName: string; base64: string }) => Promise<{ ok: true; value: unknown }>>()
+      .mockImplementationOnce(() => new Promise((resolve) => (finishFirst = resolve)))
+      .mockImplementationOnce(() => Promise.reject(new Error('router crashed')))
+    const sent: FileOpened[] = []
+    const opener = createFileOpener({ importFile, send: (o) => sent.push(o) })
+    opener.rendererReady()
+    opener.open(a)
+    opener.open(b)
+    await vi.waitFor(() => expect(importFile).toHaveBeenCalledTimes(1))
+    // The second file waits for the first, however long it takes.
+    expect(importFile.mock.calls[0]![0].fileName).toBe('first.copro')
+    expect(sent).toEqual([])
+    finishFirst({ ok: true, value: session })
+    await opener.idle()
+    expect(importFile.mock.calls.map((c) => c[0].fileName)).toEqual(['first.copro', 'second.copro'])
+    expect(sent).toEqual([
+      { ok: true, fileName: 'first.copro', session },
+      { ok: false, fileName: 'second.copro', message: 'The file could not be imported.' },
+    ])
+  })
   it('refuses an answer that is not a session summary', async () => {
     const f = join(dir, 'c.copro')
     writeFileSync(f, 'C')
