@@ -9,6 +9,9 @@ import { buildMenuSpec } from '../core/common/workbench/menu'
 import { CoproServer } from '../core/node/server'
 import { createDesktopServer } from './server'
 import { isAllowedNavigation, isExternalWebUrl, isTrustedSender } from './policy'
+import { createFileOpener } from './fileOpen'
+import { claimSingleInstance } from './singleInstance'
+import { packagedUpdateUrl, startUpdates, updatePolicy } from './updates'
 
 let server: CoproServer | null = null
 let win: BrowserWindow | null = null
@@ -16,14 +19,24 @@ let win: BrowserWindow | null = null
 const rendererFile = join(import.meta.dirname, '../renderer/index.html')
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href
 
-if (!app.requestSingleInstanceLock()) {
+// .copro files opened from outside (double-click, second launch, macOS open-file) → sessions.importFile.
+const files = createFileOpener({
+  importFile: (args) =>
+    server
+      ? server.router.call('sessions.importFile', args, { transport: 'ipc' })
+      : Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Copro Studio is closing.' } }),
+  send: (outcome) => win?.webContents.send(IPC_EVENT, 'sessions.fileOpened', outcome),
+})
+
+const focusWindow = () => {
+  if (!win) return
+  if (win.isMinimized()) win.restore()
+  win.focus()
+}
+
+if (!claimSingleInstance(app, process.argv, process.cwd(), { openFile: files.open, focus: focusWindow })) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (!win) return
-    if (win.isMinimized()) win.restore()
-    win.focus()
-  })
   app.whenReady().then(start, (err) => {
     console.error(err)
     app.exit(1)
@@ -54,6 +67,8 @@ async function start(): Promise<void> {
     if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } }
     }
+    // The workbench sends its menu once it listens for events: files waiting to open can go now.
+    if (method === 'menu.setCommands') files.rendererReady()
     return server!.router.call(method, args, { transport: 'ipc' })
   })
 
@@ -76,6 +91,8 @@ async function start(): Promise<void> {
   win.on('closed', () => (win = null))
   if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(`${rendererUrl}?host=electron`)
   else await win.loadFile(rendererFile, { query: { host: 'electron' } })
+  const updates = updatePolicy(process.env.COPRO_UPDATE_URL, packagedUpdateUrl(app.getAppPath()))
+  void startUpdates(updates, app.isPackaged, (m) => console.error(m))
 }
 
 /** HostCapabilities.setMenu: the arguments were checked against the contract by the router. */

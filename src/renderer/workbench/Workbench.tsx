@@ -110,6 +110,11 @@ export function Workbench({ host }: { host: AppHost }) {
       host.on('settings.changed', (s) => store.set({ settings: s })),
       host.on('session.saveState', (e) => store.set({ save: e })),
       host.on('command.run', (e) => void commands.execute(e.id)),
+      host.on('sessions.fileOpened', (e) => {
+        if (!e.ok) return store.notify('error', `Could not open ${e.fileName}: ${e.message}`)
+        store.notify('info', `Opened ${e.fileName} as a new session, “${e.session.title}”.`)
+        store.openSessionTab(e.session.id, e.session.title)
+      }),
     ]
     return () => {
       unregister()

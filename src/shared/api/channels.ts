@@ -40,4 +40,5 @@ export const IPC_EVENT_NAMES: readonly string[] = [
   'settings.changed',
   'command.run',
   'share.changed',
+  'sessions.fileOpened',
 ]

@@ -283,6 +283,11 @@ export const API_EVENTS = {
     shared: z.boolean(),
     guests: z.number().int().nonnegative(),
   }),
+  /** Desktop only: a .copro file opened from outside the app (double-click, a second launch) was imported, or not. */
+  'sessions.fileOpened': z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), fileName: z.string().max(200), session: SessionSummary }),
+    z.object({ ok: z.literal(false), fileName: z.string().max(200), message: z.string().max(500) }),
+  ]),
 } as const
 export type ApiEvent = keyof typeof API_EVENTS
 export const API_EVENT_NAMES = Object.keys(API_EVENTS) as ApiEvent[]
