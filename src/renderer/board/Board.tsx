@@ -16,7 +16,7 @@ import {
 } from './boardApi'
 import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
-import { FacilitationLayer } from './facilitation/FacilitationLayer'
+import { FacilitationLayer } from '../features/facilitation/canvas/FacilitationLayer'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { attachCardDetail } from './shapes/zoomDetail'
 import { AnnouncerOutsideWorkbench } from './a11y/AnnouncerOutsideWorkbench'

@@ -6,7 +6,7 @@ import { readAgenda, readStructure } from '../../core/common/board/workshopState
 import { currentActivity } from '../../core/common/facilitation/agenda'
 import { readReveal } from '../../core/common/facilitation/state'
 import type { BoardApi, BoardIdentity, BoardStatus } from '../board/Board'
-import { useDocValue } from '../board/facilitation/useDoc'
+import { useDocValue } from '../session/useDoc'
 import type { GuestProfile, GuestRole } from './guestIdentity'
 import {
   guestSyncUrl,

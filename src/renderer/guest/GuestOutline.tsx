@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { BoardApi, BoardIdentity } from '../board/Board'
-import { Outline } from '../contrib/outline/OutlineView'
+import { Outline } from '../features/outline/OutlineView'
 import type { AppHost } from '../host/types'
 import { CommandRegistry } from '../workbench/commands'
 import { WorkbenchContext, type WorkbenchServices } from '../workbench/context'

@@ -1,8 +1,8 @@
 import { useRef } from 'react'
-import { SessionEditor } from '../contrib/sessions/SessionEditor'
-import { WelcomePage } from '../contrib/sessions/WelcomePage'
-import { NoticesPage } from '../contrib/NoticesPage'
-import { OutlineView } from '../contrib/outline/OutlineView'
+import { SessionEditor } from '../features/sessions/SessionEditor'
+import { WelcomePage } from '../features/sessions/WelcomePage'
+import { NoticesPage } from '../features/notices/NoticesPage'
+import { OutlineView } from '../features/outline/OutlineView'
 import { useServices } from './context'
 import { useWorkbench } from './store'
 

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import type { BoardApi } from '../board/Board'
-import type { LocalIdentity } from '../contrib/sessions/identity'
+import type { LocalIdentity } from '../session/identity'
 
 /**
  * What the board module offers the rest of the workbench (side-bar views, outline, facilitation,

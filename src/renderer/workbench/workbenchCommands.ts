@@ -1,5 +1,5 @@
-import { createAndOpenSession, defaultSessionTitle } from '../contrib/sessions/actions'
-import { shareCommands } from '../contrib/share/shareCommands'
+import { createAndOpenSession, defaultSessionTitle } from '../features/sessions/actions'
+import { shareCommands } from '../features/share/shareCommands'
 import type { Command } from './commands'
 import type { WorkbenchServices } from './context'
 import { VIEWS } from './views'

@@ -6,7 +6,7 @@ import {
   cellChoices,
   parseCellKey,
   describeCellRef,
-} from '../../../src/renderer/contrib/outline/outlineModel'
+} from '../../../src/renderer/features/outline/outlineModel'
 import { cellKey } from '../../../src/core/common/board/attribution'
 
 const item = (id: string, label: string) => ({

@@ -8,7 +8,7 @@ import {
   TimerWatcher,
   votingResultsText,
   workshopChanges,
-} from '../../../src/renderer/contrib/a11y/workshopAnnouncements'
+} from '../../../src/renderer/features/a11y/workshopAnnouncements'
 
 const activity = (id: string, title: string, extra: Partial<Activity> = {}): Activity => ({
   id,

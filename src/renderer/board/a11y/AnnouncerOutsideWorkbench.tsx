@@ -1,6 +1,6 @@
 import { useContext } from 'react'
 import { WorkbenchContext } from '../../workbench/context'
-import { BoardAnnouncer } from '../../contrib/a11y/BoardAnnouncer'
+import { BoardAnnouncer } from '../../features/a11y/BoardAnnouncer'
 import type { CardOps } from './cardOps'
 import type * as Y from 'yjs'
 

@@ -1,0 +1,54 @@
+import { useEffect } from 'react'
+import { DOC_KEYS } from '../../../core/common/board/docSchema'
+import { readStructure } from '../../../core/common/board/workshopState'
+import { dotsOn, isEligible } from '../../../core/common/facilitation/voting'
+import { getDots, subscribeDots, unvote, vote } from '../../session/localVotes'
+import type { ActiveBoardApi } from '../../workbench/activeBoard'
+import { votingBridges, type VotingBridge } from '../../session/votingBridge'
+import { readWorkshopSnapshot } from './workshopAnnouncements'
+
+/**
+ * While a voting round is open on the active board, registers a voting bridge backed by the same
+ * on-device dots as the canvas's vote overlay (board/facilitation/localVotes), so the outline can
+ * vote. A bridge registered later by the facilitation UI for the same session takes its place.
+ */
+export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
+  useEffect(() => {
+    if (!board) return
+    const { doc, sessionId } = board
+    const voter = board.identity.id
+    let off: (() => void) | null = null
+    let roundId: string | null = null
+    const sync = () => {
+      const round = readWorkshopSnapshot(doc).rounds.find((r) => r.status === 'open') ?? null
+      if (round?.id === roundId) return
+      off?.()
+      off = null
+      roundId = round?.id ?? null
+      if (!round) return
+      const dots = () => getDots(sessionId, round.id, voter)
+      const bridge: VotingBridge = {
+        roundId: round.id,
+        title: round.title,
+        dotsPerPerson: round.dotsPerPerson,
+        dotsLeft: () => Math.max(0, round.dotsPerPerson - dots().length),
+        dotsOn: (cardId) => dotsOn(dots(), cardId),
+        canVote: (cardId) => {
+          const card = board.cards.get(cardId)
+          return !!card && isEligible(round, card, readStructure(doc))
+        },
+        addDot: (cardId) => vote(sessionId, round.id, voter, cardId, round.dotsPerPerson),
+        removeDot: (cardId) => unvote(sessionId, round.id, voter, cardId),
+        subscribe: (l) => subscribeDots(l),
+      }
+      off = votingBridges.register(sessionId, bridge)
+    }
+    sync()
+    const voting = doc.getMap(DOC_KEYS.voting)
+    voting.observeDeep(sync)
+    return () => {
+      voting.unobserveDeep(sync)
+      off?.()
+    }
+  }, [board])
+}
