@@ -1,8 +1,9 @@
 import type { Spotlight } from '../../core/common/facilitation/schema'
 
 /**
- * What the canvas offers the Facilitation view beyond BoardApi, per session (registered by the
- * facilitation layer while its board is mounted). Deliberately tldraw-free so the view can import it.
+ * What the canvas offers the Facilitation view beyond the board API, for one session (set on the
+ * BoardSession by the facilitation canvas layer while its board is mounted: session.setFacilitation).
+ * Deliberately tldraw-free so the view can use it.
  */
 export interface FacilitationController {
   /** The relay's clock as this canvas estimates it. */
@@ -19,26 +20,4 @@ export interface FacilitationController {
   showCard(id: string): void
   /** This person's private cards not yet revealed, per activity id. */
   privateCounts(): Record<string, number>
-}
-
-type Listener = () => void
-const controllers = new Map<string, FacilitationController>()
-const listeners = new Set<Listener>()
-
-export function registerController(sessionId: string, c: FacilitationController): () => void {
-  controllers.set(sessionId, c)
-  listeners.forEach((l) => l())
-  return () => {
-    if (controllers.get(sessionId) === c) controllers.delete(sessionId)
-    listeners.forEach((l) => l())
-  }
-}
-
-export function getController(sessionId: string | null | undefined): FacilitationController | null {
-  return sessionId ? (controllers.get(sessionId) ?? null) : null
-}
-
-export function subscribeControllers(l: Listener): () => void {
-  listeners.add(l)
-  return () => listeners.delete(l)
 }

@@ -62,6 +62,14 @@ export class RelayClock {
     if (!this.stopped) this.timer = setTimeout(() => void this.burst(), RESAMPLE_MS)
   }
 
+  /** Stops sampling whoever still retains it (the session is closing). */
+  dispose(): void {
+    this.users = 0
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
   retain(): () => void {
     this.users++
     if (this.stopped) {
@@ -79,9 +87,10 @@ export class RelayClock {
   }
 }
 
-const clocks = new Map<string, RelayClock>()
-
-/** The relay clock for a board's sync URL (ws://host:port/sync → http://host:port/api/time). */
+/**
+ * A relay clock for a board's sync URL (ws://host:port/sync → http://host:port/api/time). Each
+ * BoardSession owns one (session.relayClock); nothing is shared between sessions.
+ */
 export function relayClockFor(syncUrl: string): RelayClock {
   let timeUrl: string
   try {
@@ -93,9 +102,7 @@ export function relayClockFor(syncUrl: string): RelayClock {
   } catch {
     timeUrl = '/api/time'
   }
-  let c = clocks.get(timeUrl)
-  if (!c) clocks.set(timeUrl, (c = new RelayClock(timeUrl, sameOrigin(timeUrl))))
-  return c
+  return new RelayClock(timeUrl, sameOrigin(timeUrl))
 }
 
 /**

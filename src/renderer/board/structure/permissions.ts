@@ -7,3 +7,8 @@ import type { SessionRole } from '../../../shared/model/roles'
 export function canEditStructure(role: SessionRole | null | undefined, structureLocked = false): boolean {
   return role === 'facilitator' || (role === 'co-facilitator' && !structureLocked)
 }
+
+/** Whether a session role runs the workshop (facilitators and co-facilitators). */
+export function isFacilitatorRole(role: string): boolean {
+  return role === 'facilitator' || role === 'co-facilitator'
+}

@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { setStructureDisplay, useStructureDisplay } from '../../device/displayOptions'
-import { useActiveBoard } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
-import { a11yCommands } from './a11yCommands'
 import { applyPreferences, preferences, usePreferences } from '../../device/preferences'
 import { useDefaultVotingBridge } from './useDefaultVotingBridge'
 import { useWorkshopAnnouncer } from './useWorkshopAnnouncer'
@@ -16,7 +15,8 @@ import { useWorkshopAnnouncer } from './useWorkshopAnnouncer'
 export function A11yLayer() {
   const services = useServices()
   const { store, commands } = services
-  const board = useActiveBoard()
+  const session = useBoardSession()
+  const board = session?.board ?? null
   const assertive = useWorkbench(store, (s) => s.assertiveAnnouncement)
   const seq = useWorkbench(store, (s) => s.announcementSeq)
 
@@ -32,8 +32,6 @@ export function A11yLayer() {
     }
   }, [])
 
-  useEffect(() => commands.register(...a11yCommands(services)), [commands, services])
-
   // F6 also works inside text fields (the registry only lets Mod-bindings through there)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -48,9 +46,10 @@ export function A11yLayer() {
   useEasyReadMirror()
   useWorkshopAnnouncer(store, board, () => {
     const { tabs, activeTabId } = store.get()
-    return tabs.find((t) => t.id === activeTabId)?.kind === 'outline'
+    const outlineShown = tabs.find((t) => t.id === activeTabId)?.kind === 'outline'
+    return outlineShown ? (session?.outlineFocus?.key ?? null) : null
   })
-  useDefaultVotingBridge(board)
+  useDefaultVotingBridge(session)
 
   return (
     <div className="a11y-live" aria-live="assertive" role="alert" data-testid="announcer-assertive">

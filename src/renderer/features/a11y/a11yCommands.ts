@@ -1,6 +1,5 @@
 import type { Command } from '../../workbench/commands'
 import type { WorkbenchServices } from '../../workbench/context'
-import { activeBoards } from '../../workbench/activeBoard'
 import { focusNextPart } from './f6'
 import { preferences } from '../../device/preferences'
 import { stepTextScale, type A11yPreferences } from '../../device/prefsSchema'
@@ -26,30 +25,9 @@ export const TOGGLE_TEXT: Record<Toggle, { title: string; on: string; off: strin
   easyRead: { title: 'Easy read prompts', on: 'Easy read on.', off: 'Easy read off.' },
 }
 
-/** Opens (or shows) the outline tab of the session in the active tab. */
-export function showOutline({ store }: WorkbenchServices): boolean {
-  const s = store.get()
-  const tab = s.tabs.find((t) => t.id === s.activeTabId)
-  const sessionId = tab?.kind === 'session' || tab?.kind === 'outline' ? tab.sessionId : undefined
-  if (!sessionId) {
-    store.announce('Open a session first; its outline then opens beside it.')
-    return false
-  }
-  const title = s.tabs.find((t) => t.kind === 'session' && t.sessionId === sessionId)?.title ?? 'Session'
-  const id = `outline:${sessionId}`
-  store.set((st) => ({
-    tabs: st.tabs.some((t) => t.id === id)
-      ? st.tabs
-      : [...st.tabs, { id, kind: 'outline', title: `Outline: ${title}`, sessionId }],
-    activeTabId: id,
-  }))
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-tab="${CSS.escape(id)}"]`)?.focus())
-  return true
-}
-
 /** Reads out where the workshop is: activity, time left, voting, cards. */
 export function whereAmI(services: WorkbenchServices): void {
-  const board = activeBoards.get()
+  const board = services.sessions.getActive()?.board
   if (!board) {
     services.store.announce('No session is open.')
     return
@@ -78,16 +56,8 @@ export function whereAmI(services: WorkbenchServices): void {
   services.store.announce(parts.join(' '))
 }
 
-const withBoard =
-  (services: WorkbenchServices, fn: (b: NonNullable<ReturnType<typeof activeBoards.get>>) => void) => () => {
-    const b = activeBoards.get()
-    if (b) fn(b)
-    else services.store.announce('Open a session first.')
-  }
-
 /**
- * Accessibility commands: the outline, F6 between parts, every preference, and palette entries for
- * the canvas's own keys (C, Tab, Escape …), so every shortcut can be found in the palette.
+ * Accessibility commands: F6 between parts, every preference, and "where am I".
  */
 export function a11yCommands(services: WorkbenchServices): Command[] {
   const { store } = services
@@ -106,15 +76,6 @@ export function a11yCommands(services: WorkbenchServices): Command[] {
     },
   }))
   return [
-    {
-      id: 'outline.show',
-      title: 'Show outline',
-      category: 'View',
-      keybinding: 'Mod+Alt+O',
-      global: true,
-      menu: 'view',
-      run: () => void showOutline(services),
-    },
     {
       id: 'workbench.focusNextPart',
       title: 'Focus the next part (activity bar, side bar, editor, panel, status bar)',
@@ -163,53 +124,6 @@ export function a11yCommands(services: WorkbenchServices): Command[] {
       keybinding: 'Mod+Alt+I',
       global: true,
       run: () => whereAmI(services),
-    },
-    {
-      id: 'board.newCard',
-      title: 'New card (C on the canvas)',
-      category: 'Board',
-      run: withBoard(services, (b) => {
-        const tab = store.get().tabs.find((t) => t.id === store.get().activeTabId)
-        if (tab?.kind === 'outline') document.querySelector<HTMLElement>('.outline-add textarea')?.focus()
-        else b.openComposer()
-      }),
-    },
-    {
-      id: 'board.nextCard',
-      title: 'Next card in reading order (Tab on the canvas)',
-      category: 'Board',
-      run: withBoard(services, (b) => void b.focusNextCard(1)),
-    },
-    {
-      id: 'board.previousCard',
-      title: 'Previous card in reading order (Shift+Tab on the canvas)',
-      category: 'Board',
-      run: withBoard(services, (b) => void b.focusNextCard(-1)),
-    },
-    {
-      id: 'board.undo',
-      title: 'Undo on the board (Ctrl+Z on the canvas)',
-      category: 'Board',
-      run: withBoard(services, (b) => b.undo()),
-    },
-    {
-      id: 'board.redo',
-      title: 'Redo on the board (Ctrl+Shift+Z on the canvas)',
-      category: 'Board',
-      run: withBoard(services, (b) => b.redo()),
-    },
-    {
-      id: 'board.zoomToFit',
-      title: 'Zoom to fit the whole board (Shift+1 on the canvas)',
-      category: 'Board',
-      run: withBoard(services, (b) => b.zoomToFit()),
-    },
-    {
-      id: 'board.leaveCanvas',
-      title: 'Leave the canvas (Escape on the canvas, with nothing selected)',
-      category: 'Board',
-      run: () =>
-        document.querySelector<HTMLElement>('.editor-area [role="tab"][aria-selected="true"]')?.focus(),
     },
   ]
 }

@@ -2,20 +2,21 @@ import { useEffect } from 'react'
 import { DOC_KEYS } from '../../../core/common/board/docSchema'
 import { readStructure } from '../../../core/common/board/workshopState'
 import { dotsOn, isEligible } from '../../../core/common/facilitation/voting'
-import { getDots, subscribeDots, unvote, vote } from '../../session/localVotes'
-import type { ActiveBoardApi } from '../../workbench/activeBoard'
-import { votingBridges, type VotingBridge } from '../../session/votingBridge'
+import type { BoardSession } from '../../session/BoardSession'
+import type { VotingBridge } from '../../session/votingBridge'
 import { readWorkshopSnapshot } from './workshopAnnouncements'
 
 /**
  * While a voting round is open on the active board, registers a voting bridge backed by the same
- * on-device dots as the canvas's vote overlay (board/facilitation/localVotes), so the outline can
+ * on-device dots as the canvas's vote overlay (session.votes), so the outline can
  * vote. A bridge registered later by the facilitation UI for the same session takes its place.
  */
-export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
+export function useDefaultVotingBridge(session: BoardSession | null): void {
+  const board = session?.board ?? null
   useEffect(() => {
-    if (!board) return
-    const { doc, sessionId } = board
+    if (!board || !session) return
+    const { doc } = board
+    const votes = session.votes
     const voter = board.identity.id
     let off: (() => void) | null = null
     let roundId: string | null = null
@@ -26,7 +27,7 @@ export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
       off = null
       roundId = round?.id ?? null
       if (!round) return
-      const dots = () => getDots(sessionId, round.id, voter)
+      const dots = () => votes.dots(round.id, voter)
       const bridge: VotingBridge = {
         roundId: round.id,
         title: round.title,
@@ -37,11 +38,11 @@ export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
           const card = board.cards.get(cardId)
           return !!card && isEligible(round, card, readStructure(doc))
         },
-        addDot: (cardId) => vote(sessionId, round.id, voter, cardId, round.dotsPerPerson),
-        removeDot: (cardId) => unvote(sessionId, round.id, voter, cardId),
-        subscribe: (l) => subscribeDots(l),
+        addDot: (cardId) => votes.vote(round.id, voter, cardId, round.dotsPerPerson),
+        removeDot: (cardId) => votes.unvote(round.id, voter, cardId),
+        subscribe: (l) => votes.subscribe(l),
       }
-      off = votingBridges.register(sessionId, bridge)
+      off = session.setVotingBridge(bridge)
     }
     sync()
     const voting = doc.getMap(DOC_KEYS.voting)
@@ -50,5 +51,5 @@ export function useDefaultVotingBridge(board: ActiveBoardApi | null): void {
       voting.unobserveDeep(sync)
       off?.()
     }
-  }, [board])
+  }, [session, board])
 }

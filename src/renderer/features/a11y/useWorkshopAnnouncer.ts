@@ -9,7 +9,6 @@ import type * as Y from 'yjs'
 import type { CardOps } from '../../board/a11y/cardOps'
 import { describeCellRef } from '../outline/outlineModel'
 import { observeWorkshop } from '../outline/useOutlineData'
-import { getOutlineFocusCell } from '../../session/focusCell'
 import { NewCardBatcher } from './newCards'
 import {
   readWorkshopSnapshot,
@@ -62,11 +61,11 @@ export function speak(store: Announcer, list: readonly Announcement[]): void {
 export function useWorkshopAnnouncer(
   store: Announcer,
   board: AnnouncedBoard | null,
-  /** Whether the outline of this board is what the person is looking at (its focused cell then counts). */
-  outlineShown: () => boolean = () => false,
+  /** The outline's focused cell when the outline is what the person is looking at (it then counts). */
+  outlineCell: () => string | null = () => null,
 ): void {
-  const outlineShownRef = useRef(outlineShown)
-  outlineShownRef.current = outlineShown
+  const outlineCellRef = useRef(outlineCell)
+  outlineCellRef.current = outlineCell
   useEffect(() => {
     if (!board) return
     const doc = board.doc
@@ -122,7 +121,7 @@ export function useWorkshopAnnouncer(
     const offCards = board.cards.onRemoteAdded((ids) => {
       const structure = readStructure(doc)
       const attribute = createAttributor(structure)
-      let here = outlineShownRef.current() ? getOutlineFocusCell(board.sessionId) : null
+      let here = outlineCellRef.current()
       if (here === null) {
         const c = board.cards.viewportCentre()
         here = c ? cellKey(attribute({ x: c.x, y: c.y, w: 0, h: 0 })) : null

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { htmlReport } from '../../../core/common/export'
 import { frameChoices, type ExportFrame } from '../../board/export/frames'
 import { useStructure } from '../../board/structure/useStructure'
-import { useActiveBoard } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { DEFAULT_CHOICES, loadModel, saveExports, TEXT_FORMATS, type ExportChoices } from './exportFiles'
@@ -19,7 +19,7 @@ const frameKey = (f: ExportFrame | null) => (f ? `${f.type}:${f.id}` : '')
  */
 export function ExportView() {
   const { host, store, commands } = useServices()
-  const board = useActiveBoard()
+  const board = useBoardSession()?.board ?? null
   const appVersion = useWorkbench(store, (s) => s.info?.version ?? '')
   const structure = useStructure(board?.doc)
   const [choices, setChoices] = useState<ExportChoices>(DEFAULT_CHOICES)

@@ -13,13 +13,13 @@ import {
 import { structureAreas } from '../../../core/common/facilitation/voting'
 import type { FacilitationController } from '../../session/facilitationController'
 import { useDocValue } from '../../session/useDoc'
-import type { ActiveBoardApi } from '../../workbench/activeBoard'
+import type { SessionBoard } from '../../session/BoardSession'
 import type { WorkbenchStore } from '../../workbench/store'
 import { useOptimistic } from './useOptimistic'
 
 interface Props {
   doc: Y.Doc
-  board: ActiveBoardApi
+  board: SessionBoard
   controller: FacilitationController | null
   store: WorkbenchStore
   relayNow(): number

@@ -16,7 +16,7 @@ import './facilitationView.css'
 export function FacilitationView() {
   const services = useServices()
   const { host, store, commands } = services
-  const { board, relayNow, controller, facilitator, observer } = useFacilitation()
+  const { session, board, relayNow, controller, facilitator, observer } = useFacilitation()
   const doc = board?.doc ?? null
   const sessionId = board?.sessionId ?? null
   const controls = useMemo(
@@ -74,7 +74,7 @@ export function FacilitationView() {
       />
       <VotingSection
         doc={doc}
-        sessionId={board.sessionId}
+        votes={session!.votes}
         voter={{ id: board.identity.id, coproRole: board.identity.coproRole }}
         facilitator={facilitator}
         observer={observer}

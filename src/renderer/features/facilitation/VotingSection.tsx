@@ -15,13 +15,14 @@ import { dotsOn, isEligible, roundResults } from '../../../core/common/facilitat
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../shared/model/cards'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { dotsVersion, getDots, subscribeDots, unvote, vote } from '../../session/localVotes'
+import type { LocalVotes } from '../../session/localVotes'
 import { useDocValue } from '../../session/useDoc'
 import { useOptimistic } from './useOptimistic'
 
 interface Props {
   doc: Y.Doc
-  sessionId: string
+  /** This person's dots in the session (session.votes). */
+  votes: LocalVotes
   voter: { id: string; coproRole: CardRecord['props']['authorRole'] }
   facilitator: boolean
   observer: boolean
@@ -33,8 +34,8 @@ const snippet = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t) || '
 
 /** Dot-voting rounds: open, vote (dots stay on this device until close), close, results by role. */
 export function VotingSection(props: Props) {
-  const { doc, sessionId, voter, facilitator, observer } = props
-  useSyncExternalStore(subscribeDots, dotsVersion)
+  const { doc, votes, voter, facilitator, observer } = props
+  useSyncExternalStore(votes.subscribe, votes.getVersion)
   const data = useDocValue(
     doc,
     (d) => ({
@@ -77,7 +78,7 @@ export function VotingSection(props: Props) {
             <VoteList
               round={open}
               cards={data.cards.filter((c) => isEligible(open, c, data.structure))}
-              sessionId={sessionId}
+              votes={votes}
               voterId={voter.id}
               showCard={props.showCard}
             />
@@ -100,12 +101,12 @@ export function VotingSection(props: Props) {
 function VoteList(props: {
   round: VotingRound
   cards: CardRecord[]
-  sessionId: string
+  votes: LocalVotes
   voterId: string
   showCard?(id: string): void
 }) {
-  const { round, cards, sessionId, voterId } = props
-  const dots = getDots(sessionId, round.id, voterId)
+  const { round, cards, votes, voterId } = props
+  const dots = votes.dots(round.id, voterId)
   const left = round.dotsPerPerson - dots.length
   return (
     <>
@@ -128,7 +129,7 @@ function VoteList(props: {
                   className="button small"
                   disabled={left <= 0}
                   aria-label={`Add a dot to ${label} (${mine} so far)`}
-                  onClick={() => vote(sessionId, round.id, voterId, c.id, round.dotsPerPerson)}
+                  onClick={() => votes.vote(round.id, voterId, c.id, round.dotsPerPerson)}
                 >
                   +
                 </button>
@@ -137,7 +138,7 @@ function VoteList(props: {
                   className="button small"
                   disabled={mine === 0}
                   aria-label={`Take a dot off ${label}`}
-                  onClick={() => unvote(sessionId, round.id, voterId, c.id)}
+                  onClick={() => votes.unvote(round.id, voterId, c.id)}
                 >
                   −
                 </button>

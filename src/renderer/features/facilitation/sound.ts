@@ -1,4 +1,4 @@
-/** Per-device facilitation preferences. */
+/** The timer's sound cue: a per-device on/off setting and the beep itself. */
 const SOUND_KEY = 'copro.facilitation.sound'
 
 export function soundCueEnabled(): boolean {
@@ -38,8 +38,4 @@ export function beep(): void {
   } catch {
     // no audio: the visual cue remains
   }
-}
-
-export function isFacilitatorRole(role: string): boolean {
-  return role === 'facilitator' || role === 'co-facilitator'
 }

@@ -1,15 +1,16 @@
-import { useCallback, useSyncExternalStore } from 'react'
-import { useActiveBoard } from '../../workbench/activeBoard'
-import { getController, subscribeControllers } from '../../session/facilitationController'
-import { isFacilitatorRole } from './sound'
+import { useCallback } from 'react'
+import { useBoardSession } from '../../session/useBoardSession'
+import { isFacilitatorRole } from '../../board/structure/permissions'
 
 /** The open board, its canvas controller (relay clock, selection) and who is looking. */
 export function useFacilitation() {
-  const board = useActiveBoard()
-  const controller = useSyncExternalStore(subscribeControllers, () => getController(board?.sessionId))
+  const session = useBoardSession()
+  const board = session?.board ?? null
+  const controller = session?.facilitation ?? null
   const relayNow = useCallback(() => (controller ? controller.relayNow() : Date.now()), [controller])
   const role = controller?.sessionRole ?? board?.identity.sessionRole ?? 'observer'
   return {
+    session,
     board,
     relayNow,
     controller,

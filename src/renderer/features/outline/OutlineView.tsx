@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CardKind } from '../../../shared/model/cards'
-import { useActiveBoard, type ActiveBoardApi } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
+import type { SessionBoard } from '../../session/BoardSession'
+import type { VotingBridge } from '../../session/votingBridge'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
-import { setOutlineFocusCell } from '../../session/focusCell'
-import { useVotingBridge, type VotingBridge } from '../../session/votingBridge'
 import { AddCardForm } from './AddCardForm'
 import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
 import {
@@ -27,7 +27,7 @@ import './outline.css'
  */
 export function OutlineView({ sessionId }: { sessionId: string }) {
   const { store } = useServices()
-  const board = useActiveBoard()
+  const board = useBoardSession()?.board ?? null
   const sessionTitle = useWorkbench(
     store,
     (s) => s.tabs.find((t) => t.kind === 'session' && t.sessionId === sessionId)?.title ?? null,
@@ -45,29 +45,51 @@ export function OutlineView({ sessionId }: { sessionId: string }) {
         </button>
       </div>
     )
-  return <Outline board={board} title={sessionTitle ?? 'Session'} />
+  return <WorkbenchOutline board={board} title={sessionTitle ?? 'Session'} />
+}
+
+/** The outline in a workbench tab: speaks through the workbench, "show on canvas" opens the board tab. */
+function WorkbenchOutline({ board, title }: { board: SessionBoard; title: string }) {
+  const { store } = useServices()
+  const shown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
+  const host = useMemo<OutlineHost>(
+    () => ({
+      announce: (text) => store.announce(text),
+      showCanvas: () => store.openSessionTab(board.sessionId, title),
+    }),
+    [store, board.sessionId, title],
+  )
+  return <Outline board={board} title={title} host={host} shown={shown} />
+}
+
+/** What the outline needs of whoever shows it (the workbench, or the guest app). */
+export interface OutlineHost {
+  /** Reads text out through a polite live region. */
+  announce(text: string): void
+  /** Shows the board's canvas (before a card is revealed on it). */
+  showCanvas(): void
 }
 
 /**
- * The outline itself for a given board. `alwaysShown` is for hosts without editor tabs (the guest app),
- * where the outline is on screen whenever it is mounted.
+ * The outline itself for a given board, inside the board's session (useBoardSession: its voting
+ * bridge, and where the outline's focus is). `shown`: whether it is on screen now.
  */
 export function Outline({
   board,
   title,
-  alwaysShown = false,
+  host,
+  shown,
 }: {
-  board: ActiveBoardApi
+  board: SessionBoard
   title: string
-  alwaysShown?: boolean
+  host: OutlineHost
+  shown: boolean
 }) {
-  const { store } = useServices()
+  const session = useBoardSession()
   const prefs = usePreferences()
   const { structure, snapshot } = useWorkshop(board.doc)
-  const tabShown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
-  const shown = alwaysShown || tabShown
   const cards = useCards(board, shown)
-  const voting = useVotingBridge(board.sessionId)
+  const voting = session?.votingBridge ?? null
   const [, setVotes] = useState(0)
   useEffect(() => voting?.subscribe(() => setVotes((n) => n + 1)), [voting])
   const model = useMemo(
@@ -98,14 +120,14 @@ export function Outline({
     }
   })
 
-  const say = (text: string) => store.announce(text)
+  const say = (text: string) => host.announce(text)
   const where = (key: string) => describeCellRef(structure, parseCellKey(key))
 
   // one stable set of card actions reading the latest state through refs, so memoised cards stay put
   const latest = useRef({ board, structure, title, modes, voting })
   latest.current = { board, structure, title, modes, voting }
   const actions = useMemo<CardActions>(() => {
-    const speak = (text: string) => store.announce(text)
+    const speak = (text: string) => host.announce(text)
     const whereIs = (key: string) => describeCellRef(latest.current.structure, parseCellKey(key))
     const backTo = (id: string, action: string) => {
       setModes(null)
@@ -133,8 +155,8 @@ export function Outline({
           ?.focus()
       },
       reveal: (id) => {
-        const { board: b, title: t } = latest.current
-        store.openSessionTab(b.sessionId, t)
+        const { board: b } = latest.current
+        host.showCanvas()
         // after the tab is shown, so the canvas has its size again
         requestAnimationFrame(() => {
           if (b.cards.reveal(id))
@@ -144,7 +166,7 @@ export function Outline({
       vote: (id) => void latest.current.voting?.addDot(id),
       unvote: (id) => void latest.current.voting?.removeDot(id),
     }
-  }, [store])
+  }, [host])
   const voteOf = (id: string): CardVote | null =>
     voting && voting.canVote(id) ? { mine: voting.dotsOn(id), left: voting.dotsLeft() } : null
 
@@ -160,7 +182,7 @@ export function Outline({
 
   const cellProps = (cell: OutlineCell) => ({
     cell,
-    sessionId: board.sessionId,
+    onFocusCell: (key: string) => session?.setOutlineFocus(key),
     readOnly,
     onAddHere: () => {
       setCellKey(cell.key)
@@ -293,14 +315,14 @@ function Heading({ h, kind }: { h: OutlineHeading; kind: string }) {
 
 function CellBody(p: {
   cell: OutlineCell
-  sessionId: string
+  onFocusCell(key: string): void
   readOnly: boolean
   onAddHere(): void
   renderCard(c: OutlineCell['cards'][number]): React.ReactNode
 }) {
   const n = p.cell.cards.length
   return (
-    <div className="outline-cell" onFocus={() => setOutlineFocusCell(p.sessionId, p.cell.key)}>
+    <div className="outline-cell" onFocus={() => p.onFocusCell(p.cell.key)}>
       {n === 0 ? (
         <p className="muted outline-none">No cards yet.</p>
       ) : (

@@ -4,7 +4,7 @@ import type { BoardStructure } from '../../../shared/model/structure'
 import { DOC_KEYS } from '../../../core/common/board/docSchema'
 import type { CardRecord } from '../../../core/common/board/records'
 import { readStructure } from '../../../core/common/board/workshopState'
-import type { ActiveBoardApi } from '../../workbench/activeBoard'
+import type { SessionBoard } from '../../session/BoardSession'
 import { readWorkshopSnapshot, type WorkshopSnapshot } from '../a11y/workshopAnnouncements'
 
 /** Calls back after changes to the workshop state (structure, agenda, timer, reveal) or voting rounds. */
@@ -33,7 +33,7 @@ export function useWorkshop(doc: Y.Doc): { structure: BoardStructure | null; sna
  * The cards this person sees (their private cards included), re-read after changes — at most every
  * `throttleMs`, and only while `live` (a hidden outline tab does no work while people drag cards).
  */
-export function useCards(board: ActiveBoardApi, live = true, throttleMs = 120): CardRecord[] {
+export function useCards(board: SessionBoard, live = true, throttleMs = 120): CardRecord[] {
   const [cards, setCards] = useState<CardRecord[]>(() => board.cards.list())
   useEffect(() => {
     if (!live) return

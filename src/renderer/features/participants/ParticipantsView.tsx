@@ -4,7 +4,7 @@ import { readParticipants } from '../../../core/common/facilitation/state'
 import type { Participant } from '../../../shared/model/participant'
 import type { PresenceState } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
-import { useActiveBoard } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 
 /**
@@ -13,7 +13,7 @@ import { useServices } from '../../workbench/context'
  * their cards and votes leave every future export (the board keeps a record of the withdrawal).
  */
 export function ParticipantsView() {
-  const board = useActiveBoard()
+  const board = useBoardSession()?.board ?? null
   const { store } = useServices()
   const [people, setPeople] = useState<Participant[]>([])
   const [withdrawn, setWithdrawn] = useState<ReadonlySet<string>>(new Set())

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import type { CheckpointInfo } from '../../../shared/api'
-import { useActiveBoard } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 
 const REASON: Record<CheckpointInfo['reason'], string> = {
@@ -12,7 +12,7 @@ const REASON: Record<CheckpointInfo['reason'], string> = {
 /** Checkpoints of the open session: take one, open one as a new session, or go back to one. */
 export function CheckpointsSection() {
   const { host, store } = useServices()
-  const board = useActiveBoard()
+  const board = useBoardSession()?.board ?? null
   const sessionId = board?.sessionId ?? null
   const [items, setItems] = useState<CheckpointInfo[]>([])
   const [name, setName] = useState('')

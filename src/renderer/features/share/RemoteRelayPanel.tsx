@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { readMeta } from '../../../core/common/board/workshopState'
-import { useActiveBoard } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
@@ -11,7 +11,7 @@ import { parseRelayOrigin, remotePublisher, useRemotePublish } from './remoteRel
  * show its join links. The board keeps saving on this computer as before.
  */
 export function RemoteRelayPanel() {
-  const board = useActiveBoard()
+  const board = useBoardSession()?.board ?? null
   const { store } = useServices()
   const sessionId = board?.sessionId ?? null
   const state = useRemotePublish(sessionId)

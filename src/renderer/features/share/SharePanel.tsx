@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ShareInterface } from '../../../shared/api'
 import { readMeta } from '../../../core/common/board/workshopState'
-import { useActiveBoard } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
@@ -29,7 +29,7 @@ function describe(i: ShareInterface): string {
  * chosen: the server listens on this computer only by default.
  */
 export function SharePanel() {
-  const board = useActiveBoard()
+  const board = useBoardSession()?.board ?? null
   const { store } = useServices()
   const sessionId = board?.sessionId ?? null
   const share = useShare(sessionId)

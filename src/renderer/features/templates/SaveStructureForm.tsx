@@ -1,18 +1,12 @@
 import { useId, useState } from 'react'
 import type { TemplateProblem } from '../../../core/common/templates'
 import { useServices } from '../../workbench/context'
-import type { ActiveBoardApi } from '../../workbench/activeBoard'
+import type { SessionBoard } from '../../session/BoardSession'
 import { ProblemList } from './ProblemList'
 import { idFromLabel } from './structureIds'
 
 /** "Save board structure as template": the board's structure and agenda become a custom template. */
-export function SaveStructureForm({
-  board,
-  onSaved,
-}: {
-  board: ActiveBoardApi
-  onSaved: () => Promise<void>
-}) {
+export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onSaved: () => Promise<void> }) {
   const { host, store } = useServices()
   const [name, setName] = useState('')
   const [id, setId] = useState('')

@@ -1,6 +1,6 @@
 import type { BoardStructure } from '../../../shared/model/structure'
 import { useStructure } from '../../board/structure/useStructure'
-import type { ActiveBoardApi } from '../../workbench/activeBoard'
+import type { SessionBoard } from '../../session/BoardSession'
 import { useServices } from '../../workbench/context'
 import { ItemList } from './StructureItemList'
 
@@ -8,7 +8,7 @@ import { ItemList } from './StructureItemList'
  * "Board structure": the open board's stages and lanes (or zones). Facilitators can add, rename,
  * reorder and remove them and edit their prompts; cards move so they stay in their cells.
  */
-export function StructureEditor({ board }: { board: ActiveBoardApi }) {
+export function StructureEditor({ board }: { board: SessionBoard }) {
   const structure = useStructure(board.doc)
   const canEdit = board.canEditStructure()
   const { store } = useServices()

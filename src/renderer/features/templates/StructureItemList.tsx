@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { BoardStructure } from '../../../shared/model/structure'
 import type { StructureEdit } from '../../../core/common/board/structureEdits'
-import type { ActiveBoardApi } from '../../workbench/activeBoard'
+import type { SessionBoard } from '../../session/BoardSession'
 import { useServices } from '../../workbench/context'
 import { AddItem } from './AddStructureItem'
 import { ItemForm } from './StructureItemForm'
@@ -9,7 +9,7 @@ import { sizeOf, type Kind, type SizedItem } from './structureItem'
 
 const PLURAL: Record<Kind, string> = { stage: 'Stages', lane: 'Lanes', zone: 'Zones' }
 
-function useApply(board: ActiveBoardApi) {
+function useApply(board: SessionBoard) {
   const { store } = useServices()
   return (edit: StructureEdit, done: string): boolean => {
     const r = board.editStructure(edit)
@@ -39,7 +39,7 @@ export function ItemList({
   kind: Kind
   items: readonly SizedItem[]
   structure: BoardStructure
-  board: ActiveBoardApi
+  board: SessionBoard
 }) {
   const apply = useApply(board)
   const [editing, setEditingState] = useState<string | null>(null)

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import { setStructureDisplay, useStructureDisplay } from '../../device/displayOptions'
 import { useStructure } from '../../board/structure/useStructure'
-import { useActiveBoard } from '../../workbench/activeBoard'
+import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { ImportTemplate } from './ImportTemplate'
 import { ProblemList } from './ProblemList'
@@ -18,7 +18,7 @@ import './templates.css'
 export function TemplatesView() {
   const { host, commands } = useServices()
   const { list, error, reload } = useTemplates(host)
-  const board = useActiveBoard()
+  const board = useBoardSession()?.board ?? null
   const structure = useStructure(board?.doc)
   const importInput = useRef<HTMLInputElement>(null)
   const { easyRead } = useStructureDisplay()

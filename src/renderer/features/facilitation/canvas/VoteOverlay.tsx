@@ -8,13 +8,14 @@ import type { VotingRound } from '../../../../core/common/facilitation/schema'
 import { dotsOn, isEligible, roundResults } from '../../../../core/common/facilitation/voting'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../../shared/model/roles'
 import type { BoardIdentity } from '../../../board/Board'
-import { dotsVersion, getDots, subscribeDots, unvote, vote } from '../../../session/localVotes'
+import type { LocalVotes } from '../../../session/localVotes'
 import { useDocValue } from '../../../session/useDoc'
 
 interface Props {
   editor: Editor
   doc: Y.Doc
-  sessionId: string
+  /** This person's dots in the session (session.votes). */
+  votes: LocalVotes
   identity: BoardIdentity
   openRound: VotingRound | null
   resultsRound: VotingRound | null
@@ -25,8 +26,8 @@ interface Props {
  * person's dots only: they never leave the device before the round closes); after a round the
  * facilitator chose to show, each card's total with its split by co-production role.
  */
-export function VoteOverlay({ editor, doc, sessionId, identity, openRound, resultsRound }: Props) {
-  useSyncExternalStore(subscribeDots, dotsVersion)
+export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRound }: Props) {
+  useSyncExternalStore(votes.subscribe, votes.getVersion)
   const structure = useDocValue(doc, readStructure)
   const results = useDocValue(
     doc,
@@ -55,7 +56,7 @@ export function VoteOverlay({ editor, doc, sessionId, identity, openRound, resul
   )
   const resultsByCard = useMemo(() => new Map((results?.cards ?? []).map((c) => [c.cardId, c])), [results])
   const canVote = openRound !== null && identity.sessionRole !== 'observer'
-  const dots = openRound ? getDots(sessionId, openRound.id, identity.id) : []
+  const dots = openRound ? votes.dots(openRound.id, identity.id) : []
   const left = openRound ? openRound.dotsPerPerson - dots.length : 0
 
   return (
@@ -73,7 +74,7 @@ export function VoteOverlay({ editor, doc, sessionId, identity, openRound, resul
                     aria-label={`Add a dot (${mine} on this card, ${left} left)`}
                     disabled={left <= 0}
                     onPointerDown={(e) => e.stopPropagation()}
-                    onClick={() => vote(sessionId, openRound.id, identity.id, c.id, openRound.dotsPerPerson)}
+                    onClick={() => votes.vote(openRound.id, identity.id, c.id, openRound.dotsPerPerson)}
                   >
                     ●{mine > 0 ? ` ${mine}` : '+'}
                   </button>
@@ -83,7 +84,7 @@ export function VoteOverlay({ editor, doc, sessionId, identity, openRound, resul
                       className="facil-vote__btn"
                       aria-label="Take a dot off this card"
                       onPointerDown={(e) => e.stopPropagation()}
-                      onClick={() => unvote(sessionId, openRound.id, identity.id, c.id)}
+                      onClick={() => votes.unvote(openRound.id, identity.id, c.id)}
                     >
                       −
                     </button>

@@ -18,14 +18,13 @@ import {
 } from '../../../../core/common/facilitation/state'
 import { publishPendingBallots } from '../../../../core/common/facilitation/voting'
 import type { BoardIdentity } from '../../../board/Board'
-import { registerController } from '../../../session/facilitationController'
-import { getDots } from '../../../session/localVotes'
-import { isFacilitatorRole } from '../sound'
+import { isFacilitatorRole } from '../../../board/structure/permissions'
+import type { BoardSession } from '../../../session/BoardSession'
 
 interface EffectProps {
   editor: Editor
   doc: Y.Doc
-  sessionId: string
+  session: BoardSession
   identity: BoardIdentity
   relayNow(): number
 }
@@ -40,7 +39,8 @@ const isCard = (r: TLRecord): r is TLShape => r.typeName === 'shape' && r.type =
  * - publishes this person's ballot once a round closes (also after reconnecting);
  * - refuses changes to locked cards from anyone but facilitators.
  */
-export function useFacilitationEffects({ editor, doc, sessionId, identity, relayNow }: EffectProps): void {
+export function useFacilitationEffects({ editor, doc, session, identity, relayNow }: EffectProps): void {
+  const { sessionId } = session
   const facilitator = isFacilitatorRole(identity.sessionRole)
   const observer = identity.sessionRole === 'observer'
 
@@ -146,13 +146,13 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
       void publishPendingBallots(
         doc,
         identity,
-        (roundId) => getDots(sessionId, roundId, identity.id),
+        (roundId) => session.votes.dots(roundId, identity.id),
         relayNow(),
       )
     publish()
     doc.on('update', publish)
     return () => doc.off('update', publish)
-  }, [doc, sessionId, observer, identity, relayNow])
+  }, [doc, session, observer, identity, relayNow])
 
   // locks: only facilitators change locked cards
   useEffect(() => {
@@ -173,7 +173,7 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
   // what the Facilitation view may ask of this canvas
   useEffect(
     () =>
-      registerController(sessionId, {
+      session.setFacilitation({
         relayNow,
         sessionRole: identity.sessionRole,
         getSelectedCardIds: () =>
@@ -217,6 +217,6 @@ export function useFacilitationEffects({ editor, doc, sessionId, identity, relay
           return out
         },
       }),
-    [editor, doc, sessionId, facilitator, identity.id, identity.sessionRole, relayNow],
+    [editor, doc, session, facilitator, identity.id, identity.sessionRole, relayNow],
   )
 }
