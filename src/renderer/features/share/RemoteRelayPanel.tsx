@@ -4,22 +4,24 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
-import { parseRelayOrigin, remotePublisher, useRemotePublish } from './remoteRelay'
+import { parseRelayOrigin, remotePublication, useRemotePublish } from './remoteRelay'
 
 /**
  * "Invite people over the internet": publish the open session to a hosted relay (copro relay) and
  * show its join links. The board keeps saving on this computer as before.
  */
 export function RemoteRelayPanel() {
-  const board = useBoardSession()?.board ?? null
+  const session = useBoardSession()
+  const board = session?.board ?? null
+  const publication = session && !session.disposed ? session.scoped(remotePublication) : null
   const { store } = useServices()
   const sessionId = board?.sessionId ?? null
-  const state = useRemotePublish(sessionId)
+  const state = useRemotePublish(publication)
   const [address, setAddress] = useState('')
   const [token, setToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const ids = { heading: useId(), address: useId(), token: useId(), help: useId() }
-  if (!board || !sessionId) return null
+  if (!board || !sessionId || !publication) return null
   const canPublish = board.identity.sessionRole === 'facilitator'
   if (!canPublish) return null
   return (
@@ -48,7 +50,7 @@ export function RemoteRelayPanel() {
             type="button"
             className="button"
             onClick={() => {
-              void remotePublisher.unpublish(sessionId)
+              void publication.unpublish()
               store.announce('Stopped publishing. Remote links no longer work.')
             }}
           >
@@ -64,7 +66,7 @@ export function RemoteRelayPanel() {
             if (!parsed.ok) return setProblem(parsed.message)
             if (token.trim().length < 16) return setProblem('Paste the relay’s admin token.')
             setProblem(null)
-            void remotePublisher.publish(sessionId, readMeta(board.doc).title ?? 'Workshop', board.doc, {
+            void publication.publish(readMeta(board.doc).title ?? 'Workshop', board.doc, {
               origin: parsed.origin,
               adminToken: token.trim(),
             })

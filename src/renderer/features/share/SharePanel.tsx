@@ -6,7 +6,7 @@ import { useServices } from '../../workbench/context'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
 import { QrFullScreen } from './QrFullScreen'
-import { shareUi, useShareUi } from './shareUi'
+import { shareUiKey, useShareUi } from './shareUi'
 import { useShare } from './useShare'
 import './share.css'
 
@@ -29,11 +29,13 @@ function describe(i: ShareInterface): string {
  * chosen: the server listens on this computer only by default.
  */
 export function SharePanel() {
-  const board = useBoardSession()?.board ?? null
+  const session = useBoardSession()
+  const board = session?.board ?? null
+  const shareUi = session && !session.disposed ? session.scoped(shareUiKey) : null
   const { store } = useServices()
   const sessionId = board?.sessionId ?? null
   const share = useShare(sessionId)
-  const ui = useShareUi()
+  const ui = useShareUi(shareUi)
   const [address, setAddress] = useState<string | null>(null)
   const [expiry, setExpiry] = useState(0)
   const [showObserverQr, setShowObserverQr] = useState(false)
@@ -50,7 +52,7 @@ export function SharePanel() {
   }, [share.interfaces, address])
   // the full-screen code only exists while there is a link to show
   useEffect(() => {
-    if (ui.fullScreen && share.status && !links) shareUi.set({ fullScreen: false })
+    if (ui.fullScreen && share.status && !links) shareUi?.set({ fullScreen: false })
   }, [ui.fullScreen, share.status, links])
 
   const guests = share.status?.guests ?? 0
@@ -93,7 +95,7 @@ export function SharePanel() {
               type="button"
               className="button primary"
               data-testid="share-fullscreen"
-              onClick={() => shareUi.set({ fullScreen: true })}
+              onClick={() => shareUi?.set({ fullScreen: true })}
             >
               Show QR full screen
             </button>
@@ -223,7 +225,7 @@ export function SharePanel() {
         <QrFullScreen
           url={links.participantUrl}
           title={title}
-          onClose={() => shareUi.set({ fullScreen: false })}
+          onClose={() => shareUi?.set({ fullScreen: false })}
         />
       )}
     </section>

@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react'
+import type { BoardSession } from '../../session/BoardSession'
+import { scopedKey } from '../../session/scoped'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { z } from 'zod'
@@ -60,30 +62,36 @@ interface Published {
   target: RemoteRelayTarget
 }
 
-class RemotePublisher {
-  private readonly published = new Map<string, Published>()
-  private readonly states = new Map<string, RemotePublishState>()
+/**
+ * Publishing one session to a remote relay: its own provider on the session's doc, and the state the
+ * panel shows. One per BoardSession (session.scoped(remotePublication)); disposing the session stops
+ * syncing with the relay (the links stay valid until unpublished).
+ */
+export class RemotePublication {
+  private published: Published | null = null
+  private current: RemotePublishState = IDLE
   private readonly listeners = new Set<() => void>()
 
+  constructor(private readonly sessionId: string) {}
+
   /** Stable objects, as useSyncExternalStore requires. */
-  state(sessionId: string): RemotePublishState {
-    return this.states.get(sessionId) ?? IDLE
-  }
+  state = (): RemotePublishState => this.current
 
   subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l)
     return () => this.listeners.delete(l)
   }
 
-  async publish(sessionId: string, title: string, doc: Y.Doc, target: RemoteRelayTarget): Promise<void> {
-    this.stopProvider(sessionId)
-    this.set(sessionId, { state: 'publishing', origin: target.origin })
+  async publish(title: string, doc: Y.Doc, target: RemoteRelayTarget): Promise<void> {
+    const { sessionId } = this
+    this.stopProvider()
+    this.set({ state: 'publishing', origin: target.origin })
     try {
       const provider = new WebsocketProvider(syncUrlFor(target.origin), sessionId, doc, {
         params: { token: target.adminToken },
         disableBc: true,
       })
-      this.published.set(sessionId, { provider, target })
+      this.published = { provider, target }
       await this.admin(target, 'POST', '/admin/sessions', { sessionId, title: title.slice(0, 200) })
       const participant = MintAnswer.parse(
         await this.admin(target, 'POST', '/admin/tokens', { sessionId, role: 'participant' }),
@@ -98,24 +106,24 @@ class RemotePublisher {
         participantLink: joinLink(target.origin, sessionId, participant.token),
         observerLink: joinLink(target.origin, sessionId, observer.token),
       }
-      this.set(sessionId, published)
+      this.set(published)
       provider.on('status', (e: { status: string }) => {
-        const cur = this.states.get(sessionId)
-        if (cur?.state === 'published') this.set(sessionId, { ...cur, connected: e.status === 'connected' })
+        const cur = this.current
+        if (cur.state === 'published') this.set({ ...cur, connected: e.status === 'connected' })
       })
       provider.on('connection-close', (e: CloseEvent | null) => {
         if (e && e.code >= 4400 && e.code < 4500) {
-          this.set(sessionId, {
+          this.set({
             state: 'error',
             origin: target.origin,
             message: `The relay refused the admin token (${e.code}).`,
           })
-          this.stopProvider(sessionId)
+          this.stopProvider()
         }
       })
     } catch (err) {
-      this.stopProvider(sessionId)
-      this.set(sessionId, {
+      this.stopProvider()
+      this.set({
         state: 'error',
         origin: target.origin,
         message: err instanceof Error ? err.message : 'The relay did not answer.',
@@ -124,19 +132,27 @@ class RemotePublisher {
   }
 
   /** Revokes every link on the relay and stops syncing with it; the local copy is untouched. */
-  async unpublish(sessionId: string): Promise<void> {
-    const p = this.published.get(sessionId)
-    this.stopProvider(sessionId)
-    this.set(sessionId, { state: 'idle' })
+  async unpublish(): Promise<void> {
+    const p = this.published
+    this.stopProvider()
+    this.set({ state: 'idle' })
     if (p)
-      await this.admin(p.target, 'DELETE', `/admin/sessions/${encodeURIComponent(sessionId)}/tokens`).catch(
-        () => {},
-      )
+      await this.admin(
+        p.target,
+        'DELETE',
+        `/admin/sessions/${encodeURIComponent(this.sessionId)}/tokens`,
+      ).catch(() => {})
   }
 
-  private stopProvider(sessionId: string): void {
-    this.published.get(sessionId)?.provider.destroy()
-    this.published.delete(sessionId)
+  /** The session is closing: stop syncing with the relay (its links are not revoked). */
+  dispose(): void {
+    this.stopProvider()
+    this.listeners.clear()
+  }
+
+  private stopProvider(): void {
+    this.published?.provider.destroy()
+    this.published = null
   }
 
   private async admin(
@@ -165,16 +181,21 @@ class RemotePublisher {
     return json
   }
 
-  private set(sessionId: string, s: RemotePublishState): void {
-    this.states.set(sessionId, s)
-    for (const l of this.listeners) l()
+  private set(s: RemotePublishState): void {
+    this.current = s
+    for (const l of [...this.listeners]) l()
   }
 }
 
-export const remotePublisher = new RemotePublisher()
+/** The session's remote publication (created on first use, disposed with the session). */
+export const remotePublication = scopedKey(
+  'share.remotePublication',
+  (s: BoardSession) => new RemotePublication(s.sessionId),
+)
 
-export function useRemotePublish(sessionId: string | null): RemotePublishState {
-  return useSyncExternalStore(remotePublisher.subscribe, () =>
-    sessionId ? remotePublisher.state(sessionId) : IDLE,
-  )
+const noop = () => () => {}
+const idle = () => IDLE
+
+export function useRemotePublish(p: RemotePublication | null): RemotePublishState {
+  return useSyncExternalStore(p?.subscribe ?? noop, p?.state ?? idle)
 }

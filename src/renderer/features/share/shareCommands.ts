@@ -1,12 +1,15 @@
 import type { Command } from '../../workbench/commands'
 import type { WorkbenchServices } from '../../workbench/context'
-import { shareUi } from './shareUi'
+import { shareUiKey } from './shareUi'
 
 /** "Share session" and "Show the join QR code full screen" (the share panel lives in the Participants view). */
-export function shareCommands({ store }: WorkbenchServices): Command[] {
+export function shareCommands({ store, sessions }: WorkbenchServices): Command[] {
+  /** The active session's share UI state (none when no session is open: the panel then says so). */
+  const ui = () => sessions.getActive()?.scoped(shareUiKey) ?? null
   const showPanel = () => {
     store.showView('participants')
-    shareUi.set({ focusRequest: shareUi.get().focusRequest + 1 })
+    const u = ui()
+    u?.set({ focusRequest: u.get().focusRequest + 1 })
   }
   return [
     {
@@ -23,7 +26,7 @@ export function shareCommands({ store }: WorkbenchServices): Command[] {
       menu: 'session',
       run: () => {
         showPanel()
-        shareUi.set({ fullScreen: true })
+        ui()?.set({ fullScreen: true })
       },
     },
   ]
