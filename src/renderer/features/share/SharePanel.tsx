@@ -53,7 +53,7 @@ export function SharePanel() {
   // the full-screen code only exists while there is a link to show
   useEffect(() => {
     if (ui.fullScreen && share.status && !links) shareUi?.set({ fullScreen: false })
-  }, [ui.fullScreen, share.status, links])
+  }, [ui.fullScreen, share.status, links, shareUi])
 
   const guests = share.status?.guests ?? 0
   return (
