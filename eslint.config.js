@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { rendererLayers } from './scripts/eslint-renderer-layers.js'
 
 /**
  * Import boundaries (architecture.md):
@@ -123,9 +124,10 @@ export default tseslint.config(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, copro: rendererLayers },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'copro/renderer-layers': 'error',
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
       ...restrict([

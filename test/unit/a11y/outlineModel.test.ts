@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CardRecord } from '../../../src/core/common/board/records'
 import type { GridStructure, ZoneStructure } from '../../../src/shared/model/structure'
-import {
-  buildOutline,
-  cellChoices,
-  parseCellKey,
-  describeCellRef,
-} from '../../../src/renderer/features/outline/outlineModel'
+import { buildOutline, cellChoices, parseCellKey } from '../../../src/renderer/features/outline/outlineModel'
+import { describeCellRef } from '../../../src/renderer/session/cellLabels'
 import { cellKey } from '../../../src/core/common/board/attribution'
 
 const item = (id: string, label: string) => ({

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/board/docSchema'
 import { writeAgenda } from '../../../src/core/common/board/workshopState'
 import type { Activity, TimerState, VotingRound } from '../../../src/core/common/facilitation/schema'
+import { readWorkshopSnapshot } from '../../../src/renderer/session/workshop'
 import {
-  readWorkshopSnapshot,
   TimerWatcher,
   votingResultsText,
   workshopChanges,

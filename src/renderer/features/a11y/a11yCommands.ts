@@ -3,7 +3,7 @@ import type { WorkbenchServices } from '../../workbench/context'
 import { focusNextPart } from './f6'
 import { preferences } from '../../device/preferences'
 import { stepTextScale, type A11yPreferences } from '../../device/prefsSchema'
-import { readWorkshopSnapshot } from './workshopAnnouncements'
+import { readWorkshopSnapshot } from '../../session/workshop'
 import { timerRemaining } from './useWorkshopAnnouncer'
 import { minutesText } from './workshopAnnouncements'
 

@@ -4,7 +4,7 @@ import { readStructure } from '../../../core/common/board/workshopState'
 import { dotsOn, isEligible } from '../../../core/common/facilitation/voting'
 import type { BoardSession } from '../../session/BoardSession'
 import type { VotingBridge } from '../../session/votingBridge'
-import { readWorkshopSnapshot } from './workshopAnnouncements'
+import { readWorkshopSnapshot } from '../../session/workshop'
 
 /**
  * While a voting round is open on the active board, registers a voting bridge backed by the same

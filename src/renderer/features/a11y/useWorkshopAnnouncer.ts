@@ -7,11 +7,10 @@ import { tallyVotes } from '../../../core/common/export/votes'
 import type { TimerState } from '../../../core/common/facilitation/schema'
 import type * as Y from 'yjs'
 import type { CardOps } from '../../board/a11y/cardOps'
-import { describeCellRef } from '../outline/outlineModel'
-import { observeWorkshop } from '../outline/useOutlineData'
+import { describeCellRef } from '../../session/cellLabels'
+import { observeWorkshop, readWorkshopSnapshot } from '../../session/workshop'
 import { NewCardBatcher } from './newCards'
 import {
-  readWorkshopSnapshot,
   TimerWatcher,
   votingResultsText,
   workshopChanges,

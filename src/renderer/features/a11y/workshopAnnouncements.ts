@@ -1,7 +1,5 @@
-import * as Y from 'yjs'
-import { DOC_KEYS, WORKSHOP_KEYS } from '../../../core/common/board/docSchema'
-import { readAgenda } from '../../../core/common/board/workshopState'
-import { RevealState, TimerState, VotingRound, type Agenda } from '../../../core/common/facilitation/schema'
+import type { TimerState, VotingRound } from '../../../core/common/facilitation/schema'
+import type { WorkshopSnapshot } from '../../session/workshop'
 import type { CountedVote } from '../../../core/common/export/votes'
 
 /**
@@ -13,40 +11,6 @@ export type Politeness = 'polite' | 'assertive'
 export interface Announcement {
   readonly text: string
   readonly politeness: Politeness
-}
-
-export interface WorkshopSnapshot {
-  readonly agenda: Agenda
-  readonly timer: TimerState | null
-  readonly reveal: RevealState
-  readonly rounds: readonly VotingRound[]
-}
-
-const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? (v.toJSON() as unknown) : v)
-
-export function readWorkshopSnapshot(doc: Y.Doc): WorkshopSnapshot {
-  const workshop = doc.getMap<unknown>(DOC_KEYS.workshop)
-  const timer = TimerState.safeParse(plain(workshop.get(WORKSHOP_KEYS.timer)))
-  const reveal = RevealState.safeParse(plain(workshop.get(WORKSHOP_KEYS.reveal)))
-  const rounds: VotingRound[] = []
-  doc.getMap<unknown>(DOC_KEYS.voting).forEach((v, k) => {
-    const p = VotingRound.safeParse(plain(v))
-    if (p.success && p.data.id === k) rounds.push(p.data)
-  })
-  rounds.sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1))
-  return {
-    agenda: readAgenda(doc),
-    timer: timer.success ? timer.data : null,
-    reveal: reveal.success ? reveal.data : {},
-    rounds,
-  }
-}
-
-export const EMPTY_SNAPSHOT: WorkshopSnapshot = {
-  agenda: { activities: [], currentIndex: -1 },
-  timer: null,
-  reveal: {},
-  rounds: [],
 }
 
 export function minutesText(ms: number): string {

@@ -6,12 +6,12 @@ import type { VotingBridge } from '../../session/votingBridge'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
+import { describeCellRef } from '../../session/cellLabels'
 import { AddCardForm } from './AddCardForm'
 import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
 import {
   buildOutline,
   cellChoices,
-  describeCellRef,
   parseCellKey,
   type OutlineCell,
   type OutlineHeading,

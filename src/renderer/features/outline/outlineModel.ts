@@ -3,6 +3,7 @@ import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { BoardStructure, CellRef, StructureItem } from '../../../shared/model/structure'
 import { cellKey, createAttributor } from '../../../core/common/board/attribution'
 import { cardBounds, type CardRecord } from '../../../core/common/board/records'
+import { gridCellLabel, UNPLACED_LABEL, zoneLabel } from '../../session/cellLabels'
 
 /**
  * The outline of a board: its structure as headings and cells, with the cards attributed to each cell
@@ -54,36 +55,11 @@ export type OutlineModel =
     }
   | { readonly type: 'none'; readonly unplaced: OutlineCell; readonly total: number }
 
-export const UNPLACED_LABEL = 'Not in a cell'
-
 const heading = (item: StructureItem, easyRead: boolean): OutlineHeading => ({
   id: item.id,
   label: item.label,
   prompt: easyRead && item.easyRead.trim() !== '' ? item.easyRead : item.prompt,
 })
-
-export function gridCellLabel(stage: string, lane: string): string {
-  return `Stage ‘${stage}’ / Lane ‘${lane}’`
-}
-
-export function zoneLabel(zone: string): string {
-  return `Zone ‘${zone}’`
-}
-
-/** A cell in words, for announcements and the "move to" list. */
-export function describeCellRef(structure: BoardStructure | null, ref: CellRef): string {
-  if (!structure || ref.type === 'unplaced') return UNPLACED_LABEL
-  if (ref.type === 'cell' && structure.type === 'grid') {
-    const s = structure.stages.find((x) => x.id === ref.stageId)
-    const l = structure.lanes.find((x) => x.id === ref.laneId)
-    if (s && l) return gridCellLabel(s.label, l.label)
-  }
-  if (ref.type === 'zone' && structure.type === 'zones') {
-    const z = structure.zones.find((x) => x.id === ref.zoneId)
-    if (z) return zoneLabel(z.label)
-  }
-  return UNPLACED_LABEL
-}
 
 export function toOutlineCard(c: CardRecord, meId: string): OutlineCard {
   const p = c.props

@@ -1,19 +1,10 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { DOC_KEYS } from '../../../core/common/board/docSchema'
 import type { CardRecord } from '../../../core/common/board/records'
 import { readStructure } from '../../../core/common/board/workshopState'
 import type { SessionBoard } from '../../session/BoardSession'
-import { readWorkshopSnapshot, type WorkshopSnapshot } from '../a11y/workshopAnnouncements'
-
-/** Calls back after changes to the workshop state (structure, agenda, timer, reveal) or voting rounds. */
-export function observeWorkshop(doc: Y.Doc, listener: () => void): () => void {
-  const maps = [doc.getMap(DOC_KEYS.workshop), doc.getMap(DOC_KEYS.voting)]
-  const fn = () => listener()
-  for (const m of maps) m.observeDeep(fn)
-  return () => maps.forEach((m) => m.unobserveDeep(fn))
-}
+import { observeWorkshop, readWorkshopSnapshot, type WorkshopSnapshot } from '../../session/workshop'
 
 /** The board structure and workshop state, re-read from the document whenever they change. */
 export function useWorkshop(doc: Y.Doc): { structure: BoardStructure | null; snapshot: WorkshopSnapshot } {

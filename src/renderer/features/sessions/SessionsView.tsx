@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import type { SessionSummary } from '../../../shared/model/session'
 import { useServices } from '../../workbench/context'
-import { createAndOpenSession, defaultSessionTitle } from './actions'
+import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessionActions'
 import { useSessions } from './useSessions'
 import { CheckpointsSection } from './CheckpointsSection'
 import { base64ToBytes, bytesToBase64 } from './files'

@@ -1,5 +1,5 @@
 import { useServices } from '../../workbench/context'
-import { createAndOpenSession, defaultSessionTitle } from './actions'
+import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessionActions'
 import { useSessions } from './useSessions'
 
 /** The first tab: what this is, how to start, and recent sessions. */

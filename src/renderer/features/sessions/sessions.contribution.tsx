@@ -1,6 +1,6 @@
 import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
-import { createAndOpenSession, defaultSessionTitle } from './actions'
+import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessionActions'
 import { SessionEditor } from './SessionEditor'
 import { SessionsView } from './SessionsView'
 import { WelcomePage } from './WelcomePage'

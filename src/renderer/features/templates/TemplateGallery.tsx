@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { useServices } from '../../workbench/context'
-import { createAndOpenSession } from '../sessions/actions'
+import { createAndOpenSession } from '../../workbench/sessionActions'
 import { useStructureDisplay } from '../../device/displayOptions'
 import { TemplateThumbnail } from './TemplateThumbnail'
 import { describeLayout, formatDuration, type GalleryEntry } from './useTemplates'

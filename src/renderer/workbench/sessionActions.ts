@@ -1,4 +1,4 @@
-import type { WorkbenchServices } from '../../workbench/context'
+import type { WorkbenchServices } from './context'
 
 /** Creates a session and opens it in a tab. Returns the new id, or null on failure (already reported). */
 export async function createAndOpenSession(
