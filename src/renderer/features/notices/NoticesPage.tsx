@@ -1,4 +1,4 @@
-import notices from '../../../THIRD_PARTY_NOTICES.md?raw'
+import notices from '../../../../THIRD_PARTY_NOTICES.md?raw'
 
 /** Third-party notices, including tldraw's licence text, which must ship verbatim with the app. */
 export function NoticesPage() {
