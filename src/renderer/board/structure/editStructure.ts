@@ -11,6 +11,7 @@ import {
 import type { SessionRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import { canEditStructure } from './permissions'
+import { flushStore } from '../sync/flushStore'
 import { readStructure, writeStructure } from '../../../core/common/board/workshopState'
 import { isStructureLocked } from '../../../core/common/facilitation/state'
 
@@ -78,7 +79,7 @@ export function editBoardStructure(
     to: result.moves,
   })
   moveCards(editor, result.moves)
-  flushStore(editor)
+  flushStore(editor.store)
   writeStructure(doc, result.structure, STRUCTURE_EDIT_ORIGIN)
   return result
 }
@@ -157,13 +158,7 @@ export function undoStructureEdit(
     if (now && placed && now.x === placed.x && now.y === placed.y) back.push(m)
   }
   const restored = moveCards(editor, back)
-  flushStore(editor)
+  flushStore(editor.store)
   writeStructure(doc, entry.before, STRUCTURE_EDIT_ORIGIN)
   return { ok: true, restored }
-}
-
-/** Hands pending store changes to listeners (the Yjs binding) now instead of on the next frame. */
-function flushStore(editor: Editor): void {
-  const store = editor.store as unknown as { _flushHistory?: () => void }
-  if (typeof store._flushHistory === 'function') store._flushHistory()
 }
