@@ -52,6 +52,33 @@ export function useDocValue<T>(
   return value
 }
 
+/**
+ * A value derived from some of the session document's top-level maps (e.g. workshop, voting,
+ * facilitation), recomputed only when one of them changes — never on card edits, which live in
+ * tl_records — and kept referentially stable while its JSON does not change.
+ */
+export function useMapsValue<T>(doc: Y.Doc, maps: readonly string[], read: (doc: Y.Doc) => T): T {
+  const readRef = useRef(read)
+  readRef.current = read
+  const [value, setValue] = useState<{ doc: Y.Doc; v: T; json: string }>(() => {
+    const v = read(doc)
+    return { doc, v, json: JSON.stringify(v) }
+  })
+  const key = maps.join('\n')
+  useEffect(() => {
+    const pull = () => {
+      const v = readRef.current(doc)
+      const json = JSON.stringify(v)
+      setValue((cur) => (cur.doc === doc && cur.json === json ? cur : { doc, v, json }))
+    }
+    pull()
+    const ys = key.split('\n').map((k) => doc.getMap(k))
+    for (const m of ys) m.observeDeep(pull)
+    return () => ys.forEach((m) => m.unobserveDeep(pull))
+  }, [doc, key])
+  return value.doc === doc ? value.v : read(doc)
+}
+
 /** Re-renders every `ms` (for countdowns). */
 export function useTick(ms: number, on = true): number {
   const [n, setN] = useState(0)

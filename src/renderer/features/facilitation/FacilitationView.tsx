@@ -74,6 +74,7 @@ export function FacilitationView() {
       />
       <VotingSection
         doc={doc}
+        board={board}
         votes={session!.votes}
         voter={{ id: board.identity.id, coproRole: board.identity.coproRole }}
         facilitator={facilitator}

@@ -1,9 +1,10 @@
-import { useId, useState, useSyncExternalStore } from 'react'
+import { useId, useMemo, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import { selectCards, type CardRecord } from '../../../core/common/board/records'
+import type { CardRecord } from '../../../core/common/board/records'
+import { DOC_KEYS } from '../../../core/common/board/docSchema'
+import { privateActivityOf } from '../../../core/common/facilitation/privateCards'
 import { readStructure } from '../../../core/common/board/workshopState'
-import { readSession } from '../../../core/common/export/readDoc'
-import type { VotingRound } from '../../../core/common/facilitation/schema'
+import { FACILITATION_MAP, type VotingRound } from '../../../core/common/facilitation/schema'
 import {
   closeRound,
   readRounds,
@@ -16,11 +17,15 @@ import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../shared/model
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import type { LocalVotes } from '../../session/localVotes'
-import { useDocValue } from '../../session/useDoc'
+import type { SessionBoard } from '../../session/BoardSession'
+import { useCards } from '../../session/useCards'
+import { useDocValue, useMapsValue } from '../../session/useDoc'
 import { useOptimistic } from './useOptimistic'
 
 interface Props {
   doc: Y.Doc
+  /** The board: its cards are read from the validated canvas store, incrementally. */
+  board: SessionBoard
   /** This person's dots in the session (session.votes). */
   votes: LocalVotes
   voter: { id: string; coproRole: CardRecord['props']['authorRole'] }
@@ -30,24 +35,25 @@ interface Props {
   showCard?(id: string): void
 }
 
+/** Voting reads only these maps; card changes come from the canvas store (useCards). */
+const VOTING_MAPS = [DOC_KEYS.workshop, DOC_KEYS.voting, FACILITATION_MAP]
+const readVoting = (d: Y.Doc) => ({
+  rounds: readRounds(d),
+  structure: readStructure(d),
+  showResults: readShowResults(d),
+})
+
 const snippet = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t) || '(empty card)'
 
 /** Dot-voting rounds: open, vote (dots stay on this device until close), close, results by role. */
 export function VotingSection(props: Props) {
   const { doc, votes, voter, facilitator, observer } = props
   useSyncExternalStore(votes.subscribe, votes.getVersion)
-  const data = useDocValue(
-    doc,
-    (d) => ({
-      rounds: readRounds(d),
-      structure: readStructure(d),
-      cards: selectCards(readSession(d).records).cards,
-      showResults: readShowResults(d),
-    }),
-    [],
-    300,
-  )
-  if (!data) return null
+  const workshop = useMapsValue(doc, VOTING_MAPS, readVoting)
+  const allCards = useCards(props.board)
+  // cards still private to this device are not on the shared board, so nobody votes on them yet
+  const cards = useMemo(() => allCards.filter((c) => privateActivityOf(c) === null), [allCards])
+  const data = { ...workshop, cards }
   const open = data.rounds.find((r) => r.status === 'open') ?? null
   const closed = data.rounds.filter((r) => r.status === 'closed').reverse()
   return (

@@ -16,7 +16,8 @@ import {
   type OutlineCell,
   type OutlineHeading,
 } from './outlineModel'
-import { useCards, useWorkshop } from './useOutlineData'
+import { useCards } from '../../session/useCards'
+import { useWorkshop } from './useOutlineData'
 import './outline.css'
 
 /**

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { BoardStructure } from '../../../shared/model/structure'
-import type { CardRecord } from '../../../core/common/board/records'
 import { readStructure } from '../../../core/common/board/workshopState'
-import type { SessionBoard } from '../../session/BoardSession'
 import { observeWorkshop, readWorkshopSnapshot, type WorkshopSnapshot } from '../../session/workshop'
 
 /** The board structure and workshop state, re-read from the document whenever they change. */
@@ -18,29 +16,4 @@ export function useWorkshop(doc: Y.Doc): { structure: BoardStructure | null; sna
     return observeWorkshop(doc, read)
   }, [doc])
   return state
-}
-
-/**
- * The cards this person sees (their private cards included), re-read after changes — at most every
- * `throttleMs`, and only while `live` (a hidden outline tab does no work while people drag cards).
- */
-export function useCards(board: SessionBoard, live = true, throttleMs = 120): CardRecord[] {
-  const [cards, setCards] = useState<CardRecord[]>(() => board.cards.list())
-  useEffect(() => {
-    if (!live) return
-    setCards(board.cards.list())
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const off = board.cards.subscribe(() => {
-      if (timer !== null) return
-      timer = setTimeout(() => {
-        timer = null
-        setCards(board.cards.list())
-      }, throttleMs)
-    })
-    return () => {
-      off()
-      if (timer !== null) clearTimeout(timer)
-    }
-  }, [board, live, throttleMs])
-  return cards
 }
