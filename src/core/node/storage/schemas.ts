@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ThemeSetting } from '../../../shared/api/contract'
 import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
 
 export const CheckpointId = z
@@ -36,8 +37,9 @@ export const SessionManifest = z.object({
 })
 export type SessionManifest = z.infer<typeof SessionManifest>
 
-export const Theme = z.enum(['system', 'light', 'dark', 'high-contrast'])
-export type Theme = z.infer<typeof Theme>
+/** The theme setting: the one definition is the app API's (src/shared/api/contract.ts). */
+export const Theme = ThemeSetting
+export type Theme = ThemeSetting
 
 /**
  * App settings. Extensible: unknown keys (from a newer version) are kept as they are, and each known field
