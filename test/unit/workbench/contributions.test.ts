@@ -39,5 +39,4 @@ describe('Contributions', () => {
         ]),
     ).toThrow(/twice/)
   })
-
 })
