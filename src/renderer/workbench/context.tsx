@@ -1,19 +1,7 @@
 import { createContext, useContext } from 'react'
-import type { AppHost } from '../host/types'
-import type { BoardSessions } from '../session/BoardSessions'
-import type { CommandRegistry } from './commands'
-import type { Contributions } from './contributions'
-import type { WorkbenchStore } from './store'
+import type { WorkbenchServices } from './contributions'
 
-export interface WorkbenchServices {
-  host: AppHost
-  store: WorkbenchStore
-  commands: CommandRegistry
-  /** The open sessions (one BoardSession per session with a tab) and the active one. */
-  sessions: BoardSessions
-  /** What the features contributed (views, editors, commands, status items, layers). */
-  contributions: Contributions
-}
+export type { WorkbenchServices } from './contributions'
 
 export const WorkbenchContext = createContext<WorkbenchServices | null>(null)
 

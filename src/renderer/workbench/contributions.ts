@@ -1,8 +1,9 @@
 import type { ComponentType, ReactElement } from 'react'
 import type { CanvasLayer } from '../board/canvasLayer'
-import type { Command } from './commands'
-import type { WorkbenchServices } from './context'
-import type { EditorTab } from './store'
+import type { AppHost } from '../host/types'
+import type { BoardSessions } from '../session/BoardSessions'
+import type { Command, CommandRegistry } from './commands'
+import type { EditorTab, WorkbenchStore } from './store'
 
 /**
  * How features plug into the workbench (VS Code's contribution model). Each feature folder has one
@@ -18,6 +19,17 @@ import type { EditorTab } from './store'
  * - canvasLayers: drawn over a session's canvas (src/renderer/board renders what it is given);
  * - layers: components mounted once in the workbench (live regions, global key handlers).
  */
+/** What the workbench offers its parts and features (useServices() in components). */
+export interface WorkbenchServices {
+  host: AppHost
+  store: WorkbenchStore
+  commands: CommandRegistry
+  /** The open sessions (one BoardSession per session with a tab) and the active one. */
+  sessions: BoardSessions
+  /** What the features contributed (views, editors, commands, status items, layers). */
+  contributions: Contributions
+}
+
 export interface ViewContribution {
   readonly id: string
   readonly title: string
