@@ -11,3 +11,4 @@ const modules = import.meta.glob<{ contribution: Contribution }>('./*/*.contribu
 export const FEATURES: readonly Contribution[] = Object.keys(modules)
   .sort()
   .map((path) => modules[path]!.contribution)
+  .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))

@@ -66,9 +66,10 @@ export function Workbench({ host, features }: { host: AppHost; features: readonl
       })
       store.announce(`Theme: ${t}`)
     }
+    // the features' commands first, the workbench's own after them (native menu order)
     const unregister = commands.register(
-      ...workbenchCommands(services, setTheme),
       ...services.contributions.commands(services),
+      ...workbenchCommands(services, setTheme),
     )
     void Promise.all([host.call('app.info', {}), host.call('settings.get', {})]).then(([info, settings]) => {
       if (info.ok) {

@@ -72,6 +72,11 @@ export interface CanvasLayerContribution {
 export interface Contribution {
   /** The feature's folder name (for error messages). */
   readonly id: string
+  /**
+   * Where the feature's commands come in the native menus (smallest first; default 100). The
+   * workbench's own commands (views, layout, themes, closing a tab) come after every feature's.
+   */
+  readonly order?: number
   readonly views?: readonly ViewContribution[]
   readonly sections?: readonly ViewSection[]
   readonly editors?: readonly EditorContribution[]

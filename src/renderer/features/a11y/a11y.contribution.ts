@@ -9,6 +9,7 @@ import { AccessibilitySettings } from './AccessibilitySettings'
  */
 export const contribution: Contribution = {
   id: 'a11y',
+  order: 20,
   sections: [{ view: 'settings', order: 10, component: AccessibilitySettings }],
   commands: a11yCommands,
   layers: [A11yLayer],

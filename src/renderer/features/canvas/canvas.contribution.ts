@@ -66,4 +66,4 @@ function canvasCommands(services: WorkbenchServices): Command[] {
   ]
 }
 
-export const contribution: Contribution = { id: 'canvas', commands: canvasCommands }
+export const contribution: Contribution = { id: 'canvas', order: 30, commands: canvasCommands }

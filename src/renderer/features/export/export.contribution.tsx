@@ -5,6 +5,7 @@ import { ExportView } from './ExportView'
 /** Export: reports, data files and pictures of the open board. */
 export const contribution: Contribution = {
   id: 'export',
+  order: 60,
   views: [
     {
       id: 'export',

@@ -4,6 +4,7 @@ import { NoticesPage } from './NoticesPage'
 /** Third-party notices and the tldraw licence, as a tab. */
 export const contribution: Contribution = {
   id: 'notices',
+  order: 90,
   editors: [{ kind: 'notices', component: NoticesPage }],
   commands: ({ store }) => [
     {

@@ -8,6 +8,7 @@ import { WelcomePage } from './WelcomePage'
 /** Sessions: the Sessions view, the welcome page, one editor tab per open session (its canvas). */
 export const contribution: Contribution = {
   id: 'sessions',
+  order: 40,
   views: [
     {
       id: 'sessions',

@@ -6,6 +6,7 @@ import { shareCommands } from './shareCommands'
 /** Share: the join link and QR code, and publishing to a remote relay (in the Participants view). */
 export const contribution: Contribution = {
   id: 'share',
+  order: 50,
   sections: [
     { view: 'participants', order: 10, component: SharePanel },
     { view: 'participants', order: 20, component: RemoteRelayPanel },
