@@ -53,7 +53,6 @@ const ASSET_URLS = getAssetUrlsByImport((url) => url)
 export function Board(props: BoardProps) {
   const { sessionId, syncUrl, token, readOnly = false } = props
   const [ownUndo] = useState(() => new StructureUndo())
-  const structureUndo = props.structureUndo ?? ownUndo
   const propsRef = useRef(props)
   propsRef.current = props
 
@@ -86,7 +85,10 @@ export function Board(props: BoardProps) {
         status: () => statusRef.current,
         provider: () => connRef.current?.provider ?? null,
         openComposer: (kind) => setComposer({ kind }),
-        structureUndo,
+        // read at call time, so a session handed in later never remounts the editor
+        get structureUndo() {
+          return propsRef.current.structureUndo ?? ownUndo
+        },
       })
       apiRef.current = api
       const w = window as unknown as { __coproBoard?: BoardApi; editor?: Editor }
@@ -108,7 +110,7 @@ export function Board(props: BoardProps) {
         if (w.editor === editor) delete w.editor
       }
     },
-    [conn, connRef, statusRef, readOnly, structureUndo],
+    [conn, connRef, statusRef, readOnly, ownUndo],
   )
 
   const onKeyCapture = useCanvasKeys(editorRef, apiRef)
