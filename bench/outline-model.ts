@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import type { CardRecord } from '../src/core/common/cards/cardRecord'
 import { instantiateTemplate } from '../src/core/common/templates/instantiate'
 import { parseTemplate } from '../src/core/common/templates/parse'
-import { buildOutline } from '../src/renderer/contrib/outline/outlineModel'
+import { buildOutline } from '../src/renderer/features/outline/outlineModel'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 2000)
 const parsed = parseTemplate(readFileSync('workshop-templates/service-journey-map.json', 'utf8'))

@@ -85,78 +85,23 @@ export const BOUNDARIES = [
 ]
 
 /**
- * File cycles present before issue 13's restructuring. Each entry is a whole strongly connected component;
- * a cycle is tolerated only while all its files are in one entry.
+ * File cycles tolerated for now (none since issue 13's restructuring). Each entry is a whole strongly
+ * connected component; a cycle is tolerated only while all its files are in one entry.
  * @type {readonly { files: readonly string[], why: string }[]}
  */
-export const KNOWN_FILE_CYCLES = [
-  {
-    why: 'Board → facilitation → contrib/a11y → contrib/outline → workbench/activeBoard → Board (issue 13 item 2: BoardSession)',
-    files: [
-      'src/renderer/board/Board.tsx',
-      'src/renderer/board/a11y/AnnouncerOutsideWorkbench.tsx',
-      'src/renderer/board/facilitation/FacilitationLayer.tsx',
-      'src/renderer/board/facilitation/VoteOverlay.tsx',
-      'src/renderer/board/facilitation/canvasEffects.ts',
-      'src/renderer/contrib/a11y/BoardAnnouncer.tsx',
-      'src/renderer/contrib/a11y/useWorkshopAnnouncer.ts',
-      'src/renderer/contrib/outline/useOutlineData.ts',
-      'src/renderer/workbench/activeBoard.ts',
-    ],
-  },
-]
+export const KNOWN_FILE_CYCLES = []
 
 /**
- * Folder cycles present before issue 13's restructuring (same rule as KNOWN_FILE_CYCLES, over folderOf).
+ * Folder cycles tolerated for now (none; same rule as KNOWN_FILE_CYCLES, over folderOf).
  * @type {readonly { files: readonly string[], why: string }[]}
  */
-export const KNOWN_FOLDER_CYCLES = [
-  {
-    why: 'board imports contrib, contrib imports the workbench, the workbench imports board and contrib (issue 13 item 2)',
-    files: [
-      'src/renderer/board',
-      'src/renderer/contrib/a11y',
-      'src/renderer/contrib/export',
-      'src/renderer/contrib/facilitation',
-      'src/renderer/contrib/outline',
-      'src/renderer/contrib/participants',
-      'src/renderer/contrib/sessions',
-      'src/renderer/contrib/settings',
-      'src/renderer/contrib/share',
-      'src/renderer/contrib/templates',
-      'src/renderer/workbench',
-    ],
-  },
-]
+export const KNOWN_FOLDER_CYCLES = []
 
 /**
- * Imports that break BOUNDARIES today, as "from → to" (src/renderer/contrib/ is today's features/: the
- * workbench imports every view by name, board/a11y imports contrib/a11y).
+ * Imports that break BOUNDARIES and are tolerated for now, as "from → to" (none).
  * @type {readonly string[]}
  */
-export const KNOWN_BOUNDARY_VIOLATIONS = [
-  'src/renderer/board/a11y/AnnouncerOutsideWorkbench.tsx → src/renderer/contrib/a11y/BoardAnnouncer.tsx',
-  'src/renderer/board/a11y/boardA11y.ts → src/renderer/contrib/a11y/preferences.ts',
-  'src/renderer/board/a11y/textScaleZoom.ts → src/renderer/contrib/a11y/preferences.ts',
-  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/sessions/SessionEditor.tsx',
-  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/sessions/WelcomePage.tsx',
-  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/NoticesPage.tsx',
-  'src/renderer/workbench/EditorArea.tsx → src/renderer/contrib/outline/OutlineView.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/sessions/SessionsView.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/settings/SettingsView.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/a11y/A11yLayer.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/a11y/AccessibilitySettings.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/a11y/preferences.ts',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/templates/TemplatesView.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/share/SharePanel.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/participants/ParticipantsView.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/share/RemoteRelayPanel.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/facilitation/FacilitationView.tsx',
-  'src/renderer/workbench/Workbench.tsx → src/renderer/contrib/export/ExportView.tsx',
-  'src/renderer/workbench/activeBoard.ts → src/renderer/contrib/sessions/identity.ts',
-  'src/renderer/workbench/workbenchCommands.ts → src/renderer/contrib/sessions/actions.ts',
-  'src/renderer/workbench/workbenchCommands.ts → src/renderer/contrib/share/shareCommands.ts',
-]
+export const KNOWN_BOUNDARY_VIOLATIONS = []
 
 /**
  * Files longer than MAX_LINES today.

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { pickHost } from './host'
 import { readJoinLink } from './guest/joinLink'
 import { Workbench } from './workbench/Workbench'
+import { FEATURES } from './features'
 import './workbench/workbench.css'
 
 const root = createRoot(document.getElementById('root')!)
@@ -28,7 +29,7 @@ if (join) {
   } else {
     root.render(
       <StrictMode>
-        <Workbench host={host} />
+        <Workbench host={host} features={FEATURES} />
       </StrictMode>,
     )
   }

@@ -5,6 +5,8 @@ import type { AppHost } from '../../src/renderer/host/types'
 import { CommandPalette } from '../../src/renderer/workbench/CommandPalette'
 import { CommandRegistry } from '../../src/renderer/workbench/commands'
 import { WorkbenchContext } from '../../src/renderer/workbench/context'
+import { Contributions } from '../../src/renderer/workbench/contributions'
+import { BoardSessions } from '../../src/renderer/session/BoardSessions'
 import { WorkbenchStore } from '../../src/renderer/workbench/store'
 
 function setup() {
@@ -25,7 +27,7 @@ function setup() {
   )
   const host = {} as AppHost // the palette never calls the app API
   render(
-    <WorkbenchContext.Provider value={{ host, store, commands }}>
+    <WorkbenchContext.Provider value={{ host, store, commands , sessions: new BoardSessions(), contributions: new Contributions([]) }}>
       <button type="button">before</button>
       <CommandPalette />
     </WorkbenchContext.Provider>,

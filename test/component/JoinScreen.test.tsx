@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GuestSessionInfo } from '../../src/shared/api/contract'
-import { preferences } from '../../src/renderer/contrib/a11y/preferences'
+import { preferences } from '../../src/renderer/device/preferences'
 import type { GuestProfile } from '../../src/renderer/guest/guestIdentity'
 import { JoinScreen } from '../../src/renderer/guest/JoinScreen'
 

@@ -3,10 +3,12 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { AppSettings } from '../../src/shared/api'
 import { fail, ok } from '../../src/shared/api/result'
-import { SettingsView } from '../../src/renderer/contrib/settings/SettingsView'
+import { SettingsView } from '../../src/renderer/features/settings/SettingsView'
 import type { AppHost } from '../../src/renderer/host/types'
 import { CommandRegistry } from '../../src/renderer/workbench/commands'
 import { WorkbenchContext } from '../../src/renderer/workbench/context'
+import { Contributions } from '../../src/renderer/workbench/contributions'
+import { BoardSessions } from '../../src/renderer/session/BoardSessions'
 import { WorkbenchStore } from '../../src/renderer/workbench/store'
 
 /** The view with an app API that answers settings.set the way the server does, or refuses. */
@@ -20,7 +22,7 @@ function setup(answer: 'ok' | 'refuse' = 'ok') {
   })
   const host = { kind: 'browser', call } as unknown as AppHost
   render(
-    <WorkbenchContext.Provider value={{ host, store, commands: new CommandRegistry(false) }}>
+    <WorkbenchContext.Provider value={{ host, store, commands: new CommandRegistry(false) , sessions: new BoardSessions(), contributions: new Contributions([]) }}>
       <SettingsView />
     </WorkbenchContext.Provider>,
   )

@@ -2,8 +2,8 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { CopyLink } from '../../src/renderer/contrib/share/CopyLink'
-import { QrFullScreen } from '../../src/renderer/contrib/share/QrFullScreen'
+import { CopyLink } from '../../src/renderer/features/share/CopyLink'
+import { QrFullScreen } from '../../src/renderer/features/share/QrFullScreen'
 
 const URL = 'http://192.168.1.20:4000/join/s-1#k=secret'
 

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import { QR_OPTIONS } from '../../src/renderer/contrib/share/qr'
+import { QR_OPTIONS } from '../../src/renderer/features/share/qr'
 import { expect, test, watchErrors } from './fixtures'
 import { DEAD_LINK, joinAsGuest, openFacilitatorBoard, phoneContext, seriousViolations } from './guestHelpers'
 

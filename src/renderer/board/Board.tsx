@@ -16,14 +16,15 @@ import {
 } from './boardApi'
 import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
-import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { attachCardDetail } from './shapes/zoomDetail'
-import { AnnouncerOutsideWorkbench } from './a11y/AnnouncerOutsideWorkbench'
 import { boardComponents } from './canvas/boardComponents'
 import { installTestHook } from './testHook'
+import type { CanvasLayer } from './canvasLayer'
+import { StructureUndo } from './structure/editStructure'
 
 export type { BoardApi, BoardIdentity, BoardStatus, CardExtras } from './boardApi'
+export type { CanvasLayer, CanvasLayerProps } from './canvasLayer'
 
 export interface BoardProps {
   sessionId: string
@@ -37,6 +38,10 @@ export interface BoardProps {
   readOnly?: boolean
   /** Records for which this returns false stay on this device (e.g. private cards before reveal). */
   shouldSync?(record: TLRecord): boolean
+  /** Drawn over the canvas once the editor exists (features' canvas layers, chosen by the host). */
+  layers?: readonly CanvasLayer[]
+  /** Where structure edits are kept for undo (the session's); a fresh one per board if not given. */
+  structureUndo?: StructureUndo
 }
 
 const SHAPE_UTILS = [CardShapeUtil]
@@ -48,6 +53,7 @@ const ASSET_URLS = getAssetUrlsByImport((url) => url)
  */
 export function Board(props: BoardProps) {
   const { sessionId, syncUrl, token, readOnly = false } = props
+  const [ownUndo] = useState(() => new StructureUndo())
   const propsRef = useRef(props)
   propsRef.current = props
 
@@ -80,6 +86,10 @@ export function Board(props: BoardProps) {
         status: () => statusRef.current,
         provider: () => connRef.current?.provider ?? null,
         openComposer: (kind) => setComposer({ kind }),
+        // read at call time, so a session handed in later never remounts the editor
+        get structureUndo() {
+          return propsRef.current.structureUndo ?? ownUndo
+        },
       })
       apiRef.current = api
       const uninstallTestHook = installTestHook(api, editor)
@@ -98,7 +108,7 @@ export function Board(props: BoardProps) {
         uninstallTestHook()
       }
     },
-    [conn, connRef, statusRef, readOnly],
+    [conn, connRef, statusRef, readOnly, ownUndo],
   )
 
   const onKeyCapture = useCanvasKeys(editorRef, apiRef)
@@ -148,19 +158,19 @@ export function Board(props: BoardProps) {
           {status.schemaError}
         </div>
       )}
-      {mountedApi && conn && (
-        <FacilitationLayer
-          editor={mountedApi.editor}
-          doc={conn.doc}
-          api={mountedApi}
-          sessionId={sessionId}
-          syncUrl={syncUrl}
-          identity={props.identity}
-        />
-      )}
-      {mountedApi && (
-        <AnnouncerOutsideWorkbench api={mountedApi} sessionId={sessionId} identityId={props.identity.id} />
-      )}
+      {mountedApi &&
+        conn &&
+        props.layers?.map((Layer, i) => (
+          <Layer
+            key={i}
+            editor={mountedApi.editor}
+            doc={conn.doc}
+            api={mountedApi}
+            sessionId={sessionId}
+            syncUrl={syncUrl}
+            identity={props.identity}
+          />
+        ))}
       {composer && <Composer initialKind={composer.kind} onSubmit={submitCard} onClose={closeComposer} />}
     </div>
   )

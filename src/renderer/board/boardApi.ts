@@ -16,8 +16,8 @@ import { createCardOps, type CardOps } from './a11y/cardOps'
 import {
   editBoardStructure,
   moveCards,
-  structureUndoDepth,
   undoStructureEdit,
+  type StructureUndo,
   type UndoStructureResult,
 } from './structure/editStructure'
 import { zoomToStructure } from './structure/camera'
@@ -95,6 +95,8 @@ export interface BoardApiContext {
   /** The relay connection, if the board still has one. */
   provider(): WebsocketProvider | null
   openComposer(kind: CardKind): void
+  /** Where this person's structure edits are kept for undo (the session's, so a remount keeps them). */
+  structureUndo: StructureUndo
 }
 
 function cardBoxes(editor: Editor): OrderBox[] {
@@ -164,12 +166,13 @@ export function createBoardApi(
       else provider.disconnect()
     },
     cards: createCardOps(editor, doc, ctx.identity),
-    editStructure: (edit) => editBoardStructure(editor, doc, edit, ctx.identity().sessionRole),
+    editStructure: (edit) =>
+      editBoardStructure(editor, doc, edit, ctx.identity().sessionRole, ctx.structureUndo),
     moveCards: (moves) => moveCards(editor, moves),
     zoomToStructure: () => zoomToStructure(editor, currentStructure(doc)),
     canEditStructure: () => canEditStructure(ctx.identity().sessionRole, isStructureLocked(doc)),
-    undoStructureEdit: () => undoStructureEdit(editor, doc, ctx.identity().sessionRole),
-    structureUndoDepth: () => structureUndoDepth(doc),
+    undoStructureEdit: () => undoStructureEdit(editor, doc, ctx.identity().sessionRole, ctx.structureUndo),
+    structureUndoDepth: () => ctx.structureUndo.depth,
     exportImage: (format, opts) => exportBoardImage(editor, currentStructure(doc), format, opts),
     doc,
     editor,

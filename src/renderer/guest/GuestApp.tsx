@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { GuestSessionInfo } from '../../shared/api/contract'
-import { applyPreferences, usePreferences } from '../contrib/a11y/preferences'
+import { applyPreferences, usePreferences } from '../device/preferences'
 import { applyTheme, resolveTheme, watchSystemTheme } from '../workbench/theme'
 import { GuestBoard } from './GuestBoard'
 import { loadGuestProfile, saveGuestProfile, type GuestProfile, type GuestRole } from './guestIdentity'

@@ -7,7 +7,7 @@ import { readStructure } from '../../core/common/session/read'
 import { currentActivity } from '../../core/common/facilitation/agenda'
 import { readReveal } from '../../core/common/facilitation/state'
 import type { BoardApi, BoardIdentity, BoardStatus } from '../board/Board'
-import { useDocValue } from '../board/facilitation/useDoc'
+import { useDocValue } from '../session/useDoc'
 import type { GuestProfile, GuestRole } from './guestIdentity'
 import {
   guestSyncUrl,
@@ -20,6 +20,10 @@ import { SimpleComposer } from './SimpleComposer'
 import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
 import { LoadedBoard } from '../board/loadBoard'
+import { BoardSession } from '../session/BoardSession'
+import { BoardSessionContext } from '../session/useBoardSession'
+import { BoardAnnouncer } from '../features/a11y/BoardAnnouncer'
+import { FacilitationLayer } from '../features/facilitation/canvas/FacilitationLayer'
 
 export interface GuestBoardProps {
   link: JoinLink
@@ -40,8 +44,18 @@ const CONNECTION_WORDS: Record<BoardStatus['connection'], string> = {
  * and for participants the simple composer, below the canvas on a phone and beside it on a wider
  * screen (never over the canvas's bottom-right corner).
  */
+/** What a guest's canvas draws over the board (the workbench's come from the features' contributions). */
+const GUEST_LAYERS = [FacilitationLayer]
+
 export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
   const observer = info.role === 'observer'
+  // the guest's one BoardSession, made and disposed here (in an effect, so StrictMode's re-run gets a fresh one)
+  const [session, setSession] = useState<BoardSession | null>(null)
+  useEffect(() => {
+    const s = new BoardSession(link.sessionId)
+    setSession(s)
+    return () => s.dispose()
+  }, [link.sessionId])
   const [api, setApi] = useState<BoardApi | null>(null)
   const [connection, setConnection] = useState<BoardStatus['connection']>('connecting')
   const onDeadRef = useRef(onDead)
@@ -93,10 +107,17 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
   }, [connection, link])
 
   // a small screen starts with the whole board (its structure, else every card) in view
-  const onReady = useCallback((a: BoardApi) => {
-    setApi(a)
-    if (!a.zoomToStructure()) a.zoomToFit()
-  }, [])
+  const detach = useRef<(() => void) | null>(null)
+  useEffect(() => () => detach.current?.(), [session])
+  const onReady = useCallback(
+    (a: BoardApi) => {
+      setApi(a)
+      detach.current?.()
+      detach.current = session?.attachBoard({ ...a, sessionId: link.sessionId, identity }) ?? null
+      if (!a.zoomToStructure()) a.zoomToFit()
+    },
+    [session, link.sessionId, identity],
+  )
 
   const place = useDocValue(api?.doc ?? null, (d) => ({ agenda: readAgenda(d), structure: readStructure(d) }))
   const placeLabel = (kind: CardKind) =>
@@ -119,66 +140,72 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
     return where ? `Your card is on the board, in “${where}”.` : 'Your card is on the board.'
   }
 
+  if (!session) return null
   return (
-    <div
-      className={`guest-shell${observer ? ' guest-shell--observer' : ''}`}
-      data-testid="guest-board"
-      data-role={info.role}
-    >
-      <header className="guest-bar">
-        <h1 className="guest-bar__title">{info.title}</h1>
-        <span className="guest-bar__who">
-          {profile.anonymous ? 'Anonymous' : profile.name} · {COPRO_ROLE_INFO[profile.coproRole].short}
-          {observer ? ' · watching' : ''}
-        </span>
-        {api && (
-          <button
-            type="button"
-            className="guest-btn guest-bar__view"
-            aria-pressed={listView}
-            data-testid="guest-list-view"
-            onClick={() => setListView((v) => !v)}
-          >
-            {listView ? 'Show the board' : 'List view (for screen readers)'}
-          </button>
-        )}
-        <span
-          className="guest-bar__status"
-          role="status"
-          data-testid="guest-connection"
-          data-connection={connection}
-        >
-          {closedFor !== null ? 'Disconnected' : CONNECTION_WORDS[connection]}
-        </span>
-        {closedFor !== null && (
-          <p className="guest-closed" role="alert" data-testid="guest-closed" data-code={closedFor}>
-            The board closed the connection.{' '}
-            <button type="button" className="guest-btn" onClick={() => window.location.reload()}>
-              Reconnect
+    <BoardSessionContext.Provider value={session}>
+      <div
+        className={`guest-shell${observer ? ' guest-shell--observer' : ''}`}
+        data-testid="guest-board"
+        data-role={info.role}
+      >
+        <header className="guest-bar">
+          <h1 className="guest-bar__title">{info.title}</h1>
+          <span className="guest-bar__who">
+            {profile.anonymous ? 'Anonymous' : profile.name} · {COPRO_ROLE_INFO[profile.coproRole].short}
+            {observer ? ' · watching' : ''}
+          </span>
+          {api && (
+            <button
+              type="button"
+              className="guest-btn guest-bar__view"
+              aria-pressed={listView}
+              data-testid="guest-list-view"
+              onClick={() => setListView((v) => !v)}
+            >
+              {listView ? 'Show the board' : 'List view (for screen readers)'}
             </button>
-          </p>
+          )}
+          <span
+            className="guest-bar__status"
+            role="status"
+            data-testid="guest-connection"
+            data-connection={connection}
+          >
+            {closedFor !== null ? 'Disconnected' : CONNECTION_WORDS[connection]}
+          </span>
+          {closedFor !== null && (
+            <p className="guest-closed" role="alert" data-testid="guest-closed" data-code={closedFor}>
+              The board closed the connection.{' '}
+              <button type="button" className="guest-btn" onClick={() => window.location.reload()}>
+                Reconnect
+              </button>
+            </p>
+          )}
+        </header>
+        {listView && api && (
+          <main className="guest-list" aria-label="Cards as a list">
+            <GuestOutline api={api} sessionId={link.sessionId} identity={identity} title={info.title} />
+          </main>
         )}
-      </header>
-      {listView && api && (
-        <main className="guest-list" aria-label="Cards as a list">
-          <GuestOutline api={api} sessionId={link.sessionId} identity={identity} title={info.title} />
-        </main>
-      )}
-      <div className="guest-canvas" hidden={listView}>
-        <Suspense fallback={<p className="guest-message">Loading the board…</p>}>
-          <LoadedBoard
-            sessionId={link.sessionId}
-            syncUrl={syncUrl}
-            token={link.token}
-            identity={identity}
-            readOnly={observer}
-            licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined}
-            onStatus={onStatus}
-            onReady={onReady}
-          />
-        </Suspense>
+        <div className="guest-canvas" hidden={listView}>
+          <Suspense fallback={<p className="guest-message">Loading the board…</p>}>
+            <LoadedBoard
+              sessionId={link.sessionId}
+              syncUrl={syncUrl}
+              token={link.token}
+              identity={identity}
+              readOnly={observer}
+              licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined}
+              onStatus={onStatus}
+              onReady={onReady}
+              layers={GUEST_LAYERS}
+              structureUndo={session.structureUndo}
+            />
+          </Suspense>
+        </div>
+        {!observer && api && <SimpleComposer placeFor={placeLabel} onPost={post} />}
+        {api && <BoardAnnouncer board={{ ...api, sessionId: link.sessionId, identity }} />}
       </div>
-      {!observer && api && <SimpleComposer placeFor={placeLabel} onPost={post} />}
-    </div>
+    </BoardSessionContext.Provider>
   )
 }

@@ -1,24 +1,11 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import type { BoardApi, BoardIdentity } from '../board/Board'
-import { Outline } from '../contrib/outline/OutlineView'
-import type { AppHost } from '../host/types'
-import { CommandRegistry } from '../workbench/commands'
-import { WorkbenchContext, type WorkbenchServices } from '../workbench/context'
-import { useWorkbench, WorkbenchStore } from '../workbench/store'
-
-/** Guests have no app API: the outline never needs one, so every call says so plainly. */
-const NO_API: AppHost = {
-  kind: 'browser',
-  call: async () => ({ ok: false, error: { code: 'unauthorized', message: 'Guests have no app API.' } }),
-  on: () => () => {},
-  onResync: () => () => {},
-  saveFile: async () => {},
-}
+import { Outline, type OutlineHost } from '../features/outline/OutlineView'
 
 /**
  * The outline view (headings + table of cells with their cards) for guests, so a person using a screen
- * reader or only a keyboard can read, add, edit, move and vote on cards from their own device. It
- * runs inside a small workbench shim: an announcer, no tabs, no app API.
+ * reader or only a keyboard can read, add, edit, move and vote on cards from their own device. It is
+ * mounted inside the guest's BoardSession and speaks through its own live region.
  */
 export function GuestOutline({
   api,
@@ -31,26 +18,22 @@ export function GuestOutline({
   identity: BoardIdentity
   title: string
 }) {
-  const services = useMemo<WorkbenchServices>(
-    () => ({ host: NO_API, store: new WorkbenchStore(), commands: new CommandRegistry() }),
+  const [said, setSaid] = useState({ text: '', seq: 0 })
+  const host = useMemo<OutlineHost>(
+    () => ({
+      announce: (text) => setSaid((s) => ({ text, seq: s.seq + 1 })),
+      // the list view replaces the canvas; a revealed card is selected there for when the person switches
+      showCanvas: () => {},
+    }),
     [],
   )
   const board = useMemo(() => ({ ...api, sessionId, identity }), [api, sessionId, identity])
   return (
-    <WorkbenchContext.Provider value={services}>
-      <div className="guest-outline" data-testid="guest-outline">
-        <Outline board={board} title={title} alwaysShown />
-        <Announcer store={services.store} />
+    <div className="guest-outline" data-testid="guest-outline">
+      <Outline board={board} title={title} host={host} shown />
+      <div className="visually-hidden" role="status" aria-live="polite">
+        <span key={said.seq}>{said.text}</span>
       </div>
-    </WorkbenchContext.Provider>
-  )
-}
-
-function Announcer({ store }: { store: WorkbenchStore }) {
-  const polite = useWorkbench(store, (s) => s.announcement)
-  return (
-    <div className="visually-hidden" role="status" aria-live="polite">
-      {polite}
     </div>
   )
 }

@@ -2,8 +2,8 @@ import { useId, useRef, useState } from 'react'
 import type { GuestSessionInfo } from '../../shared/api/contract'
 import { NAME_MAX } from '../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../shared/model/roles'
-import { TEXT_SCALES, type TextScale } from '../contrib/a11y/prefsSchema'
-import { preferences, usePreferences } from '../contrib/a11y/preferences'
+import { TEXT_SCALES, type TextScale } from '../device/prefsSchema'
+import { preferences, usePreferences } from '../device/preferences'
 import { GUEST_ROLE_HINTS, GUEST_ROLES, type GuestProfile, type GuestRole } from './guestIdentity'
 
 const SCALE_LABELS: Record<TextScale, string> = {

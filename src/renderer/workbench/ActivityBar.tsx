@@ -2,11 +2,10 @@ import { formatBinding } from '../../core/common/workbench/keybindings'
 import { useServices } from './context'
 import { ViewIcon } from './icons'
 import { useWorkbench } from './store'
-import { VIEWS } from './views'
 
 /** The vertical bar of view buttons on the far left, as in VS Code. Arrow keys move between buttons. */
 export function ActivityBar() {
-  const { store, commands } = useServices()
+  const { store, commands, contributions } = useServices()
   const active = useWorkbench(store, (s) => s.activeView)
   const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
@@ -18,7 +17,7 @@ export function ActivityBar() {
   }
   return (
     <nav className="activity-bar" aria-label="Views" onKeyDown={onKeyDown}>
-      {VIEWS.map((v) => (
+      {contributions.views.map((v) => (
         <button
           key={v.id}
           type="button"
@@ -29,7 +28,7 @@ export function ActivityBar() {
           data-view={v.id}
           onClick={() => store.toggleView(v.id)}
         >
-          <ViewIcon view={v.id} />
+          <ViewIcon icon={v.icon} />
         </button>
       ))}
     </nav>

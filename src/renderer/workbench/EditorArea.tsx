@@ -1,12 +1,9 @@
-import { useRef } from 'react'
-import { SessionEditor } from '../contrib/sessions/SessionEditor'
-import { WelcomePage } from '../contrib/sessions/WelcomePage'
-import { NoticesPage } from '../contrib/NoticesPage'
-import { OutlineView } from '../contrib/outline/OutlineView'
+import { useRef, useSyncExternalStore } from 'react'
+import { BoardSessionContext } from '../session/useBoardSession'
 import { useServices } from './context'
-import { useWorkbench } from './store'
+import { useWorkbench, type EditorTab } from './store'
 
-/** Tabs hosting the welcome page and one board per open session (ARIA tabs pattern). */
+/** Editor tabs (ARIA tabs pattern); each tab's kind is rendered by the editor a feature contributed. */
 export function EditorArea() {
   const { store } = useServices()
   const tabs = useWorkbench(store, (s) => s.tabs)
@@ -67,15 +64,7 @@ export function EditorArea() {
           className="tab-panel"
           hidden={t.id !== activeId}
         >
-          {t.kind === 'welcome' ? (
-            <WelcomePage />
-          ) : t.kind === 'notices' ? (
-            <NoticesPage />
-          ) : t.kind === 'outline' ? (
-            <OutlineView sessionId={t.sessionId!} />
-          ) : (
-            <SessionEditor sessionId={t.sessionId!} active={t.id === activeId} />
-          )}
+          <TabEditor tab={t} active={t.id === activeId} />
         </div>
       ))}
       {tabs.length === 0 && (
@@ -84,5 +73,18 @@ export function EditorArea() {
         </div>
       )}
     </main>
+  )
+}
+
+/** A tab's contributed editor, inside its own session (if the tab belongs to one). */
+function TabEditor({ tab, active }: { tab: EditorTab; active: boolean }) {
+  const { contributions, sessions } = useServices()
+  const session = useSyncExternalStore(sessions.subscribe, () => sessions.get(tab.sessionId))
+  const editor = contributions.editor(tab.kind)
+  if (!editor) return <p className="editor-message">Nothing can show “{tab.kind}” tabs.</p>
+  return (
+    <BoardSessionContext.Provider value={session}>
+      <editor.component tab={tab} active={active} />
+    </BoardSessionContext.Provider>
   )
 }

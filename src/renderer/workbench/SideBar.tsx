@@ -1,16 +1,15 @@
-import { useRef, type ReactNode } from 'react'
+import { useRef } from 'react'
 import { useServices } from './context'
-import { SIDEBAR_MAX, SIDEBAR_MIN, useWorkbench, type ViewId } from './store'
-import { VIEWS } from './views'
+import { SIDEBAR_MAX, SIDEBAR_MIN, useWorkbench } from './store'
 
-/** The resizable side bar hosting the active view; drag or use arrow keys on the splitter. */
-export function SideBar({ render }: { render: (view: ViewId) => ReactNode }) {
-  const { store } = useServices()
+/** The resizable side bar hosting the active view's sections; drag or use arrow keys on the splitter. */
+export function SideBar() {
+  const { store, contributions } = useServices()
   const view = useWorkbench(store, (s) => s.activeView)
   const width = useWorkbench(store, (s) => s.sidebarWidth)
   const drag = useRef<{ x: number; w: number } | null>(null)
-  if (!view) return null
-  const spec = VIEWS.find((v) => v.id === view)!
+  const spec = contributions.view(view)
+  if (!spec) return null
   const setWidth = (w: number) =>
     store.set({ sidebarWidth: Math.round(Math.min(SIDEBAR_MAX, Math.max(SIDEBAR_MIN, w))) })
   return (
@@ -19,7 +18,11 @@ export function SideBar({ render }: { render: (view: ViewId) => ReactNode }) {
         <h2 id="side-bar-title" className="side-bar-title">
           {spec.title}
         </h2>
-        <div className="side-bar-body">{render(view)}</div>
+        <div className="side-bar-body">
+          {contributions.sectionsOf(spec.id).map((s, i) => (
+            <s.component key={i} />
+          ))}
+        </div>
       </aside>
       <div
         className="splitter"

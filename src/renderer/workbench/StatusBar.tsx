@@ -8,9 +8,9 @@ const CONNECTION_TEXT = {
   offline: 'Offline — changes are kept and will sync',
 } as const
 
-/** Connection state, participant count and save state of the open board. */
+/** Connection state, participant count and save state of the open board, and the features' items. */
 export function StatusBar() {
-  const { store } = useServices()
+  const { store, contributions } = useServices()
   const board = useWorkbench(store, (s) => s.board)
   const save = useWorkbench(store, (s) => s.save)
   const saveText =
@@ -36,6 +36,9 @@ export function StatusBar() {
               : `You and ${board.peers} others`}
         </span>
       )}
+      {contributions.statusItems.map((item) => (
+        <item.component key={item.id} />
+      ))}
       <span className="status-spacer" />
       {saveText && (
         <span className={`status-item save-${save?.state}`} data-testid="status-save" role="status">

@@ -1,17 +1,9 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import type { ThemeSetting } from '../../shared/api'
 
-import { SessionsView } from '../contrib/sessions/SessionsView'
-import { SettingsView } from '../contrib/settings/SettingsView'
-import { A11yLayer } from '../contrib/a11y/A11yLayer'
-import { AccessibilitySettings } from '../contrib/a11y/AccessibilitySettings'
-import { usePreferences } from '../contrib/a11y/preferences'
-import { TemplatesView } from '../contrib/templates/TemplatesView'
-import { SharePanel } from '../contrib/share/SharePanel'
-import { ParticipantsView } from '../contrib/participants/ParticipantsView'
-import { RemoteRelayPanel } from '../contrib/share/RemoteRelayPanel'
-import { FacilitationView } from '../contrib/facilitation/FacilitationView'
-import { ExportView } from '../contrib/export/ExportView'
+import { usePreferences } from '../device/preferences'
+import { BoardSessions } from '../session/BoardSessions'
+import { BoardSessionContext } from '../session/useBoardSession'
 import type { AppHost } from '../host/types'
 import { ActivityBar } from './ActivityBar'
 import { CommandPalette } from './CommandPalette'
@@ -21,47 +13,29 @@ import { EditorArea } from './EditorArea'
 import { Panel } from './Panel'
 import { SideBar } from './SideBar'
 import { StatusBar } from './StatusBar'
-import { useWorkbench, WorkbenchStore, type ViewId } from './store'
-import { activeBoards } from './activeBoard'
+import { Contributions, type Contribution } from './contributions'
+import { useWorkbench, WorkbenchStore } from './store'
 import { preloadBoard } from '../board/loadBoard'
 import { applyTheme, resolveTheme, watchSystemTheme } from './theme'
 import { workbenchCommands } from './workbenchCommands'
 
-function renderView(view: ViewId) {
-  switch (view) {
-    case 'sessions':
-      return <SessionsView />
-    case 'settings':
-      return (
-        <>
-          <SettingsView />
-          <AccessibilitySettings />
-        </>
-      )
-    case 'participants':
-      return (
-        <>
-          <ParticipantsView />
-          <SharePanel />
-          <RemoteRelayPanel />
-        </>
-      )
-    case 'templates':
-      return <TemplatesView />
-    case 'facilitation':
-      return <FacilitationView />
-    case 'export':
-      return <ExportView />
-  }
-}
-
-/** The VS Code-style workbench: activity bar, side bar, editor tabs, panel, status bar, palette. */
-export function Workbench({ host }: { host: AppHost }) {
+/**
+ * The VS Code-style workbench: activity bar, side bar, editor tabs, panel, status bar, palette. It
+ * renders what the features contributed (features/index.ts) and owns one BoardSession per session
+ * with an open tab.
+ */
+export function Workbench({ host, features }: { host: AppHost; features: readonly Contribution[] }) {
   const services = useMemo<WorkbenchServices>(
-    () => ({ host, store: new WorkbenchStore(), commands: new CommandRegistry() }),
-    [host],
+    () => ({
+      host,
+      store: new WorkbenchStore(),
+      commands: new CommandRegistry(),
+      sessions: new BoardSessions(),
+      contributions: new Contributions(features),
+    }),
+    [host, features],
   )
-  const { store, commands } = services
+  const { store, commands, sessions } = services
   const theme = useWorkbench(store, (s) => s.settings.theme)
   const announcement = useWorkbench(store, (s) => s.announcement)
   const announcementSeq = useWorkbench(store, (s) => s.announcementSeq)
@@ -92,7 +66,11 @@ export function Workbench({ host }: { host: AppHost }) {
       })
       store.announce(`Theme: ${t}`)
     }
-    const unregister = commands.register(...workbenchCommands(services, setTheme))
+    // the features' commands first, the workbench's own after them (native menu order)
+    const unregister = commands.register(
+      ...services.contributions.commands(services),
+      ...workbenchCommands(services, setTheme),
+    )
     void Promise.all([host.call('app.info', {}), host.call('settings.get', {})]).then(([info, settings]) => {
       if (info.ok) {
         store.set({ info: info.value })
@@ -122,19 +100,26 @@ export function Workbench({ host }: { host: AppHost }) {
     }
   }, [host, services, store, commands])
 
-  useEffect(
-    () =>
-      store.subscribe(() => {
-        const { tabs, activeTabId } = store.get()
-        const tab = tabs.find((t) => t.id === activeTabId)
-        const boardTab = tab?.kind === 'session' || tab?.kind === 'outline'
-        activeBoards.setActive(boardTab ? (tab.sessionId ?? null) : null)
-        if (!boardTab && store.get().board.connection !== 'none') {
-          store.set({ board: { connection: 'none', peers: 0, message: null } })
-        }
-      }),
-    [store],
-  )
+  // one BoardSession per session with an open tab; disposed when its last tab closes
+  useEffect(() => {
+    const sync = () => {
+      const { tabs, activeTabId } = store.get()
+      const tab = tabs.find((t) => t.id === activeTabId)
+      sessions.sync(
+        tabs.flatMap((t) => (t.sessionId ? [t.sessionId] : [])),
+        tab?.sessionId ?? null,
+      )
+      if (!tab?.sessionId && store.get().board.connection !== 'none') {
+        store.set({ board: { connection: 'none', peers: 0, message: null } })
+      }
+    }
+    sync()
+    const off = store.subscribe(sync)
+    return () => {
+      off()
+      sessions.dispose()
+    }
+  }, [store, sessions])
 
   useEffect(() => {
     const push = () => void host.call('menu.setCommands', { commands: commands.toMenu() })
@@ -180,21 +165,31 @@ export function Workbench({ host }: { host: AppHost }) {
         >
           Skip to the editor
         </a>
-        <div className="workbench-body">
-          <ActivityBar />
-          <SideBar render={renderView} />
-          <div className="workbench-main">
-            <EditorArea />
-            <Panel />
+        <ActiveSession sessions={sessions}>
+          <div className="workbench-body">
+            <ActivityBar />
+            <SideBar />
+            <div className="workbench-main">
+              <EditorArea />
+              <Panel />
+            </div>
           </div>
-        </div>
-        <StatusBar />
-        <CommandPalette />
-        <div className="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
-          <span key={announcementSeq}>{announcement}</span>
-        </div>
-        <A11yLayer />
+          <StatusBar />
+          <CommandPalette />
+          <div className="visually-hidden" aria-live="polite" role="status" data-testid="announcer">
+            <span key={announcementSeq}>{announcement}</span>
+          </div>
+          {services.contributions.layers.map((Layer, i) => (
+            <Layer key={i} />
+          ))}
+        </ActiveSession>
       </div>
     </WorkbenchContext.Provider>
   )
+}
+
+/** Gives the side bar, panel and workbench layers the active tab's session (useBoardSession). */
+function ActiveSession({ sessions, children }: { sessions: BoardSessions; children: ReactNode }) {
+  const active = useSyncExternalStore(sessions.subscribe, sessions.getActive)
+  return <BoardSessionContext.Provider value={active}>{children}</BoardSessionContext.Provider>
 }

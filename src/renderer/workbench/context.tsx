@@ -1,13 +1,7 @@
 import { createContext, useContext } from 'react'
-import type { AppHost } from '../host/types'
-import type { CommandRegistry } from './commands'
-import type { WorkbenchStore } from './store'
+import type { WorkbenchServices } from './contributions'
 
-export interface WorkbenchServices {
-  host: AppHost
-  store: WorkbenchStore
-  commands: CommandRegistry
-}
+export type { WorkbenchServices } from './contributions'
 
 export const WorkbenchContext = createContext<WorkbenchServices | null>(null)
 

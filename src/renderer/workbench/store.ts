@@ -2,11 +2,13 @@ import { useSyncExternalStore } from 'react'
 import type { AppInfo, AppSettings, SaveStateEvent } from '../../shared/api'
 import type { ThemeSetting } from '../../shared/api'
 
-export type ViewId = 'sessions' | 'templates' | 'participants' | 'facilitation' | 'export' | 'settings'
+/** A contributed view's id (ViewContribution.id). */
+export type ViewId = string
 
 export interface EditorTab {
   readonly id: string
-  readonly kind: 'welcome' | 'session' | 'notices' | 'outline'
+  /** An editor kind a feature contributed (EditorContribution.kind): welcome, session, outline … */
+  readonly kind: string
   readonly title: string
   readonly sessionId?: string
 }

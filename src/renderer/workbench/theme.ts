@@ -1,6 +1,7 @@
 import type { ThemeSetting } from '../../shared/api'
 
-export type ResolvedTheme = 'light' | 'dark' | 'high-contrast'
+/** A theme as applied: the setting (src/shared/api/contract.ts) with "system" resolved. */
+export type ResolvedTheme = Exclude<ThemeSetting, 'system'>
 
 /** Resolves "system" from the OS: forced colours or "more contrast" → high contrast, then dark/light. */
 export function resolveTheme(setting: ThemeSetting): ResolvedTheme {

@@ -1,15 +1,13 @@
-import { createAndOpenSession, defaultSessionTitle } from '../contrib/sessions/actions'
-import { shareCommands } from '../contrib/share/shareCommands'
+import type { ThemeSetting } from '../../shared/api'
 import type { Command } from './commands'
 import type { WorkbenchServices } from './context'
-import { VIEWS } from './views'
 
-/** The workbench's own commands: views, layout, themes, sessions, help. */
+/** The workbench's own commands: showing the contributed views, layout, themes, closing tabs. */
 export function workbenchCommands(
   services: WorkbenchServices,
-  setTheme: (t: 'system' | 'light' | 'dark' | 'high-contrast') => void,
+  setTheme: (t: ThemeSetting) => void,
 ): Command[] {
-  const { store } = services
+  const { store, contributions } = services
   return [
     {
       id: 'workbench.showCommands',
@@ -20,7 +18,7 @@ export function workbenchCommands(
       menu: 'view',
       run: () => store.set({ paletteOpen: true }),
     },
-    ...VIEWS.map<Command>((v) => ({
+    ...contributions.views.map<Command>((v) => ({
       id: `view.${v.id}`,
       title: `Show ${v.title}`,
       category: 'View',
@@ -36,7 +34,8 @@ export function workbenchCommands(
       keybinding: 'Mod+B',
       global: true,
       menu: 'view',
-      run: () => store.set((s) => ({ activeView: s.activeView ? null : 'sessions' })),
+      run: () =>
+        store.set((s) => ({ activeView: s.activeView ? null : (contributions.views[0]?.id ?? null) })),
     },
     {
       id: 'workbench.togglePanel',
@@ -70,23 +69,6 @@ export function workbenchCommands(
       run: () => setTheme('system'),
     },
     {
-      id: 'session.new',
-      title: 'New blank session',
-      category: 'Session',
-      keybinding: 'Mod+Alt+N',
-      global: true,
-      menu: 'file',
-      run: () => void createAndOpenSession(services, defaultSessionTitle()),
-    },
-    ...shareCommands(services),
-    {
-      id: 'export.show',
-      title: 'Export…',
-      category: 'Session',
-      menu: 'file',
-      run: () => store.showView('export'),
-    },
-    {
       id: 'editor.closeTab',
       title: 'Close the current tab',
       category: 'View',
@@ -94,32 +76,6 @@ export function workbenchCommands(
       global: true,
       menu: 'file',
       run: () => store.closeTab(store.get().activeTabId),
-    },
-    {
-      id: 'help.welcome',
-      title: 'Show the welcome page',
-      category: 'Help',
-      menu: 'help',
-      run: () =>
-        store.set((s) => ({
-          tabs: s.tabs.some((t) => t.id === 'welcome')
-            ? s.tabs
-            : [{ id: 'welcome', kind: 'welcome', title: 'Welcome' }, ...s.tabs],
-          activeTabId: 'welcome',
-        })),
-    },
-    {
-      id: 'help.notices',
-      title: 'Third-party notices and the tldraw licence',
-      category: 'Help',
-      menu: 'help',
-      run: () =>
-        store.set((s) => ({
-          tabs: s.tabs.some((t) => t.id === 'notices')
-            ? s.tabs
-            : [...s.tabs, { id: 'notices', kind: 'notices', title: 'Third-party notices' }],
-          activeTabId: 'notices',
-        })),
     },
   ]
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nextPartIndex } from '../../../src/renderer/contrib/a11y/f6'
+import { nextPartIndex } from '../../../src/renderer/features/a11y/f6'
 
 describe('F6 between the parts of the window', () => {
   it('goes forwards and backwards, wrapping around', () => {

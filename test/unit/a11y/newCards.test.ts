@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NewCardBatcher, type Scheduler } from '../../../src/renderer/contrib/a11y/newCards'
+import { NewCardBatcher, type Scheduler } from '../../../src/renderer/features/a11y/newCards'
 
 /** A manual clock: timers fire only when the test advances time. */
 function manualClock() {

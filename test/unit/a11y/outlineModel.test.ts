@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CardRecord } from '../../../src/core/common/cards/cardRecord'
 import type { GridStructure, ZoneStructure } from '../../../src/shared/model/structure'
-import {
-  buildOutline,
-  cellChoices,
-  parseCellKey,
-  describeCellRef,
-} from '../../../src/renderer/contrib/outline/outlineModel'
+import { buildOutline, cellChoices, parseCellKey } from '../../../src/renderer/features/outline/outlineModel'
+import { cellAnnouncement as describeCellRef } from '../../../src/core/common/structure/cellLabel'
 import { cellKey } from '../../../src/core/common/structure/attribution'
 
 const item = (id: string, label: string) => ({

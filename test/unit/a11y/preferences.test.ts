@@ -4,7 +4,7 @@ import {
   parsePreferences,
   stepTextScale,
   wantsNoMotion,
-} from '../../../src/renderer/contrib/a11y/prefsSchema'
+} from '../../../src/renderer/device/prefsSchema'
 
 describe('accessibility preferences', () => {
   it('reads defaults from nothing or garbage', () => {

@@ -4,12 +4,12 @@ import { DOC_KEYS, WORKSHOP_KEYS } from '../../../src/core/common/session/docSch
 import { writeAgenda } from '../../../src/core/common/facilitation/state'
 import type { Activity, TimerState } from '../../../src/core/common/facilitation/schema'
 import type { VotingRound } from '../../../src/core/common/voting/round'
+import { readWorkshopSnapshot } from '../../../src/renderer/session/workshop'
 import {
-  readWorkshopSnapshot,
   TimerWatcher,
   votingResultsText,
   workshopChanges,
-} from '../../../src/renderer/contrib/a11y/workshopAnnouncements'
+} from '../../../src/renderer/features/a11y/workshopAnnouncements'
 
 const activity = (id: string, title: string, extra: Partial<Activity> = {}): Activity => ({
   id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { structureSvgGroup, wrap, escapeXml } from '../../../src/renderer/board/export/structureSvg'
 import { frameChoices, frameRect, frameSlug } from '../../../src/renderer/board/export/frames'
-import { fileBase } from '../../../src/renderer/contrib/export/exportFiles'
+import { fileBase } from '../../../src/renderer/features/export/exportFiles'
 import type { BoardStructure } from '../../../src/shared/model/structure'
 import { structureBounds } from '../../../src/core/common/structure/attribution'
 

@@ -10,9 +10,9 @@ import {
   describeLayout,
   formatDuration,
   toTemplateList,
-} from '../../../src/renderer/contrib/templates/useTemplates'
-import { idFromLabel, structureIds } from '../../../src/renderer/contrib/templates/structureIds'
-import { templateSessionTitle } from '../../../src/renderer/contrib/templates/TemplateGallery'
+} from '../../../src/renderer/features/templates/useTemplates'
+import { idFromLabel, structureIds } from '../../../src/renderer/features/templates/structureIds'
+import { templateSessionTitle } from '../../../src/renderer/features/templates/TemplateGallery'
 import { describeCell } from '../../../src/core/common/structure/cellLabel'
 import { canEditStructure } from '../../../src/core/common/permissions'
 import { currentStructure, onStructure } from '../../../src/renderer/board/structure/useStructure'

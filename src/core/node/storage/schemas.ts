@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CheckpointInfo } from '../../../shared/api'
+import { ThemeSetting } from '../../../shared/api/contract'
 import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
 
 export const CheckpointId = z
@@ -39,8 +40,9 @@ export const SessionManifest = z.object({
 })
 export type SessionManifest = z.infer<typeof SessionManifest>
 
-export const Theme = z.enum(['system', 'light', 'dark', 'high-contrast'])
-export type Theme = z.infer<typeof Theme>
+/** The theme setting: the one definition is the app API's (src/shared/api/contract.ts). */
+export const Theme = ThemeSetting
+export type Theme = ThemeSetting
 
 /**
  * App settings. Extensible: unknown keys (from a newer version) are kept as they are, and each known field

@@ -1,5 +1,5 @@
 import type { Editor } from 'tldraw'
-import { noMotion, preferences } from '../../contrib/a11y/preferences'
+import { noMotion, preferences } from '../../device/preferences'
 import { followTextScaleWithZoom } from './textScaleZoom'
 import './boardA11y.css'
 

@@ -1,5 +1,5 @@
 import type { Editor } from 'tldraw'
-import { preferences } from '../../contrib/a11y/preferences'
+import { preferences } from '../../device/preferences'
 
 /**
  * The canvas zoom follows this person's text-size preference (100–200 %), so cards grow with the rest

@@ -11,7 +11,7 @@ import {
   structureBounds,
 } from '../../../core/common/structure/attribution'
 import { useStructure } from './useStructure'
-import { useStructureDisplay } from './displayOptions'
+import { useStructureDisplay } from '../../device/displayOptions'
 import { describeCell } from '../../../core/common/structure/cellLabel'
 import { fitStructureOnce } from './camera'
 import './structure.css'

@@ -11,6 +11,7 @@ import {
 import type { SessionRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import { canEditStructure } from '../../../core/common/permissions'
+import { flushStore } from '../sync/flushStore'
 import { readStructure } from '../../../core/common/session/read'
 import { writeStructure } from '../../../core/common/session/write'
 import { isStructureLocked } from '../../../core/common/facilitation/locks'
@@ -62,6 +63,7 @@ export function editBoardStructure(
   doc: Y.Doc,
   edit: StructureEdit,
   role: SessionRole,
+  undo: StructureUndo,
 ): StructureEditResult {
   if (!canEditStructure(role, isStructureLocked(doc))) return { ok: false, message: STRUCTURE_REFUSAL }
   if (editor.getIsReadonly()) return { ok: false, message: 'this board is read-only' }
@@ -71,14 +73,14 @@ export function editBoardStructure(
   const result = applyStructureEdit(structure, cards, edit)
   if (!result.ok) return result
   const movedIds = new Set(result.moves.map((m) => m.id))
-  pushUndo(doc, {
+  undo.push({
     before: structure,
     after: result.structure,
     from: cards.filter((c) => movedIds.has(c.id)).map((c) => ({ id: c.id, x: c.x, y: c.y })),
     to: result.moves,
   })
   moveCards(editor, result.moves)
-  flushStore(editor)
+  flushStore(editor.store)
   writeStructure(doc, result.structure, STRUCTURE_EDIT_ORIGIN)
   return result
 }
@@ -96,18 +98,35 @@ interface UndoEntry {
 }
 
 const MAX_UNDO = 20
-const undoStacks = new WeakMap<Y.Doc, UndoEntry[]>()
 
-function pushUndo(doc: Y.Doc, entry: UndoEntry): void {
-  const stack = undoStacks.get(doc) ?? []
-  stack.push(entry)
-  if (stack.length > MAX_UNDO) stack.shift()
-  undoStacks.set(doc, stack)
-}
+/**
+ * This person's structure edits that can be undone, newest last (at most 20). One per open session
+ * (BoardSession.structureUndo), handed to the Board; never shared between sessions.
+ */
+export class StructureUndo {
+  private readonly stack: UndoEntry[] = []
 
-/** How many structure edits made here can be undone. */
-export function structureUndoDepth(doc: Y.Doc): number {
-  return undoStacks.get(doc)?.length ?? 0
+  push(entry: UndoEntry): void {
+    this.stack.push(entry)
+    if (this.stack.length > MAX_UNDO) this.stack.shift()
+  }
+
+  /** How many structure edits made here can be undone. */
+  get depth(): number {
+    return this.stack.length
+  }
+
+  peek(): UndoEntry | undefined {
+    return this.stack[this.stack.length - 1]
+  }
+
+  pop(): void {
+    this.stack.pop()
+  }
+
+  clear(): void {
+    this.stack.length = 0
+  }
 }
 
 export type UndoStructureResult = { ok: true; restored: number } | { ok: false; message: string }
@@ -117,17 +136,21 @@ export type UndoStructureResult = { ok: true; restored: number } | { ok: false; 
  * back to where they were, unless someone has moved them since (those stay where they are now).
  * Refused when the structure has changed since (e.g. another facilitator edited it).
  */
-export function undoStructureEdit(editor: Editor, doc: Y.Doc, role: SessionRole): UndoStructureResult {
+export function undoStructureEdit(
+  editor: Editor,
+  doc: Y.Doc,
+  role: SessionRole,
+  undo: StructureUndo,
+): UndoStructureResult {
   if (!canEditStructure(role, isStructureLocked(doc))) return { ok: false, message: STRUCTURE_REFUSAL }
   if (editor.getIsReadonly()) return { ok: false, message: 'this board is read-only' }
-  const stack = undoStacks.get(doc)
-  const entry = stack?.[stack.length - 1]
-  if (!stack || !entry) return { ok: false, message: 'there is no structure change to undo' }
+  const entry = undo.peek()
+  if (!entry) return { ok: false, message: 'there is no structure change to undo' }
   if (JSON.stringify(readStructure(doc)) !== JSON.stringify(entry.after)) {
-    stack.length = 0
+    undo.clear()
     return { ok: false, message: 'the structure has changed since, so the last change cannot be undone' }
   }
-  stack.pop()
+  undo.pop()
   const to = new Map(entry.to.map((m) => [m.id, m]))
   const back: CardMove[] = []
   for (const m of entry.from) {
@@ -136,13 +159,7 @@ export function undoStructureEdit(editor: Editor, doc: Y.Doc, role: SessionRole)
     if (now && placed && now.x === placed.x && now.y === placed.y) back.push(m)
   }
   const restored = moveCards(editor, back)
-  flushStore(editor)
+  flushStore(editor.store)
   writeStructure(doc, entry.before, STRUCTURE_EDIT_ORIGIN)
   return { ok: true, restored }
-}
-
-/** Hands pending store changes to listeners (the Yjs binding) now instead of on the next frame. */
-function flushStore(editor: Editor): void {
-  const store = editor.store as unknown as { _flushHistory?: () => void }
-  if (typeof store._flushHistory === 'function') store._flushHistory()
 }

@@ -8,6 +8,7 @@ import { CardShapeUtil } from '../shapes/CardShapeUtil'
 import { initialBoardRecords } from '../shapes/boardSchema'
 import { bindStoreToDoc, type Binding } from './binding'
 import { readPeers, type PresenceSync } from './presence'
+import { flushStore } from './flushStore'
 
 export interface Connection {
   doc: Y.Doc
@@ -87,7 +88,7 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
     let hiddenFlush: ReturnType<typeof setInterval> | null = null
     const onVisibility = () => {
       if (document.hidden && hiddenFlush === null) {
-        hiddenFlush = setInterval(() => store._flushHistory(), 250)
+        hiddenFlush = setInterval(() => flushStore(store), 250)
       } else if (!document.hidden && hiddenFlush !== null) {
         clearInterval(hiddenFlush)
         hiddenFlush = null
@@ -97,7 +98,7 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
     onVisibility()
     // closing the window: hand changes still waiting for a frame to Yjs (and so to the socket)
     const onPageHide = () => {
-      if (binding) store._flushHistory()
+      if (binding) flushStore(store)
     }
     window.addEventListener('pagehide', onPageHide)
 
@@ -142,7 +143,7 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
       presenceRef.current?.destroy()
       presenceRef.current = null
       // hand the last local changes (waiting for the next frame) to Yjs before disconnecting
-      if (binding) store._flushHistory()
+      if (binding) flushStore(store)
       binding?.destroy()
       provider.awareness.off('change', onAwareness)
       provider.destroy()

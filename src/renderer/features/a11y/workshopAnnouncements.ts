@@ -1,0 +1,125 @@
+import type { TimerState } from '../../../core/common/facilitation/schema'
+import type { VotingRound } from '../../../core/common/voting/round'
+import type { WorkshopSnapshot } from '../../session/workshop'
+import type { CountedVote } from '../../../core/common/voting/tally'
+
+/**
+ * What to read out when the workshop moves on: activity changes, timer milestones, reveals, voting
+ * opening and closing, and voting results. Pure functions over snapshots of the session document
+ * (read with zod; invalid values read as absent), so every rule is unit-tested with real Y.Docs.
+ */
+export type Politeness = 'polite' | 'assertive'
+export interface Announcement {
+  readonly text: string
+  readonly politeness: Politeness
+}
+
+export function minutesText(ms: number): string {
+  const min = Math.round(ms / 60_000)
+  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} seconds`
+  return `${min} ${min === 1 ? 'minute' : 'minutes'}`
+}
+
+/** Announcements for the change from `prev` to `next` (timer milestones by time are TimerWatcher's). */
+export function workshopChanges(prev: WorkshopSnapshot, next: WorkshopSnapshot): Announcement[] {
+  const out: Announcement[] = []
+  const polite = (text: string) => out.push({ text, politeness: 'polite' })
+  const acts = next.agenda.activities
+  const cur = next.agenda.currentIndex >= 0 ? acts[next.agenda.currentIndex] : undefined
+  const prevCur = prev.agenda.currentIndex >= 0 ? prev.agenda.activities[prev.agenda.currentIndex] : undefined
+  if (cur && cur.id !== prevCur?.id) {
+    const parts = [`Now: ${cur.title} (activity ${next.agenda.currentIndex + 1} of ${acts.length}).`]
+    if (cur.contentNote) parts.push(`Content note: ${cur.contentNote}`)
+    if (cur.private) parts.push('Private writing: your cards stay hidden until the facilitator reveals them.')
+    if (cur.instructions) parts.push(cur.instructions)
+    polite(parts.join(' '))
+  } else if (!cur && prevCur) polite('The agenda is finished.')
+
+  const t = next.timer
+  const p = prev.timer
+  if (t && t.activityId !== null && t.status !== p?.status) {
+    const sameRun = p && p.activityId === t.activityId
+    if (t.status === 'running')
+      polite(
+        sameRun && p.status === 'paused'
+          ? 'Timer resumed.'
+          : `Timer started: ${minutesText(t.durationMs - t.elapsedBeforeMs)}.`,
+      )
+    else if (t.status === 'paused' && sameRun) polite('Timer paused.')
+  }
+
+  for (const [activityId] of Object.entries(next.reveal)) {
+    if (prev.reveal[activityId] !== undefined) continue
+    const title = acts.find((a) => a.id === activityId)?.title
+    polite(title ? `Cards revealed for ${title}.` : 'Private cards were revealed.')
+  }
+
+  for (const r of next.rounds) {
+    const before = prev.rounds.find((x) => x.id === r.id)
+    const name = r.title ? `: ${r.title}` : ''
+    if (r.status === 'open' && before?.status !== 'open')
+      polite(
+        `Voting is open${name}. You have ${r.dotsPerPerson} ${r.dotsPerPerson === 1 ? 'vote' : 'votes'}.`,
+      )
+    else if (r.status === 'closed' && before?.status === 'open')
+      polite(`Voting closed${name}. Results follow when the votes are in.`)
+  }
+  return out
+}
+
+/**
+ * Timer milestones by time: half time (timers of 4 minutes or more), one minute left (over 2 minutes),
+ * and time is up (assertive) — each once per run, whether the time runs out or the facilitator ends it.
+ */
+export class TimerWatcher {
+  private key = ''
+  private lastRemaining = Infinity
+  private spoken = new Set<string>()
+
+  update(t: TimerState | null, remaining: number): Announcement[] {
+    if (!t || t.activityId === null) return []
+    const key = `${t.activityId}:${t.durationMs}`
+    if (key !== this.key) {
+      this.key = key
+      this.spoken = new Set()
+      this.lastRemaining = Infinity
+    }
+    const out: Announcement[] = []
+    const once = (id: string, text: string, politeness: Politeness = 'polite') => {
+      if (this.spoken.has(id)) return
+      this.spoken.add(id)
+      out.push({ text, politeness })
+    }
+    const crossed = (threshold: number) => this.lastRemaining > threshold && remaining <= threshold
+    if (t.status === 'done' || (t.status === 'running' && remaining <= 0))
+      once('up', 'Time is up.', 'assertive')
+    else if (t.status === 'running') {
+      if (t.durationMs > 120_000 && crossed(60_000)) once('1min', 'One minute left.')
+      else if (t.durationMs >= 240_000 && crossed(t.durationMs / 2))
+        once('half', `Half time: ${minutesText(remaining)} left.`)
+    }
+    if (t.status === 'idle') this.spoken.clear()
+    this.lastRemaining = remaining
+    return out
+  }
+}
+
+/** "Results of Priorities: first, 'More evening appointments' with 5 votes; …" (top three). */
+export function votingResultsText(
+  round: VotingRound,
+  votes: readonly CountedVote[],
+  cardText: (id: string) => string | undefined,
+): string {
+  const name = round.title ? ` of ${round.title}` : ''
+  const counts = new Map<string, number>()
+  for (const v of votes) counts.set(v.cardId, (counts.get(v.cardId) ?? 0) + 1)
+  if (counts.size === 0) return `Results${name}: no votes were counted.`
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3)
+  const places = ['first', 'second', 'third']
+  const people = new Set(votes.map((v) => v.participantId)).size
+  const items = top.map(
+    ([id, n], i) =>
+      `${places[i]}, “${cardText(id) ?? 'a card that was deleted'}” with ${n} ${n === 1 ? 'vote' : 'votes'}`,
+  )
+  return `Results${name}: ${items.join('; ')}. ${votes.length} votes from ${people} ${people === 1 ? 'person' : 'people'}.`
+}

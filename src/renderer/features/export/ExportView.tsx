@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { htmlReport } from '../../../core/common/export'
+import { frameChoices, type ExportFrame } from '../../board/export/frames'
+import { useStructure } from '../../board/structure/useStructure'
+import { useBoardSession } from '../../session/useBoardSession'
+import { useServices } from '../../workbench/context'
+import { useWorkbench } from '../../workbench/store'
+import { DEFAULT_CHOICES, loadModel, saveExports, TEXT_FORMATS, type ExportChoices } from './exportFiles'
+import { printHtml } from './printReport'
+import { ReportPreview } from './ReportPreview'
+import './exportView.css'
+
+const frameKey = (f: ExportFrame | null) => (f ? `${f.type}:${f.id}` : '')
+
+/**
+ * The Export side-bar view for the open session: choose formats (data, spreadsheets, reports, PDF,
+ * pictures of the board or one part of it), whether consenting people's names appear, preview the
+ * report, and save. Everything is computed from the live session document in this window.
+ */
+export function ExportView() {
+  const { host, store, commands } = useServices()
+  const board = useBoardSession()?.board ?? null
+  const appVersion = useWorkbench(store, (s) => s.info?.version ?? '')
+  const structure = useStructure(board?.doc)
+  const [choices, setChoices] = useState<ExportChoices>(DEFAULT_CHOICES)
+  const [title, setTitle] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ lines: string[]; problems: string[] } | null>(null)
+  const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
+  const ids = useId()
+  const sessionId = board?.sessionId ?? null
+
+  useEffect(() => {
+    setResult(null)
+    if (!sessionId) return
+    let live = true
+    void host.call('sessions.get', { id: sessionId }).then((r) => {
+      if (live && r.ok) setTitle(r.value.title)
+    })
+    return () => {
+      live = false
+    }
+  }, [host, sessionId])
+
+  const frames = frameChoices(structure)
+  const frame =
+    choices.frame && frames.some((f) => frameKey(f.frame) === frameKey(choices.frame)) ? choices.frame : null
+  const anyChosen = TEXT_FORMATS.some((f) => choices[f.key]) || choices.pdf || choices.png || choices.svg
+  const stateRef = useRef({ board, choices: { ...choices, frame }, title, busy, appVersion })
+  stateRef.current = { board, choices: { ...choices, frame }, title, busy, appVersion }
+
+  const openPreview = useCallback(async () => {
+    const { board: b, choices: c, title: t, appVersion: v } = stateRef.current
+    if (!b) return
+    const model = await loadModel({ doc: b.doc, sessionId: b.sessionId, host, appVersion: v }, c.includeNames)
+    setPreview({ html: htmlReport(model), title: t || model.session.title })
+  }, [host])
+
+  const save = useCallback(async () => {
+    const { board: b, choices: c, title: t, busy: isBusy, appVersion: v } = stateRef.current
+    if (!b || isBusy) return
+    setBusy(true)
+    setResult(null)
+    try {
+      const outcome = await saveExports(c, {
+        doc: b.doc,
+        sessionId: b.sessionId,
+        host,
+        appVersion: v,
+        title: t,
+        exportImage: (format, frame, cards) => b.exportImage(format, { frame, cards }),
+        printHtml,
+      })
+      const lines = outcome.saved.map((f) => f.name)
+      if (outcome.printed) lines.push('PDF: the print dialog opened; choose “Save as PDF”.')
+      setResult({ lines, problems: outcome.problems })
+      const summary = `Saved ${outcome.saved.length} file${outcome.saved.length === 1 ? '' : 's'}${
+        outcome.problems.length ? `; ${outcome.problems.length} could not be made` : ''
+      }.`
+      store.notify(
+        outcome.problems.length ? 'warning' : 'info',
+        `Export: ${summary} ${outcome.problems.join(' ')}`,
+      )
+      store.announce(summary)
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      setResult({ lines: [], problems: [message] })
+      store.notify('error', `Export failed: ${message}`)
+    } finally {
+      setBusy(false)
+    }
+  }, [host, store])
+
+  useEffect(() => {
+    if (!sessionId) return
+    return commands.register(
+      { id: 'export.save', title: 'Save the chosen exports', category: 'Export', run: () => void save() },
+      {
+        id: 'export.preview',
+        title: 'Preview the report',
+        category: 'Export',
+        run: () => void openPreview(),
+      },
+    )
+  }, [commands, sessionId, save, openPreview])
+
+  if (!board) {
+    return (
+      <div className="view export-view">
+        <p className="muted">Open a session to export its report, spreadsheets or pictures.</p>
+      </div>
+    )
+  }
+
+  const set = (patch: Partial<ExportChoices>) => setChoices((c) => ({ ...c, ...patch }))
+  const check = (key: keyof ExportChoices, label: string, help?: string) => (
+    <label className="radio" key={key}>
+      <input
+        type="checkbox"
+        checked={choices[key] === true}
+        onChange={(e) => set({ [key]: e.target.checked })}
+        aria-describedby={help ? `${ids}-${key}-help` : undefined}
+      />
+      <span>
+        {label}
+        {help && (
+          <span className="help" id={`${ids}-${key}-help`}>
+            <br />
+            {help}
+          </span>
+        )}
+      </span>
+    </label>
+  )
+
+  return (
+    <div className="view export-view" data-testid="export-view">
+      <p className="help">Exports of “{title || 'this session'}”, made from the board as it is now.</p>
+      <fieldset className="fieldset">
+        <legend>Files</legend>
+        {TEXT_FORMATS.map((f) => check(f.key, f.label, f.help))}
+        {check(
+          'pdf',
+          'PDF report',
+          host.kind === 'electron' ? 'Printed on A4.' : 'Opens the print dialog: choose “Save as PDF”.',
+        )}
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Pictures of the board</legend>
+        {check('png', 'PNG image')}
+        {check('svg', 'SVG image')}
+        <label className="field-label" htmlFor={`${ids}-frame`}>
+          Picture of
+        </label>
+        <select
+          id={`${ids}-frame`}
+          value={frameKey(frame)}
+          onChange={(e) =>
+            set({ frame: frames.find((f) => frameKey(f.frame) === e.target.value)?.frame ?? null })
+          }
+        >
+          <option value="">The whole board</option>
+          {frames.map((f) => (
+            <option key={frameKey(f.frame)} value={frameKey(f.frame)}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Privacy</legend>
+        {check(
+          'includeNames',
+          'Include the names of people who agreed to be named',
+          'Off: everyone is “Participant 1, 2 …”. Anonymous cards never show a name.',
+        )}
+      </fieldset>
+      <div className="view-actions">
+        <button type="button" className="button" onClick={() => void openPreview()}>
+          Preview report
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void save()}
+          disabled={busy || !anyChosen}
+          aria-busy={busy}
+        >
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      <p className="help">
+        {host.kind === 'electron'
+          ? 'You choose where each file goes.'
+          : 'Files go to your downloads folder; your browser may ask once to allow several downloads.'}
+      </p>
+      <div role="status" aria-live="polite" data-testid="export-result">
+        {result && (
+          <>
+            {result.lines.length > 0 && (
+              <ul className="export-result small">
+                {result.lines.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            )}
+            {result.problems.map((p) => (
+              <p key={p} className="notice-error small">
+                {p}
+              </p>
+            ))}
+          </>
+        )}
+      </div>
+      {preview && (
+        <ReportPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+import type { Contribution } from '../../workbench/contributions'
+import { ICON_STROKE } from '../../workbench/icons'
+import { ExportView } from './ExportView'
+
+/** Export: reports, data files and pictures of the open board. */
+export const contribution: Contribution = {
+  id: 'export',
+  order: 60,
+  views: [
+    {
+      id: 'export',
+      title: 'Export',
+      keybinding: 'Mod+Shift+X',
+      order: 50,
+      icon: (
+        <>
+          <path d="M12 3v12M7 10l5 5 5-5" {...ICON_STROKE} />
+          <path d="M4 17v3h16v-3" {...ICON_STROKE} />
+        </>
+      ),
+    },
+  ],
+  sections: [{ view: 'export', order: 0, component: ExportView }],
+  commands: ({ store }) => [
+    {
+      id: 'export.show',
+      title: 'Export…',
+      category: 'Session',
+      menu: 'file',
+      run: () => store.showView('export'),
+    },
+  ],
+}

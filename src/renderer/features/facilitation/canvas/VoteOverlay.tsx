@@ -1,0 +1,122 @@
+import { useMemo, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+import { useValue, type Editor } from 'tldraw'
+import { CARD_SHAPE_TYPE } from '../../../../core/common/cards/card'
+import type { CardRecord } from '../../../../core/common/cards/cardRecord'
+import { readStructure } from '../../../../core/common/session/read'
+import type { VotingRound } from '../../../../core/common/voting/round'
+import { dotsOn } from '../../../../core/common/voting/ballots'
+import { isEligible } from '../../../../core/common/voting/eligibility'
+import { roundResults } from '../../../../core/common/voting/tally'
+import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../../shared/model/roles'
+import type { BoardIdentity } from '../../../board/Board'
+import type { LocalVotes } from '../../../session/localVotes'
+import { useDocValue } from '../../../session/useDoc'
+
+interface Props {
+  editor: Editor
+  doc: Y.Doc
+  /** This person's dots in the session (session.votes). */
+  votes: LocalVotes
+  identity: BoardIdentity
+  openRound: VotingRound | null
+  resultsRound: VotingRound | null
+}
+
+/**
+ * On-canvas dot voting: during an open round, a vote control on each eligible card in view (this
+ * person's dots only: they never leave the device before the round closes); after a round the
+ * facilitator chose to show, each card's total with its split by co-production role.
+ */
+export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRound }: Props) {
+  useSyncExternalStore(votes.subscribe, votes.getVersion)
+  const structure = useDocValue(doc, readStructure)
+  const results = useDocValue(
+    doc,
+    (d) => (resultsRound ? roundResults(d, resultsRound.id) : null),
+    [resultsRound?.id],
+    300,
+  )
+  const round = openRound ?? resultsRound
+  const cards = useValue(
+    'vote positions',
+    () => {
+      if (!round) return []
+      const vp = editor.getViewportPageBounds()
+      const out: { id: string; x: number; y: number }[] = []
+      for (const s of editor.getCurrentPageShapes()) {
+        if (s.type !== CARD_SHAPE_TYPE) continue
+        const b = editor.getShapePageBounds(s)
+        if (!b || !vp.collides(b)) continue
+        if (!isEligible(round, s as unknown as CardRecord, structure ?? null)) continue
+        const p = editor.pageToViewport({ x: b.maxX, y: b.y })
+        out.push({ id: s.id, x: p.x, y: p.y })
+      }
+      return out
+    },
+    [editor, round, structure],
+  )
+  const resultsByCard = useMemo(() => new Map((results?.cards ?? []).map((c) => [c.cardId, c])), [results])
+  const canVote = openRound !== null && identity.sessionRole !== 'observer'
+  const dots = openRound ? votes.dots(openRound.id, identity.id) : []
+  const left = openRound ? openRound.dotsPerPerson - dots.length : 0
+
+  return (
+    <div className="facil-votes" data-testid="facil-votes">
+      {cards.map((c) => {
+        if (openRound) {
+          const mine = dotsOn(dots, c.id)
+          return (
+            <div key={c.id} className="facil-vote" style={{ left: c.x, top: c.y }}>
+              {canVote && (
+                <>
+                  <button
+                    type="button"
+                    className="facil-vote__btn"
+                    aria-label={`Add a dot (${mine} on this card, ${left} left)`}
+                    disabled={left <= 0}
+                    onPointerDown={(e) => e.stopPropagation()}
+                    onClick={() => votes.vote(openRound.id, identity.id, c.id, openRound.dotsPerPerson)}
+                  >
+                    ●{mine > 0 ? ` ${mine}` : '+'}
+                  </button>
+                  {mine > 0 && (
+                    <button
+                      type="button"
+                      className="facil-vote__btn"
+                      aria-label="Take a dot off this card"
+                      onPointerDown={(e) => e.stopPropagation()}
+                      onClick={() => votes.unvote(openRound.id, identity.id, c.id)}
+                    >
+                      −
+                    </button>
+                  )}
+                </>
+              )}
+            </div>
+          )
+        }
+        const r = resultsByCard.get(c.id)
+        if (!r) return null
+        const split = COPRO_ROLES.filter((role) => r.byRole[role] > 0)
+          .map((role) => `${COPRO_ROLE_INFO[role].short} ${r.byRole[role]}`)
+          .join(', ')
+        return (
+          <div
+            key={c.id}
+            className="facil-vote facil-vote--result"
+            style={{ left: c.x, top: c.y }}
+            title={split}
+            aria-label={`${r.total} dots: ${split}`}
+            role="img"
+          >
+            {r.total}
+            <span className="facil-vote__split" aria-hidden="true">
+              {split}
+            </span>
+          </div>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,364 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { CardKind } from '../../../shared/model/cardKinds'
+import { useBoardSession } from '../../session/useBoardSession'
+import type { SessionBoard } from '../../session/BoardSession'
+import type { VotingBridge } from '../../session/votingBridge'
+import { useServices } from '../../workbench/context'
+import { useWorkbench } from '../../workbench/store'
+import { preferences, usePreferences } from '../../device/preferences'
+import { cellAnnouncement as describeCellRef } from '../../../core/common/structure/cellLabel'
+import { AddCardForm } from './AddCardForm'
+import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
+import {
+  buildOutline,
+  cellChoices,
+  parseCellKey,
+  type OutlineCell,
+  type OutlineHeading,
+} from './outlineModel'
+import { useCards } from '../../session/useCards'
+import { useWorkshop } from './useOutlineData'
+import './outline.css'
+
+/**
+ * The outline of a session's board: its structure as headings and a table (stages × lanes) or a list
+ * of zones, with the cards in each cell. Everything the canvas offers for cards (add, edit, move,
+ * vote, delete) works here by keyboard and screen reader; changes go through the board, so the canvas
+ * and the outline stay in sync both ways.
+ */
+export function OutlineView({ sessionId }: { sessionId: string }) {
+  const { store } = useServices()
+  const board = useBoardSession()?.board ?? null
+  const sessionTitle = useWorkbench(
+    store,
+    (s) => s.tabs.find((t) => t.kind === 'session' && t.sessionId === sessionId)?.title ?? null,
+  )
+  if (!board || board.sessionId !== sessionId)
+    return (
+      <div className="outline outline-empty" data-testid="outline">
+        <p>The outline shows the board of an open session.</p>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => store.openSessionTab(sessionId, sessionTitle ?? 'Session')}
+        >
+          Open the session’s board
+        </button>
+      </div>
+    )
+  return <WorkbenchOutline board={board} title={sessionTitle ?? 'Session'} />
+}
+
+/** The outline in a workbench tab: speaks through the workbench, "show on canvas" opens the board tab. */
+function WorkbenchOutline({ board, title }: { board: SessionBoard; title: string }) {
+  const { store } = useServices()
+  const shown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
+  const host = useMemo<OutlineHost>(
+    () => ({
+      announce: (text) => store.announce(text),
+      showCanvas: () => store.openSessionTab(board.sessionId, title),
+    }),
+    [store, board.sessionId, title],
+  )
+  return <Outline board={board} title={title} host={host} shown={shown} />
+}
+
+/** What the outline needs of whoever shows it (the workbench, or the guest app). */
+export interface OutlineHost {
+  /** Reads text out through a polite live region. */
+  announce(text: string): void
+  /** Shows the board's canvas (before a card is revealed on it). */
+  showCanvas(): void
+}
+
+/**
+ * The outline itself for a given board, inside the board's session (useBoardSession: its voting
+ * bridge, and where the outline's focus is). `shown`: whether it is on screen now.
+ */
+export function Outline({
+  board,
+  title,
+  host,
+  shown,
+}: {
+  board: SessionBoard
+  title: string
+  host: OutlineHost
+  shown: boolean
+}) {
+  const session = useBoardSession()
+  const prefs = usePreferences()
+  const { structure, snapshot } = useWorkshop(board.doc)
+  const cards = useCards(board, shown)
+  const voting = session?.votingBridge ?? null
+  const [, setVotes] = useState(0)
+  useEffect(() => voting?.subscribe(() => setVotes((n) => n + 1)), [voting])
+  const model = useMemo(
+    () => buildOutline(structure, cards, { easyRead: prefs.easyRead, meId: board.identity.id }),
+    [structure, cards, prefs.easyRead, board.identity.id],
+  )
+  const choices = useMemo(() => cellChoices(structure), [structure])
+  const [cellKey, setCellKey] = useState(choices[0]?.key ?? 'unplaced')
+  useEffect(() => {
+    if (!choices.some((c) => c.key === cellKey)) setCellKey(choices[0]?.key ?? 'unplaced')
+  }, [choices, cellKey])
+  const [modes, setModes] = useState<{ id: string; mode: CardMode } | null>(null)
+  const addText = useRef<HTMLTextAreaElement>(null)
+  const root = useRef<HTMLDivElement>(null)
+  const pendingFocus = useRef<{ id: string; action: string } | null>(null)
+  const readOnly = board.cards.readOnly()
+
+  // put focus back on a card's buttons after it moved or its form closed
+  useEffect(() => {
+    const want = pendingFocus.current
+    if (!want) return
+    const el = root.current?.querySelector<HTMLElement>(
+      `[data-card-id="${CSS.escape(want.id)}"] [data-action="${want.action}"]`,
+    )
+    if (el) {
+      el.focus()
+      pendingFocus.current = null
+    }
+  })
+
+  const say = (text: string) => host.announce(text)
+  const where = (key: string) => describeCellRef(structure, parseCellKey(key))
+
+  // one stable set of card actions reading the latest state through refs, so memoised cards stay put
+  const latest = useRef({ board, structure, title, modes, voting })
+  latest.current = { board, structure, title, modes, voting }
+  const actions = useMemo<CardActions>(() => {
+    const speak = (text: string) => host.announce(text)
+    const whereIs = (key: string) => describeCellRef(latest.current.structure, parseCellKey(key))
+    const backTo = (id: string, action: string) => {
+      setModes(null)
+      pendingFocus.current = { id, action }
+    }
+    return {
+      mode: (id, mode) => {
+        if (mode === 'view') backTo(id, latest.current.modes?.mode === 'move' ? 'move' : 'edit')
+        else setModes({ id, mode })
+      },
+      save: (id, patch) => {
+        if (latest.current.board.cards.update(id, patch)) speak('Card saved.')
+        backTo(id, 'edit')
+      },
+      move: (id, from, to) => {
+        if (to !== from && latest.current.board.cards.moveToCell(id, parseCellKey(to)))
+          speak(`Card moved to ${whereIs(to)}.`)
+        backTo(id, 'move')
+      },
+      remove: (id, cellKey) => {
+        if (latest.current.board.cards.remove(id)) speak('Card deleted. Undo brings it back.')
+        setModes(null)
+        root.current
+          ?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey)}"] .outline-add-here`)
+          ?.focus()
+      },
+      reveal: (id) => {
+        const { board: b } = latest.current
+        host.showCanvas()
+        // after the tab is shown, so the canvas has its size again
+        requestAnimationFrame(() => {
+          if (b.cards.reveal(id))
+            speak('The card is selected on the canvas. Escape twice goes back to the tab.')
+        })
+      },
+      vote: (id) => void latest.current.voting?.addDot(id),
+      unvote: (id) => void latest.current.voting?.removeDot(id),
+    }
+  }, [host])
+  const voteOf = (id: string): CardVote | null =>
+    voting && voting.canVote(id) ? { mine: voting.dotsOn(id), left: voting.dotsLeft() } : null
+
+  const onAdd = (kind: CardKind, text: string, key: string, extras: { owner: string; due: string }) => {
+    const id = board.cards.add(kind, text, parseCellKey(key), extras)
+    if (!id) {
+      say('This board is read-only: the card was not added.')
+      return false
+    }
+    say(`Card added to ${where(key)}.`)
+    return true
+  }
+
+  const cellProps = (cell: OutlineCell) => ({
+    cell,
+    onFocusCell: (key: string) => session?.setOutlineFocus(key),
+    readOnly,
+    onAddHere: () => {
+      setCellKey(cell.key)
+      addText.current?.focus()
+      say(`Adding to ${cell.label}. Type the card’s text.`)
+    },
+    renderCard: (c: OutlineCell['cards'][number]) => (
+      <OutlineCardItem
+        key={c.id}
+        card={c}
+        cellKey={cell.key}
+        mode={modes?.id === c.id ? modes.mode : 'view'}
+        readOnly={readOnly}
+        choices={choices}
+        vote={voteOf(c.id)}
+        actions={actions}
+      />
+    ),
+  })
+
+  const current =
+    snapshot.agenda.currentIndex >= 0 ? snapshot.agenda.activities[snapshot.agenda.currentIndex] : null
+  const openRound = snapshot.rounds.find((r) => r.status === 'open') ?? null
+
+  return (
+    <div className="outline" data-testid="outline" ref={root}>
+      <h2 className="outline-title">Outline: {title}</h2>
+      <p className="muted">
+        {model.total === 1 ? '1 card' : `${model.total} cards`} on this board. Changes here appear on the
+        canvas, and changes on the canvas appear here.
+      </p>
+      {(current || openRound) && (
+        <section className="outline-now" aria-label="Now">
+          {current && (
+            <p>
+              <strong>Now:</strong> {current.title}
+              {current.instructions ? ` — ${current.instructions}` : ''}
+              {current.private ? ' (private writing: your cards stay hidden until they are revealed)' : ''}
+            </p>
+          )}
+          {openRound && <VotingNote title={openRound.title} dots={openRound.dotsPerPerson} voting={voting} />}
+        </section>
+      )}
+      <div className="outline-toolbar" role="toolbar" aria-label="Outline">
+        <button type="button" className="button small" onClick={() => board.undo()} disabled={readOnly}>
+          Undo
+        </button>
+        <button type="button" className="button small" onClick={() => board.redo()} disabled={readOnly}>
+          Redo
+        </button>
+        <label className="outline-check">
+          <input
+            type="checkbox"
+            checked={prefs.easyRead}
+            onChange={(e) => preferences.set({ easyRead: e.target.checked })}
+          />
+          Easy read
+        </label>
+      </div>
+      {readOnly ? (
+        <p className="muted">You can read this board but not change it.</p>
+      ) : (
+        <AddCardForm ref={addText} choices={choices} cellKey={cellKey} onCellKey={setCellKey} onAdd={onAdd} />
+      )}
+      {model.type === 'grid' && (
+        <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
+          <table className="outline-table">
+            <caption>Stages across, lanes down. Each cell lists its cards.</caption>
+            <thead>
+              <tr>
+                <td />
+                {model.stages.map((s) => (
+                  <th key={s.id} scope="col">
+                    <Heading h={s} kind="Stage" />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {model.lanes.map((l, li) => (
+                <tr key={l.id}>
+                  <th scope="row">
+                    <Heading h={l} kind="Lane" />
+                  </th>
+                  {model.cells[li]!.map((cell) => (
+                    <td key={cell.key} data-cell={cell.key}>
+                      <CellBody {...cellProps(cell)} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {model.type === 'zones' &&
+        model.zones.map((z) => (
+          <section
+            key={z.id}
+            className="outline-zone"
+            data-cell={z.cell.key}
+            aria-labelledby={`zone-${z.id}`}
+          >
+            <h3 id={`zone-${z.id}`} className="outline-subtitle">
+              {z.label}
+            </h3>
+            {z.prompt && <p className="outline-prompt">{z.prompt}</p>}
+            <CellBody {...cellProps(z.cell)} />
+          </section>
+        ))}
+      <section className="outline-zone" data-cell="unplaced" aria-labelledby="outline-unplaced">
+        <h3 id="outline-unplaced" className="outline-subtitle">
+          {model.type === 'none' ? 'Cards' : 'Not in a cell'}
+        </h3>
+        <CellBody {...cellProps(model.unplaced)} />
+      </section>
+    </div>
+  )
+}
+
+function Heading({ h, kind }: { h: OutlineHeading; kind: string }) {
+  return (
+    <>
+      <span className="visually-hidden">{kind}: </span>
+      <span className="outline-heading-label">{h.label}</span>
+      {h.prompt && <span className="outline-prompt">{h.prompt}</span>}
+    </>
+  )
+}
+
+function CellBody(p: {
+  cell: OutlineCell
+  onFocusCell(key: string): void
+  readOnly: boolean
+  onAddHere(): void
+  renderCard(c: OutlineCell['cards'][number]): React.ReactNode
+}) {
+  const n = p.cell.cards.length
+  return (
+    <div className="outline-cell" onFocus={() => p.onFocusCell(p.cell.key)}>
+      {n === 0 ? (
+        <p className="muted outline-none">No cards yet.</p>
+      ) : (
+        <ul className="outline-cards" aria-label={`${p.cell.label}: ${n === 1 ? '1 card' : `${n} cards`}`}>
+          {p.cell.cards.map(p.renderCard)}
+        </ul>
+      )}
+      {!p.readOnly && (
+        <button
+          type="button"
+          className="button small outline-add-here"
+          aria-label={`Add a card here: ${p.cell.label}`}
+          onClick={p.onAddHere}
+        >
+          Add a card here
+        </button>
+      )}
+    </div>
+  )
+}
+
+function VotingNote({ title, dots, voting }: { title: string; dots: number; voting: VotingBridge | null }) {
+  const name = title ? `: ${title}` : ''
+  if (!voting)
+    return (
+      <p>
+        <strong>Voting is open{name}.</strong> Each person has {dots} {dots === 1 ? 'vote' : 'votes'}. Vote
+        from the Facilitation view.
+      </p>
+    )
+  const left = voting.dotsLeft()
+  return (
+    <p>
+      <strong>Voting is open{name}.</strong> You have {left} of {dots} {dots === 1 ? 'vote' : 'votes'} left.
+      Use the Vote button on a card.
+    </p>
+  )
+}

@@ -1,0 +1,52 @@
+import { Suspense, useEffect, useMemo, useRef } from 'react'
+import type { BoardConnection } from '../../../shared/api'
+import { loadIdentity } from '../../session/identity'
+import { useBoardSession } from '../../session/useBoardSession'
+import { useServices } from '../../workbench/context'
+import { useWorkbench } from '../../workbench/store'
+import { LoadedBoard } from '../../board/loadBoard'
+
+/**
+ * Mounts the canvas (src/renderer/board) for one session, with the canvas layers the features
+ * contributed; hands the board to the tab's BoardSession and feeds its status to the status bar.
+ */
+export function BoardHost({ connection, active }: { connection: BoardConnection; active: boolean }) {
+  const { store, contributions } = useServices()
+  const session = useBoardSession()
+  const licenseKey = useWorkbench(store, (s) => s.settings.licenseKey)
+  const identity = useMemo(() => loadIdentity(), [])
+  const detach = useRef<(() => void) | null>(null)
+  useEffect(() => () => detach.current?.(), [])
+  return (
+    <Suspense fallback={<p className="editor-message">Loading the canvas…</p>}>
+      <div className="board-host" data-testid="board-host">
+        <LoadedBoard
+          sessionId={connection.sessionId}
+          syncUrl={connection.syncUrl}
+          token={connection.token}
+          identity={{ ...identity, sessionRole: connection.sessionRole }}
+          licenseKey={licenseKey || import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined}
+          layers={contributions.canvasLayers}
+          structureUndo={session?.structureUndo}
+          onReady={(api) => {
+            detach.current?.()
+            detach.current =
+              session?.attachBoard({ ...api, sessionId: connection.sessionId, identity }) ?? null
+          }}
+          onStatus={(s) => {
+            if (!active) return
+            store.set({
+              board: {
+                connection: s.connection,
+                peers: s.peers,
+                message:
+                  s.schemaError ??
+                  (s.invalidRecords ? `${s.invalidRecords} item(s) could not be shown` : null),
+              },
+            })
+          }}
+        />
+      </div>
+    </Suspense>
+  )
+}

@@ -1,0 +1,114 @@
+import { useId, useState } from 'react'
+import { readMeta } from '../../../core/common/session/read'
+import { useBoardSession } from '../../session/useBoardSession'
+import { useServices } from '../../workbench/context'
+import { CopyLink } from './CopyLink'
+import { QrCode } from './QrCode'
+import { parseRelayOrigin, remotePublication, useRemotePublish } from './remoteRelay'
+
+/**
+ * "Invite people over the internet": publish the open session to a hosted relay (copro relay) and
+ * show its join links. The board keeps saving on this computer as before.
+ */
+export function RemoteRelayPanel() {
+  const session = useBoardSession()
+  const board = session?.board ?? null
+  const publication = session && !session.disposed ? session.scoped(remotePublication) : null
+  const { store } = useServices()
+  const sessionId = board?.sessionId ?? null
+  const state = useRemotePublish(publication)
+  const [address, setAddress] = useState('')
+  const [token, setToken] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const ids = { heading: useId(), address: useId(), token: useId(), help: useId() }
+  if (!board || !sessionId || !publication) return null
+  const canPublish = board.identity.sessionRole === 'facilitator'
+  if (!canPublish) return null
+  return (
+    <section className="view-section" aria-labelledby={ids.heading} data-testid="remote-relay">
+      <h3 id={ids.heading} className="section-title">
+        Invite people over the internet
+      </h3>
+      {state.state === 'published' ? (
+        <>
+          <p role="status" data-testid="remote-state">
+            Published to {state.origin} · {state.connected ? 'in sync' : 'connecting…'}. This computer keeps
+            saving the board.
+          </p>
+          <QrCode text={state.participantLink} alt="QR code for the remote join link" className="share-qr" />
+          <CopyLink
+            label="Join link for remote participants"
+            url={state.participantLink}
+            testId="remote-participant-link"
+          />
+          <CopyLink
+            label="Link for remote observers (read-only)"
+            url={state.observerLink}
+            testId="remote-observer-link"
+          />
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void publication.unpublish()
+              store.announce('Stopped publishing. Remote links no longer work.')
+            }}
+          >
+            Stop publishing
+          </button>
+        </>
+      ) : (
+        <form
+          className="fieldset"
+          onSubmit={(e) => {
+            e.preventDefault()
+            const parsed = parseRelayOrigin(address)
+            if (!parsed.ok) return setProblem(parsed.message)
+            if (token.trim().length < 16) return setProblem('Paste the relay’s admin token.')
+            setProblem(null)
+            void publication.publish(readMeta(board.doc).title ?? 'Workshop', board.doc, {
+              origin: parsed.origin,
+              adminToken: token.trim(),
+            })
+          }}
+        >
+          <p id={ids.help} className="help">
+            For people who are not in the room: publish this board to your organisation’s relay server (set up
+            with <code>copro relay</code>). Ask whoever runs it for its address and admin token.
+          </p>
+          <label htmlFor={ids.address} className="field-label">
+            Relay address
+          </label>
+          <input
+            id={ids.address}
+            className="text-input"
+            type="url"
+            placeholder="https://relay.example.org"
+            value={address}
+            aria-describedby={ids.help}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+          <label htmlFor={ids.token} className="field-label">
+            Admin token
+          </label>
+          <input
+            id={ids.token}
+            className="text-input"
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
+          {(problem || state.state === 'error') && (
+            <p role="alert" className="notice-error">
+              {problem ?? (state.state === 'error' ? state.message : '')}
+            </p>
+          )}
+          <button type="submit" className="button" disabled={state.state === 'publishing'}>
+            {state.state === 'publishing' ? 'Publishing…' : 'Publish to relay'}
+          </button>
+        </form>
+      )}
+    </section>
+  )
+}

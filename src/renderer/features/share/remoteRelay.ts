@@ -1,0 +1,201 @@
+import { useSyncExternalStore } from 'react'
+import type { BoardSession } from '../../session/BoardSession'
+import { scopedKey } from '../../session/scoped'
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { z } from 'zod'
+
+/**
+ * Publishing a session to a hosted relay (`copro relay`, docs/deployment/relay.md) so remote people can
+ * join: a second y-websocket provider on the session's own Y.Doc, next to the local one. Both are CRDT
+ * replicas, so edits from either side merge, and the local server keeps saving every change.
+ * The admin token is kept in memory only (never in localStorage).
+ */
+export interface RemoteRelayTarget {
+  /** The relay's web address, e.g. https://relay.example.org */
+  origin: string
+  adminToken: string
+}
+
+export type RemotePublishState =
+  | { state: 'idle' }
+  | { state: 'publishing'; origin: string }
+  | { state: 'published'; origin: string; connected: boolean; participantLink: string; observerLink: string }
+  | { state: 'error'; origin: string; message: string }
+
+const MintAnswer = z.object({ token: z.string().min(16).max(512), tokenId: z.string() })
+
+/** Checks and normalises what the facilitator typed as the relay address. */
+export function parseRelayOrigin(
+  input: string,
+): { ok: true; origin: string } | { ok: false; message: string } {
+  let u: URL
+  try {
+    u = new URL(input.trim())
+  } catch {
+    return { ok: false, message: 'Type the relay’s address, for example https://relay.example.org' }
+  }
+  const loopback = u.hostname === '127.0.0.1' || u.hostname === 'localhost'
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) {
+    return { ok: false, message: 'A hosted relay must use https:// (http:// only for one on this computer).' }
+  }
+  return { ok: true, origin: u.origin }
+}
+
+export function syncUrlFor(origin: string): string {
+  const u = new URL('/sync', origin)
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:'
+  return u.toString()
+}
+
+export function joinLink(origin: string, sessionId: string, token: string): string {
+  const u = new URL('/', origin)
+  u.searchParams.set('join', sessionId)
+  u.searchParams.set('token', token)
+  return u.toString()
+}
+
+const IDLE: RemotePublishState = { state: 'idle' }
+
+interface Published {
+  provider: WebsocketProvider
+  target: RemoteRelayTarget
+}
+
+/**
+ * Publishing one session to a remote relay: its own provider on the session's doc, and the state the
+ * panel shows. One per BoardSession (session.scoped(remotePublication)); disposing the session stops
+ * syncing with the relay (the links stay valid until unpublished).
+ */
+export class RemotePublication {
+  private published: Published | null = null
+  private current: RemotePublishState = IDLE
+  private readonly listeners = new Set<() => void>()
+
+  constructor(private readonly sessionId: string) {}
+
+  /** Stable objects, as useSyncExternalStore requires. */
+  state = (): RemotePublishState => this.current
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l)
+    return () => this.listeners.delete(l)
+  }
+
+  async publish(title: string, doc: Y.Doc, target: RemoteRelayTarget): Promise<void> {
+    const { sessionId } = this
+    this.stopProvider()
+    this.set({ state: 'publishing', origin: target.origin })
+    try {
+      const provider = new WebsocketProvider(syncUrlFor(target.origin), sessionId, doc, {
+        params: { token: target.adminToken },
+        disableBc: true,
+      })
+      this.published = { provider, target }
+      await this.admin(target, 'POST', '/admin/sessions', { sessionId, title: title.slice(0, 200) })
+      const participant = MintAnswer.parse(
+        await this.admin(target, 'POST', '/admin/tokens', { sessionId, role: 'participant' }),
+      )
+      const observer = MintAnswer.parse(
+        await this.admin(target, 'POST', '/admin/tokens', { sessionId, role: 'observer' }),
+      )
+      const published = {
+        state: 'published' as const,
+        origin: target.origin,
+        connected: provider.wsconnected,
+        participantLink: joinLink(target.origin, sessionId, participant.token),
+        observerLink: joinLink(target.origin, sessionId, observer.token),
+      }
+      this.set(published)
+      provider.on('status', (e: { status: string }) => {
+        const cur = this.current
+        if (cur.state === 'published') this.set({ ...cur, connected: e.status === 'connected' })
+      })
+      provider.on('connection-close', (e: CloseEvent | null) => {
+        if (e && e.code >= 4400 && e.code < 4500) {
+          this.set({
+            state: 'error',
+            origin: target.origin,
+            message: `The relay refused the admin token (${e.code}).`,
+          })
+          this.stopProvider()
+        }
+      })
+    } catch (err) {
+      this.stopProvider()
+      this.set({
+        state: 'error',
+        origin: target.origin,
+        message: err instanceof Error ? err.message : 'The relay did not answer.',
+      })
+    }
+  }
+
+  /** Revokes every link on the relay and stops syncing with it; the local copy is untouched. */
+  async unpublish(): Promise<void> {
+    const p = this.published
+    this.stopProvider()
+    this.set({ state: 'idle' })
+    if (p)
+      await this.admin(
+        p.target,
+        'DELETE',
+        `/admin/sessions/${encodeURIComponent(this.sessionId)}/tokens`,
+      ).catch(() => {})
+  }
+
+  /** The session is closing: stop syncing with the relay (its links are not revoked). */
+  dispose(): void {
+    this.stopProvider()
+    this.listeners.clear()
+  }
+
+  private stopProvider(): void {
+    this.published?.provider.destroy()
+    this.published = null
+  }
+
+  private async admin(
+    target: RemoteRelayTarget,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<unknown> {
+    const res = await fetch(new URL(path, target.origin), {
+      method,
+      headers: {
+        authorization: `Bearer ${target.adminToken}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    const json: unknown = await res.json().catch(() => ({}))
+    if (!res.ok) {
+      const msg = (json as { error?: unknown }).error
+      throw new Error(
+        res.status === 401
+          ? 'The relay refused the admin token.'
+          : `The relay said: ${typeof msg === 'string' ? msg : res.status}`,
+      )
+    }
+    return json
+  }
+
+  private set(s: RemotePublishState): void {
+    this.current = s
+    for (const l of [...this.listeners]) l()
+  }
+}
+
+/** The session's remote publication (created on first use, disposed with the session). */
+export const remotePublication = scopedKey(
+  'share.remotePublication',
+  (s: BoardSession) => new RemotePublication(s.sessionId),
+)
+
+const noop = () => () => {}
+const idle = () => IDLE
+
+export function useRemotePublish(p: RemotePublication | null): RemotePublishState {
+  return useSyncExternalStore(p?.subscribe ?? noop, p?.state ?? idle)
+}

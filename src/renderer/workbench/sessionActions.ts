@@ -1,0 +1,21 @@
+import type { WorkbenchServices } from './context'
+
+/** Creates a session and opens it in a tab. Returns the new id, or null on failure (already reported). */
+export async function createAndOpenSession(
+  { host, store }: WorkbenchServices,
+  title: string,
+  templateId: string | null = null,
+): Promise<string | null> {
+  const r = await host.call('sessions.create', { title, templateId })
+  if (!r.ok) {
+    store.notify('error', `Could not create the session: ${r.error.message}`)
+    return null
+  }
+  store.openSessionTab(r.value.id, r.value.title)
+  store.notify('info', `Created session “${r.value.title}”.`)
+  return r.value.id
+}
+
+export function defaultSessionTitle(now = new Date()): string {
+  return `Workshop ${now.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`
+}
