@@ -27,7 +27,9 @@ function setup() {
   )
   const host = {} as AppHost // the palette never calls the app API
   render(
-    <WorkbenchContext.Provider value={{ host, store, commands , sessions: new BoardSessions(), contributions: new Contributions([]) }}>
+    <WorkbenchContext.Provider
+      value={{ host, store, commands, sessions: new BoardSessions(), contributions: new Contributions([]) }}
+    >
       <button type="button">before</button>
       <CommandPalette />
     </WorkbenchContext.Provider>,

@@ -22,7 +22,15 @@ function setup(answer: 'ok' | 'refuse' = 'ok') {
   })
   const host = { kind: 'browser', call } as unknown as AppHost
   render(
-    <WorkbenchContext.Provider value={{ host, store, commands: new CommandRegistry(false) , sessions: new BoardSessions(), contributions: new Contributions([]) }}>
+    <WorkbenchContext.Provider
+      value={{
+        host,
+        store,
+        commands: new CommandRegistry(false),
+        sessions: new BoardSessions(),
+        contributions: new Contributions([]),
+      }}
+    >
       <SettingsView />
     </WorkbenchContext.Provider>,
   )

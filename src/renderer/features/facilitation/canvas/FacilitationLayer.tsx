@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { currentActivity } from '../../../../core/common/facilitation/agenda'
-import { passCount, readAgenda, readFollowLead, readReveal, readShareBalance, readSpotlight, readTimer } from '../../../../core/common/facilitation/state'
+import {
+  passCount,
+  readAgenda,
+  readFollowLead,
+  readReveal,
+  readShareBalance,
+  readSpotlight,
+  readTimer,
+} from '../../../../core/common/facilitation/state'
 import { readRounds, readShowResults } from '../../../../core/common/voting/round'
 import { remainingMs } from '../../../../core/common/facilitation/timer'
 import type * as Y from 'yjs'
