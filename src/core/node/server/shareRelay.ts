@@ -44,8 +44,8 @@ export const AdminToken = z
   .max(512)
   .regex(/^[A-Za-z0-9_-]+$/, 'the admin token may only hold A–Z a–z 0–9 _ -')
 
-const PublishBody = z.object({ sessionId: SessionId, title: SessionTitle.optional() }).strict()
-const MintBody = z
+export const PublishBody = z.object({ sessionId: SessionId, title: SessionTitle.optional() }).strict()
+export const MintBody = z
   .object({
     sessionId: SessionId,
     role: z.enum(['participant', 'observer']),
@@ -58,14 +58,14 @@ const MintBody = z
   })
   .strict()
 const MAX_ADMIN_BODY = 16 * 1024
-const CORS = {
+export const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type',
   'access-control-max-age': '600',
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -315,13 +315,13 @@ function mustAlias(aliases: Map<string, string>, id: string): string {
   return sid
 }
 
-function bearerOrQuery(req: IncomingMessage, url: URL): string | null {
+export function bearerOrQuery(req: IncomingMessage, url: URL): string | null {
   const auth = req.headers['authorization']
   if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim()
   return url.searchParams.get('token')
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value)
   if (!r.success) {
     const issue = r.error.issues[0]
@@ -333,7 +333,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return r.data
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+export function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -353,7 +353,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   })
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+export function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -362,7 +362,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
-function text(res: ServerResponse, status: number, body: string): void {
+export function text(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
   res.end(body)
 }
