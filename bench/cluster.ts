@@ -11,7 +11,7 @@
  * cluster nodes, rooms kept on one node (affinity) and rooms split over both nodes (same-node vs
  * cross-node latency); the same 20 × 30 against the laptop relay and the reference.
  * Environment: BENCH_SECONDS (20 measured per scenario), BENCH_WARMUP (3), BENCH_PROBES (20 per scenario),
- * BENCH_ONLY (comma-separated scenario names). Needs redis-server and PostgreSQL for the cluster scenarios
+ * BENCH_ONLY (comma-separated scenario names, run in that order; default: all, in the order above). Needs redis-server and PostgreSQL for the cluster scenarios
  * (skipped, with the reason, otherwise). Prints one JSON line, then a summary.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -296,41 +296,59 @@ const rooms20x30 = (split: boolean): Placement => ({
 
 async function main(): Promise<void> {
   const results: Result[] = []
-  const want = (n: string) => !ONLY || ONLY.includes(n)
-  const single = async (name: string, start: () => Promise<ServerProc>, p: Placement) => {
-    if (!want(name)) return
-    const s = await start()
+  const missing = missingServers()
+  if (missing) console.log(`cluster scenarios skipped: ${missing}`)
+  let shared: { redis: PrivateRedis; postgres: PrivatePostgres } | null = null
+  const servers = async () => {
+    if (!shared) {
+      const [redis, postgres] = await Promise.all([PrivateRedis.start(), PrivatePostgres.start()])
+      shared = { redis, postgres }
+    }
+    return shared
+  }
+  const clusterRun = (name: string, split: boolean) => async () => {
+    const { redis, postgres } = await servers()
+    const s = await cluster(redis, await postgres.createDatabase(name.replace(/-/g, '_')))
     try {
-      results.push(await run(name, s, p, null))
+      return await run(name, s, rooms20x30(split), redis.port)
     } finally {
       await s.stop()
     }
   }
-  await single('laptop-1x300', laptop, one300)
-  await single('reference-1x300', reference, one300)
-  await single('laptop-20x30', laptop, rooms20x30(false))
-  await single('reference-20x30', reference, rooms20x30(false))
-  const missing = missingServers()
-  if (missing) console.log(`cluster scenarios skipped: ${missing}`)
-  else if (want('cluster-affinity-20x30') || want('cluster-split-20x30')) {
-    const [redis, postgres] = await Promise.all([PrivateRedis.start(), PrivatePostgres.start()])
+  const singleRun = (name: string, start: () => Promise<ServerProc>, p: Placement) => async () => {
+    const s = await start()
     try {
-      for (const [name, split] of [
-        ['cluster-affinity-20x30', false],
-        ['cluster-split-20x30', true],
-      ] as const) {
-        if (!want(name)) continue
-        const s = await cluster(redis, await postgres.createDatabase(name.replace(/-/g, '_')))
-        try {
-          results.push(await run(name, s, rooms20x30(split), redis.port))
-        } finally {
-          await s.stop()
-        }
-      }
+      return await run(name, s, p, null)
     } finally {
-      await redis.dispose()
-      await postgres.dispose()
+      await s.stop()
     }
+  }
+  const scenarios: Record<string, () => Promise<Result>> = {
+    'laptop-1x300': singleRun('laptop-1x300', laptop, one300),
+    'reference-1x300': singleRun('reference-1x300', reference, one300),
+    'laptop-20x30': singleRun('laptop-20x30', laptop, rooms20x30(false)),
+    'reference-20x30': singleRun('reference-20x30', reference, rooms20x30(false)),
+    ...(missing
+      ? {}
+      : {
+          'cluster-affinity-20x30': clusterRun('cluster-affinity-20x30', false),
+          'cluster-split-20x30': clusterRun('cluster-split-20x30', true),
+        }),
+  }
+  // The client process's JIT warms up on an unmeasured run first, so the first scenario is not penalised.
+  if (!process.env.BENCH_NO_PREWARM) await singleRun('prewarm', reference, rooms20x30(false))()
+  for (const name of ONLY ?? Object.keys(scenarios)) {
+    const scenario = scenarios[name]
+    if (!scenario) {
+      console.log(`unknown or skipped scenario ${name}`)
+      continue
+    }
+    results.push(await scenario())
+  }
+  if (shared) {
+    const { redis, postgres } = shared as { redis: PrivateRedis; postgres: PrivatePostgres }
+    await redis.dispose()
+    await postgres.dispose()
   }
   rmSync(tmp, { recursive: true, force: true })
   console.log(

@@ -209,6 +209,33 @@ export function relayConformance(name: string, target: () => Target): void {
       expect(facilitator.provider.wsconnected).toBe(true)
     })
 
+    it('unpublishing revokes every guest and leaves the facilitator’s copy equal to the hosted one', async () => {
+      const { id, facilitator } = await publish(0)
+      const guests = [
+        client(last(), id, (await mint(0, id, 'participant')).token),
+        client(0, id, (await mint(last(), id, 'observer')).token),
+      ]
+      await waitFor(() => guests.every((g) => g.provider.synced), 'guests synced')
+      guests[0]!.doc.getMap('cards').set('from-guest', 'kept')
+      await waitFor(
+        () => facilitator.doc.getMap('cards').get('from-guest') === 'kept',
+        'the guest’s card arrived',
+      )
+      expect((await admin(last(), `/admin/sessions/${id}/tokens`, 'DELETE')).body).toEqual({ revoked: 2 })
+      await waitFor(() => guests.every((g) => g.closed !== null), 'every guest closed')
+      for (const g of guests) expect(g.closed).toEqual({ code: CLOSE_CODES.TOKEN_REVOKED })
+      // The hosted copy, read by a fresh client on every node, equals the facilitator's local copy.
+      for (let node = 0; node <= last(); node++) {
+        const check = client(node, id, t().adminToken)
+        await waitFor(() => check.provider.synced, 'a fresh admin client synced')
+        await waitFor(
+          () => check.doc.getMap('cards').get('from-guest') === 'kept',
+          'the hosted copy has the guest’s card',
+        )
+        expect(check.doc.getMap('cards').toJSON()).toEqual(facilitator.doc.getMap('cards').toJSON())
+      }
+    })
+
     it('edits made offline on both sides merge on reconnect', async () => {
       const { id, facilitator } = await publish(0)
       const guest = client(last(), id, (await mint(0, id, 'participant')).token)
