@@ -11,6 +11,8 @@
  * cluster nodes, rooms kept on one node (affinity) and rooms split over both nodes (same-node vs
  * cross-node latency); the same 20 × 30 against the laptop relay and the reference.
  * Environment: BENCH_SECONDS (20 measured per scenario), BENCH_WARMUP (3), BENCH_PROBES (20 per scenario),
+ * BENCH_SCALE (1: divide the participants per room by this on a machine too small or busy for the full
+ * load; the scenario names keep their nominal sizes, the JSON has the real client count),
  * BENCH_ONLY (comma-separated scenario names, run in that order; default: all, in the order above). Needs redis-server and PostgreSQL for the cluster scenarios
  * (skipped, with the reason, otherwise). Prints one JSON line, then a summary.
  */
@@ -28,6 +30,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
 const PROBES = Number(process.env.BENCH_PROBES ?? 20)
 const ONLY = process.env.BENCH_ONLY?.split(',') ?? null
+/** Divides the participants per room (300 and 30) on a machine that cannot run the full load. */
+const SCALE = Math.max(1, Number(process.env.BENCH_SCALE ?? 1))
 const ADMIN = 'bench-admin-token-0123456789abcdefgh'
 const tmp = mkdtempSync(join(os.tmpdir(), 'copro-bench-cluster-'))
 
@@ -287,10 +291,10 @@ async function run(
   }
 }
 
-const one300: Placement = { rooms: 1, perRoom: 300, node: () => 0 }
+const one300: Placement = { rooms: 1, perRoom: Math.round(300 / SCALE), node: () => 0 }
 const rooms20x30 = (split: boolean): Placement => ({
   rooms: 20,
-  perRoom: 30,
+  perRoom: Math.max(2, Math.round(30 / SCALE)),
   node: (room, i) => (split ? i % 2 : room % 2),
 })
 
@@ -358,6 +362,7 @@ async function main(): Promise<void> {
       node: process.version,
       cpus: os.cpus().length,
       seconds: SECONDS,
+      scale: SCALE,
       results,
     }),
   )
