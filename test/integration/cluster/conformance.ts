@@ -16,13 +16,19 @@ export interface Target {
   origins: string[]
   adminToken: string
   /** The limits the target was started with (the suite needs small ones). */
-  limits: { maxConnectionsPerSession: number; maxMessagesPerSecond: number; maxMessageBytes: number }
+  limits: {
+    maxConnectionsPerSession: number
+    maxMessagesPerSecond: number
+    maxMessageBytes: number
+    maxBufferedBytes: number
+  }
 }
 
 export const CONFORMANCE_LIMITS = {
   maxConnectionsPerSession: 4,
   maxMessagesPerSecond: 100,
   maxMessageBytes: 256 * 1024,
+  maxBufferedBytes: 64 * 1024,
 }
 
 let counter = 0
@@ -169,6 +175,33 @@ export function relayConformance(name: string, target: () => Target): void {
       facilitator.doc.getMap('cards').set('still', 'here')
       const guest = client(last(), id, (await mint(0, id, 'observer')).token)
       await waitFor(() => guest.doc.getMap('cards').get('still') === 'here', 'the session still syncs')
+    })
+
+    it('a client that stops reading is dropped as a slow consumer; the others carry on', async () => {
+      const { id, facilitator } = await publish(0)
+      const { token } = await mint(0, id, 'participant')
+      const watcher = client(0, id, token)
+      await waitFor(() => watcher.provider.synced, 'watcher synced')
+      const slow = raw(0, id, token)
+      await opened(slow)
+      const connections = async () =>
+        (
+          (await admin(0, '/admin/sessions')).body as unknown as { sessionId: string; connections: number }[]
+        ).find((s) => s.sessionId === id)?.connections
+      while ((await connections()) !== 3) await new Promise((r) => setTimeout(r, 20))
+      // Stop reading: the kernel buffers fill, then the relay's send buffer for this client grows.
+      slow.pause()
+      const big = 'x'.repeat(100 * 1024)
+      let dropped = false
+      for (let i = 0; i < 400 && !dropped; i++) {
+        facilitator.doc.getMap('cards').set(`big-${i % 4}`, `${i}${big}`)
+        await new Promise((r) => setTimeout(r, 25))
+        if (i % 5 === 4) dropped = (await connections()) === 2
+      }
+      expect(dropped).toBe(true)
+      facilitator.doc.getMap('cards').set('small', 1)
+      await waitFor(() => watcher.doc.getMap('cards').get('small') === 1, 'the others still sync')
+      expect(watcher.provider.wsconnected).toBe(true)
     })
 
     it('drops an observer’s writes on every node but relays its presence', async () => {
