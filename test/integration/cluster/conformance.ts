@@ -204,6 +204,32 @@ export function relayConformance(name: string, target: () => Target): void {
       expect(watcher.provider.wsconnected).toBe(true)
     })
 
+    it('does not echo an update to its sender', async () => {
+      const { id, facilitator } = await publish(0)
+      const { token } = await mint(0, id, 'participant')
+      const ws = raw(last(), id, token)
+      const received: Buffer[] = []
+      ws.on('message', (d: Buffer) => received.push(d))
+      await opened(ws)
+      const doc = new Y.Doc()
+      let update: Uint8Array | null = null
+      doc.on('update', (u: Uint8Array) => (update = u))
+      doc.getMap('cards').set('echo-probe', 1)
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, update!)
+      ws.send(encoding.toUint8Array(e))
+      await waitFor(() => facilitator.doc.getMap('cards').get('echo-probe') === 1, 'the update arrived')
+      // Frames are handled in order: once the answer to a later query arrives, an echo would have too.
+      const before = received.length
+      ws.send(new Uint8Array([0, 0, 1, 0])) // sync step 1, empty state vector: answered with step 2
+      await waitFor(() => received.slice(before).some((f) => f[0] === 0 && f[1] === 1), 'the step 2 answer')
+      const updates = received.filter((f) => f[0] === 0 && f[1] === 2)
+      expect(updates.some((f) => f.toString('latin1').includes('echo-probe'))).toBe(false)
+      doc.destroy()
+    })
+
     it('drops an observer’s writes on every node but relays its presence', async () => {
       const { id, facilitator } = await publish(0)
       const observer = client(last(), id, (await mint(0, id, 'observer')).token)
