@@ -2,7 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { Hocuspocus, type onAwarenessUpdatePayload } from '@hocuspocus/server'
+import {
+  Hocuspocus,
+  OutgoingMessage,
+  type onAwarenessUpdatePayload,
+  type onChangePayload,
+} from '@hocuspocus/server'
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis'
 import IORedis from 'ioredis'
 import { removeAwarenessStates } from 'y-protocols/awareness'
@@ -81,6 +86,22 @@ class CoproRedis extends RedisExtension {
   }
   override async onStoreDocument(): Promise<void> {}
   override async afterStoreDocument(): Promise<void> {}
+  /**
+   * The stock extension announces a change by publishing its state vector, and peers fetch the
+   * difference: two round trips through Redis per edit. The update itself is published first, so
+   * peers apply it in one hop; the state-vector exchange still follows and heals anything missed.
+   */
+  override async onChange(data: onChangePayload): Promise<void> {
+    if ((data.transactionOrigin as { source?: unknown } | null)?.source === 'redis') return
+    const message = new OutgoingMessage(data.documentName).createSyncMessage().writeUpdate(data.update)
+    this.pub
+      .publish(
+        `${this.configuration.prefix}:${data.documentName}`,
+        Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]),
+      )
+      .catch(() => {}) // Redis is down: the state-vector exchange heals once it is back
+    return super.onChange(data)
+  }
   override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): Promise<void> {
     const { document, documentName, removed, transactionOrigin } = payload
     const fromPeer = (transactionOrigin as { source?: unknown } | null)?.source === 'redis'
