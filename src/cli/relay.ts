@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startClusterRelay } from '../core/node/cluster'
 import { AdminToken, startHostedRelay } from '../core/node/server/hostedRelay'
 import { flagString, parseArgs, UsageError } from './args'
 import type { CliIo } from './io'
 
 export const RELAY_USAGE =
-  'copro relay --port P --data-dir DIR [--host 127.0.0.1] [--tls-cert F --tls-key F] [--token T] [--web-dir DIR]'
+  'copro relay --port P --data-dir DIR [--redis URL --database URL] [--host 127.0.0.1] [--tls-cert F --tls-key F] [--token T] [--web-dir DIR]'
 
 const HELP = `Run a standalone sync relay for remote participants (see docs/deployment/relay.md).
 
@@ -22,6 +23,10 @@ Usage:
   --token T           admin token (≥ 22 URL-safe characters); or set COPRO_RELAY_TOKEN.
                       Without either, a fresh one is printed at start and changes on every restart.
   --web-dir DIR       a built renderer to serve, so join links can open the app from the relay
+  --redis URL         redis://HOST:PORT — run as one node of a cluster (with --database); see
+                      docs/deployment/cluster.md. Every node gets the same --redis, --database, --token.
+  --database URL      postgres://USER@HOST:PORT/DB — where a cluster keeps sessions and tokens
+                      (tables are created on first start). --data-dir is then not needed.
 
 The admin token publishes sessions (connect to /sync/<id> with it) and mints guest tokens
 (POST /admin/tokens). Keep it secret. Stop with Ctrl-C (SIGINT) or SIGTERM.`
@@ -29,7 +34,7 @@ The admin token publishes sessions (connect to /sync/<id> with it) and mints gue
 /** `copro relay`: the hosted relay, until SIGINT/SIGTERM. */
 export async function runRelay(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['host', 'port', 'data-dir', 'tls-cert', 'tls-key', 'token', 'web-dir'],
+    values: ['host', 'port', 'data-dir', 'tls-cert', 'tls-key', 'token', 'web-dir', 'redis', 'database'],
     booleans: ['help'],
   })
   if (args.flags.has('help')) {
@@ -42,8 +47,14 @@ export async function runRelay(argv: string[], io: CliIo): Promise<number> {
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be 0–65535, not ${portText}.`)
+  const redisUrl = flagString(args, 'redis')
+  const databaseUrl = flagString(args, 'database') ?? process.env.COPRO_DATABASE_URL
+  if (!redisUrl !== !databaseUrl) throw new UsageError('--redis and --database go together.')
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new UsageError('--redis must be a redis:// URL.')
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new UsageError('--database must be a postgres:// URL.')
   const dataDir = flagString(args, 'data-dir')
-  if (dataDir === undefined) throw new UsageError('--data-dir is required.')
+  if (dataDir === undefined && !redisUrl) throw new UsageError('--data-dir is required.')
   const certFile = flagString(args, 'tls-cert')
   const keyFile = flagString(args, 'tls-key')
   if (!certFile !== !keyFile) throw new UsageError('--tls-cert and --tls-key go together.')
@@ -60,16 +71,18 @@ export async function runRelay(argv: string[], io: CliIo): Promise<number> {
     return 1
   }
   const host = flagString(args, 'host') ?? '127.0.0.1'
-  const relay = await startHostedRelay({
-    dataDir,
+  const common = {
     host,
     port,
     tls,
     adminToken: tokenText,
     rendererDir: webDir ?? null,
-    appVersion: io.version,
-    log: (m) => io.err(m),
-  })
+    log: (m: string) => io.err(m),
+  }
+  const relay =
+    redisUrl && databaseUrl
+      ? await startClusterRelay({ ...common, redisUrl, databaseUrl })
+      : await startHostedRelay({ ...common, dataDir: dataDir!, appVersion: io.version })
   io.out(`Copro relay is running at ${relay.url}`)
   if (tokenText === undefined) io.out(`Admin token (keep it secret): ${relay.adminToken}`)
   io.out(`Health: ${relay.origin}/health`) // last: scripts may wait for this line

@@ -68,8 +68,8 @@ export const AdminToken = z
   .max(512)
   .regex(/^[A-Za-z0-9_-]+$/, 'the admin token may only hold A–Z a–z 0–9 _ -')
 
-const PublishBody = z.object({ sessionId: SessionId, title: SessionTitle.optional() }).strict()
-const MintBody = z
+export const PublishBody = z.object({ sessionId: SessionId, title: SessionTitle.optional() }).strict()
+export const MintBody = z
   .object({
     sessionId: SessionId,
     role: z.enum(['participant', 'observer']),
@@ -82,14 +82,14 @@ const MintBody = z
   })
   .strict()
 const MAX_ADMIN_BODY = 16 * 1024
-const CORS = {
+export const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type',
   'access-control-max-age': '600',
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -324,7 +324,7 @@ function mustAlias(aliases: Map<string, string>, id: string): string {
   return sid
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value)
   if (!r.success) {
     const issue = r.error.issues[0]
@@ -336,7 +336,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return r.data
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage): Promise<unknown> {
   const body = await readBody(req, MAX_ADMIN_BODY)
   if (body === null) throw new HttpError(413, 'The request is too large.')
   try {

@@ -233,6 +233,6 @@ export class TokenRegistry {
   }
 }
 
-function digestOf(token: string): Buffer {
+export function digestOf(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest()
 }

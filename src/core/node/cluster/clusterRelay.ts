@@ -1,0 +1,352 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { Hocuspocus } from '@hocuspocus/server'
+import IORedis from 'ioredis'
+import { removeAwarenessStates } from 'y-protocols/awareness'
+import type { RelayAuthResult, RelayLimits } from '../relay'
+import { AdminToken, CORS, HttpError, MintBody, PublishBody, parse, readJson } from '../server/hostedRelay'
+import { json, text } from '../server/http'
+import { serveStatic } from '../server/static'
+import { digestOf, newToken, sameToken, tokenFrom } from '../server/tokens'
+import { CoproRedis } from './coproRedis'
+import { ClusterStore } from './pgStore'
+import { PostgresLog } from './postgresLog'
+import { SyncAdapter } from './syncAdapter'
+
+export interface ClusterRelayOptions {
+  /** redis://HOST:PORT — shared by every node of the cluster. */
+  redisUrl: string
+  /** postgres://USER@HOST:PORT/DB — shared by every node; the schema is created on first start. */
+  databaseUrl: string
+  host?: string
+  port: number
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** The admin token, the same on every node (≥ 22 URL-safe characters); a fresh one when absent. */
+  adminToken?: string
+  rendererDir?: string | null
+  limits?: Partial<RelayLimits>
+  /** Updates wait at most this long before their batch is written (ms). Default 50. */
+  batchMs?: number
+  /** Log rows after which a session is compacted into its snapshot. Default 500. */
+  compactAfterRows?: number
+  /** How often live connections' tokens and sessions are re-checked in the database (ms). Default 5000. */
+  recheckMs?: number
+  /** A name for this node in Redis and logs; random when absent. */
+  nodeId?: string
+  log?: (message: string) => void
+}
+
+export interface ClusterRelay {
+  url: string
+  origin: string
+  port: number
+  adminToken: string
+  nodeId: string
+  store: ClusterStore
+  adapter: SyncAdapter
+  hocuspocus: Hocuspocus
+  close(): Promise<void>
+}
+
+type ControlMessage =
+  | { type: 'revoke'; tokenIds: string[] }
+  | { type: 'close-session'; sessionId: string }
+  | { type: 'awareness-removed'; from: string; sessionId: string; removed: { id: number; clock: number }[] }
+
+/**
+ * `copro relay --redis … --database …`: one node of a cluster. Hocuspocus holds the documents and the
+ * Redis extension keeps nodes that hold the same session in step; PostgreSQL keeps sessions, token
+ * digests and each session's update log. The public surface — /sync for stock y-websocket clients,
+ * /admin/*, /api/guest/session — is that of the hosted relay (docs/deployment/relay.md), on every node.
+ * See docs/deployment/cluster.md and docs/adr/0020-cluster-engine.md.
+ */
+export async function startClusterRelay(opts: ClusterRelayOptions): Promise<ClusterRelay> {
+  const log = opts.log ?? (() => {})
+  const warn = (m: string, err?: unknown) => log(err === undefined ? m : `${m}: ${String(err)}`)
+  const adminToken = opts.adminToken === undefined ? newToken() : AdminToken.parse(opts.adminToken)
+  const nodeId = opts.nodeId ?? `node-${randomUUID().slice(0, 8)}`
+  const store = await ClusterStore.open({
+    connectionString: opts.databaseUrl,
+    batchMs: opts.batchMs,
+    compactAfterRows: opts.compactAfterRows,
+    onWarning: warn,
+  })
+  const prefix = 'copro'
+  const controlChannel = `${prefix}:control`
+  const redisOptions = { maxRetriesPerRequest: 3, enableOfflineQueue: true }
+  const redisClient = () => {
+    const c = new IORedis(opts.redisUrl, redisOptions)
+    let down = false
+    c.on('error', (err: Error) => {
+      if (!down) warn(`cluster: Redis unavailable (${nodeId})`, err.message)
+      down = true
+    })
+    c.on('ready', () => {
+      if (down) log(`cluster: Redis is back (${nodeId})`)
+      down = false
+    })
+    return c
+  }
+  const controlPub = redisClient()
+  const controlSub = redisClient()
+
+  const authorize = async (sessionId: string, token: string | null): Promise<RelayAuthResult | null> => {
+    if (sameToken(token, adminToken)) {
+      await store.publish(sessionId)
+      return { sessionRole: 'facilitator', tokenId: 'admin' }
+    }
+    if (token === null || token.length > 512) return null
+    const grant = await store.tokenByDigest(digestOf(token).toString('hex'), Date.now())
+    return grant && grant.sessionId === sessionId ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
+  }
+
+  const adapter = new SyncAdapter({
+    authorize,
+    exists: (id) => store.sessionExists(id),
+    limits: opts.limits,
+    onWarning: warn,
+  })
+  const redis = new CoproRedis(
+    { createClient: redisClient, prefix, identifier: nodeId },
+    (sessionId, removed) => broadcast({ type: 'awareness-removed', from: nodeId, sessionId, removed }),
+  )
+  const hocuspocus = new Hocuspocus({
+    name: nodeId,
+    quiet: true,
+    // The adapter's own keep-alive pings replace Hocuspocus's idle timeout (an observer sends nothing).
+    timeout: 24 * 3600 * 1000,
+    // Broadcast each update as it is applied, so the adapter can recognise a client's own echo.
+    flushDelay: false,
+    unloadImmediately: true,
+    extensions: [adapter, new PostgresLog(store), redis],
+  })
+  adapter.attach(hocuspocus)
+
+  const onControl = (channel: string, message: string) => {
+    if (channel !== controlChannel) return
+    let m: ControlMessage
+    try {
+      m = JSON.parse(message) as ControlMessage
+    } catch {
+      return
+    }
+    if (m.type === 'revoke' && Array.isArray(m.tokenIds))
+      for (const id of m.tokenIds) if (typeof id === 'string') adapter.revokeToken(id)
+    if (m.type === 'close-session' && typeof m.sessionId === 'string') adapter.closeSession(m.sessionId)
+    if (m.type === 'awareness-removed' && m.from !== nodeId && Array.isArray(m.removed)) {
+      const doc = hocuspocus.documents.get(m.sessionId)
+      if (!doc || doc.isDestroyed) return
+      // Only states no newer than the removal: a client that moved to this node keeps its presence.
+      const ids = m.removed
+        .filter(
+          (r) => doc.awareness.states.has(r.id) && (doc.awareness.meta.get(r.id)?.clock ?? 0) <= r.clock,
+        )
+        .map((r) => r.id)
+      if (ids.length > 0) removeAwarenessStates(doc.awareness, ids, { source: 'redis' })
+    }
+  }
+  controlSub.on('message', onControl)
+  void controlSub.subscribe(controlChannel).catch((err: unknown) => warn('cluster: subscribe failed', err))
+  /** Acts on this node at once and tells the others through Redis (the periodic re-check covers an outage). */
+  const broadcast = (m: ControlMessage) => {
+    onControl(controlChannel, JSON.stringify(m))
+    controlPub.publish(controlChannel, JSON.stringify(m)).catch((err: unknown) => {
+      warn('cluster: could not tell the other nodes; they will notice within the re-check period', err)
+    })
+  }
+
+  // Revocations sent while Redis was down, expiries, deleted sessions: re-checked in the database.
+  let rechecking = false
+  const recheck = setInterval(() => {
+    if (rechecking) return
+    rechecking = true
+    void (async () => {
+      const ids = adapter.liveTokenIds()
+      const live = await store.liveTokenIds(ids, Date.now())
+      for (const id of ids) if (!live.has(id)) adapter.revokeToken(id)
+      for (const sid of adapter.liveSessionIds())
+        if (!(await store.sessionExists(sid))) adapter.closeSession(sid)
+    })()
+      .catch((err: unknown) => warn('cluster: token re-check failed', err))
+      .finally(() => {
+        rechecking = false
+      })
+  }, opts.recheckMs ?? 5000)
+  recheck.unref()
+
+  const isAdmin = (req: IncomingMessage) => {
+    const auth = req.headers['authorization']
+    return (
+      typeof auth === 'string' && auth.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), adminToken)
+    )
+  }
+
+  const admin = async (req: IncomingMessage, url: URL): Promise<unknown> => {
+    if (!isAdmin(req)) throw new HttpError(401, 'The admin token is required (Authorization: Bearer …).')
+    const path = url.pathname
+    if (path === '/admin/sessions' && req.method === 'GET') {
+      return (await store.listSessions()).map((s) => ({
+        sessionId: s.sessionId,
+        title: s.title,
+        connections: adapter.sessionInfo(s.sessionId).connections,
+        tokens: s.tokens,
+      }))
+    }
+    if (path === '/admin/sessions' && req.method === 'POST') {
+      const body = parse(PublishBody, await readJson(req))
+      const s = await store.publish(body.sessionId, body.title)
+      return { sessionId: s.sessionId, title: s.title }
+    }
+    if (path === '/admin/tokens' && req.method === 'POST') {
+      const body = parse(MintBody, await readJson(req))
+      if (!(await store.sessionExists(body.sessionId)))
+        throw new HttpError(
+          404,
+          'That session is not published on this relay. Connect with the admin token first.',
+        )
+      const token = newToken()
+      const tokenId = `tk_${randomBytes(9).toString('base64url')}`
+      const expiresAt = body.expiresInSeconds === undefined ? null : Date.now() + body.expiresInSeconds * 1000
+      await store.insertToken({
+        tokenId,
+        sessionId: body.sessionId,
+        role: body.role,
+        expiresAt,
+        digest: digestOf(token).toString('hex'),
+      })
+      return {
+        token,
+        tokenId,
+        sessionId: body.sessionId,
+        role: body.role,
+        expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+      }
+    }
+    const one = /^\/admin\/tokens\/(tk_[A-Za-z0-9_-]{1,64})$/.exec(path)
+    if (one && req.method === 'DELETE') {
+      if (!(await store.revokeToken(one[1]!))) throw new HttpError(404, 'No such token.')
+      broadcast({ type: 'revoke', tokenIds: [one[1]!] })
+      return { revoked: 1 }
+    }
+    const all = /^\/admin\/sessions\/([A-Za-z0-9_-]{6,64})\/tokens$/.exec(path)
+    if (all && req.method === 'DELETE') {
+      const ids = await store.revokeSessionTokens(all[1]!)
+      if (ids.length > 0) broadcast({ type: 'revoke', tokenIds: ids })
+      return { revoked: ids.length }
+    }
+    const session = /^\/admin\/sessions\/([A-Za-z0-9_-]{6,64})$/.exec(path)
+    if (session && req.method === 'DELETE') {
+      const { deleted, tokenIds } = await store.deleteSession(session[1]!)
+      if (!deleted) throw new HttpError(404, 'No such session.')
+      if (tokenIds.length > 0) broadcast({ type: 'revoke', tokenIds })
+      broadcast({ type: 'close-session', sessionId: session[1]! })
+      return { deleted: 1, revoked: tokenIds.length }
+    }
+    throw new HttpError(404, 'No such admin endpoint.')
+  }
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://relay.invalid')
+    if (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/api/')) {
+      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v)
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end()
+    }
+    if (url.pathname === '/health' || (url.pathname === '/' && !opts.rendererDir))
+      return text(res, 200, 'copro relay: connect a y-websocket client to /sync/<sessionId>?token=…\n')
+    if (url.pathname.startsWith('/admin/')) {
+      try {
+        return json(res, 200, await admin(req, url))
+      } catch (err) {
+        if (err instanceof HttpError) return json(res, err.status, { error: err.message })
+        throw err
+      }
+    }
+    if (url.pathname === '/api/guest/session' && req.method === 'GET') {
+      const token = tokenFrom(req.headers, url)
+      const grant =
+        token && token.length <= 512
+          ? await store.tokenByDigest(digestOf(token).toString('hex'), Date.now())
+          : null
+      const s = grant ? await store.getSession(grant.sessionId) : null
+      if (!grant || !s) return json(res, 401, { error: 'A valid guest token is required.' })
+      return json(res, 200, {
+        sessionId: grant.sessionId,
+        title: s.title ?? `Published session ${s.sessionId}`,
+        role: grant.role,
+      })
+    }
+    if (url.pathname === '/api/health') return json(res, 200, { ok: true })
+    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() })
+    if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
+    if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
+    text(res, 404, 'not found\n')
+  }
+
+  const handler: http.RequestListener = (req, res) => {
+    onRequest(req, res).catch((err: unknown) => {
+      log(`relay: http: ${String(err)}`)
+      if (!res.headersSent) json(res, 500, { error: 'The relay failed.' })
+    })
+  }
+  const server = opts.tls
+    ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
+    : http.createServer(handler)
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/sync/')) adapter.handleUpgrade(req, socket, head)
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
+  server.on('clientError', (_err, socket) => socket.destroy())
+
+  let closing: Promise<void> | null = null
+  const shutdown = async () => {
+    clearInterval(recheck)
+    await adapter.close()
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+    // Documents unload as their last connection goes (after the Redis extension's 1 s grace); wait for
+    // that, then for the log to be written.
+    const deadline = Date.now() + 10_000
+    while (hocuspocus.documents.size + hocuspocus.loadingDocuments.size > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50))
+    await Promise.allSettled([...hocuspocus.unloadingDocuments.values()])
+    await store.flush().catch(() => {})
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => {})
+    controlSub.disconnect(false)
+    controlPub.disconnect(false)
+    await store.close()
+  }
+  const host = opts.host ?? '127.0.0.1'
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(opts.port, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (err) {
+    await shutdown()
+    throw err
+  }
+  const port = (server.address() as AddressInfo).port
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  log(`cluster: node ${nodeId} serving on port ${port}`)
+  return {
+    url: `${opts.tls ? 'wss' : 'ws'}://${urlHost}:${port}/sync`,
+    origin: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    port,
+    adminToken,
+    nodeId,
+    store,
+    adapter,
+    hocuspocus,
+    close() {
+      closing ??= shutdown()
+      return closing
+    },
+  }
+}
