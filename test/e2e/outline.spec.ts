@@ -139,8 +139,16 @@ test.describe('outline view', () => {
     ).toBeVisible()
     await expect(cellB.getByText('Forms are too long')).toHaveCount(0)
 
-    // edit on the canvas → the outline follows
+    // edit on the canvas → the outline follows (first scroll the card into view, as a person would:
+    // the drag above left the camera wherever it needed to show both ends of the move)
     await boardTab.click()
+    // the board measures its canvas again once its tab is shown (a hidden tab has no size)
+    const canvasBox = (await page.locator('[role="tabpanel"]:not([hidden]) .tl-container').boundingBox())!
+    await expect
+      .poll(() => hook(page, (h) => h.viewportScreen()))
+      .toEqual({ w: Math.round(canvasBox.width), h: Math.round(canvasBox.height) })
+    const forms = (await cards(page)).find((c) => c.text === 'Forms are too long')!
+    await hook(page, (h, c) => h.centerOn({ x: c.x + c.w / 2, y: c.y + c.h / 2 }), forms)
     await page.getByTestId('card-shape').filter({ hasText: 'Forms are too long' }).dblclick()
     await expect(page.locator('.copro-card[data-editing] textarea')).toBeFocused()
     await page.keyboard.press('ControlOrMeta+A')

@@ -70,6 +70,8 @@ export interface CoproTestHook {
   centerOn(point: TestPoint): void
   /** The part of the page in view. */
   viewport(): TestBox
+  /** The size the board last measured its canvas at, in screen px (0×0 while its tab is hidden). */
+  viewportScreen(): { w: number; h: number }
   /** A page point in client (mouse) coordinates, for page.mouse. */
   pageToScreen(point: TestPoint): TestPoint
   /** A client (mouse) point in page coordinates. */
@@ -182,6 +184,10 @@ export function createTestHook(api: BoardApi, editor: Editor): CoproTestHook {
     viewport: () => {
       const b = editor.getViewportPageBounds()
       return { x: b.x, y: b.y, w: b.w, h: b.h }
+    },
+    viewportScreen: () => {
+      const b = editor.getViewportScreenBounds()
+      return { w: Math.round(b.w), h: Math.round(b.h) }
     },
     pageToScreen: (p) => round(editor.pageToScreen(p)),
     screenToPage: (p) => round(editor.screenToPage(p)),
