@@ -4,7 +4,10 @@ import { pickHost } from './host'
 import { readJoinLink } from './guest/joinLink'
 import { Workbench } from './workbench/Workbench'
 import { FEATURES } from './features'
+import './workbench/theme.css'
 import './workbench/workbench.css'
+import './workbench/palette.css'
+import './workbench/controls.css'
 
 const root = createRoot(document.getElementById('root')!)
 // A guest join link (`?join=<sessionId>&token=…`) opens the guest app, which has no app API.

@@ -1,5 +1,6 @@
 import { GuestSessionInfo } from '../../shared/api/contract'
 import { SessionId } from '../../shared/model/session'
+import { SYNC_PATH } from '../../shared/api/syncPath'
 
 /** A join link read from the address bar: `/?join=<sessionId>&token=<guest token>`. */
 export interface JoinLink {
@@ -74,7 +75,7 @@ export async function lookUpGuestSession(
 
 /** The sync endpoint on the page's own origin (ws:// or wss://). */
 export function guestSyncUrl(location: Location = window.location): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${SYNC_PATH}`
 }
 
 /** Permanent relay closes (4400–4499: refused, revoked, expired, malformed): y-websocket stops retrying. */

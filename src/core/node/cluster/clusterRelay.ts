@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { Hocuspocus } from '@hocuspocus/server'
 import IORedis from 'ioredis'
 import { removeAwarenessStates } from 'y-protocols/awareness'
-import type { RelayAuthResult, RelayLimits } from '../relay'
+import { syncServerUrl, type RelayAuthResult, type RelayLimits } from '../relay'
 import { AdminToken, CORS, HttpError, MintBody, PublishBody, parse, readJson } from '../server/hostedRelay'
 import { json, text } from '../server/http'
 import { serveStatic } from '../server/static'
@@ -336,7 +336,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   const urlHost = host.includes(':') ? `[${host}]` : host
   log(`cluster: node ${nodeId} serving on port ${port}`)
   return {
-    url: `${opts.tls ? 'wss' : 'ws'}://${urlHost}:${port}/sync`,
+    url: syncServerUrl(urlHost, port, !!opts.tls),
     origin: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     adminToken,

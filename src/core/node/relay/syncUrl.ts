@@ -1,9 +1,7 @@
+import { SYNC_PATH, SYNC_PATH_PREFIX } from '../../../shared/api/syncPath'
 import { SessionId } from '../../../shared/model/session'
 
-/** Where the relay is served: a client's serverUrl is `ws(s)://HOST:PORT/sync` (see syncServerUrl). */
-export const SYNC_PATH = '/sync'
-/** The path prefix of every sync connection: `/sync/<sessionId>`. */
-export const SYNC_PATH_PREFIX = `${SYNC_PATH}/`
+export { SYNC_PATH, SYNC_PATH_PREFIX }
 
 /** The y-websocket serverUrl of a relay at `host` (already bracketed if IPv6) and `port`. */
 export function syncServerUrl(host: string, port: number, tls = false): string {

@@ -5,6 +5,7 @@ import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessi
 import { useSessions } from './useSessions'
 import { CheckpointsSection } from './CheckpointsSection'
 import { base64ToBytes, bytesToBase64 } from './files'
+import './sessions.css'
 
 /** Sessions side bar: new, search, open, rename, duplicate, delete to trash and restore. */
 export function SessionsView() {

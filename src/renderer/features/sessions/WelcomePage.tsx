@@ -1,6 +1,7 @@
 import { useServices } from '../../workbench/context'
 import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessionActions'
 import { useSessions } from './useSessions'
+import './sessions.css'
 
 /** The first tab: what this is, how to start, and recent sessions. */
 export function WelcomePage() {

@@ -4,6 +4,7 @@ import { scopedKey } from '../../session/scoped'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { z } from 'zod'
+import { SYNC_PATH } from '../../../shared/api/syncPath'
 
 /**
  * Publishing a session to a hosted relay (`copro relay`, docs/deployment/relay.md) so remote people can
@@ -43,7 +44,7 @@ export function parseRelayOrigin(
 }
 
 export function syncUrlFor(origin: string): string {
-  const u = new URL('/sync', origin)
+  const u = new URL(SYNC_PATH, origin)
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:'
   return u.toString()
 }
