@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SessionId, SessionSummary, SessionTitle } from '../model/session'
 import { SessionRole } from '../model/roles'
+import { plainLine } from '../model/plainText'
 
 /** Settings a person can change; stored by the server, validated on every read and write. */
 export const ThemeSetting = z.enum(['system', 'light', 'dark', 'high-contrast'])
@@ -175,7 +176,7 @@ export const API = {
     z
       .object({
         id: SessionId,
-        name: z.string().trim().min(1).max(200),
+        name: plainLine(1, 200),
         reason: z.enum(['manual', 'activity-end']).optional(),
       })
       .strict(),
@@ -210,7 +211,7 @@ export const API = {
           .min(1)
           .max(64)
           .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-        name: z.string().trim().min(1).max(120),
+        name: plainLine(1, 120),
         purpose: z.string().trim().min(1).max(600),
       })
       .strict(),
