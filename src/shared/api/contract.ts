@@ -277,6 +277,8 @@ export type ApiValue<M extends ApiMethod> = z.infer<(typeof API)[M]['result']>
 export const API_EVENTS = {
   'session.saveState': SaveStateEvent,
   'sessions.changed': z.object({}),
+  /** A session's stored files were damaged or missing when it was opened: what was recovered and set aside. */
+  'session.recovery': z.object({ sessionId: SessionId, message: z.string().max(4000) }),
   'settings.changed': AppSettings,
   'command.run': z.object({ id: MenuCommand.shape.id }),
   'share.changed': z.object({

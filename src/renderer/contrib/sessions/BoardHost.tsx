@@ -5,6 +5,7 @@ import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { loadIdentity } from './identity'
 import { LoadedBoard } from '../../board/loadBoard'
+import { closeMessage } from '../../board/sync/closeMessage'
 
 /** Mounts the canvas (src/renderer/board) for one session and feeds its status to the status bar. */
 export function BoardHost({ connection, active }: { connection: BoardConnection; active: boolean }) {
@@ -36,6 +37,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
                 connection: s.connection,
                 peers: s.peers,
                 message:
+                  (s.lastClose ? closeMessage(s.lastClose.code) : null) ??
                   s.schemaError ??
                   (s.invalidRecords ? `${s.invalidRecords} item(s) could not be shown` : null),
               },
