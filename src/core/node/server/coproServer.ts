@@ -234,9 +234,8 @@ export class CoproServer {
     via: 'main' | 'share',
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    // Public, secret-free endpoints: any origin may read them (the desktop page is file://, a
-    // guest's may be another host), so the relay clock works everywhere.
-    if (answerPublicEndpoint(url.pathname, res)) return
+    // Public, secret-free endpoints, for this server's own pages only (http.ts answerPublicEndpoint).
+    if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: false })) return
     if (url.pathname === '/api/guest/session') return this.handleGuestSession(req, res, url)
     if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)
