@@ -49,7 +49,8 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
           err: io.err,
           dataDir: defaultDataDir(),
           appVersion: io.version,
-          loadSessionDoc: (idOrFile, opts) => loadSessionForReading(idOrFile, opts.dataDir),
+          loadSessionDoc: (idOrFile, opts) =>
+            loadSessionForReading(idOrFile, opts.dataDir, (w) => io.err(`warning: ${w}`)),
         })
       case undefined:
       case 'help':

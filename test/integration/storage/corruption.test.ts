@@ -180,3 +180,22 @@ describe('missing files open with a warning, not silently empty', () => {
     expect(recoveredWarning()).toMatch(/board files were missing/)
   })
 })
+
+describe('reading a damaged session without opening it for saving', () => {
+  it('copro export reads what could be recovered, warns, and writes nothing into the session', async () => {
+    process.env.COPRO_CLI_NO_MAIN = '1'
+    const { main } = await import('../../../src/cli/index')
+    const { id, dir, starts } = await sessionWithRecords()
+    await damage(path.join(dir, 'updates.log'), (b) => {
+      b[starts[2]! + 5]! ^= 0x10
+    })
+    const lines: string[] = []
+    const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), version: '0' }
+    const out = path.join(f.dir, 'out')
+    expect(await main(['export', id, '--format', 'json', '--out', out, '--data-dir', f.dir], io)).toBe(0)
+    expect(lines.join('\n')).toMatch(
+      /warning: “Damaged” is damaged\. .*every intact change after them was kept/,
+    )
+    expect(await asideFiles(dir)).toEqual([])
+  })
+})
