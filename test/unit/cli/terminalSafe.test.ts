@@ -47,3 +47,18 @@ describe('titles on the way in (issue 22 item 5)', () => {
     expect(SessionTitle.safeParse('\x1b\x07\u202E').success).toBe(false)
   })
 })
+
+describe('names on the way in (issue 22 item 5)', () => {
+  it('a participant registered with escape sequences and a bidi override is stored clean', async () => {
+    const { Participant } = await import('../../../src/shared/model/participant')
+    const p = Participant.parse({
+      id: 'p1',
+      name: '\x1b]0;pwned\x07Sam\u202E Patel',
+      anonymous: false,
+      coproRole: 'frontline-staff',
+      sessionRole: 'participant',
+      joinedAt: 1,
+    })
+    expect(p.name).toBe(']0;pwnedSam Patel')
+  })
+})
