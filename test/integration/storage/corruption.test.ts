@@ -199,3 +199,25 @@ describe('reading a damaged session without opening it for saving', () => {
     expect(await asideFiles(dir)).toEqual([])
   })
 })
+
+describe('a damaged checkpoint', () => {
+  it('is left out of an exported .copro file instead of failing the export', async () => {
+    const { id, dir } = await sessionWithSnapshot(true)
+    await f.reopen()
+    await f.s().createCheckpoint(id, 'Second')
+    const [bad] = await readdir(path.join(dir, 'checkpoints'))
+    const cps = await f.s().listCheckpoints(id)
+    await damage(path.join(dir, 'checkpoints', bad!), (b) => void (b[b.length - 1]! ^= 0x01))
+    const bytes = await f.s().exportSessionBytes(id)
+    const imported = await f.s().importSessionBytes(bytes)
+    const back = await f.s().listCheckpoints(imported.id)
+    expect(back).toHaveLength(cps.length - 1)
+    expect(
+      [
+        ...docFrom([await f.s().readState(imported.id)])
+          .getMap('m')
+          .keys(),
+      ].sort(),
+    ).toEqual(KEYS)
+  })
+})
