@@ -3,7 +3,7 @@ import { runSessionsCommand, SESSIONS_USAGE } from './commands/sessions'
 import { runTemplatesCommand } from './commands/templates'
 import { defaultDataDir } from '../core/node/paths'
 import { UsageError } from './args'
-import type { CliIo } from './io'
+import { type CliIo, terminalSafeIo } from './io'
 import { loadSessionForReading } from './loadSession'
 import { RELAY_USAGE, runRelay } from './relay'
 import { runServe, SERVE_USAGE } from './serve'
@@ -20,7 +20,8 @@ Usage:
 
 Every command that reads or writes sessions takes --data-dir DIR (default: ${defaultDataDir()}).`
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafeIo(rawIo)
   const [command, ...rest] = argv
   try {
     switch (command) {
@@ -48,7 +49,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           err: io.err,
           dataDir: defaultDataDir(),
           appVersion: io.version,
-          loadSessionDoc: (idOrFile, opts) => loadSessionForReading(idOrFile, opts.dataDir),
+          loadSessionDoc: (idOrFile, opts) =>
+            loadSessionForReading(idOrFile, opts.dataDir, (w) => io.err(`warning: ${w}`)),
         })
       case undefined:
       case 'help':

@@ -15,9 +15,14 @@ export interface LoadedSession {
 
 /**
  * Loads a session's board for reading: from a .copro file, or by id from a data folder. It takes no
- * lock and writes nothing, so it works while Copro Studio is running on that folder.
+ * lock and writes nothing, so it works while Copro Studio is running on that folder. A damaged session
+ * is read as what could be recovered, and `onWarning` is told what was (docs/adr/0024-damaged-storage.md).
  */
-export async function loadSessionForReading(idOrFile: string, dataDir: string): Promise<LoadedSession> {
+export async function loadSessionForReading(
+  idOrFile: string,
+  dataDir: string,
+  onWarning: (message: string) => void = () => {},
+): Promise<LoadedSession> {
   if (idOrFile.toLowerCase().endsWith('.copro')) {
     const content = await readCoproFile(idOrFile)
     return {
@@ -30,6 +35,7 @@ export async function loadSessionForReading(idOrFile: string, dataDir: string): 
   if (!summary) throw new StorageError('not-found', `There is no session "${idOrFile}" in ${dataDir}.`)
   const dir = summary.deletedAt ? view.layout.trashed(summary.id) : view.layout.session(summary.id)
   const stored = await readStoredState(dir)
+  if (stored.recovery) onWarning(`“${summary.title}” is damaged. ${stored.recovery.notes.join(' ')}`)
   let checkpoints: LoadedSession['checkpoints'] = []
   try {
     const m = SessionManifest.safeParse(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')))

@@ -8,7 +8,15 @@ import { IPC_EVENT, IPC_INVOKE, type MenuCommand } from '../shared/api'
 import { buildMenuSpec } from '../core/common/workbench/menu'
 import { CoproServer } from '../core/node/server'
 import { createDesktopServer } from './server'
-import { isAllowedNavigation, isExternalWebUrl, isTrustedSender } from './policy'
+import {
+  devRendererUrl,
+  isAllowedNavigation,
+  isExternalWebUrl,
+  isPdfReportRequest,
+  isTrustedSender,
+  PDF_WINDOW_CSP,
+  withForcedCsp,
+} from './policy'
 import { createFileOpener } from './fileOpen'
 import { claimSingleInstance } from './singleInstance'
 import { packagedUpdateUrl, startUpdates, updatePolicy } from './updates'
@@ -17,7 +25,9 @@ let server: CoproServer | null = null
 let win: BrowserWindow | null = null
 
 const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href
+// The dev server only in development: a packaged app ignores ELECTRON_RENDERER_URL (policy.ts).
+const devUrl = devRendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
+const rendererUrl = devUrl ?? pathToFileURL(rendererFile).href
 
 // .copro files opened from outside (double-click, second launch, macOS open-file) → sessions.importFile.
 const files = createFileOpener({
@@ -89,7 +99,7 @@ async function start(): Promise<void> {
   })
   win.once('ready-to-show', () => win?.show())
   win.on('closed', () => (win = null))
-  if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(`${rendererUrl}?host=electron`)
+  if (devUrl) await win.loadURL(`${rendererUrl}?host=electron`)
   else await win.loadFile(rendererFile, { query: { host: 'electron' } })
   const updates = updatePolicy(process.env.COPRO_UPDATE_URL, packagedUpdateUrl(app.getAppPath()))
   void startUpdates(updates, app.isPackaged, (m) => console.error(m))
@@ -112,21 +122,51 @@ function setMenu(commands: readonly MenuCommand[]): void {
 
 /**
  * Prints an export report to an A4 PDF: the HTML goes to a temporary file, loads in a hidden window
- * with JavaScript off (the report has no scripts and a CSP that allows no requests), and Chromium's
- * printToPDF renders it. The renderer then saves the bytes through the usual download (a native
- * save dialog in Electron). HostCapabilities.printPdf: the router checked the arguments, and a throw
- * becomes the API's "could not print" failure.
+ * with JavaScript off, and Chromium's printToPDF renders it. The renderer then saves the bytes through
+ * the usual download (a native save dialog in Electron). The HTML comes from the renderer, so the window
+ * trusts nothing in it: a forced CSP (policy.ts PDF_WINDOW_CSP, as the first element and as a response
+ * header), a dedicated in-memory session that cancels every request but the report file itself, and no
+ * navigation, redirect or pop-up in any frame. HostCapabilities.printPdf: the router checked the
+ * arguments, and a throw becomes the API's "could not print" failure.
  */
 async function printPdf(html: string): Promise<Uint8Array> {
-  const file = join(tmpdir(), `copro-report-${randomBytes(8).toString('hex')}.html`)
+  const id = randomBytes(8).toString('hex')
+  const file = join(tmpdir(), `copro-report-${id}.html`)
+  const reportUrl = pathToFileURL(file).href
+  const partition = `copro-pdf-${id}` // no "persist:": in memory only, gone with the window
+  const pdfSession = session.fromPartition(partition, { cache: false })
+  pdfSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isPdfReportRequest(details.url, reportUrl) }),
+  )
+  pdfSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [PDF_WINDOW_CSP] },
+    }),
+  )
+  pdfSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  pdfSession.setPermissionCheckHandler(() => false)
   const pdfWin = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: {
+      partition,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
   })
+  const wc = pdfWin.webContents
+  const refuse = (event: { preventDefault(): void }) => event.preventDefault()
+  wc.on('will-navigate', refuse)
+  wc.on('will-frame-navigate', refuse) // sub-frames too
+  wc.on('will-redirect', refuse)
+  wc.on('will-attach-webview', refuse)
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }))
   try {
-    await writeFile(file, html, { encoding: 'utf8', mode: 0o600 })
+    await writeFile(file, withForcedCsp(html), { encoding: 'utf8', mode: 0o600 })
     await pdfWin.loadFile(file)
-    return await pdfWin.webContents.printToPDF({
+    return await wc.printToPDF({
       pageSize: 'A4',
       printBackground: true,
       preferCSSPageSize: true,

@@ -85,8 +85,8 @@ export function isPermanentClose(code: number): boolean {
 
 /**
  * Closes that say the link itself is dead (src/core/node/relay/closeCodes.ts): token missing (4401),
- * refused (4403), unknown session (4404), revoked or expired (4410), session closed (4420).
+ * refused (4403), unknown session (4404), revoked or expired (4410), session closed (4420) or trashed (4421).
  */
 export function isDeadLinkClose(code: number): boolean {
-  return code === 4401 || code === 4403 || code === 4404 || code === 4410 || code === 4420
+  return code === 4401 || code === 4403 || code === 4404 || code === 4410 || code === 4420 || code === 4421
 }

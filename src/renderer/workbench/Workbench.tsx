@@ -87,6 +87,7 @@ export function Workbench({ host, features }: { host: AppHost; features: readonl
       ),
       host.on('settings.changed', (s) => store.set({ settings: s })),
       host.on('session.saveState', (e) => store.set({ save: e })),
+      host.on('session.recovery', (e) => store.notify('warning', e.message)),
       host.on('command.run', (e) => void commands.execute(e.id)),
       host.on('sessions.fileOpened', (e) => {
         if (!e.ok) return store.notify('error', `Could not open ${e.fileName}: ${e.message}`)

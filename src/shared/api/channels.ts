@@ -37,6 +37,7 @@ export const IPC_METHOD_NAMES: readonly string[] = [
 export const IPC_EVENT_NAMES: readonly string[] = [
   'session.saveState',
   'sessions.changed',
+  'session.recovery',
   'settings.changed',
   'command.run',
   'share.changed',

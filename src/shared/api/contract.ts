@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SessionId, SessionSummary, SessionTitle } from '../model/session'
 import { SessionRole } from '../model/roles'
+import { plainLine } from '../model/plainText'
 
 /** Settings a person can change; stored by the server, validated on every read and write. */
 export const ThemeSetting = z.enum(['system', 'light', 'dark', 'high-contrast'])
@@ -175,7 +176,7 @@ export const API = {
     z
       .object({
         id: SessionId,
-        name: z.string().trim().min(1).max(200),
+        name: plainLine(1, 200),
         reason: z.enum(['manual', 'activity-end']).optional(),
       })
       .strict(),
@@ -210,7 +211,7 @@ export const API = {
           .min(1)
           .max(64)
           .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-        name: z.string().trim().min(1).max(120),
+        name: plainLine(1, 120),
         purpose: z.string().trim().min(1).max(600),
       })
       .strict(),
@@ -276,6 +277,8 @@ export type ApiValue<M extends ApiMethod> = z.infer<(typeof API)[M]['result']>
 export const API_EVENTS = {
   'session.saveState': SaveStateEvent,
   'sessions.changed': z.object({}),
+  /** A session's stored files were damaged or missing when it was opened: what was recovered and set aside. */
+  'session.recovery': z.object({ sessionId: SessionId, message: z.string().max(4000) }),
   'settings.changed': AppSettings,
   'command.run': z.object({ id: MenuCommand.shape.id }),
   'share.changed': z.object({

@@ -1,8 +1,12 @@
 import { z } from 'zod'
+import { stripToOneLine } from './plainText'
 import { CoproRole, SessionRole } from './roles'
 
 /** The longest name a person, a card's author or an action's owner may have. */
 export const NAME_MAX = 80
+
+/** A person's name as it enters the document: one line, no control or bidi-override characters. */
+export const PersonName = z.string().transform(stripToOneLine).pipe(z.string().max(NAME_MAX))
 
 export const ParticipantId = z
   .string()
@@ -14,7 +18,7 @@ export const ParticipantId = z
 export const Participant = z.object({
   id: ParticipantId,
   /** '' when the person chose to stay anonymous. */
-  name: z.string().max(NAME_MAX),
+  name: PersonName,
   anonymous: z.boolean(),
   coproRole: CoproRole,
   sessionRole: SessionRole,
@@ -25,7 +29,7 @@ export type Participant = z.infer<typeof Participant>
 export const PresenceState = z.object({
   user: z.object({
     id: ParticipantId,
-    name: z.string().max(NAME_MAX),
+    name: PersonName,
     coproRole: CoproRole,
     sessionRole: SessionRole,
     colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),

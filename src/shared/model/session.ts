@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainLine } from './plainText'
 
 export const SessionId = z
   .string()
@@ -7,7 +8,8 @@ export const SessionId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'a session id holds letters, digits, _ and - only')
 export type SessionId = z.infer<typeof SessionId>
 
-export const SessionTitle = z.string().trim().min(1).max(200)
+/** A session's title: one line, no control or bidi-override characters (stripped on the way in). */
+export const SessionTitle = plainLine(1, 200)
 
 export const SessionSummary = z.object({
   id: SessionId,

@@ -25,9 +25,17 @@ describe('CoproServer over real HTTP on port 0', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/)
   })
 
-  it('serves the relay clock to any origin, and nothing secret that way', async () => {
+  it('serves the relay clock to its own pages only, and nothing secret that way', async () => {
     const t = await fetch(`${server.baseUrl}/api/time`)
-    expect(t.headers.get('access-control-allow-origin')).toBe('*')
+    expect(t.headers.get('access-control-allow-origin')).toBeNull()
+    // another website cannot read them, nor learn that the app runs here (issue 22)
+    for (const path of ['/api/time', '/api/health']) {
+      const foreign = await fetch(`${server.baseUrl}${path}`, { headers: { origin: 'https://evil.example' } })
+      expect(foreign.status).toBe(403)
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+      const own = await fetch(`${server.baseUrl}${path}`, { headers: { origin: server.baseUrl } })
+      expect(own.status).toBe(200)
+    }
     expect(Math.abs(((await t.json()) as { now: number }).now - Date.now())).toBeLessThan(60_000)
     const api = await call('sessions.list', {})
     expect(api.status).toBe(200)

@@ -106,9 +106,11 @@ describe('card and participant counts in the session index', () => {
     breakBoard(s.id)
     expect(await listed(s.id)).toEqual({ cardCount: 2, participantCount: 2 })
     expect(server.relay.getLoadedDoc?.(s.id)).toBeUndefined()
-    // proof that the board really is unreadable: opening it fails
-    const opened = await call('checkpoints.create', { id: s.id, name: 'now' })
-    expect(opened.ok).toBe(false)
+    // proof that the board really is unreadable: opening it finds nothing intact (since issue 22 it is
+    // recovered as an empty board with a warning, instead of failing)
+    const files = sessionFiles(join(dataDir, 'sessions', s.id))
+    const { readStoredState } = await import('../../../src/core/node/storage/sessionState')
+    expect((await readStoredState(join(files.log, '..'))).recovery).not.toBeNull()
     expect(await listed(s.id)).toEqual({ cardCount: 2, participantCount: 2 })
   })
 

@@ -52,7 +52,8 @@ describe('CSV exports', () => {
 
   it('neutralises formula prefixes and nothing else', () => {
     for (const p of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseCell(`${p}1+1`)).toBe(`'${p}1+1`)
-    for (const s of ['1+1', ' =1', "'=1", 'a=b', '', '2026-03-31']) expect(neutraliseCell(s)).toBe(s)
+    for (const s of ['1+1', "'=1", 'a=b', '', '2026-03-31', ' a=b', '\u00A0x'])
+      expect(neutraliseCell(s)).toBe(s)
   })
 
   it('round-trips any text (property)', () => {

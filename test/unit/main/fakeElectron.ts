@@ -109,7 +109,52 @@ export const Menu = {
 }
 
 type PermissionRequest = (wc: unknown, permission: string, callback: (granted: boolean) => void) => void
+type BeforeRequest = (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void
+type HeadersReceived = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (r: { responseHeaders?: Record<string, string[]> }) => void,
+) => void
+
+/** A session made by `session.fromPartition`: records its request filters and permission handlers. */
+export class FakeSession {
+  permissionRequest: PermissionRequest | null = null
+  permissionCheck: ((...args: unknown[]) => boolean) | null = null
+  readonly webRequest = {
+    beforeRequest: null as BeforeRequest | null,
+    headersReceived: null as HeadersReceived | null,
+    onBeforeRequest(h: BeforeRequest) {
+      this.beforeRequest = h
+    },
+    onHeadersReceived(h: HeadersReceived) {
+      this.headersReceived = h
+    },
+  }
+  constructor(
+    readonly partition: string,
+    readonly options: object | undefined,
+  ) {}
+  setPermissionRequestHandler(h: PermissionRequest) {
+    this.permissionRequest = h
+  }
+  setPermissionCheckHandler(h: (...args: unknown[]) => boolean) {
+    this.permissionCheck = h
+  }
+  /** What the request filter decides for `url` (true: cancelled). */
+  cancels(url: string): boolean {
+    let cancel: boolean | undefined
+    this.webRequest.beforeRequest?.({ url }, (r) => (cancel = r.cancel))
+    if (cancel === undefined) throw new Error('the request filter did not answer')
+    return cancel
+  }
+}
+
 export const session = {
+  partitions: new Map<string, FakeSession>(),
+  fromPartition(partition: string, options?: object): FakeSession {
+    let s = this.partitions.get(partition)
+    if (!s) this.partitions.set(partition, (s = new FakeSession(partition, options)))
+    return s
+  },
   defaultSession: {
     permissionRequest: null as PermissionRequest | null,
     permissionCheck: null as ((...args: unknown[]) => boolean) | null,

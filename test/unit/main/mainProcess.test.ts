@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC_EVENT, IPC_INVOKE, IPC_METHOD_NAMES, type MenuCommand } from '../../../src/shared/api'
 import { buildMenuSpec } from '../../../src/core/common/workbench/menu'
+import { PDF_WINDOW_CSP, withForcedCsp } from '../../../src/main/policy'
 import { app, FakeBrowserWindow, ipcMain, Menu, session, shell, type FakeWebContents } from './fakeElectron'
 
 // The Electron edge only; src/main/index.ts and everything it starts are real.
@@ -194,7 +195,7 @@ describe('native menu and PDF printing', () => {
       webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
     })
     expect(pdfWin.loaded).toHaveLength(1)
-    expect(pdfWin.loaded[0]!.text).toBe(html)
+    expect(pdfWin.loaded[0]!.text).toBe(withForcedCsp(html))
     expect(pdfWin.webContents.printToPDF).toHaveBeenCalledWith({
       pageSize: 'A4',
       printBackground: true,
@@ -202,6 +203,69 @@ describe('native menu and PDF printing', () => {
     })
     expect(pdfWin.destroyed).toBe(true)
     expect(existsSync(pdfWin.loaded[0]!.file)).toBe(false)
+  })
+})
+
+describe('the PDF window trusts nothing in the HTML it prints (issue 22)', () => {
+  // a compromised renderer's "report": frames a local file, loads remote and file images, tries to leave
+  const hostile =
+    '<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src *"><title>x</title>' +
+    '<iframe src="file:///etc/passwd"></iframe><img src="https://evil.example/t.png"><img src="file:///home">'
+  let pdfWin: FakeBrowserWindow
+
+  beforeAll(async () => {
+    expect((await invoke('export.pdf', { html: hostile })).ok).toBe(true)
+    pdfWin = FakeBrowserWindow.all.at(-1)!
+  })
+
+  it('gets a forced CSP before anything the renderer wrote, in the file and as a response header', () => {
+    const text = pdfWin.loaded[0]!.text
+    const forced = `<meta http-equiv="Content-Security-Policy" content="${PDF_WINDOW_CSP}">`
+    expect(text.startsWith(`<!doctype html>${forced}`)).toBe(true)
+    for (const d of ["default-src 'none'", "frame-src 'none'", "child-src 'none'", "object-src 'none'"])
+      expect(PDF_WINDOW_CSP).toContain(d)
+    expect(PDF_WINDOW_CSP).not.toMatch(/script-src|file:|https?:/)
+    const s = session.partitions.get(String(pdfWin.options.webPreferences!.partition))!
+    let headers: Record<string, string[]> | undefined
+    s.webRequest.headersReceived!({ url: 'x', responseHeaders: { 'content-type': ['text/html'] } }, (r) => {
+      headers = r.responseHeaders
+    })
+    expect(headers).toEqual({ 'content-type': ['text/html'], 'Content-Security-Policy': [PDF_WINDOW_CSP] })
+  })
+
+  it('runs in its own in-memory session that cancels every request but the report itself', () => {
+    const partition = String(pdfWin.options.webPreferences!.partition)
+    expect(partition).toMatch(/^copro-pdf-[0-9a-f]{16}$/) // not "persist:", not the app's session
+    const s = session.partitions.get(partition)!
+    const report = pathToFileURL(pdfWin.loaded[0]!.file).href
+    expect(s.cancels(report)).toBe(false)
+    for (const url of [
+      'file:///etc/passwd',
+      `${report}/../other.html`,
+      pathToFileURL(rendererFile).href,
+      'https://evil.example/t.png',
+      'http://127.0.0.1:4455/api/call/sessions.list',
+      'ws://127.0.0.1:4455/sync/abc',
+      'data:text/html,<h1>x</h1>',
+      'not a url',
+    ])
+      expect(s.cancels(url), url).toBe(true)
+    const denied = vi.fn()
+    s.permissionRequest!({}, 'media', denied)
+    expect(denied).toHaveBeenCalledWith(false)
+    expect(s.permissionCheck!()).toBe(false)
+  })
+
+  it('refuses every navigation, redirect and pop-up, sub-frames included', () => {
+    const wc = pdfWin.webContents
+    for (const ev of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = { preventDefault: vi.fn() }
+      wc.emit(ev, event, 'file:///etc/passwd')
+      expect(event.preventDefault, ev).toHaveBeenCalled()
+    }
+    expect(wc.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(shell.openExternal).not.toHaveBeenCalledWith('https://evil.example/')
+    expect(pdfWin.destroyed).toBe(true)
   })
 })
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { isAllowedNavigation, isExternalWebUrl, isTrustedSender } from '../../../src/main/policy'
+import {
+  devRendererUrl,
+  isAllowedNavigation,
+  isExternalWebUrl,
+  isPdfReportRequest,
+  isTrustedSender,
+  withForcedCsp,
+} from '../../../src/main/policy'
 
 describe('Electron main security policy', () => {
   it('hands only http(s) links to the system browser', () => {
@@ -28,5 +35,24 @@ describe('Electron main security policy', () => {
     expect(isAllowedNavigation('https://example.org/', cur)).toBe(false)
     expect(isAllowedNavigation('file:///etc/passwd', cur)).toBe(false)
     expect(isAllowedNavigation('file:///opt/copro/out/renderer/index.html#x', cur)).toBe(true)
+  })
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app (issue 22)', () => {
+    expect(devRendererUrl('http://localhost:5173', false)).toBe('http://localhost:5173')
+    expect(devRendererUrl('https://evil.example/', true)).toBeNull()
+    expect(devRendererUrl(undefined, false)).toBeNull()
+    expect(devRendererUrl('', false)).toBeNull()
+  })
+
+  it('puts the forced CSP first and lets the PDF window load only the report file', () => {
+    expect(withForcedCsp('<!DOCTYPE html><p>x')).toMatch(
+      /^<!DOCTYPE html><meta http-equiv="Content-Security-Policy"[^>]+><p>x$/,
+    )
+    expect(withForcedCsp('<p>x')).toMatch(/^<meta http-equiv="Content-Security-Policy"[^>]+><p>x$/)
+    const report = 'file:///tmp/copro-report-1.html'
+    expect(isPdfReportRequest(report, report)).toBe(true)
+    expect(isPdfReportRequest(`${report}#top`, report)).toBe(true)
+    expect(isPdfReportRequest('file:///tmp/copro-report-1.html?x', report)).toBe(false)
+    expect(isPdfReportRequest('file:///tmp/other.html', report)).toBe(false)
   })
 })

@@ -65,6 +65,33 @@ describe('structure drawn into board pictures', () => {
     expect(wrap('x'.repeat(50), 100, 16).join('')).toBe('x'.repeat(50))
     expect(wrap('a\nb', 500, 16)).toEqual(['a', 'b'])
   })
+
+  it('cuts long words only between grapheme clusters (emoji, astral, combining marks)', () => {
+    const seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    const clusters = (s: string) => Array.from(seg.segment(s), (g) => g.segment)
+    const words = [
+      '😀'.repeat(40), // astral: surrogate pairs
+      '👩🏽‍🚀'.repeat(15), // ZWJ sequence with a skin tone
+      '🇬🇧🇫🇷'.repeat(12), // flags: regional indicator pairs
+      'e\u0301'.repeat(30), // e + combining acute
+      '𝒳a'.repeat(25), // mathematical script capital (astral) mixed with ASCII
+    ]
+    for (const word of words) {
+      const lines = wrap(word, 100, 16)
+      expect(lines.length).toBeGreaterThan(1)
+      expect(lines.join('')).toBe(word)
+      for (const l of lines) {
+        // no lone surrogate
+        expect(l, JSON.stringify(l)).not.toMatch(
+          /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+        )
+        expect(l).not.toContain('\uFFFD')
+        // every line is whole clusters of the word: no cluster is cut
+        expect(clusters(l).every((c) => clusters(word).includes(c))).toBe(true)
+        expect(clusters(l).length).toBeLessThanOrEqual(Math.floor(100 / (16 * 0.56)))
+      }
+    }
+  })
 })
 
 describe('frames of the board', () => {

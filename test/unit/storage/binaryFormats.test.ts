@@ -57,15 +57,21 @@ describe('update log records', () => {
     }
   })
 
-  it('stops at a flipped bit and keeps what came before', () => {
+  it('skips a record with a flipped bit and keeps every intact record after it', () => {
     const full = logOf([bytes(1, 2, 3), bytes(4, 5, 6), bytes(7, 8, 9)])
     for (let i = 8; i < full.length; i++) {
       const damaged = Buffer.from(full)
       damaged[i]! ^= 0x10
       const d = decodeLog(damaged)
       const recordIndex = Math.floor((i - 8) / 11)
-      expect(d.updates).toHaveLength(recordIndex)
-      expect(d.problem).not.toBeNull()
+      const kept = [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ].filter((_, r) => r !== recordIndex)
+      expect(d.updates.map((u) => [...u])).toEqual(kept)
+      if (recordIndex === 2) expect(d.problem).not.toBeNull()
+      else expect(d.skipped).toEqual([{ at: 8 + recordIndex * 11, bytes: 11, problem: expect.any(String) }])
     }
   })
 

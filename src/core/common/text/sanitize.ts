@@ -1,16 +1,15 @@
+import { stripUnsafeText } from '../../../shared/model/plainText'
+
 /**
  * User text hygiene shared by every export format (and the one safe file name, safeFileName).
  *
- * Removed: explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can
- * make text display in an order other than the one stored ("Trojan Source"), and C0/C1 control
- * characters other than tab and newline. Kept: everything else, right-to-left letters and the
- * implicit marks LRM/RLM/ALM, so Arabic or Hebrew text still reads correctly.
+ * Removed (the one list is UNSAFE_TEXT_CHARS in src/shared/model/plainText.ts, which also cleans titles
+ * and names at the API boundary): explicit bidi embeddings, overrides and isolates, and C0/C1 control
+ * characters other than tab and newline. Kept: everything else, right-to-left letters and the implicit
+ * marks LRM/RLM/ALM, so Arabic or Hebrew text still reads correctly.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
-
 export function cleanText(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(UNSAFE, '')
+  return stripUnsafeText(s)
 }
 
 /** A one-line version (newlines and tabs become spaces), for titles and table cells. */

@@ -36,6 +36,8 @@ export const CLOSE_CODES = {
   TOKEN_REVOKED: 4410,
   /** The session was closed or deleted by the host. Permanent. */
   SESSION_CLOSED: 4420,
+  /** The session was moved to the trash: every connection, the facilitator's included, is sent away. Permanent. */
+  SESSION_TRASHED: 4421,
 } as const
 
 export type CloseCodeName = keyof typeof CLOSE_CODES
@@ -63,6 +65,7 @@ export const CLOSE_REASONS: Readonly<Record<CloseCodeName, string>> = {
   UNKNOWN_SESSION: 'unknown session',
   TOKEN_REVOKED: 'token revoked',
   SESSION_CLOSED: 'session closed',
+  SESSION_TRASHED: 'session moved to the trash',
 }
 
 export function closeReasonFor(code: number): string {

@@ -89,11 +89,16 @@ export class Relay {
     }
   }
 
-  /** Close all connections to one session (e.g. session deleted). */
-  closeSession(sessionId: string, code: number = CLOSE_CODES.SESSION_CLOSED): void {
+  /**
+   * Close all connections to one session (e.g. session trashed) and unload its room (a preload hold
+   * ends too); resolves once the room's persistence has closed, so nothing of it stays in memory.
+   */
+  closeSession(sessionId: string, code: number = CLOSE_CODES.SESSION_CLOSED): Promise<void> {
     for (const conn of [...this.conns]) {
       if (conn.sessionId === sessionId) this.closeConn(conn, code)
     }
+    this.rooms.get(sessionId)?.endPreload?.()
+    return this.unloading.get(sessionId) ?? Promise.resolve()
   }
 
   sessionInfo(sessionId: string): RelaySessionInfo {

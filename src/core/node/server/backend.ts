@@ -26,6 +26,8 @@ export interface SessionBackend extends RoomPersistence {
   updateStats?(id: string, stats: { participantCount?: number; cardCount?: number }): Promise<unknown>
   /** Durable backends: the relay's live docs, so storage work need not rebuild boards from disk. */
   attachLiveDocs?(lookup: (sessionId: string) => Y.Doc | undefined): void
+  /** Durable backends: a session's damaged files were recovered when it opened (a plain-language report). */
+  onRecovery?(listener: (sessionId: string, message: string) => void): () => void
   /** Durable backends only: checkpoints and portable files. */
   checkpoints?: CheckpointBackend
 }

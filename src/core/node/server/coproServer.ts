@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '../../../shared/api'
-import { Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions } from '../relay'
+import { CLOSE_CODES, Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions } from '../relay'
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
 import { createApiHandlers, type HostCapabilities } from './handlers'
@@ -20,6 +20,8 @@ export interface SyncRelay {
   getLoadedDoc?(sessionId: string): Y.Doc | undefined
   /** Closes every connection holding this token (sharing stopped, token expired). */
   revokeToken?(tokenId: string): void
+  /** Closes every connection to a session with `code` and unloads its room (session trashed). */
+  closeSession?(sessionId: string, code?: number): Promise<void> | void
   /** Starts loading a session's document ahead of its first connection. */
   preload?(sessionId: string): void
   close(): Promise<void>
@@ -106,6 +108,7 @@ export class CoproServer {
           return { sessionId, syncUrl: this.syncUrl, token: this.token, sessionRole: 'facilitator' as const }
         },
         emit: (e, p) => this.emit(e, p),
+        closeSession: (sessionId) => this.relay.closeSession?.(sessionId, CLOSE_CODES.SESSION_TRASHED),
         sharing: this.sharing,
         templates: opts.templates ?? TemplateService.create({ dataDir: opts.dataDir ?? null }),
         withSessionDoc: (sessionId, fn) => this.withSessionDoc(sessionId, fn),
@@ -136,6 +139,10 @@ export class CoproServer {
       }),
     )
     if (unsubscribe) this.unsubscribers.push(unsubscribe)
+    const offRecovery = opts.backend.onRecovery?.((sessionId, message) =>
+      this.emit('session.recovery', { sessionId, message: message.slice(0, 4000) }),
+    )
+    if (offRecovery) this.unsubscribers.push(offRecovery)
     this.http = createServer((req, res) => this.onRequest(req, res, 'main'))
     this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head, 'main'))
     this.http.on('clientError', (_err, socket) => socket.destroy())
@@ -227,9 +234,8 @@ export class CoproServer {
     via: 'main' | 'share',
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    // Public, secret-free endpoints: any origin may read them (the desktop page is file://, a
-    // guest's may be another host), so the relay clock works everywhere.
-    if (answerPublicEndpoint(url.pathname, res)) return
+    // Public, secret-free endpoints, for this server's own pages only (http.ts answerPublicEndpoint).
+    if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: false })) return
     if (url.pathname === '/api/guest/session') return this.handleGuestSession(req, res, url)
     if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)

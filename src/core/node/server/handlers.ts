@@ -52,6 +52,11 @@ export interface HandlerDeps {
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void
   /** Share session (LAN links, guest tokens); absent on hosts that cannot share. */
   sharing?: SharingApi
+  /**
+   * Sends every connection of a session away (facilitators too, close code 4421) and unloads its room,
+   * so that nothing edited after a trash is shown as live but not saved.
+   */
+  closeSession?(sessionId: string): Promise<void> | void
 }
 
 /** The app API's implementation: thin, over the session backend. */
@@ -117,6 +122,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     'sessions.delete': async (a) => {
       await existing(a.id)
       await deps.sharing?.stop(a.id) // a trashed session's guests are sent away
+      await deps.closeSession?.(a.id) // and everyone else, before the log is flushed and closed
       return changed(await backend.delete(a.id))
     },
     'sessions.restore': async (a) => {

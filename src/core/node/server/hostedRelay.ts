@@ -267,7 +267,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
     }
     // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
-    if (answerPublicEndpoint(url.pathname, res)) return
+    if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: true })) return
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
     if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
     text(res, 404, 'not found\n')

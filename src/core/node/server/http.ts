@@ -52,14 +52,42 @@ export function json(
 
 /**
  * The public, secret-free endpoints every host answers alike, so a guest's page works against the app's
- * server and the hosted relay: `/api/health` and `/api/time` (the relay clock). Any origin may read them.
- * Returns whether `pathname` was one of them (and answered).
+ * server and the hosted relay: `/api/health` and `/api/time` (the relay clock). Returns whether
+ * `pathname` was one of them (and answered).
+ *
+ * `anyOrigin` (the hosted relay, a public server that the desktop app's page asks cross-origin): any
+ * origin may read them. Otherwise (the app's own server, on loopback or a shared address) they answer
+ * only the server's own pages: a request from another website (an Origin header naming another host) is
+ * refused and no CORS header is ever sent, so a website cannot find out that the app is running, or on
+ * which port. The desktop page (file://) then uses the local clock, which is the same machine's.
  */
-export function answerPublicEndpoint(pathname: string, res: ServerResponse): boolean {
-  if (pathname === '/api/health') json(res, 200, { ok: true }, PUBLIC_CORS)
-  else if (pathname === '/api/time') json(res, 200, { now: Date.now() }, PUBLIC_CORS)
-  else return false
+export function answerPublicEndpoint(
+  pathname: string,
+  res: ServerResponse,
+  req: IncomingMessage,
+  opts: { anyOrigin: boolean },
+): boolean {
+  if (pathname !== '/api/health' && pathname !== '/api/time') return false
+  if (!opts.anyOrigin && !isOwnOrigin(req)) {
+    text(res, 403, 'Not for other websites.')
+    return true
+  }
+  const cors = opts.anyOrigin ? PUBLIC_CORS : {}
+  if (pathname === '/api/health') json(res, 200, { ok: true }, cors)
+  else json(res, 200, { now: Date.now() }, cors)
   return true
+}
+
+/** Whether a request comes from the server's own pages: no Origin header (same-origin GET), or its own. */
+export function isOwnOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (origin === undefined) return true
+  try {
+    const u = new URL(origin)
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host === req.headers.host
+  } catch {
+    return false
+  }
 }
 
 const PUBLIC_CORS = { 'access-control-allow-origin': '*' }

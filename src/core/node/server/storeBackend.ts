@@ -61,6 +61,12 @@ export class StoreBackend implements SessionBackend {
     return this.store.onSaveState(listener)
   }
 
+  onRecovery(listener: (sessionId: string, message: string) => void) {
+    return this.store.onWarning((w) => {
+      if (w.kind === 'session-recovered' && w.sessionId) listener(w.sessionId, w.message)
+    })
+  }
+
   async list(opts: { includeDeleted?: boolean; query?: string } = {}): Promise<SessionSummary[]> {
     const q = opts.query?.trim()
     const all = q ? this.store.search(q, opts) : this.store.list(opts)

@@ -36,9 +36,18 @@ export async function buildCoproFile(
   } catch {
     checkpoints = []
   }
+  // A checkpoint whose file is missing or damaged is left out of the file rather than failing the export.
   const states: Uint8Array[] = []
-  for (const c of checkpoints)
-    states.push(decodeSnapshot(await readFile(sessionFiles(dir).checkpoint(c.id)), 'checkpoint'))
+  const kept: typeof checkpoints = []
+  for (const c of checkpoints) {
+    try {
+      states.push(decodeSnapshot(await readFile(sessionFiles(dir).checkpoint(c.id)), 'checkpoint'))
+      kept.push(c)
+    } catch {
+      // left out
+    }
+  }
+  checkpoints = kept
   const manifest: CoproManifest = {
     formatVersion: COPRO_FORMAT_VERSION,
     appVersion,

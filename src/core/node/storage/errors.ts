@@ -20,6 +20,7 @@ export interface StorageWarning {
     | 'log-tail-dropped'
     | 'snapshot-unreadable'
     | 'checkpoint-unreadable'
+    | 'session-recovered'
   readonly message: string
   readonly sessionId?: string
   readonly at: string

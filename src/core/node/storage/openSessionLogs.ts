@@ -6,7 +6,9 @@ import { type StorageWarning, errorMessage } from './errors'
 import { nowIso } from './ids'
 import { sessionFiles } from './layout'
 import { SessionLog } from './sessionLog'
-import { readStoredState } from './sessionState'
+import path from 'node:path'
+import { LOG_HEADER_BYTES } from './binaryFormats'
+import { type StoredState, readStoredState, writeFreshState } from './sessionState'
 
 /** What the open logs use of the SessionStore. */
 export interface OpenLogsContext {
@@ -60,8 +62,9 @@ export class OpenSessionLogs {
     const id = s.id
     const dir = this.ctx.dirOf(s)
     const p = (async () => {
-      const stored = await readStoredState(dir)
-      if (stored.droppedTail) {
+      let stored = await readStoredState(dir)
+      if (stored.recovery) stored = await this.rewriteRecovered(s, dir, stored)
+      else if (stored.droppedTail) {
         const { bytes, problem } = stored.droppedTail
         if (!problem.startsWith('a torn')) {
           const aside = `${sessionFiles(dir).log}.damaged-${nowIso().replace(/[:.]/g, '-')}`
@@ -99,6 +102,34 @@ export class OpenSessionLogs {
       this.ctx.emitSave(id, { state: 'error', reason: errorMessage(e) })
     })
     return p
+  }
+
+  /**
+   * A damaged session folder opened for saving: its damaged files are kept beside it
+   * (`<file>.damaged-<time>`), it is rewritten from what was recovered (snapshot + empty log), and what
+   * was recovered and set aside is reported as a 'session-recovered' warning.
+   */
+  private async rewriteRecovered(s: SessionSummary, dir: string, stored: StoredState): Promise<StoredState> {
+    const files = sessionFiles(dir)
+    const stamp = nowIso().replace(/[:.]/g, '-')
+    const kept: string[] = []
+    for (const which of stored.recovery!.damaged) {
+      const file = which === 'snapshot' ? files.snapshot : files.log
+      const aside = `${file}.damaged-${stamp}`
+      await cp(file, aside)
+      kept.push(path.basename(aside))
+    }
+    const state = stored.updates[0]!
+    await writeFreshState(dir, state)
+    const notes = [...stored.recovery!.notes]
+    if (kept.length > 0)
+      notes.push(`The damaged files were kept beside the session as ${kept.join(' and ')}.`)
+    this.ctx.warn(
+      'session-recovered',
+      `“${s.title}” was damaged and has been recovered. ${notes.join(' ')}`,
+      s.id,
+    )
+    return { ...stored, updates: [state], validLogLength: LOG_HEADER_BYTES, droppedTail: null }
   }
 
   /** The session's log if it has finished opening. */

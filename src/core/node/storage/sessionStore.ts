@@ -37,6 +37,23 @@ function emptyState(): Uint8Array {
   return s
 }
 
+const START_FAILURES: Record<string, string> = {
+  ENOSPC: 'the disk is full. Free some space on that disk, then start Copro Studio again.',
+  EDQUOT: 'your disk quota is used up. Free some space, then start Copro Studio again.',
+  EROFS: 'it is on a read-only disk. Choose a writable data folder (--data-dir).',
+  EACCES: 'you do not have permission to write there. Choose another data folder (--data-dir).',
+  EPERM: 'you do not have permission to write there. Choose another data folder (--data-dir).',
+}
+
+/** A plain-language reason, naming the folder, for an I/O error met while opening a data folder. */
+function startFailure(e: unknown, dataDir: string): unknown {
+  if (e instanceof StorageError) return e
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined
+  const why = typeof code === 'string' ? START_FAILURES[code] : undefined
+  if (!why) return e
+  return new StorageError('io', `Copro Studio cannot use its data folder ${dataDir}: ${why}`, { cause: e })
+}
+
 /**
  * Durable local storage of sessions: one data folder, owned by one server at a time (a lock file).
  * Implements the relay's RoomPersistence (per-session append-only, checksummed, fsynced update log with
@@ -55,8 +72,20 @@ export class SessionStore implements RoomPersistence {
     this.appVersion = core.appVersion
   }
 
-  /** Opens (creating if needed) a data folder and takes its lock; throws StorageError('locked') if another server owns it. */
+  /**
+   * Opens (creating if needed) a data folder and takes its lock; throws StorageError('locked') if another
+   * server owns it, and StorageError('io') with a plain-language message naming the folder when the disk
+   * is full, read-only or not writable.
+   */
   static async open(dataDir: string, opts: SessionStoreOptions = {}): Promise<SessionStore> {
+    try {
+      return await SessionStore.openUnchecked(dataDir, opts)
+    } catch (e) {
+      throw startFailure(e, dataDir)
+    }
+  }
+
+  private static async openUnchecked(dataDir: string, opts: SessionStoreOptions): Promise<SessionStore> {
     const layout = new DataLayout(dataDir)
     await mkdir(dataDir, { recursive: true })
     const lock = await DataDirLock.acquire(layout.lock, dataDir)

@@ -68,28 +68,38 @@ function promptsById(structure: BoardStructure): Map<string, string> {
   return new Map(items.map((i) => [i.id, i.prompt]))
 }
 
-/** Greedy word wrap by an estimated glyph width; words longer than a line are cut. */
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** A string's grapheme clusters (what a reader sees as one character: an emoji, a letter with accents). */
+function graphemes(s: string): string[] {
+  return Array.from(graphemeSegmenter.segment(s), (g) => g.segment)
+}
+
+/**
+ * Greedy word wrap by an estimated glyph width, counted in grapheme clusters; words longer than a line
+ * are cut between clusters only (never inside a surrogate pair, an emoji sequence or a combining mark).
+ */
 export function wrap(text: string, width: number, size: number): string[] {
   const perLine = Math.max(4, Math.floor(width / (size * 0.56)))
   const out: string[] = []
   for (const para of clean(text).split('\n')) {
-    let line = ''
+    let line: string[] = []
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      let w = word
+      let w = graphemes(word)
       while (w.length > perLine) {
-        if (line) out.push(line)
-        out.push(w.slice(0, perLine))
+        if (line.length) out.push(line.join(''))
+        out.push(w.slice(0, perLine).join(''))
         w = w.slice(perLine)
-        line = ''
+        line = []
       }
-      if (!line) line = w
-      else if (line.length + 1 + w.length <= perLine) line += ` ${w}`
+      if (!line.length) line = w
+      else if (line.length + 1 + w.length <= perLine) line = [...line, ' ', ...w]
       else {
-        out.push(line)
+        out.push(line.join(''))
         line = w
       }
     }
-    if (line) out.push(line)
+    if (line.length) out.push(line.join(''))
   }
   return out
 }

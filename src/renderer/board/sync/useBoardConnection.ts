@@ -7,6 +7,7 @@ import type { BoardStatus } from '../boardApi'
 import { CardShapeUtil } from '../shapes/CardShapeUtil'
 import { initialBoardRecords } from '../shapes/boardSchema'
 import { bindStoreToDoc, type Binding } from './binding'
+import { closeMessage } from './closeMessage'
 import { readPeers, type PresenceSync } from './presence'
 import { flushStore } from './flushStore'
 
@@ -129,6 +130,8 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
     }
     const onClose = (e: CloseEvent | null) => {
       if (e && e.code >= 4000) patchStatus({ lastClose: { code: e.code, reason: e.reason } })
+      // a permanent close (e.g. 4421, trashed): no reconnect will come, so nothing typed now could be saved
+      if (e && closeMessage(e.code) !== null) editorRef.current?.updateInstanceState({ isReadonly: true })
     }
     const onAwareness = () => patchStatus({ peers: readPeers(provider.awareness).length })
     provider.on('status', onStatusEvent)

@@ -5,6 +5,7 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { LoadedBoard } from '../../board/loadBoard'
+import { closeMessage } from '../../board/sync/closeMessage'
 
 /**
  * Mounts the canvas (src/renderer/board) for one session, with the canvas layers the features
@@ -40,6 +41,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
                 connection: s.connection,
                 peers: s.peers,
                 message:
+                  (s.lastClose ? closeMessage(s.lastClose.code) : null) ??
                   s.schemaError ??
                   (s.invalidRecords ? `${s.invalidRecords} item(s) could not be shown` : null),
               },

@@ -8,10 +8,16 @@ export const BOM = '\uFEFF'
 /**
  * Spreadsheet formula injection: a cell starting with = + - @ tab or CR could run as a formula in
  * Excel, LibreOffice or Google Sheets. Such cells get a leading apostrophe, which spreadsheets show
- * as text (OWASP "CSV Injection").
+ * as text (OWASP "CSV Injection"). Spreadsheets also skip leading white space and invisible characters
+ * and read the full-width forms ＝ ＋ － ＠ (and the minus sign −) as operators, so a formula sign after
+ * any run of white space (spaces, NBSP, U+2028/2029, …) or invisible characters (ZWSP, ZWNJ, ZWJ, word
+ * joiner, BOM, soft hyphen) counts too.
  */
+const FORMULA_START =
+  /^[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\u2212\uFE62\uFE63\uFE6B]|^[\t\r]/
+
 export function neutraliseCell(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  return FORMULA_START.test(s) ? `'${s}` : s
 }
 
 /** RFC 4180: fields with a quote, comma, CR or LF are quoted, quotes doubled; lines end with CRLF. */
