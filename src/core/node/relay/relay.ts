@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
-import { CLOSE_CODES, wsErrorCloseCode } from './closeCodes'
+import { CLOSE_CODES, RelayRefusal, wsErrorCloseCode } from './closeCodes'
 import { RelayConnection, waitClosed } from './connection'
 import { type RelayLimits, resolveLimits } from './limits'
-import { MalformedMessageError, parseClientMessage } from './messages'
+import { type AwarenessBounds, MalformedMessageError, parseClientMessage } from './messages'
 import type { RoomPersistence } from './persistence'
 import { Room } from './room'
 import { RelayAuthResult, type RelayOptions } from './options'
@@ -46,16 +46,22 @@ export class Relay {
   private readonly pingTimer: NodeJS.Timeout
   private readonly admissionTimeoutMs: number
   private closing: Promise<void> | null = null
+  private readonly awarenessBounds: AwarenessBounds
   private readonly counters: RelayStats = {
     accepted: 0,
     joined: 0,
     closedByCode: {},
     malformedMessages: 0,
+    refusedMessages: 0,
     loadedRooms: 0,
   }
 
   constructor(opts: RelayOptions) {
     this.limits = resolveLimits(opts.limits)
+    this.awarenessBounds = {
+      maxEntries: this.limits.maxAwarenessIdsPerConnection,
+      maxStateBytes: this.limits.maxAwarenessStateBytes,
+    }
     this.persistence = opts.persistence
     this.authorizeFn = opts.authorize
     this.now = opts.now ?? Date.now
@@ -211,8 +217,9 @@ export class Relay {
       this.closeConn(conn, CLOSE_CODES.GOING_AWAY)
       return this.unloadIfIdle(sessionId)
     }
-    if (room.conns.size >= this.limits.maxConnectionsPerSession) {
-      this.closeConn(conn, CLOSE_CODES.SESSION_FULL)
+    const refusal = this.admissionRefusal(room, auth)
+    if (refusal !== null) {
+      this.closeConn(conn, refusal)
       return this.unloadIfIdle(sessionId)
     }
     conn.state = 'joined'
@@ -226,6 +233,20 @@ export class Relay {
       if (conn.isClosed()) break
       this.process(conn, room, frame)
     }
+  }
+
+  /**
+   * The connection budget: `maxConnectionsPerSession` for everyone but the facilitator, who may use
+   * `facilitatorReserve` more (the facilitator can always get in); `maxConnectionsPerToken` per link.
+   */
+  private admissionRefusal(room: Room, auth: RelayAuthResult): number | null {
+    const facilitator = auth.sessionRole === 'facilitator'
+    const budget = this.limits.maxConnectionsPerSession + (facilitator ? this.limits.facilitatorReserve : 0)
+    if (room.conns.size >= budget) return CLOSE_CODES.SESSION_FULL
+    if (facilitator) return null
+    let sameToken = 0
+    for (const c of room.conns) if (c.auth?.tokenId === auth.tokenId) sameToken++
+    return sameToken >= this.limits.maxConnectionsPerToken ? CLOSE_CODES.TOKEN_FULL : null
   }
 
   private onFrame(conn: RelayConnection, data: unknown, isBinary: boolean): void {
@@ -251,8 +272,12 @@ export class Relay {
 
   private process(conn: RelayConnection, room: Room, frame: Uint8Array): void {
     try {
-      room.handle(conn, parseClientMessage(frame))
+      room.handle(conn, parseClientMessage(frame, this.awarenessBounds))
     } catch (err) {
+      if (err instanceof RelayRefusal) {
+        this.counters.refusedMessages++
+        return this.closeConn(conn, err.code)
+      }
       if (!(err instanceof MalformedMessageError)) this.warn('relay: Yjs rejected a message', err)
       this.counters.malformedMessages++
       this.closeConn(conn, CLOSE_CODES.MALFORMED_MESSAGE)
@@ -324,7 +349,7 @@ export class Relay {
 
   private async loadRoom(sessionId: string): Promise<Room> {
     const stored = await this.persistence.load(sessionId)
-    return new Room(sessionId, stored, this.persistence)
+    return new Room(sessionId, stored, this.persistence, this.limits, this.warn)
   }
 
   private unloadIfIdle(sessionId: string): void {

@@ -1,8 +1,14 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import { dropPendingUpdates } from '../../common/session/pending'
+import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
+import type { RelayLimits } from './limits'
 import {
+  type AwarenessEntry,
   type ClientMessage,
+  encodeAwarenessEntries,
+  type DecodedUpdate,
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
@@ -11,11 +17,14 @@ import {
   isEmptyUpdate,
 } from './messages'
 import type { RoomPersistence } from './persistence'
+import { checkUpdateCost } from './updateCost'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
 
 export interface RoomCounters {
   droppedObserverUpdates: number
+  /** Updates whose missing dependencies were left out (each answered with a resync). */
+  refusedIncompleteUpdates: number
 }
 
 /** One session's authoritative Y.Doc, its awareness, and the connections joined to it. */
@@ -25,13 +34,18 @@ export class Room {
   readonly conns = new Set<RelayConnection>()
   /** Which connection last set each awareness client id: only the owner's leaving removes the state. */
   private readonly awarenessOwner = new Map<number, RelayConnection>()
-  readonly counters: RoomCounters = { droppedObserverUpdates: 0 }
+  readonly counters: RoomCounters = { droppedObserverUpdates: 0, refusedIncompleteUpdates: 0 }
   private destroyed = false
+  /** The document's encoded size when last measured, and the bytes of updates applied since. */
+  private measuredBytes = 0
+  private bytesSinceMeasure = 0
 
   constructor(
     readonly sessionId: string,
     stored: Uint8Array[],
     private readonly persistence: RoomPersistence,
+    private readonly limits: RelayLimits,
+    warn: (message: string) => void = () => {},
   ) {
     this.doc = new Y.Doc()
     if (stored.length > 0) {
@@ -39,6 +53,11 @@ export class Room {
         for (const update of stored) Y.applyUpdate(this.doc, update)
       }, 'load')
     }
+    // A session stored by an older relay may hold changes that depend on missing updates: left out.
+    if (dropPendingUpdates(this.doc)) {
+      warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
+    }
+    this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -54,6 +73,7 @@ export class Room {
     }
     const frame = encodeSyncUpdate(update)
     for (const conn of this.conns) if (conn !== origin) conn.send(frame)
+    this.checkOutput()
   }
 
   /** Awareness changes go to every connection, the sender included: its echo keeps the client's idle watchdog fed. */
@@ -72,6 +92,23 @@ export class Room {
     }
     const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
     for (const c of this.conns) c.send(frame)
+    this.checkOutput()
+  }
+
+  /**
+   * Keeps the output queued for this session's clients within `maxSessionBufferedBytes`: past it, the
+   * clients with the longest queues are closed (SLOW_CONSUMER) until the rest fits.
+   */
+  checkOutput(): void {
+    let total = 0
+    for (const c of this.conns) total += c.bufferedBytes()
+    if (total <= this.limits.maxSessionBufferedBytes) return
+    const byQueue = [...this.conns].sort((a, b) => b.bufferedBytes() - a.bufferedBytes())
+    for (const c of byQueue) {
+      if (total <= this.limits.maxSessionBufferedBytes) break
+      total -= c.bufferedBytes()
+      c.close(CLOSE_CODES.SLOW_CONSUMER)
+    }
   }
 
   /** A client that reconnects before its old socket is noticed dead keeps its presence when the old one goes. */
@@ -89,6 +126,7 @@ export class Room {
     conn.send(encodeSyncStep1(this.doc))
     const states = this.awareness.getStates()
     if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
+    this.checkOutput()
   }
 
   /** Removes a connection and the awareness states it controlled. */
@@ -107,6 +145,7 @@ export class Room {
     switch (message.kind) {
       case 'sync-step1':
         conn.send(encodeSyncStep2(this.doc, message.stateVector))
+        this.checkOutput()
         return
       case 'sync-step2':
       case 'sync-update':
@@ -114,11 +153,16 @@ export class Room {
           this.dropObserverUpdate(conn, message.update)
           return
         }
-        Y.applyUpdate(this.doc, message.update, conn)
+        this.applyUpdate(conn, message.update, message.decoded)
         return
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+      case 'awareness': {
+        const entries = this.ownAwareness(conn, message.entries)
+        if (entries.length === 0) return
+        const update =
+          entries.length === message.entries.length ? message.update : encodeAwarenessEntries(entries)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
         return
+      }
       case 'query-awareness': {
         const states = this.awareness.getStates()
         if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
@@ -128,6 +172,83 @@ export class Room {
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
         return
     }
+  }
+
+  /**
+   * Applies a participant's update within its cost limits and the document quota. What cannot be
+   * integrated (it depends on updates the relay does not have) is left out, never kept, relayed or
+   * stored, and the sender gets the relay's state vector so its client sends what is missing.
+   */
+  private applyUpdate(conn: RelayConnection, update: Uint8Array, decoded: DecodedUpdate): void {
+    checkUpdateCost(this.doc, decoded, this.limits)
+    if (decoded.structs.length > 0) this.checkQuota(update.byteLength)
+    Y.applyUpdate(this.doc, update, conn)
+    this.bytesSinceMeasure += update.byteLength
+    if (!dropPendingUpdates(this.doc)) return
+    this.counters.refusedIncompleteUpdates++
+    conn.incompleteUpdates++
+    if (conn.incompleteUpdates > this.limits.maxIncompleteUpdatesPerConnection) {
+      throw new RelayRefusal(CLOSE_CODES.UPDATE_INCOMPLETE, 'too many updates with missing dependencies')
+    }
+    conn.send(encodeSyncStep1(this.doc))
+  }
+
+  /**
+   * The document quota: the size last measured plus the updates applied since is an upper bound; only
+   * when that passes the quota is the document measured again (at most once per 1/64 of the quota).
+   */
+  private checkQuota(incoming: number): void {
+    const quota = this.limits.maxDocumentBytes
+    if (this.measuredBytes + this.bytesSinceMeasure + incoming <= quota) return
+    if (this.bytesSinceMeasure >= quota / 64) {
+      this.measuredBytes = Y.encodeStateAsUpdate(this.doc).byteLength
+      this.bytesSinceMeasure = 0
+      if (this.measuredBytes + incoming <= quota) return
+    }
+    throw new RelayRefusal(CLOSE_CODES.DOCUMENT_FULL, `the document would pass ${quota} bytes`)
+  }
+
+  /**
+   * A connection sets only the awareness states of client ids it owns: ids nobody holds (up to
+   * `maxAwarenessIdsPerConnection`, while the session keeps fewer than `maxAwarenessStatesPerSession`),
+   * or ids held by a connection with the same token (a client reconnecting before its old socket is
+   * noticed dead). Entries that change nothing (an older or equal clock) are left out: stock clients
+   * echo every state they receive. A foreign removal (a stock client timing out a quiet peer) is left
+   * out; a foreign state is refused, as are too many ids. Returns the entries to apply.
+   */
+  private ownAwareness(conn: RelayConnection, entries: AwarenessEntry[]): AwarenessEntry[] {
+    const keep: AwarenessEntry[] = []
+    const fresh = new Set<number>()
+    const states = this.awareness.getStates()
+    for (const e of entries) {
+      const meta = this.awareness.meta.get(e.clientID)
+      const current = meta?.clock ?? -1
+      const changes = current < e.clock || (current === e.clock && e.isNull && states.has(e.clientID))
+      if (!changes) continue
+      const owner = this.awarenessOwner.get(e.clientID)
+      if (owner !== undefined && owner !== conn && !sameLink(owner, conn)) {
+        if (e.isNull) continue
+        throw new RelayRefusal(
+          CLOSE_CODES.AWARENESS_REFUSED,
+          `awareness client id ${e.clientID} belongs to another link`,
+        )
+      }
+      if (owner !== conn && !e.isNull) fresh.add(e.clientID)
+      keep.push(e)
+    }
+    if (fresh.size === 0) return keep
+    if (conn.awarenessIds.size + fresh.size > this.limits.maxAwarenessIdsPerConnection) {
+      throw new RelayRefusal(CLOSE_CODES.AWARENESS_REFUSED, 'too many awareness client ids on one connection')
+    }
+    let added = 0
+    for (const id of fresh) if (!states.has(id)) added++
+    if (states.size + added > this.limits.maxAwarenessStatesPerSession) {
+      throw new RelayRefusal(
+        CLOSE_CODES.AWARENESS_REFUSED,
+        'the session keeps as many awareness states as it may',
+      )
+    }
+    return keep
   }
 
   /**
@@ -151,4 +272,9 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/** Whether two connections came in with the same token and the same participant (a reconnecting client). */
+function sameLink(a: RelayConnection, b: RelayConnection): boolean {
+  return a.auth?.tokenId === b.auth?.tokenId && a.auth?.participantId === b.auth?.participantId
 }

@@ -20,5 +20,7 @@ export interface RelayStats {
   closedByCode: Record<number, number>
   /** Frames rejected as malformed or of unknown type. */
   malformedMessages: number
+  /** Messages refused for a limit (awareness, update cost, document quota, missing dependencies). */
+  refusedMessages: number
   loadedRooms: number
 }
