@@ -93,6 +93,27 @@ describe('CoproServer over real HTTP on port 0', () => {
     ws.close()
   })
 
+  it('every response, errors and 404s included, carries nosniff, no framing, no referrer and a narrow CSP', async () => {
+    for (const [path, init] of [
+      ['/', {}],
+      ['/no/such/page', {}],
+      ['/api/health', {}],
+      ['/api/sessions.list', { method: 'POST' }], // no token: 401
+      ['/%00', {}],
+    ] as const) {
+      const r = await fetch(`${server.baseUrl}${path}`, init)
+      const csp = r.headers.get('content-security-policy') ?? ''
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(r.headers.get('referrer-policy'), path).toBe('no-referrer')
+      expect(r.headers.get('x-frame-options'), path).toBe('DENY')
+      expect(csp, path).toContain("frame-ancestors 'none'")
+      const connect = csp.split(';').find((d) => d.trim().startsWith('connect-src')) ?? ''
+      expect(connect, path).toContain("'self'")
+      expect(connect, path).not.toMatch(/(^|\s)(https?|wss?):(\s|$)/)
+      expect(connect, path).not.toContain('*')
+    }
+  })
+
   it('serves the renderer with a CSP and never leaves its folder', async () => {
     const index = await fetch(`${server.baseUrl}/`)
     expect(index.status).toBe(200)

@@ -7,7 +7,16 @@ import { Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions } from '../re
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
 import { createApiHandlers, type HostCapabilities } from './handlers'
-import { answerPublicEndpoint, closeServer, hostForUrl, json, listen, readBody, refuseUpgrade } from './http'
+import {
+  answerPublicEndpoint,
+  closeServer,
+  hostForUrl,
+  json,
+  listen,
+  readBody,
+  refuseUpgrade,
+  setSecurityHeaders,
+} from './http'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
 import { ShareManager } from './sharing'
@@ -46,6 +55,8 @@ export interface CoproServerOptions {
   /** Replaces the built-in relay (tests, or a relay elsewhere). */
   createRelay?: (opts: { backend: SessionBackend; authorize: RelayAuthorizer }) => SyncRelay
   log?: (msg: string) => void
+  /** Origins besides its own that served pages may connect to (a configured hosted relay), for the CSP. */
+  connectSrc?: readonly string[]
 }
 
 const MAX_API_BODY = 1024 * 1024
@@ -215,6 +226,7 @@ export class CoproServer {
 
   /** `via` is 'share' for requests reaching a sharing listener: guests only, no app API there. */
   private onRequest(req: IncomingMessage, res: ServerResponse, via: 'main' | 'share'): void {
+    setSecurityHeaders(res, this.opts.connectSrc)
     this.handleRequest(req, res, via).catch((err) => {
       this.opts.log?.(`http: ${String(err)}`)
       if (!res.headersSent) res.writeHead(500).end()
