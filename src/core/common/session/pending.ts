@@ -26,3 +26,17 @@ export function dropPendingUpdates(doc: Y.Doc): boolean {
   store.pendingDs = null
   return true
 }
+
+/** Takes the doc's pending structs and deletions out (as v2 updates, to re-apply later with Y.applyUpdateV2). */
+export function takePendingUpdates(doc: Y.Doc): Uint8Array[] {
+  const store = doc.store as unknown as {
+    pendingStructs: { update: Uint8Array } | null
+    pendingDs: Uint8Array | null
+  }
+  const taken: Uint8Array[] = []
+  if (store.pendingStructs) taken.push(store.pendingStructs.update)
+  if (store.pendingDs) taken.push(store.pendingDs)
+  store.pendingStructs = null
+  store.pendingDs = null
+  return taken
+}

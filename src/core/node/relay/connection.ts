@@ -16,8 +16,14 @@ export class RelayConnection {
   backlogBytes = 0
   /** Awareness client ids this connection has set; removed from the room when it leaves. */
   readonly awarenessIds = new Set<number>()
-  /** Updates with missing dependencies this connection sent (each refused and answered with a resync). */
+  /** Times this connection's held updates were dropped (each answered with a resync). */
   incompleteUpdates = 0
+  /**
+   * Parts of this connection's updates that wait for what they depend on (v2 updates). Never in the
+   * room's document, so never relayed, stored or snapshotted; forgotten when the connection closes.
+   */
+  held: Uint8Array[] = []
+  heldBytes = 0
   /** Whether the observer was already told that its updates are dropped (told once per connection). */
   toldReadOnly = false
   /** For the keep-alive ping: cleared when a ping is sent, set by the pong. */

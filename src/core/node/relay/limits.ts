@@ -64,7 +64,22 @@ export const RelayLimits = z.object({
     .int()
     .min(1024)
     .max(4 * 1024 * 1024 * 1024),
-  /** Updates with missing dependencies refused on one connection (each answered by a resync) before it is closed with UPDATE_INCOMPLETE. */
+  /**
+   * Bytes of updates with missing dependencies held for one connection (never in the document) until
+   * what they depend on arrives; past it they are dropped and the client is resynced.
+   */
+  maxPendingBytesPerConnection: z
+    .number()
+    .int()
+    .min(0)
+    .max(1024 * 1024 * 1024),
+  /** The same, for all of one session's connections together. */
+  maxPendingBytesPerSession: z
+    .number()
+    .int()
+    .min(0)
+    .max(4 * 1024 * 1024 * 1024),
+  /** Times one connection's held updates may be dropped (each answered by a resync) before it is closed with UPDATE_INCOMPLETE. */
   maxIncompleteUpdatesPerConnection: z.number().int().min(1).max(10_000),
 })
 export type RelayLimits = z.infer<typeof RelayLimits>
@@ -84,6 +99,8 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxItemContentLength: 256 * 1024,
   maxNesting: 32,
   maxDocumentBytes: 64 * 1024 * 1024,
+  maxPendingBytesPerConnection: 256 * 1024,
+  maxPendingBytesPerSession: 8 * 1024 * 1024,
   maxIncompleteUpdatesPerConnection: 16,
 })
 

@@ -104,7 +104,18 @@ export class Relay {
 
   sessionInfo(sessionId: string): RelaySessionInfo {
     const room = this.rooms.get(sessionId)?.room ?? null
-    if (!room) return { connections: 0, observers: 0, loaded: false, droppedObserverUpdates: 0 }
+    if (!room) {
+      return {
+        connections: 0,
+        observers: 0,
+        loaded: false,
+        droppedObserverUpdates: 0,
+        awarenessStates: 0,
+        droppedAwarenessStates: 0,
+        refusedIncompleteUpdates: 0,
+        heldIncompleteUpdates: 0,
+      }
+    }
     let observers = 0
     for (const c of room.conns) if (c.isObserver) observers++
     return {
@@ -112,6 +123,10 @@ export class Relay {
       observers,
       loaded: true,
       droppedObserverUpdates: room.counters.droppedObserverUpdates,
+      awarenessStates: room.awareness.getStates().size,
+      droppedAwarenessStates: room.counters.droppedAwarenessStates,
+      refusedIncompleteUpdates: room.counters.refusedIncompleteUpdates,
+      heldIncompleteUpdates: room.counters.heldIncompleteUpdates,
     }
   }
 

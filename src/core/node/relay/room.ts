@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { dropPendingUpdates } from '../../common/session/pending'
+import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
 import type { RelayLimits } from './limits'
@@ -25,6 +25,10 @@ export interface RoomCounters {
   droppedObserverUpdates: number
   /** Updates whose missing dependencies were left out (each answered with a resync). */
   refusedIncompleteUpdates: number
+  /** Updates (or parts) held for their connection because they depend on something not yet received. */
+  heldIncompleteUpdates: number
+  /** New awareness states left out because the session already kept `maxAwarenessStatesPerSession`. */
+  droppedAwarenessStates: number
 }
 
 /** One session's authoritative Y.Doc, its awareness, and the connections joined to it. */
@@ -34,8 +38,15 @@ export class Room {
   readonly conns = new Set<RelayConnection>()
   /** Which connection last set each awareness client id: only the owner's leaving removes the state. */
   private readonly awarenessOwner = new Map<number, RelayConnection>()
-  readonly counters: RoomCounters = { droppedObserverUpdates: 0, refusedIncompleteUpdates: 0 }
+  readonly counters: RoomCounters = {
+    droppedObserverUpdates: 0,
+    refusedIncompleteUpdates: 0,
+    heldIncompleteUpdates: 0,
+    droppedAwarenessStates: 0,
+  }
   private destroyed = false
+  /** Bytes held for all connections (updates waiting for their dependencies). */
+  private heldBytes = 0
   /** The document's encoded size when last measured, and the bytes of updates applied since. */
   private measuredBytes = 0
   private bytesSinceMeasure = 0
@@ -132,6 +143,7 @@ export class Room {
   /** Removes a connection and the awareness states it controlled. */
   leave(conn: RelayConnection): void {
     if (!this.conns.delete(conn)) return
+    this.releaseHeld(conn)
     const ids = [...conn.awarenessIds]
     conn.awarenessIds.clear()
     for (const id of ids) this.awarenessOwner.delete(id)
@@ -176,21 +188,53 @@ export class Room {
 
   /**
    * Applies a participant's update within its cost limits and the document quota. What cannot be
-   * integrated (it depends on updates the relay does not have) is left out, never kept, relayed or
-   * stored, and the sender gets the relay's state vector so its client sends what is missing.
+   * integrated yet (it depends on updates the relay does not have) never enters the document: it is
+   * held for the connection, under `maxPendingBytesPerConnection` and `maxPendingBytesPerSession`, and
+   * retried with its next update (a client's edits can overtake its sync step 2). Past those, or when
+   * the connection closes, it is dropped; on a drop the client gets the relay's state vector so it sends
+   * what is missing, and a connection dropped too often is closed (UPDATE_INCOMPLETE).
    */
   private applyUpdate(conn: RelayConnection, update: Uint8Array, decoded: DecodedUpdate): void {
     checkUpdateCost(this.doc, decoded, this.limits)
     if (decoded.structs.length > 0) this.checkQuota(update.byteLength)
     Y.applyUpdate(this.doc, update, conn)
     this.bytesSinceMeasure += update.byteLength
-    if (!dropPendingUpdates(this.doc)) return
+    let waiting = takePendingUpdates(this.doc)
+    if (conn.heldBytes > 0) {
+      // Something new arrived: the held parts may now apply (Yjs retries its pending structs itself).
+      const held = this.releaseHeld(conn)
+      this.doc.transact(() => {
+        for (const u of [...held, ...waiting]) Y.applyUpdateV2(this.doc, u, conn)
+      }, conn)
+      waiting = takePendingUpdates(this.doc)
+    }
+    if (waiting.length === 0) return
+    this.counters.heldIncompleteUpdates++
+    const bytes = waiting.reduce((n, u) => n + u.byteLength, 0)
+    if (
+      bytes <= this.limits.maxPendingBytesPerConnection &&
+      this.heldBytes + bytes <= this.limits.maxPendingBytesPerSession
+    ) {
+      conn.held = waiting
+      conn.heldBytes = bytes
+      this.heldBytes += bytes
+      return
+    }
     this.counters.refusedIncompleteUpdates++
     conn.incompleteUpdates++
     if (conn.incompleteUpdates > this.limits.maxIncompleteUpdatesPerConnection) {
       throw new RelayRefusal(CLOSE_CODES.UPDATE_INCOMPLETE, 'too many updates with missing dependencies')
     }
     conn.send(encodeSyncStep1(this.doc))
+  }
+
+  /** Takes a connection's held updates back (they are re-applied or forgotten). */
+  private releaseHeld(conn: RelayConnection): Uint8Array[] {
+    const held = conn.held
+    this.heldBytes -= conn.heldBytes
+    conn.held = []
+    conn.heldBytes = 0
+    return held
   }
 
   /**
@@ -214,7 +258,8 @@ export class Room {
    * or ids held by a connection with the same token (a client reconnecting before its old socket is
    * noticed dead). Entries that change nothing (an older or equal clock) are left out: stock clients
    * echo every state they receive. A foreign removal (a stock client timing out a quiet peer) is left
-   * out; a foreign state is refused, as are too many ids. Returns the entries to apply.
+   * out; a foreign state is refused, as are too many ids; a new state past the session's cap is left
+   * out. Returns the entries to apply.
    */
   private ownAwareness(conn: RelayConnection, entries: AwarenessEntry[]): AwarenessEntry[] {
     const keep: AwarenessEntry[] = []
@@ -240,15 +285,18 @@ export class Room {
     if (conn.awarenessIds.size + fresh.size > this.limits.maxAwarenessIdsPerConnection) {
       throw new RelayRefusal(CLOSE_CODES.AWARENESS_REFUSED, 'too many awareness client ids on one connection')
     }
-    let added = 0
-    for (const id of fresh) if (!states.has(id)) added++
-    if (states.size + added > this.limits.maxAwarenessStatesPerSession) {
-      throw new RelayRefusal(
-        CLOSE_CODES.AWARENESS_REFUSED,
-        'the session keeps as many awareness states as it may',
-      )
-    }
-    return keep
+    // The session keeps at most maxAwarenessStatesPerSession states: new ones past it are left out
+    // (not refused: an honest client joining a crowded session keeps its connection, just not shown).
+    let room = this.limits.maxAwarenessStatesPerSession - states.size
+    return keep.filter((e) => {
+      if (states.has(e.clientID) || !fresh.has(e.clientID)) return true
+      if (room <= 0) {
+        this.counters.droppedAwarenessStates++
+        return false
+      }
+      room--
+      return true
+    })
   }
 
   /**

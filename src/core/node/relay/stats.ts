@@ -9,6 +9,14 @@ export interface RelaySessionInfo {
   loaded: boolean
   /** Non-empty document updates from observers that the relay dropped since the room was loaded. */
   droppedObserverUpdates: number
+  /** Awareness states the session keeps (at most `maxAwarenessStatesPerSession`). */
+  awarenessStates: number
+  /** New awareness states left out because the session kept as many as it may. */
+  droppedAwarenessStates: number
+  /** Updates (or parts) held for their connection until what they depend on arrives. */
+  heldIncompleteUpdates: number
+  /** Held updates dropped over their budget (each answered with a resync). */
+  refusedIncompleteUpdates: number
 }
 
 export interface RelayStats {
