@@ -126,7 +126,7 @@ async function measure(
   attack: string,
   prepare: () => (url: string, relay: Relay) => Promise<number | string>,
 ): Promise<Row> {
-  let run: ((url: string, relay: Relay) => Promise<number | string>) | null = prepare()
+  const run = prepare()
   const persistence = new MemoryPersistence()
   persistence.create(ROOM)
   const relay: StandaloneRelay = await startStandaloneRelay({ port: 0, persistence, authorize })
@@ -137,7 +137,6 @@ async function measure(
   worstFrameMs = 0
   const t0 = performance.now()
   const closeCode = await run(relay.url, relay.relay)
-  run = null // the attack's frames are the attacker's memory, not the relay's
   const ms = performance.now() - t0
   h.disable()
   const honestOk = await honestRoundTrip(relay.url, `honest-${attack}`)

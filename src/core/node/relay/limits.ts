@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CLOSE_CODES } from './closeCodes'
 
 /**
  * Per-relay limits: the one home of every budget the relay keeps on a connection and on a session
@@ -103,6 +104,25 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxPendingBytesPerSession: 8 * 1024 * 1024,
   maxIncompleteUpdatesPerConnection: 16,
 })
+
+/**
+ * The connection budget, checked when a connection is admitted: `maxConnectionsPerSession` for everyone
+ * but the facilitator, who may use `facilitatorReserve` more (the facilitator can always get in), and
+ * `maxConnectionsPerToken` per link. Returns the close code refusing the connection, or null.
+ */
+export function connectionBudgetRefusal(
+  limits: RelayLimits,
+  joined: ReadonlySet<{ readonly auth: { readonly tokenId: string } | null }>,
+  auth: { readonly sessionRole: string; readonly tokenId: string },
+): number | null {
+  const facilitator = auth.sessionRole === 'facilitator'
+  const budget = limits.maxConnectionsPerSession + (facilitator ? limits.facilitatorReserve : 0)
+  if (joined.size >= budget) return CLOSE_CODES.SESSION_FULL
+  if (facilitator) return null
+  let sameToken = 0
+  for (const c of joined) if (c.auth?.tokenId === auth.tokenId) sameToken++
+  return sameToken >= limits.maxConnectionsPerToken ? CLOSE_CODES.TOKEN_FULL : null
+}
 
 /** Fills in defaults and validates; throws a ZodError naming the bad limit. */
 export function resolveLimits(partial: Partial<RelayLimits> | undefined): RelayLimits {

@@ -4,12 +4,12 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { CLOSE_CODES, RelayRefusal, wsErrorCloseCode } from './closeCodes'
 import { RelayConnection, waitClosed } from './connection'
-import { type RelayLimits, resolveLimits } from './limits'
+import { connectionBudgetRefusal, type RelayLimits, resolveLimits } from './limits'
 import { type AwarenessBounds, MalformedMessageError, parseClientMessage } from './messages'
 import type { RoomPersistence } from './persistence'
 import { Room } from './room'
 import { RelayAuthResult, type RelayOptions } from './options'
-import type { RelaySessionInfo, RelayStats } from './stats'
+import { type RelaySessionInfo, type RelayStats, UNLOADED_SESSION_INFO } from './stats'
 import { parseSyncUrl } from './syncUrl'
 
 export type { RelayOptions } from './options'
@@ -104,18 +104,7 @@ export class Relay {
 
   sessionInfo(sessionId: string): RelaySessionInfo {
     const room = this.rooms.get(sessionId)?.room ?? null
-    if (!room) {
-      return {
-        connections: 0,
-        observers: 0,
-        loaded: false,
-        droppedObserverUpdates: 0,
-        awarenessStates: 0,
-        droppedAwarenessStates: 0,
-        refusedIncompleteUpdates: 0,
-        heldIncompleteUpdates: 0,
-      }
-    }
+    if (!room) return { ...UNLOADED_SESSION_INFO }
     let observers = 0
     for (const c of room.conns) if (c.isObserver) observers++
     return {
@@ -232,7 +221,7 @@ export class Relay {
       this.closeConn(conn, CLOSE_CODES.GOING_AWAY)
       return this.unloadIfIdle(sessionId)
     }
-    const refusal = this.admissionRefusal(room, auth)
+    const refusal = connectionBudgetRefusal(this.limits, room.conns, auth)
     if (refusal !== null) {
       this.closeConn(conn, refusal)
       return this.unloadIfIdle(sessionId)
@@ -248,20 +237,6 @@ export class Relay {
       if (conn.isClosed()) break
       this.process(conn, room, frame)
     }
-  }
-
-  /**
-   * The connection budget: `maxConnectionsPerSession` for everyone but the facilitator, who may use
-   * `facilitatorReserve` more (the facilitator can always get in); `maxConnectionsPerToken` per link.
-   */
-  private admissionRefusal(room: Room, auth: RelayAuthResult): number | null {
-    const facilitator = auth.sessionRole === 'facilitator'
-    const budget = this.limits.maxConnectionsPerSession + (facilitator ? this.limits.facilitatorReserve : 0)
-    if (room.conns.size >= budget) return CLOSE_CODES.SESSION_FULL
-    if (facilitator) return null
-    let sameToken = 0
-    for (const c of room.conns) if (c.auth?.tokenId === auth.tokenId) sameToken++
-    return sameToken >= this.limits.maxConnectionsPerToken ? CLOSE_CODES.TOKEN_FULL : null
   }
 
   private onFrame(conn: RelayConnection, data: unknown, isBinary: boolean): void {

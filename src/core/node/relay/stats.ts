@@ -32,3 +32,15 @@ export interface RelayStats {
   refusedMessages: number
   loadedRooms: number
 }
+
+/** What sessionInfo reports for a session that is not loaded. */
+export const UNLOADED_SESSION_INFO: Readonly<RelaySessionInfo> = Object.freeze({
+  connections: 0,
+  observers: 0,
+  loaded: false,
+  droppedObserverUpdates: 0,
+  awarenessStates: 0,
+  droppedAwarenessStates: 0,
+  refusedIncompleteUpdates: 0,
+  heldIncompleteUpdates: 0,
+})
