@@ -170,7 +170,9 @@ export class SessionStore implements RoomPersistence {
     const templateId = input.templateId ?? null
     if (templateId !== null && !TemplateId.safeParse(templateId).success)
       throw new StorageError('invalid-argument', `“${templateId}” is not a template id`)
-    const state = input.initialUpdate ? compactState([input.initialUpdate], 'initial board', 'refuse') : emptyState()
+    const state = input.initialUpdate
+      ? compactState([input.initialUpdate], 'initial board', 'refuse')
+      : emptyState()
     return this.core.materialize({ title: title.data, templateId, state, checkpoints: [] })
   }
 
