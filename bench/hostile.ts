@@ -217,8 +217,8 @@ async function main(): Promise<void> {
     }),
   )
   rows.push(
-    await measure('slow reader: 150 × 250 kB broadcasts to a paused socket', () => async (url, relay) => {
-      const frames = Array.from({ length: 150 }, (_, i) => updateFrame(hugeText(`s${i % 3}`, 250 * 1024)))
+    await measure('slow reader: 250 × 250 kB broadcasts to a paused socket', () => async (url, relay) => {
+      const frames = Array.from({ length: 250 }, (_, i) => updateFrame(hugeText(`s${i % 3}`, 250 * 1024)))
       const slow = await open(url, 'obs')
       slow.pause()
       const code = closed(slow, 5000)
