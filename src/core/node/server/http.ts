@@ -20,7 +20,7 @@ export function rendererCsp(connectSrc: readonly string[] = []): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    ["connect-src 'self'", ...connectSrc.filter(isOrigin), 'data: blob:'].join(' '),
+    ["connect-src 'self'", ...connectSrc.filter(isConnectSource), 'data: blob:'].join(' '),
     "media-src 'self' data: blob:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -31,7 +31,12 @@ export function rendererCsp(connectSrc: readonly string[] = []): string {
 
 export const RENDERER_CSP = rendererCsp()
 
-/** An http(s) or ws(s) origin, nothing else (so a configured value cannot add a directive). */
+/** An origin, or one of FACILITATOR_CONNECT_SRC, nothing else (so a value cannot add a directive). */
+function isConnectSource(s: string): boolean {
+  return FACILITATOR_CONNECT_SRC.includes(s) || isOrigin(s)
+}
+
+/** An http(s) or ws(s) origin. */
 function isOrigin(s: string): boolean {
   return (
     /^(https?|wss?):\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(s) ||
@@ -40,8 +45,16 @@ function isOrigin(s: string): boolean {
 }
 
 /**
+ * What the facilitator's own page (the app's main listener, loopback only) may connect to besides
+ * itself: the hosted relay the facilitator types in at run time ("Publish to relay"), which no header
+ * sent before can name. Guests' pages (sharing listeners, `copro relay`) never get it.
+ */
+export const FACILITATOR_CONNECT_SRC: readonly string[] = ['ws:', 'wss:', 'http://127.0.0.1:*', 'https:']
+
+/**
  * Sets the headers every response carries, errors and 404s included: no sniffing, no framing, no
- * referrer, and the renderer's CSP. Called first by every request handler; replies may add to them.
+ * referrer, and the renderer's CSP (`connectSrc`: origins, or FACILITATOR_CONNECT_SRC on the app's
+ * main listener). Called first by every request handler; replies may add to them.
  */
 export function setSecurityHeaders(res: ServerResponse, connectSrc: readonly string[] = []): void {
   res.setHeader('content-security-policy', rendererCsp(connectSrc))
