@@ -57,7 +57,7 @@ describe('relay: limits', () => {
   })
 
   it('one connection too many closes with SESSION_FULL (4053) before any byte; a freed slot can be reused', async () => {
-    relay = await startTestRelay({ limits: { maxConnectionsPerSession: 3 } })
+    relay = await startTestRelay({ limits: { maxConnectionsPerSession: 3, facilitatorReserve: 0 } })
     const cs = [client(relay.url), client(relay.url), client(relay.url)]
     await Promise.all(cs.map(waitSynced))
     const extra = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
@@ -185,7 +185,9 @@ describe('relay: frames held before admission', () => {
 
 describe('relay: slow consumers', () => {
   it('a client that stops reading is closed with SLOW_CONSUMER; the others carry on', async () => {
-    relay = await startTestRelay({ limits: { maxBufferedBytes: 64 * 1024 } })
+    relay = await startTestRelay({
+      limits: { maxBufferedBytes: 64 * 1024, maxItemContentLength: 1024 * 1024 },
+    })
     const writer = client(relay.url)
     const watcher = client(relay.url)
     await Promise.all([waitSynced(writer), waitSynced(watcher)])

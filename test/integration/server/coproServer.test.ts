@@ -101,6 +101,47 @@ describe('CoproServer over real HTTP on port 0', () => {
     ws.close()
   })
 
+  it('every response, errors and 404s included, carries nosniff, no framing, no referrer and a CSP; guests’ connect-src is only the server', async () => {
+    const { value } = (await call('sessions.create', { title: 'Headers' })).body as { value: { id: string } }
+    const links = (
+      (await call('share.start', { sessionId: value.id, address: '127.0.0.2' })).body as {
+        value: { participantUrl: string }
+      }
+    ).value
+    const guestOrigin = new URL(links.participantUrl).origin
+    const connectSrc = (csp: string) => csp.split(';').find((d) => d.trim().startsWith('connect-src')) ?? ''
+    for (const [origin, guest] of [
+      [server.baseUrl, false],
+      [guestOrigin, true],
+    ] as const) {
+      for (const [path, init] of [
+        ['/', {}],
+        ['/no/such/page', {}],
+        ['/api/health', {}],
+        ['/api/sessions.list', { method: 'POST' }], // no token: 401 (or refused on a guest listener)
+        ['/%00', {}],
+      ] as const) {
+        const r = await fetch(`${origin}${path}`, init)
+        const csp = r.headers.get('content-security-policy') ?? ''
+        const where = `${origin}${path}`
+        expect(r.headers.get('x-content-type-options'), where).toBe('nosniff')
+        expect(r.headers.get('referrer-policy'), where).toBe('no-referrer')
+        expect(r.headers.get('x-frame-options'), where).toBe('DENY')
+        expect(csp, where).toContain("frame-ancestors 'none'")
+        const connect = connectSrc(csp)
+        expect(connect, where).toContain("'self'")
+        if (guest) {
+          expect(connect, where).not.toMatch(/(^|\s)(https?|wss?):(\s|$)/)
+          expect(connect, where).not.toContain('*')
+        } else {
+          // the facilitator's page publishes to a hosted relay typed in at run time
+          expect(connect, where).toContain('https:')
+        }
+      }
+    }
+    await call('share.stop', { sessionId: value.id })
+  })
+
   it('serves the renderer with a CSP and never leaves its folder', async () => {
     const index = await fetch(`${server.baseUrl}/`)
     expect(index.status).toBe(200)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import { RelayRefusal } from '../../../src/core/node/relay/closeCodes'
 import {
   MalformedMessageError,
   encodeAwareness,
@@ -34,7 +35,7 @@ describe('relay messages: parseClientMessage', () => {
     aw.setLocalState({ name: 'A' })
     expect(parseClientMessage(encodeAwareness(aw, [doc.clientID]))).toMatchObject({
       kind: 'awareness',
-      clients: [doc.clientID],
+      entries: [{ clientID: doc.clientID, isNull: false }],
     })
     aw.destroy()
     expect(parseClientMessage(frame(uint(3)))).toEqual({ kind: 'query-awareness' })
@@ -44,9 +45,40 @@ describe('relay messages: parseClientMessage', () => {
     })
   })
 
+  it('refuses awareness updates over its bounds before parsing their states', () => {
+    const bounds = { maxEntries: 2, maxStateBytes: 100 }
+    const three = frame(
+      uint(3),
+      uint(1),
+      uint(0),
+      str('{}'),
+      uint(2),
+      uint(0),
+      str('{}'),
+      uint(3),
+      uint(0),
+      str('{}'),
+    )
+    expect(() => parseClientMessage(frame(uint(1), arr(three)), bounds)).toThrow(RelayRefusal)
+    const big = frame(uint(1), uint(1), uint(0), str(JSON.stringify({ n: 'x'.repeat(200) })))
+    expect(() => parseClientMessage(frame(uint(1), arr(big)), bounds)).toThrow(/bytes/)
+    const wide = frame(
+      uint(1),
+      uint(1),
+      uint(0),
+      str(JSON.stringify(Object.fromEntries([...Array(70).keys()].map((k) => [k, 1])))),
+    )
+    expect(() => parseClientMessage(frame(uint(1), arr(wide)))).toThrow(/shape/)
+    const fits = frame(uint(1), uint(1), uint(0), str('{"n":"ok"}'))
+    expect(parseClientMessage(frame(uint(1), arr(fits)), bounds)).toMatchObject({ kind: 'awareness' })
+  })
+
   it('accepts an awareness removal (null state)', () => {
     const inner = frame(uint(1), uint(42), uint(3), str('null'))
-    expect(parseClientMessage(frame(uint(1), arr(inner)))).toMatchObject({ kind: 'awareness', clients: [42] })
+    expect(parseClientMessage(frame(uint(1), arr(inner)))).toMatchObject({
+      kind: 'awareness',
+      entries: [{ clientID: 42, clock: 3, isNull: true }],
+    })
   })
 
   const bad: [string, Uint8Array][] = [

@@ -24,12 +24,29 @@ export const CLOSE_CODES = {
   RATE_LIMITED: 4029,
   /** The session already has `maxConnectionsPerSession` connections. Transient. */
   SESSION_FULL: 4053,
+  /** This token (link) already holds `maxConnectionsPerToken` connections to the session. Transient. */
+  TOKEN_FULL: 4054,
   /** A frame was not a well-formed y-websocket message (or was of an unknown type). Permanent. */
   MALFORMED_MESSAGE: 4400,
   /** No `token` query parameter was given. Permanent. */
   TOKEN_MISSING: 4401,
   /** The token does not grant access to this session. Permanent. */
   TOKEN_REFUSED: 4403,
+  /**
+   * The connection kept sending updates whose dependencies the relay does not have (each was refused and
+   * answered with a resync) more than `maxIncompleteUpdatesPerConnection` times. Permanent.
+   */
+  UPDATE_INCOMPLETE: 4409,
+  /**
+   * An awareness update the relay refuses: a client id owned by another link, more ids than
+   * `maxAwarenessIdsPerConnection`, a state over `maxAwarenessStateBytes` or not a plain object, or the
+   * session already keeps `maxAwarenessStatesPerSession` states. Permanent.
+   */
+  AWARENESS_REFUSED: 4412,
+  /** A document update over a cost limit (structs per update, content per item, nesting). Permanent. */
+  UPDATE_TOO_LARGE: 4413,
+  /** The session's document reached `maxDocumentBytes`; updates that add content are refused. Permanent. */
+  DOCUMENT_FULL: 4414,
   /** The session id is not well formed or names no session. Permanent. */
   UNKNOWN_SESSION: 4404,
   /** The token was revoked while connected (sharing stopped). Permanent. */
@@ -59,9 +76,14 @@ export const CLOSE_REASONS: Readonly<Record<CloseCodeName, string>> = {
   ADMISSION_TIMEOUT: 'admission timed out',
   RATE_LIMITED: 'too many messages per second',
   SESSION_FULL: 'session has too many connections',
+  TOKEN_FULL: 'too many connections with this link',
   MALFORMED_MESSAGE: 'malformed message',
   TOKEN_MISSING: 'token required',
   TOKEN_REFUSED: 'token refused',
+  UPDATE_INCOMPLETE: 'updates depend on changes the relay does not have',
+  AWARENESS_REFUSED: 'presence refused: foreign, too many or too large',
+  UPDATE_TOO_LARGE: 'update too large: too many items, too long or too deep',
+  DOCUMENT_FULL: 'this board is full: archive or split it',
   UNKNOWN_SESSION: 'unknown session',
   TOKEN_REVOKED: 'token revoked',
   SESSION_CLOSED: 'session closed',
@@ -80,4 +102,15 @@ export function wsErrorCloseCode(err: Error): number {
   const key = Object.getOwnPropertySymbols(err).find((sym) => sym.description === 'status-code')
   const code = key === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[key]
   return typeof code === 'number' ? code : 1002
+}
+
+/** A message the relay refuses for a limit (not for its form): the connection is closed with `code`. */
+export class RelayRefusal extends Error {
+  override readonly name = 'RelayRefusal'
+  constructor(
+    readonly code: CloseCode,
+    message: string,
+  ) {
+    super(message)
+  }
 }

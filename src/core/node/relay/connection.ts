@@ -16,6 +16,14 @@ export class RelayConnection {
   backlogBytes = 0
   /** Awareness client ids this connection has set; removed from the room when it leaves. */
   readonly awarenessIds = new Set<number>()
+  /** Times this connection's held updates were dropped (each answered with a resync). */
+  incompleteUpdates = 0
+  /**
+   * Parts of this connection's updates that wait for what they depend on (v2 updates). Never in the
+   * room's document, so never relayed, stored or snapshotted; forgotten when the connection closes.
+   */
+  held: Uint8Array[] = []
+  heldBytes = 0
   /** Whether the observer was already told that its updates are dropped (told once per connection). */
   toldReadOnly = false
   /** For the keep-alive ping: cleared when a ping is sent, set by the pong. */
@@ -49,10 +57,19 @@ export class RelayConnection {
     return this.limiter.take()
   }
 
-  /** Sends one frame. A client that lets its send buffer grow past the limit is closed. */
+  /** Output queued for this client and not yet written to the network. */
+  bufferedBytes(): number {
+    return this.state === 'closed' ? 0 : this.ws.bufferedAmount
+  }
+
+  /**
+   * Sends one frame. A frame goes out when nothing is queued or when the queue plus the frame fits
+   * `maxBufferedBytes`; otherwise the client is not reading fast enough and is closed (SLOW_CONSUMER).
+   */
   send(frame: Uint8Array): void {
     if (this.state === 'closed' || this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+    const queued = this.ws.bufferedAmount
+    if (queued > 0 && queued + frame.byteLength > this.maxBufferedBytes) {
       this.close(CLOSE_CODES.SLOW_CONSUMER)
       return
     }

@@ -6,9 +6,11 @@ export {
   CLOSE_CODES,
   CLOSE_REASONS,
   isPermanentCloseCode,
+  RelayRefusal,
   type CloseCode,
   type CloseCodeName,
 } from './closeCodes'
-export { DEFAULT_LIMITS, RelayLimits } from './limits'
+export { connectionBudgetRefusal, DEFAULT_LIMITS, RelayLimits, resolveLimits } from './limits'
+export { checkUpdateCost, type CostLimits } from './updateCost'
 export { READ_ONLY_REASON } from './room'
 export { MemoryPersistence, type RoomPersistence, type SaveState } from './persistence'

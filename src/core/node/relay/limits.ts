@@ -1,6 +1,11 @@
 import { z } from 'zod'
+import { CLOSE_CODES } from './closeCodes'
 
-/** Per-relay limits. Every one has a documented close code (closeCodes.ts) and a default below. */
+/**
+ * Per-relay limits: the one home of every budget the relay keeps on a connection and on a session
+ * (docs/security.md, "Limits and hostile traffic"; docs/adr/0022-relay-cost-bounds.md). Every one has a
+ * default below and a documented close code (closeCodes.ts). The cluster relay imports these too.
+ */
 export const RelayLimits = z.object({
   /** Largest frame accepted, in bytes; larger frames close the connection with 1009. */
   maxMessageBytes: z
@@ -8,25 +13,116 @@ export const RelayLimits = z.object({
     .int()
     .min(1024)
     .max(1024 * 1024 * 1024),
-  /** Connections one session may hold at once; one more is closed with SESSION_FULL. */
+  /** Connections one session may hold at once (facilitators excepted); one more is closed with SESSION_FULL. */
   maxConnectionsPerSession: z.number().int().min(1).max(100_000),
+  /**
+   * Connections one token (one link) may hold in one session; one more is closed with TOKEN_FULL.
+   * Facilitator tokens are not counted against it.
+   */
+  maxConnectionsPerToken: z.number().int().min(1).max(100_000),
+  /** Connections facilitators may open beyond `maxConnectionsPerSession`: they can always get in. */
+  facilitatorReserve: z.number().int().min(0).max(10_000),
   /** Sustained messages per second per connection; a burst of one second's worth is allowed. */
   maxMessagesPerSecond: z.number().min(1).max(1_000_000),
-  /** Bytes queued for one slow client before it is closed with SLOW_CONSUMER. */
+  /**
+   * Output queued for one client (ws.bufferedAmount) before it is closed with SLOW_CONSUMER. A frame is
+   * sent when nothing is queued or when the queue plus the frame fits this budget.
+   */
   maxBufferedBytes: z
     .number()
     .int()
     .min(1024)
     .max(4 * 1024 * 1024 * 1024),
+  /** Output queued for all of one session's clients; past it the client with the longest queue is closed (4008). */
+  maxSessionBufferedBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024 * 1024),
+  /** Awareness client ids one connection may own; one more closes it with AWARENESS_REFUSED. */
+  maxAwarenessIdsPerConnection: z.number().int().min(1).max(64),
+  /** Largest awareness state (its JSON), in bytes; larger closes with AWARENESS_REFUSED. */
+  maxAwarenessStateBytes: z
+    .number()
+    .int()
+    .min(64)
+    .max(1024 * 1024),
+  /** Awareness states one session keeps; a connection adding one more is closed with AWARENESS_REFUSED. */
+  maxAwarenessStatesPerSession: z.number().int().min(1).max(100_000),
+  /** Structs (items, GC and skip runs) in one update; more closes with UPDATE_TOO_LARGE. */
+  maxStructsPerUpdate: z.number().int().min(16).max(10_000_000),
+  /** Characters (or bytes, or JSON values) in one item's content; more closes with UPDATE_TOO_LARGE. */
+  maxItemContentLength: z
+    .number()
+    .int()
+    .min(64)
+    .max(64 * 1024 * 1024),
+  /** Depth of nested shared types and of JSON values in one item; deeper closes with UPDATE_TOO_LARGE. */
+  maxNesting: z.number().int().min(2).max(1000),
+  /** A session's document size (its encoded state), in bytes; an update adding content past it closes with DOCUMENT_FULL. */
+  maxDocumentBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024 * 1024),
+  /**
+   * Bytes of updates with missing dependencies held for one connection (never in the document) until
+   * what they depend on arrives; past it they are dropped and the client is resynced.
+   */
+  maxPendingBytesPerConnection: z
+    .number()
+    .int()
+    .min(0)
+    .max(1024 * 1024 * 1024),
+  /** The same, for all of one session's connections together. */
+  maxPendingBytesPerSession: z
+    .number()
+    .int()
+    .min(0)
+    .max(4 * 1024 * 1024 * 1024),
+  /** Times one connection's held updates may be dropped (each answered by a resync) before it is closed with UPDATE_INCOMPLETE. */
+  maxIncompleteUpdatesPerConnection: z.number().int().min(1).max(10_000),
 })
 export type RelayLimits = z.infer<typeof RelayLimits>
 
 export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxMessageBytes: 8 * 1024 * 1024,
   maxConnectionsPerSession: 200,
+  maxConnectionsPerToken: 100,
+  facilitatorReserve: 20,
   maxMessagesPerSecond: 300,
-  maxBufferedBytes: 64 * 1024 * 1024,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  maxSessionBufferedBytes: 64 * 1024 * 1024,
+  maxAwarenessIdsPerConnection: 4,
+  maxAwarenessStateBytes: 16 * 1024,
+  maxAwarenessStatesPerSession: 256,
+  maxStructsPerUpdate: 20_000,
+  maxItemContentLength: 256 * 1024,
+  maxNesting: 32,
+  maxDocumentBytes: 64 * 1024 * 1024,
+  maxPendingBytesPerConnection: 256 * 1024,
+  maxPendingBytesPerSession: 8 * 1024 * 1024,
+  maxIncompleteUpdatesPerConnection: 16,
 })
+
+/**
+ * The connection budget, checked when a connection is admitted: `maxConnectionsPerSession` for everyone
+ * but the facilitator, who may use `facilitatorReserve` more (the facilitator can always get in), and
+ * `maxConnectionsPerToken` per link. Returns the close code refusing the connection, or null.
+ */
+export function connectionBudgetRefusal(
+  limits: RelayLimits,
+  joined: ReadonlySet<{ readonly auth: { readonly tokenId: string } | null }>,
+  auth: { readonly sessionRole: string; readonly tokenId: string },
+): number | null {
+  const facilitator = auth.sessionRole === 'facilitator'
+  const budget = limits.maxConnectionsPerSession + (facilitator ? limits.facilitatorReserve : 0)
+  if (joined.size >= budget) return CLOSE_CODES.SESSION_FULL
+  if (facilitator) return null
+  let sameToken = 0
+  for (const c of joined) if (c.auth?.tokenId === auth.tokenId) sameToken++
+  return sameToken >= limits.maxConnectionsPerToken ? CLOSE_CODES.TOKEN_FULL : null
+}
 
 /** Fills in defaults and validates; throws a ZodError naming the bad limit. */
 export function resolveLimits(partial: Partial<RelayLimits> | undefined): RelayLimits {

@@ -2,14 +2,14 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
-import { CLOSE_CODES, wsErrorCloseCode } from './closeCodes'
+import { CLOSE_CODES, RelayRefusal, wsErrorCloseCode } from './closeCodes'
 import { RelayConnection, waitClosed } from './connection'
-import { type RelayLimits, resolveLimits } from './limits'
-import { MalformedMessageError, parseClientMessage } from './messages'
+import { connectionBudgetRefusal, type RelayLimits, resolveLimits } from './limits'
+import { type AwarenessBounds, MalformedMessageError, parseClientMessage } from './messages'
 import type { RoomPersistence } from './persistence'
 import { Room } from './room'
 import { RelayAuthResult, type RelayOptions } from './options'
-import type { RelaySessionInfo, RelayStats } from './stats'
+import { type RelaySessionInfo, type RelayStats, UNLOADED_SESSION_INFO } from './stats'
 import { parseSyncUrl } from './syncUrl'
 
 export type { RelayOptions } from './options'
@@ -46,16 +46,22 @@ export class Relay {
   private readonly pingTimer: NodeJS.Timeout
   private readonly admissionTimeoutMs: number
   private closing: Promise<void> | null = null
+  private readonly awarenessBounds: AwarenessBounds
   private readonly counters: RelayStats = {
     accepted: 0,
     joined: 0,
     closedByCode: {},
     malformedMessages: 0,
+    refusedMessages: 0,
     loadedRooms: 0,
   }
 
   constructor(opts: RelayOptions) {
     this.limits = resolveLimits(opts.limits)
+    this.awarenessBounds = {
+      maxEntries: this.limits.maxAwarenessIdsPerConnection,
+      maxStateBytes: this.limits.maxAwarenessStateBytes,
+    }
     this.persistence = opts.persistence
     this.authorizeFn = opts.authorize
     this.now = opts.now ?? Date.now
@@ -103,7 +109,7 @@ export class Relay {
 
   sessionInfo(sessionId: string): RelaySessionInfo {
     const room = this.rooms.get(sessionId)?.room ?? null
-    if (!room) return { connections: 0, observers: 0, loaded: false, droppedObserverUpdates: 0 }
+    if (!room) return { ...UNLOADED_SESSION_INFO }
     let observers = 0
     for (const c of room.conns) if (c.isObserver) observers++
     return {
@@ -111,6 +117,10 @@ export class Relay {
       observers,
       loaded: true,
       droppedObserverUpdates: room.counters.droppedObserverUpdates,
+      awarenessStates: room.awareness.getStates().size,
+      droppedAwarenessStates: room.counters.droppedAwarenessStates,
+      refusedIncompleteUpdates: room.counters.refusedIncompleteUpdates,
+      heldIncompleteUpdates: room.counters.heldIncompleteUpdates,
     }
   }
 
@@ -216,8 +226,9 @@ export class Relay {
       this.closeConn(conn, CLOSE_CODES.GOING_AWAY)
       return this.unloadIfIdle(sessionId)
     }
-    if (room.conns.size >= this.limits.maxConnectionsPerSession) {
-      this.closeConn(conn, CLOSE_CODES.SESSION_FULL)
+    const refusal = connectionBudgetRefusal(this.limits, room.conns, auth)
+    if (refusal !== null) {
+      this.closeConn(conn, refusal)
       return this.unloadIfIdle(sessionId)
     }
     conn.state = 'joined'
@@ -256,8 +267,12 @@ export class Relay {
 
   private process(conn: RelayConnection, room: Room, frame: Uint8Array): void {
     try {
-      room.handle(conn, parseClientMessage(frame))
+      room.handle(conn, parseClientMessage(frame, this.awarenessBounds))
     } catch (err) {
+      if (err instanceof RelayRefusal) {
+        this.counters.refusedMessages++
+        return this.closeConn(conn, err.code)
+      }
       if (!(err instanceof MalformedMessageError)) this.warn('relay: Yjs rejected a message', err)
       this.counters.malformedMessages++
       this.closeConn(conn, CLOSE_CODES.MALFORMED_MESSAGE)
@@ -329,7 +344,7 @@ export class Relay {
 
   private async loadRoom(sessionId: string): Promise<Room> {
     const stored = await this.persistence.load(sessionId)
-    return new Room(sessionId, stored, this.persistence)
+    return new Room(sessionId, stored, this.persistence, this.limits, this.warn)
   }
 
   private unloadIfIdle(sessionId: string): void {

@@ -1,8 +1,14 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
+import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
+import type { RelayLimits } from './limits'
 import {
+  type AwarenessEntry,
   type ClientMessage,
+  encodeAwarenessEntries,
+  type DecodedUpdate,
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
@@ -11,11 +17,18 @@ import {
   isEmptyUpdate,
 } from './messages'
 import type { RoomPersistence } from './persistence'
+import { checkUpdateCost } from './updateCost'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
 
 export interface RoomCounters {
   droppedObserverUpdates: number
+  /** Updates whose missing dependencies were left out (each answered with a resync). */
+  refusedIncompleteUpdates: number
+  /** Updates (or parts) held for their connection because they depend on something not yet received. */
+  heldIncompleteUpdates: number
+  /** New awareness states left out because the session already kept `maxAwarenessStatesPerSession`. */
+  droppedAwarenessStates: number
 }
 
 /** One session's authoritative Y.Doc, its awareness, and the connections joined to it. */
@@ -25,13 +38,25 @@ export class Room {
   readonly conns = new Set<RelayConnection>()
   /** Which connection last set each awareness client id: only the owner's leaving removes the state. */
   private readonly awarenessOwner = new Map<number, RelayConnection>()
-  readonly counters: RoomCounters = { droppedObserverUpdates: 0 }
+  readonly counters: RoomCounters = {
+    droppedObserverUpdates: 0,
+    refusedIncompleteUpdates: 0,
+    heldIncompleteUpdates: 0,
+    droppedAwarenessStates: 0,
+  }
   private destroyed = false
+  /** Bytes held for all connections (updates waiting for their dependencies). */
+  private heldBytes = 0
+  /** The document's encoded size when last measured, and the bytes of updates applied since. */
+  private measuredBytes = 0
+  private bytesSinceMeasure = 0
 
   constructor(
     readonly sessionId: string,
     stored: Uint8Array[],
     private readonly persistence: RoomPersistence,
+    private readonly limits: RelayLimits,
+    warn: (message: string) => void = () => {},
   ) {
     this.doc = new Y.Doc()
     if (stored.length > 0) {
@@ -39,6 +64,11 @@ export class Room {
         for (const update of stored) Y.applyUpdate(this.doc, update)
       }, 'load')
     }
+    // A session stored by an older relay may hold changes that depend on missing updates: left out.
+    if (dropPendingUpdates(this.doc)) {
+      warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
+    }
+    this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -54,6 +84,7 @@ export class Room {
     }
     const frame = encodeSyncUpdate(update)
     for (const conn of this.conns) if (conn !== origin) conn.send(frame)
+    this.checkOutput()
   }
 
   /** Awareness changes go to every connection, the sender included: its echo keeps the client's idle watchdog fed. */
@@ -72,6 +103,23 @@ export class Room {
     }
     const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
     for (const c of this.conns) c.send(frame)
+    this.checkOutput()
+  }
+
+  /**
+   * Keeps the output queued for this session's clients within `maxSessionBufferedBytes`: past it, the
+   * clients with the longest queues are closed (SLOW_CONSUMER) until the rest fits.
+   */
+  checkOutput(): void {
+    let total = 0
+    for (const c of this.conns) total += c.bufferedBytes()
+    if (total <= this.limits.maxSessionBufferedBytes) return
+    const byQueue = [...this.conns].sort((a, b) => b.bufferedBytes() - a.bufferedBytes())
+    for (const c of byQueue) {
+      if (total <= this.limits.maxSessionBufferedBytes) break
+      total -= c.bufferedBytes()
+      c.close(CLOSE_CODES.SLOW_CONSUMER)
+    }
   }
 
   /** A client that reconnects before its old socket is noticed dead keeps its presence when the old one goes. */
@@ -89,11 +137,13 @@ export class Room {
     conn.send(encodeSyncStep1(this.doc))
     const states = this.awareness.getStates()
     if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
+    this.checkOutput()
   }
 
   /** Removes a connection and the awareness states it controlled. */
   leave(conn: RelayConnection): void {
     if (!this.conns.delete(conn)) return
+    this.releaseHeld(conn)
     const ids = [...conn.awarenessIds]
     conn.awarenessIds.clear()
     for (const id of ids) this.awarenessOwner.delete(id)
@@ -107,6 +157,7 @@ export class Room {
     switch (message.kind) {
       case 'sync-step1':
         conn.send(encodeSyncStep2(this.doc, message.stateVector))
+        this.checkOutput()
         return
       case 'sync-step2':
       case 'sync-update':
@@ -114,11 +165,16 @@ export class Room {
           this.dropObserverUpdate(conn, message.update)
           return
         }
-        Y.applyUpdate(this.doc, message.update, conn)
+        this.applyUpdate(conn, message.update, message.decoded)
         return
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+      case 'awareness': {
+        const entries = this.ownAwareness(conn, message.entries)
+        if (entries.length === 0) return
+        const update =
+          entries.length === message.entries.length ? message.update : encodeAwarenessEntries(entries)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
         return
+      }
       case 'query-awareness': {
         const states = this.awareness.getStates()
         if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
@@ -128,6 +184,119 @@ export class Room {
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
         return
     }
+  }
+
+  /**
+   * Applies a participant's update within its cost limits and the document quota. What cannot be
+   * integrated yet (it depends on updates the relay does not have) never enters the document: it is
+   * held for the connection, under `maxPendingBytesPerConnection` and `maxPendingBytesPerSession`, and
+   * retried with its next update (a client's edits can overtake its sync step 2). Past those, or when
+   * the connection closes, it is dropped; on a drop the client gets the relay's state vector so it sends
+   * what is missing, and a connection dropped too often is closed (UPDATE_INCOMPLETE).
+   */
+  private applyUpdate(conn: RelayConnection, update: Uint8Array, decoded: DecodedUpdate): void {
+    checkUpdateCost(this.doc, decoded, this.limits)
+    if (decoded.structs.length > 0) this.checkQuota(update.byteLength)
+    Y.applyUpdate(this.doc, update, conn)
+    this.bytesSinceMeasure += update.byteLength
+    let waiting = takePendingUpdates(this.doc)
+    if (conn.heldBytes > 0) {
+      // Something new arrived: the held parts may now apply (Yjs retries its pending structs itself).
+      const held = this.releaseHeld(conn)
+      this.doc.transact(() => {
+        for (const u of [...held, ...waiting]) Y.applyUpdateV2(this.doc, u, conn)
+      }, conn)
+      waiting = takePendingUpdates(this.doc)
+    }
+    if (waiting.length === 0) return
+    this.counters.heldIncompleteUpdates++
+    const bytes = waiting.reduce((n, u) => n + u.byteLength, 0)
+    if (
+      bytes <= this.limits.maxPendingBytesPerConnection &&
+      this.heldBytes + bytes <= this.limits.maxPendingBytesPerSession
+    ) {
+      conn.held = waiting
+      conn.heldBytes = bytes
+      this.heldBytes += bytes
+      return
+    }
+    this.counters.refusedIncompleteUpdates++
+    conn.incompleteUpdates++
+    if (conn.incompleteUpdates > this.limits.maxIncompleteUpdatesPerConnection) {
+      throw new RelayRefusal(CLOSE_CODES.UPDATE_INCOMPLETE, 'too many updates with missing dependencies')
+    }
+    conn.send(encodeSyncStep1(this.doc))
+  }
+
+  /** Takes a connection's held updates back (they are re-applied or forgotten). */
+  private releaseHeld(conn: RelayConnection): Uint8Array[] {
+    const held = conn.held
+    this.heldBytes -= conn.heldBytes
+    conn.held = []
+    conn.heldBytes = 0
+    return held
+  }
+
+  /**
+   * The document quota: the size last measured plus the updates applied since is an upper bound; only
+   * when that passes the quota is the document measured again (at most once per 1/64 of the quota).
+   */
+  private checkQuota(incoming: number): void {
+    const quota = this.limits.maxDocumentBytes
+    if (this.measuredBytes + this.bytesSinceMeasure + incoming <= quota) return
+    if (this.bytesSinceMeasure >= quota / 64) {
+      this.measuredBytes = Y.encodeStateAsUpdate(this.doc).byteLength
+      this.bytesSinceMeasure = 0
+      if (this.measuredBytes + incoming <= quota) return
+    }
+    throw new RelayRefusal(CLOSE_CODES.DOCUMENT_FULL, `the document would pass ${quota} bytes`)
+  }
+
+  /**
+   * A connection sets only the awareness states of client ids it owns: ids nobody holds (up to
+   * `maxAwarenessIdsPerConnection`, while the session keeps fewer than `maxAwarenessStatesPerSession`),
+   * or ids held by a connection with the same token (a client reconnecting before its old socket is
+   * noticed dead). Entries that change nothing (an older or equal clock) are left out: stock clients
+   * echo every state they receive. A foreign removal (a stock client timing out a quiet peer) is left
+   * out; a foreign state is refused, as are too many ids; a new state past the session's cap is left
+   * out. Returns the entries to apply.
+   */
+  private ownAwareness(conn: RelayConnection, entries: AwarenessEntry[]): AwarenessEntry[] {
+    const keep: AwarenessEntry[] = []
+    const fresh = new Set<number>()
+    const states = this.awareness.getStates()
+    for (const e of entries) {
+      const meta = this.awareness.meta.get(e.clientID)
+      const current = meta?.clock ?? -1
+      const changes = current < e.clock || (current === e.clock && e.isNull && states.has(e.clientID))
+      if (!changes) continue
+      const owner = this.awarenessOwner.get(e.clientID)
+      if (owner !== undefined && owner !== conn && !sameLink(owner, conn)) {
+        if (e.isNull) continue
+        throw new RelayRefusal(
+          CLOSE_CODES.AWARENESS_REFUSED,
+          `awareness client id ${e.clientID} belongs to another link`,
+        )
+      }
+      if (owner !== conn && !e.isNull) fresh.add(e.clientID)
+      keep.push(e)
+    }
+    if (fresh.size === 0) return keep
+    if (conn.awarenessIds.size + fresh.size > this.limits.maxAwarenessIdsPerConnection) {
+      throw new RelayRefusal(CLOSE_CODES.AWARENESS_REFUSED, 'too many awareness client ids on one connection')
+    }
+    // The session keeps at most maxAwarenessStatesPerSession states: new ones past it are left out
+    // (not refused: an honest client joining a crowded session keeps its connection, just not shown).
+    let room = this.limits.maxAwarenessStatesPerSession - states.size
+    return keep.filter((e) => {
+      if (states.has(e.clientID) || !fresh.has(e.clientID)) return true
+      if (room <= 0) {
+        this.counters.droppedAwarenessStates++
+        return false
+      }
+      room--
+      return true
+    })
   }
 
   /**
@@ -151,4 +320,9 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/** Whether two connections came in with the same token and the same participant (a reconnecting client). */
+function sameLink(a: RelayConnection, b: RelayConnection): boolean {
+  return a.auth?.tokenId === b.auth?.tokenId && a.auth?.participantId === b.auth?.participantId
 }

@@ -9,6 +9,14 @@ export interface RelaySessionInfo {
   loaded: boolean
   /** Non-empty document updates from observers that the relay dropped since the room was loaded. */
   droppedObserverUpdates: number
+  /** Awareness states the session keeps (at most `maxAwarenessStatesPerSession`). */
+  awarenessStates: number
+  /** New awareness states left out because the session kept as many as it may. */
+  droppedAwarenessStates: number
+  /** Updates (or parts) held for their connection until what they depend on arrives. */
+  heldIncompleteUpdates: number
+  /** Held updates dropped over their budget (each answered with a resync). */
+  refusedIncompleteUpdates: number
 }
 
 export interface RelayStats {
@@ -20,5 +28,19 @@ export interface RelayStats {
   closedByCode: Record<number, number>
   /** Frames rejected as malformed or of unknown type. */
   malformedMessages: number
+  /** Messages refused for a limit (awareness, update cost, document quota, missing dependencies). */
+  refusedMessages: number
   loadedRooms: number
 }
+
+/** What sessionInfo reports for a session that is not loaded. */
+export const UNLOADED_SESSION_INFO: Readonly<RelaySessionInfo> = Object.freeze({
+  connections: 0,
+  observers: 0,
+  loaded: false,
+  droppedObserverUpdates: 0,
+  awarenessStates: 0,
+  droppedAwarenessStates: 0,
+  refusedIncompleteUpdates: 0,
+  heldIncompleteUpdates: 0,
+})

@@ -7,7 +7,17 @@ import { CLOSE_CODES, Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions 
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
 import { createApiHandlers, type HostCapabilities } from './handlers'
-import { answerPublicEndpoint, closeServer, hostForUrl, json, listen, readBody, refuseUpgrade } from './http'
+import {
+  answerPublicEndpoint,
+  closeServer,
+  hostForUrl,
+  json,
+  listen,
+  readBody,
+  refuseUpgrade,
+  setSecurityHeaders,
+  FACILITATOR_CONNECT_SRC,
+} from './http'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
 import { ShareManager } from './sharing'
@@ -48,6 +58,8 @@ export interface CoproServerOptions {
   /** Replaces the built-in relay (tests, or a relay elsewhere). */
   createRelay?: (opts: { backend: SessionBackend; authorize: RelayAuthorizer }) => SyncRelay
   log?: (msg: string) => void
+  /** Origins besides its own that served pages, guests' included, may connect to (a configured hosted relay), for the CSP. */
+  connectSrc?: readonly string[]
 }
 
 const MAX_API_BODY = 1024 * 1024
@@ -222,6 +234,10 @@ export class CoproServer {
 
   /** `via` is 'share' for requests reaching a sharing listener: guests only, no app API there. */
   private onRequest(req: IncomingMessage, res: ServerResponse, via: 'main' | 'share'): void {
+    // Guests (sharing listeners) may reach only this server (and a configured relay); the facilitator's
+    // own page on the loopback listener may also reach the hosted relay typed in at run time.
+    const extra = this.opts.connectSrc ?? []
+    setSecurityHeaders(res, via === 'share' ? extra : [...extra, ...FACILITATOR_CONNECT_SRC])
     this.handleRequest(req, res, via).catch((err) => {
       this.opts.log?.(`http: ${String(err)}`)
       if (!res.headersSent) res.writeHead(500).end()

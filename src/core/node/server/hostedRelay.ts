@@ -21,6 +21,7 @@ import {
   readBody,
   refuseUpgrade,
   text,
+  setSecurityHeaders,
 } from './http'
 import { serveStatic } from './static'
 import {
@@ -274,6 +275,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
   }
 
   const handler: http.RequestListener = (req, res) => {
+    setSecurityHeaders(res)
     onRequest(req, res).catch((err: unknown) => {
       log(`relay: http: ${String(err)}`)
       if (!res.headersSent) json(res, 500, { error: 'The relay failed.' })

@@ -8,6 +8,62 @@ import type { Duplex } from 'node:stream'
  * Token extraction and checks are not here: they live in tokens.ts (docs/adr/0013-http-kit-and-tokens.md).
  */
 
+/**
+ * The renderer's Content-Security-Policy (also set as a meta tag in index.html for the desktop page).
+ * `connect-src` names only the page's own origin ('self', which covers its ws:/wss: too) and the origins
+ * in `connectSrc` (a configured hosted relay), never a whole scheme.
+ */
+export function rendererCsp(connectSrc: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...connectSrc.filter(isConnectSource), 'data: blob:'].join(' '),
+    "media-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+export const RENDERER_CSP = rendererCsp()
+
+/** An origin, or one of FACILITATOR_CONNECT_SRC, nothing else (so a value cannot add a directive). */
+function isConnectSource(s: string): boolean {
+  return FACILITATOR_CONNECT_SRC.includes(s) || isOrigin(s)
+}
+
+/** An http(s) or ws(s) origin. */
+function isOrigin(s: string): boolean {
+  return (
+    /^(https?|wss?):\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(s) ||
+    /^(https?|wss?):\/\/\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(s)
+  )
+}
+
+/**
+ * What the facilitator's own page (the app's main listener, loopback only) may connect to besides
+ * itself: the hosted relay the facilitator types in at run time ("Publish to relay"), which no header
+ * sent before can name. Guests' pages (sharing listeners, `copro relay`) never get it.
+ */
+export const FACILITATOR_CONNECT_SRC: readonly string[] = ['ws:', 'wss:', 'http://127.0.0.1:*', 'https:']
+
+/**
+ * Sets the headers every response carries, errors and 404s included: no sniffing, no framing, no
+ * referrer, and the renderer's CSP (`connectSrc`: origins, or FACILITATOR_CONNECT_SRC on the app's
+ * main listener). Called first by every request handler; replies may add to them.
+ */
+export function setSecurityHeaders(res: ServerResponse, connectSrc: readonly string[] = []): void {
+  res.setHeader('content-security-policy', rendererCsp(connectSrc))
+  res.setHeader('x-content-type-options', 'nosniff')
+  res.setHeader('x-frame-options', 'DENY')
+  res.setHeader('referrer-policy', 'no-referrer')
+  res.setHeader('cross-origin-opener-policy', 'same-origin')
+}
+
 /** Listens on `host:port` (0 picks a free port) and resolves with the bound port; rejects on 'error'. */
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {

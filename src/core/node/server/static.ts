@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { CompressedAssets, isCompressible, pickEncoding } from './compressedAssets'
+import { setSecurityHeaders } from './http'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,27 +21,8 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 }
 
-/** The renderer's Content-Security-Policy, also set as a meta tag in index.html. */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss: http://127.0.0.1:* https: data: blob:",
-  "media-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-const SECURITY_HEADERS = {
-  'content-security-policy': RENDERER_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-}
+/** Kept here for the code that imports it with serveStatic; defined with the other headers in http.ts. */
+export { RENDERER_CSP } from './http'
 
 const compressed = new CompressedAssets()
 
@@ -49,6 +31,7 @@ const compressed = new CompressedAssets()
  * out brotli- or gzip-compressed when the browser accepts it.
  */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!res.hasHeader('content-security-policy')) setSecurityHeaders(res)
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end()
     return
@@ -90,7 +73,6 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     }
   }
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
     'content-type': MIME[ext] ?? 'application/octet-stream',
     'content-length': body ? body.byteLength : info.size,
     'cache-control': cacheControl(rel),

@@ -10,7 +10,7 @@ import { docFromUpdates } from './sessionState'
 export function newSessionFromCopro(content: CoproContent): NewSessionInput {
   const check = (u: Uint8Array, what: string) => {
     try {
-      docFromUpdates([u], what).destroy()
+      docFromUpdates([u], what, 'refuse').destroy()
     } catch (e) {
       throw new StorageError('invalid-file', `Not a valid Copro session file: ${errorMessage(e)}`)
     }

@@ -1,6 +1,7 @@
 import { open, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import * as Y from 'yjs'
+import { dropPendingUpdates, hasPendingUpdates } from '../../common/session/pending'
 import { decodeLog, decodeSnapshot, encodeSnapshot, logHeader } from './binaryFormats'
 import { StorageError, isErrnoCode } from './errors'
 import { fsyncDir, writeFileAtomic } from './fsAtomic'
@@ -13,6 +14,9 @@ export interface Recovery {
   /** Files whose damaged bytes a writer keeps beside the session before rewriting them. */
   readonly damaged: readonly ('snapshot' | 'log')[]
 }
+
+/** What to do with pending data (changes whose dependencies are missing): leave it out, or refuse the whole. */
+export type PendingPolicy = 'drop' | 'refuse'
 
 /** What was found on disk for one session's board. */
 export interface StoredState {
@@ -215,8 +219,18 @@ export function recoverState(updates: readonly Uint8Array[]): {
   }
 }
 
-/** Builds a Y.Doc from updates; throws StorageError('invalid-file') when they do not apply cleanly. */
-export function docFromUpdates(updates: readonly Uint8Array[], what = 'board state'): Y.Doc {
+/**
+ * Builds a Y.Doc from updates; throws StorageError('invalid-file') when they are not Yjs data. Pending
+ * data (structs or deletions depending on updates that are missing, which older relays kept) is left out
+ * with a warning (a process warning, `CoproStorageWarning`), so such a session still opens, exports and
+ * duplicates (issue 22); with `pending: 'refuse'` (an imported file, a new session's first update) it
+ * throws StorageError('invalid-file') instead.
+ */
+export function docFromUpdates(
+  updates: readonly Uint8Array[],
+  what = 'board state',
+  pending: PendingPolicy = 'drop',
+): Y.Doc {
   const doc = new Y.Doc()
   try {
     // One transaction for all updates: measurably faster than Y.mergeUpdates + one apply.
@@ -227,17 +241,26 @@ export function docFromUpdates(updates: readonly Uint8Array[], what = 'board sta
     doc.destroy()
     throw new StorageError('invalid-file', `the ${what} is not valid Yjs data`, { cause: e })
   }
-  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown }
-  if (store.pendingStructs !== null || store.pendingDs !== null) {
+  if (pending === 'refuse' && hasPendingUpdates(doc)) {
     doc.destroy()
     throw new StorageError('invalid-file', `the ${what} is incomplete (it depends on missing updates)`)
+  }
+  if (dropPendingUpdates(doc)) {
+    process.emitWarning(
+      `the ${what} held changes that depend on missing updates; they were left out`,
+      'CoproStorageWarning',
+    )
   }
   return doc
 }
 
 /** The compacted state of a list of updates: a GC'd `Y.encodeStateAsUpdate`. */
-export function compactState(updates: readonly Uint8Array[], what?: string): Uint8Array {
-  const doc = docFromUpdates(updates, what)
+export function compactState(
+  updates: readonly Uint8Array[],
+  what?: string,
+  pending: PendingPolicy = 'drop',
+): Uint8Array {
+  const doc = docFromUpdates(updates, what, pending)
   try {
     return Y.encodeStateAsUpdate(doc)
   } finally {

@@ -25,6 +25,7 @@ import { compactState } from './sessionState'
 import { OpenDataDir, type SaveListener, type SessionStoreOptions, type WarningListener } from './dataDir'
 import type { CreateSessionInput } from './newSessionFolder'
 import type { RevertOptions } from './sessionCheckpoints'
+import { startFailure } from './startFailure'
 
 export type { SessionStoreOptions } from './dataDir'
 export type { CreateSessionInput } from './newSessionFolder'
@@ -35,23 +36,6 @@ function emptyState(): Uint8Array {
   const s = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return s
-}
-
-const START_FAILURES: Record<string, string> = {
-  ENOSPC: 'the disk is full. Free some space on that disk, then start Copro Studio again.',
-  EDQUOT: 'your disk quota is used up. Free some space, then start Copro Studio again.',
-  EROFS: 'it is on a read-only disk. Choose a writable data folder (--data-dir).',
-  EACCES: 'you do not have permission to write there. Choose another data folder (--data-dir).',
-  EPERM: 'you do not have permission to write there. Choose another data folder (--data-dir).',
-}
-
-/** A plain-language reason, naming the folder, for an I/O error met while opening a data folder. */
-function startFailure(e: unknown, dataDir: string): unknown {
-  if (e instanceof StorageError) return e
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined
-  const why = typeof code === 'string' ? START_FAILURES[code] : undefined
-  if (!why) return e
-  return new StorageError('io', `Copro Studio cannot use its data folder ${dataDir}: ${why}`, { cause: e })
 }
 
 /**
@@ -199,7 +183,9 @@ export class SessionStore implements RoomPersistence {
     const templateId = input.templateId ?? null
     if (templateId !== null && !TemplateId.safeParse(templateId).success)
       throw new StorageError('invalid-argument', `“${templateId}” is not a template id`)
-    const state = input.initialUpdate ? compactState([input.initialUpdate], 'initial board') : emptyState()
+    const state = input.initialUpdate
+      ? compactState([input.initialUpdate], 'initial board', 'refuse')
+      : emptyState()
     return this.core.materialize({ title: title.data, templateId, state, checkpoints: [] })
   }
 
