@@ -278,7 +278,7 @@ export async function writeFreshState(dir: string, state: Uint8Array): Promise<v
 /** Makes sure a log exists and ends at its last good record. Returns the log's length. */
 export async function prepareLogForAppend(dir: string, validLength: number): Promise<number> {
   const files = sessionFiles(dir)
-  await removeTempFiles(dir)
+  await removeTempFiles(dir, [files.log, files.snapshot])
   if (validLength < 8) {
     // Missing or header-damaged log: start a new one (the damaged bytes were reported by the caller).
     await writeFileAtomic(files.log, logHeader())
@@ -298,8 +298,14 @@ export async function prepareLogForAppend(dir: string, validLength: number): Pro
   return validLength
 }
 
-/** Removes temp files an interrupted atomic write left behind (`.<name>.<random>.tmp`). */
-export async function removeTempFiles(dir: string): Promise<void> {
+/**
+ * Removes the temp files an interrupted atomic write of `files` left behind (`.<name>.<random>.tmp`).
+ * Only those: another write in this process (the manifest, when the session is renamed while its board
+ * opens) may have its own temp file in the folder right now.
+ */
+export async function removeTempFiles(dir: string, files: readonly string[]): Promise<void> {
+  const prefixes = files.map((f) => `.${path.basename(f)}.`)
   for (const name of await readdir(dir).catch(() => [] as string[]))
-    if (name.startsWith('.') && name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true })
+    if (name.endsWith('.tmp') && prefixes.some((p) => name.startsWith(p)))
+      await rm(path.join(dir, name), { force: true })
 }
