@@ -6,7 +6,7 @@ import { expect, test } from './fixtures'
 import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext, postGuestCard } from './guestHelpers'
 
 /** A hosted relay (`copro relay`, the built CLI) on loopback with a known admin token. */
-async function startRelay(): Promise<{ origin: string; token: string; stop(): void }> {
+async function startRelay(): Promise<{ origin: string; token: string; log(): string; stop(): void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'copro-remote-'))
   const token = 'remote-admin-token-' + 'x'.repeat(24)
   const child: ChildProcess = spawn(
@@ -17,6 +17,8 @@ async function startRelay(): Promise<{ origin: string; token: string; stop(): vo
       env: { ...process.env, COPRO_RELAY_TOKEN: token },
     },
   )
+  let logged = ''
+  child.stderr!.on('data', (d) => (logged += String(d)))
   const origin = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d) => {
@@ -29,6 +31,8 @@ async function startRelay(): Promise<{ origin: string; token: string; stop(): vo
   return {
     origin,
     token,
+    /** What the relay printed on stderr (its log), for a failing test's report. */
+    log: () => logged,
     stop() {
       child.kill('SIGTERM')
       setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 1000)
@@ -67,7 +71,11 @@ test('a facilitator publishes a session to a hosted relay; a remote phone joins 
     await panel.getByRole('button', { name: 'Stop publishing' }).click()
     const again = await openFacilitatorBoard(browser, serve, 'Remote workshop')
     await expect.poll(() => cardTexts(again)).toContain('Posted from home over the relay')
+  } catch (e) {
+    console.log(`copro relay log:\n${relay.log()}`)
+    throw e
   } finally {
+    await test.info().attach('copro relay log', { body: relay.log(), contentType: 'text/plain' })
     relay.stop()
   }
 })
