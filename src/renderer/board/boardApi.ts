@@ -61,6 +61,11 @@ export interface BoardApi {
   undo(): void
   redo(): void
   zoomToFit(): void
+  /**
+   * Measures the canvas again. A board in a hidden tab has no size; call this as its tab is shown, so
+   * the first click or camera move after switching tabs lands where the person sees it.
+   */
+  remeasure(): void
   /** Selects the next/previous card in reading order (also Tab / Shift+Tab); returns its id. */
   focusNextCard(dir: 1 | -1): string | null
   /** Card shape ids in reading order. */
@@ -147,6 +152,7 @@ export function createBoardApi(
     undo: () => void editor.undo(),
     redo: () => void editor.redo(),
     zoomToFit: () => void editor.zoomToFit({ animation: { duration: 200 } }),
+    remeasure: () => editor.updateViewportScreenBounds(editor.getContainer()),
     focusNextCard,
     getCardIdsInReadingOrder: () => {
       const boxes = cardBoxes(editor)

@@ -1,4 +1,5 @@
-import { Suspense, useEffect, useMemo, useRef } from 'react'
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import type { BoardApi } from '../../board/boardApi'
 import type { BoardConnection } from '../../../shared/api'
 import { loadIdentity } from '../../session/identity'
 import { useBoardSession } from '../../session/useBoardSession'
@@ -17,7 +18,13 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
   const licenseKey = useWorkbench(store, (s) => s.settings.licenseKey)
   const identity = useMemo(() => loadIdentity(), [])
   const detach = useRef<(() => void) | null>(null)
+  const board = useRef<BoardApi | null>(null)
   useEffect(() => () => detach.current?.(), [])
+  // A hidden tab's canvas has no size: measure it again as the tab is shown (before paint), so the
+  // first click after switching tabs lands on what the person sees.
+  useLayoutEffect(() => {
+    if (active) board.current?.remeasure()
+  }, [active])
   return (
     <Suspense fallback={<p className="editor-message">Loading the canvas…</p>}>
       <div className="board-host" data-testid="board-host">
@@ -30,6 +37,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
           layers={contributions.canvasLayers}
           structureUndo={session?.structureUndo}
           onReady={(api) => {
+            board.current = api
             detach.current?.()
             detach.current =
               session?.attachBoard({ ...api, sessionId: connection.sessionId, identity }) ?? null
