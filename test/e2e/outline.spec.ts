@@ -246,9 +246,7 @@ test.describe('outline view', () => {
     }
     await hook(b, (h) => h.setOnline(true))
     await expect(here.getByText('A friend told me')).toBeVisible()
-    await expect(a.getByTestId('announcer')).toHaveText(
-      '2 new cards in Stage ‘Finding out’ / Lane ‘What happens’',
-    )
+    await expect(a.getByTestId('announcer')).toHaveText('2 new cards in Finding out · What happens')
     // B's card shows its author's role in A's outline
     await expect(here.locator('.outline-card', { hasText: 'A friend told me' })).toContainText('Facilitator')
 

@@ -364,7 +364,7 @@ test.describe('workshop templates in the workbench', () => {
     await page.mouse.move(b.x, b.y, { steps: 8 })
     const target = page.getByTestId('structure-drop-target')
     await expect(target).toHaveCount(1)
-    await expect(target).toContainText(`${structure.stages[1]!.label} × ${structure.lanes[0]!.label}`)
+    await expect(target).toContainText(`${structure.stages[1]!.label} · ${structure.lanes[0]!.label}`)
     await page.mouse.up()
     await expect(target).toHaveCount(0)
     const [after] = await cardBoxes(page, [card.id])

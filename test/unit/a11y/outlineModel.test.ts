@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CardRecord } from '../../../src/core/common/cards/cardRecord'
 import type { GridStructure, ZoneStructure } from '../../../src/shared/model/structure'
 import { buildOutline, cellChoices, parseCellKey } from '../../../src/renderer/features/outline/outlineModel'
-import { cellAnnouncement as describeCellRef } from '../../../src/core/common/structure/cellLabel'
+import { cellName as describeCellRef } from '../../../src/core/common/structure/cellLabel'
 import { cellKey } from '../../../src/core/common/structure/attribution'
 
 const item = (id: string, label: string) => ({
@@ -77,7 +77,7 @@ describe('outline model', () => {
       'first in help × hard',
       'second in help × hard',
     ])
-    expect(m.cells[1]![1]!.label).toBe('Stage ‘Getting help’ / Lane ‘What is hard’')
+    expect(m.cells[1]![1]!.label).toBe('Getting help · What is hard')
     const mine = m.cells[0]![0]!.cards[0]!
     expect(mine).toMatchObject({ author: 'Sam', roleLabel: 'Staff', mine: true, kindLabel: 'Pain' })
     expect(m.cells[1]![1]!.cards[0]!.author).toBe('Anonymous')

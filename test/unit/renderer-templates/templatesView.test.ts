@@ -13,7 +13,7 @@ import {
 } from '../../../src/renderer/features/templates/useTemplates'
 import { idFromLabel, structureIds } from '../../../src/renderer/features/templates/structureIds'
 import { templateSessionTitle } from '../../../src/renderer/features/templates/TemplateGallery'
-import { describeCell } from '../../../src/core/common/structure/cellLabel'
+import { cellName as describeCell } from '../../../src/core/common/structure/cellLabel'
 import { canEditStructure } from '../../../src/core/common/permissions'
 import { currentStructure, onStructure } from '../../../src/renderer/board/structure/useStructure'
 
@@ -99,7 +99,7 @@ describe('the canvas layer helpers', () => {
     if (grid.type !== 'grid') throw new Error('grid expected')
     const s = grid.stages[0]!
     const l = grid.lanes[1]!
-    expect(describeCell(grid, { type: 'cell', stageId: s.id, laneId: l.id })).toBe(`${s.label} × ${l.label}`)
+    expect(describeCell(grid, { type: 'cell', stageId: s.id, laneId: l.id })).toBe(`${s.label} · ${l.label}`)
     expect(describeCell(grid, { type: 'unplaced' })).toBe('Not in a cell')
     expect(describeCell(grid, { type: 'zone', zoneId: 'x' })).toBe('Not in a cell')
     expect(describeCell(null, { type: 'cell', stageId: s.id, laneId: l.id })).toBe('Not in a cell')

@@ -1,5 +1,6 @@
 import type { BoardStructure } from '../../../shared/model/structure'
 import { gridLaneEdges, gridStageEdges } from './attribution'
+import { gridCellLabel } from './cellLabel'
 
 /** Spotlight-able areas of a structure: whole stages (with header), lanes (with header), cells, zones. */
 export function structureAreas(
@@ -32,7 +33,7 @@ export function structureAreas(
       ? structure.lanes.flatMap((l, li) =>
           structure.stages.map((s, si) => ({
             key: `cell:${s.id}:${l.id}`,
-            label: `Cell: ${s.label} × ${l.label}`,
+            label: `Cell: ${gridCellLabel(s.label, l.label)}`,
             rect: { x: xs[si]!, y: ys[li]!, w: s.width, h: l.height },
           })),
         )

@@ -1,15 +1,11 @@
 import type { BoardStructure, CellRef, GridLane, GridStage, Zone } from '../../../shared/model/structure'
 
 /**
- * A cell's name in words. One lookup (resolveCell) and, side by side, the wordings the app uses today,
- * each tested where it is shown:
- *   describeCell      "Arriving × How it feels", "Ideas" or "Not in a cell" — the canvas drop target and
- *                     the templates view
- *   cellAnnouncement  "Stage ‘Arriving’ / Lane ‘How it feels’", "Zone ‘Ideas’" or "Not in a cell" —
- *                     the outline and screen-reader announcements
- *   guestCellLabel    "Arriving · How it feels" (just "Arriving" on a one-lane grid), "Ideas" or null —
- *                     the guest's phone ("your card goes to …")
- * Exports word cells from the export model (export/formats/common.ts), which already holds the labels.
+ * A cell's name in words — ONE wording everywhere a cell is named: the canvas drop target, the templates
+ * view, the outline and its "move to" list, screen-reader announcements and the guest's phone ("your card
+ * goes to …"): "Arriving · How it feels" for a grid cell (stage · lane), the zone's own label ("Ideas"),
+ * or "Not in a cell". Exports word cells from the export model (export/formats/common.ts), which already
+ * holds the labels.
  */
 export const UNPLACED_LABEL = 'Not in a cell'
 
@@ -32,34 +28,22 @@ export function resolveCell(structure: BoardStructure | null, ref: CellRef | nul
   return null
 }
 
-/** A cell in words: "Arriving × How it feels", "Ideas" (zone) or "Not in a cell". */
-export function describeCell(structure: BoardStructure | null, ref: CellRef): string {
-  const c = resolveCell(structure, ref)
-  if (!c) return UNPLACED_LABEL
-  return c.type === 'zone' ? c.zone.label : `${c.stage.label} × ${c.lane.label}`
-}
-
 export function gridCellLabel(stage: string, lane: string): string {
-  return `Stage ‘${stage}’ / Lane ‘${lane}’`
+  return `${stage} · ${lane}`
 }
 
 export function zoneLabel(zone: string): string {
-  return `Zone ‘${zone}’`
+  return zone
 }
 
-/** A cell in words, for announcements and the outline's "move to" list. */
-export function cellAnnouncement(structure: BoardStructure | null, ref: CellRef): string {
+/** A cell in words: "Arriving · How it feels", "Ideas" (a zone) or "Not in a cell". */
+export function cellName(structure: BoardStructure | null, ref: CellRef | null): string {
   const c = resolveCell(structure, ref)
   if (!c) return UNPLACED_LABEL
   return c.type === 'zone' ? zoneLabel(c.zone.label) : gridCellLabel(c.stage.label, c.lane.label)
 }
 
-/** A cell's name in plain words for a guest: "Stage · Lane", or the zone's label; null when none. */
+/** The same words for a guest's phone, or null when the reference names no cell (nothing to say). */
 export function guestCellLabel(structure: BoardStructure | null, cell: CellRef | null): string | null {
-  const c = resolveCell(structure, cell)
-  if (!c) return null
-  if (c.type === 'zone') return c.zone.label
-  return structure?.type === 'grid' && structure.lanes.length > 1
-    ? `${c.stage.label} · ${c.lane.label}`
-    : c.stage.label
+  return resolveCell(structure, cell) ? cellName(structure, cell) : null
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../core/common/structure/attribution'
 import { useStructure } from './useStructure'
 import { useStructureDisplay } from '../../device/displayOptions'
-import { describeCell } from '../../../core/common/structure/cellLabel'
+import { cellName } from '../../../core/common/structure/cellLabel'
 import { fitStructureOnce } from './camera'
 import './structure.css'
 
@@ -200,7 +200,7 @@ function DragTargets({ structure }: { structure: BoardStructure }) {
             data-testid="structure-drop-target"
             style={{ left: r.x, top: r.y, width: r.w, height: r.h }}
           >
-            <span className="copro-structure__target-label">{describeCell(structure, ref)}</span>
+            <span className="copro-structure__target-label">{cellName(structure, ref)}</span>
           </div>
         )
       })}

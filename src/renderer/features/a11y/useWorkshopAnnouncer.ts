@@ -8,7 +8,7 @@ import { tallyVotes } from '../../../core/common/voting/tally'
 import type { TimerState } from '../../../core/common/facilitation/schema'
 import type * as Y from 'yjs'
 import type { CardOps } from '../../board/a11y/cardOps'
-import { cellAnnouncement as describeCellRef } from '../../../core/common/structure/cellLabel'
+import { cellName as describeCellRef } from '../../../core/common/structure/cellLabel'
 import { observeWorkshop, readWorkshopSnapshot } from '../../session/workshop'
 import { NewCardBatcher } from './newCards'
 import {

@@ -6,7 +6,7 @@ import type { VotingBridge } from '../../session/votingBridge'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
-import { cellAnnouncement as describeCellRef } from '../../../core/common/structure/cellLabel'
+import { cellName as describeCellRef } from '../../../core/common/structure/cellLabel'
 import { AddCardForm } from './AddCardForm'
 import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
 import {
