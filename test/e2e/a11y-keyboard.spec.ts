@@ -102,6 +102,7 @@ test.describe('a workshop by keyboard only', () => {
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowDown')
     const chosen = await where.inputValue()
+    const chosenName = (await where.locator('option:checked').textContent())!.trim()
     expect(chosen).not.toBe(before)
     await page.keyboard.press('Tab')
     await expect(outline.getByTestId('outline-add').getByLabel('Text')).toBeFocused()
@@ -109,7 +110,9 @@ test.describe('a workshop by keyboard only', () => {
     await page.keyboard.press('Enter')
     const added = outline.locator(`[data-cell="${chosen}"]`).getByText('Ask people which words they use')
     await expect(added).toBeVisible()
-    await expect(page.getByTestId('announcer')).toContainText('Card added to Stage')
+    // the cell is named as everywhere else: "Stage · Lane"
+    expect(chosenName).toMatch(/ · /)
+    await expect(page.getByTestId('announcer')).toContainText(`Card added to ${chosenName}`)
 
     // the facilitator starts the first activity from the Facilitation view, by keyboard: announced
     await page.keyboard.press('Control+Shift+F')

@@ -34,30 +34,30 @@ describe('new-card announcements', () => {
     const { clock, advance } = manualClock()
     const said: string[] = []
     const b = new NewCardBatcher((t) => said.push(t), 5000, 1000, clock)
-    b.add('Stage ‘Getting help’ / Lane ‘What is hard’')
+    b.add('Getting help · What is hard')
     advance(300)
-    b.add('Stage ‘Getting help’ / Lane ‘What is hard’')
-    b.add('Stage ‘Getting help’ / Lane ‘What is hard’')
+    b.add('Getting help · What is hard')
+    b.add('Getting help · What is hard')
     expect(said).toEqual([])
     advance(700)
-    expect(said).toEqual(['3 new cards in Stage ‘Getting help’ / Lane ‘What is hard’'])
+    expect(said).toEqual(['3 new cards in Getting help · What is hard'])
   })
 
   it('speaks at most once per interval, however many cards arrive', () => {
     const { clock, advance } = manualClock()
     const said: string[] = []
     const b = new NewCardBatcher((t) => said.push(t), 5000, 1000, clock)
-    b.add('Zone ‘Ideas’')
+    b.add('Ideas')
     advance(1000)
-    expect(said).toEqual(['1 new card in Zone ‘Ideas’'])
+    expect(said).toEqual(['1 new card in Ideas'])
     for (let i = 0; i < 10; i++) {
       advance(200)
-      b.add('Zone ‘Ideas’')
+      b.add('Ideas')
     }
     advance(2999) // t = 5999, just under 5 s after the first announcement (t = 1000): still quiet
     expect(said).toHaveLength(1)
     advance(1) // 5 s after: the summary
-    expect(said).toEqual(['1 new card in Zone ‘Ideas’', '10 new cards in Zone ‘Ideas’'])
+    expect(said).toEqual(['1 new card in Ideas', '10 new cards in Ideas'])
     advance(60_000)
     expect(said).toHaveLength(2)
   })
@@ -66,7 +66,7 @@ describe('new-card announcements', () => {
     const { clock, advance } = manualClock()
     const said: string[] = []
     const b = new NewCardBatcher((t) => said.push(t), 5000, 1000, clock)
-    b.add('Zone ‘Ideas’')
+    b.add('Ideas')
     b.dispose()
     advance(10_000)
     expect(said).toEqual([])
