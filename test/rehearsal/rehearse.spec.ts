@@ -1,0 +1,255 @@
+import { devices, expect, test, type Browser, type Page } from '@playwright/test'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startServe } from '../e2e/fixtures'
+import { layoutFacts, type LayoutFacts } from './layoutFacts'
+
+/**
+ * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
+ * `copro serve`, as the room would see it. A facilitator at 1920×1080 (the projected screen), three
+ * guests on phones (320×568 anonymous, 390×844 named, 390×844 keyboard only) and an observer. At every
+ * step it saves a screenshot of each screen and the layout facts (layoutFacts.ts) into rehearsal/;
+ * rehearsal/facts.json gathers them. It asserts only that each step could be done: the point is to LOOK.
+ */
+const OUT = 'rehearsal'
+const steps: { step: string; who: string; screenshot: string; facts: LayoutFacts }[] = []
+const notes: string[] = []
+let n = 0
+
+async function snap(page: Page, who: string, step: string): Promise<void> {
+  n++
+  const file = `${String(n).padStart(2, '0')}-${who}-${step}.png`
+  await page.screenshot({ path: join(OUT, file) })
+  steps.push({ step, who, screenshot: file, facts: await layoutFacts(page) })
+}
+
+async function phone(browser: Browser, width: number, height: number): Promise<Page> {
+  const { defaultBrowserType: _ignored, viewport: _v, ...mobile } = devices['Pixel 7']
+  const context = await browser.newContext({ ...mobile, viewport: { width, height } })
+  return context.newPage()
+}
+
+/** Goes through the join screen by touch (or by keyboard only when `keyboard` is set). */
+async function joinAs(
+  page: Page,
+  url: string,
+  who: { name?: string; role: RegExp; keyboard?: boolean },
+): Promise<void> {
+  await page.goto(url)
+  await expect(page.getByTestId('guest-join')).toBeVisible()
+  if (who.keyboard) {
+    // Tab to each field in reading order; no pointer at all.
+    await page.keyboard.press('Tab')
+    await tabTo(page, page.getByLabel('Your name'))
+    await page.keyboard.type(who.name ?? '')
+    // a radio group is one Tab stop; the arrow keys pick within it
+    for (let i = 0; i < 40; i++) {
+      if (await page.evaluate(() => document.activeElement?.getAttribute('name') === 'guest-role')) break
+      await page.keyboard.press('Tab')
+    }
+    const target = page.getByRole('radio', { name: who.role })
+    for (let i = 0; i < 8 && !(await target.isChecked()); i++) await page.keyboard.press('ArrowDown')
+    await expect(target).toBeChecked()
+    await tabTo(page, page.getByTestId('guest-join-button'))
+    await page.keyboard.press('Enter')
+  } else {
+    if (who.name) await page.getByLabel('Your name').fill(who.name)
+    else await page.getByLabel(/Stay anonymous/).check()
+    await page.getByRole('radio', { name: who.role }).check()
+    await page.getByTestId('guest-join-button').click()
+  }
+  await expect(page.getByTestId('guest-board')).toBeVisible()
+}
+
+/** Presses Tab until `target` has focus (at most 80 times); for the keyboard-only guest. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)))
+      return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`could not reach ${String(target)} with Tab`)
+}
+
+/** A guest writes a card on the phone composer. */
+async function guestCard(page: Page, kind: string, text: string, keyboard = false): Promise<void> {
+  const composer = page.getByTestId('guest-composer')
+  if (!(await composer.isVisible())) await page.getByRole('button', { name: /Add a card/ }).click()
+  if (keyboard) {
+    await tabTo(page, page.getByTestId(`guest-kind-${kind}`))
+    await page.keyboard.press('Space')
+    await tabTo(page, page.getByTestId('guest-card-text'))
+    await page.keyboard.type(text)
+    await tabTo(page, page.getByTestId('guest-card-post'))
+    await page.keyboard.press('Enter')
+  } else {
+    await page.getByTestId(`guest-kind-${kind}`).click()
+    await page.getByTestId('guest-card-text').fill(text)
+    await page.getByTestId('guest-card-post').click()
+  }
+  await expect(page.getByTestId('guest-composer-status')).toContainText(
+    /Your card is (on the board|saved on this device)/,
+  )
+}
+
+test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => {
+  test.setTimeout(10 * 60_000)
+  mkdirSync(OUT, { recursive: true })
+  const serve = await startServe()
+  const failed: string[] = []
+  /** One step of the workshop: a failure is noted with a screenshot, and the rehearsal goes on. */
+  const phase = async (name: string, page: Page, fn: () => Promise<void>) => {
+    try {
+      await fn()
+    } catch (e) {
+      failed.push(`${name}: ${String(e).split('\n')[0]}`)
+      await snap(page, 'failed', name).catch(() => undefined)
+    }
+  }
+  const pages: Page[] = []
+  try {
+    // 1. The facilitator, on the laptop that is projected.
+    const facContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    const fac = await facContext.newPage()
+    await fac.goto(serve.url)
+    await snap(fac, 'facilitator', 'welcome')
+    await fac.getByText('New session from a template…').first().click()
+    await expect(fac.getByTestId('template-gallery')).toBeVisible()
+    await snap(fac, 'facilitator', 'templates')
+    await fac.getByRole('button', { name: /Use this template: Service journey map/i }).click()
+    await expect(fac.locator('[role="tabpanel"]:not([hidden]) [data-testid="structure-layer"]')).toBeVisible()
+    await snap(fac, 'facilitator', 'board-opened')
+    notes.push('wall view: not in the app yet (issue 14); the facilitator screen is what the projector shows')
+
+    // Cards by keyboard: point at an empty spot of a cell, press c, write, add.
+    const canvas = fac.locator('[role="tabpanel"]:not([hidden]) .tl-canvas')
+    const facCard = async (kind: string, text: string, x: number, y: number) => {
+      await fac.keyboard.press('Escape')
+      await canvas.click({ position: { x, y } })
+      await fac.keyboard.press('c')
+      const composer = fac.getByTestId('card-composer')
+      await expect(composer).toBeVisible()
+      await fac.getByTestId(`composer-kind-${kind}`).check()
+      await fac.getByTestId('composer-text').fill(text)
+      await fac.getByTestId('composer-add').click()
+      await expect(composer).toBeHidden()
+    }
+    await phase('facilitator-cards', fac, async () => {
+      await facCard('pain', 'Letters about appointments arrive after the appointment', 420, 420)
+      await facCard('gain', 'Reception staff know people by name', 640, 300)
+      await facCard('contribution', 'Tenants can test new letters before they go out', 860, 560)
+      await fac.keyboard.press('Shift+1')
+      await snap(fac, 'facilitator', 'first-cards-zoom-to-fit')
+    })
+
+    // 2. Share: participant and observer links from the Participants view.
+    let participantUrl = ''
+    let observerUrl = ''
+    await phase('share', fac, async () => {
+      await fac.getByRole('button', { name: 'Participants', exact: true }).click()
+      await fac.getByTestId('share-address-127.0.0.1').check()
+      await fac.getByTestId('share-start').click()
+      await expect(fac.getByTestId('share-state')).toBeVisible()
+      await snap(fac, 'facilitator', 'sharing')
+      participantUrl = await fac.getByLabel(/Participant link/).inputValue()
+      observerUrl = await fac.getByLabel(/Observer link/).inputValue()
+    })
+
+    // 3. Three guests on phones and an observer.
+    const anon = await phone(browser, 320, 568)
+    const named = await phone(browser, 390, 844)
+    const kb = await phone(browser, 390, 844)
+    const observer = await phone(browser, 390, 844)
+    pages.push(fac, anon, named, kb, observer)
+    await phase('join-anonymous', anon, async () => {
+      await joinAs(anon, participantUrl, { role: /^Person who uses the service/ })
+      await snap(anon, 'guest320-anonymous', 'joined')
+    })
+    await phase('join-named', named, async () => {
+      await joinAs(named, participantUrl, { name: 'Amira', role: /^Carer or family member/ })
+      await snap(named, 'guest390-named', 'joined')
+    })
+    await phase('join-keyboard', kb, async () => {
+      await joinAs(kb, participantUrl, { name: 'Dev', role: /^Front-line staff/, keyboard: true })
+      await snap(kb, 'guest390-keyboard', 'joined')
+    })
+    await phase('observer', observer, async () => {
+      await observer.goto(observerUrl)
+      await expect(observer.getByTestId('guest-join').or(observer.getByTestId('guest-board'))).toBeVisible()
+      await snap(observer, 'observer', 'opened')
+    })
+
+    await phase('guest-cards', named, async () => {
+      await guestCard(anon, 'pain', 'I never know who to ring')
+      await guestCard(named, 'idea', 'A text message the day before')
+      await guestCard(kb, 'contribution', 'I can explain the booking system to new staff', true)
+      await snap(anon, 'guest320-anonymous', 'card-added')
+      await snap(named, 'guest390-named', 'card-added')
+      await snap(kb, 'guest390-keyboard', 'card-added')
+    })
+    await fac.keyboard.press('Shift+1')
+    await snap(fac, 'facilitator', 'guest-cards-arrived')
+
+    // 4. An activity with a timer, private writing, then the reveal.
+    const view = fac.getByTestId('facilitation-view')
+    await phase('activity', fac, async () => {
+      await fac.getByRole('button', { name: 'Facilitation', exact: true }).click()
+      await view.getByRole('button', { name: 'Add activity' }).click()
+      await view.getByLabel('Title', { exact: true }).fill('What gets in the way?')
+      await view.getByLabel('Minutes').fill('5')
+      await view
+        .getByLabel(/Instructions/)
+        .fill('Write what gets in the way. Only you see your cards until the reveal.')
+      await view.getByLabel(/Private writing/).check()
+      await view.getByRole('button', { name: 'Save' }).click()
+      // the template brought its own agenda: go to the new activity, then start its timer
+      await view.getByRole('button', { name: 'Go to What gets in the way?' }).click()
+      await view.getByRole('button', { name: 'Start' }).click()
+      await snap(fac, 'facilitator', 'activity-running')
+      await snap(named, 'guest390-named', 'activity-running')
+      await snap(anon, 'guest320-anonymous', 'activity-running')
+    })
+    await phase('private-writing', named, async () => {
+      await guestCard(named, 'pain', 'The waiting room is too loud to hear my name')
+      await guestCard(anon, 'pain', 'Forms only online')
+      await snap(anon, 'guest320-anonymous', 'private-writing')
+    })
+    await phase('reveal', fac, async () => {
+      await view.getByTestId('facil-reveal').click()
+      await snap(fac, 'facilitator', 'revealed')
+    })
+
+    // 5. A voting round: guests spend dots, the facilitator closes it and shows the results.
+    await phase('voting', fac, async () => {
+      await view.getByRole('textbox', { name: 'Question' }).fill('What should we fix first?')
+      await view.getByRole('button', { name: 'Open the round' }).click()
+      await expect(view.getByTestId('facil-open-round')).toBeVisible()
+      await snap(fac, 'facilitator', 'voting-open')
+      await snap(named, 'guest390-named', 'voting-open')
+      await snap(anon, 'guest320-anonymous', 'voting-open')
+      const dot = named.getByRole('button', { name: /Add a dot/ }).first()
+      await dot.click()
+      await dot.click()
+      await snap(named, 'guest390-named', 'voted')
+      await view.getByRole('button', { name: 'Close the round and show results' }).click()
+      await expect(view.getByTestId('facil-results')).toBeVisible()
+      await snap(fac, 'facilitator', 'results')
+      await snap(named, 'guest390-named', 'results')
+    })
+
+    // 6. Export: the report a service designer takes away.
+    await phase('export', fac, async () => {
+      await fac.getByRole('button', { name: 'Export', exact: true }).click()
+      await expect(fac.getByTestId('export-view')).toBeVisible()
+      await snap(fac, 'facilitator', 'export')
+    })
+  } finally {
+    writeFileSync(
+      join(OUT, 'facts.json'),
+      JSON.stringify({ date: new Date().toISOString(), failed, notes, steps }, null, 2),
+    )
+    for (const p of pages) await p.context().close()
+    await serve.stop()
+  }
+  expect(failed, 'steps of the workshop that could not be done').toEqual([])
+})
