@@ -60,6 +60,21 @@ describe('board binding through the relay', () => {
     expect(a.binding.records.size).toBe(52) // 50 cards + document + page
   })
 
+  it('a store batch bigger than one relay item (2,000 cards) is sent in several updates and is all saved', async () => {
+    const session = relay.newSession()
+    const a = await join(session)
+    let updates = 0
+    a.doc.on('update', () => updates++)
+    const text = 'Something people said about the service, written out at some length. '.repeat(3)
+    a.store.put(Array.from({ length: 2000 }, (_, i) => cardRecord(`big${i}`, { text: `${i}: ${text}` })))
+    // one transaction of this size would be one ~1 MB item: the relay refuses that (4413) and nothing is saved
+    expect(updates).toBeGreaterThan(1)
+    const late = await join(session)
+    await eventually(() => expect(late.binding.records.size).toBe(2002))
+    expect(card(late, 'big1999')?.props.text).toBe(`1999: ${text}`)
+    expect(a.provider.wsconnected).toBe(true)
+  })
+
   it('a remote record that fails validation is skipped and reported; the rest applies', async () => {
     const session = relay.newSession()
     const reported: string[] = []

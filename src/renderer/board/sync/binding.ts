@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { TLRecord, TLStore } from 'tldraw'
 import { KeyedRecords } from '../../../core/common/session/keyedRecords'
+import { batchesWithinBudget } from '../../../core/common/session/updateBudget'
 import {
   DOC_SCHEMA_VERSION,
   META_KEYS,
@@ -13,7 +14,8 @@ import { checkDocSchema, type SchemaCheck } from './schemaCheck'
  * Binds a tldraw store to a session's Y.Doc (framework-free; the Board and the Node tests both use it).
  *
  * - Document records live in KeyedRecords on `tl_records`, keyed by record id.
- * - Local changes (source 'user', scope 'document') go to Yjs in one transaction per store batch.
+ * - Local changes (source 'user', scope 'document') go to Yjs in one transaction per store batch, split into
+ *   batches the relay accepts (core/common/session/updateBudget.ts).
  * - Changes that did not come from this binding (remote peers, other local writers) come in through
  *   `store.mergeRemoteChanges`, so tldraw's history (undo) never records them.
  * - `meta` holds DOC_SCHEMA_VERSION and tldraw's serialized schema. A client whose schema cannot read
@@ -153,10 +155,12 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
     if (records.size === 0) {
       const seed = (opts.seed?.() ?? Object.values(store.serialize('document'))).filter(shouldSync)
       if (canWrite()) {
+        const batches = batchesWithinBudget(seed.map((r) => [r.id, r] as const))
         doc.transact(() => {
           writeSchema()
-          records.setMany(seed.map((r) => [r.id, r] as const))
+          if (batches[0]) records.setMany(batches[0])
         }, origin)
+        for (const batch of batches.slice(1)) doc.transact(() => records.setMany(batch), origin)
         const missing = seed.filter((r) => !store.has(r.id))
         if (missing.length > 0) store.mergeRemoteChanges(() => store.put(missing))
       }
@@ -189,8 +193,10 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
       const m = store.schema.migratePersistedRecord(rec, from)
       if (m.type === 'success' && m.value !== rec) upgraded.push([key, m.value])
     }
+    const batches = batchesWithinBudget(upgraded)
+    for (const batch of batches.slice(0, -1)) doc.transact(() => records.setMany(batch), origin)
     doc.transact(() => {
-      records.setMany(upgraded)
+      records.setMany(batches.at(-1) ?? [])
       writeSchema()
     }, origin)
     check = { ok: true, migrateFrom: null, missing: false }
@@ -213,10 +219,13 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
         if (records.has(r.id)) dels.push(r.id)
       }
       if (puts.length === 0 && dels.length === 0) return
+      // one transaction per batch: a big paste or import must not become one item the relay refuses
+      const batches = batchesWithinBudget(puts)
       doc.transact(() => {
         if (dels.length > 0) records.deleteMany(dels)
-        if (puts.length > 0) records.setMany(puts)
+        if (batches[0]) records.setMany(batches[0])
       }, origin)
+      for (const batch of batches.slice(1)) doc.transact(() => records.setMany(batch), origin)
     },
     { source: 'user', scope: 'document' },
   )
