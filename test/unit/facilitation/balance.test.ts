@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { liveVoiceBalance } from '../../../src/core/common/export/liveBalance'
+import { selectCards } from '../../../src/core/common/cards/cardRecord'
+import { liveVoiceBalance, readBalanceMaps } from '../../../src/core/common/export/liveBalance'
+import { buildExportModel } from '../../../src/core/common/export/model'
+import { readRecords } from '../../../src/core/common/session/read'
 import { buildVotingSession } from './fixture'
+
+const live = (doc: Parameters<typeof readBalanceMaps>[0]) =>
+  liveVoiceBalance(readBalanceMaps(doc), selectCards(readRecords(doc)).cards)
 
 /**
  * Voice balance of the fixture without a region (so every idea dot counts), by hand:
@@ -10,7 +16,8 @@ import { buildVotingSession } from './fixture'
  *   expected roles: service user, carer/family, staff, manager (not facilitators or observers)
  */
 describe('live voice balance (hand-computed fixture)', () => {
-  const vb = liveVoiceBalance(buildVotingSession({ region: false }).doc)
+  const doc = buildVotingSession({ region: false }).doc
+  const vb = live(doc)
   const row = (r: string) => vb.byRole.find((x) => x.coproRole === r)!
 
   it('counts cards, dots and words per role', () => {
@@ -35,5 +42,19 @@ describe('live voice balance (hand-computed fixture)', () => {
     expect(at(s2, 'service-user')).toMatchObject({ cards: 0, votes: 1 })
     expect(s1.notYetHeard).toEqual(['carer-family', 'manager-commissioner'])
     expect(s2.notYetHeard).toEqual(['service-user', 'carer-family', 'manager-commissioner'])
+  })
+
+  it("is the export model's voice balance, computed from the cards and the small maps", () => {
+    expect(vb).toEqual(
+      buildExportModel(doc, { generatedAt: new Date(0).toISOString(), appVersion: 't' }).voiceBalance,
+    )
+  })
+
+  it('leaves out the cards and votes of a participant who withdrew', () => {
+    const maps = readBalanceMaps(doc)
+    const cards = selectCards(readRecords(doc)).cards
+    const someone = cards.find((c) => c.props.authorRole === 'service-user')!.props.authorId
+    const without = liveVoiceBalance({ ...maps, withdrawn: new Set([...maps.withdrawn, someone]) }, cards)
+    expect(without.byRole.find((x) => x.coproRole === 'service-user')!.cards).toBe(0)
   })
 })

@@ -232,7 +232,10 @@ function addTo(m: Map<string, Set<string>>, k: string, v: string): void {
  * Roles expected to contribute: co-production roles of the registered participants who take part
  * (observers and the facilitator role aside). Without a registry, the roles that wrote cards.
  */
-function expectedRoles(people: readonly Participant[], cards: readonly ExportCard[]): CoproRole[] {
+export function expectedRoles(
+  people: readonly Participant[],
+  cards: readonly { readonly author: Pick<ExportCard['author'], 'coproRole'> }[],
+): CoproRole[] {
   const set = new Set<CoproRole>()
   for (const p of people)
     if (p.sessionRole !== 'observer' && p.coproRole !== 'facilitator') set.add(p.coproRole)
@@ -241,7 +244,7 @@ function expectedRoles(people: readonly Participant[], cards: readonly ExportCar
   return COPRO_ROLES.filter((r) => set.has(r))
 }
 
-function toExportStructure(s: BoardStructure | null): ExportStructure | null {
+export function toExportStructure(s: BoardStructure | null): ExportStructure | null {
   if (!s) return null
   const item = (i: { id: string; label: string; prompt: string }) => ({
     id: i.id,
@@ -253,7 +256,7 @@ function toExportStructure(s: BoardStructure | null): ExportStructure | null {
     : { type: 'zones', zones: s.zones.map(item) }
 }
 
-function toExportCell(s: BoardStructure | null, ref: CellRef): ExportCell {
+export function toExportCell(s: BoardStructure | null, ref: CellRef): ExportCell {
   if (ref.type === 'cell' && s?.type === 'grid') {
     const stage = s.stages.find((x) => x.id === ref.stageId)
     const lane = s.lanes.find((x) => x.id === ref.laneId)

@@ -9,6 +9,11 @@ interface Tally {
   words: number
 }
 
+/** What voice balance reads of a card (an export card, or a live card attributed to its cell). */
+export type BalanceCard = Pick<ExportCard, 'id' | 'text' | 'cell'> & {
+  readonly author: Pick<ExportCard['author'], 'coproRole'>
+}
+
 const zero = (): Tally => ({ cards: 0, votes: 0, words: 0 })
 
 function tallies(): Map<CoproRole, Tally> {
@@ -22,7 +27,7 @@ function toRows(t: Map<CoproRole, Tally>): RoleTally[] {
 const share = (n: number, total: number): number => (total > 0 ? Math.round((n / total) * 10000) / 10000 : 0)
 
 /** The area (stage or zone) a card counts towards, or null when unplaced. */
-export function areaOf(card: ExportCard): string | null {
+export function areaOf(card: Pick<ExportCard, 'cell'>): string | null {
   if (card.cell.type === 'cell') return card.cell.stageId
   if (card.cell.type === 'zone') return card.cell.zoneId
   return null
@@ -34,7 +39,7 @@ export function areaOf(card: ExportCard): string | null {
  */
 export function voiceBalance(
   structure: ExportStructure | null,
-  cards: readonly ExportCard[],
+  cards: readonly BalanceCard[],
   votes: readonly CountedVote[],
   participantRoles: readonly CoproRole[],
   expectedRoles: readonly CoproRole[],

@@ -47,11 +47,16 @@ export function readRecords(doc: Y.Doc): unknown[] {
  * entries, i.e. write to the document, so the array is read directly here.)
  */
 export function readSession(doc: Y.Doc): RawSession {
-  const workshop = sessionMap(doc, 'workshop')
+  return { records: readRecords(doc), meta: mapToObject(sessionMap(doc, 'meta')), ...readSessionValues(doc) }
+}
+
+/**
+ * The session's values besides its records and meta — structure, participants, voting rounds, ballots,
+ * withdrawals — as stored (not validated). Reads only those small maps, never `tl_records`.
+ */
+export function readSessionValues(doc: Y.Doc): Omit<RawSession, 'records' | 'meta'> {
   return {
-    records: readRecords(doc),
-    meta: mapToObject(sessionMap(doc, 'meta')),
-    structure: parseMaybeJson(plain(workshop.get(WORKSHOP_KEYS.structure))),
+    structure: parseMaybeJson(plain(sessionMap(doc, 'workshop').get(WORKSHOP_KEYS.structure))),
     participants: mapValues(sessionMap(doc, 'participants')),
     rounds: mapValues(sessionMap(doc, 'voting')),
     ballots: readBallotEntries(doc),

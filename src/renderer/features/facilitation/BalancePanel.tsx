@@ -1,23 +1,27 @@
 import type * as Y from 'yjs'
-import { liveVoiceBalance } from '../../../core/common/export/liveBalance'
 import { readShareBalance, writeShareBalance } from '../../../core/common/facilitation/state'
+import type { SessionBoard } from '../../session/BoardSession'
 import { BalanceTable } from './BalanceTable'
 import { useDocValue } from '../../session/useDoc'
+import { useLiveBalance } from './useLiveBalance'
 import { useOptimistic } from './useOptimistic'
 
 /**
  * Voice balance: cards, dots and words per co-production role, per stage, and who has not yet been
  * heard where. Facilitators always see it; everyone else when a facilitator shares it.
  */
-export function BalancePanel({ doc, facilitator }: { doc: Y.Doc; facilitator: boolean }) {
+export function BalancePanel({
+  doc,
+  board,
+  facilitator,
+}: {
+  doc: Y.Doc
+  board: SessionBoard
+  facilitator: boolean
+}) {
   const sharedInDoc = useDocValue(doc, readShareBalance) ?? false
   const [shared, showShared] = useOptimistic(sharedInDoc)
-  const vb = useDocValue(
-    doc,
-    (d) => (facilitator || readShareBalance(d) ? liveVoiceBalance(d) : null),
-    [facilitator],
-    1000,
-  )
+  const vb = useLiveBalance(doc, board, facilitator || sharedInDoc)
   if (!facilitator && !shared) return null
   return (
     <section aria-labelledby="facil-vb-h" className="facil-section" data-testid="facil-balance">

@@ -85,7 +85,7 @@ export function FacilitationView() {
       {facilitator && (
         <AttentionSection doc={doc} board={board} controller={controller} store={store} relayNow={relayNow} />
       )}
-      <BalancePanel doc={doc} facilitator={facilitator} />
+      <BalancePanel doc={doc} board={board} facilitator={facilitator} />
     </div>
   )
 }

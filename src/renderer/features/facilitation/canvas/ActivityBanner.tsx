@@ -3,11 +3,12 @@ import type * as Y from 'yjs'
 import type { Agenda, Activity, TimerState } from '../../../../core/common/facilitation/schema'
 import { recordPass } from '../../../../core/common/facilitation/state'
 import { formatRemaining, remainingMs } from '../../../../core/common/facilitation/timer'
-import { liveVoiceBalance } from '../../../../core/common/export/liveBalance'
 import type { BoardIdentity } from '../../../board/Board'
 import type { RelayClock } from '../../../session/relayClock'
-import { useDocValue } from '../../../session/useDoc'
+import type { SessionBoard } from '../../../session/BoardSession'
+import { useBoardSession } from '../../../session/useBoardSession'
 import { BalanceTable } from '../BalanceTable'
+import { useLiveBalance } from '../useLiveBalance'
 import type { FollowLead } from './useFollowLead'
 
 function randomNonce(): string {
@@ -135,6 +136,11 @@ function ActivityText(p: ActivityBannerProps & { activity: Activity }) {
 }
 
 function SharedBalance({ doc }: { doc: Y.Doc }) {
-  const vb = useDocValue(doc, liveVoiceBalance, [], 1000)
+  const board = useBoardSession()?.board ?? null
+  return board ? <SharedBalanceOf doc={doc} board={board} /> : null
+}
+
+function SharedBalanceOf({ doc, board }: { doc: Y.Doc; board: SessionBoard }) {
+  const vb = useLiveBalance(doc, board, true)
   return vb ? <BalanceTable vb={vb} /> : null
 }
