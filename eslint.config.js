@@ -5,10 +5,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import copro from './scripts/deps/eslintPlugin.mjs'
 import { KNOWN_LONG_FILES, MAX_LINES } from './scripts/deps/policy.mjs'
-import { rendererLayers } from './scripts/eslint-renderer-layers.js'
 
 /** One `copro` plugin: import cycles and boundaries (scripts/deps, ADR 0016) and the renderer's layers (ADR 0011). */
-const coproPlugin = { ...copro, rules: { ...copro.rules, ...rendererLayers.rules } }
 
 /**
  * Import boundaries (architecture.md):
@@ -139,10 +137,9 @@ export default tseslint.config(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks, copro: coproPlugin },
+    plugins: { 'react-hooks': reactHooks, copro },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'copro/renderer-layers': 'error',
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
       ...restrict([
@@ -160,7 +157,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { copro: coproPlugin },
+    plugins: { copro },
     rules: { 'copro/no-import-cycle': 'error', 'copro/import-boundaries': 'error' },
   },
   {

@@ -63,7 +63,23 @@ export const BELOW_FEATURES = [
 ]
 
 const FEATURES = 'src/renderer/features/'
-const CONTRIB = 'src/renderer/contrib/' // today's name for features/, until issue 13 moves it
+
+/**
+ * What each layer below the features may import inside src/renderer (ADR 0011), lowest first:
+ *
+ *   device ← board ← session ← workbench ← features/<name> ← guest, main.tsx
+ *
+ * board/ is the tldraw adapter (no session, workbench or feature); session/ knows no workbench and no
+ * feature; workbench/ renders what features contribute and names none of them. Imports from outside the
+ * renderer (src/core/common, src/shared) are the other ESLint rules' business.
+ */
+export const RENDERER_LAYERS = {
+  device: ['device'],
+  host: ['host'],
+  board: ['board', 'device'],
+  session: ['session', 'board', 'device'],
+  workbench: ['workbench', 'session', 'board', 'device', 'host'],
+}
 
 /** @type {import('./importGraph.mjs').BoundaryRule[]} */
 export const BOUNDARIES = [
@@ -79,8 +95,21 @@ export const BOUNDARIES = [
   {
     name: 'layer-imports-feature',
     from: new RegExp(`^(${BELOW_FEATURES.join('|')})`),
-    allow: (to) => !to.startsWith(FEATURES) && !to.startsWith(CONTRIB),
-    message: `${BELOW_FEATURES.join(', ')} sit below the features and import none (src/renderer/features, src/renderer/contrib): features plug into them through registries.`,
+    allow: (to) => !to.startsWith(FEATURES),
+    message: `${BELOW_FEATURES.join(', ')} sit below the features and import none (src/renderer/features): features plug into them through registries.`,
+  },
+  {
+    name: 'layer-imports-higher-layer',
+    from: /^src\/renderer\/(device|host|board|session|workbench)\//,
+    allow: (to, m) => {
+      const layer = /^src\/renderer\/([^/]+)\//.exec(to)?.[1]
+      return layer === undefined || layer === 'features' || RENDERER_LAYERS[m[1]].includes(layer)
+    },
+    message: `The renderer's layers import only themselves and the layers below them (device ← board ← session ← workbench; host for the workbench): ${Object.entries(
+      RENDERER_LAYERS,
+    )
+      .map(([l, ok]) => `${l} → ${ok.join('/')}`)
+      .join('; ')} (ADR 0011).`,
   },
 ]
 

@@ -134,10 +134,11 @@ describe('the checker on the fixture tree', () => {
     ])
   })
 
-  it('finds the feature → feature and board → feature imports, and nothing a feature may import', () => {
+  it('finds the feature → feature, board → feature and board → session imports, and nothing a feature may import', () => {
     const v = findBoundaryViolations(graph, BOUNDARIES)
     expect(v.map((x) => `${x.rule}: ${x.from} → ${x.to}`)).toEqual([
       'layer-imports-feature: src/renderer/board/Board.ts → src/renderer/features/alpha/alphaCommands.ts',
+      'layer-imports-higher-layer: src/renderer/board/shapes.ts → src/renderer/session/session.ts',
       'feature-imports-feature: src/renderer/features/alpha/AlphaView.tsx → src/renderer/features/beta/betaModel.ts',
     ])
   })
@@ -173,6 +174,7 @@ describe('the ESLint rules on the fixture tree', () => {
         'copro/no-import-cycle src/renderer/board/Board.ts:1',
         'copro/no-import-cycle src/renderer/features/alpha/AlphaView.tsx:2',
         'copro/import-boundaries src/renderer/board/Board.ts:1',
+        'copro/import-boundaries src/renderer/board/shapes.ts:1',
         'copro/import-boundaries src/renderer/features/alpha/AlphaView.tsx:5',
       ].sort(),
     )
