@@ -314,5 +314,23 @@ export function relayConformance(name: string, target: () => Target): void {
       )
       expect(Y.encodeStateVector(guest.doc)).toEqual(Y.encodeStateVector(facilitator.doc))
     })
+
+    it('answers every HTTP request with the security headers, errors and admin replies included', async () => {
+      const { origins } = target()
+      for (const origin of origins) {
+        for (const [path, init] of [
+          ['/no-such-page', {}],
+          ['/admin/sessions', {}],
+          ['/admin/sessions', { headers: { authorization: `Bearer ${target().adminToken}` } }],
+          ['/api/health', {}],
+        ] as const) {
+          const r = await fetch(`${origin}${path}`, init)
+          const at = `${origin}${path} (${r.status})`
+          expect(r.headers.get('x-content-type-options'), at).toBe('nosniff')
+          expect(r.headers.get('content-security-policy'), at).toContain("frame-ancestors 'none'")
+          expect(r.headers.get('referrer-policy'), at).toBe('no-referrer')
+        }
+      }
+    })
   })
 }

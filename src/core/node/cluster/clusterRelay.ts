@@ -1,15 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { Hocuspocus } from '@hocuspocus/server'
 import IORedis from 'ioredis'
 import { removeAwarenessStates } from 'y-protocols/awareness'
 import { syncServerUrl, type RelayAuthResult, type RelayLimits } from '../relay'
-import { AdminToken, CORS, HttpError, MintBody, PublishBody, parse, readJson } from '../server/hostedRelay'
-import { json, text } from '../server/http'
-import { serveStatic } from '../server/static'
-import { digestOf, newToken, sameToken, tokenFrom } from '../server/tokens'
+import {
+  AdminToken,
+  hostedRequestHandler,
+  routeSyncUpgrades,
+  type HostedBackend,
+} from '../server/hostedFront'
+import { digestOf, newToken, sameToken } from '../server/tokens'
 import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
 import { PostgresLog } from './postgresLog'
@@ -176,128 +179,67 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   }, opts.recheckMs ?? 5000)
   recheck.unref()
 
-  const isAdmin = (req: IncomingMessage) => {
-    const auth = req.headers['authorization']
-    return (
-      typeof auth === 'string' && auth.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), adminToken)
-    )
-  }
-
-  const admin = async (req: IncomingMessage, url: URL): Promise<unknown> => {
-    if (!isAdmin(req)) throw new HttpError(401, 'The admin token is required (Authorization: Bearer …).')
-    const path = url.pathname
-    if (path === '/admin/sessions' && req.method === 'GET') {
-      return (await store.listSessions()).map((s) => ({
+  const backend: HostedBackend = {
+    isAdmin: (token) => sameToken(token, adminToken),
+    listSessions: async () =>
+      (await store.listSessions()).map((s) => ({
         sessionId: s.sessionId,
         title: s.title,
         connections: adapter.sessionInfo(s.sessionId).connections,
         tokens: s.tokens,
-      }))
-    }
-    if (path === '/admin/sessions' && req.method === 'POST') {
-      const body = parse(PublishBody, await readJson(req))
-      const s = await store.publish(body.sessionId, body.title)
+      })),
+    publish: async (sessionId, title) => {
+      const s = await store.publish(sessionId, title)
       return { sessionId: s.sessionId, title: s.title }
-    }
-    if (path === '/admin/tokens' && req.method === 'POST') {
-      const body = parse(MintBody, await readJson(req))
-      if (!(await store.sessionExists(body.sessionId)))
-        throw new HttpError(
-          404,
-          'That session is not published on this relay. Connect with the admin token first.',
-        )
+    },
+    sessionExists: (sessionId) => store.sessionExists(sessionId),
+    mintToken: async (sessionId, role, ttlMs) => {
       const token = newToken()
       const tokenId = `tk_${randomBytes(9).toString('base64url')}`
-      const expiresAt = body.expiresInSeconds === undefined ? null : Date.now() + body.expiresInSeconds * 1000
+      const expiresAt = ttlMs === null ? null : Date.now() + ttlMs
       await store.insertToken({
         tokenId,
-        sessionId: body.sessionId,
-        role: body.role,
+        sessionId,
+        role,
         expiresAt,
         digest: digestOf(token).toString('hex'),
       })
-      return {
-        token,
-        tokenId,
-        sessionId: body.sessionId,
-        role: body.role,
-        expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
-      }
-    }
-    const one = /^\/admin\/tokens\/(tk_[A-Za-z0-9_-]{1,64})$/.exec(path)
-    if (one && req.method === 'DELETE') {
-      if (!(await store.revokeToken(one[1]!))) throw new HttpError(404, 'No such token.')
-      broadcast({ type: 'revoke', tokenIds: [one[1]!] })
-      return { revoked: 1 }
-    }
-    const all = /^\/admin\/sessions\/([A-Za-z0-9_-]{6,64})\/tokens$/.exec(path)
-    if (all && req.method === 'DELETE') {
-      const ids = await store.revokeSessionTokens(all[1]!)
+      return { token, tokenId, expiresAt }
+    },
+    revokeToken: async (tokenId) => {
+      if (!(await store.revokeToken(tokenId))) return false
+      broadcast({ type: 'revoke', tokenIds: [tokenId] })
+      return true
+    },
+    revokeSessionTokens: async (sessionId) => {
+      const ids = await store.revokeSessionTokens(sessionId)
       if (ids.length > 0) broadcast({ type: 'revoke', tokenIds: ids })
-      return { revoked: ids.length }
-    }
-    const session = /^\/admin\/sessions\/([A-Za-z0-9_-]{6,64})$/.exec(path)
-    if (session && req.method === 'DELETE') {
-      const { deleted, tokenIds } = await store.deleteSession(session[1]!)
-      if (!deleted) throw new HttpError(404, 'No such session.')
+      return ids.length
+    },
+    deleteSession: async (sessionId) => {
+      const { deleted, tokenIds } = await store.deleteSession(sessionId)
+      if (!deleted) return { deleted: false, revoked: 0 }
       if (tokenIds.length > 0) broadcast({ type: 'revoke', tokenIds })
-      broadcast({ type: 'close-session', sessionId: session[1]! })
-      return { deleted: 1, revoked: tokenIds.length }
-    }
-    throw new HttpError(404, 'No such admin endpoint.')
-  }
-
-  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://relay.invalid')
-    if (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/api/')) {
-      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v)
-      if (req.method === 'OPTIONS') return void res.writeHead(204).end()
-    }
-    if (url.pathname === '/health' || (url.pathname === '/' && !opts.rendererDir))
-      return text(res, 200, 'copro relay: connect a y-websocket client to /sync/<sessionId>?token=…\n')
-    if (url.pathname.startsWith('/admin/')) {
-      try {
-        return json(res, 200, await admin(req, url))
-      } catch (err) {
-        if (err instanceof HttpError) return json(res, err.status, { error: err.message })
-        throw err
-      }
-    }
-    if (url.pathname === '/api/guest/session' && req.method === 'GET') {
-      const token = tokenFrom(req.headers, url)
-      const grant =
-        token && token.length <= 512
-          ? await store.tokenByDigest(digestOf(token).toString('hex'), Date.now())
-          : null
+      broadcast({ type: 'close-session', sessionId })
+      return { deleted: true, revoked: tokenIds.length }
+    },
+    guestSession: async (token) => {
+      const grant = token ? await store.tokenByDigest(digestOf(token).toString('hex'), Date.now()) : null
       const s = grant ? await store.getSession(grant.sessionId) : null
-      if (!grant || !s) return json(res, 401, { error: 'A valid guest token is required.' })
-      return json(res, 200, {
+      if (!grant || !s) return null
+      return {
         sessionId: grant.sessionId,
         title: s.title ?? `Published session ${s.sessionId}`,
         role: grant.role,
-      })
-    }
-    if (url.pathname === '/api/health') return json(res, 200, { ok: true })
-    if (url.pathname === '/api/time') return json(res, 200, { now: Date.now() })
-    if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
-    if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
-    text(res, 404, 'not found\n')
+      }
+    },
   }
 
-  const handler: http.RequestListener = (req, res) => {
-    onRequest(req, res).catch((err: unknown) => {
-      log(`relay: http: ${String(err)}`)
-      if (!res.headersSent) json(res, 500, { error: 'The relay failed.' })
-    })
-  }
+  const handler = hostedRequestHandler(backend, { rendererDir: opts.rendererDir, log })
   const server = opts.tls
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
     : http.createServer(handler)
-  server.on('upgrade', (req, socket, head) => {
-    if (req.url?.startsWith('/sync/')) adapter.handleUpgrade(req, socket, head)
-    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-  })
-  server.on('clientError', (_err, socket) => socket.destroy())
+  routeSyncUpgrades(server, (req, socket, head) => adapter.handleUpgrade(req, socket, head))
 
   let closing: Promise<void> | null = null
   const shutdown = async () => {

@@ -1,38 +1,11 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import http from 'node:http'
 import https from 'node:https'
-import { z } from 'zod'
-import { SessionId, SessionTitle } from '../../../shared/model/session'
-import {
-  Relay,
-  SYNC_PATH_PREFIX,
-  syncServerUrl,
-  type RelayAuthResult,
-  type RelayLimits,
-  type RoomPersistence,
-} from '../relay'
+import { Relay, syncServerUrl, type RelayAuthResult, type RelayLimits, type RoomPersistence } from '../relay'
 import { SessionStore } from '../storage/sessionStore'
+import { AdminToken, hostedRequestHandler, routeSyncUpgrades, type HostedBackend } from './hostedFront'
 import { loadRelayState, RelayStateWriter } from './hostedRelayState'
-import {
-  answerPublicEndpoint,
-  closeServer,
-  hostForUrl,
-  json,
-  listen,
-  readBody,
-  refuseUpgrade,
-  text,
-  setSecurityHeaders,
-} from './http'
-import { serveStatic } from './static'
-import {
-  authorizeToken,
-  bearerToken,
-  isOwnerToken,
-  newToken,
-  tokenFrom,
-  TokenRegistry,
-  type TokenAuthority,
-} from './tokens'
+import { closeServer, hostForUrl, listen } from './http'
+import { authorizeToken, isOwnerToken, newToken, TokenRegistry, type TokenAuthority } from './tokens'
 
 export interface HostedRelayOptions {
   /** Durable data folder (a session store plus relay.json); locked while the relay runs. */
@@ -60,43 +33,6 @@ export interface HostedRelay {
   adminToken: string
   relay: Relay
   close(): Promise<void>
-}
-
-/** An admin token given on the command line must be long and URL-safe (≥ 22 chars ≈ 128 bits of base64url). */
-export const AdminToken = z
-  .string()
-  .min(22, 'the admin token must be at least 22 characters (128 bits)')
-  .max(512)
-  .regex(/^[A-Za-z0-9_-]+$/, 'the admin token may only hold A–Z a–z 0–9 _ -')
-
-export const PublishBody = z.object({ sessionId: SessionId, title: SessionTitle.optional() }).strict()
-export const MintBody = z
-  .object({
-    sessionId: SessionId,
-    role: z.enum(['participant', 'observer']),
-    expiresInSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(366 * 24 * 3600)
-      .optional(),
-  })
-  .strict()
-const MAX_ADMIN_BODY = 16 * 1024
-export const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type',
-  'access-control-max-age': '600',
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
 }
 
 /**
@@ -188,107 +124,51 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
   relay = new Relay({ persistence, authorize, limits: opts.limits, onWarning: (m) => log(m) })
   const liveRelay = relay
 
-  const admin = async (req: IncomingMessage, url: URL): Promise<unknown> => {
-    // Admin endpoints take the token from the Authorization header only, never from the URL.
-    if (!isOwnerToken(authority, bearerToken(req.headers)))
-      throw new HttpError(401, 'The admin token is required (Authorization: Bearer …).')
-    const path = url.pathname
-    if (path === '/admin/sessions' && req.method === 'GET') {
-      return [...aliases].map(([sessionId, sid]) => ({
+  const backend: HostedBackend = {
+    isAdmin: (token) => isOwnerToken(authority, token),
+    listSessions: async () =>
+      [...aliases].map(([sessionId, sid]) => ({
         sessionId,
         title: store.get(sid)?.title ?? null,
         connections: liveRelay.sessionInfo(sessionId).connections,
         tokens: tokens.list(sessionId).length,
-      }))
-    }
-    if (path === '/admin/sessions' && req.method === 'POST') {
-      const body = parse(PublishBody, await readJson(req))
-      const sid = await publish(body.sessionId, body.title)
-      return { sessionId: body.sessionId, title: store.get(sid)?.title ?? null }
-    }
-    if (path === '/admin/tokens' && req.method === 'POST') {
-      const body = parse(MintBody, await readJson(req))
-      if (!(await persistence.exists(body.sessionId)))
-        throw new HttpError(
-          404,
-          'That session is not published on this relay. Connect with the admin token first.',
-        )
-      const t = tokens.issue({
-        role: body.role,
-        sessionId: body.sessionId,
-        ttlMs: body.expiresInSeconds === undefined ? null : body.expiresInSeconds * 1000,
-      })
+      })),
+    publish: async (sessionId, title) => {
+      const sid = await publish(sessionId, title)
+      return { sessionId, title: store.get(sid)?.title ?? null }
+    },
+    sessionExists: (sessionId) => persistence.exists(sessionId),
+    mintToken: async (sessionId, role, ttlMs) => {
+      const t = tokens.issue({ role, sessionId, ttlMs })
       await save()
-      return {
-        token: t.token,
-        tokenId: t.tokenId,
-        sessionId: t.sessionId,
-        role: t.role,
-        expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString(),
-      }
-    }
-    const one = /^\/admin\/tokens\/(tk_[A-Za-z0-9_-]{1,64})$/.exec(path)
-    if (one && req.method === 'DELETE') {
-      if (!tokens.revoke(one[1]!)) throw new HttpError(404, 'No such token.')
+      return { token: t.token, tokenId: t.tokenId, expiresAt: t.expiresAt }
+    },
+    revokeToken: async (tokenId) => {
+      const revoked = tokens.revoke(tokenId)
+      if (revoked) await save()
+      return revoked
+    },
+    revokeSessionTokens: async (sessionId) => {
+      const revoked = tokens.revokeSession(sessionId).length
       await save()
-      return { revoked: 1 }
-    }
-    const all = /^\/admin\/sessions\/([A-Za-z0-9_-]{6,64})\/tokens$/.exec(path)
-    if (all && req.method === 'DELETE') {
-      const revoked = tokens.revokeSession(all[1]!).length
-      await save()
-      return { revoked }
-    }
-    throw new HttpError(404, 'No such admin endpoint.')
-  }
-
-  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://relay.invalid')
-    if (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/api/')) {
-      // The facilitator's app calls these from its own origin. Bearer tokens, never cookies: any origin may ask.
-      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v)
-      if (req.method === 'OPTIONS') return void res.writeHead(204).end()
-    }
-    if (url.pathname === '/health' || (url.pathname === '/' && !opts.rendererDir))
-      return text(res, 200, 'copro relay: connect a y-websocket client to /sync/<sessionId>?token=…\n')
-    if (url.pathname.startsWith('/admin/')) {
-      try {
-        return json(res, 200, await admin(req, url))
-      } catch (err) {
-        if (err instanceof HttpError) return json(res, err.status, { error: err.message })
-        throw err
-      }
-    }
-    if (url.pathname === '/api/guest/session' && req.method === 'GET') {
-      const grant = tokens.verify(tokenFrom(req.headers, url))
+      return revoked
+    },
+    deleteSession: null,
+    guestSession: async (token) => {
+      const grant = tokens.verify(token)
       const sid = grant ? aliases.get(grant.sessionId) : undefined
       const s = sid ? store.get(sid) : null
-      if (!grant || !s) return json(res, 401, { error: 'A valid guest token is required.' })
+      if (!grant || !s) return null
       relay?.preload(grant.sessionId) // the guest's board connects next: start loading it now
-      return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
-    }
-    // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
-    if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: true })) return
-    if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
-    if (opts.rendererDir) return serveStatic(opts.rendererDir, req, res)
-    text(res, 404, 'not found\n')
+      return { sessionId: grant.sessionId, title: s.title, role: grant.role }
+    },
   }
 
-  const handler: http.RequestListener = (req, res) => {
-    setSecurityHeaders(res)
-    onRequest(req, res).catch((err: unknown) => {
-      log(`relay: http: ${String(err)}`)
-      if (!res.headersSent) json(res, 500, { error: 'The relay failed.' })
-    })
-  }
+  const handler = hostedRequestHandler(backend, { rendererDir: opts.rendererDir, log })
   const server = opts.tls
     ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
     : http.createServer(handler)
-  server.on('upgrade', (req, socket, head) => {
-    if (req.url?.startsWith(SYNC_PATH_PREFIX)) liveRelay.handleUpgrade(req, socket, head)
-    else refuseUpgrade(socket, 404)
-  })
-  server.on('clientError', (_err, socket) => socket.destroy())
+  routeSyncUpgrades(server, (req, socket, head) => liveRelay.handleUpgrade(req, socket, head))
   const host = opts.host ?? '127.0.0.1'
   let port: number
   try {
@@ -324,26 +204,4 @@ function mustAlias(aliases: Map<string, string>, id: string): string {
   const sid = aliases.get(id)
   if (sid === undefined) throw new Error(`session ${id} is not published`)
   return sid
-}
-
-export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value)
-  if (!r.success) {
-    const issue = r.error.issues[0]
-    throw new HttpError(
-      400,
-      `Invalid request: ${issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : ''}`,
-    )
-  }
-  return r.data
-}
-
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const body = await readBody(req, MAX_ADMIN_BODY)
-  if (body === null) throw new HttpError(413, 'The request is too large.')
-  try {
-    return JSON.parse(body || '{}')
-  } catch {
-    throw new HttpError(400, 'The request is not valid JSON.')
-  }
 }
