@@ -20,7 +20,13 @@ import {
   type StructureUndo,
   type UndoStructureResult,
 } from './structure/editStructure'
-import { bringCardIntoView, zoomToStructure } from './structure/camera'
+import {
+  bringCardIntoView,
+  fitInto,
+  zoomToStructure,
+  type ScreenInsets,
+} from './structure/camera'
+import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
@@ -63,6 +69,8 @@ export interface BoardApi {
   zoomToFit(): void
   /** Shift+1: fits the structure into view, or every shape when the board has no structure. */
   fitStructureOrContent(): void
+  /** Fits page bounds into the part of the view not covered by `insets` (screen px), at once. */
+  fitInto(bounds: Rect, insets: ScreenInsets): void
   /** Shift+2: fits the selection into view; false when nothing is selected. */
   zoomToSelection(): boolean
   /**
@@ -156,6 +164,7 @@ export function createBoardApi(
     fitStructureOrContent: () => {
       if (!zoomToStructure(editor, currentStructure(doc))) editor.zoomToFit({ animation: { duration: 200 } })
     },
+    fitInto: (bounds, insets) => fitInto(editor, bounds, insets),
     zoomToSelection: () => {
       if (editor.getSelectedShapeIds().length === 0) return false
       editor.zoomToSelection({ animation: { duration: 200 } })

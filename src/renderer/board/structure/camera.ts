@@ -2,7 +2,7 @@ import type { Editor, TLShapeId } from 'tldraw'
 import type { CardShape } from '../shapes/cardSchema'
 import { fitCardText } from '../shapes/cardText'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { structureBounds } from '../../../core/common/structure/attribution'
+import { structureBounds, type Rect } from '../../../core/common/structure/attribution'
 
 /** Moves the camera so the whole structure (headers included) is in view. */
 export function zoomToStructure(editor: Editor, structure: BoardStructure | null, animate = true): boolean {
@@ -72,4 +72,37 @@ export function bringCardIntoView(editor: Editor, id: TLShapeId): void {
   const cur = editor.getCamera()
   if (next.x === cur.x && next.y === cur.y && next.z === cur.z) return
   editor.setCamera(next, { animation: { duration: 200 } })
+}
+
+/** Screen px of the view covered by something drawn over it (the wall's panel), per side. */
+export interface ScreenInsets {
+  readonly top: number
+  readonly right: number
+  readonly bottom: number
+  readonly left: number
+}
+
+/**
+ * The camera that fits page `bounds` into the part of a `viewport` (screen px) left free by `insets`,
+ * with `margin` px around, centred there. Pure (tldraw's camera: screen = (page + camera) × z).
+ */
+export function cameraToFit(
+  bounds: Rect,
+  viewport: { w: number; h: number },
+  insets: ScreenInsets,
+  margin = 24,
+): { x: number; y: number; z: number } {
+  const rw = Math.max(1, viewport.w - insets.left - insets.right - 2 * margin)
+  const rh = Math.max(1, viewport.h - insets.top - insets.bottom - 2 * margin)
+  const z = Math.min(rw / Math.max(1, bounds.w), rh / Math.max(1, bounds.h))
+  const cx = insets.left + margin + rw / 2
+  const cy = insets.top + margin + rh / 2
+  return { x: cx / z - (bounds.x + bounds.w / 2), y: cy / z - (bounds.y + bounds.h / 2), z }
+}
+
+/** Fits page `bounds` into the free part of the view at once (no animation: the wall shows it now). */
+export function fitInto(editor: Editor, bounds: Rect, insets: ScreenInsets): void {
+  editor.updateViewportScreenBounds(editor.getContainer())
+  const vp = editor.getViewportScreenBounds()
+  editor.setCamera(cameraToFit(bounds, { w: vp.w, h: vp.h }, insets), { force: true })
 }
