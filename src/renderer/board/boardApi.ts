@@ -20,12 +20,7 @@ import {
   type StructureUndo,
   type UndoStructureResult,
 } from './structure/editStructure'
-import {
-  bringCardIntoView,
-  fitInto,
-  zoomToStructure,
-  type ScreenInsets,
-} from './structure/camera'
+import { bringCardIntoView, fitInto, zoomToStructure, type ScreenInsets } from './structure/camera'
 import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'

@@ -45,10 +45,7 @@ export function readableCamera(
   const left = (card.x + camera.x) * camera.z
   const top = (card.y + camera.y) * camera.z
   const inView =
-    left >= 0 &&
-    top >= 0 &&
-    left + card.w * camera.z <= viewport.w &&
-    top + card.h * camera.z <= viewport.h
+    left >= 0 && top >= 0 && left + card.w * camera.z <= viewport.w && top + card.h * camera.z <= viewport.h
   if (inView && z === camera.z) return camera
   return {
     x: viewport.w / 2 / z - (card.x + card.w / 2),
