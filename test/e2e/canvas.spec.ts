@@ -97,7 +97,13 @@ test.describe('the board canvas in the workbench', () => {
     // zoom to fit (Shift+1)
     await canvas(page).focus()
     await page.keyboard.press('Shift+1')
-    await expect.poll(() => hook(page, (h) => h.camera().z)).toBeLessThan(0.5)
+    const settled = async () => {
+      const a = await hook(page, (h) => h.camera())
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      const b = await hook(page, (h) => h.camera())
+      return a.z < 0.5 && a.x === b.x && a.y === b.y && a.z === b.z
+    }
+    await expect.poll(settled).toBe(true)
     // zoomed out to the whole board, cards show their kind large instead of their text (zoomDetail.ts)
     await expect(
       page
@@ -115,7 +121,9 @@ test.describe('the board canvas in the workbench', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => hook(page, (h) => h.selection().length)).toBe(0)
     await expect(page.locator('.tl-shape-indicator')).toHaveCount(0)
-    // and for the card under a mouse pointer
+    // and for the card under a mouse pointer (Tab zoomed in to a readable size: fit the board again)
+    await page.keyboard.press('Shift+1')
+    await expect.poll(settled).toBe(true)
     const at = await hook(page, (h, p) => h.pageToScreen(p), await centreOf('Idea number 300'))
     await page.mouse.move(at.x, at.y)
     await page.mouse.move(at.x + 2, at.y + 2)
