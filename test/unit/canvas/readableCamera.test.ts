@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { READABLE_TEXT_PX, readableCamera } from '../../../src/renderer/board/structure/camera'
+import { cameraToFit, READABLE_TEXT_PX, readableCamera } from '../../../src/renderer/board/structure/camera'
 
 const vp = { w: 1200, h: 800 }
 const toScreen = (p: { x: number; y: number }, c: { x: number; y: number; z: number }) => ({
@@ -34,5 +34,25 @@ describe('readableCamera (Tab to a card)', () => {
     const c = readableCamera(card, { x: 0, y: 0, z: 1 }, vp)
     expect(c.z).toBe(1)
     expect(toScreen({ x: card.x + 100, y: card.y + 70 }, c).x).toBeCloseTo(600)
+  })
+})
+
+describe('cameraToFit (the wall fits the board beside its panel)', () => {
+  it('fits the bounds into the part of the view the insets leave free, centred there', () => {
+    const bounds = { x: 100, y: 50, w: 2700, h: 2220 }
+    const view = { w: 1920, h: 1080 }
+    const insets = { top: 0, right: 0, bottom: 0, left: 460 }
+    const c = cameraToFit(bounds, view, insets, 24)
+    const tl = toScreen({ x: bounds.x, y: bounds.y }, c)
+    const br = toScreen({ x: bounds.x + bounds.w, y: bounds.y + bounds.h }, c)
+    // inside the free part, with the margin
+    expect(tl.x).toBeGreaterThanOrEqual(460 + 24 - 1e-6)
+    expect(tl.y).toBeGreaterThanOrEqual(24 - 1e-6)
+    expect(br.x).toBeLessThanOrEqual(1920 - 24 + 1e-6)
+    expect(br.y).toBeLessThanOrEqual(1080 - 24 + 1e-6)
+    // as large as it can be: it touches the free part on one axis
+    expect(Math.min(tl.y - 24, 1080 - 24 - br.y)).toBeCloseTo(0)
+    // centred in the free part
+    expect((tl.x + br.x) / 2).toBeCloseTo(460 + (1920 - 460) / 2)
   })
 })
