@@ -289,11 +289,6 @@ test.describe('wall mode', () => {
     await page.keyboard.press('ArrowRight')
     await expect(wall.getByTestId('wall-title')).toHaveText('Vote on ideas')
     await expect(wall.getByTestId('wall-content-note')).toContainText('We talk about debt.')
-    // S: the whole structure (and back to the activity's cells)
-    const z0 = await hook(page, (h) => h.camera().z)
-    await page.keyboard.press('s')
-    await expect.poll(() => hook(page, (h) => h.camera().z)).toBeGreaterThan(0)
-    expect(z0).toBeGreaterThan(0)
 
     // R: the results of the last closed round (ranked cards, role-split bars); B: back to the board
     await page.keyboard.press('Escape')
@@ -317,6 +312,39 @@ test.describe('wall mode', () => {
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('wall')).toBeHidden()
     await expect(page.locator('.side-bar')).toBeVisible()
+
+    // an activity of the template targets a lane: the wall fits that row; S shows the whole structure
+    const g = await readStructure(page)
+    if (g.type !== 'grid') throw new Error('grid expected')
+    const lane = g.lanes.find((l) => l.id === 'what-happens')!
+    const laneTop = g.y + g.headerHeight
+    await page
+      .getByTestId('facilitation-view')
+      .getByRole('button', { name: 'Go to Walk through the journey' })
+      .click()
+    await enterWall(page)
+    await expect(wall.getByTestId('wall-title')).toHaveText('Walk through the journey')
+    const inView = () => hook(page, (h) => h.viewport())
+    const width = g.laneHeaderWidth + g.stages.reduce((a, st) => a + st.width, 0)
+    const height = g.headerHeight + g.lanes.reduce((a, l) => a + l.height, 0)
+    // the whole row is in view, left to right
+    await expect
+      .poll(async () => {
+        const v = await inView()
+        return v.x <= g.x && v.x + v.w >= g.x + width && v.y <= laneTop && v.y + v.h >= laneTop + lane.height
+      })
+      .toBe(true)
+    const rowZoom = await hook(page, (h) => h.camera().z)
+    await page.keyboard.press('s')
+    await expect
+      .poll(async () => {
+        const v = await inView()
+        return v.y <= g.y && v.y + v.h >= g.y + height && v.x <= g.x && v.x + v.w >= g.x + width
+      })
+      .toBe(true)
+    // the row was shown larger than the whole structure
+    expect(rowZoom).toBeGreaterThan(1.2 * (await hook(page, (h) => h.camera().z)))
+    await page.keyboard.press('Escape')
     expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
   })
 

@@ -42,11 +42,18 @@ describe('wall layout', () => {
     }
   })
 
-  it('fits the current activity’s stage column or the whole structure', () => {
+  it('fits the current activity’s stage column, lane row or the whole structure', () => {
     const whole = structureBounds(grid)
     const act = { ...newActivity('x1', { title: 'Map', targetId: 'c' }) }
     expect(wallArea(grid, act, 'activity')).toEqual({ x: 300 + 2 * 480, y: 0, w: 480, h: whole.h })
     expect(wallArea(grid, act, 'structure')).toEqual(whole)
+    // the shipped templates target lanes: the whole row, its label included
+    expect(wallArea(grid, { ...act, targetId: 'l2' }, 'activity')).toEqual({
+      x: 0,
+      y: 180 + 340,
+      w: whole.w,
+      h: 340,
+    })
     expect(wallArea(grid, { ...act, targetId: null }, 'activity')).toEqual(whole)
     expect(wallArea(grid, { ...act, targetId: 'nope' }, 'activity')).toEqual(whole)
     expect(wallArea(null, act, 'activity')).toBeNull()

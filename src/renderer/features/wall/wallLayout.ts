@@ -38,8 +38,9 @@ export function wallLayout(screen: { w: number; h: number }, bounds: { w: number
 }
 
 /**
- * What the wall fits: the current activity's cells — its target stage (the whole column, header
- * included) or zone — or the whole structure; null when the board has no structure.
+ * What the wall fits: the current activity's cells — its target stage (the whole column, its header
+ * included), lane (the whole row, its label included; the shipped templates target lanes) or zone —
+ * or the whole structure; null when the board has no structure.
  */
 export function wallArea(
   structure: BoardStructure | null,
@@ -48,15 +49,21 @@ export function wallArea(
 ): Rect | null {
   if (!structure) return null
   const whole = structureBounds(structure)
-  if (fit === 'structure' || !activity?.targetId) return whole
+  const target = activity?.targetId
+  if (fit === 'structure' || !target) return whole
   if (structure.type === 'grid') {
     let x = structure.x + structure.laneHeaderWidth
     for (const s of structure.stages) {
-      if (s.id === activity.targetId) return { x, y: whole.y, w: s.width, h: whole.h }
+      if (s.id === target) return { x, y: whole.y, w: s.width, h: whole.h }
       x += s.width
+    }
+    let y = structure.y + structure.headerHeight
+    for (const l of structure.lanes) {
+      if (l.id === target) return { x: whole.x, y, w: whole.w, h: l.height }
+      y += l.height
     }
     return whole
   }
-  const z = structure.zones.find((z) => z.id === activity.targetId)
+  const z = structure.zones.find((z) => z.id === target)
   return z ? { x: z.x, y: z.y, w: z.w, h: z.h } : whole
 }
