@@ -28,7 +28,12 @@ function wallCommands(services: WorkbenchServices): Command[] {
       menu: 'view',
       run: withSession((id) => {
         const wall = sessions.get(id)!.scoped(wallKey)
-        wall.apply({ type: wall.get().on ? 'leave' : 'enter' })
+        if (wall.get().on) return wall.apply({ type: 'leave' })
+        // the wall shows this session's canvas: bring its tab forward (from the outline, say)
+        const tab = store.get().tabs.find((t) => t.kind === 'session' && t.sessionId === id)
+        if (tab) store.set({ activeTabId: tab.id })
+        wall.apply({ type: 'enter' })
+        store.announce('Wall mode. Escape leaves it.')
       }),
     },
     {
