@@ -1,4 +1,14 @@
-import { app, BrowserWindow, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type WebPreferences,
+} from 'electron'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { rm, writeFile } from 'node:fs/promises'
@@ -19,6 +29,7 @@ import {
 } from './policy'
 import { createFileOpener } from './fileOpen'
 import { claimSingleInstance } from './singleInstance'
+import { wallWindowPlacement, wallWindowRequest } from './wallWindow'
 import { packagedUpdateUrl, startUpdates, updatePolicy } from './updates'
 
 let server: CoproServer | null = null
@@ -37,6 +48,16 @@ const files = createFileOpener({
       : Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Copro Studio is closing.' } }),
   send: (outcome) => win?.webContents.send(IPC_EVENT, 'sessions.fileOpened', outcome),
 })
+
+/** The workbench's web preferences (the wall window gets the same: isolated, sandboxed, no Node). */
+const WINDOW_PREFERENCES: WebPreferences = {
+  preload: join(import.meta.dirname, '../preload/index.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: true,
+}
 
 const focusWindow = () => {
   if (!win) return
@@ -58,7 +79,21 @@ app.on('web-contents-created', (_e, contents) => {
     if (!isAllowedNavigation(url, contents.getURL())) event.preventDefault()
   })
   contents.setWindowOpenHandler(({ url }) => {
-    // The tldraw watermark and help links open in the system browser; nothing opens in-app.
+    // The wall (our own page with ?wall=<session>) opens full screen on the second display (ADR 0033).
+    if (wallWindowRequest(url, contents.getURL())) {
+      const placement = wallWindowPlacement(screen.getAllDisplays(), screen.getPrimaryDisplay().id)
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          ...placement,
+          title: 'Copro Studio — wall',
+          backgroundColor: '#ffffff',
+          autoHideMenuBar: true,
+          webPreferences: WINDOW_PREFERENCES,
+        },
+      }
+    }
+    // The tldraw watermark and help links open in the system browser; nothing else opens in-app.
     if (isExternalWebUrl(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
@@ -88,14 +123,7 @@ async function start(): Promise<void> {
     show: false,
     title: 'Copro Studio',
     backgroundColor: '#1e1e1e',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: WINDOW_PREFERENCES,
   })
   win.once('ready-to-show', () => win?.show())
   win.on('closed', () => (win = null))

@@ -1,4 +1,4 @@
-import { devices, expect, test, type Browser, type Page } from '@playwright/test'
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
@@ -107,9 +107,10 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     }
   }
   const pages: Page[] = []
+  let facContext: BrowserContext
   try {
     // 1. The facilitator, on the laptop that is projected.
-    const facContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    facContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
     const fac = await facContext.newPage()
     await fac.goto(serve.url)
     await snap(fac, 'facilitator', 'welcome')
@@ -119,7 +120,6 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     await fac.getByRole('button', { name: /Use this template: Service journey map/i }).click()
     await expect(fac.locator('[role="tabpanel"]:not([hidden]) [data-testid="structure-layer"]')).toBeVisible()
     await snap(fac, 'facilitator', 'board-opened')
-    notes.push('wall view: not in the app yet (issue 14); the facilitator screen is what the projector shows')
 
     // Cards by keyboard: point at an empty spot of a cell, press c, write, add.
     const canvas = fac.locator('[role="tabpanel"]:not([hidden]) .tl-canvas')
@@ -209,6 +209,24 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(named, 'guest390-named', 'activity-running')
       await snap(anon, 'guest320-anonymous', 'activity-running')
     })
+    // The projector: wall mode (F5) while the activity runs — the board fitted, the prompt, the timer.
+    await phase('wall-activity', fac, async () => {
+      await fac.getByTestId('status-connection').click()
+      await fac.keyboard.press('F5')
+      await expect(fac.getByTestId('wall')).toBeVisible()
+      await expect(fac.getByTestId('wall-timer')).toHaveAttribute('data-status', 'running')
+      await snap(fac, 'facilitator', 'wall-activity')
+      // S: the whole structure instead of the activity's cells
+      await fac.keyboard.press('s')
+      await snap(fac, 'facilitator', 'wall-whole-structure')
+      // Space pauses the timer from the wall
+      await fac.keyboard.press('Space')
+      await expect(fac.getByTestId('wall-timer')).toHaveAttribute('data-status', 'paused')
+      await snap(fac, 'facilitator', 'wall-timer-paused')
+      await fac.keyboard.press('Space')
+      await fac.keyboard.press('Escape')
+      await expect(fac.getByTestId('wall')).toBeHidden()
+    })
     await phase('private-writing', named, async () => {
       await guestCard(named, 'pain', 'The waiting room is too loud to hear my name')
       await guestCard(anon, 'pain', 'Forms only online')
@@ -235,6 +253,29 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await expect(view.getByTestId('facil-results')).toBeVisible()
       await snap(fac, 'facilitator', 'results')
       await snap(named, 'guest390-named', 'results')
+    })
+    // The results on the wall, in a second window (the projector) while the laptop keeps its controls.
+    await phase('wall-results', fac, async () => {
+      // (if the guests' votes did not get through above, the facilitator votes and closes the round)
+      const close = view.getByRole('button', { name: 'Close the round and show results' })
+      if (await close.isVisible()) {
+        await view
+          .getByRole('button', { name: /^Add a dot to/ })
+          .first()
+          .click()
+        await close.click()
+      }
+      await fac.getByTestId('status-connection').click()
+      const [wall] = await Promise.all([facContext.waitForEvent('page'), fac.keyboard.press('Shift+F5')])
+      pages.push(wall)
+      await wall.setViewportSize({ width: 1920, height: 1080 })
+      await expect(wall.getByTestId('wall')).toBeVisible({ timeout: 30_000 })
+      await wall.keyboard.press('r')
+      await expect(wall.getByTestId('wall-results')).toBeVisible()
+      await snap(wall, 'wall-window', 'results')
+      await snap(fac, 'facilitator', 'laptop-while-wall-shows-results')
+      await wall.keyboard.press('b')
+      await snap(wall, 'wall-window', 'board')
     })
 
     // 6. Export: the report a service designer takes away.

@@ -20,7 +20,8 @@ import {
   type StructureUndo,
   type UndoStructureResult,
 } from './structure/editStructure'
-import { zoomToStructure } from './structure/camera'
+import { bringCardIntoView, fitInto, zoomToStructure, type ScreenInsets } from './structure/camera'
+import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
@@ -61,6 +62,12 @@ export interface BoardApi {
   undo(): void
   redo(): void
   zoomToFit(): void
+  /** Shift+1: fits the structure into view, or every shape when the board has no structure. */
+  fitStructureOrContent(): void
+  /** Fits page bounds into the part of the view not covered by `insets` (screen px), at once. */
+  fitInto(bounds: Rect, insets: ScreenInsets): void
+  /** Shift+2: fits the selection into view; false when nothing is selected. */
+  zoomToSelection(): boolean
   /**
    * Measures the canvas again. A board in a hidden tab has no size; call this as its tab is shown, so
    * the first click or camera move after switching tabs lands where the person sees it.
@@ -134,10 +141,7 @@ export function createBoardApi(
     const next = adjacentInReadingOrder(cardBoxes(editor), current, dir)
     if (!next) return null
     editor.select(next as CardShape['id'])
-    const bounds = editor.getShapePageBounds(next as CardShape['id'])
-    if (bounds && !editor.getViewportPageBounds().contains(bounds)) {
-      editor.centerOnPoint(bounds.center, { animation: { duration: 200 } })
-    }
+    bringCardIntoView(editor, next as CardShape['id'])
     return next
   }
   return {
@@ -152,6 +156,15 @@ export function createBoardApi(
     undo: () => void editor.undo(),
     redo: () => void editor.redo(),
     zoomToFit: () => void editor.zoomToFit({ animation: { duration: 200 } }),
+    fitStructureOrContent: () => {
+      if (!zoomToStructure(editor, currentStructure(doc))) editor.zoomToFit({ animation: { duration: 200 } })
+    },
+    fitInto: (bounds, insets) => fitInto(editor, bounds, insets),
+    zoomToSelection: () => {
+      if (editor.getSelectedShapeIds().length === 0) return false
+      editor.zoomToSelection({ animation: { duration: 200 } })
+      return true
+    },
     remeasure: () => editor.updateViewportScreenBounds(editor.getContainer()),
     focusNextCard,
     getCardIdsInReadingOrder: () => {

@@ -7,9 +7,15 @@ const isTypingTarget = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement &&
   (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
 
+/** Shift+<digit> by the key's place (Shift+1 types "!" on a US keyboard, "1" on a French one). */
+const shiftDigit = (e: React.KeyboardEvent, d: string): boolean =>
+  e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && (e.code === `Digit${d}` || e.key === d)
+
 /**
  * The board's own keys, handled in the capture phase around the canvas: `c` opens the card composer,
- * Tab / Shift+Tab move between cards in reading order (not while typing or editing a card).
+ * Tab / Shift+Tab move between cards in reading order and bring each into view readably, Shift+1 fits
+ * the structure (the content when there is none), Shift+2 the selection (not while typing or editing
+ * a card). tldraw's own Shift+1 (fit the shapes) and Shift+2 never see these keys.
  */
 export function useCanvasKeys(
   editorRef: RefObject<Editor | null>,
@@ -30,6 +36,14 @@ export function useCanvasKeys(
         e.preventDefault()
         e.stopPropagation()
         if (e.type === 'keydown') api.focusNextCard(e.shiftKey ? -1 : 1)
+        return
+      }
+      if (shiftDigit(e, '1') || shiftDigit(e, '2')) {
+        e.preventDefault()
+        e.stopPropagation()
+        if (e.type !== 'keydown') return
+        if (shiftDigit(e, '1')) api.fitStructureOrContent()
+        else api.zoomToSelection()
         return
       }
       if (

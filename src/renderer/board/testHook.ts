@@ -104,7 +104,9 @@ export interface CoproTestHook {
    * Scale tests only: adds many cards at given page positions in one change, as hundreds of people
    * adding cards would (hundreds of adds through the composer would take minutes). Returns their ids.
    */
-  seedCards(cards: Array<{ kind: string; text: string; x: number; y: number }>): string[]
+  seedCards(
+    cards: Array<{ kind: string; text: string; x: number; y: number; w?: number; h?: number }>,
+  ): string[]
 }
 
 /**
@@ -215,7 +217,12 @@ export function createTestHook(api: BoardApi, editor: Editor): CoproTestHook {
             type: CARD,
             x: c.x,
             y: c.y,
-            props: { kind: c.kind, text: c.text },
+            props: {
+              kind: c.kind,
+              text: c.text,
+              ...(c.w !== undefined ? { w: c.w } : {}),
+              ...(c.h !== undefined ? { h: c.h } : {}),
+            },
           })),
         ),
       )

@@ -1,29 +1,36 @@
 import { describe, expect, it } from 'vitest'
-import { FAR_ZOOM_ENTER, FAR_ZOOM_LEAVE, nextCardDetail } from '../../../src/renderer/board/shapes/zoomDetail'
+import {
+  CARD_FONT_STEPS,
+  CARD_TEXT_MIN_SCREEN_PX,
+  hiddenFontSteps,
+} from '../../../src/renderer/board/shapes/cardText'
 
-describe('card detail by zoom', () => {
-  it('switches to far below the enter zoom and back only at the leave zoom', () => {
-    expect(FAR_ZOOM_LEAVE).toBeGreaterThan(FAR_ZOOM_ENTER)
-    expect(nextCardDetail('near', 1)).toBe('near')
-    expect(nextCardDetail('near', FAR_ZOOM_ENTER)).toBe('near')
-    expect(nextCardDetail('near', FAR_ZOOM_ENTER - 0.01)).toBe('far')
-    // between the two lines the current detail is kept, whichever it is
-    const between = (FAR_ZOOM_ENTER + FAR_ZOOM_LEAVE) / 2
-    expect(nextCardDetail('far', between)).toBe('far')
-    expect(nextCardDetail('near', between)).toBe('near')
-    expect(nextCardDetail('far', FAR_ZOOM_LEAVE)).toBe('near')
-    expect(nextCardDetail('far', 0.05)).toBe('far')
+describe('card detail by size on screen', () => {
+  it('hides exactly the font steps drawn under 9 px at this zoom', () => {
+    expect(hiddenFontSteps(1)).toEqual([])
+    // 14 px × 0.5 = 7 px, 16 × 0.5 = 8 px: hidden; 18 × 0.5 = 9 px: shown
+    expect(hiddenFontSteps(0.5)).toEqual([14, 16])
+    for (const z of [0.05, 0.1, 0.2, 0.3, 0.45, 0.64, 0.7]) {
+      for (const f of CARD_FONT_STEPS)
+        expect(hiddenFontSteps(z).includes(f)).toBe(f * z < CARD_TEXT_MIN_SCREEN_PX)
+    }
+    expect(hiddenFontSteps(0.01)).toEqual([...CARD_FONT_STEPS])
   })
 
-  it('a zoom swinging across the enter line switches once each way, not on every frame', () => {
-    let detail: 'near' | 'far' = 'near'
+  it('a step hidden comes back only from 10 px, so a zoom resting at a line does not flip', () => {
+    const line = CARD_TEXT_MIN_SCREEN_PX / 24 // where 24 px text is exactly 9 px on screen
+    const hidden = hiddenFontSteps(line - 0.01)
+    expect(hidden).toContain(24)
+    expect(hiddenFontSteps(line + 0.01, hidden)).toContain(24)
+    expect(hiddenFontSteps(line + 0.01)).not.toContain(24)
+    expect(hiddenFontSteps((CARD_TEXT_MIN_SCREEN_PX + 1) / 24, hidden)).not.toContain(24)
+    let current = hiddenFontSteps(line)
     let switches = 0
     for (let i = 0; i < 200; i++) {
-      const zoom = FAR_ZOOM_ENTER + 0.02 * Math.sin(i / 5) // ±0.02 around the line
-      const next = nextCardDetail(detail, zoom)
-      if (next !== detail) switches++
-      detail = next
+      const next = hiddenFontSteps(line + 0.01 * Math.sin(i / 5), current)
+      if (next.includes(24) !== current.includes(24)) switches++
+      current = next
     }
-    expect(switches).toBe(1)
+    expect(switches).toBeLessThanOrEqual(1)
   })
 })

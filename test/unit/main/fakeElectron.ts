@@ -13,7 +13,7 @@ import { vi } from 'vitest'
 export class FakeWebContents extends EventEmitter {
   url = ''
   readonly sent: unknown[][] = []
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+  windowOpenHandler: ((details: { url: string }) => { action: string; [k: string]: unknown }) | null = null
   readonly printToPDF = vi.fn(async (_options: object) => Buffer.from('%PDF-1.7 fake'))
   send(channel: string, ...args: unknown[]): void {
     this.sent.push([channel, ...args])
@@ -21,7 +21,9 @@ export class FakeWebContents extends EventEmitter {
   getURL(): string {
     return this.url
   }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+  setWindowOpenHandler(
+    handler: (details: { url: string }) => { action: string; [k: string]: unknown },
+  ): void {
     this.windowOpenHandler = handler
   }
 }
@@ -171,4 +173,18 @@ export const shell = { openExternal: vi.fn(async (_url: string) => {}) }
 
 export const BrowserWindow = FakeBrowserWindow
 
-export const electron = { app, BrowserWindow, ipcMain, Menu, session, shell }
+/** The displays Electron reports (tests set `screen.displays`; the first is the primary one). */
+export const screen = {
+  displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 } }] as Array<{
+    id: number
+    bounds: { x: number; y: number; width: number; height: number }
+  }>,
+  getAllDisplays() {
+    return this.displays
+  },
+  getPrimaryDisplay() {
+    return this.displays[0]!
+  },
+}
+
+export const electron = { app, BrowserWindow, ipcMain, Menu, screen, session, shell }

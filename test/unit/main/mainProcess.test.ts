@@ -5,8 +5,17 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC_EVENT, IPC_INVOKE, IPC_METHOD_NAMES, type MenuCommand } from '../../../src/shared/api'
 import { buildMenuSpec } from '../../../src/core/common/workbench/menu'
-import { PDF_WINDOW_CSP, withForcedCsp } from '../../../src/main/policy'
-import { app, FakeBrowserWindow, ipcMain, Menu, session, shell, type FakeWebContents } from './fakeElectron'
+import { isTrustedSender, PDF_WINDOW_CSP, withForcedCsp } from '../../../src/main/policy'
+import {
+  app,
+  FakeBrowserWindow,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  shell,
+  type FakeWebContents,
+} from './fakeElectron'
 
 // The Electron edge only; src/main/index.ts and everything it starts are real.
 vi.mock('electron', async () => (await import('./fakeElectron')).electron)
@@ -31,6 +40,8 @@ function invoke(method: unknown, args: unknown, event: object = trusted) {
     error?: { code: string; message: string }
   }>
 }
+
+const isTrustedPage = (url: string) => isTrustedSender(url, pathToFileURL(rendererFile).href)
 
 const eventsSent = (wc: FakeWebContents, name: string) =>
   wc.sent.filter((m) => m[0] === IPC_EVENT && m[1] === name).map((m) => m[2])
@@ -112,6 +123,44 @@ describe('navigation, pop-ups and permissions', () => {
       expect(open({ url })).toEqual({ action: 'deny' })
     }
     expect(shell.openExternal).not.toHaveBeenCalled()
+  })
+  it('opens the wall (this page with ?wall=<session>) full screen on the second display, with the same isolation', () => {
+    const open = mainWin.webContents.windowOpenHandler!
+    const page = mainWin.webContents.getURL()
+    const wall = new URL(page)
+    wall.searchParams.set('wall', 'abc123')
+    screen.displays = [
+      { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 } },
+      { id: 7, bounds: { x: 1440, y: 0, width: 1920, height: 1080 } },
+    ]
+    const r = open({ url: wall.href }) as {
+      action: string
+      overrideBrowserWindowOptions?: Record<string, unknown> & { webPreferences?: Record<string, unknown> }
+    }
+    expect(r.action).toBe('allow')
+    expect(r.overrideBrowserWindowOptions).toMatchObject({
+      x: 1440,
+      y: 0,
+      width: 1920,
+      height: 1080,
+      fullscreen: true,
+    })
+    expect(r.overrideBrowserWindowOptions!.webPreferences).toEqual(mainWin.options.webPreferences)
+    // one screen: a window on it, not full screen (the laptop keeps its workbench)
+    screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 } }]
+    expect(open({ url: wall.href })).toMatchObject({
+      action: 'allow',
+      overrideBrowserWindowOptions: { fullscreen: false },
+    })
+    // nothing else: another page, a bad session id, another origin
+    for (const url of [
+      `${page.replace('index.html', 'other.html')}&wall=abc123`,
+      wall.href.replace('abc123', '../../etc'),
+      'https://evil.example/?wall=abc123',
+    ])
+      expect(open({ url }).action).toBe('deny')
+    // the wall's own calls pass the IPC gate (same page)
+    expect(isTrustedPage(wall.href)).toBe(true)
   })
   it('denies every permission request and check (camera, microphone, location, notifications …)', () => {
     const { permissionRequest, permissionCheck } = session.defaultSession

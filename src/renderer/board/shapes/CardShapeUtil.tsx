@@ -7,6 +7,7 @@ import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
 import { cardRenderGate } from './cardRenderGate'
+import { fitCardText } from './cardText'
 import './card.css'
 
 export { cardAuthorLabel, describeCard }
@@ -41,7 +42,22 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
     // tldraw tracks what component() reads: reading the editing id here re-renders a card when it
     // starts or stops being edited, without a hook per card
     const editing = this.editor.getEditingShapeId() === shape.id
-    return <CardView id={shape.id} props={shape.props} editing={editing} editor={this.editor} />
+    // the text fills the card: the largest size at which all of it fits, or cut with a "more" mark
+    const fit = fitCardText(shape.props.w, shape.props.h, shape.props.text, shape.props.kind === 'action')
+    // a cut text scrolls while its card is the one selected ("in focus"); only cut cards track that
+    const focused = fit.truncated && this.editor.getOnlySelectedShapeId() === shape.id
+    return (
+      <CardView
+        id={shape.id}
+        props={shape.props}
+        fontSize={fit.fontSize}
+        maxLines={fit.maxLines}
+        truncated={fit.truncated}
+        editing={editing}
+        focused={focused}
+        editor={this.editor}
+      />
+    )
   }
 
   override indicator(shape: CardShape) {
@@ -52,7 +68,12 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
 interface CardViewProps {
   id: TLShapeId
   props: CardProps
+  /** From fitCardText (primitives, so the memo holds when nothing changed). */
+  fontSize: number
+  maxLines: number
+  truncated: boolean
   editing: boolean
+  focused: boolean
   editor: Editor
 }
 
@@ -61,7 +82,16 @@ interface CardViewProps {
  * readers get the card through tldraw's announcements (getAriaDescriptor), not an aria-label here:
  * the canvas shapes are not focusable elements, and building 2,000 labels costs time at load.
  */
-const CardView = memo(function CardView({ id, props, editing, editor }: CardViewProps) {
+const CardView = memo(function CardView({
+  id,
+  props,
+  fontSize,
+  maxLines,
+  truncated,
+  editing,
+  focused,
+  editor,
+}: CardViewProps) {
   const kind = CARD_KIND_INFO[props.kind]
   const role = COPRO_ROLE_INFO[props.authorRole]
   return (
@@ -71,7 +101,17 @@ const CardView = memo(function CardView({ id, props, editing, editor }: CardView
       data-kind={props.kind}
       data-role={props.authorRole}
       data-editing={editing || undefined}
-      style={{ background: kind.colour }}
+      data-fs={fontSize}
+      data-truncated={truncated || undefined}
+      data-focused={focused || undefined}
+      title={truncated ? props.text : undefined}
+      style={
+        {
+          background: kind.colour,
+          '--card-fs': `${fontSize}px`,
+          '--card-lines': maxLines,
+        } as React.CSSProperties
+      }
     >
       <div className="copro-card__head">
         <span aria-hidden="true">{kind.icon}</span> {kind.label}
@@ -89,6 +129,11 @@ const CardView = memo(function CardView({ id, props, editing, editor }: CardView
         >
           {props.text || 'Double-click to write'}
         </div>
+      )}
+      {truncated && !editing && (
+        <span className="copro-card__more" data-testid="card-more" aria-hidden="true">
+          … more
+        </span>
       )}
       <div className="copro-card__foot">
         <span data-testid="card-author">{cardAuthorLabel(props)}</span>

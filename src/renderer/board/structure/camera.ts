@@ -1,6 +1,8 @@
-import type { Editor } from 'tldraw'
+import type { Editor, TLShapeId } from 'tldraw'
+import type { CardShape } from '../shapes/cardSchema'
+import { fitCardText } from '../shapes/cardText'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { structureBounds } from '../../../core/common/structure/attribution'
+import { structureBounds, type Rect } from '../../../core/common/structure/attribution'
 
 /** Moves the camera so the whole structure (headers included) is in view. */
 export function zoomToStructure(editor: Editor, structure: BoardStructure | null, animate = true): boolean {
@@ -21,4 +23,83 @@ export function fitStructureOnce(editor: Editor, structure: BoardStructure | nul
   fitted.add(editor)
   const c = editor.getCamera()
   if (c.x === 0 && c.y === 0 && c.z === 1) zoomToStructure(editor, structure, false)
+}
+
+/** Card text at least this big on screen (CSS px) counts as readable when a card is brought into view. */
+export const READABLE_TEXT_PX = 16
+
+/**
+ * The camera that shows one card readably: its text at least READABLE_TEXT_PX on screen (zooming in
+ * only, never past what fits the card in the view with a margin), centred when it was out of view or
+ * had to be zoomed; the current camera when the card is in view and readable already. Pure: page and
+ * screen in, camera out (tldraw's camera: screen = (page + camera) × z).
+ */
+export function readableCamera(
+  card: { x: number; y: number; w: number; h: number; fontSize: number },
+  camera: { x: number; y: number; z: number },
+  viewport: { w: number; h: number },
+): { x: number; y: number; z: number } {
+  const margin = 48
+  const fitZ = Math.min((viewport.w - 2 * margin) / card.w, (viewport.h - 2 * margin) / card.h)
+  const z = Math.max(camera.z, Math.min(READABLE_TEXT_PX / card.fontSize, fitZ))
+  const left = (card.x + camera.x) * camera.z
+  const top = (card.y + camera.y) * camera.z
+  const inView =
+    left >= 0 && top >= 0 && left + card.w * camera.z <= viewport.w && top + card.h * camera.z <= viewport.h
+  if (inView && z === camera.z) return camera
+  return {
+    x: viewport.w / 2 / z - (card.x + card.w / 2),
+    y: viewport.h / 2 / z - (card.y + card.h / 2),
+    z,
+  }
+}
+
+/** Tab / Shift+Tab: brings a card into view at a readable zoom (see readableCamera). */
+export function bringCardIntoView(editor: Editor, id: TLShapeId): void {
+  const shape = editor.getShape<CardShape>(id)
+  const b = editor.getShapePageBounds(id)
+  if (!shape || !b) return
+  const fit = fitCardText(shape.props.w, shape.props.h, shape.props.text, shape.props.kind === 'action')
+  const vp = editor.getViewportScreenBounds()
+  const next = readableCamera(
+    { x: b.x, y: b.y, w: b.w, h: b.h, fontSize: fit.fontSize },
+    editor.getCamera(),
+    { w: vp.w, h: vp.h },
+  )
+  const cur = editor.getCamera()
+  if (next.x === cur.x && next.y === cur.y && next.z === cur.z) return
+  editor.setCamera(next, { animation: { duration: 200 } })
+}
+
+/** Screen px of the view covered by something drawn over it (the wall's panel), per side. */
+export interface ScreenInsets {
+  readonly top: number
+  readonly right: number
+  readonly bottom: number
+  readonly left: number
+}
+
+/**
+ * The camera that fits page `bounds` into the part of a `viewport` (screen px) left free by `insets`,
+ * with `margin` px around, centred there. Pure (tldraw's camera: screen = (page + camera) × z).
+ */
+export function cameraToFit(
+  bounds: Rect,
+  viewport: { w: number; h: number },
+  insets: ScreenInsets,
+  margin = 24,
+): { x: number; y: number; z: number } {
+  const rw = Math.max(1, viewport.w - insets.left - insets.right - 2 * margin)
+  const rh = Math.max(1, viewport.h - insets.top - insets.bottom - 2 * margin)
+  const z = Math.min(rw / Math.max(1, bounds.w), rh / Math.max(1, bounds.h))
+  const cx = insets.left + margin + rw / 2
+  const cy = insets.top + margin + rh / 2
+  return { x: cx / z - (bounds.x + bounds.w / 2), y: cy / z - (bounds.y + bounds.h / 2), z }
+}
+
+/** Fits page `bounds` into the free part of the view at once (no animation: the wall shows it now). */
+export function fitInto(editor: Editor, bounds: Rect, insets: ScreenInsets): void {
+  editor.updateViewportScreenBounds(editor.getContainer())
+  const vp = editor.getViewportScreenBounds()
+  editor.setCamera(cameraToFit(bounds, { w: vp.w, h: vp.h }, insets), { force: true })
 }

@@ -52,9 +52,17 @@ function canvasCommands(services: WorkbenchServices): Command[] {
     },
     {
       id: 'board.zoomToFit',
-      title: 'Zoom to fit the whole board (Shift+1 on the canvas)',
+      title: 'Show the whole structure (Shift+1 on the canvas)',
       category: 'Board',
-      run: withBoard(services, (b) => b.zoomToFit()),
+      run: withBoard(services, (b) => b.fitStructureOrContent()),
+    },
+    {
+      id: 'board.zoomToSelection',
+      title: 'Zoom to the selection (Shift+2 on the canvas)',
+      category: 'Board',
+      run: withBoard(services, (b) => {
+        if (!b.zoomToSelection()) store.announce('Nothing is selected.')
+      }),
     },
     {
       id: 'board.leaveCanvas',

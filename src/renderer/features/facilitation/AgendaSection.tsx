@@ -20,7 +20,7 @@ import {
 import { formatRemaining, remainingMs } from '../../../core/common/facilitation/timer'
 import { setSoundCue, soundCueEnabled } from './sound'
 import { useDocValue, useTick } from '../../session/useDoc'
-import type { TimerControls } from './actions'
+import type { TimerControls } from '../../workbench/timerControls'
 
 interface Props {
   doc: Y.Doc

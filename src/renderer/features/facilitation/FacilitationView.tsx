@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { useServices } from '../../workbench/context'
-import { timerControls } from './actions'
+import { timerControls } from '../../workbench/timerControls'
 import { AgendaSection } from './AgendaSection'
 import { AttentionSection } from './AttentionSection'
 import { BalancePanel } from './BalancePanel'

@@ -1,14 +1,9 @@
 import type * as Y from 'yjs'
-import type { AppHost } from '../../host/types'
-import type { WorkbenchStore } from '../../workbench/store'
-import { currentActivity } from '../../../core/common/facilitation/agenda'
-import {
-  readAgenda,
-  readTimer,
-  writeAgendaAndTimer,
-  writeTimer,
-} from '../../../core/common/facilitation/state'
-import { extend, goTo, hasRun, pause, start } from '../../../core/common/facilitation/timer'
+import type { AppHost } from '../host/types'
+import type { WorkbenchStore } from './store'
+import { currentActivity } from '../../core/common/facilitation/agenda'
+import { readAgenda, readTimer, writeAgendaAndTimer, writeTimer } from '../../core/common/facilitation/state'
+import { extend, goTo, hasRun, pause, start } from '../../core/common/facilitation/timer'
 
 /** Facilitator operations on the agenda and timer (times on the relay clock). */
 export interface TimerControls {

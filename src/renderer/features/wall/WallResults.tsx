@@ -1,0 +1,102 @@
+import type * as Y from 'yjs'
+import { selectCards } from '../../../core/common/cards/cardRecord'
+import { CARD_KIND_INFO } from '../../../core/common/cards/card'
+import { readRecords } from '../../../core/common/session/read'
+import { roundResults } from '../../../core/common/voting/tally'
+import type { VotingRound } from '../../../core/common/voting/round'
+import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
+import { useDocValue } from '../../session/useDoc'
+
+/** How many ranked cards the wall shows (the rest are in the Facilitation view and the exports). */
+const TOP = 8
+
+function readResults(doc: Y.Doc, round: VotingRound) {
+  const res = roundResults(doc, round.id)
+  const wanted = new Set(res.cards.slice(0, TOP).map((c) => c.cardId))
+  const cards = new Map(
+    selectCards(readRecords(doc))
+      .cards.filter((c) => wanted.has(c.id))
+      .map((c) => [c.id, { text: c.props.text, kind: c.props.kind }]),
+  )
+  return {
+    ballots: res.ballots,
+    rows: res.cards.slice(0, TOP).map((c) => ({ ...c, card: cards.get(c.cardId) ?? null })),
+  }
+}
+
+/**
+ * The results of a closed voting round on the wall: cards ranked by dots, each with its text, its
+ * kind (icon and label) and a bar split by co-production role — each part labelled, never colour
+ * alone. The same tally as the Facilitation view and the exports (voting/tally.ts).
+ */
+export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) {
+  const r = useDocValue(doc, (d) => readResults(d, round), [round.id], 500)
+  if (!r) return null
+  const max = Math.max(1, ...r.rows.map((x) => x.total))
+  const roles = COPRO_ROLES.filter((role) => r.rows.some((x) => x.byRole[role] > 0))
+  return (
+    <section className="wall-results" aria-label="Voting results" data-testid="wall-results">
+      <h1 className="wall-title">Results: {round.title || 'Voting round'}</h1>
+      <p className="wall-prompt">
+        {r.ballots} {r.ballots === 1 ? 'person' : 'people'} voted · {round.dotsPerPerson} dots each
+      </p>
+      {r.rows.length === 0 ? (
+        <p className="wall-prompt">No dots were placed.</p>
+      ) : (
+        <ol className="wall-ranking">
+          {r.rows.map((row, i) => {
+            const kind = row.card ? CARD_KIND_INFO[row.card.kind] : null
+            return (
+              <li key={row.cardId} className="wall-rank" data-testid="wall-result">
+                <span className="wall-rank__n">{i + 1}</span>
+                <div className="wall-rank__body">
+                  <p className="wall-rank__text">
+                    {kind && (
+                      <span className="wall-rank__kind" style={{ background: kind.colour }}>
+                        <span aria-hidden="true">{kind.icon}</span> {kind.label}
+                      </span>
+                    )}{' '}
+                    {row.card?.text || <em>(card removed)</em>}
+                  </p>
+                  <div
+                    className="wall-bar"
+                    style={{ width: `${(row.total / max) * 100}%` }}
+                    aria-label={COPRO_ROLES.filter((role) => row.byRole[role] > 0)
+                      .map((role) => `${COPRO_ROLE_INFO[role].short}: ${row.byRole[role]}`)
+                      .join(', ')}
+                  >
+                    {COPRO_ROLES.filter((role) => row.byRole[role] > 0).map((role) => (
+                      <span
+                        key={role}
+                        className="wall-bar__part"
+                        data-role={role}
+                        style={{ flexGrow: row.byRole[role], background: COPRO_ROLE_INFO[role].colour }}
+                        title={`${COPRO_ROLE_INFO[role].label}: ${row.byRole[role]}`}
+                      >
+                        {COPRO_ROLE_INFO[role].short} {row.byRole[role]}
+                      </span>
+                    ))}
+                  </div>
+                </div>
+                <span className="wall-rank__total" data-testid="wall-result-total">
+                  {row.total}
+                </span>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      {roles.length > 0 && (
+        <p className="wall-legend">
+          Bars split by who voted:{' '}
+          {roles.map((role) => (
+            <span key={role} className="wall-legend__item">
+              <span className="wall-legend__swatch" style={{ background: COPRO_ROLE_INFO[role].colour }} />
+              {COPRO_ROLE_INFO[role].label}
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  )
+}
