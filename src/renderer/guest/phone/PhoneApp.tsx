@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { GuestSessionInfo } from '../../../shared/api/contract'
 import { applyPreferences, usePreferences } from '../../device/preferences'
 import { applyTheme, resolveTheme, watchSystemTheme } from '../../workbench/theme'
@@ -6,12 +6,16 @@ import { joinAsGuest, type GuestIdentity } from '../guestJoin'
 import { loadGuestProfile, saveGuestProfile, type GuestProfile, type GuestRole } from '../guestIdentity'
 import { forgetJoinToken, lookUpGuestSession, type JoinLink } from '../joinLink'
 import { JoinScreen } from '../JoinScreen'
-import { PhoneRoot } from './PhoneScreen'
+
+// The screen after joining (Yjs, y-websocket, the core readers) loads while the person fills in the
+// join screen, so the join screen needs only React and the small guest modules (bench/phone-join.ts).
+const loadScreen = () => import('./PhoneScreen')
+const PhoneRoot = lazy(() => loadScreen().then((m) => ({ default: m.PhoneRoot })))
 
 type Joined = GuestProfile & { coproRole: GuestRole }
 
 type Phase =
-  | { kind: 'checking' }
+  | { kind: 'checking'; pending?: Joined }
   | { kind: 'dead' }
   | { kind: 'unreachable' }
   | { kind: 'join'; info: GuestSessionInfo; problem?: string }
@@ -36,6 +40,14 @@ export function PhoneApp({ link }: { link: JoinLink }) {
     return watchSystemTheme(apply)
   }, [prefs])
 
+  // the rest of the screen downloads once the join screen is up
+  useEffect(() => {
+    void loadScreen().catch(() => undefined)
+  }, [])
+
+  // The join screen shows at once, while the link is checked (one round trip less before the person
+  // can start); joining waits for the answer.
+  const pending = phase.kind === 'checking' ? phase.pending : undefined
   useEffect(() => {
     if (phase.kind !== 'checking') return
     let live = true
@@ -43,13 +55,15 @@ export function PhoneApp({ link }: { link: JoinLink }) {
       if (!live) return
       if (r.kind === 'ok') {
         document.title = `${r.info.title} · Copro Studio`
-        setPhase({ kind: 'join', info: r.info })
+        setPhase(
+          pending ? { kind: 'joining', info: r.info, profile: pending } : { kind: 'join', info: r.info },
+        )
       } else setPhase({ kind: r.kind === 'refused' ? 'dead' : 'unreachable' })
     })
     return () => {
       live = false
     }
-  }, [link, phase.kind])
+  }, [link, phase.kind, pending])
 
   useEffect(() => {
     if (phase.kind !== 'joining') return
@@ -70,13 +84,42 @@ export function PhoneApp({ link }: { link: JoinLink }) {
     if (phase.kind === 'dead') forgetJoinToken(link.sessionId)
   }, [phase.kind, link.sessionId])
 
+  // the join screen, shown at once (the title fills in when the link is checked)
+  if ((phase.kind === 'checking' && !phase.pending) || phase.kind === 'join') {
+    const info =
+      phase.kind === 'join'
+        ? phase.info
+        : { sessionId: link.sessionId, title: 'Copro Studio workshop', role: 'participant' as const }
+    return (
+      <>
+        {phase.kind === 'join' && phase.problem && (
+          <p className="phone-banner phone-banner--lost" role="alert">
+            {phase.problem}
+          </p>
+        )}
+        <JoinScreen
+          info={info}
+          profile={loadGuestProfile()}
+          onJoin={(profile) => {
+            saveGuestProfile(profile)
+            setPhase(
+              phase.kind === 'join'
+                ? { kind: 'joining', info: phase.info, profile }
+                : { kind: 'checking', pending: profile },
+            )
+          }}
+        />
+      </>
+    )
+  }
+
   switch (phase.kind) {
     case 'checking':
     case 'joining':
       return (
         <main className="guest-page" aria-busy="true">
           <p className="guest-message" role="status">
-            {phase.kind === 'checking' ? 'Opening the workshop…' : 'Joining…'}
+            Joining…
           </p>
         </main>
       )
@@ -105,37 +148,29 @@ export function PhoneApp({ link }: { link: JoinLink }) {
           </button>
         </main>
       )
-    case 'join':
-      return (
-        <>
-          {phase.problem && (
-            <p className="phone-banner phone-banner--lost" role="alert">
-              {phase.problem}
-            </p>
-          )}
-          <JoinScreen
-            info={phase.info}
-            profile={loadGuestProfile()}
-            onJoin={(profile) => {
-              saveGuestProfile(profile)
-              setPhase({ kind: 'joining', info: phase.info, profile })
-            }}
-          />
-        </>
-      )
     case 'in':
       return (
-        <PhoneRoot
-          link={link}
-          info={phase.info}
-          identity={phase.identity}
-          profile={phase.profile}
-          onProfile={(profile) => {
-            saveGuestProfile(profile)
-            setPhase({ ...phase, profile })
-          }}
-          onDead={() => setPhase({ kind: 'dead' })}
-        />
+        <Suspense
+          fallback={
+            <main className="guest-page" aria-busy="true">
+              <p className="guest-message" role="status">
+                Joining…
+              </p>
+            </main>
+          }
+        >
+          <PhoneRoot
+            link={link}
+            info={phase.info}
+            identity={phase.identity}
+            profile={phase.profile}
+            onProfile={(profile) => {
+              saveGuestProfile(profile)
+              setPhase({ ...phase, profile })
+            }}
+            onDead={() => setPhase({ kind: 'dead' })}
+          />
+        </Suspense>
       )
   }
 }
