@@ -244,6 +244,28 @@ test.describe('the participant screen on phones', () => {
     })
   }
 
+  test('a laptop opening the join link gets the full canvas, and can switch to the simple screen', async ({
+    browser,
+    serve,
+  }) => {
+    const { links } = await sharedSession(serve, 'On a laptop')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    await page.goto(links.participantUrl)
+    await expect(page).toHaveURL(/view=board/)
+    await page.getByRole('radio', { name: /^Front-line staff/ }).check()
+    await page.getByTestId('guest-join-button').click()
+    await expect(page.getByTestId('guest-board')).toBeVisible()
+    await page.getByTestId('guest-simple-screen').click()
+    await page.getByRole('radio', { name: /^Front-line staff/ }).check()
+    await page.getByTestId('guest-join-button').click()
+    await expect(page.getByTestId('phone-screen')).toBeVisible()
+    // the choice is remembered on this device
+    await page.goto(links.participantUrl)
+    await expect(page.getByTestId('guest-join')).toBeVisible()
+    await expect(page).not.toHaveURL(/view=board/)
+  })
+
   test('an observer is told they can read but not write', async ({ browser, serve }) => {
     const { links } = await sharedSession(serve, 'Watching')
     const { page } = await phoneOf(browser, 390, 844)

@@ -44,3 +44,8 @@ export function pickView(search: URLSearchParams, screen: { width: number; heigh
 export function boardViewUrl(sessionId: string): string {
   return `/?join=${encodeURIComponent(sessionId)}&view=board`
 }
+
+/** The participant screen for this session (remembered as the person's choice when it opens). */
+export function phoneViewUrl(sessionId: string): string {
+  return `/?join=${encodeURIComponent(sessionId)}&view=phone`
+}
