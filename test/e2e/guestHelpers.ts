@@ -44,7 +44,9 @@ export async function joinAsGuest(
   await expect(page.getByTestId('guest-join')).toBeVisible()
   if (who.name) {
     await page.getByLabel(/^Your name/).fill(who.name)
-    await page.getByTestId('guest-consent-yes').check()
+    // observers are asked nothing about names
+    const consent = page.getByTestId('guest-consent-yes')
+    if (await consent.count()) await consent.check()
   }
   await page.getByRole('radio', { name: new RegExp(who.role) }).check()
   await page.getByTestId('guest-join-button').click()
