@@ -266,6 +266,34 @@ test.describe('the participant screen on phones', () => {
     await expect(page).not.toHaveURL(/view=board/)
   })
 
+  test('a guest changes their answer about their name, then withdraws their cards, from the menu', async ({
+    browser,
+    serve,
+  }) => {
+    const { links } = await sharedSession(serve, 'Changing my mind')
+    const fac = await openFacilitatorBoard(browser, serve, 'Changing my mind')
+    const { page } = await phoneOf(browser, 390, 844)
+    await joinPhone(page, links.participantUrl, { name: 'Sam', role: /^Person who uses the service/ })
+    await addPhoneCard(page, 'idea', 'Open on Saturdays')
+    const authorName = async () =>
+      Object.values((await stored(fac)).tl_records as Record<string, any>)
+        .map((e: any) => e.val ?? e)
+        .find((r: any) => r?.props?.text === 'Open on Saturdays')?.props.authorName
+    await expect.poll(authorName).toBe('')
+    await goTo(page, 'menu')
+    await page.getByTestId('phone-consent-yes').check()
+    await expect(page.getByTestId('phone-menu-status')).toContainText(
+      'Your name is now shown on your cards (1 changed)',
+    )
+    await expect.poll(authorName).toBe('Sam')
+    await page.getByTestId('phone-consent-no').check()
+    await expect.poll(authorName).toBe('')
+    await page.getByTestId('phone-withdraw').click()
+    await page.getByTestId('phone-withdraw-confirm').click()
+    await expect(page.getByTestId('phone-withdrawn')).toBeVisible()
+    await expect.poll(async () => Object.keys((await stored(fac)).withdrawn ?? {}).length).toBe(1)
+  })
+
   test('an observer is told they can read but not write', async ({ browser, serve }) => {
     const { links } = await sharedSession(serve, 'Watching')
     const { page } = await phoneOf(browser, 390, 844)

@@ -38,7 +38,7 @@ async function phone(browser: Browser, width: number, height: number): Promise<P
 async function joinAs(
   page: Page,
   url: string,
-  who: { name?: string; role: RegExp; keyboard?: boolean },
+  who: { name?: string; role: RegExp; keyboard?: boolean; snapAs?: string },
 ): Promise<void> {
   await page.goto(url)
   await expect(page.getByTestId('guest-join')).toBeVisible()
@@ -63,6 +63,7 @@ async function joinAs(
       await page.getByTestId('guest-consent-yes').check()
     }
     await page.getByRole('radio', { name: who.role }).check()
+    if (who.snapAs) await snap(page, who.snapAs, 'join-screen')
     await page.getByTestId('guest-join-button').click()
   }
   await expect(page.getByTestId('phone-screen')).toBeVisible()
@@ -183,7 +184,10 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     const observer = await phone(browser, 390, 844)
     pages.push(fac, anon, named, kb, observer)
     await phase('join-anonymous', anon, async () => {
-      await joinAs(anon, participantUrl, { role: /^Person who uses the service/ })
+      await joinAs(anon, participantUrl, {
+        role: /^Person who uses the service/,
+        snapAs: 'guest320-anonymous',
+      })
       await snap(anon, 'guest320-anonymous', 'joined')
     })
     await phase('join-named', named, async () => {
@@ -280,6 +284,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(fac, 'facilitator', 'results')
       await named.getByTestId('phone-go-board').click()
       await snap(named, 'guest390-named', 'after-vote-board')
+      await anon.getByTestId('phone-go-menu').click()
+      await snap(anon, 'guest320-anonymous', 'menu')
     })
 
     // 6. Export: the report a service designer takes away.
