@@ -4,6 +4,7 @@ import type { CardAuthor } from '../../../core/common/cards/card'
 import type { GuestIdentity } from '../guestJoin'
 import type { GuestProfile, GuestRole } from '../guestIdentity'
 import { isDeadLinkClose, type JoinLink } from '../joinLink'
+import { readyToSend } from './outbox'
 import { usePhone, usePhoneParts, type Phone, type PhoneParts, type Place } from './usePhone'
 import { NowPanel } from './NowPanel'
 import { AddPanel } from './AddPanel'
@@ -157,7 +158,8 @@ function ConnectionBanner({ phone, observer }: { phone: Phone; observer: boolean
   useEffect(() => {
     if (link === 'offline') setWasLost(true)
   }, [link])
-  const waiting = phone.waiting.length
+  // cards of a private activity wait for the reveal, not for the connection
+  const waiting = phone.waiting.filter((c) => readyToSend(c, phone.snap.revealed)).length
   let text = ''
   let tone: 'lost' | 'back' | 'wait' | '' = ''
   if (phone.status.closedWith !== null) {
