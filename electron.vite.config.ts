@@ -30,7 +30,13 @@ export default defineConfig({
       outDir: 'out/renderer',
       minify: true,
       chunkSizeWarningLimit: 4096,
-      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // participant.html: the phone's participant screen, its own small entry without tldraw (ADR 0036)
+      rolldownOptions: {
+        input: {
+          index: resolve('src/renderer/index.html'),
+          participant: resolve('src/renderer/participant.html'),
+        },
+      },
     },
   },
 })

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GuestSessionInfo } from '../../src/shared/api/contract'
@@ -17,7 +17,11 @@ function setup(over: { info?: Partial<GuestSessionInfo>; profile?: Partial<Guest
   return { onJoin, user: userEvent.setup() }
 }
 
-const nameBox = () => screen.getByRole('textbox', { name: 'Your name' })
+const nameBox = () => screen.getByRole('textbox', { name: /^Your name/ })
+const consent = (answer: 'Yes' | 'No') =>
+  within(screen.getByRole('group', { name: /in the report/ })).getByRole('radio', {
+    name: new RegExp(`^${answer}`),
+  }) as HTMLInputElement
 const join = () => screen.getByRole('button', { name: 'Join' })
 
 beforeEach(() => {
@@ -31,18 +35,39 @@ describe('JoinScreen', () => {
     expect(screen.getByRole('main').textContent).toContain('You are joining to take part.')
   })
 
-  it('tells an observer that they can watch but not add cards', () => {
+  it('tells an observer that they can read but not write, and asks them no consent question', () => {
     setup({ info: { role: 'observer' } })
-    expect(screen.getByRole('main').textContent).toContain('you cannot add cards with this link')
+    expect(screen.getByRole('main').textContent).toContain('you cannot write on it or vote with this link')
+    expect(screen.queryByRole('group', { name: /report/ })).toBeNull()
   })
 
-  it('without a name: announces the problem, marks the field invalid and puts focus there', async () => {
+  it('asks for consent as a question of its own, answered “No” until the person says yes', async () => {
     const { onJoin, user } = setup()
+    expect(
+      screen.getByRole('group', { name: 'Can we show your name on your cards in the report?' }),
+    ).toBeTruthy()
+    expect(consent('No').checked).toBe(true)
+    // typing a name is not consent
+    await user.type(nameBox(), 'Amira')
+    expect(consent('No').checked).toBe(true)
+    await user.click(screen.getByRole('radio', { name: /Front-line staff/ }))
+    await user.click(join())
+    expect(onJoin).toHaveBeenCalledWith({
+      ...fresh,
+      name: 'Amira',
+      anonymous: true,
+      coproRole: 'frontline-staff',
+    })
+  })
+
+  it('consent without a name: announces the problem, marks the field invalid and puts focus there', async () => {
+    const { onJoin, user } = setup()
+    await user.click(consent('Yes'))
     await user.click(join())
     const alert = screen.getByRole('alert')
-    expect(alert.textContent).toBe('Type your name, or tick “Stay anonymous”.')
+    expect(alert.textContent).toBe('Type your name, or answer “No” to showing it.')
     expect(nameBox().getAttribute('aria-invalid')).toBe('true')
-    expect(nameBox().getAttribute('aria-describedby')).toBe(alert.id)
+    expect(nameBox().getAttribute('aria-describedby')).toContain(alert.id)
     expect(document.activeElement).toBe(nameBox())
     expect(onJoin).not.toHaveBeenCalled()
   })
@@ -58,6 +83,7 @@ describe('JoinScreen', () => {
 
   it('joins with the trimmed name and the chosen role (Enter in the name box submits)', async () => {
     const { onJoin, user } = setup()
+    await user.click(consent('Yes'))
     await user.click(screen.getByRole('radio', { name: /Front-line staff/ }))
     await user.type(nameBox(), '  Amira  {Enter}')
     expect(screen.queryByRole('alert')).toBeNull()
@@ -69,12 +95,8 @@ describe('JoinScreen', () => {
     })
   })
 
-  it('“Stay anonymous” empties and disables the name, and joins without one', async () => {
-    const { onJoin, user } = setup({ profile: { name: 'Amira', coproRole: 'carer-family' } })
-    expect((nameBox() as HTMLInputElement).value).toBe('Amira')
-    await user.click(screen.getByRole('checkbox', { name: /Stay anonymous/ }))
-    expect((nameBox() as HTMLInputElement).value).toBe('')
-    expect((nameBox() as HTMLInputElement).disabled).toBe(true)
+  it('joins without a name: the cards show none', async () => {
+    const { onJoin, user } = setup({ profile: { coproRole: 'carer-family' } })
     await user.click(join())
     expect(onJoin).toHaveBeenCalledWith({ ...fresh, name: '', anonymous: true, coproRole: 'carer-family' })
   })

@@ -1,6 +1,6 @@
 import { devices, type Page } from '@playwright/test'
 import { expect, hook, openRound, test, waitForBoard, watchErrors } from './fixtures'
-import { openFacilitatorBoard } from './guestHelpers'
+import { boardLink, openFacilitatorBoard } from './guestHelpers'
 
 /**
  * A workshop by keyboard only: open the session, write a card with the composer, leave the canvas,
@@ -210,13 +210,14 @@ test.describe('a workshop by keyboard only', () => {
     const context = await browser.newContext({ ...pixel })
     const guest = await context.newPage()
     const errors = watchErrors(guest)
-    await guest.goto(share.participantUrl)
+    // the full canvas on a phone (the participant screen by keyboard: participant.spec.ts, the rehearsal)
+    await guest.goto(boardLink(share.participantUrl))
     await expect(guest.getByTestId('guest-join')).toBeVisible()
 
     // the join screen by keyboard: name, role, join
     await tabToSelector(guest, 'input[autocomplete="nickname"]')
     await guest.keyboard.type('Amira')
-    await tabToSelector(guest, 'input[type="radio"]') // the role group: arrows choose within it
+    await tabToSelector(guest, 'input[name="guest-role"]') // the role group: arrows choose within it
     await tabTo(guest, /Carer or family member/, 8, 'ArrowDown')
     await expect(guest.getByRole('radio', { name: /Carer or family member/ })).toBeChecked()
     await tabToSelector(guest, '[data-testid="guest-join-button"]')

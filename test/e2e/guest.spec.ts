@@ -48,10 +48,11 @@ test.describe('guests from a join link', () => {
     expect(new URL(guest.url()).searchParams.get('join')).toBe(id)
     expect(await seriousViolations(guest, 'join screen')).toEqual([])
 
-    // joining needs a name (or "stay anonymous") and a role; the problem is said in words
+    // a name shown in the report needs a name, and joining needs a role; the problem is said in words
+    await guest.getByTestId('guest-consent-yes').check()
     await guest.getByTestId('guest-join-button').tap()
     await expect(guest.getByRole('alert')).toContainText('Type your name')
-    await guest.getByLabel('Your name').fill('Amira')
+    await guest.getByLabel(/^Your name/).fill('Amira')
     await guest.getByTestId('guest-join-button').tap()
     await expect(guest.getByRole('alert')).toContainText('Choose the description')
     await guest.getByRole('radio', { name: /Carer or family member/ }).check()

@@ -15,22 +15,39 @@ export interface Links {
 export const openFacilitatorBoard = (browser: Browser, serve: ServeHandle, title: string): Promise<Page> =>
   openPerson(browser, serve.url, title)
 
-/** A phone (Pixel 7: 412×915, touch, mobile) in its own browser context: no shared storage. */
+/**
+ * A phone (Pixel 7: 412×915, touch, mobile) in its own browser context: no shared storage. Its person
+ * has picked the full canvas (a join link opens the participant screen on phones otherwise; that
+ * screen is tested in participant.spec.ts).
+ */
 export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7']
-  return browser.newContext({ ...pixel })
+  const context = await browser.newContext({ ...pixel })
+  await context.addInitScript(() => localStorage.setItem('copro.guest.view', 'board'))
+  return context
 }
 
-/** Opens a join link and goes through the join screen. */
+/** The join link's full-canvas form (`&view=board`): what a tablet or laptop opens. */
+export function boardLink(url: string): string {
+  const u = new URL(url)
+  u.searchParams.set('view', 'board')
+  return u.toString()
+}
+
+/** Opens a join link on the full canvas and goes through the join screen (a name is shown with consent). */
 export async function joinAsGuest(
   page: Page,
   url: string,
   who: { name?: string; role: string } = { name: 'Amira', role: 'Carer or family member' },
 ): Promise<void> {
-  await page.goto(url)
+  await page.goto(boardLink(url))
   await expect(page.getByTestId('guest-join')).toBeVisible()
-  if (who.name) await page.getByLabel('Your name').fill(who.name)
-  else await page.getByLabel(/Stay anonymous/).check()
+  if (who.name) {
+    await page.getByLabel(/^Your name/).fill(who.name)
+    // observers are asked nothing about names
+    const consent = page.getByTestId('guest-consent-yes')
+    if (await consent.count()) await consent.check()
+  }
   await page.getByRole('radio', { name: new RegExp(who.role) }).check()
   await page.getByTestId('guest-join-button').click()
   await expect(page.getByTestId('guest-board')).toBeVisible()

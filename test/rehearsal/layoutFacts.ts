@@ -124,7 +124,8 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       // a checkbox or radio inside a label counts with its label (the label is the target)
       .map(({ el, r }) => {
-        const lab = (el as HTMLInputElement).labels?.[0]
+        const box = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+        const lab = box ? el.labels?.[0] : undefined
         return lab ? { el, r: lab.getBoundingClientRect() } : { el, r }
       })
       .filter(({ r }) => r.width < 44 || r.height < 44)

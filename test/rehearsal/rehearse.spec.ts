@@ -7,7 +7,8 @@ import { layoutFacts, type LayoutFacts } from './layoutFacts'
 /**
  * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
  * `copro serve`, as the room would see it. A facilitator at 1920×1080 (the projected screen), three
- * guests on phones (320×568 anonymous, 390×844 named, 390×844 keyboard only) and an observer. At every
+ * guests on phones on the participant screen (320×568 anonymous, 390×844 named with consent, 390×844
+ * keyboard only: join, add a card to a chosen cell, pass, vote) and an observer. At every
  * step it saves a screenshot of each screen and the layout facts (layoutFacts.ts) into rehearsal/;
  * rehearsal/facts.json gathers them. It asserts only that each step could be done: the point is to LOOK.
  */
@@ -25,7 +26,11 @@ async function snap(page: Page, who: string, step: string): Promise<void> {
 
 async function phone(browser: Browser, width: number, height: number): Promise<Page> {
   const { defaultBrowserType: _ignored, viewport: _v, ...mobile } = devices['Pixel 7']
-  const context = await browser.newContext({ ...mobile, viewport: { width, height } })
+  const context = await browser.newContext({
+    ...mobile,
+    viewport: { width, height },
+    screen: { width, height },
+  })
   return context.newPage()
 }
 
@@ -33,14 +38,14 @@ async function phone(browser: Browser, width: number, height: number): Promise<P
 async function joinAs(
   page: Page,
   url: string,
-  who: { name?: string; role: RegExp; keyboard?: boolean },
+  who: { name?: string; role: RegExp; keyboard?: boolean; snapAs?: string },
 ): Promise<void> {
   await page.goto(url)
   await expect(page.getByTestId('guest-join')).toBeVisible()
   if (who.keyboard) {
     // Tab to each field in reading order; no pointer at all.
     await page.keyboard.press('Tab')
-    await tabTo(page, page.getByLabel('Your name'))
+    await tabTo(page, page.getByLabel(/^Your name/))
     await page.keyboard.type(who.name ?? '')
     // a radio group is one Tab stop; the arrow keys pick within it
     for (let i = 0; i < 40; i++) {
@@ -53,12 +58,15 @@ async function joinAs(
     await tabTo(page, page.getByTestId('guest-join-button'))
     await page.keyboard.press('Enter')
   } else {
-    if (who.name) await page.getByLabel('Your name').fill(who.name)
-    else await page.getByLabel(/Stay anonymous/).check()
+    if (who.name) {
+      await page.getByLabel(/^Your name/).fill(who.name)
+      await page.getByTestId('guest-consent-yes').check()
+    }
     await page.getByRole('radio', { name: who.role }).check()
+    if (who.snapAs) await snap(page, who.snapAs, 'join-screen')
     await page.getByTestId('guest-join-button').click()
   }
-  await expect(page.getByTestId('guest-board')).toBeVisible()
+  await expect(page.getByTestId('phone-screen')).toBeVisible()
 }
 
 /** Presses Tab until `target` has focus (at most 80 times); for the keyboard-only guest. */
@@ -71,24 +79,38 @@ async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<v
   throw new Error(`could not reach ${String(target)} with Tab`)
 }
 
-/** A guest writes a card on the phone composer. */
-async function guestCard(page: Page, kind: string, text: string, keyboard = false): Promise<void> {
-  const composer = page.getByTestId('guest-composer')
-  if (!(await composer.isVisible())) await page.getByRole('button', { name: /Add a card/ }).click()
+/** A guest writes a card on the participant screen's Add place, in a chosen cell (or where it goes by default). */
+async function guestCard(
+  page: Page,
+  kind: string,
+  text: string,
+  keyboard = false,
+  cell?: { stage: string; lane: string },
+): Promise<void> {
   if (keyboard) {
-    await tabTo(page, page.getByTestId(`guest-kind-${kind}`))
-    await page.keyboard.press('Space')
-    await tabTo(page, page.getByTestId('guest-card-text'))
+    await tabTo(page, page.getByTestId('phone-go-add'))
+    await page.keyboard.press('Enter')
+    // the kinds are one radio group: one Tab stop, the arrow keys choose
+    await tabTo(page, page.locator('fieldset.phone-kinds'))
+    const radio = page.getByTestId(`phone-kind-${kind}`)
+    for (let i = 0; i < 8 && !(await radio.isChecked()); i++) await page.keyboard.press('ArrowDown')
+    await expect(radio).toBeChecked()
+    await tabTo(page, page.getByTestId('phone-card-text'))
     await page.keyboard.type(text)
-    await tabTo(page, page.getByTestId('guest-card-post'))
+    await tabTo(page, page.getByTestId('phone-card-post'))
     await page.keyboard.press('Enter')
   } else {
-    await page.getByTestId(`guest-kind-${kind}`).click()
-    await page.getByTestId('guest-card-text').fill(text)
-    await page.getByTestId('guest-card-post').click()
+    await page.getByTestId('phone-go-add').click()
+    await page.getByTestId(`phone-kind-${kind}`).check()
+    await page.getByTestId('phone-card-text').fill(text)
+    if (cell) {
+      await page.getByTestId('phone-stage').selectOption({ label: cell.stage })
+      await page.getByTestId('phone-lane').selectOption({ label: cell.lane })
+    }
+    await page.getByTestId('phone-card-post').click()
   }
-  await expect(page.getByTestId('guest-composer-status')).toContainText(
-    /Your card is (on the board|saved on this device)/,
+  await expect(page.getByTestId('phone-add-status')).toContainText(
+    /Your card is (on the board|saved on this phone)/,
   )
 }
 
@@ -162,7 +184,10 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     const observer = await phone(browser, 390, 844)
     pages.push(fac, anon, named, kb, observer)
     await phase('join-anonymous', anon, async () => {
-      await joinAs(anon, participantUrl, { role: /^Person who uses the service/ })
+      await joinAs(anon, participantUrl, {
+        role: /^Person who uses the service/,
+        snapAs: 'guest320-anonymous',
+      })
       await snap(anon, 'guest320-anonymous', 'joined')
     })
     await phase('join-named', named, async () => {
@@ -175,17 +200,25 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     })
     await phase('observer', observer, async () => {
       await observer.goto(observerUrl)
-      await expect(observer.getByTestId('guest-join').or(observer.getByTestId('guest-board'))).toBeVisible()
+      await expect(observer.getByTestId('guest-join').or(observer.getByTestId('phone-screen'))).toBeVisible()
       await snap(observer, 'observer', 'opened')
     })
 
     await phase('guest-cards', named, async () => {
-      await guestCard(anon, 'pain', 'I never know who to ring')
-      await guestCard(named, 'idea', 'A text message the day before')
+      await guestCard(anon, 'pain', 'I never know who to ring', false, {
+        stage: 'Finding out',
+        lane: 'What is hard',
+      })
+      await guestCard(named, 'idea', 'A text message the day before', false, {
+        stage: 'Getting in touch',
+        lane: 'Ideas',
+      })
       await guestCard(kb, 'contribution', 'I can explain the booking system to new staff', true)
       await snap(anon, 'guest320-anonymous', 'card-added')
       await snap(named, 'guest390-named', 'card-added')
       await snap(kb, 'guest390-keyboard', 'card-added')
+      await named.getByTestId('phone-go-board').click()
+      await snap(named, 'guest390-named', 'board-list')
     })
     await fac.keyboard.press('Shift+1')
     await snap(fac, 'facilitator', 'guest-cards-arrived')
@@ -206,6 +239,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await view.getByRole('button', { name: 'Go to What gets in the way?' }).click()
       await view.getByRole('button', { name: 'Start' }).click()
       await snap(fac, 'facilitator', 'activity-running')
+      await named.getByTestId('phone-go-now').click()
+      await anon.getByTestId('phone-go-now').click()
       await snap(named, 'guest390-named', 'activity-running')
       await snap(anon, 'guest320-anonymous', 'activity-running')
     })
@@ -227,6 +262,14 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await fac.keyboard.press('Escape')
       await expect(fac.getByTestId('wall')).toBeHidden()
     })
+    await phase('pass', kb, async () => {
+      await tabTo(kb, kb.getByTestId('phone-go-now'))
+      await kb.keyboard.press('Enter')
+      await tabTo(kb, kb.getByTestId('phone-pass'))
+      await kb.keyboard.press('Enter')
+      await expect(kb.getByTestId('phone-pass-status')).toContainText('not who')
+      await snap(kb, 'guest390-keyboard', 'passed')
+    })
     await phase('private-writing', named, async () => {
       await guestCard(named, 'pain', 'The waiting room is too loud to hear my name')
       await guestCard(anon, 'pain', 'Forms only online')
@@ -243,16 +286,24 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await view.getByRole('button', { name: 'Open the round' }).click()
       await expect(view.getByTestId('facil-open-round')).toBeVisible()
       await snap(fac, 'facilitator', 'voting-open')
+      await named.getByTestId('phone-go-vote').click()
+      await anon.getByTestId('phone-go-vote').click()
       await snap(named, 'guest390-named', 'voting-open')
       await snap(anon, 'guest320-anonymous', 'voting-open')
-      const dot = named.getByRole('button', { name: /Add a dot/ }).first()
-      await dot.click()
-      await dot.click()
+      const dot = named.getByTestId('phone-dot-add').first()
+      await dot.tap()
+      await dot.tap()
+      await named.getByTestId('phone-dot-remove').first().tap()
+      await anon.getByTestId('phone-dot-add').first().tap()
       await snap(named, 'guest390-named', 'voted')
+      await snap(anon, 'guest320-anonymous', 'voted')
       await view.getByRole('button', { name: 'Close the round and show results' }).click()
       await expect(view.getByTestId('facil-results')).toBeVisible()
       await snap(fac, 'facilitator', 'results')
-      await snap(named, 'guest390-named', 'results')
+      await named.getByTestId('phone-go-board').click()
+      await snap(named, 'guest390-named', 'after-vote-board')
+      await anon.getByTestId('phone-go-menu').click()
+      await snap(anon, 'guest320-anonymous', 'menu')
     })
     // The results on the wall, in a second window (the projector) while the laptop keeps its controls.
     await phase('wall-results', fac, async () => {

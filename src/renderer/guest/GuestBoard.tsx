@@ -21,6 +21,7 @@ import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
 import { LoadedBoard } from '../board/loadBoard'
 import { BoardSession } from '../session/BoardSession'
+import { phoneViewUrl } from './phone/screenChoice'
 import { BoardSessionContext } from '../session/useBoardSession'
 import { BoardAnnouncer } from '../features/a11y/BoardAnnouncer'
 import { FacilitationLayer } from '../features/facilitation/canvas/FacilitationLayer'
@@ -165,6 +166,13 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
               {listView ? 'Show the board' : 'List view (for screen readers)'}
             </button>
           )}
+          <a
+            className="guest-btn guest-bar__view"
+            href={phoneViewUrl(link.sessionId)}
+            data-testid="guest-simple-screen"
+          >
+            Simple screen
+          </a>
           <span
             className="guest-bar__status"
             role="status"

@@ -21,24 +21,27 @@ export interface JoinScreenProps {
 }
 
 /**
- * What a guest sees first: the session's title, their name (or "stay anonymous"), who they are in
- * co-production terms, text size and contrast. No account, nothing to install.
+ * What a guest sees first: the session's title, their name (optional), whether their name may be shown
+ * on their cards in the report (a question of its own, default no), who they are in co-production
+ * terms, text size and contrast. No account, nothing to install. Used by the canvas guest app and the
+ * phone's participant screen alike.
  */
 export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
   const prefs = usePreferences()
   const [name, setName] = useState(profile.name)
-  const [anonymous, setAnonymous] = useState(profile.anonymous)
+  // Consent to be named is its own question (issue 15 item 4), never implied by typing a name: default no.
+  const [consent, setConsent] = useState(!profile.anonymous && profile.name.trim() !== '')
   const [role, setRole] = useState<GuestRole | null>(profile.coproRole)
   const [problem, setProblem] = useState<string | null>(null)
   const roleGroup = useRef<HTMLFieldSetElement>(null)
   const nameRef = useRef<HTMLInputElement>(null)
-  const ids = { title: useId(), name: useId(), problem: useId() }
+  const ids = { title: useId(), name: useId(), nameHint: useId(), consent: useId(), problem: useId() }
   const observer = info.role === 'observer'
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
-    if (!anonymous && name.trim() === '') {
-      setProblem('Type your name, or tick “Stay anonymous”.')
+    if (consent && !observer && name.trim() === '') {
+      setProblem('Type your name, or answer “No” to showing it.')
       nameRef.current?.focus()
       return
     }
@@ -48,7 +51,7 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
       return
     }
     setProblem(null)
-    onJoin({ ...profile, name: anonymous ? '' : name.trim(), anonymous, coproRole: role })
+    onJoin({ ...profile, name: name.trim(), anonymous: observer || !consent, coproRole: role })
   }
 
   return (
@@ -60,30 +63,66 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
         </h1>
         <p className="guest-join__lead">
           {observer
-            ? 'You are joining to watch. You can see the board, but you cannot add cards with this link.'
+            ? 'You are joining to watch. You can read the board, but you cannot write on it or vote with this link.'
             : 'You are joining to take part. Your cards appear on the shared board straight away.'}{' '}
           No account and nothing to install.
         </p>
 
         <div className="guest-field">
-          <label htmlFor={ids.name}>Your name</label>
+          <label htmlFor={ids.name}>Your name (you can leave it empty)</label>
           <input
             id={ids.name}
             ref={nameRef}
             type="text"
             autoComplete="nickname"
             maxLength={NAME_MAX}
-            value={anonymous ? '' : name}
-            disabled={anonymous}
-            aria-describedby={problem ? ids.problem : undefined}
-            aria-invalid={problem !== null && !anonymous && name.trim() === ''}
+            value={name}
+            aria-describedby={[ids.nameHint, problem ? ids.problem : ''].filter(Boolean).join(' ')}
+            aria-invalid={problem !== null && consent && name.trim() === ''}
             onChange={(e) => setName(e.target.value)}
           />
-          <label className="guest-check">
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-            Stay anonymous (your cards show no name)
-          </label>
+          <p id={ids.nameHint} className="guest-hint">
+            It stays on this device unless you say yes below.
+          </p>
         </div>
+
+        {!observer && (
+          <fieldset className="guest-field guest-consent" aria-describedby={ids.consent}>
+            <legend>Can we show your name on your cards in the report?</legend>
+            <p id={ids.consent} className="guest-hint">
+              The report is what the organisers keep after the workshop. If you say no, your cards carry no
+              name. You can change this later in the menu.
+            </p>
+            <label className={`guest-role${!consent ? ' guest-role--on' : ''}`}>
+              <input
+                type="radio"
+                name="guest-consent"
+                value="no"
+                checked={!consent}
+                data-testid="guest-consent-no"
+                onChange={() => setConsent(false)}
+              />
+              <span>
+                <strong>No</strong>
+                <span className="guest-hint">My cards show no name.</span>
+              </span>
+            </label>
+            <label className={`guest-role${consent ? ' guest-role--on' : ''}`}>
+              <input
+                type="radio"
+                name="guest-consent"
+                value="yes"
+                checked={consent}
+                data-testid="guest-consent-yes"
+                onChange={() => setConsent(true)}
+              />
+              <span>
+                <strong>Yes</strong>
+                <span className="guest-hint">My name is on my cards and in the report.</span>
+              </span>
+            </label>
+          </fieldset>
+        )}
 
         <fieldset className="guest-field guest-roles" ref={roleGroup}>
           <legend>Which fits you best?</legend>

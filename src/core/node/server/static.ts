@@ -26,9 +26,22 @@ export { RENDERER_CSP } from './http'
 
 const compressed = new CompressedAssets()
 
+/** The participant screen for phones (issue 15, ADR 0036): its own small page, without the canvas. */
+export const PARTICIPANT_PAGE = 'participant.html'
+
 /**
- * Serves files from `root` (the built renderer); `/` is index.html. Never leaves `root`. Text files go
- * out brotli- or gzip-compressed when the browser accepts it.
+ * Which page `/` is: a join link (`/?join=…`) opens the participant screen (participant.html), which
+ * hands wide screens on to the full canvas (`/?join=…&view=board`, index.html); anything else is the
+ * workbench (index.html).
+ */
+export function rootPage(search: URLSearchParams): string {
+  return search.has('join') && search.get('view') !== 'board' ? PARTICIPANT_PAGE : 'index.html'
+}
+
+/**
+ * Serves files from `root` (the built renderer); `/` is index.html, or participant.html for a join
+ * link (rootPage). Never leaves `root`. Text files go out brotli- or gzip-compressed when the browser
+ * accepts it.
  */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!res.hasHeader('content-security-policy')) setSecurityHeaders(res)
@@ -37,8 +50,11 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     return
   }
   let pathname: string
+  let search: URLSearchParams
   try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const url = new URL(req.url ?? '/', 'http://x')
+    pathname = decodeURIComponent(url.pathname)
+    search = url.searchParams
   } catch {
     res.writeHead(400).end('Bad request')
     return
@@ -47,7 +63,7 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.writeHead(400).end('Bad request')
     return
   }
-  const rel = pathname === '/' ? 'index.html' : normalize(pathname).replace(/^([/\\])+/, '')
+  const rel = pathname === '/' ? rootPage(search) : normalize(pathname).replace(/^([/\\])+/, '')
   const file = join(root, rel)
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
     res.writeHead(403).end('Forbidden')
@@ -84,9 +100,9 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   else createReadStream(file).pipe(res)
 }
 
-/** index.html always fresh; Vite's content-hashed files under assets/ never change; the rest for an hour. */
+/** The HTML pages always fresh; Vite's content-hashed files under assets/ never change; the rest for an hour. */
 function cacheControl(rel: string): string {
-  if (rel === 'index.html') return 'no-store'
+  if (rel === 'index.html' || rel === PARTICIPANT_PAGE) return 'no-store'
   if (rel.startsWith('assets/') || rel.startsWith(`assets${sep}`))
     return 'public, max-age=31536000, immutable'
   return 'public, max-age=3600'

@@ -1,0 +1,223 @@
+import { useId, useState } from 'react'
+import type { CellRef } from '../../../shared/model/structure'
+import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../../core/common/cards/card'
+import { cellKey } from '../../../core/common/structure/attribution'
+import { cellName } from '../../../core/common/structure/cellLabel'
+import { targetCell } from '../../../core/common/structure/placement'
+import { SIMPLE_KINDS } from '../SimpleComposer'
+import { readyToSend } from './outbox'
+import type { PhoneSnapshot } from './snapshot'
+import type { Phone, Place } from './usePhone'
+import { newShapeId } from './writeCard'
+
+/** Where a new card of this kind goes unless the person chooses: the current activity's cell, else the first cell. */
+export function defaultCell(snap: PhoneSnapshot, kind: CardKind): CellRef | null {
+  const target = targetCell(snap.agenda, snap.structure, kind)
+  if (target) return target
+  const first = snap.cells.find((c) => c.ref.type === 'zone' || lanesAsk(snap, c.ref, kind)) ?? snap.cells[0]
+  return first?.ref ?? null
+}
+
+function lanesAsk(snap: PhoneSnapshot, ref: CellRef, kind: CardKind): boolean {
+  if (ref.type !== 'cell' || snap.structure?.type !== 'grid') return false
+  return snap.structure.lanes.find((l) => l.id === ref.laneId)?.kinds.includes(kind) ?? false
+}
+
+/** Add: the kind (big icon + word buttons), the text, and where it goes, in words, before sending. */
+export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }) {
+  const { snap } = phone
+  const [kind, setKind] = useState<CardKind>('idea')
+  const [text, setText] = useState('')
+  const [chosen, setChosen] = useState<CellRef | null>(null)
+  const [said, setSaid] = useState('')
+  const ids = { text: useId(), where: useId(), stage: useId(), lane: useId(), zone: useId() }
+  const valid = (ref: CellRef | null) => ref !== null && snap.cells.some((c) => c.key === cellKey(ref))
+  const cell = valid(chosen) ? chosen : defaultCell(snap, kind)
+  const where = cell ? cellName(snap.structure, cell) : null
+  const s = snap.structure
+
+  const post = (e: React.FormEvent) => {
+    e.preventDefault()
+    const body = text.trim()
+    if (!body) {
+      setSaid('Write something on your card first.')
+      return
+    }
+    const activity = snap.activity
+    const privateTo = activity?.private && snap.revealed[activity.id] === undefined ? activity.id : null
+    const sent = phone.add({
+      id: newShapeId(),
+      kind,
+      text: body.slice(0, CARD_TEXT_MAX),
+      cell,
+      createdAt: Date.now(),
+      privateTo,
+    })
+    const place = where ? ` in “${where}”` : ''
+    setSaid(
+      sent
+        ? `Your card is on the board${place}.`
+        : privateTo
+          ? 'Your card is saved on this phone. Others see it when the facilitator reveals the cards.'
+          : `Your card is saved on this phone and waiting to send. It goes on the board${place} when the connection is back.`,
+    )
+    setText('')
+  }
+
+  const waiting = phone.waiting
+  return (
+    <div className="phone-panel" data-testid="phone-add">
+      <form onSubmit={post} className="phone-form" noValidate>
+        <fieldset className="phone-kinds">
+          <legend className="phone-label">What kind of card?</legend>
+          {SIMPLE_KINDS.map((k) => (
+            <label
+              key={k}
+              className={`phone-kind${kind === k ? ' phone-kind--on' : ''}`}
+              style={{ background: CARD_KIND_INFO[k].colour }}
+            >
+              <input
+                type="radio"
+                name="phone-kind"
+                value={k}
+                checked={kind === k}
+                data-testid={`phone-kind-${k}`}
+                onChange={() => setKind(k)}
+              />
+              <span aria-hidden="true" className="phone-kind__icon">
+                {CARD_KIND_INFO[k].icon}
+              </span>
+              <span>{CARD_KIND_INFO[k].phrase}</span>
+            </label>
+          ))}
+        </fieldset>
+
+        <label className="phone-label" htmlFor={ids.text}>
+          Your card
+        </label>
+        <textarea
+          id={ids.text}
+          className="phone-text"
+          data-testid="phone-card-text"
+          rows={4}
+          maxLength={CARD_TEXT_MAX}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+
+        {s && (
+          <fieldset className="phone-where">
+            <legend className="phone-label">Where does it go?</legend>
+            {s.type === 'grid' ? (
+              <>
+                <label htmlFor={ids.stage}>Stage</label>
+                <select
+                  id={ids.stage}
+                  className="phone-select"
+                  data-testid="phone-stage"
+                  value={cell?.type === 'cell' ? cell.stageId : ''}
+                  onChange={(e) =>
+                    setChosen({
+                      type: 'cell',
+                      stageId: e.target.value,
+                      laneId: cell?.type === 'cell' ? cell.laneId : s.lanes[0]!.id,
+                    })
+                  }
+                >
+                  {s.stages.map((st) => (
+                    <option key={st.id} value={st.id}>
+                      {st.label}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor={ids.lane}>Lane</label>
+                <select
+                  id={ids.lane}
+                  className="phone-select"
+                  data-testid="phone-lane"
+                  value={cell?.type === 'cell' ? cell.laneId : ''}
+                  onChange={(e) =>
+                    setChosen({
+                      type: 'cell',
+                      stageId: cell?.type === 'cell' ? cell.stageId : s.stages[0]!.id,
+                      laneId: e.target.value,
+                    })
+                  }
+                >
+                  {s.lanes.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.label}
+                    </option>
+                  ))}
+                </select>
+              </>
+            ) : (
+              <>
+                <label htmlFor={ids.zone}>Area</label>
+                <select
+                  id={ids.zone}
+                  className="phone-select"
+                  data-testid="phone-zone"
+                  value={cell?.type === 'zone' ? cell.zoneId : ''}
+                  onChange={(e) => setChosen({ type: 'zone', zoneId: e.target.value })}
+                >
+                  {s.zones.map((z) => (
+                    <option key={z.id} value={z.id}>
+                      {z.label}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
+          </fieldset>
+        )}
+        <p className="phone-where-words" id={ids.where} data-testid="phone-where">
+          {where ? (
+            <>
+              It goes to: <strong>{where}</strong>
+            </>
+          ) : (
+            'It goes on the board.'
+          )}
+        </p>
+        <button
+          type="submit"
+          className="phone-btn phone-btn--primary phone-btn--wide"
+          data-testid="phone-card-post"
+          aria-describedby={ids.where}
+        >
+          Add to the board
+        </button>
+        <p className="phone-said" role="status" data-testid="phone-add-status">
+          {said}
+        </p>
+      </form>
+      {waiting.length > 0 && (
+        <section aria-labelledby="phone-waiting" className="phone-waiting" data-testid="phone-waiting">
+          <h2 id="phone-waiting" className="phone-h2">
+            On this phone only
+          </h2>
+          <ul className="phone-list">
+            {waiting.map((c) => (
+              <li
+                key={c.id}
+                className="phone-card phone-card--waiting"
+                style={{ borderColor: CARD_KIND_INFO[c.kind].colour }}
+              >
+                <span className="phone-card__meta">
+                  {readyToSend(c, snap.revealed) ? 'Waiting to send' : 'Shown when the facilitator reveals'}
+                </span>
+                <span className="phone-card__text">{c.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        <button type="button" className="phone-btn" onClick={() => onGo('board')}>
+          See the board
+        </button>
+      </p>
+    </div>
+  )
+}

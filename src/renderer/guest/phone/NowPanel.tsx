@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react'
+import { formatRemaining, remainingMs } from '../../../core/common/facilitation/timer'
+import { recordPass } from '../../../core/common/facilitation/state'
+import type { Phone, Place } from './usePhone'
+
+function nonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9))
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+}
+
+/** Now: the current activity, its prompt, the timer, its content note, and Pass. */
+export function NowPanel({
+  phone,
+  observer,
+  onGo,
+}: {
+  phone: Phone
+  observer: boolean
+  onGo(p: Place): void
+}) {
+  const { activity, timer, openRound } = phone.snap
+  const [passed, setPassed] = useState<Record<string, true>>({})
+  const [now, setNow] = useState(() => phone.clock.now())
+  const running = activity !== null && timer.activityId === activity.id && timer.status === 'running'
+  useEffect(() => {
+    setNow(phone.clock.now())
+    if (!running) return
+    const t = setInterval(() => setNow(phone.clock.now()), 1000)
+    return () => clearInterval(t)
+  }, [running, phone.clock, timer])
+
+  const timed = activity !== null && timer.activityId === activity.id && timer.status !== 'idle'
+  const left = timed ? remainingMs(timer, now) : null
+
+  return (
+    <div className="phone-panel" data-testid="phone-now">
+      {openRound && !observer && (
+        <p className="phone-note phone-note--vote">
+          A vote is open: {openRound.title || 'choose the cards that matter most'}.{' '}
+          <button type="button" className="phone-btn phone-btn--primary" onClick={() => onGo('vote')}>
+            Go to Vote
+          </button>
+        </p>
+      )}
+      {activity ? (
+        <section aria-labelledby="phone-activity" className="phone-activity">
+          <h2 id="phone-activity" className="phone-h2" data-testid="phone-activity-title">
+            {activity.title}
+          </h2>
+          {left !== null && (
+            <p className="phone-timer" data-testid="phone-timer">
+              <span className="visually-hidden">Time left: </span>
+              {timer.status === 'done' ? 'Time is up' : formatRemaining(left)}
+              {timer.status === 'paused' && ' (paused)'}
+            </p>
+          )}
+          {activity.contentNote && (
+            <p className="phone-note phone-note--content" data-testid="phone-content-note">
+              <strong>Before you start:</strong> {activity.contentNote}
+            </p>
+          )}
+          {activity.instructions && (
+            <p className="phone-prompt" data-testid="phone-prompt">
+              {activity.instructions}
+            </p>
+          )}
+          {activity.private && phone.snap.revealed[activity.id] === undefined && (
+            <p className="phone-hint">
+              Private writing: your cards stay on this phone until the facilitator shows them all at once.
+            </p>
+          )}
+          {!observer && (
+            <div className="phone-actions">
+              <button
+                type="button"
+                className="phone-btn phone-btn--primary"
+                data-testid="phone-now-add"
+                onClick={() => onGo('add')}
+              >
+                Add a card
+              </button>
+              <button
+                type="button"
+                className="phone-btn"
+                data-testid="phone-pass"
+                aria-describedby="phone-pass-hint"
+                disabled={passed[activity.id] === true}
+                onClick={() => {
+                  recordPass(phone.conn.doc, activity.id, nonce())
+                  setPassed((p) => ({ ...p, [activity.id]: true }))
+                }}
+              >
+                {passed[activity.id] ? 'You passed' : 'Pass'}
+              </button>
+              <p id="phone-pass-hint" className="phone-hint" role="status" data-testid="phone-pass-status">
+                {passed[activity.id]
+                  ? 'The facilitator sees that someone passed, not who. You can still add a card.'
+                  : 'Pass if you have nothing to add. Nobody sees who passed.'}
+              </p>
+            </div>
+          )}
+        </section>
+      ) : (
+        <p className="phone-prompt" data-testid="phone-no-activity">
+          Nothing is running yet. The facilitator will start the next activity soon.
+          {!observer && ' You can add a card at any time.'}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,197 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import type { GuestSessionInfo } from '../../../shared/api/contract'
+import type { CardAuthor } from '../../../core/common/cards/card'
+import type { GuestIdentity } from '../guestJoin'
+import type { GuestProfile, GuestRole } from '../guestIdentity'
+import { isDeadLinkClose, type JoinLink } from '../joinLink'
+import { readyToSend } from './outbox'
+import { usePhone, usePhoneParts, type Phone, type PhoneParts, type Place } from './usePhone'
+import { NowPanel } from './NowPanel'
+import { AddPanel } from './AddPanel'
+import { BoardPanel } from './BoardPanel'
+import { VotePanel } from './VotePanel'
+import { MenuPanel } from './MenuPanel'
+import './phone.css'
+
+type Joined = GuestProfile & { coproRole: GuestRole }
+
+export interface PhoneRootProps {
+  link: JoinLink
+  info: GuestSessionInfo
+  identity: GuestIdentity
+  profile: Joined
+  onProfile(profile: Joined): void
+  onDead(): void
+}
+
+const PLACE_WORDS: Record<Place, { label: string; icon: string }> = {
+  now: { label: 'Now', icon: '◷' },
+  add: { label: 'Add', icon: '+' },
+  board: { label: 'Board', icon: '☰' },
+  vote: { label: 'Vote', icon: '●' },
+  menu: { label: 'Menu', icon: '⋯' },
+}
+
+/** The author of this phone's cards: the name only with consent (CardAuthor, cards/card.ts). */
+export function authorOf(identity: GuestIdentity, profile: Joined): CardAuthor {
+  return {
+    id: identity.participantId,
+    name: profile.name,
+    anonymous: profile.anonymous,
+    coproRole: profile.coproRole,
+  }
+}
+
+/** Makes the phone's parts for the session, then shows the screen. */
+export function PhoneRoot(props: PhoneRootProps) {
+  const author = authorOf(props.identity, props.profile)
+  const parts = usePhoneParts(props.link.sessionId, props.identity, author)
+  if (!parts) return null
+  return <PhoneScreen {...props} parts={parts} author={author} />
+}
+
+function PhoneScreen({
+  link,
+  info,
+  identity,
+  profile,
+  onProfile,
+  onDead,
+  parts,
+  author,
+}: PhoneRootProps & { parts: PhoneParts; author: CardAuthor }) {
+  const phone = usePhone(parts, identity, author)
+  const observer = identity.role === 'observer'
+  const [place, setPlace] = useState<Place>('now')
+  const voting = phone.snap.openRound !== null && !observer
+  const shown: Place = place === 'vote' && !voting ? 'now' : place
+  const places: Place[] = observer
+    ? ['now', 'board']
+    : voting
+      ? ['now', 'add', 'board', 'vote']
+      : ['now', 'add', 'board']
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const moved = useRef(false)
+  const ids = { title: useId() }
+
+  // a permanent close that says the link is dead ends the visit
+  useEffect(() => {
+    const code = phone.status.closedWith
+    if (code !== null && isDeadLinkClose(code)) onDead()
+  }, [phone.status.closedWith, onDead])
+
+  // after choosing a place, the page starts at its heading (focus moves there, for screen readers too)
+  useLayoutEffect(() => {
+    if (!moved.current) return
+    moved.current = false
+    window.scrollTo(0, 0)
+    headingRef.current?.focus()
+  }, [shown])
+
+  const go = (p: Place) => {
+    moved.current = true
+    setPlace(p)
+  }
+
+  return (
+    <div className="phone" data-testid="phone-screen" data-role={identity.role} data-place={shown}>
+      <header className="phone-top">
+        <p className="phone-top__title" id={ids.title}>
+          {info.title}
+        </p>
+        <ConnectionBanner phone={phone} observer={observer} />
+        <nav className="phone-nav" aria-label="Places">
+          {[...places, 'menu' as const].map((p) => (
+            <button
+              key={p}
+              type="button"
+              className="phone-nav__btn"
+              aria-current={shown === p ? 'page' : undefined}
+              data-testid={`phone-go-${p}`}
+              onClick={() => go(p)}
+            >
+              <span aria-hidden="true" className="phone-nav__icon">
+                {PLACE_WORDS[p].icon}
+              </span>
+              {PLACE_WORDS[p].label}
+              {p === 'vote' && <span className="visually-hidden"> (a vote is open)</span>}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main className="phone-main" aria-labelledby={`${ids.title}-h`}>
+        <h1 id={`${ids.title}-h`} className="phone-h1" tabIndex={-1} ref={headingRef}>
+          {PLACE_WORDS[shown].label}
+        </h1>
+        {observer && (
+          <p className="phone-note" data-testid="phone-observer-note">
+            You are watching: you can read everything, but you cannot write or vote.
+          </p>
+        )}
+        {shown === 'now' && <NowPanel phone={phone} observer={observer} onGo={go} />}
+        {shown === 'add' && <AddPanel phone={phone} onGo={go} />}
+        {shown === 'board' && <BoardPanel phone={phone} me={identity.participantId} />}
+        {shown === 'vote' && <VotePanel phone={phone} me={identity.participantId} />}
+        {shown === 'menu' && (
+          <MenuPanel
+            phone={phone}
+            link={link}
+            identity={identity}
+            profile={profile}
+            observer={observer}
+            onProfile={onProfile}
+          />
+        )}
+      </main>
+    </div>
+  )
+}
+
+/**
+ * Says when the connection is lost or back, in the page's flow (never over content): lost stays until
+ * the connection is back; "back" stays until the next change.
+ */
+function ConnectionBanner({ phone, observer }: { phone: Phone; observer: boolean }) {
+  const { link, synced } = phone.status
+  const [wasLost, setWasLost] = useState(false)
+  const online = link === 'connected' && synced
+  useEffect(() => {
+    if (link === 'offline') setWasLost(true)
+  }, [link])
+  // cards of a private activity wait for the reveal, not for the connection
+  const waiting = phone.waiting.filter((c) => readyToSend(c, phone.snap.revealed)).length
+  let text = ''
+  let tone: 'lost' | 'back' | 'wait' | '' = ''
+  if (phone.status.closedWith !== null) {
+    text = 'The workshop closed the connection. Reload the page to try again.'
+    tone = 'lost'
+  } else if (link === 'offline') {
+    text = observer
+      ? 'Connection lost. Trying to reconnect…'
+      : 'Connection lost. Cards you add are kept on this phone and sent when the connection is back.'
+    tone = 'lost'
+  } else if (online && wasLost) {
+    text = 'Connected again.'
+    tone = 'back'
+  } else if (!online) {
+    text = 'Connecting…'
+    tone = 'wait'
+  }
+  return (
+    <div
+      className="phone-status"
+      role="status"
+      data-testid="phone-connection"
+      data-link={online ? 'online' : link}
+    >
+      {text && (
+        <p className={`phone-banner phone-banner--${tone}`} data-testid="phone-banner">
+          {text}
+          {waiting > 0 &&
+            !observer &&
+            ` ${waiting === 1 ? '1 card is' : `${waiting} cards are`} waiting to send.`}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,106 @@
+import type * as Y from 'yjs'
+import { generateJitteredKeyBetween } from 'fractional-indexing-jittered'
+import type { CellRef } from '../../../shared/model/structure'
+import {
+  CARD_DEFAULT_SIZE,
+  CARD_SHAPE_TYPE,
+  newCardProps,
+  type CardAuthor,
+  type CardKind,
+} from '../../../core/common/cards/card'
+import { cardBounds, CardRecord, selectCards } from '../../../core/common/cards/cardRecord'
+import { recordsArray } from '../../../core/common/session/docSchema'
+import { KeyedRecords, type KeyedEntry } from '../../../core/common/session/keyedRecords'
+import { readRecords, readStructure } from '../../../core/common/session/read'
+import { spotInCell } from '../../../core/common/structure/placement'
+
+/**
+ * Writing a phone's card into the session document exactly as the canvas would: a tldraw `card` shape
+ * record in `tl_records` (cards/cardRecord.ts), on the board's one page, with a fractional index above
+ * every other shape (so it is drawn on top), at a free spot inside the chosen cell
+ * (structure/placement.ts `spotInCell`). No tldraw import: the record is validated with the card's zod
+ * schema, and a unit test checks it against tldraw's own schema.
+ */
+
+/** The id of the board's single page (renderer/board/shapes/boardSchema.ts BOARD_PAGE_ID). */
+export const BOARD_PAGE = 'page:page'
+
+export interface PhoneCard {
+  /** The shape id, `shape:…`, chosen when the person wrote the card (so sending twice is harmless). */
+  readonly id: string
+  readonly kind: CardKind
+  readonly text: string
+  readonly cell: CellRef | null
+  readonly createdAt: number
+  readonly meta: Readonly<Record<string, unknown>>
+}
+
+/** A fresh shape id in tldraw's form (`shape:` + 21 url-safe characters). */
+export function newShapeId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'
+  return `shape:${Array.from(bytes, (b) => abc[b & 63]).join('')}`
+}
+
+/** A fractional index above every shape on the page (tldraw draws higher indices on top). */
+export function indexAbove(records: readonly unknown[]): string {
+  let top: string | null = null
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null) continue
+    const { typeName, parentId, index } = r as { typeName?: unknown; parentId?: unknown; index?: unknown }
+    if (typeName !== 'shape' || parentId !== BOARD_PAGE || typeof index !== 'string') continue
+    if (top === null || index > top) top = index
+  }
+  try {
+    return generateJitteredKeyBetween(top, null)
+  } catch {
+    // the highest index is not a valid key (another tool wrote it): start above the usual range
+    return generateJitteredKeyBetween('a0', null)
+  }
+}
+
+/** The full record of a phone card, placed among `records` (the document's current records). */
+export function phoneCardRecord(
+  card: PhoneCard,
+  author: CardAuthor,
+  records: readonly unknown[],
+  structure: Parameters<typeof spotInCell>[0],
+): CardRecord & { index: string; opacity: number } {
+  const size = CARD_DEFAULT_SIZE
+  const occupied = selectCards(records).cards.map(cardBounds)
+  const at = spotInCell(structure, card.cell, size, occupied, { x: 0, y: 0, w: 0, h: 0 })
+  const record = {
+    ...CardRecord.parse({
+      id: card.id,
+      typeName: 'shape',
+      type: CARD_SHAPE_TYPE,
+      x: at.x,
+      y: at.y,
+      rotation: 0,
+      parentId: BOARD_PAGE,
+      isLocked: false,
+      props: newCardProps(card.kind, card.text, author, {}, card.createdAt),
+      meta: { ...card.meta },
+    }),
+    index: indexAbove(records),
+    opacity: 1,
+  }
+  return record
+}
+
+/**
+ * Writes the card into the document unless a record with its id is already there. Returns whether it
+ * wrote.
+ */
+export function writePhoneCard(doc: Y.Doc, card: PhoneCard, author: CardAuthor): boolean {
+  const records = readRecords(doc)
+  if (records.some((r) => (r as { id?: unknown } | null)?.id === card.id)) return false
+  const record = phoneCardRecord(card, author, records, readStructure(doc))
+  const keyed = new KeyedRecords(recordsArray<KeyedEntry<unknown>>(doc))
+  try {
+    keyed.set(card.id, record)
+  } finally {
+    keyed.destroy()
+  }
+  return true
+}
