@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Actor } from '../../common/session/activity'
 import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
+import { BoardRecorder } from './boardRecorder'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
 import type { RelayLimits } from './limits'
@@ -50,6 +52,8 @@ export class Room {
   /** The document's encoded size when last measured, and the bytes of updates applied since. */
   private measuredBytes = 0
   private bytesSinceMeasure = 0
+  /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
+  private readonly recorder: BoardRecorder
 
   constructor(
     readonly sessionId: string,
@@ -69,10 +73,19 @@ export class Room {
       warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
     }
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
+    this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Who made a change: the connection that sent it, or the host (a revert, a server-side write). */
+  private actorOf(origin: unknown): Actor {
+    const conn = origin as RelayConnection
+    if (!this.conns.has(conn) || !conn.auth) return { role: 'host' }
+    const { sessionRole, participantId } = conn.auth
+    return participantId ? { role: sessionRole, participantId } : { role: sessionRole }
   }
 
   /** Every change is persisted and broadcast once-encoded to every other connection. */
@@ -315,6 +328,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    this.recorder.destroy()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
