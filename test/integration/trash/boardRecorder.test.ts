@@ -43,7 +43,7 @@ async function client(token: string) {
   const provider = stockProvider(relay.url, SESSION, doc, { token })
   open.push(provider)
   await whenSynced(provider)
-  return { doc, records: new KeyedRecords(recordsArray(doc)) }
+  return { doc, records: new KeyedRecords<unknown>(recordsArray(doc)) }
 }
 
 const relayDoc = () => relay.relay.getLoadedDoc(SESSION)!
