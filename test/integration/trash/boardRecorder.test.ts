@@ -52,7 +52,11 @@ describe('board trash and activity log, recorded by the relay', () => {
   it('a deleted card goes to the trash with who and when; restoring it takes it out; the log has every step', async () => {
     const alex = await client('alex')
     const fac = await client('fac')
-    const card = cardRecord('c1', { text: 'Waiting times', authorId: 'p-alex-1234', authorRole: 'service-user' })
+    const card = cardRecord('c1', {
+      text: 'Waiting times',
+      authorId: 'p-alex-1234',
+      authorRole: 'service-user',
+    })
     alex.records.set(card.id, card)
     await eventually(() => expect(fac.records.has(card.id)).toBe(true))
     alex.records.set(card.id, { ...card, props: { ...card.props, text: 'Waiting times are long' } })
