@@ -22,10 +22,11 @@ const TOKENS: Record<string, RelayAuthResult> = {
 }
 
 let relay: StandaloneRelay
+let persistence: MemoryPersistence
 const open: { destroy(): void }[] = []
 
 beforeEach(async () => {
-  const persistence = new MemoryPersistence()
+  persistence = new MemoryPersistence()
   persistence.create(SESSION)
   relay = await startStandaloneRelay({
     port: 0,
@@ -81,6 +82,23 @@ describe('board trash and activity log, recorded by the relay', () => {
       ['deleted', 'participant'],
       ['restored', 'facilitator'],
     ])
+  })
+
+  it('stores a deletion and its trash entry as ONE update, so no crash can keep one without the other', async () => {
+    const fac = await client('fac')
+    const card = cardRecord('c3', { text: 'atomic' })
+    fac.records.set(card.id, card)
+    await eventually(() => expect(readActivity(relayDoc())).toHaveLength(1))
+    const before = (await persistence.load(SESSION)).length
+    fac.records.delete(card.id)
+    await eventually(() => expect(readTrash(relayDoc())).toHaveLength(1))
+    const stored = await persistence.load(SESSION)
+    expect(stored.length).toBe(before + 1)
+    const alone = new Y.Doc()
+    Y.applyUpdate(alone, Y.mergeUpdates(stored.slice(0, before)))
+    Y.applyUpdate(alone, stored[before]!)
+    expect(readTrash(alone)).toHaveLength(1)
+    expect(new KeyedRecords<unknown>(recordsArray(alone)).has(card.id)).toBe(false)
   })
 
   it('a client cannot forge who did it: the actor comes from its connection, not the document', async () => {

@@ -90,6 +90,14 @@ export class Room {
 
   /** Every change is persisted and broadcast once-encoded to every other connection. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.batch) {
+      this.batch.push({ update, origin })
+      return
+    }
+    this.emitUpdate(update, origin)
+  }
+
+  private emitUpdate(update: Uint8Array, origin: unknown): void {
     try {
       this.persistence.append(this.sessionId, update)
     } catch {
@@ -97,6 +105,47 @@ export class Room {
     }
     const frame = encodeSyncUpdate(update)
     for (const conn of this.conns) if (conn !== origin) conn.send(frame)
+    this.checkOutput()
+  }
+
+  /** Updates caused while applying one client message, stored and sent together (see atomically). */
+  private batch: Array<{ update: Uint8Array; origin: unknown }> | null = null
+
+  /**
+   * Runs `fn`; every update it causes — the client's own and the recorder's trash and log entries for it
+   * — is appended to storage as ONE update and sent as one, so a crash can never keep a deletion without
+   * its trash entry (ADR 0041). Each connection gets what it does not have: the sender only the rest.
+   */
+  private atomically(fn: () => void): void {
+    if (this.batch) return fn()
+    const batch: Array<{ update: Uint8Array; origin: unknown }> = []
+    this.batch = batch
+    try {
+      fn()
+    } finally {
+      this.batch = null
+      if (batch.length === 1) this.emitUpdate(batch[0]!.update, batch[0]!.origin)
+      else if (batch.length > 1) this.emitMerged(batch)
+    }
+  }
+
+  private emitMerged(batch: Array<{ update: Uint8Array; origin: unknown }>): void {
+    const all = Y.mergeUpdates(batch.map((b) => b.update))
+    try {
+      this.persistence.append(this.sessionId, all)
+    } catch {
+      // as in emitUpdate
+    }
+    const frame = encodeSyncUpdate(all)
+    const senders = new Set(batch.map((b) => b.origin))
+    for (const conn of this.conns) {
+      if (!senders.has(conn)) {
+        conn.send(frame)
+        continue
+      }
+      const rest = batch.filter((b) => b.origin !== conn).map((b) => b.update)
+      if (rest.length > 0) conn.send(encodeSyncUpdate(Y.mergeUpdates(rest)))
+    }
     this.checkOutput()
   }
 
@@ -178,7 +227,7 @@ export class Room {
           this.dropObserverUpdate(conn, message.update)
           return
         }
-        this.applyUpdate(conn, message.update, message.decoded)
+        this.atomically(() => this.applyUpdate(conn, message.update, message.decoded))
         return
       case 'awareness': {
         const entries = this.ownAwareness(conn, message.entries)
