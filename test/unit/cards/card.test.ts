@@ -82,7 +82,11 @@ describe('the tldraw validators derive from the zod schema', () => {
     createdAt: [-1, 1.5],
     owner: ['o'.repeat(CARD_LIMITS.nameMax + 1)],
     due: ['2026-3-4', 'tomorrow', '2026-03-04T10:00'],
-    scribe: [{ id: 'f', role: 'boss' }, { id: 'f'.repeat(CARD_LIMITS.authorIdMax + 1), role: 'facilitator' }, 'f'],
+    scribe: [
+      { id: 'f', role: 'boss' },
+      { id: 'f'.repeat(CARD_LIMITS.authorIdMax + 1), role: 'facilitator' },
+      'f',
+    ],
   }
 
   it('has a validator for every prop and no other', () => {

@@ -101,7 +101,10 @@ export type ScribedFor =
  * The author and scribe of a card that `scribe` writes for someone: the card is authored by that
  * participant (their name only with their consent) or, for a role, by the role with no person.
  */
-export function scribedAuthor(scribe: CardAuthor, forWhom: ScribedFor): { author: CardAuthor; scribe: CardScribe } {
+export function scribedAuthor(
+  scribe: CardAuthor,
+  forWhom: ScribedFor,
+): { author: CardAuthor; scribe: CardScribe } {
   const author: CardAuthor =
     forWhom.kind === 'participant'
       ? { id: forWhom.id, name: forWhom.name, anonymous: forWhom.anonymous, coproRole: forWhom.coproRole }
