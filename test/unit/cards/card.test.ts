@@ -7,6 +7,7 @@ import {
   normaliseCardFields,
   scribedAuthor,
 } from '../../../src/core/common/cards/card'
+import { cardAuthorLabel, describeCard } from '../../../src/core/common/cards/describeCard'
 import { cardShapeProps } from '../../../src/renderer/board/shapes/cardSchema'
 
 const author = { id: 'p1', name: 'Sam', anonymous: false, coproRole: 'service-user' as const }
@@ -54,6 +55,8 @@ describe('scribed cards (issue 16 item 3)', () => {
       scribe: { id: 'fac-1', role: 'facilitator' },
     })
     expect(CardProps.parse(props)).toEqual(props)
+    expect(cardAuthorLabel(props)).toBe('Anonymous (scribed)')
+    expect(describeCard(props)).toMatch(/^Idea card by Anonymous \(scribed\) \(Service user\)/)
   })
 
   it('can be scribed for a role with no person, and cards without a scribe stay valid', () => {
