@@ -63,9 +63,9 @@ function ActivityList({
       {log.length === 0 ? (
         <p className="muted">Nothing has happened on this board yet.</p>
       ) : (
-        <ol className="activity-list" aria-label="Activity, newest first">
+        <ol className="activity-log-list" aria-label="Activity, newest first">
           {log.slice(0, SHOWN).map((e, i) => (
-            <li key={`${e.at}-${i}`} className="activity-item">
+            <li key={`${e.at}-${i}`} className="activity-log-item">
               <span className="trash-meta">{timeLabel(e.at)}</span> {actorLabel(e.by, registry)}{' '}
               {VERB[e.action]} {e.target === 'card' ? 'card' : `the ${e.target}`} “
               {preview(names.get(e.id) ?? e.id, 60)}”
