@@ -157,8 +157,17 @@ function cardChange(a: CardRecord, b: CardRecord): ActivityEntry['action'] | nul
   return null
 }
 
+/** The structure as stored (older documents keep it as a JSON string), or null when absent or invalid. */
 function parseStructure(v: unknown): BoardStructure | null {
-  const s = BoardStructure.safeParse(plain(v))
+  let value = plain(v)
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown
+    } catch {
+      return null
+    }
+  }
+  const s = BoardStructure.safeParse(value)
   return s.success ? s.data : null
 }
 
