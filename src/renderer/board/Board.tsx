@@ -16,6 +16,8 @@ import {
 } from './boardApi'
 import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
+import { scribeOptions } from './ScribedForField'
+import { isFacilitatorRole } from '../../core/common/permissions'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { attachCardDetail } from './shapes/zoomDetail'
 import { boardComponents } from './canvas/boardComponents'
@@ -171,7 +173,16 @@ export function Board(props: BoardProps) {
             identity={props.identity}
           />
         ))}
-      {composer && <Composer initialKind={composer.kind} onSubmit={submitCard} onClose={closeComposer} />}
+      {composer && (
+        <Composer
+          initialKind={composer.kind}
+          onSubmit={submitCard}
+          onClose={closeComposer}
+          scribeOptions={
+            conn && isFacilitatorRole(props.identity.sessionRole) ? scribeOptions(conn.doc) : undefined
+          }
+        />
+      )}
     </div>
   )
 }

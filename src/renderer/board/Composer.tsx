@@ -7,20 +7,29 @@ import {
   isDueDate,
   NAME_MAX,
   type CardKind,
+  type ScribedFor,
 } from '../../core/common/cards/card'
+import { ScribedForField, scribedForOf, type ScribeOption } from './ScribedForField'
 import './composer.css'
 
 export interface ComposerProps {
   initialKind: CardKind
-  onSubmit(kind: CardKind, text: string, extras: { owner: string; due: string }): void
+  onSubmit(
+    kind: CardKind,
+    text: string,
+    extras: { owner: string; due: string; scribedFor: ScribedFor | null },
+  ): void
   onClose(): void
+  /** Facilitators and co-facilitators: whom they may write the card for (absent: only themselves). */
+  scribeOptions?: readonly ScribeOption[]
 }
 
 /**
  * The keyboard path to a card: pick a kind (arrow keys or its number 1–7), type, Enter to place it
  * (Shift+Enter for a new line), Escape to cancel.
  */
-export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
+export function Composer({ initialKind, onSubmit, onClose, scribeOptions }: ComposerProps) {
+  const [writtenFor, setWrittenFor] = useState('')
   const [kind, setKind] = useState<CardKind>(initialKind)
   const [text, setText] = useState('')
   const [owner, setOwner] = useState('')
@@ -33,7 +42,11 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
   }, [])
   const submit = () => {
     if (text.trim() === '') return
-    onSubmit(kind, text, { owner: owner.trim().slice(0, NAME_MAX), due })
+    onSubmit(kind, text, {
+      owner: owner.trim().slice(0, NAME_MAX),
+      due,
+      scribedFor: scribeOptions ? scribedForOf(scribeOptions, writtenFor) : null,
+    })
   }
   return (
     <div
@@ -121,6 +134,15 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
             />
           </label>
         </div>
+      )}
+      {scribeOptions && scribeOptions.length > 1 && (
+        <ScribedForField
+          className="copro-composer__label"
+          options={scribeOptions}
+          value={writtenFor}
+          onChange={setWrittenFor}
+          testId="composer-scribed-for"
+        />
       )}
       <div className="copro-composer__actions">
         <button type="button" onClick={onClose}>

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { Editor } from 'tldraw'
 import type { WebsocketProvider } from 'y-websocket'
-import { CARD_DEFAULT_SIZE } from '../../core/common/cards/card'
+import { CARD_DEFAULT_SIZE, type ScribedFor } from '../../core/common/cards/card'
 import { type CardKind } from '../../shared/model/cardKinds'
 import type { PresenceState } from '../../shared/model/participant'
 import type { CoproRole, SessionRole } from '../../shared/model/roles'
@@ -47,6 +47,8 @@ export interface BoardStatus {
 export interface CardExtras {
   owner?: string
   due?: string
+  /** Facilitators: write the card for this participant or role ("scribed for …"). */
+  scribedFor?: ScribedFor | null
 }
 
 export interface BoardApi {

@@ -167,7 +167,11 @@ export const API = {
     SessionSummary,
     'Rename.',
   ),
-  'sessions.duplicate': method(ById, SessionSummary, 'Copy a session (new id, same board).'),
+  'sessions.duplicate': method(
+    z.object({ id: SessionId, keepLiveState: z.boolean().optional() }).strict(),
+    SessionSummary,
+    'Copy a session as a fresh run (structure, cards, agenda, participants); keepLiveState also keeps the current activity, timer, votes, passes, trash and activity log.',
+  ),
   'sessions.delete': method(ById, SessionSummary, 'Move a session to the trash (restorable).'),
   'sessions.restore': method(ById, SessionSummary, 'Bring a session back from the trash.'),
   'board.connect': method(ById, BoardConnection, 'Where and how to join the live board of a session.'),

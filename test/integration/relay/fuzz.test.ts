@@ -76,8 +76,12 @@ describe('relay: fuzz', () => {
     expect(relay.relay.getLoadedDoc(SESSION)?.getMap('cards').toJSON()).toEqual(
       writer.doc.getMap('cards').toJSON(),
     )
-    // Nothing but the good clients' content made it into the document.
-    expect(relay.relay.getLoadedDoc(SESSION)?.share.size).toBe(1)
+    // Nothing but the good clients' content made it into the document (the relay's board recorder
+    // observes tl_records and workshop, which exist empty).
+    const filled = [...relay.relay.getLoadedDoc(SESSION)!.share.entries()].filter(
+      ([, t]) => t._start !== null || t._map.size > 0,
+    )
+    expect(filled.map(([name]) => name)).toEqual(['cards'])
     expect(relay.relay.sessionInfo(SESSION).connections).toBe(2)
 
     // A newcomer still syncs the whole document.

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { SessionStore } from '../../../src/core/node/storage/sessionStore'
+import { readTrash } from '../../../src/core/common/session/trash'
+import { readActivity } from '../../../src/core/common/session/activity'
 import { docFrom, tempDir } from './helpers'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -108,6 +110,7 @@ describe('crash safety: SIGKILL at random moments', () => {
     let nextSeq = 0
     let totalSynced = 0
     let tailsDropped = 0
+    let cardOps = 0
     const perRun: number[] = []
     for (let i = 0; i < KILLS; i++) {
       const killAfterSyncs = i % 10 === 0 ? 0 : 1 + Math.floor(Math.random() * 5)
@@ -125,6 +128,17 @@ describe('crash safety: SIGKILL at random moments', () => {
       for (let s = 0; s <= synced; s++)
         if (!seqs.has(s)) throw new Error(`kill ${i}: fsynced edit ${s} is missing`)
       const kv = new YKeyValue<{ seq: number }>(doc.getArray('tl_records'))
+      // deletes and restores: a card created by a fsynced edit is on the board or in the trash, never
+      // both and never neither (a deletion and its trash entry are stored as one update)
+      const trashed = new Set(readTrash(doc).map((e) => (e.kind === 'card' ? e.record.id : '')))
+      for (let k = 0; k < 13 && 10 * k + 3 <= synced; k++) {
+        const key = `shape:card-${k}`
+        if (kv.has(key) === trashed.has(key))
+          throw new Error(
+            `kill ${i}: ${key} is ${kv.has(key) ? 'both on the board and in the trash' : 'lost'}`,
+          )
+      }
+      cardOps += readActivity(doc).length
       for (let k = 0; k < 97; k++) {
         // the last fsynced write to this key (or a later one) must be what the key holds
         let last = -1
@@ -142,13 +156,14 @@ describe('crash safety: SIGKILL at random moments', () => {
       await store.close()
     }
     expect(totalSynced).toBeGreaterThan(0)
+    expect(cardOps).toBeGreaterThan(0) // the runs did delete and restore cards
     // kills were armed after fsync reports, so most runs must have made durable progress
     expect(perRun.filter((n) => n > 0).length).toBeGreaterThanOrEqual(KILLS - KILLS / 10)
     // the session folder holds nothing unexpected (no leftover temp files from compaction)
     const files = await readdir(path.join(dir, 'sessions', sessionId))
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([])
     console.info(
-      `crash test: ${KILLS} kills, ${nextSeq} edits written, ${tailsDropped} torn tails dropped; fsynced edits per run: ${perRun.join(' ')}`,
+      `crash test: ${KILLS} kills, ${nextSeq} edits written, ${tailsDropped} torn tails dropped, ${cardOps} card steps logged; fsynced edits per run: ${perRun.join(' ')}`,
     )
   })
 })

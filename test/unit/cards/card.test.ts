@@ -5,7 +5,9 @@ import {
   defaultCardProps,
   newCardProps,
   normaliseCardFields,
+  scribedAuthor,
 } from '../../../src/core/common/cards/card'
+import { cardAuthorLabel, describeCard } from '../../../src/core/common/cards/describeCard'
 import { cardShapeProps } from '../../../src/renderer/board/shapes/cardSchema'
 
 const author = { id: 'p1', name: 'Sam', anonymous: false, coproRole: 'service-user' as const }
@@ -34,6 +36,42 @@ describe('the one card definition', () => {
   })
 })
 
+describe('scribed cards (issue 16 item 3)', () => {
+  const facilitator = { id: 'fac-1', name: 'Fran', anonymous: false, coproRole: 'facilitator' as const }
+
+  it('are authored by the person whose voice they are (name only with consent) and name the scribe', () => {
+    const forSam = scribedAuthor(facilitator, {
+      kind: 'participant',
+      id: 'p-sam',
+      name: 'Sam',
+      anonymous: true,
+      coproRole: 'service-user',
+    })
+    const props = newCardProps('idea', 'Buses', forSam.author, { scribe: forSam.scribe }, 5)
+    expect(props).toMatchObject({
+      authorId: 'p-sam',
+      authorRole: 'service-user',
+      authorName: '',
+      scribe: { id: 'fac-1', role: 'facilitator' },
+    })
+    expect(CardProps.parse(props)).toEqual(props)
+    expect(cardAuthorLabel(props)).toBe('Anonymous (scribed)')
+    expect(describeCard(props)).toMatch(/^Idea card by Anonymous \(scribed\) \(Service user\)/)
+  })
+
+  it('can be scribed for a role with no person, and cards without a scribe stay valid', () => {
+    const forRole = scribedAuthor(facilitator, { kind: 'role', coproRole: 'carer-family' })
+    expect(newCardProps('pain', 'x', forRole.author, { scribe: forRole.scribe }, 1)).toMatchObject({
+      authorId: '',
+      authorRole: 'carer-family',
+      scribe: { id: 'fac-1' },
+    })
+    const old = newCardProps('idea', 'x', author, {}, 1)
+    expect('scribe' in old).toBe(false)
+    expect(CardProps.safeParse(old).success).toBe(true)
+  })
+})
+
 describe('the tldraw validators derive from the zod schema', () => {
   const valid = newCardProps('action', 'ok', author, { owner: 'Ana', due: '2026-03-04' }, 1)
   const bad: Record<keyof CardProps, unknown[]> = {
@@ -47,6 +85,11 @@ describe('the tldraw validators derive from the zod schema', () => {
     createdAt: [-1, 1.5],
     owner: ['o'.repeat(CARD_LIMITS.nameMax + 1)],
     due: ['2026-3-4', 'tomorrow', '2026-03-04T10:00'],
+    scribe: [
+      { id: 'f', role: 'boss' },
+      { id: 'f'.repeat(CARD_LIMITS.authorIdMax + 1), role: 'facilitator' },
+      'f',
+    ],
   }
 
   it('has a validator for every prop and no other', () => {
@@ -54,10 +97,10 @@ describe('the tldraw validators derive from the zod schema', () => {
   })
 
   it.each(Object.keys(bad) as Array<keyof CardProps>)('%s: tldraw accepts and rejects what zod does', (k) => {
-    expect(cardShapeProps[k].validate(valid[k])).toBe(valid[k])
+    expect(cardShapeProps[k]!.validate(valid[k])).toBe(valid[k])
     for (const v of bad[k]) {
       expect(CardProps.shape[k].safeParse(v).success).toBe(false)
-      expect(() => cardShapeProps[k].validate(v)).toThrow()
+      expect(() => cardShapeProps[k]!.validate(v)).toThrow()
     }
   })
 })

@@ -61,6 +61,7 @@ describe('buildExportModel: consent', () => {
         anonymous: true,
         pseudonym: null,
         name: null,
+        scribed: false,
       })
     expect(card('c1').author).toMatchObject({
       anonymous: false,

@@ -42,6 +42,19 @@ export function isDueDate(s: string): boolean {
   return DUE_DATE_PATTERN.test(s)
 }
 
+/**
+ * Who wrote a card down for someone else ("scribed for …"): a facilitator or co-facilitator writing on
+ * behalf of a participant or a role. The card's author fields then name the person or role whose voice
+ * it is (so voice balance, the ledger and the report count it for them), and `scribe` names who wrote
+ * it. Cards written by their own author have no `scribe` (older cards never do: it is optional).
+ */
+export const CardScribe = z.object({
+  /** The scribe's participant id (their local identity). */
+  id: z.string().max(CARD_LIMITS.authorIdMax),
+  role: CoproRole,
+})
+export type CardScribe = z.infer<typeof CardScribe>
+
 /** The props of the tldraw `card` shape, as stored in the document. */
 export const CardProps = z.object({
   w: z.number().finite().positive().max(CARD_LIMITS.sizeMax),
@@ -56,6 +69,8 @@ export const CardProps = z.object({
   owner: z.string().max(CARD_LIMITS.nameMax),
   /** Action cards only: ISO date (YYYY-MM-DD) or ''. */
   due: DueDate,
+  /** Only on scribed cards: who wrote it down for the author (see CardScribe). */
+  scribe: CardScribe.optional(),
 })
 export type CardProps = z.infer<typeof CardProps>
 
@@ -75,6 +90,26 @@ export interface CardFields {
   owner: string
   /** Actions only: YYYY-MM-DD or ''. */
   due: string
+}
+
+/** For whom a facilitator scribes a card: a registered participant, or a role when nobody in particular. */
+export type ScribedFor =
+  | { kind: 'participant'; id: string; name: string; anonymous: boolean; coproRole: CoproRole }
+  | { kind: 'role'; coproRole: CoproRole }
+
+/**
+ * The author and scribe of a card that `scribe` writes for someone: the card is authored by that
+ * participant (their name only with their consent) or, for a role, by the role with no person.
+ */
+export function scribedAuthor(
+  scribe: CardAuthor,
+  forWhom: ScribedFor,
+): { author: CardAuthor; scribe: CardScribe } {
+  const author: CardAuthor =
+    forWhom.kind === 'participant'
+      ? { id: forWhom.id, name: forWhom.name, anonymous: forWhom.anonymous, coproRole: forWhom.coproRole }
+      : { id: '', name: '', anonymous: true, coproRole: forWhom.coproRole }
+  return { author, scribe: { id: scribe.id.slice(0, CARD_LIMITS.authorIdMax), role: scribe.coproRole } }
 }
 
 /** Whether a kind of card has an owner and a due date. */
@@ -102,11 +137,12 @@ export function newCardProps(
   kind: CardKind,
   text: string,
   author: CardAuthor,
-  extras: { owner?: string; due?: string } = {},
+  extras: { owner?: string; due?: string; scribe?: CardScribe } = {},
   now: number = Date.now(),
 ): CardProps {
   const fields = normaliseCardFields({ kind, text, owner: extras.owner ?? '', due: extras.due ?? '' })
   return {
+    ...(extras.scribe ? { scribe: CardScribe.parse(extras.scribe) } : {}),
     w: CARD_DEFAULT_SIZE.w,
     h: CARD_DEFAULT_SIZE.h,
     kind: fields.kind,

@@ -2,9 +2,10 @@ import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { CardProps } from './card'
 
-/** What the card shows as its author: the name only when the author consented to store it. */
-export function cardAuthorLabel(props: Pick<CardProps, 'authorName'>): string {
-  return props.authorName.trim() !== '' ? props.authorName : 'Anonymous'
+/** What the card shows as its author: the name only when the author consented to store it; "(scribed)" when a facilitator wrote it for them. */
+export function cardAuthorLabel(props: Pick<CardProps, 'authorName' | 'scribe'>): string {
+  const who = props.authorName.trim() !== '' ? props.authorName : 'Anonymous'
+  return props.scribe ? `${who} (scribed)` : who
 }
 
 /** A short description of a card, for screen readers and the composer's announcements. */

@@ -65,7 +65,7 @@ export function liveVoiceBalance(maps: BalanceMaps, cards: readonly CardRecord[]
     id: c.id,
     text: c.props.text,
     cell: toExportCell(maps.structure, attributeCard(maps.structure, cardBounds(c))),
-    author: { coproRole: c.props.authorRole },
+    author: { coproRole: c.props.authorRole, scribed: c.props.scribe !== undefined },
   }))
   return voiceBalance(
     toExportStructure(maps.structure),

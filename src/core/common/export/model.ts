@@ -5,6 +5,7 @@ import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
 import { Participant } from '../../../shared/model/participant'
 import { BoardStructure, type CellRef } from '../../../shared/model/structure'
+import { readActivity } from '../session/activity'
 import { readSession } from '../session/read'
 import { attributeCard } from '../structure/attribution'
 import { cmp } from '../text/compare'
@@ -129,6 +130,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
         anonymous,
         pseudonym: anonymous || !reg ? null : reg.pseudonym,
         name: anonymous || !reg || !includeNames ? null : nameOf(reg.p),
+        scribed: c.props.scribe !== undefined,
       },
       createdAt: toIso(c.props.createdAt) ?? new Date(0).toISOString(),
       votes: votesByCard.get(c.id) ?? { total: 0, byRole: emptyByRole() },
@@ -208,6 +210,18 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
       expected,
     ),
     checkpoints: checkpoints(opts.checkpoints ?? []),
+    activity: readActivity(doc)
+      .filter((e) => !(e.by.participantId && raw.withdrawn.has(e.by.participantId)))
+      .map((e) => ({
+        at: toIso(e.at) ?? new Date(0).toISOString(),
+        action: e.action,
+        target: e.target,
+        id: oneLine(e.id),
+        by: {
+          sessionRole: e.by.role,
+          pseudonym: e.by.participantId ? (registry.get(e.by.participantId)?.pseudonym ?? null) : null,
+        },
+      })),
     omitted: {
       withdrawnParticipants,
       withdrawnCards,

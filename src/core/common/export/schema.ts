@@ -68,6 +68,8 @@ export const ExportAuthor = z.object({
   anonymous: z.boolean(),
   pseudonym: Text.nullable(),
   name: Text.nullable(),
+  /** True when a facilitator wrote the card down for this person or role ("scribed for …"). */
+  scribed: z.boolean(),
 })
 export type ExportAuthor = z.infer<typeof ExportAuthor>
 
@@ -120,6 +122,8 @@ export const RoleTally = z.object({
   coproRole: CoproRole,
   coproRoleLabel: Text,
   cards: Count,
+  /** Of `cards`, those a facilitator scribed for this role. */
+  scribedCards: Count,
   votes: Count,
   words: Count,
 })
@@ -154,6 +158,22 @@ export type ExportVoiceBalance = z.infer<typeof ExportVoiceBalance>
 export const ExportCheckpoint = z.object({ id: Text, name: Text, createdAt: IsoTime, reason: Text })
 export type ExportCheckpoint = z.infer<typeof ExportCheckpoint>
 
+/** One step of the session activity log (created, edited, moved, deleted, restored), pseudonymous. */
+export const ExportActivity = z.object({
+  at: IsoTime,
+  action: z.enum(['created', 'edited', 'moved', 'deleted', 'restored']),
+  target: z.enum(['card', 'stage', 'lane', 'zone']),
+  /** The card's or structure item's id. */
+  id: Text,
+  by: z.object({
+    /** 'host': the app itself (a checkpoint revert), not a person. */
+    sessionRole: z.union([SessionRole, z.literal('host')]),
+    /** "Participant N" when the person is in the registry; never a name. */
+    pseudonym: Text.nullable(),
+  }),
+})
+export type ExportActivity = z.infer<typeof ExportActivity>
+
 export const ExportModel = z.object({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   generator: z.object({ app: z.literal('Copro Studio'), appVersion: Text, generatedAt: IsoTime }),
@@ -174,6 +194,8 @@ export const ExportModel = z.object({
   votingRounds: z.array(ExportVotingRound),
   voiceBalance: ExportVoiceBalance,
   checkpoints: z.array(ExportCheckpoint),
+  /** The session activity log, oldest first (withdrawn participants' steps left out). */
+  activity: z.array(ExportActivity),
   /** Counts of what was left out, so a reader can tell an empty board from a filtered one. */
   omitted: z.object({
     withdrawnParticipants: Count,

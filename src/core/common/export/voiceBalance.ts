@@ -5,16 +5,17 @@ import { countWords } from '../text/words'
 
 interface Tally {
   cards: number
+  scribedCards: number
   votes: number
   words: number
 }
 
 /** What voice balance reads of a card (an export card, or a live card attributed to its cell). */
 export type BalanceCard = Pick<ExportCard, 'id' | 'text' | 'cell'> & {
-  readonly author: Pick<ExportCard['author'], 'coproRole'>
+  readonly author: Pick<ExportCard['author'], 'coproRole' | 'scribed'>
 }
 
-const zero = (): Tally => ({ cards: 0, votes: 0, words: 0 })
+const zero = (): Tally => ({ cards: 0, scribedCards: 0, votes: 0, words: 0 })
 
 function tallies(): Map<CoproRole, Tally> {
   return new Map(COPRO_ROLES.map((r) => [r, zero()]))
@@ -35,7 +36,9 @@ export function areaOf(card: Pick<ExportCard, 'cell'>): string | null {
 
 /**
  * Cards, votes and words per co-production role, overall and per stage (or zone), and which of the
- * expected roles have not yet put a card in each stage. Votes count the dots each role cast.
+ * expected roles have not yet put a card in each stage. Votes count the dots each role cast. A card a
+ * facilitator scribed for someone counts for that person's role (and in `scribedCards`), never for the
+ * facilitator.
  */
 export function voiceBalance(
   structure: ExportStructure | null,
@@ -56,14 +59,17 @@ export function voiceBalance(
   const cardArea = new Map<string, string | null>()
   for (const c of cards) {
     const words = countWords(c.text)
+    const scribed = c.author.scribed ? 1 : 0
     const o = overall.get(c.author.coproRole)!
     o.cards++
+    o.scribedCards += scribed
     o.words += words
     const area = areaOf(c)
     cardArea.set(c.id, area)
     const a = area === null ? undefined : areas.get(area)?.get(c.author.coproRole)
     if (a) {
       a.cards++
+      a.scribedCards += scribed
       a.words += words
     }
   }
@@ -74,7 +80,12 @@ export function voiceBalance(
     if (a) a.votes++
   }
   const totals = [...overall.values()].reduce(
-    (acc, t) => ({ cards: acc.cards + t.cards, votes: acc.votes + t.votes, words: acc.words + t.words }),
+    (acc, t) => ({
+      cards: acc.cards + t.cards,
+      scribedCards: acc.scribedCards + t.scribedCards,
+      votes: acc.votes + t.votes,
+      words: acc.words + t.words,
+    }),
     zero(),
   )
   const people = new Map<CoproRole, number>()

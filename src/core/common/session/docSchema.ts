@@ -18,6 +18,11 @@ import type * as Y from 'yjs'
  *   withdrawn    Y.Map: participant id → ISO time (their cards and votes leave future exports)
  *   facilitation Y.Map: FACILITATION_KEYS — spotlight, shareBalance, followLead, showResults, and
  *                `pass/<activityId>/<nonce>` → 1 (added by issue 6; older documents lack it)
+ *   trash        Y.Map: TRASH key (`card:<shape id>`, `stage:<id>`, `lane:<id>`, `zone:<id>`) → TrashEntry
+ *                (what was deleted, by whom, when; written by the relay, see trash.ts and ADR 0041)
+ *   activity     Y.Array of ActivityEntry (cards and structure items created, edited, moved, deleted,
+ *                restored; by pseudonymous participant id and role; written by the relay, activity.ts)
+ *   (trash and activity were added by issue 16; older documents lack them and read as empty)
  *
  * Value schemas live with their concept: Agenda, TimerState, RevealState, Spotlight, LockEntry in
  * facilitation/schema.ts; VotingRound in voting/round.ts; Ballot in voting/ballots.ts; the card
@@ -35,10 +40,12 @@ export const DOC_KEYS = {
   locks: 'locks',
   withdrawn: 'withdrawn',
   facilitation: 'facilitation',
+  trash: 'trash',
+  activity: 'activity',
 } as const
 
 /** The names of the top-level Y.Maps (every key but the records array). */
-export type SessionMapName = Exclude<keyof typeof DOC_KEYS, 'records'>
+export type SessionMapName = Exclude<keyof typeof DOC_KEYS, 'records' | 'activity'>
 
 export const META_KEYS = {
   docVersion: 'docVersion',
@@ -79,6 +86,11 @@ export function sessionMap<T = unknown>(doc: Y.Doc, name: SessionMapName): Y.Map
 /** The tldraw records array (`tl_records`): wrap it in KeyedRecords to read or write records. */
 export function recordsArray<T = unknown>(doc: Y.Doc): Y.Array<T> {
   return doc.getArray<T>(DOC_KEYS.records)
+}
+
+/** The session activity log (`activity`): append through activity.ts, read with readActivity. */
+export function activityArray<T = unknown>(doc: Y.Doc): Y.Array<T> {
+  return doc.getArray<T>(DOC_KEYS.activity)
 }
 
 /**

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Actor } from '../../common/session/activity'
 import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
+import { BoardRecorder } from './boardRecorder'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
 import type { RelayLimits } from './limits'
@@ -50,6 +52,8 @@ export class Room {
   /** The document's encoded size when last measured, and the bytes of updates applied since. */
   private measuredBytes = 0
   private bytesSinceMeasure = 0
+  /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
+  private readonly recorder: BoardRecorder
 
   constructor(
     readonly sessionId: string,
@@ -69,14 +73,31 @@ export class Room {
       warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
     }
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
+    this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
+  /** Who made a change: the connection that sent it, or the host (a revert, a server-side write). */
+  private actorOf(origin: unknown): Actor {
+    const conn = origin as RelayConnection
+    if (!this.conns.has(conn) || !conn.auth) return { role: 'host' }
+    const { sessionRole, participantId } = conn.auth
+    return participantId ? { role: sessionRole, participantId } : { role: sessionRole }
+  }
+
   /** Every change is persisted and broadcast once-encoded to every other connection. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.batch) {
+      this.batch.push({ update, origin })
+      return
+    }
+    this.emitUpdate(update, origin)
+  }
+
+  private emitUpdate(update: Uint8Array, origin: unknown): void {
     try {
       this.persistence.append(this.sessionId, update)
     } catch {
@@ -84,6 +105,47 @@ export class Room {
     }
     const frame = encodeSyncUpdate(update)
     for (const conn of this.conns) if (conn !== origin) conn.send(frame)
+    this.checkOutput()
+  }
+
+  /** Updates caused while applying one client message, stored and sent together (see atomically). */
+  private batch: Array<{ update: Uint8Array; origin: unknown }> | null = null
+
+  /**
+   * Runs `fn`; every update it causes — the client's own and the recorder's trash and log entries for it
+   * — is appended to storage as ONE update and sent as one, so a crash can never keep a deletion without
+   * its trash entry (ADR 0041). Each connection gets what it does not have: the sender only the rest.
+   */
+  private atomically(fn: () => void): void {
+    if (this.batch) return fn()
+    const batch: Array<{ update: Uint8Array; origin: unknown }> = []
+    this.batch = batch
+    try {
+      fn()
+    } finally {
+      this.batch = null
+      if (batch.length === 1) this.emitUpdate(batch[0]!.update, batch[0]!.origin)
+      else if (batch.length > 1) this.emitMerged(batch)
+    }
+  }
+
+  private emitMerged(batch: Array<{ update: Uint8Array; origin: unknown }>): void {
+    const all = Y.mergeUpdates(batch.map((b) => b.update))
+    try {
+      this.persistence.append(this.sessionId, all)
+    } catch {
+      // as in emitUpdate
+    }
+    const frame = encodeSyncUpdate(all)
+    const senders = new Set(batch.map((b) => b.origin))
+    for (const conn of this.conns) {
+      if (!senders.has(conn)) {
+        conn.send(frame)
+        continue
+      }
+      const rest = batch.filter((b) => b.origin !== conn).map((b) => b.update)
+      if (rest.length > 0) conn.send(encodeSyncUpdate(Y.mergeUpdates(rest)))
+    }
     this.checkOutput()
   }
 
@@ -165,7 +227,7 @@ export class Room {
           this.dropObserverUpdate(conn, message.update)
           return
         }
-        this.applyUpdate(conn, message.update, message.decoded)
+        this.atomically(() => this.applyUpdate(conn, message.update, message.decoded))
         return
       case 'awareness': {
         const entries = this.ownAwareness(conn, message.entries)
@@ -315,6 +377,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    this.recorder.destroy()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

@@ -12,6 +12,7 @@ import type * as Y from 'yjs'
 import { instantiateTemplate, structureToTemplate } from '../../common/templates'
 import { safeFileName } from '../../common/text/sanitize'
 import { initialSessionUpdate } from '../../common/newSession'
+import { startFreshRun } from '../../common/freshRun'
 import { readAgenda } from '../../common/facilitation/state'
 import { readStructure } from '../../common/session/read'
 import { writeMeta } from '../../common/session/write'
@@ -117,7 +118,14 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     'sessions.duplicate': async (a) => {
       await existing(a.id)
       await deps.counts?.settle([a.id]) // the copy takes its source's counts
-      return changed(await backend.duplicate(a.id))
+      const copy = await backend.duplicate(a.id)
+      // a fresh run unless asked otherwise: structure and cards, none of the copied run's live state
+      await deps.withSessionDoc(copy.id, (doc) =>
+        a.keepLiveState
+          ? writeMeta(doc, { sessionId: copy.id, title: copy.title })
+          : startFreshRun(doc, { sessionId: copy.id, title: copy.title }),
+      )
+      return changed(copy)
     },
     'sessions.delete': async (a) => {
       await existing(a.id)
@@ -188,7 +196,12 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       const bytes = Buffer.from(a.base64, 'base64')
       if (bytes.length > MAX_SESSION_FILE_BYTES)
         throw new ApiFailure('invalid_arguments', 'That file is too large.')
-      return changed(await durable().importFile(new Uint8Array(bytes)))
+      const imported = await durable().importFile(new Uint8Array(bytes))
+      // the document names the new session (its title may carry a "(2)" to tell it from another)
+      await deps.withSessionDoc(imported.id, (doc) =>
+        writeMeta(doc, { sessionId: imported.id, title: imported.title }),
+      )
+      return changed(imported)
     },
     'share.interfaces': () => sharing().interfaces(),
     'share.start': (a) => sharing().start(a),

@@ -3,16 +3,19 @@ import { DOC_KEYS, sessionMap, topLevelArray, topLevelMap } from '../../common/s
 
 /**
  * Top-level types a revert leaves as they are now: consent withdrawals are never undone by going back
- * in time (a participant who withdrew after the checkpoint stays withdrawn).
+ * in time (a participant who withdrew after the checkpoint stays withdrawn), and neither are the trash
+ * and the activity log (what a revert removes goes to the trash; the log keeps what happened).
  */
-export const KEPT_ON_REVERT: readonly string[] = [DOC_KEYS.withdrawn]
+export const KEPT_ON_REVERT: readonly string[] = [DOC_KEYS.withdrawn, DOC_KEYS.trash, DOC_KEYS.activity]
 
 /** The origin of the transaction revertDocTo makes (so bindings can tell a revert from a local edit). */
 export const REVERT_ORIGIN = 'copro:revert'
 
 type Kind = 'keyed-array' | 'array' | 'map'
 
-const MAP_KEYS = new Set<string>(Object.values(DOC_KEYS).filter((k) => k !== DOC_KEYS.records))
+const MAP_KEYS = new Set<string>(
+  Object.values(DOC_KEYS).filter((k) => k !== DOC_KEYS.records && k !== DOC_KEYS.activity),
+)
 
 function jsonOf(v: unknown): string {
   return JSON.stringify(v instanceof Y.AbstractType ? v.toJSON() : v) ?? 'undefined'

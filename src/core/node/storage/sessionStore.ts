@@ -23,9 +23,10 @@ import * as checkpoints from './sessionCheckpoints'
 import { loadIndex } from './sessionIndex'
 import { compactState } from './sessionState'
 import { OpenDataDir, type SaveListener, type SessionStoreOptions, type WarningListener } from './dataDir'
-import type { CreateSessionInput } from './newSessionFolder'
+import type { CreateSessionInput, NewSessionInput } from './newSessionFolder'
 import type { RevertOptions } from './sessionCheckpoints'
 import { startFailure } from './startFailure'
+import { distinctTitle } from './titles'
 
 export type { SessionStoreOptions } from './dataDir'
 export type { CreateSessionInput } from './newSessionFolder'
@@ -240,7 +241,7 @@ export class SessionStore implements RoomPersistence {
     const s = this.core.requireSession(id, { deleted: false })
     const state = await this.readState(id)
     return this.core.materialize({
-      title: title ?? `${s.title} (copy)`.slice(0, 200),
+      title: title ?? distinctTitle(`${s.title} (copy)`.slice(0, 200), this.titles()),
       templateId: s.templateId,
       state,
       checkpoints: [],
@@ -375,12 +376,22 @@ export class SessionStore implements RoomPersistence {
   /** Imports a .copro file as a NEW session (new id; never overwrites). Validates everything first. */
   async importSession(filePath: string): Promise<SessionSummary> {
     this.core.assertOpen()
-    return this.core.materialize(newSessionFromCopro(await readCoproFile(filePath)))
+    return this.materializeImport(newSessionFromCopro(await readCoproFile(filePath)))
   }
 
   /** As importSession, for bytes in memory (the app API's importFile). */
   async importSessionBytes(bytes: Uint8Array): Promise<SessionSummary> {
     this.core.assertOpen()
-    return this.core.materialize(newSessionFromCopro(await readCoproBytes(bytes)))
+    return this.materializeImport(newSessionFromCopro(await readCoproBytes(bytes)))
+  }
+
+  /** An imported session whose title another session has already gets a distinguishing "(2)", "(3)"… */
+  private materializeImport(input: NewSessionInput): Promise<SessionSummary> {
+    return this.core.materialize({ ...input, title: distinctTitle(input.title, this.titles()) })
+  }
+
+  /** The titles of every session in the index, trashed ones included (they can come back). */
+  private titles(): string[] {
+    return this.core.db.data.sessions.map((x) => x.title)
   }
 }

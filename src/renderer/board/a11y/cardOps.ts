@@ -6,6 +6,7 @@ import {
   normaliseCardFields,
   type CardAuthor,
   type CardKind,
+  type ScribedFor,
 } from '../../../core/common/cards/card'
 import type { CellRef } from '../../../shared/model/structure'
 import { cardBounds, selectCards, type CardRecord } from '../../../core/common/cards/cardRecord'
@@ -44,12 +45,18 @@ export interface CardOps {
     kind: CardKind,
     text: string,
     cell: CellRef | null,
-    extras?: { owner?: string; due?: string },
+    extras?: { owner?: string; due?: string; scribedFor?: ScribedFor | null },
   ): string | null
   update(id: string, patch: CardPatch): boolean
   /** Moves a card to a free spot in another cell. */
   moveToCell(id: string, cell: CellRef): boolean
   remove(id: string): boolean
+  /**
+   * Puts a deleted card back as it was (same id, place and author), as its own undo step; false when a
+   * card with that id is on the board already or the board is read-only. The relay then takes it out of
+   * the trash and logs it as restored.
+   */
+  restore(record: CardRecord): boolean
   /** Selects the card on the canvas, brings it into view and puts keyboard focus on the canvas. */
   reveal(id: string): boolean
   /** The centre of this person's view of the canvas, in page coordinates. */
@@ -57,7 +64,11 @@ export interface CardOps {
   readOnly(): boolean
 }
 
-export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardAuthor): CardOps {
+export function createCardOps(
+  editor: Editor,
+  doc: Y.Doc,
+  getAuthor: () => CardAuthor & { sessionRole?: string },
+): CardOps {
   const cardShape = (id: string): CardShape | null => {
     const s = editor.getShape(id as TLShapeId)
     return s && s.type === CARD_SHAPE_TYPE ? (s as CardShape) : null
@@ -159,6 +170,24 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
       if (!shape || !writable() || shape.isLocked) return false
       editor.markHistoryStoppingPoint('delete card')
       editor.deleteShape(shape.id)
+      return true
+    },
+    restore(record) {
+      if (!writable() || editor.getShape(record.id as TLShapeId)) return false
+      const parentId = editor.store.has(record.parentId as CardShape['parentId'])
+        ? (record.parentId as CardShape['parentId'])
+        : editor.getCurrentPageId()
+      editor.markHistoryStoppingPoint('restore card')
+      editor.createShape<CardShape>({
+        id: record.id as TLShapeId,
+        type: CARD_SHAPE_TYPE,
+        x: record.x,
+        y: record.y,
+        rotation: record.rotation,
+        parentId,
+        props: record.props,
+        meta: record.meta as CardShape['meta'],
+      })
       return true
     },
     reveal(id) {

@@ -36,4 +36,5 @@ export const cardShapeProps: RecordProps<CardShape> = {
   createdAt: fromZod('createdAt'),
   owner: fromZod('owner'),
   due: fromZod('due'),
+  scribe: fromZod('scribe'),
 }

@@ -1,23 +1,34 @@
 import {
   CARD_SHAPE_TYPE,
   newCardProps,
+  scribedAuthor,
   type CardAuthor,
   type CardKind,
+  type ScribedFor,
 } from '../../../core/common/cards/card'
+import { isFacilitatorRole } from '../../../core/common/permissions'
 import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
 import type { CardShape } from './cardSchema'
 
 export { newCardProps, type CardAuthor }
 
-/** Writes a new card with its top-left corner at `at`, as its own undo step; returns its id. */
+/**
+ * Writes a new card with its top-left corner at `at`, as its own undo step; returns its id. A facilitator
+ * or co-facilitator may write it for someone else (`scribedFor`): the card is then theirs, with the
+ * facilitator recorded as its scribe; anyone else's `scribedFor` is ignored.
+ */
 export function createCard(
   editor: Editor,
   at: { x: number; y: number },
   kind: CardKind,
   text: string,
-  author: CardAuthor,
-  extras: { owner?: string; due?: string } = {},
+  writer: CardAuthor & { sessionRole?: string },
+  extras: { owner?: string; due?: string; scribedFor?: ScribedFor | null } = {},
 ): TLShapeId {
+  const { scribedFor, ...fields } = extras
+  const scribed =
+    scribedFor && isFacilitatorRole(writer.sessionRole) ? scribedAuthor(writer, scribedFor) : null
+  const author = scribed?.author ?? writer
   const id = createShapeId()
   editor.markHistoryStoppingPoint('add card')
   editor.createShape<CardShape>({
@@ -25,7 +36,7 @@ export function createCard(
     type: CARD_SHAPE_TYPE,
     x: at.x,
     y: at.y,
-    props: newCardProps(kind, text, author, extras),
+    props: newCardProps(kind, text, author, { ...fields, ...(scribed ? { scribe: scribed.scribe } : {}) }),
   })
   return id
 }

@@ -24,6 +24,7 @@ export function BalanceTable({ vb }: { vb: ExportVoiceBalance }) {
               <td>{r.participants}</td>
               <td>
                 {r.cards} <span className="facil-muted">({Math.round(r.cardShare * 100)}%)</span>
+                {r.scribedCards > 0 && <span className="facil-muted"> · {r.scribedCards} scribed</span>}
               </td>
               <td>{r.votes}</td>
               <td>{r.words}</td>

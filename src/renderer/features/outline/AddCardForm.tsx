@@ -6,13 +6,22 @@ import {
   hasOwnerAndDue,
   NAME_MAX,
   type CardKind,
+  type ScribedFor,
 } from '../../../core/common/cards/card'
+import { ScribedForField, scribedForOf, type ScribeOption } from '../../board/ScribedForField'
 
 export interface AddCardFormProps {
   choices: { key: string; label: string }[]
   cellKey: string
   onCellKey(key: string): void
-  onAdd(kind: CardKind, text: string, cellKey: string, extras: { owner: string; due: string }): boolean
+  onAdd(
+    kind: CardKind,
+    text: string,
+    cellKey: string,
+    extras: { owner: string; due: string; scribedFor: ScribedFor | null },
+  ): boolean
+  /** Facilitators: whom they may write the card for ("scribed for …"). */
+  scribeOptions?: readonly ScribeOption[]
 }
 
 /** Add a card without the canvas: choose the kind, type the text, choose the cell. */
@@ -22,6 +31,8 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
     const [text, setText] = useState('')
     const [owner, setOwner] = useState('')
     const [due, setDue] = useState('')
+    const [writtenFor, setWrittenFor] = useState('')
+    const scribedFor = p.scribeOptions ? scribedForOf(p.scribeOptions, writtenFor) : null
     const ids = { title: useId(), kind: useId(), text: useId(), cell: useId(), owner: useId(), due: useId() }
     return (
       <form
@@ -31,7 +42,7 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
         onSubmit={(e) => {
           e.preventDefault()
           if (text.trim() === '') return
-          if (p.onAdd(kind, text.trim(), p.cellKey, { owner, due })) {
+          if (p.onAdd(kind, text.trim(), p.cellKey, { owner, due, scribedFor })) {
             setText('')
             setOwner('')
             setDue('')
@@ -98,6 +109,14 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
               <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
             </span>
           </div>
+        )}
+        {p.scribeOptions && p.scribeOptions.length > 1 && (
+          <ScribedForField
+            options={p.scribeOptions}
+            value={writtenFor}
+            onChange={setWrittenFor}
+            testId="outline-scribed-for"
+          />
         )}
         <button type="submit" className="button primary">
           Add card

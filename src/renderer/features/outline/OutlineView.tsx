@@ -7,7 +7,11 @@ import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
 import { cellName as describeCellRef } from '../../../core/common/structure/cellLabel'
+import type { ScribedFor } from '../../../core/common/cards/card'
+import { isFacilitatorRole } from '../../../core/common/permissions'
+import { scribeOptions } from '../../board/ScribedForField'
 import { AddCardForm } from './AddCardForm'
+import { OutlineTrash } from './OutlineTrash'
 import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
 import {
   buildOutline,
@@ -149,7 +153,8 @@ export function Outline({
         backTo(id, 'move')
       },
       remove: (id, cellKey) => {
-        if (latest.current.board.cards.remove(id)) speak('Card deleted. Undo brings it back.')
+        if (latest.current.board.cards.remove(id))
+          speak('Card deleted. Undo, or Restore under Recently deleted, brings it back.')
         setModes(null)
         root.current
           ?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey)}"] .outline-add-here`)
@@ -171,7 +176,12 @@ export function Outline({
   const voteOf = (id: string): CardVote | null =>
     voting && voting.canVote(id) ? { mine: voting.dotsOn(id), left: voting.dotsLeft() } : null
 
-  const onAdd = (kind: CardKind, text: string, key: string, extras: { owner: string; due: string }) => {
+  const onAdd = (
+    kind: CardKind,
+    text: string,
+    key: string,
+    extras: { owner: string; due: string; scribedFor: ScribedFor | null },
+  ) => {
     const id = board.cards.add(kind, text, parseCellKey(key), extras)
     if (!id) {
       say('This board is read-only: the card was not added.')
@@ -243,10 +253,18 @@ export function Outline({
           Easy read
         </label>
       </div>
+      <OutlineTrash board={board} say={say} />
       {readOnly ? (
         <p className="muted">You can read this board but not change it.</p>
       ) : (
-        <AddCardForm ref={addText} choices={choices} cellKey={cellKey} onCellKey={setCellKey} onAdd={onAdd} />
+        <AddCardForm
+          ref={addText}
+          choices={choices}
+          cellKey={cellKey}
+          onCellKey={setCellKey}
+          onAdd={onAdd}
+          scribeOptions={isFacilitatorRole(board.identity.sessionRole) ? scribeOptions(board.doc) : undefined}
+        />
       )}
       {model.type === 'grid' && (
         <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>

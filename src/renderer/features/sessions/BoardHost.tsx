@@ -7,6 +7,10 @@ import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { LoadedBoard } from '../../board/loadBoard'
 import { closeMessage } from '../../board/sync/closeMessage'
+import { closeSessionTabs } from './closeTabs'
+
+/** Relay close codes that end a session for everyone (docs/protocol/relay.md): closed or trashed. */
+const SESSION_GONE = new Set([4420, 4421])
 
 /**
  * Mounts the canvas (src/renderer/board) for one session, with the canvas layers the features
@@ -19,6 +23,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
   const identity = useMemo(() => loadIdentity(), [])
   const detach = useRef<(() => void) | null>(null)
   const board = useRef<BoardApi | null>(null)
+  const gone = useRef(false)
   useEffect(() => () => detach.current?.(), [])
   // A hidden tab's canvas has no size: measure it again as the tab is shown (before paint), so the
   // first click after switching tabs lands on what the person sees.
@@ -43,6 +48,18 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
               session?.attachBoard({ ...api, sessionId: connection.sessionId, identity }) ?? null
           }}
           onStatus={(s) => {
+            if (s.lastClose && SESSION_GONE.has(s.lastClose.code) && !gone.current) {
+              // nothing typed now could be saved: say why and close every tab of the session
+              gone.current = true
+              store.notify(
+                'info',
+                s.lastClose.code === 4421
+                  ? 'This session was moved to the trash, so it was closed for everyone and its tabs closed. Restore it from the trash (Sessions view, Show trash) to go on.'
+                  : 'This session was closed for everyone, so its tabs closed.',
+              )
+              queueMicrotask(() => closeSessionTabs(store, connection.sessionId))
+              return
+            }
             if (!active) return
             store.set({
               board: {

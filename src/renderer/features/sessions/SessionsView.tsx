@@ -5,6 +5,7 @@ import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessi
 import { useSessions } from './useSessions'
 import { CheckpointsSection } from './CheckpointsSection'
 import { base64ToBytes, bytesToBase64 } from './files'
+import { closeSessionTabs } from './closeTabs'
 import './sessions.css'
 
 /** Sessions side bar: new, search, open, rename, duplicate, delete to trash and restore. */
@@ -36,6 +37,22 @@ export function SessionsView() {
     )
     store.announce(`Saved ${r.value.fileName}.`)
   }
+  const moveToTrash = async (s: SessionSummary) => {
+    const ok = window.confirm(
+      `Move “${s.title}” to the trash?\n\nEveryone connected to it is sent away and its tabs close. ` +
+        'You can restore it from the trash (Show trash) at any time.',
+    )
+    if (!ok) return
+    const r = await host.call('sessions.delete', { id: s.id })
+    if (!r.ok) return store.notify('error', `Move to trash failed: ${r.error.message}`)
+    closeSessionTabs(store, s.id)
+    store.announce(`“${s.title}” moved to the trash. Show trash to restore it.`)
+  }
+  const duplicate = (s: SessionSummary, keepLiveState: boolean) =>
+    void act(
+      keepLiveState ? 'Duplicate with live state' : 'Duplicate',
+      host.call('sessions.duplicate', { id: s.id, ...(keepLiveState ? { keepLiveState } : {}) }),
+    )
   const visible = (sessions ?? []).filter((s) => (showTrash ? s.deletedAt !== null : s.deletedAt === null))
   const act = async (label: string, p: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const r = await p
@@ -104,9 +121,9 @@ export function SessionsView() {
               inTrash={showTrash}
               onOpen={() => store.openSessionTab(s.id, s.title)}
               onRename={(title) => void act('Rename', host.call('sessions.rename', { id: s.id, title }))}
-              onDuplicate={() => void act('Duplicate', host.call('sessions.duplicate', { id: s.id }))}
+              onDuplicate={(keep) => duplicate(s, keep)}
               onExport={() => void exportFile(s.id)}
-              onDelete={() => void act('Move to trash', host.call('sessions.delete', { id: s.id }))}
+              onDelete={() => void moveToTrash(s)}
               onRestore={() => void act('Restore', host.call('sessions.restore', { id: s.id }))}
             />
           ))}
@@ -122,7 +139,8 @@ interface RowProps {
   inTrash: boolean
   onOpen(): void
   onRename(title: string): void
-  onDuplicate(): void
+  /** keepLiveState: also the current activity, timer, votes, passes, trash and log (not a fresh run). */
+  onDuplicate(keepLiveState: boolean): void
   onExport(): void
   onDelete(): void
   onRestore(): void
@@ -163,7 +181,8 @@ function SessionRow({
         <button type="button" className="session-open" onClick={onOpen} disabled={inTrash}>
           <span className="session-title">{session.title}</span>
           <span className="session-meta">
-            {session.cardCount} cards · {new Date(session.updatedAt).toLocaleDateString()}
+            {session.cardCount} cards · {session.participantCount} people ·{' '}
+            {new Date(session.updatedAt).toLocaleDateString()}
           </span>
         </button>
       )}
@@ -177,8 +196,21 @@ function SessionRow({
             <button type="button" className="button small" onClick={() => setEditing(true)}>
               Rename<span className="visually-hidden"> {session.title}</span>
             </button>
-            <button type="button" className="button small" onClick={onDuplicate}>
-              Duplicate<span className="visually-hidden"> {session.title}</span>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => onDuplicate(false)}
+              title="A fresh run: the structure, cards and agenda, without votes, timer or live activity"
+            >
+              Duplicate<span className="visually-hidden"> {session.title} as a fresh run</span>
+            </button>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => onDuplicate(true)}
+              title="An exact copy, votes, timer, passes, trash and activity log included"
+            >
+              Exact copy<span className="visually-hidden"> of {session.title}</span>
             </button>
             <button type="button" className="button small" onClick={onExport}>
               Export file<span className="visually-hidden"> of {session.title}</span>

@@ -13,10 +13,13 @@ export function activeRoles(m: ExportModel): CoproRole[] {
   return COPRO_ROLES.filter((r) => set.has(r))
 }
 
-/** How an author is shown: a consented name, else the pseudonym, else "Anonymous". */
+/**
+ * How an author is shown: a consented name, else the pseudonym, else "Anonymous"; a card a facilitator
+ * wrote down for them says so ("… (scribed)").
+ */
 export function authorLabel(a: ExportAuthor): string {
-  if (a.anonymous) return 'Anonymous'
-  return a.name ?? a.pseudonym ?? 'Unregistered participant'
+  const who = a.anonymous ? 'Anonymous' : (a.name ?? a.pseudonym ?? 'Unregistered participant')
+  return a.scribed ? `${who} (scribed)` : who
 }
 
 export function cellLabel(c: ExportCell): string {
