@@ -103,7 +103,8 @@ export const BOUNDARIES = [
     from: /^src\/renderer\/(device|host|board|session|workbench)\//,
     allow: (to, m) => {
       const layer = /^src\/renderer\/([^/]+)\//.exec(to)?.[1]
-      return layer === undefined || layer === 'features' || RENDERER_LAYERS[m[1]].includes(layer)
+      const allowed = /** @type {Record<string, string[]>} */ (RENDERER_LAYERS)[m[1] ?? ''] ?? []
+      return layer === undefined || layer === 'features' || allowed.includes(layer)
     },
     message: `The renderer's layers import only themselves and the layers below them (device ← board ← session ← workbench; host for the workbench): ${Object.entries(
       RENDERER_LAYERS,

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { buildExportModel } from '../../../src/core/common/export'
 import { authorLabel } from '../../../src/core/common/export/formats/common'
 import { markdownReport } from '../../../src/core/common/export/formats/markdown'
-import { liveVoiceBalance } from '../../../src/core/common/export/liveBalance'
+import { selectCards } from '../../../src/core/common/cards/cardRecord'
+import { liveVoiceBalance, readBalanceMaps } from '../../../src/core/common/export/liveBalance'
+import { readRecords } from '../../../src/core/common/session/read'
 import { appendActivity } from '../../../src/core/common/session/activity'
 import { writeWithdrawn } from '../../../src/core/common/session/write'
 import { FIXTURE_EXPORT_OPTS, GRID, PEOPLE, SessionBuilder } from '../../fixtures/docs/buildDoc'
@@ -45,7 +47,9 @@ describe('scribed cards count for whom they were scribed', () => {
     })
     expect(authorLabel(card(scribed).author)).toBe('Participant 2 (scribed)')
     expect(card(forRole).author).toMatchObject({ coproRole: 'carer-family', anonymous: true, scribed: true })
-    expect(liveVoiceBalance(b.doc)).toEqual(m.voiceBalance)
+    expect(liveVoiceBalance(readBalanceMaps(b.doc), selectCards(readRecords(b.doc)).cards)).toEqual(
+      m.voiceBalance,
+    )
     const md = markdownReport(m)
     expect(md).toMatch(/I can drive people \| Person who uses the service \| Participant 2 \(scribed\)/)
   })
