@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
 import { z } from 'zod'
 import { SessionId, SessionTitle } from '../../../shared/model/session'
+import { GUEST_JOIN_PATH, GuestJoinRequest, type GuestJoinResponse } from '../../../shared/api/guestJoin'
 import {
   Relay,
   SYNC_PATH_PREFIX,
@@ -24,9 +25,11 @@ import {
   setSecurityHeaders,
 } from './http'
 import { serveStatic } from './static'
+import { IpRateLimit, JOINS_PER_MINUTE, remoteAddress } from './ipRateLimit'
 import {
   authorizeToken,
   bearerToken,
+  exchangeForDevice,
   isOwnerToken,
   newToken,
   tokenFrom,
@@ -242,6 +245,26 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
     throw new HttpError(404, 'No such admin endpoint.')
   }
 
+  const joins = new IpRateLimit(JOINS_PER_MINUTE)
+  /** `POST /api/guest/join`: a device exchanges a minted guest link for its own token (saved in relay.json). */
+  const guestJoin = async (req: IncomingMessage): Promise<GuestJoinResponse> => {
+    if (!joins.take(remoteAddress(req))) throw new HttpError(429, 'Too many tries. Wait a minute.')
+    const body = parse(GuestJoinRequest, await readJson(req))
+    const sid = aliases.get(body.sessionId)
+    const s = sid ? store.get(sid) : null
+    const issued = s ? exchangeForDevice(tokens, body) : null
+    if (!s || !issued || issued.participantId === undefined)
+      throw new HttpError(401, 'A valid guest token is required.')
+    relay?.preload(body.sessionId)
+    return {
+      sessionId: body.sessionId,
+      title: s.title,
+      role: issued.role,
+      participantId: issued.participantId,
+      deviceToken: issued.token,
+    }
+  }
+
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://relay.invalid')
     if (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/api/')) {
@@ -254,6 +277,14 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
     if (url.pathname.startsWith('/admin/')) {
       try {
         return json(res, 200, await admin(req, url))
+      } catch (err) {
+        if (err instanceof HttpError) return json(res, err.status, { error: err.message })
+        throw err
+      }
+    }
+    if (url.pathname === GUEST_JOIN_PATH && req.method === 'POST') {
+      try {
+        return json(res, 200, await guestJoin(req))
       } catch (err) {
         if (err instanceof HttpError) return json(res, err.status, { error: err.message })
         throw err

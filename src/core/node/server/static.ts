@@ -47,7 +47,9 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.writeHead(400).end('Bad request')
     return
   }
-  const rel = pathname === '/' ? 'index.html' : normalize(pathname).replace(/^([/\\])+/, '')
+  // `/join` is the app's join-code page (sharing.ts JOIN_CODE_PAGE): the same single page.
+  const rel =
+    pathname === '/' || pathname === '/join' ? 'index.html' : normalize(pathname).replace(/^([/\\])+/, '')
   const file = join(root, rel)
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
     res.writeHead(403).end('Forbidden')
