@@ -19,6 +19,7 @@ import {
   FACILITATOR_CONNECT_SRC,
 } from './http'
 import { GuestRoutes, unauthorized } from './guestRoutes'
+import { AssetRoutes } from './assetRoutes'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
 import { ShareManager } from './sharing'
@@ -90,6 +91,8 @@ export class CoproServer {
   readonly counts: SessionCounts
   /** The guest endpoints: join screen lookup, join exchange, join codes (guestRoutes.ts). */
   private readonly guestRoutes: GuestRoutes
+  /** A session's images (assetRoutes.ts). */
+  private readonly assetRoutes: AssetRoutes
 
   private constructor(private readonly opts: CoproServerOptions) {
     this.token = opts.token ?? newToken()
@@ -141,6 +144,7 @@ export class CoproServer {
       preload: (sessionId) => this.relay.preload?.(sessionId),
     })
     this.authority = { ownerToken: this.token, ownerTokenId: 'facilitator', grants: this.sharing.tokens }
+    this.assetRoutes = new AssetRoutes({ assets: opts.backend.assets, authority: this.authority })
     const authorize: RelayAuthorizer = (sessionId, token) => authorizeToken(this.authority, sessionId, token)
     this.relay = opts.createRelay
       ? opts.createRelay({ backend: opts.backend, authorize })
@@ -261,6 +265,7 @@ export class CoproServer {
     // Public, secret-free endpoints, for this server's own pages only (http.ts answerPublicEndpoint).
     if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: false })) return
     if (await this.guestRoutes.handle(req, res, url)) return
+    if (await this.assetRoutes.handle(req, res, url, via)) return
     if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)
     if (this.opts.rendererDir) return serveStatic(this.opts.rendererDir, req, res)
