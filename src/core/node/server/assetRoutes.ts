@@ -8,6 +8,13 @@ import { authorizeToken, isOwnerToken, tokenFrom, type TokenAuthority } from './
 /** Where a session's images are uploaded (POST) and served (GET `<prefix>/<sessionId>/<assetId>`). */
 export const ASSET_PATH_PREFIX = '/api/assets/'
 
+const ASSET_CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization',
+  'access-control-max-age': '600',
+}
+
 export interface AssetRoutesDeps {
   /** Null when the backend keeps no files (MemoryBackend): every asset request is then 404. */
   assets: AssetBackend | undefined
@@ -30,6 +37,12 @@ export class AssetRoutes {
   /** Answers the request if it is an asset request; false otherwise. */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, via: 'main' | 'share'): Promise<boolean> {
     if (!url.pathname.startsWith(ASSET_PATH_PREFIX)) return false
+    // Bearer tokens, never cookies: any origin may ask (the desktop page is file://, origin "null").
+    for (const [k, v] of Object.entries(ASSET_CORS)) res.setHeader(k, v)
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end()
+      return true
+    }
     const [sessionId = '', assetId, ...rest] = url.pathname.slice(ASSET_PATH_PREFIX.length).split('/')
     const token = tokenFrom(req.headers, url)
     if (via === 'share' && isOwnerToken(this.deps.authority, token)) {
