@@ -45,19 +45,51 @@ export function assetTypeOf(assetId: string): AssetType | null {
   return BY_EXTENSION.get(assetId.slice(assetId.lastIndexOf('.') + 1)) ?? null
 }
 
+/** Every asset a session folder may hold (a .copro file carries at most this many). */
+export const MAX_ASSETS_PER_SESSION = 1000
+
+/** The id an image's bytes are stored under, or null when they are not an image we accept (or too large). */
+export function assetIdOf(bytes: Uint8Array): string | null {
+  if (bytes.byteLength > MAX_ASSET_BYTES) return null
+  const type = sniffImage(bytes)
+  return type ? `${createHash('sha256').update(bytes).digest('hex')}.${EXTENSIONS[type]}` : null
+}
+
 export type PutAssetResult =
   { ok: true; assetId: string; type: AssetType } | { ok: false; reason: 'too-large' | 'not-an-image' }
 
 /** Checks and stores an image in a session folder; the same bytes give the same id. */
 export async function putAsset(sessionDir: string, bytes: Uint8Array): Promise<PutAssetResult> {
   if (bytes.byteLength > MAX_ASSET_BYTES) return { ok: false, reason: 'too-large' }
+  const assetId = assetIdOf(bytes)
   const type = sniffImage(bytes)
-  if (!type) return { ok: false, reason: 'not-an-image' }
-  const assetId = `${createHash('sha256').update(bytes).digest('hex')}.${EXTENSIONS[type]}`
+  if (!assetId || !type) return { ok: false, reason: 'not-an-image' }
+  await writeAssets(sessionDir, [{ id: assetId, bytes }])
+  return { ok: true, assetId, type }
+}
+
+/** Writes checked assets (their ids match their bytes) into a session folder. */
+export async function writeAssets(
+  sessionDir: string,
+  assets: readonly { id: string; bytes: Uint8Array }[],
+): Promise<void> {
+  if (assets.length === 0) return
   const dir = path.join(sessionDir, ASSETS_DIR)
   await mkdir(dir, { recursive: true })
-  await writeFileAtomic(path.join(dir, assetId), bytes)
-  return { ok: true, assetId, type }
+  for (const a of assets) {
+    if (assetIdOf(a.bytes) !== a.id) throw new Error(`asset ${a.id} does not match its bytes`)
+    await writeFileAtomic(path.join(dir, a.id), a.bytes)
+  }
+}
+
+/** Every asset of a session folder with its bytes (.copro export, duplicate). */
+export async function readAssets(sessionDir: string): Promise<{ id: string; bytes: Uint8Array }[]> {
+  const out: { id: string; bytes: Uint8Array }[] = []
+  for (const id of (await listAssets(sessionDir)).slice(0, MAX_ASSETS_PER_SESSION)) {
+    const found = await getAsset(sessionDir, id)
+    if (found && assetIdOf(found.bytes) === id) out.push({ id, bytes: found.bytes })
+  }
+  return out
 }
 
 /** An image of a session folder, or null when there is no such (valid) asset id. */
