@@ -8,7 +8,7 @@ import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import { CLOSE_CODES, Relay } from '../../../src/core/node/relay'
-import { JOIN_CODE_LOOKUPS_PER_MINUTE } from '../../../src/core/node/server/ipRateLimit'
+import { JOIN_CODE_LOOKUPS_PER_MINUTE, JOINS_PER_MINUTE } from '../../../src/core/node/server/ipRateLimit'
 import type { ShareLinks } from '../../../src/shared/api'
 import { GuestJoinResponse, JoinCodeResponse } from '../../../src/shared/api/guestJoin'
 import { callApi, serverPerFile, writeRenderer } from '../../helpers/server'
@@ -195,6 +195,26 @@ describe('POST /api/guest/join: each device its own identity', () => {
       headers: { origin: 'https://evil.example' },
     })
     expect(foreign.status).toBe(403)
+  })
+
+  it('rate-limits joins per address (but not from 127.0.0.1, the facilitator’s own computer)', async () => {
+    const id = await newSession('Many joins')
+    const links = await share(id)
+    const j = fromJoinUrl(links.participantUrl)
+    const statuses: number[] = []
+    for (let i = 0; i < JOINS_PER_MINUTE + 1; i++)
+      statuses.push(
+        (
+          await request(`${j.origin}/api/guest/join`, {
+            method: 'POST',
+            body: { sessionId: id, token: j.token },
+            from: '127.0.0.6',
+          })
+        ).status,
+      )
+    expect(statuses.filter((s) => s === 200)).toHaveLength(JOINS_PER_MINUTE)
+    expect(statuses.at(-1)).toBe(429)
+    expect((await join(links.participantUrl)).status).toBe(200)
   })
 
   it('counts people, not connections, in share.status', async () => {

@@ -2,7 +2,10 @@ import type { IncomingMessage } from 'node:http'
 
 /** Join code lookups per address and minute (guessing one of ~10^9 codes). */
 export const JOIN_CODE_LOOKUPS_PER_MINUTE = 10
-/** Join exchanges per address and minute (each may mint a device token). */
+/**
+ * Join exchanges per address and minute (each may mint a device token; a link has at most 500). Loopback is
+ * not limited: it is the facilitator's own computer (and a test suite's many guests).
+ */
 export const JOINS_PER_MINUTE = 30
 
 /**
@@ -43,6 +46,11 @@ export class IpRateLimit {
     b.tokens -= 1
     return true
   }
+}
+
+/** Whether an address is this computer's own usual loopback address (127.0.0.1, ::1). */
+export function isLoopbackAddress(address: string): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
 }
 
 /** The remote address of a request (the socket's peer; proxies' headers are not trusted). */
