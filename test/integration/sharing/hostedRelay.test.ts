@@ -240,4 +240,35 @@ describe('hosted relay start-up', () => {
     expect((await join(again.origin, me.body.deviceToken)).status).toBe(401)
     await again.close()
   })
+
+  it('stores images of published sessions: participants upload, observers read, others are refused', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    )
+    await admin('/admin/sessions', { method: 'POST', body: { sessionId: 'photo-session', title: 'Photos' } })
+    const mint = async (role: string) =>
+      (await admin('/admin/tokens', { method: 'POST', body: { sessionId: 'photo-session', role } })).body
+        .token as string
+    const participant = await mint('participant')
+    const observer = await mint('observer')
+    const upload = (token: string | null, body: Buffer = png) =>
+      fetch(`${relay.origin}/api/assets/photo-session`, {
+        method: 'POST',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        body: new Uint8Array(body),
+      })
+    const ok = await upload(participant)
+    expect(ok.status).toBe(201)
+    const { src } = (await ok.json()) as { src: string }
+    expect((await upload(observer)).status).toBe(403)
+    expect((await upload(null)).status).toBe(401)
+    expect((await upload(participant, Buffer.from('<svg/>'))).status).toBe(415)
+    const got = await fetch(`${relay.origin}${src}?token=${observer}`)
+    expect(got.status).toBe(200)
+    expect(got.headers.get('content-type')).toBe('image/png')
+    expect(
+      (await fetch(`${relay.origin}/api/assets/not-published/x.png?token=${relay.adminToken}`)).status,
+    ).toBe(404)
+  })
 })

@@ -25,6 +25,8 @@ import {
   setSecurityHeaders,
 } from './http'
 import { serveStatic } from './static'
+import { AssetRoutes } from './assetRoutes'
+import { getAsset, putAsset } from '../storage/sessionAssets'
 import { IpRateLimit, isLoopbackAddress, JOINS_PER_MINUTE, remoteAddress } from './ipRateLimit'
 import {
   authorizeToken,
@@ -245,6 +247,20 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
     throw new HttpError(404, 'No such admin endpoint.')
   }
 
+  /** Images of published sessions, in the relay's session store (as on CoproServer: assetRoutes.ts). */
+  const assetRoutes = new AssetRoutes({
+    authority,
+    assets: {
+      put: async (id, bytes) => {
+        const sid = aliases.get(id)
+        return sid && (await store.exists(sid)) ? putAsset(store.layout.session(sid), bytes) : null
+      },
+      get: async (id, assetId) => {
+        const sid = aliases.get(id)
+        return sid && (await store.exists(sid)) ? getAsset(store.layout.session(sid), assetId) : null
+      },
+    },
+  })
   const joins = new IpRateLimit(JOINS_PER_MINUTE)
   /** `POST /api/guest/join`: a device exchanges a minted guest link for its own token (saved in relay.json). */
   const guestJoin = async (req: IncomingMessage): Promise<GuestJoinResponse> => {
@@ -300,6 +316,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       relay?.preload(grant.sessionId) // the guest's board connects next: start loading it now
       return json(res, 200, { sessionId: grant.sessionId, title: s.title, role: grant.role })
     }
+    if (await assetRoutes.handle(req, res, url, 'main')) return
     // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
     if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: true })) return
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })
