@@ -34,18 +34,23 @@ test('an image dropped on the board is stored on the server, not inside the boar
   )
   const image = page.locator('.tl-image').first()
   await expect(image).toBeVisible()
-  const src = await image.evaluate(
-    (el) => (el as HTMLImageElement).currentSrc || getComputedStyle(el).backgroundImage,
-  )
-  expect(src).toContain(`/api/assets/${id}/`)
+  // tldraw shows a local preview (blob:) while uploading; then the server's copy
+  const currentSrc = () =>
+    image.evaluate((el) => (el as HTMLImageElement).currentSrc || getComputedStyle(el).backgroundImage)
+  await expect.poll(currentSrc).toContain(`/api/assets/${id}/`)
+  const src = await currentSrc()
   // the server has it; the board's stored state has no base64 image
   const path = /\/api\/assets\/[^?"]+/.exec(src)![0]
   const res = await fetch(`${serve.baseUrl}${path}?token=${serve.token}`)
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toBe('image/png')
-  const exported = await serve.call<{ base64: string }>('sessions.exportFile', { id })
-  const file = Buffer.from(exported.base64, 'base64').toString('latin1')
-  expect(file).toContain(path)
-  expect(file).not.toContain('data:image')
+  // the board the server keeps (its .copro export) has the path once the edit has synced, never base64
+  const stored = async () =>
+    Buffer.from(
+      (await serve.call<{ base64: string }>('sessions.exportFile', { id })).base64,
+      'base64',
+    ).toString('latin1')
+  await expect.poll(stored).toContain(path)
+  expect(await stored()).not.toContain('data:image')
   expect(errors).toEqual([])
 })
