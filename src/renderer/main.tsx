@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { pickHost } from './host'
-import { readJoinLink } from './guest/joinLink'
+import { readJoinCodePage, readJoinLink } from './guest/joinLink'
 import { Workbench } from './workbench/Workbench'
 import { FEATURES } from './features'
 import './workbench/theme.css'
@@ -12,7 +12,17 @@ import './workbench/controls.css'
 const root = createRoot(document.getElementById('root')!)
 // A guest join link (`?join=<sessionId>&token=…`) opens the guest app, which has no app API.
 const join = readJoinLink()
-if (join) {
+// The join-code page (`/join`, `/?code=…`) for guests who cannot scan the QR code.
+const codePage = join ? null : readJoinCodePage()
+if (codePage) {
+  void import('./guest/JoinCodeScreen').then(({ JoinCodeScreen }) =>
+    root.render(
+      <StrictMode>
+        <JoinCodeScreen initialCode={codePage.code} />
+      </StrictMode>,
+    ),
+  )
+} else if (join) {
   void import('./guest/GuestApp').then(({ GuestApp }) =>
     root.render(
       <StrictMode>

@@ -105,8 +105,17 @@ test.describe('share session', () => {
     const guest = await phone.newPage()
     await joinAsGuest(guest, participantUrl)
     await expect(facilitator.getByTestId('share-guests')).toHaveText('1 guest connected.')
-    const observer = await phone.newPage()
+    // another device (its own browser storage) is another person
+    const otherPhone = await phoneContext(browser)
+    const observer = await otherPhone.newPage()
     await joinAsGuest(observer, observerUrl, { role: 'Manager or commissioner' })
+    await expect(facilitator.getByTestId('share-guests')).toHaveText('2 guests connected.')
+    // a second tab on the first phone is the same person (one participant id): still two people
+    const secondTab = await phone.newPage()
+    await joinAsGuest(secondTab, participantUrl)
+    await expect
+      .poll(() => serve.call<{ guests: number }>('share.status', { sessionId: id }).then((s) => s.guests))
+      .toBe(2)
     await expect(facilitator.getByTestId('share-guests')).toHaveText('2 guests connected.')
 
     // Stop sharing: every guest is sent to "this link no longer works", and the links stay dead
@@ -120,6 +129,7 @@ test.describe('share session', () => {
     expect(after.status).toBe(401)
     expect(errors).toEqual([])
     await phone.close()
+    await otherPhone.close()
     await facilitator.context().close()
   })
 })

@@ -183,6 +183,16 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     const kb = await phone(browser, 390, 844)
     const observer = await phone(browser, 390, 844)
     pages.push(fac, anon, named, kb, observer)
+    // The 320 px guest cannot scan: types the join code shown under the QR code (issue 15 item 7).
+    await phase('join-code', anon, async () => {
+      const hint = fac.getByTestId('share-join-code')
+      const code = (await hint.getAttribute('data-code')) ?? ''
+      await anon.goto((await hint.locator('.share-code__url').textContent()) ?? '')
+      await anon.getByLabel('Join code').fill(`${code.slice(0, 3)} ${code.slice(3)}`.toLowerCase())
+      await snap(anon, 'guest320-anonymous', 'join-code')
+      await anon.getByRole('button', { name: 'Join' }).click()
+      await expect(anon.getByTestId('guest-join')).toBeVisible()
+    })
     await phase('join-anonymous', anon, async () => {
       await joinAs(anon, participantUrl, {
         role: /^Person who uses the service/,

@@ -7,6 +7,7 @@ import { CardShapeUtil } from './shapes/CardShapeUtil'
 import { cardRenderGate } from './shapes/cardRenderGate'
 import { PresenceSync } from './sync/presence'
 import { useBoardConnection } from './sync/useBoardConnection'
+import { BOARD_IMAGE_TYPES, MAX_BOARD_IMAGE_BYTES } from './sync/assetStore'
 import {
   createBoardApi,
   type BoardApi,
@@ -132,6 +133,8 @@ export function Board(props: BoardProps) {
           store={conn.store}
           shapeUtils={SHAPE_UTILS}
           assetUrls={ASSET_URLS}
+          acceptedImageMimeTypes={BOARD_IMAGE_TYPES}
+          maxAssetSize={MAX_BOARD_IMAGE_BYTES}
           licenseKey={props.licenseKey || undefined}
           components={boardComponents(conn.doc)}
           onMount={onMount}

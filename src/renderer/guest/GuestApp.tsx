@@ -4,7 +4,8 @@ import { applyPreferences, usePreferences } from '../device/preferences'
 import { applyTheme, resolveTheme, watchSystemTheme } from '../workbench/theme'
 import { GuestBoard } from './GuestBoard'
 import { loadGuestProfile, saveGuestProfile, type GuestProfile, type GuestRole } from './guestIdentity'
-import { forgetJoinToken, lookUpGuestSession, type JoinLink } from './joinLink'
+import { forgetJoinToken, type JoinLink } from './joinLink'
+import { deviceLink, exchangeJoin, forgetDevice } from './joinExchange'
 import { JoinScreen } from './JoinScreen'
 import { preloadBoard } from '../board/loadBoard'
 import './guest.css'
@@ -13,14 +14,20 @@ type Phase =
   | { kind: 'checking' }
   | { kind: 'dead' }
   | { kind: 'unreachable' }
-  | { kind: 'join'; info: GuestSessionInfo }
-  | { kind: 'board'; info: GuestSessionInfo; profile: GuestProfile & { coproRole: GuestRole } }
+  | { kind: 'join'; info: GuestSessionInfo; device: JoinLink; participantId: string }
+  | {
+      kind: 'board'
+      info: GuestSessionInfo
+      device: JoinLink
+      profile: GuestProfile & { coproRole: GuestRole }
+    }
 
 export const DEAD_LINK_TEXT = 'This link no longer works. Ask the facilitator for a new one.'
 
 /**
  * The guest app, opened from a join link (`/?join=<sessionId>&token=…`) in any browser: the join
- * screen, then the board. Guests have no app API: only `/api/guest/session` and their board's sync.
+ * exchange (this device's own participant id and token, joinExchange.ts), the join screen, then the
+ * board. Guests have no app API: only the guest endpoints and their board's sync.
  */
 export function GuestApp({ link }: { link: JoinLink }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' })
@@ -36,13 +43,19 @@ export function GuestApp({ link }: { link: JoinLink }) {
   useEffect(() => {
     if (phase.kind !== 'checking') return
     let live = true
-    void lookUpGuestSession(link).then((r) => {
+    void exchangeJoin(link).then((r) => {
       if (!live) return
       if (r.kind === 'ok') {
         // load the canvas while the guest fills in the join screen
         void preloadBoard().catch(() => undefined)
-        document.title = `${r.info.title} · Copro Studio`
-        setPhase({ kind: 'join', info: r.info })
+        document.title = `${r.join.title} · Copro Studio`
+        const { sessionId, title, role, participantId } = r.join
+        setPhase({
+          kind: 'join',
+          info: { sessionId, title, role },
+          device: deviceLink(r.join),
+          participantId,
+        })
       } else setPhase({ kind: r.kind === 'refused' ? 'dead' : 'unreachable' })
     })
     return () => {
@@ -51,7 +64,9 @@ export function GuestApp({ link }: { link: JoinLink }) {
   }, [link, phase.kind])
 
   useEffect(() => {
-    if (phase.kind === 'dead') forgetJoinToken(link.sessionId)
+    if (phase.kind !== 'dead') return
+    forgetJoinToken(link.sessionId)
+    forgetDevice(link.sessionId)
   }, [phase.kind, link.sessionId])
 
   switch (phase.kind) {
@@ -92,17 +107,23 @@ export function GuestApp({ link }: { link: JoinLink }) {
       return (
         <JoinScreen
           info={phase.info}
-          profile={loadGuestProfile()}
+          profile={{ ...loadGuestProfile(), id: phase.participantId }}
           onJoin={(profile) => {
             saveGuestProfile(profile)
-            setPhase({ kind: 'board', info: phase.info, profile })
+            // the server's participant id for this device, whatever the stored profile said
+            setPhase({
+              kind: 'board',
+              info: phase.info,
+              device: phase.device,
+              profile: { ...profile, id: phase.participantId },
+            })
           }}
         />
       )
     case 'board':
       return (
         <GuestBoard
-          link={link}
+          link={phase.device}
           info={phase.info}
           profile={phase.profile}
           onDead={() => setPhase({ kind: 'dead' })}

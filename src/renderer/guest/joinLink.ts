@@ -36,6 +36,13 @@ export function readJoinLink(location: Location = window.location): JoinLink | n
   return { sessionId, token }
 }
 
+/** Whether this address is the join-code page (`/join`, or any page with a `code` parameter), and its code. */
+export function readJoinCodePage(location: Location = window.location): { code: string } | null {
+  const url = new URL(location.href)
+  if (url.pathname !== '/join' && !url.searchParams.has('code')) return null
+  return { code: url.searchParams.get('code') ?? '' }
+}
+
 /** Forgets the remembered token (after the link stopped working). */
 export function forgetJoinToken(sessionId: string): void {
   try {

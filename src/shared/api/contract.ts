@@ -96,6 +96,10 @@ export const ShareLinks = z.object({
   observerUrl: z.string().max(300),
   /** When the guest tokens stop working; null = until sharing stops or the app quits. */
   expiresAt: z.string().datetime().nullable(),
+  /** The short code for the participant link (shared/api/guestJoin.ts JoinCode), typed at `joinCodeUrl`. */
+  joinCode: z.string().max(16).optional(),
+  /** Where a guest types the join code: `http://<address>:<port>/join`. */
+  joinCodeUrl: z.string().max(300).optional(),
 })
 export type ShareLinks = z.infer<typeof ShareLinks>
 
@@ -103,7 +107,7 @@ export const ShareStatus = z.object({
   sessionId: SessionId,
   shared: z.boolean(),
   links: ShareLinks.nullable(),
-  /** Guest (participant + observer) connections to the session's board right now. */
+  /** Guests (participants + observers) on the session's board right now: people (devices), not connections. */
   guests: z.number().int().nonnegative(),
 })
 export type ShareStatus = z.infer<typeof ShareStatus>

@@ -162,7 +162,8 @@ describe('hostile traffic: awareness', () => {
   })
 
   it('a session keeps at most maxAwarenessStatesPerSession states; more are left out, joiners get no more', async () => {
-    await start({ maxAwarenessStatesPerSession: 3 })
+    // six connections of the one test observer (one participant id): above the per-device cap by default
+    await start({ maxAwarenessStatesPerSession: 3, maxConnectionsPerDevice: 10 })
     const sockets = []
     for (let i = 0; i < 5; i++) {
       const s = await attacker()
@@ -293,7 +294,8 @@ describe('hostile traffic: output and connections', () => {
   })
 
   it('one link cannot take the session’s connection budget; the facilitator still gets in', async () => {
-    await start({ maxConnectionsPerSession: 20, maxConnectionsPerToken: 5 })
+    // the per-device cap (guestJoin.test.ts) would refuse these first: this checks the per-link cap
+    await start({ maxConnectionsPerSession: 20, maxConnectionsPerToken: 5, maxConnectionsPerDevice: 100 })
     const held = []
     for (let i = 0; i < 8; i++) held.push(rawSocket(relay!.url, SESSION, OBSERVER_TOKEN))
     const codes = await Promise.all(

@@ -198,4 +198,77 @@ describe('hosted relay start-up', () => {
     await waitFor(() => again.relay.getLoadedDoc('kept-session') !== undefined, 'room preloaded')
     await again.close()
   })
+
+  it('exchanges a minted link for device tokens that survive a restart and die with the link', async () => {
+    const dataDir = tempDir()
+    const adminToken = 'an-admin-token-of-enough-length-4567'
+    const auth = { authorization: `Bearer ${adminToken}` }
+    const first = await startHostedRelay({ dataDir, port: 0, adminToken })
+    await fetch(`${first.origin}/admin/sessions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ sessionId: 'device-session', title: 'Devices' }),
+    })
+    const minted = (await (
+      await fetch(`${first.origin}/admin/tokens`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ sessionId: 'device-session', role: 'participant' }),
+      })
+    ).json()) as { token: string; tokenId: string }
+    const join = async (origin: string, deviceToken?: string) => {
+      const res = await fetch(`${origin}/api/guest/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sessionId: 'device-session', token: minted.token, deviceToken }),
+      })
+      return { status: res.status, body: (await res.json()) as any }
+    }
+    const me = await join(first.origin)
+    expect(me.status).toBe(200)
+    expect(me.body).toMatchObject({ sessionId: 'device-session', title: 'Devices', role: 'participant' })
+    await first.close()
+    const again = await startHostedRelay({ dataDir, port: 0, adminToken })
+    expect((await join(again.origin, me.body.deviceToken)).body).toEqual(me.body)
+    const g = clients.push(stockClient(again.url, 'device-session', me.body.deviceToken))
+    await waitFor(() => clients[g - 1]!.provider.synced, 'device token syncs')
+    await fetch(`${again.origin}/admin/tokens/${minted.tokenId}`, { method: 'DELETE', headers: auth })
+    await waitFor(
+      () => clients[g - 1]!.closed?.code === CLOSE_CODES.TOKEN_REVOKED,
+      'device closed with its link',
+    )
+    expect((await join(again.origin, me.body.deviceToken)).status).toBe(401)
+    await again.close()
+  })
+
+  it('stores images of published sessions: participants upload, observers read, others are refused', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    )
+    await admin('/admin/sessions', { method: 'POST', body: { sessionId: 'photo-session', title: 'Photos' } })
+    const mint = async (role: string) =>
+      (await admin('/admin/tokens', { method: 'POST', body: { sessionId: 'photo-session', role } })).body
+        .token as string
+    const participant = await mint('participant')
+    const observer = await mint('observer')
+    const upload = (token: string | null, body: Buffer = png) =>
+      fetch(`${relay.origin}/api/assets/photo-session`, {
+        method: 'POST',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        body: new Uint8Array(body),
+      })
+    const ok = await upload(participant)
+    expect(ok.status).toBe(201)
+    const { src } = (await ok.json()) as { src: string }
+    expect((await upload(observer)).status).toBe(403)
+    expect((await upload(null)).status).toBe(401)
+    expect((await upload(participant, Buffer.from('<svg/>'))).status).toBe(415)
+    const got = await fetch(`${relay.origin}${src}?token=${observer}`)
+    expect(got.status).toBe(200)
+    expect(got.headers.get('content-type')).toBe('image/png')
+    expect(
+      (await fetch(`${relay.origin}/api/assets/not-published/x.png?token=${relay.adminToken}`)).status,
+    ).toBe(404)
+  })
 })

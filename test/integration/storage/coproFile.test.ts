@@ -254,7 +254,9 @@ describe('hostile .copro files end in a clear error and leave nothing behind', (
   it('manifest that is not JSON, or not a valid manifest', async () => {
     await expectRejected(v1File('{"formatVersion": 1, "title": ', boardState()), /manifest is not JSON/)
     await expectRejected(v1File(goodManifest({ title: '' }), boardState()), /manifest is invalid \(title/)
-    await expectRejected(v1File(goodManifest({ formatVersion: 2 }), boardState()), /manifest is invalid/)
+    await expectRejected(v1File(goodManifest({ formatVersion: 3 }), boardState()), /manifest is invalid/)
+    // version 2 (images) in a version 1 header
+    await expectRejected(v1File(goodManifest({ formatVersion: 2 }), boardState()), /version 2, the header 1/)
     await expectRejected(v1File(goodManifest({ surprise: true }), boardState()), /manifest is invalid/)
     await expectRejected(v1File([1, 2, 3], boardState()), /manifest is invalid/)
   })

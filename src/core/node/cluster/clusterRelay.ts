@@ -233,6 +233,9 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
         role: grant.role,
       }
     },
+    // per-device identity (/api/guest/join) and images are not on the cluster yet
+    joinDevice: null,
+    routes: null,
   }
 
   const handler = hostedRequestHandler(backend, { rendererDir: opts.rendererDir, log })

@@ -26,6 +26,8 @@ export const CLOSE_CODES = {
   SESSION_FULL: 4053,
   /** This token (link) already holds `maxConnectionsPerToken` connections to the session. Transient. */
   TOKEN_FULL: 4054,
+  /** This device (participant id) already holds `maxConnectionsPerDevice` connections to the session. Transient. */
+  DEVICE_FULL: 4055,
   /** A frame was not a well-formed y-websocket message (or was of an unknown type). Permanent. */
   MALFORMED_MESSAGE: 4400,
   /** No `token` query parameter was given. Permanent. */
@@ -77,6 +79,7 @@ export const CLOSE_REASONS: Readonly<Record<CloseCodeName, string>> = {
   RATE_LIMITED: 'too many messages per second',
   SESSION_FULL: 'session has too many connections',
   TOKEN_FULL: 'too many connections with this link',
+  DEVICE_FULL: 'too many connections from this device',
   MALFORMED_MESSAGE: 'malformed message',
   TOKEN_MISSING: 'token required',
   TOKEN_REFUSED: 'token refused',

@@ -17,9 +17,17 @@ export const RelayLimits = z.object({
   maxConnectionsPerSession: z.number().int().min(1).max(100_000),
   /**
    * Connections one token (one link) may hold in one session; one more is closed with TOKEN_FULL.
-   * Facilitator tokens are not counted against it.
+   * A link's count includes every device token exchanged from it (so exchanging a link many times does
+   * not widen it). Facilitator tokens are not counted against it.
    */
   maxConnectionsPerToken: z.number().int().min(1).max(100_000),
+  /** Connections one device (one participant id, a personal token) may hold in one session; one more is closed with DEVICE_FULL. */
+  maxConnectionsPerDevice: z.number().int().min(1).max(10_000),
+  /**
+   * Connections participants' devices (participant role, personal token) may open beyond
+   * `maxConnectionsPerSession`: observers and bare links filling the session cannot lock them out.
+   */
+  participantReserve: z.number().int().min(0).max(10_000),
   /** Connections facilitators may open beyond `maxConnectionsPerSession`: they can always get in. */
   facilitatorReserve: z.number().int().min(0).max(10_000),
   /** Sustained messages per second per connection; a burst of one second's worth is allowed. */
@@ -89,6 +97,8 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxMessageBytes: 8 * 1024 * 1024,
   maxConnectionsPerSession: 200,
   maxConnectionsPerToken: 100,
+  maxConnectionsPerDevice: 4,
+  participantReserve: 20,
   facilitatorReserve: 20,
   maxMessagesPerSecond: 300,
   maxBufferedBytes: 8 * 1024 * 1024,
@@ -105,23 +115,47 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxIncompleteUpdatesPerConnection: 16,
 })
 
+/** What the connection budget reads of a connection's grant (RelayAuthResult). */
+interface BudgetAuth {
+  readonly sessionRole: string
+  readonly tokenId: string
+  readonly participantId?: string | undefined
+  readonly linkId?: string | undefined
+}
+
 /**
- * The connection budget, checked when a connection is admitted: `maxConnectionsPerSession` for everyone
- * but the facilitator, who may use `facilitatorReserve` more (the facilitator can always get in), and
- * `maxConnectionsPerToken` per link. Returns the close code refusing the connection, or null.
+ * The connection budget, checked when a connection is admitted (docs/adr/0039-connection-budgets.md):
+ * - `maxConnectionsPerSession` for everyone but the facilitator, who may use `facilitatorReserve` more
+ *   (the facilitator can always get in), and participants' devices, who may use `participantReserve`
+ *   more (an observer link or bare links filling the session cannot lock them out);
+ * - `maxConnectionsPerToken` per link, counting the device tokens exchanged from it;
+ * - `maxConnectionsPerDevice` per participant id.
+ * Returns the close code refusing the connection, or null.
  */
 export function connectionBudgetRefusal(
   limits: RelayLimits,
-  joined: ReadonlySet<{ readonly auth: { readonly tokenId: string } | null }>,
-  auth: { readonly sessionRole: string; readonly tokenId: string },
+  joined: ReadonlySet<{ readonly auth: BudgetAuth | null }>,
+  auth: BudgetAuth,
 ): number | null {
   const facilitator = auth.sessionRole === 'facilitator'
-  const budget = limits.maxConnectionsPerSession + (facilitator ? limits.facilitatorReserve : 0)
-  if (joined.size >= budget) return CLOSE_CODES.SESSION_FULL
+  const device = auth.participantId !== undefined
+  const reserve = facilitator
+    ? limits.facilitatorReserve
+    : auth.sessionRole === 'participant' && device
+      ? limits.participantReserve
+      : 0
+  if (joined.size >= limits.maxConnectionsPerSession + reserve) return CLOSE_CODES.SESSION_FULL
   if (facilitator) return null
-  let sameToken = 0
-  for (const c of joined) if (c.auth?.tokenId === auth.tokenId) sameToken++
-  return sameToken >= limits.maxConnectionsPerToken ? CLOSE_CODES.TOKEN_FULL : null
+  const link = auth.linkId ?? auth.tokenId
+  let sameLink = 0
+  let sameDevice = 0
+  for (const c of joined) {
+    if (!c.auth || c.auth.sessionRole === 'facilitator') continue
+    if ((c.auth.linkId ?? c.auth.tokenId) === link) sameLink++
+    if (device && c.auth.participantId === auth.participantId) sameDevice++
+  }
+  if (sameLink >= limits.maxConnectionsPerToken) return CLOSE_CODES.TOKEN_FULL
+  return sameDevice >= limits.maxConnectionsPerDevice ? CLOSE_CODES.DEVICE_FULL : null
 }
 
 /** Fills in defaults and validates; throws a ZodError naming the bad limit. */

@@ -7,8 +7,11 @@ import type { RoomPersistence } from './persistence'
 /** What `authorize` grants one connection (the relay parses it, so a bad authorizer cannot widen it). */
 export const RelayAuthResult = z.object({
   sessionRole: SessionRole,
+  /** The participant a device's personal token is bound to (docs/adr/0038-per-device-identity-and-join-codes.md). */
   participantId: z.string().min(1).max(128).optional(),
   tokenId: z.string().min(1).max(256),
+  /** A personal token's shared link (its tokenId): the link's connection budget counts its devices too. */
+  linkId: z.string().min(1).max(256).optional(),
 })
 export type RelayAuthResult = z.infer<typeof RelayAuthResult>
 

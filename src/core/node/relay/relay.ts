@@ -107,6 +107,12 @@ export class Relay {
     return this.unloading.get(sessionId) ?? Promise.resolve()
   }
 
+  /** What each joined connection to a session was granted (who is connected: diagnostics, tests). */
+  connectionAuths(sessionId: string): RelayAuthResult[] {
+    const room = this.rooms.get(sessionId)?.room
+    return room ? [...room.conns].flatMap((c) => (c.auth ? [c.auth] : [])) : []
+  }
+
   sessionInfo(sessionId: string): RelaySessionInfo {
     const room = this.rooms.get(sessionId)?.room ?? null
     if (!room) return { ...UNLOADED_SESSION_INFO }

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/api'
 import type { CheckpointInfo } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
 import { MemoryPersistence, type RoomPersistence } from '../relay/persistence'
+import type { AssetType, PutAssetResult } from '../storage/sessionAssets'
 
 /** What the server needs from storage: the session index, settings, and the relay's persistence. */
 export interface SessionBackend extends RoomPersistence {
@@ -30,6 +31,15 @@ export interface SessionBackend extends RoomPersistence {
   onRecovery?(listener: (sessionId: string, message: string) => void): () => void
   /** Durable backends only: checkpoints and portable files. */
   checkpoints?: CheckpointBackend
+  /** Durable backends only: images stored beside a session's board (storage/sessionAssets.ts). */
+  assets?: AssetBackend
+}
+
+export interface AssetBackend {
+  /** Checks and stores an image of a live (not trashed) session; null when there is no such session. */
+  put(sessionId: string, bytes: Uint8Array): Promise<PutAssetResult | null>
+  /** An image of a live session, or null. */
+  get(sessionId: string, assetId: string): Promise<{ bytes: Uint8Array; type: AssetType } | null>
 }
 
 export interface CheckpointBackend {

@@ -18,6 +18,8 @@ import {
   setSecurityHeaders,
   FACILITATOR_CONNECT_SRC,
 } from './http'
+import { GuestRoutes, unauthorized } from './guestRoutes'
+import { AssetRoutes } from './assetRoutes'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
 import { ShareManager } from './sharing'
@@ -63,6 +65,7 @@ export interface CoproServerOptions {
 }
 
 const MAX_API_BODY = 1024 * 1024
+
 /** sessions.importFile carries a whole portable session file (base64). */
 const MAX_IMPORT_BODY = 72 * 1024 * 1024
 
@@ -86,6 +89,10 @@ export class CoproServer {
   readonly sharing: ShareManager
   /** Card and participant counts in the session index (sessions.list never opens a board). */
   readonly counts: SessionCounts
+  /** The guest endpoints: join screen lookup, join exchange, join codes (guestRoutes.ts). */
+  private readonly guestRoutes: GuestRoutes
+  /** A session's images (assetRoutes.ts). */
+  private readonly assetRoutes: AssetRoutes
 
   private constructor(private readonly opts: CoproServerOptions) {
     this.token = opts.token ?? newToken()
@@ -132,7 +139,12 @@ export class CoproServer {
       }),
       log,
     )
+    this.guestRoutes = new GuestRoutes({
+      sharing: this.sharing,
+      preload: (sessionId) => this.relay.preload?.(sessionId),
+    })
     this.authority = { ownerToken: this.token, ownerTokenId: 'facilitator', grants: this.sharing.tokens }
+    this.assetRoutes = new AssetRoutes({ assets: opts.backend.assets, authority: this.authority })
     const authorize: RelayAuthorizer = (sessionId, token) => authorizeToken(this.authority, sessionId, token)
     this.relay = opts.createRelay
       ? opts.createRelay({ backend: opts.backend, authorize })
@@ -252,7 +264,8 @@ export class CoproServer {
     const url = new URL(req.url ?? '/', 'http://localhost')
     // Public, secret-free endpoints, for this server's own pages only (http.ts answerPublicEndpoint).
     if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: false })) return
-    if (url.pathname === '/api/guest/session') return this.handleGuestSession(req, res, url)
+    if (await this.guestRoutes.handle(req, res, url)) return
+    if (await this.assetRoutes.handle(req, res, url, via)) return
     if (url.pathname.startsWith('/api/') && via === 'share') return unauthorized(res)
     if (url.pathname.startsWith('/api/')) return this.handleApi(req, res, url)
     if (this.opts.rendererDir) return serveStatic(this.opts.rendererDir, req, res)
@@ -292,17 +305,6 @@ export class CoproServer {
     json(res, status, result)
   }
 
-  /** The join screen's one question: which session and role does this guest token give? */
-  private async handleGuestSession(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET')
-      return json(res, 405, { ok: false, error: { code: 'invalid_arguments', message: 'Use GET.' } })
-    const info = await this.sharing.guestSession(tokenFrom(req.headers, url))
-    if (!info) return unauthorized(res)
-    // the guest's board connects right after the join screen: have its document loaded by then
-    this.relay.preload?.(info.sessionId)
-    json(res, 200, info)
-  }
-
   private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, via: 'main' | 'share'): void {
     let url: URL
     try {
@@ -319,7 +321,8 @@ export class CoproServer {
         refuseUpgrade(socket, 403)
         return
       }
-      if (this.sharing.authorize(sessionId, token)) this.sharing.trackGuest(sessionId, socket)
+      const guest = this.sharing.authorize(sessionId, token)
+      if (guest) this.sharing.trackGuest(sessionId, socket, guest.participantId ?? null)
       this.relay.handleUpgrade(req, socket, head)
       return
     }
@@ -337,10 +340,6 @@ export class CoproServer {
     socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
     socket.destroy()
   }
-}
-
-function unauthorized(res: ServerResponse): void {
-  json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'A valid token is required.' } })
 }
 
 function httpStatus(code: string): number {

@@ -3,9 +3,11 @@ import type https from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { z } from 'zod'
+import { GUEST_JOIN_PATH, GuestJoinRequest, type GuestJoinResponse } from '../../../shared/api/guestJoin'
 import { SYNC_PATH_PREFIX } from '../../../shared/api/syncPath'
 import { SessionId, SessionTitle } from '../../../shared/model/session'
 import { answerPublicEndpoint, json, readBody, refuseUpgrade, setSecurityHeaders, text } from './http'
+import { IpRateLimit, isLoopbackAddress, JOINS_PER_MINUTE, remoteAddress } from './ipRateLimit'
 import { serveStatic } from './static'
 import { bearerToken, tokenFrom } from './tokens'
 
@@ -86,6 +88,13 @@ export interface HostedBackend {
   guestSession(
     token: string | null,
   ): Promise<{ sessionId: string; title: string; role: MintBody['role'] } | null>
+  /**
+   * `POST /api/guest/join` (src/shared/api/guestJoin.ts): a device exchanges a guest link for its own
+   * token; null when the link does not work. Null here: this host has no per-device identity (404).
+   */
+  joinDevice: ((request: GuestJoinRequest) => Promise<GuestJoinResponse | null>) | null
+  /** More routes (images …); true when one answered. */
+  routes: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>) | null
 }
 
 export interface MintedToken {
@@ -148,6 +157,15 @@ export function hostedRequestHandler(
   backend: HostedBackend,
   opts: { rendererDir?: string | null; log: (message: string) => void },
 ): http.RequestListener {
+  const joins = new IpRateLimit(JOINS_PER_MINUTE)
+  const joinDevice = async (req: IncomingMessage, join: NonNullable<HostedBackend['joinDevice']>) => {
+    const from = remoteAddress(req)
+    if (!isLoopbackAddress(from) && !joins.take(from))
+      throw new HttpError(429, 'Too many tries. Wait a minute.')
+    const joined = await join(parse(GuestJoinRequest, await readJson(req)))
+    if (!joined) throw new HttpError(401, 'A valid guest token is required.')
+    return joined
+  }
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://relay.invalid')
     if (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/api/')) {
@@ -164,12 +182,21 @@ export function hostedRequestHandler(
         throw err
       }
     }
+    if (url.pathname === GUEST_JOIN_PATH && req.method === 'POST' && backend.joinDevice) {
+      try {
+        return json(res, 200, await joinDevice(req, backend.joinDevice))
+      } catch (err) {
+        if (err instanceof HttpError) return json(res, err.status, { error: err.message })
+        throw err
+      }
+    }
     if (url.pathname === '/api/guest/session' && req.method === 'GET') {
       const token = tokenFrom(req.headers, url)
       const s = await backend.guestSession(token !== null && token.length <= 512 ? token : null)
       if (!s) return json(res, 401, { error: 'A valid guest token is required.' })
       return json(res, 200, s)
     }
+    if (backend.routes && (await backend.routes(req, res, url))) return
     // The same unauthenticated helpers as CoproServer, so a guest's page works against either host.
     if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: true })) return
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'Not found.' })

@@ -5,7 +5,16 @@ import { SessionStore } from '../storage/sessionStore'
 import { AdminToken, hostedRequestHandler, routeSyncUpgrades, type HostedBackend } from './hostedFront'
 import { loadRelayState, RelayStateWriter } from './hostedRelayState'
 import { closeServer, hostForUrl, listen } from './http'
-import { authorizeToken, isOwnerToken, newToken, TokenRegistry, type TokenAuthority } from './tokens'
+import { AssetRoutes } from './assetRoutes'
+import { getAsset, putAsset } from '../storage/sessionAssets'
+import {
+  authorizeToken,
+  exchangeForDevice,
+  isOwnerToken,
+  newToken,
+  TokenRegistry,
+  type TokenAuthority,
+} from './tokens'
 
 export interface HostedRelayOptions {
   /** Durable data folder (a session store plus relay.json); locked while the relay runs. */
@@ -124,6 +133,21 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
   relay = new Relay({ persistence, authorize, limits: opts.limits, onWarning: (m) => log(m) })
   const liveRelay = relay
 
+  /** Images of published sessions, in the relay's session store (as on CoproServer: assetRoutes.ts). */
+  const assetRoutes = new AssetRoutes({
+    authority,
+    assets: {
+      put: async (id, bytes) => {
+        const sid = aliases.get(id)
+        return sid && (await store.exists(sid)) ? putAsset(store.layout.session(sid), bytes) : null
+      },
+      get: async (id, assetId) => {
+        const sid = aliases.get(id)
+        return sid && (await store.exists(sid)) ? getAsset(store.layout.session(sid), assetId) : null
+      },
+    },
+  })
+
   const backend: HostedBackend = {
     isAdmin: (token) => isOwnerToken(authority, token),
     listSessions: async () =>
@@ -154,6 +178,22 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       return revoked
     },
     deleteSession: null,
+    joinDevice: async (body) => {
+      // a device exchanges a minted guest link for its own token (saved in relay.json)
+      const sid = aliases.get(body.sessionId)
+      const s = sid ? store.get(sid) : null
+      const issued = s ? exchangeForDevice(tokens, body) : null
+      if (!s || !issued || issued.participantId === undefined) return null
+      relay?.preload(body.sessionId)
+      return {
+        sessionId: body.sessionId,
+        title: s.title,
+        role: issued.role,
+        participantId: issued.participantId,
+        deviceToken: issued.token,
+      }
+    },
+    routes: (req, res, url) => assetRoutes.handle(req, res, url, 'main'),
     guestSession: async (token) => {
       const grant = tokens.verify(token)
       const sid = grant ? aliases.get(grant.sessionId) : undefined

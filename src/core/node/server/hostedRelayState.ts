@@ -13,13 +13,22 @@ const StoredGrantSchema = z.object({
   sessionId: SessionId,
   expiresAt: z.number().int().nonnegative().nullable(),
   digest: z.string().regex(/^[0-9a-f]{64}$/),
+  /** A device's personal token (exchanged from the link `linkId`): its participant. */
+  participantId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  linkId: z
+    .string()
+    .regex(/^tk_[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
 })
 
 const RelayStateSchema = z.object({
   formatVersion: z.literal(1),
   /** Published session id (the desktop's id) → the id of the session store's copy. */
   sessions: z.record(SessionId, SessionId),
-  /** Minted guest tokens, as digests only. */
+  /** Minted guest tokens and devices' personal tokens, as digests only. */
   tokens: z.array(StoredGrantSchema).max(100_000),
 })
 export type RelayState = z.infer<typeof RelayStateSchema>

@@ -154,7 +154,13 @@ export function text(res: ServerResponse, status: number, body: string): void {
 }
 
 /** The request body as text, or null once it passes `limit` bytes (the rest is read and dropped). */
-export function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+export async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const bytes = await readBodyBytes(req, limit)
+  return bytes === null ? null : bytes.toString('utf8')
+}
+
+/** The request body as bytes, or null once it passes `limit` bytes (the rest is read and dropped). */
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -164,7 +170,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string | 
       if (size > limit) tooBig = true
       else chunks.push(c)
     })
-    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

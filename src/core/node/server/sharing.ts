@@ -10,9 +10,17 @@ import {
   type ShareLinks,
   type ShareStatus,
 } from '../../../shared/api'
+import type { GuestJoinRequest, GuestJoinResponse, JoinCodeResponse } from '../../../shared/api/guestJoin'
 import type { SessionSummary } from '../../../shared/model/session'
 import { closeServer, hostForUrl, listen } from './http'
-import { guestGrant, TokenRegistry, type IssuedToken, type TokenGrant } from './tokens'
+import {
+  exchangeForDevice,
+  guestGrant,
+  newJoinCode,
+  TokenRegistry,
+  type IssuedToken,
+  type TokenGrant,
+} from './tokens'
 
 /** The app API's share.* methods, as handlers.ts calls them. */
 export interface SharingApi {
@@ -48,6 +56,8 @@ interface Share {
   port: number
   participant: IssuedToken
   observer: IssuedToken
+  /** The short code standing for the participant link (typed at `<address>/join`). */
+  code: string
   links: ShareLinks
 }
 
@@ -70,8 +80,11 @@ const WILDCARD = new Set(['0.0.0.0', '::'])
 export class ShareManager implements SharingApi {
   readonly tokens: TokenRegistry
   private readonly shares = new Map<string, Share>()
+  /** Join code → session id, for every shared session. */
+  private readonly codes = new Map<string, string>()
   private readonly listeners = new Map<string, ExtraListener>()
-  private readonly guestSockets = new Map<string, Set<Duplex>>()
+  /** Each guest sync socket of a session, with its participant id (null: a bare link's connection). */
+  private readonly guestSockets = new Map<string, Map<Duplex, string | null>>()
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
 
@@ -120,8 +133,49 @@ export class ShareManager implements SharingApi {
       sessionId,
       shared: !!share,
       links: share ? share.links : null,
-      guests: this.guestSockets.get(sessionId)?.size ?? 0,
+      guests: this.guestCount(sessionId),
     }
+  }
+
+  /** Guests on a session's board: people (distinct participant ids), not their connections. */
+  private guestCount(sessionId: string): number {
+    const sockets = this.guestSockets.get(sessionId)
+    if (!sockets) return 0
+    const people = new Set<string>()
+    let bare = 0
+    for (const id of sockets.values()) {
+      if (id === null) bare++
+      else people.add(id)
+    }
+    return people.size + bare
+  }
+
+  /**
+   * `POST /api/guest/join`: exchanges a shared link's token for this device's personal token (tokens.ts
+   * exchangeForDevice). Null when the link does not work (unknown, revoked, expired, another session, the
+   * session trashed) or has as many devices as it may.
+   */
+  async join(req: GuestJoinRequest): Promise<GuestJoinResponse | null> {
+    if (!this.authorize(req.sessionId, req.token)) return null
+    const s = await this.deps.session(req.sessionId)
+    if (!s || s.deletedAt) return null
+    const issued = exchangeForDevice(this.tokens, req)
+    if (!issued || issued.participantId === undefined) return null
+    return {
+      sessionId: s.id,
+      title: s.title,
+      role: issued.role,
+      participantId: issued.participantId,
+      deviceToken: issued.token,
+    }
+  }
+
+  /** `GET /api/guest/code/<code>`: the participant link a join code stands for, while the session is shared. */
+  lookUpCode(code: string): JoinCodeResponse | null {
+    const sessionId = this.codes.get(code)
+    const share = sessionId === undefined ? undefined : this.shares.get(sessionId)
+    if (!share || share.code !== code || !this.tokens.verify(share.participant.token)) return null
+    return { sessionId: share.participant.sessionId, token: share.participant.token }
   }
 
   /** The relay's view of a guest token: a role in its own session only. */
@@ -139,10 +193,10 @@ export class ShareManager implements SharingApi {
   }
 
   /** Counts a guest's sync socket until it closes (for share.status and share.changed). */
-  trackGuest(sessionId: string, socket: Duplex): void {
+  trackGuest(sessionId: string, socket: Duplex, participantId: string | null = null): void {
     let set = this.guestSockets.get(sessionId)
-    if (!set) this.guestSockets.set(sessionId, (set = new Set()))
-    set.add(socket)
+    if (!set) this.guestSockets.set(sessionId, (set = new Map()))
+    set.set(socket, participantId)
     this.changed(sessionId)
     socket.once('close', () => {
       set.delete(socket)
@@ -191,6 +245,8 @@ export class ShareManager implements SharingApi {
     const ttlMs = args.expiresInSeconds === undefined ? null : args.expiresInSeconds * 1000
     const participant = this.tokens.issue({ role: 'participant', sessionId, ttlMs })
     const observer = this.tokens.issue({ role: 'observer', sessionId, ttlMs })
+    let code = newJoinCode()
+    while (this.codes.has(code)) code = newJoinCode()
     const links: ShareLinks = {
       sessionId,
       address,
@@ -198,8 +254,11 @@ export class ShareManager implements SharingApi {
       participantUrl: joinUrl(address, port, sessionId, participant.token),
       observerUrl: joinUrl(address, port, sessionId, observer.token),
       expiresAt: participant.expiresAt === null ? null : new Date(participant.expiresAt).toISOString(),
+      joinCode: code,
+      joinCodeUrl: `http://${hostForUrl(address)}:${port}${JOIN_CODE_PAGE}`,
     }
-    this.shares.set(sessionId, { address, port, participant, observer, links })
+    this.codes.set(code, sessionId)
+    this.shares.set(sessionId, { address, port, participant, observer, code, links })
     this.listeners.get(address)?.sessions.add(sessionId)
     this.changed(sessionId)
     return links
@@ -208,6 +267,7 @@ export class ShareManager implements SharingApi {
   private async doStop(sessionId: string): Promise<void> {
     const share = this.shares.get(sessionId)
     this.shares.delete(sessionId)
+    if (share) this.codes.delete(share.code)
     this.tokens.revokeSession(sessionId)
     if (!share) return
     const listener = this.listeners.get(share.address)
@@ -221,7 +281,8 @@ export class ShareManager implements SharingApi {
   /** Both tokens of a share expired: the share ends as if stopped. */
   private afterExpiry(grant: TokenGrant): void {
     const share = this.shares.get(grant.sessionId)
-    if (!share || this.tokens.list(grant.sessionId).length > 0) return
+    const links = this.tokens.list(grant.sessionId).filter((g) => g.linkId === undefined)
+    if (!share || links.length > 0) return
     void this.stop(grant.sessionId).catch((err: unknown) => this.deps.log?.(`share: ${String(err)}`))
   }
 
@@ -284,7 +345,7 @@ export class ShareManager implements SharingApi {
   }
 
   private changed(sessionId: string): void {
-    this.deps.emitChanged(sessionId, this.shares.has(sessionId), this.guestSockets.get(sessionId)?.size ?? 0)
+    this.deps.emitChanged(sessionId, this.shares.has(sessionId), this.guestCount(sessionId))
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -293,6 +354,9 @@ export class ShareManager implements SharingApi {
     return run
   }
 }
+
+/** The page where a guest types a join code (the renderer's join-code screen). */
+export const JOIN_CODE_PAGE = '/join'
 
 export function joinUrl(address: string, port: number, sessionId: string, token: string): string {
   return `http://${hostForUrl(address)}:${port}/?join=${encodeURIComponent(sessionId)}&token=${encodeURIComponent(token)}`

@@ -63,7 +63,13 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.writeHead(400).end('Bad request')
     return
   }
-  const rel = pathname === '/' ? rootPage(search) : normalize(pathname).replace(/^([/\\])+/, '')
+  // `/join` is the app's join-code page (sharing.ts JOIN_CODE_PAGE); it sends the person on to the join link.
+  const rel =
+    pathname === '/'
+      ? rootPage(search)
+      : pathname === '/join'
+        ? 'index.html'
+        : normalize(pathname).replace(/^([/\\])+/, '')
   const file = join(root, rel)
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
     res.writeHead(403).end('Forbidden')

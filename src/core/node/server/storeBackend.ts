@@ -6,14 +6,27 @@ import { SessionStore, type SessionStoreOptions } from '../storage/sessionStore'
 import { StorageError } from '../storage/errors'
 import { ApiFailure } from '../../../shared/api'
 import type * as Y from 'yjs'
-import type { CheckpointBackend, SessionBackend } from './backend'
+import type { AssetBackend, CheckpointBackend, SessionBackend } from './backend'
+import { getAsset, putAsset } from '../storage/sessionAssets'
 
 /** The durable backend: the server's view of a SessionStore (src/core/node/storage). */
 export class StoreBackend implements SessionBackend {
   readonly checkpoints: CheckpointBackend
+  readonly assets: AssetBackend
 
   private constructor(readonly store: SessionStore) {
     const st = store
+    const folder = async (id: string) => ((await st.exists(id)) ? st.layout.session(id) : null)
+    this.assets = {
+      put: async (id, bytes) => {
+        const dir = await folder(id)
+        return dir === null ? null : putAsset(dir, bytes)
+      },
+      get: async (id, assetId) => {
+        const dir = await folder(id)
+        return dir === null ? null : getAsset(dir, assetId)
+      },
+    }
     this.checkpoints = {
       list: (id) => guard(async () => [...(await st.listCheckpoints(id))].reverse()),
       create: (id, name, reason) => guard(() => st.createCheckpoint(id, name, reason)),

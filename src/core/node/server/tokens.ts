@@ -1,10 +1,12 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import type { RelayAuthResult } from '../relay'
 
 /**
  * Every token check of the server and the hosted relay lives here: minting, constant-time comparison,
  * reading a token from a request, guest grants (TokenRegistry) and the one authorize rule for sync
- * connections (authorizeToken). See docs/adr/0005-sharing-and-tokens.md and 0013-http-kit-and-tokens.md.
+ * connections (authorizeToken), and the exchange of a shared link for a device's personal token
+ * (exchangeForDevice). See docs/adr/0005-sharing-and-tokens.md, 0013-http-kit-and-tokens.md and
+ * 0038-per-device-identity-and-join-codes.md.
  */
 
 /** A fresh random token: 24 bytes (192 bits), URL-safe base64. */
@@ -66,7 +68,49 @@ export function authorizeToken(
 ): RelayAuthResult | null {
   if (isOwnerToken(authority, token)) return { sessionRole: 'facilitator', tokenId: authority.ownerTokenId }
   const grant = guestGrant(authority.grants, sessionId, token)
-  return grant ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
+  if (!grant) return null
+  return {
+    sessionRole: grant.role,
+    tokenId: grant.tokenId,
+    ...(grant.participantId !== undefined ? { participantId: grant.participantId } : {}),
+    ...(grant.linkId !== undefined ? { linkId: grant.linkId } : {}),
+  }
+}
+
+/**
+ * The join exchange (src/shared/api/guestJoin.ts): a shared link's guest token (`token`) is exchanged for
+ * this device's personal token, bound to one participant id. Returns, in order of preference:
+ * - the same personal token, when `deviceToken` is a valid personal token of the same link (a reload);
+ * - a new personal token of this link with the SAME participant id, when `deviceToken` is a valid personal
+ *   token of the same session from another link (the device switched from the observer to the participant
+ *   link, say);
+ * - otherwise a new personal token with a new participant id.
+ * A personal token sent as `token` stands for itself (the device reloading with only its own token).
+ * Null when `token` is not a valid token of `sessionId`, or the link already has `maxDevicesPerLink` devices.
+ */
+export function exchangeForDevice(
+  grants: TokenRegistry,
+  req: { sessionId: string; token: string; deviceToken?: string | undefined },
+): IssuedToken | null {
+  const presented = guestGrant(grants, req.sessionId, req.token)
+  if (!presented) return null
+  if (presented.participantId !== undefined) return { ...presented, token: req.token }
+  const device = req.deviceToken ? guestGrant(grants, req.sessionId, req.deviceToken) : null
+  if (device?.participantId !== undefined && req.deviceToken !== undefined) {
+    if (device.linkId === presented.tokenId) return { ...device, token: req.deviceToken }
+    return grants.issueDevice(presented, device.participantId)
+  }
+  return grants.issueDevice(presented)
+}
+
+/** The join code alphabet: no 0/O or 1/I (shared/api/guestJoin.ts JoinCode). */
+const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+/** A fresh six-character join code (32^6 ≈ 10^9 codes, looked up under a per-address rate limit). */
+export function newJoinCode(): string {
+  let code = ''
+  for (let i = 0; i < 6; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]
+  return code
 }
 
 /** What a token grants: the facilitator capability, or one role in one session. */
@@ -81,6 +125,10 @@ export interface IssuedToken {
   readonly sessionId: string
   /** Epoch ms after which the token is refused; null = until revoked (or the server stops). */
   readonly expiresAt: number | null
+  /** A device's personal token: the participant it is bound to (absent on a shared link's token). */
+  readonly participantId?: string
+  /** A device's personal token: the tokenId of the shared link it was exchanged from; revoked with it. */
+  readonly linkId?: string
 }
 
 export type TokenGrant = Omit<IssuedToken, 'token'>
@@ -97,13 +145,18 @@ export interface TokenRegistryOptions {
   onInvalidated?: (grant: TokenGrant, why: 'revoked' | 'expired') => void
   /** Called after every issue, revocation or expiry (a hosted relay saves its tokens then). */
   onChange?: () => void
+  /** Personal (device) tokens one shared link may be exchanged for; 500 by default. */
+  maxDevicesPerLink?: number
 }
+
+export const DEFAULT_MAX_DEVICES_PER_LINK = 500
 
 const MAX_TIMER_MS = 2 ** 31 - 1
 
 /**
- * Guest tokens (participant / observer, one session each), in memory only: they die when sharing stops
- * or the server restarts. Secrets are stored as SHA-256 digests; lookup is by digest and the digest is
+ * Guest tokens (participant / observer, one session each): shared links' tokens and the personal tokens
+ * devices exchanged them for (issueDevice), which die with their link. In memory; a hosted relay saves
+ * `snapshot()` so its tokens survive a restart, CoproServer does not (sharing ends with the app). Secrets are stored as SHA-256 digests; lookup is by digest and the digest is
  * compared again in constant time, so neither the map nor the comparison leaks the secret.
  */
 export class TokenRegistry {
@@ -117,18 +170,48 @@ export class TokenRegistry {
   }
 
   issue(input: { role: TokenRole; sessionId: string; ttlMs?: number | null }): IssuedToken {
-    const token = newToken()
     const tokenId = `tk_${randomBytes(9).toString('base64url')}`
     const ttl = input.ttlMs ?? null
     if (ttl !== null && !(Number.isFinite(ttl) && ttl > 0)) throw new RangeError('ttlMs must be positive')
     const expiresAt = ttl === null ? null : this.now() + ttl
     const grant: TokenGrant = { tokenId, role: input.role, sessionId: input.sessionId, expiresAt }
+    return this.add(grant, ttl)
+  }
+
+  /**
+   * A personal token for one device, exchanged from the shared link `link` (see exchangeForDevice): same
+   * session, role and expiry, bound to `participantId` (a new one by default). Null when the link is no
+   * longer valid or already has `maxDevicesPerLink` devices.
+   */
+  issueDevice(link: TokenGrant, participantId?: string): IssuedToken | null {
+    if (link.linkId !== undefined || !this.byId.has(link.tokenId)) return null
+    const max = this.opts.maxDevicesPerLink ?? DEFAULT_MAX_DEVICES_PER_LINK
+    if (this.devicesOf(link.tokenId).length >= max) return null
+    const grant: TokenGrant = {
+      tokenId: `tk_${randomBytes(9).toString('base64url')}`,
+      role: link.role,
+      sessionId: link.sessionId,
+      expiresAt: link.expiresAt,
+      participantId: participantId ?? `p${randomBytes(12).toString('base64url')}`,
+      linkId: link.tokenId,
+    }
+    const ttl = link.expiresAt === null ? null : Math.max(1, link.expiresAt - this.now())
+    return this.add(grant, ttl)
+  }
+
+  private add(grant: TokenGrant, ttl: number | null): IssuedToken {
+    const token = newToken()
     const digest = digestOf(token)
     this.byDigest.set(digest.toString('hex'), { ...grant, digest })
-    this.byId.set(tokenId, digest.toString('hex'))
-    if (ttl !== null) this.scheduleExpiry(tokenId, ttl)
+    this.byId.set(grant.tokenId, digest.toString('hex'))
+    if (ttl !== null) this.scheduleExpiry(grant.tokenId, ttl)
     this.opts.onChange?.()
     return { ...grant, token }
+  }
+
+  /** The personal tokens exchanged from one shared link. */
+  devicesOf(linkId: string): TokenGrant[] {
+    return this.list().filter((g) => g.linkId === linkId)
   }
 
   /** Every live grant with its digest, for saving (see StoredGrant). */
@@ -139,11 +222,13 @@ export class TokenRegistry {
     })
   }
 
-  /** Adds saved grants (expired ones are skipped); malformed digests are ignored. */
+  /** Adds saved grants (expired ones, and personal tokens whose link is gone, are skipped); malformed digests are ignored. */
   restore(grants: readonly StoredGrant[]): void {
+    const links = new Set(grants.filter((g) => g.linkId === undefined).map((g) => g.tokenId))
     for (const g of grants) {
       if (!/^[0-9a-f]{64}$/.test(g.digest) || this.byId.has(g.tokenId)) continue
       if (g.expiresAt !== null && this.now() >= g.expiresAt) continue
+      if (g.linkId !== undefined && !links.has(g.linkId)) continue
       const { digest, ...grant } = g
       this.byDigest.set(digest, { ...grant, digest: Buffer.from(digest, 'hex') })
       this.byId.set(g.tokenId, digest)
@@ -218,6 +303,8 @@ export class TokenRegistry {
   private drop(tokenId: string, why: 'revoked' | 'expired'): boolean {
     const hex = this.byId.get(tokenId)
     if (hex === undefined) return false
+    // a shared link's personal tokens stop working with it (their connections are closed first)
+    for (const device of this.devicesOf(tokenId)) this.drop(device.tokenId, 'revoked')
     const entry = this.byDigest.get(hex)
     this.byId.delete(tokenId)
     this.byDigest.delete(hex)

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import type { SessionSummary } from '../../../shared/model/session'
 import { decodeSnapshot } from './binaryFormats'
-import { COPRO_FORMAT_VERSION, type CoproManifest, encodeCoproFile } from './coproFile'
+import { type CoproManifest, encodeCoproFile } from './coproFile'
 import { writeFileAtomic } from './fsAtomic'
 import { sessionFiles } from './layout'
 import { SessionManifest } from './schemas'
 import { compactState, readStoredState } from './sessionState'
+import { readAssets } from './sessionAssets'
 
 /**
  * Builds a .copro file from a session folder and writes it atomically. Reads only, so it is also safe on a
@@ -48,8 +49,7 @@ export async function buildCoproFile(
     }
   }
   checkpoints = kept
-  const manifest: CoproManifest = {
-    formatVersion: COPRO_FORMAT_VERSION,
+  const manifest: Omit<CoproManifest, 'formatVersion' | 'assets'> = {
     appVersion,
     createdAt: summary.createdAt,
     exportedAt: new Date().toISOString(),
@@ -62,5 +62,6 @@ export async function buildCoproFile(
       size: states[i]!.length,
     })),
   }
-  return encodeCoproFile(manifest, state, states)
+  // the session's images travel with it (version 2 files); none: a version 1 file as before
+  return encodeCoproFile(manifest, state, states, await readAssets(dir))
 }

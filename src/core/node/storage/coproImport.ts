@@ -26,5 +26,6 @@ export function newSessionFromCopro(content: CoproContent): NewSessionInput {
       meta: { name: m.name, reason: m.reason, createdAt: m.createdAt, size: m.size },
       state: content.checkpoints[i]!,
     })),
+    assets: content.assets,
   }
 }

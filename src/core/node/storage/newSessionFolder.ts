@@ -4,6 +4,7 @@ import { SessionSummary } from '../../../shared/model/session'
 import { encodeSnapshot } from './binaryFormats'
 import { StorageError, errorMessage } from './errors'
 import { fsyncDir, pathExists, writeFileAtomic } from './fsAtomic'
+import { writeAssets } from './sessionAssets'
 import { newCheckpointId, newSessionId, nowIso } from './ids'
 import { type DataLayout, sessionFiles } from './layout'
 import type { CheckpointMeta } from './schemas'
@@ -25,6 +26,8 @@ export interface NewSessionInput {
   createdAt?: string
   state: Uint8Array
   checkpoints: { meta: Omit<CheckpointMeta, 'id'>; state: Uint8Array }[]
+  /** The session's images (storage/sessionAssets.ts): an import's, a duplicate's. */
+  assets?: readonly { id: string; bytes: Uint8Array }[]
   /** The board's counts for the index when known (a duplicate has its source's); else 0 until recounted. */
   counts?: { cardCount: number; participantCount: number }
 }
@@ -61,6 +64,7 @@ export async function writeNewSessionFolder(
       await writeFileAtomic(sessionFiles(staging).checkpoint(cid), encodeSnapshot(c.state))
       checkpoints.push({ ...c.meta, id: cid, size: c.state.length })
     }
+    await writeAssets(staging, input.assets ?? [])
     await writeFreshState(staging, input.state)
     await writeManifest(staging, { formatVersion: 1, summary, checkpoints })
     await rename(staging, layout.session(id))

@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises'
+import { readAssets } from './sessionAssets'
 import * as Y from 'yjs'
 import type { SessionSummary } from '../../../shared/model/session'
 import { decodeSnapshot, encodeSnapshot } from './binaryFormats'
@@ -120,6 +121,8 @@ export async function restoreCheckpointAsNewSession(
     templateId: s.templateId,
     state,
     checkpoints: [],
+    // a checkpoint's images are the session's (assets are never deleted while it exists)
+    assets: await readAssets(ctx.dirOf(s)),
   })
 }
 

@@ -5,6 +5,7 @@ import type { RoomPersistence } from '../relay/persistence'
 import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
 import { readCoproBytes, readCoproFile } from './coproFile'
 import { buildCoproFile, exportSessionFolder } from './coproExport'
+import { readAssets } from './sessionAssets'
 import { newSessionFromCopro } from './coproImport'
 import { StorageError, type StorageWarning } from './errors'
 import { fileSize, fsyncDir } from './fsAtomic'
@@ -245,6 +246,7 @@ export class SessionStore implements RoomPersistence {
       templateId: s.templateId,
       state,
       checkpoints: [],
+      assets: await readAssets(this.core.dirOf(s)),
       counts: { cardCount: s.cardCount, participantCount: s.participantCount },
     })
   }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { createTLStore, defaultShapeUtils, type Editor, type TLRecord, type TLStore } from 'tldraw'
+import { boardAssetStore } from './assetStore'
 import { shouldSyncRecord } from '../../../core/common/facilitation/privateCards'
 import type { BoardStatus } from '../boardApi'
 import { CardShapeUtil } from '../shapes/CardShapeUtil'
@@ -76,7 +77,11 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
   useEffect(() => {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(syncUrl, sessionId, doc, { params: { token }, disableBc: true })
-    const store = createTLStore({ shapeUtils: [...defaultShapeUtils, CardShapeUtil] })
+    const store = createTLStore({
+      shapeUtils: [...defaultShapeUtils, CardShapeUtil],
+      // images go to the server as assets, not into the document as base64 (assetStore.ts)
+      assets: boardAssetStore({ syncUrl, sessionId, token }),
+    })
     let everConnected = false
     let binding: Binding | null = null
     performance.mark('copro:board:connect')

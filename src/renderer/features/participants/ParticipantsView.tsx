@@ -42,6 +42,8 @@ export function ParticipantsView() {
   }, [board])
   if (!board) return <p className="muted">Open a session to see who is here.</p>
   const here = new Set(peers.map((p) => p.user.id))
+  // people, not connections: a guest with two tabs (one participant id) is one person
+  const others = [...here].filter((id) => id !== board.identity.id).length
   here.add(board.identity.id)
   const isFacilitator = isFacilitatorRole(board.identity.sessionRole)
   const withdraw = (p: Participant) => {
@@ -58,9 +60,11 @@ export function ParticipantsView() {
   return (
     <div className="view participants-view">
       <p>
-        {peers.length === 0
+        {others === 0
           ? 'You are the only person on this board.'
-          : `You and ${peers.length} other(s) are on this board.`}
+          : others === 1
+            ? 'You and 1 other person are on this board.'
+            : `You and ${others} other people are on this board.`}
       </p>
       {people.length === 0 ? (
         <p className="muted">Nobody has joined yet.</p>

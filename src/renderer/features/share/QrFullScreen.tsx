@@ -1,11 +1,24 @@
 import { useEffect, useRef } from 'react'
+import type { ShareLinks } from '../../../shared/api'
+import { JoinCodeHint } from './JoinCodeHint'
 import { QrCode } from './QrCode'
 
 /**
  * The join QR code filling the window, for a projector: as large as the smaller side of the screen
  * allows, with the link in large type underneath. Escape or "Close" returns to where you were.
  */
-export function QrFullScreen({ url, title, onClose }: { url: string; title: string; onClose(): void }) {
+export function QrFullScreen({
+  url,
+  title,
+  links,
+  onClose,
+}: {
+  url: string
+  title: string
+  /** For the join code under the link. */
+  links?: ShareLinks
+  onClose(): void
+}) {
   const close = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null
@@ -42,6 +55,7 @@ export function QrFullScreen({ url, title, onClose }: { url: string; title: stri
       <p className="share-full__url" data-testid="share-qr-full-url">
         {url}
       </p>
+      {links && <JoinCodeHint links={links} className="share-full__code" />}
       <button ref={close} type="button" className="share-full__close" onClick={onClose}>
         Close (Esc)
       </button>

@@ -5,6 +5,7 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
+import { JoinCodeHint } from './JoinCodeHint'
 import { QrFullScreen } from './QrFullScreen'
 import { shareUiKey, useShareUi } from './shareUi'
 import { useShare } from './useShare'
@@ -90,6 +91,7 @@ export function SharePanel() {
             className="share-qr"
             testId="share-qr"
           />
+          <JoinCodeHint links={links} />
           <div className="view-actions">
             <button
               type="button"
@@ -224,6 +226,7 @@ export function SharePanel() {
       {ui.fullScreen && links && (
         <QrFullScreen
           url={links.participantUrl}
+          links={links}
           title={title}
           onClose={() => shareUi?.set({ fullScreen: false })}
         />
