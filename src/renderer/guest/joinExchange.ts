@@ -7,7 +7,7 @@ import {
   JoinCodeResponse,
 } from '../../shared/api/guestJoin'
 import { ParticipantId } from '../../shared/model/participant'
-import type { JoinLink } from './joinLink'
+import { lookUpGuestSession, type JoinLink } from './joinLink'
 
 /**
  * The one client of the guest join exchange and of join codes (src/shared/api/guestJoin.ts), for every
@@ -136,4 +136,48 @@ export async function lookUpJoinCode(typed: string, origin = window.location.ori
 /** The address of a join link on this origin (`/?join=…&token=…`), which opens the guest app. */
 export function joinLinkPath(link: JoinLink): string {
   return `/?join=${encodeURIComponent(link.sessionId)}&token=${encodeURIComponent(link.token)}`
+}
+
+/** Who this device is in a session, as the phone screen uses it. */
+export interface GuestIdentity {
+  participantId: string
+  /** The token this device uses for `/sync/<sessionId>`. */
+  syncToken: string
+  role: 'participant' | 'observer'
+  /** 'server' when the server issued the identity; 'local' for the fallback. */
+  source: 'server' | 'local'
+}
+
+export type GuestJoinResult =
+  { kind: 'ok'; identity: GuestIdentity } | { kind: 'refused' } | { kind: 'unreachable' }
+
+/**
+ * `exchangeJoin`, for a host that may not have the exchange (a cluster node answers 404): when the
+ * exchange is refused but the link itself still opens its session (`/api/guest/session`), the device
+ * joins with the link token and `fallback` (its locally generated id and the link's role), as before
+ * per-device identity.
+ */
+export async function joinAsGuest(
+  link: JoinLink,
+  fallback: { participantId: string; role: 'participant' | 'observer' },
+  origin = window.location.origin,
+): Promise<GuestJoinResult> {
+  const r = await exchangeJoin(link, origin)
+  if (r.kind === 'ok') {
+    const { participantId, deviceToken, role } = r.join
+    return { kind: 'ok', identity: { participantId, syncToken: deviceToken, role, source: 'server' } }
+  }
+  if (r.kind !== 'refused') return { kind: 'unreachable' }
+  forgetDevice(link.sessionId)
+  const still = await lookUpGuestSession(link, origin)
+  if (still.kind !== 'ok') return still
+  return {
+    kind: 'ok',
+    identity: {
+      participantId: fallback.participantId,
+      syncToken: link.token,
+      role: fallback.role,
+      source: 'local',
+    },
+  }
 }

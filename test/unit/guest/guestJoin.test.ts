@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { GUEST_JOIN_PATH } from '../../../src/shared/api/guestJoin'
-import { joinAsGuest, rememberedDeviceToken } from '../../../src/renderer/guest/guestJoin'
+import { joinAsGuest, rememberedDevice } from '../../../src/renderer/guest/joinExchange'
+
+const rememberedDeviceToken = (sessionId: string) => rememberedDevice(sessionId)?.deviceToken ?? null
 
 /** The join exchange's client against a real HTTP server speaking the contract (or not). */
 type Handler = (req: IncomingMessage, body: string) => { status: number; json?: unknown }

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import type { GuestSessionInfo } from '../../../shared/api/contract'
 import { applyPreferences, usePreferences } from '../../device/preferences'
 import { applyTheme, resolveTheme, watchSystemTheme } from '../../workbench/theme'
-import { joinAsGuest, type GuestIdentity } from '../guestJoin'
+import { joinAsGuest, type GuestIdentity } from '../joinExchange'
 import { loadGuestProfile, saveGuestProfile, type GuestProfile, type GuestRole } from '../guestIdentity'
 import { forgetJoinToken, lookUpGuestSession, type JoinLink } from '../joinLink'
 import { JoinScreen } from '../JoinScreen'
@@ -26,7 +26,7 @@ export const DEAD_LINK_TEXT = 'This link no longer works. Ask the facilitator fo
 
 /**
  * The participant screen for phones (issue 15, ADR 0036): the join screen, the join exchange
- * (guestJoin.ts), then four places — Now, Add, Board, Vote — without the canvas. Loaded from its own
+ * (joinExchange.ts), then four places — Now, Add, Board, Vote — without the canvas. Loaded from its own
  * small page (participant.html), so a phone never downloads tldraw.
  */
 export function PhoneApp({ link }: { link: JoinLink }) {

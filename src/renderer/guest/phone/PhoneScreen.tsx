@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { GuestSessionInfo } from '../../../shared/api/contract'
 import type { CardAuthor } from '../../../core/common/cards/card'
-import type { GuestIdentity } from '../guestJoin'
+import type { GuestIdentity } from '../joinExchange'
 import type { GuestProfile, GuestRole } from '../guestIdentity'
 import { isDeadLinkClose, type JoinLink } from '../joinLink'
 import { readyToSend } from './outbox'
