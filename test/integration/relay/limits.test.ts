@@ -130,6 +130,43 @@ describe('relay: limits', () => {
     expect(relay.relay.stats().closedByCode[CLOSE_CODES.RATE_LIMITED]).toBe(1)
   })
 
+  it('echoes of what the relay already has do not count against the message rate (pycrdt-style echo)', async () => {
+    const t = 0
+    relay = await startTestRelay({
+      limits: { maxMessagesPerSecond: 5, maxFramesPerSecond: 1000 },
+      now: () => t,
+    })
+    const writer = client(relay.url)
+    await waitSynced(writer)
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    // An echoing client sends back every update it receives: 60 times the same, well over 5 per second.
+    const update = cardUpdate('echoed', 1)
+    s.ws.send(updateFrame(update))
+    await waitFor(() => writer.doc.getMap('cards').get('echoed') === 1, 'the first copy')
+    for (let i = 0; i < 60; i++) s.ws.send(updateFrame(update))
+    // A request on the same socket after the echoes: its answer comes once the relay has handled them all.
+    s.ws.send(syncStep1Frame())
+    await waitFor(() => s.received.some((m) => m[0] === 0 && m[1] === 1), 'the sync step 2 answer')
+    expect(s.ws.readyState).toBe(s.ws.OPEN)
+    // Distinct changes do count: the sixth in the same second closes the connection.
+    for (let i = 0; i < 6; i++) s.ws.send(updateFrame(cardUpdate(`new-${i}`, i)))
+    expect((await s.closed).code).toBe(CLOSE_CODES.RATE_LIMITED)
+  })
+
+  it('a flood of frames, echoes or not, is cut off at maxFramesPerSecond', async () => {
+    const t = 0
+    relay = await startTestRelay({
+      limits: { maxMessagesPerSecond: 5, maxFramesPerSecond: 20 },
+      now: () => t,
+    })
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    const update = cardUpdate('echoed', 1)
+    for (let i = 0; i < 30; i++) s.ws.send(updateFrame(update))
+    expect((await s.closed).code).toBe(CLOSE_CODES.RATE_LIMITED)
+  })
+
   it('a rate-limited stock client reconnects by itself (the code is transient)', async () => {
     let t = 0
     relay = await startTestRelay({ limits: { maxMessagesPerSecond: 5 }, now: () => t })

@@ -310,6 +310,35 @@ describe('relay rights: what a participant may change', () => {
   })
 })
 
+describe('relay rights: a link that names no participant', () => {
+  it('may write nothing before registering', () =>
+    expectRefused(
+      setRecord('shape:early', card('shape:early', 'carol', 'service-user', 'too early')),
+      'legacy',
+    ))
+
+  it('is bound to the participant it registers, and then writes as them only', async () => {
+    await expectAllowed(
+      (d) => {
+        registerParticipant(
+          d,
+          {
+            id: 'carol',
+            name: 'Carol',
+            anonymous: false,
+            coproRole: 'carer-family',
+            sessionRole: 'participant',
+          },
+          5,
+        )
+        setRecord('shape:carol', card('shape:carol', 'carol', 'carer-family', 'from Carol'))(d)
+      },
+      (d) => recordOf(d, 'shape:carol') !== undefined,
+      'legacy',
+    )
+  })
+})
+
 describe('relay rights: raw Yjs updates', () => {
   /** An update made on a copy of the relay's document: exactly the bytes a hand-made client would send. */
   function rawUpdate(change: (doc: Y.Doc) => void): Uint8Array {

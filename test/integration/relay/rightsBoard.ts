@@ -17,6 +17,8 @@ export const GRANTS: Record<string, RelayAuthResult> = {
   alice: { sessionRole: 'participant', tokenId: 'alice-device', participantId: 'alice' },
   bob: { sessionRole: 'participant', tokenId: 'bob-device', participantId: 'bob' },
   mallory: { sessionRole: 'participant', tokenId: 'mallory-device', participantId: 'mallory' },
+  /** A shared link that names no participant (before per-device identity): bound on registration. */
+  legacy: { sessionRole: 'participant', tokenId: 'shared-link' },
 }
 
 export function card(id: string, authorId: string, authorRole: string, text: string, x = 0) {
