@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CLOSE_CODES } from './closeCodes'
+import { UPDATE_BUDGET } from '../../common/session/updateBudget'
 
 /**
  * Per-relay limits: the one home of every budget the relay keeps on a connection and on a session
@@ -95,7 +96,7 @@ export const RelayLimits = z.object({
 export type RelayLimits = z.infer<typeof RelayLimits>
 
 export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
-  maxMessageBytes: 8 * 1024 * 1024,
+  maxMessageBytes: UPDATE_BUDGET.maxMessageBytes,
   maxConnectionsPerSession: 200,
   maxConnectionsPerToken: 100,
   facilitatorReserve: 20,
@@ -106,8 +107,8 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxAwarenessIdsPerConnection: 4,
   maxAwarenessStateBytes: 16 * 1024,
   maxAwarenessStatesPerSession: 256,
-  maxStructsPerUpdate: 20_000,
-  maxItemContentLength: 256 * 1024,
+  maxStructsPerUpdate: UPDATE_BUDGET.maxStructsPerUpdate,
+  maxItemContentLength: UPDATE_BUDGET.maxItemContentLength,
   maxNesting: 32,
   maxDocumentBytes: 64 * 1024 * 1024,
   maxPendingBytesPerConnection: 256 * 1024,

@@ -7,6 +7,7 @@ import {
   recordsArray,
   sessionMap,
 } from '../../../core/common/session/docSchema'
+import { UPDATE_BUDGET, valueSize } from '../../../core/common/session/updateBudget'
 import { checkDocSchema, type SchemaCheck } from './schemaCheck'
 
 /**
@@ -22,6 +23,10 @@ import { checkDocSchema, type SchemaCheck } from './schemaCheck'
  * - A remote record that fails validation is skipped and reported; the rest still applies.
  * - `shouldSync(record) === false` keeps a record local: it is never written, and if it was written
  *   before (it just became private) it is deleted from the document.
+ * - Nothing is sent that the relay would refuse for its size (core/common/session/updateBudget.ts): a
+ *   record larger than one item may hold is not written and is put back as it was on this device
+ *   (`tooLarge` counts them, for the host to say so in plain words); a large batch is written in
+ *   several transactions, each within the budget.
  *
  * Call it once the provider has synced for the first time, so a client never seeds over a board it
  * has not received yet.
@@ -43,6 +48,8 @@ export interface BindingState {
   schemaError: string | null
   /** Remote records currently skipped because they failed validation. */
   invalidRecords: number
+  /** Local changes not sent because they were larger than the relay accepts (undone on this device). */
+  tooLarge: number
 }
 
 export interface Binding {
@@ -59,12 +66,14 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
   /** The origin of every transaction this binding writes, to tell its own changes apart. */
   const origin = { binding: 'tldraw' }
   const invalid = new Map<string, string>()
+  let tooLarge = 0
   let check: SchemaCheck = checkDocSchema(meta, store.schema)
   let destroyed = false
 
   const state = (): BindingState => ({
     schemaError: check.ok ? null : check.error,
     invalidRecords: invalid.size,
+    tooLarge,
   })
   const notify = () => opts.onChange?.(state())
   const canWrite = () => !destroyed && !opts.readOnly && check.ok
@@ -202,24 +211,56 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
       if (!canWrite()) return
       const puts: [string, TLRecord][] = []
       const dels: string[] = []
-      for (const r of Object.values(changes.added)) {
-        if (shouldSync(r)) puts.push([r.id, r])
+      /** Records too large to send, with what to put back on this device (null: remove it). */
+      const refused: [TLRecord, TLRecord | null][] = []
+      const put = (r: TLRecord, before: TLRecord | null) => {
+        if (entrySize(r) > UPDATE_BUDGET.maxItemContentLength) refused.push([r, before])
+        else puts.push([r.id, r])
       }
-      for (const [, to] of Object.values(changes.updated)) {
-        if (shouldSync(to)) puts.push([to.id, to])
+      for (const r of Object.values(changes.added)) {
+        if (shouldSync(r)) put(r, null)
+      }
+      for (const [from, to] of Object.values(changes.updated)) {
+        if (shouldSync(to)) put(to, from)
         else if (records.has(to.id)) dels.push(to.id)
       }
       for (const r of Object.values(changes.removed)) {
         if (records.has(r.id)) dels.push(r.id)
       }
+      if (refused.length > 0) undoTooLarge(refused)
       if (puts.length === 0 && dels.length === 0) return
+      // Each transaction's new entries form one Yjs item: keep each within the relay's item budget.
+      const batches: [string, TLRecord][][] = [[]]
+      let size = 0
+      for (const p of puts) {
+        const n = entrySize(p[1])
+        if (size + n > UPDATE_BUDGET.maxItemContentLength && batches[batches.length - 1]!.length > 0) {
+          batches.push([])
+          size = 0
+        }
+        batches[batches.length - 1]!.push(p)
+        size += n
+      }
       doc.transact(() => {
         if (dels.length > 0) records.deleteMany(dels)
-        if (puts.length > 0) records.setMany(puts)
+        if (batches[0]!.length > 0) records.setMany(batches[0]!)
       }, origin)
+      for (const batch of batches.slice(1)) doc.transact(() => records.setMany(batch), origin)
     },
     { source: 'user', scope: 'document' },
   )
+
+  /** Puts records that were too large to send back as they were (outside the undo history) and says so. */
+  function undoTooLarge(refused: [TLRecord, TLRecord | null][]) {
+    tooLarge += refused.length
+    store.mergeRemoteChanges(() => {
+      const remove = refused.filter(([, before]) => before === null).map(([r]) => r.id)
+      const restore = refused.flatMap(([, before]) => (before === null ? [] : [before]))
+      if (remove.length > 0) store.remove(remove)
+      if (restore.length > 0) store.put(restore)
+    })
+    notify()
+  }
 
   // --- Yjs → local --------------------------------------------------------------------------------
   const onRecords = (changes: Map<string, { action: string; newValue?: TLRecord }>, tr: Y.Transaction) => {
@@ -258,4 +299,9 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
       meta.unobserve(onMeta)
     },
   }
+}
+
+/** The size the relay counts for one record entry of `tl_records` ({ key, val }). */
+function entrySize(r: TLRecord): number {
+  return valueSize({ key: r.id, val: r }, UPDATE_BUDGET.maxItemContentLength + 1)
 }
