@@ -17,6 +17,7 @@ export const GRANTS: Record<string, RelayAuthResult> = {
   alice: { sessionRole: 'participant', tokenId: 'alice-device', participantId: 'alice' },
   bob: { sessionRole: 'participant', tokenId: 'bob-device', participantId: 'bob' },
   mallory: { sessionRole: 'participant', tokenId: 'mallory-device', participantId: 'mallory' },
+  watcher: { sessionRole: 'observer', tokenId: 'observer-link', participantId: 'watcher' },
   /** A shared link that names no participant (before per-device identity): bound on registration. */
   legacy: { sessionRole: 'participant', tokenId: 'shared-link' },
 }

@@ -328,6 +328,7 @@ export class Room {
         )
       }
       if (owner !== conn && !e.isNull) fresh.add(e.clientID)
+      if (!e.isNull) this.checkPresenceClaims(conn, e)
       keep.push(e)
     }
     if (fresh.size === 0) return keep
@@ -346,6 +347,24 @@ export class Room {
       room--
       return true
     })
+  }
+
+  /**
+   * A presence state speaks for its own connection only: its `user.sessionRole` (when given) must be the
+   * connection's role and its `user.id` the connection's participant id (when the relay knows one), so
+   * nobody shows up as a facilitator or as someone else.
+   */
+  private checkPresenceClaims(conn: RelayConnection, e: AwarenessEntry): void {
+    const user = (JSON.parse(e.json) as { user?: unknown }).user
+    if (user === null || typeof user !== 'object') return
+    const { sessionRole, id } = user as { sessionRole?: unknown; id?: unknown }
+    if (sessionRole !== undefined && sessionRole !== conn.auth?.sessionRole) {
+      throw new RelayRefusal(CLOSE_CODES.AWARENESS_REFUSED, 'a presence state claiming another role')
+    }
+    const pid = conn.auth?.participantId ?? conn.boundParticipantId
+    if (id !== undefined && pid !== null && id !== pid) {
+      throw new RelayRefusal(CLOSE_CODES.AWARENESS_REFUSED, 'a presence state claiming another person')
+    }
   }
 
   /**
