@@ -46,10 +46,16 @@ export function updateTouches(doc: Y.Doc, decoded: DecodedUpdate): Touches {
   const locator = new Locator(doc, decoded.structs)
   const touches: Touch[] = []
   let pending = 0
+  const gapped = structsAfterAGap(doc, decoded.structs)
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue
     // Already integrated (a client re-sending what the relay has): Yjs skips it.
     if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue
+    // Its client's earlier changes have not arrived: Yjs holds it; judged when it is retried.
+    if (gapped.has(s)) {
+      pending++
+      continue
+    }
     const place = locator.locate(s)
     if (place === 'pending') pending++
     else if (place !== 'gc') touches.push({ op: 'insert', place, item: s })
@@ -74,6 +80,31 @@ export function updateTouches(doc: Y.Doc, decoded: DecodedUpdate): Touches {
     }
   })
   return { touches, pending }
+}
+
+/** Structs that follow a gap in their client's clocks (neither the document nor the update has what comes before). */
+function structsAfterAGap(
+  doc: Y.Doc,
+  structs: DecodedUpdate['structs'],
+): Set<DecodedUpdate['structs'][number]> {
+  const byClient = new Map<number, DecodedUpdate['structs']>()
+  for (const s of structs) {
+    let list = byClient.get(s.id.client)
+    if (!list) byClient.set(s.id.client, (list = []))
+    list.push(s)
+  }
+  const out = new Set<DecodedUpdate['structs'][number]>()
+  for (const [client, list] of byClient) {
+    list.sort((a, b) => a.id.clock - b.id.clock)
+    let next = Y.getState(doc.store, client)
+    let gap = false
+    for (const s of list) {
+      if (!gap && s.id.clock > next) gap = true
+      if (gap) out.add(s)
+      else next = Math.max(next, s.id.clock + s.length)
+    }
+  }
+  return out
 }
 
 class Locator {
