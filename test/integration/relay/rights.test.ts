@@ -211,6 +211,8 @@ describe('relay rights: what a participant may not change (stock y-websocket cli
     expectRefused((d) => d.getMap('cards').set('x', 1)))
   it('a nested shared type inside a map', () =>
     expectRefused((d) => sessionMap(d, 'participants').set('alice', new Y.Map())))
+  it("a co-facilitator withdrawing someone else's contributions", () =>
+    expectRefused((d) => writeWithdrawn(d, 'alice', '2026-12-04T11:00:00.000Z'), 'cofac'))
   it('a co-facilitator changing the structure while the facilitator has locked it', async () => {
     const fac = connect('fac')
     await waitSynced(fac)

@@ -4,7 +4,8 @@
  *
  * - Facilitators may change anything.
  * - Co-facilitators may change anything but the structure while a facilitator has locked it
- *   (permissions.ts `canEditStructure`) and the structure lock itself.
+ *   (permissions.ts `canEditStructure`), the structure lock itself, and other people's withdrawals
+ *   (only the person concerned or the facilitator withdraws contributions).
  * - Participants may, under their own participant id only: create, change and delete their own cards
  *   (authorId = their id, authorRole = the co-production role of their registry entry) and their own
  *   other shapes (meta.authorId = their id) and the links (bindings) of their own arrows; add images
@@ -87,7 +88,7 @@ export function checkRights(
     const reason = toOps(records, t, ops)
     if (reason !== null) return refuse(reason)
   }
-  if (writer.sessionRole === 'co-facilitator') return checkCoFacilitator(doc, ops)
+  if (writer.sessionRole === 'co-facilitator') return checkCoFacilitator(doc, ops, writer.participantId)
   return checkParticipant(doc, records, ops, writer)
 }
 
@@ -142,10 +143,13 @@ function toOps(records: KeyedRecords<unknown>, t: Touch, out: Op[]): string | nu
   return null
 }
 
-function checkCoFacilitator(doc: Y.Doc, ops: readonly Op[]): RightsVerdict {
+function checkCoFacilitator(doc: Y.Doc, ops: readonly Op[], me: string | null): RightsVerdict {
   const structureLocked = sessionMap(doc, 'locks').has(STRUCTURE_LOCK_KEY)
   for (const op of ops) {
     if (op.kind !== 'map') continue
+    if (op.map === DOC_KEYS.withdrawn && op.key !== me) {
+      return refuse('only the person concerned or the facilitator withdraws contributions')
+    }
     if (op.map === DOC_KEYS.locks && op.key === STRUCTURE_LOCK_KEY) {
       return refuse('only the facilitator locks or unlocks the structure')
     }
