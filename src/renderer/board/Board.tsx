@@ -22,6 +22,7 @@ import { isFacilitatorRole } from '../../core/common/permissions'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { attachCardDetail } from './shapes/zoomDetail'
 import { boardComponents } from './canvas/boardComponents'
+import { guardOwnership } from './canvas/ownership'
 import { installTestHook } from './testHook'
 import type { CanvasLayer } from './canvasLayer'
 import { StructureUndo } from './structure/editStructure'
@@ -98,6 +99,7 @@ export function Board(props: BoardProps) {
       const uninstallTestHook = installTestHook(api, editor)
       propsRef.current.onReady?.(api)
       setMountedApi(api)
+      const unguard = guardOwnership(editor, () => propsRef.current.identity)
       const detachA11y = attachBoardA11y(editor)
       const stopHydrating = cardRenderGate(editor).hydrate()
       const stopDetail = attachCardDetail(editor)
@@ -105,6 +107,7 @@ export function Board(props: BoardProps) {
         stopDetail()
         stopHydrating()
         detachA11y()
+        unguard()
         setMountedApi((a) => (a === api ? null : a))
         presence.destroy()
         if (presenceRef.current === presence) presenceRef.current = null

@@ -42,6 +42,8 @@ export interface BoardStatus {
   invalidRecords: number
   /** The last close the relay sent (e.g. a refused token: 4400–4499 stop reconnecting). */
   lastClose: { code: number; reason: string } | null
+  /** Changes made on this device that were too large to share, so were undone (sync/binding.ts). */
+  tooLarge: number
 }
 
 export interface CardExtras {

@@ -17,6 +17,7 @@ import {
   type JoinLink,
 } from './joinLink'
 import { SimpleComposer } from './SimpleComposer'
+import { closeMessage, PERMISSION_DENIED_CLOSE, tooLargeMessage } from '../board/sync/closeMessage'
 import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
 import { LoadedBoard } from '../board/loadBoard'
@@ -76,13 +77,21 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
   // A permanent close (4400–4499) stops reconnecting. Token and session closes mean the link is dead;
   // for any other (e.g. a malformed message) ask the server, and offer a reload if the link still works.
   const [closedFor, setClosedFor] = useState<number | null>(null)
+  /** Plain words about a change that was not saved (refused, or too large to send). */
+  const [notice, setNotice] = useState<string | null>(null)
   // "List view": the outline instead of the canvas, for screen readers and keyboards.
   const [listView, setListView] = useState(false)
   const onStatus = useCallback(
     (s: BoardStatus) => {
       setConnection(s.connection)
+      setNotice(
+        s.lastClose?.code === PERMISSION_DENIED_CLOSE
+          ? closeMessage(s.lastClose.code)
+          : tooLargeMessage(s.tooLarge),
+      )
       const code = s.lastClose?.code
-      if (code === undefined || !isPermanentClose(code)) return
+      // a refused change (4430): the board has started again by itself from a fresh copy
+      if (code === undefined || !isPermanentClose(code) || code === PERMISSION_DENIED_CLOSE) return
       if (isDeadLinkClose(code)) return onDeadRef.current()
       void lookUpGuestSession(link).then((r) => {
         if (r.kind === 'refused') onDeadRef.current()
@@ -183,10 +192,15 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
           </span>
           {closedFor !== null && (
             <p className="guest-closed" role="alert" data-testid="guest-closed" data-code={closedFor}>
-              The board closed the connection.{' '}
+              {closeMessage(closedFor) ?? 'The board closed the connection.'}{' '}
               <button type="button" className="guest-btn" onClick={() => window.location.reload()}>
                 Reconnect
               </button>
+            </p>
+          )}
+          {notice !== null && closedFor === null && (
+            <p className="guest-closed" role="status" data-testid="guest-notice">
+              {notice}
             </p>
           )}
         </header>

@@ -54,13 +54,13 @@ describe('relay: fuzz', () => {
 
     // Every frame closed its own connection with a documented code: malformed or too big.
     expect([...codes.keys()].sort()).toEqual(
-      [CLOSE_CODES.MESSAGE_TOO_BIG, CLOSE_CODES.MALFORMED_MESSAGE].sort(),
+      [CLOSE_CODES.MESSAGE_TOO_LARGE, CLOSE_CODES.MALFORMED_MESSAGE].sort(),
     )
     const total = [...codes.values()].reduce((a, b) => a + b, 0)
     expect(total).toBeGreaterThanOrEqual(FRAMES)
     const stats = relay.relay.stats()
     expect(
-      stats.malformedMessages + (stats.closedByCode[CLOSE_CODES.MESSAGE_TOO_BIG] ?? 0),
+      stats.malformedMessages + (stats.closedByCode[CLOSE_CODES.MESSAGE_TOO_LARGE] ?? 0),
     ).toBeGreaterThanOrEqual(FRAMES)
     expect(kinds.size).toBe(13)
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { CLOSE_CODES, DEFAULT_LIMITS, MemoryPersistence } from '../../../src/core/node/relay'
+import {
+  CLOSE_CODES,
+  DEFAULT_LIMITS,
+  isPermanentCloseCode,
+  MemoryPersistence,
+} from '../../../src/core/node/relay'
 import { startStandaloneRelay } from '../../helpers/standaloneRelay'
 import { awarenessFrame, cardUpdate, syncStep1Frame, updateFrame } from './frames'
 import { waitFor } from '../../helpers/wait'
@@ -30,7 +35,7 @@ describe('relay: limits', () => {
     await expect(startTestRelay({ limits: { maxConnectionsPerSession: 0 } })).rejects.toThrow()
   })
 
-  it('an oversize message closes that connection with MESSAGE_TOO_BIG (1009); others keep syncing', async () => {
+  it('an oversize message closes that connection with the permanent MESSAGE_TOO_LARGE (4415); others keep syncing', async () => {
     relay = await startTestRelay({ limits: { maxMessageBytes: 4096 } })
     const good = client(relay.url)
     const watcher = client(relay.url)
@@ -39,10 +44,38 @@ describe('relay: limits', () => {
     await s.opened
     // A well-formed update just over the limit: the size alone is the offence.
     s.ws.send(updateFrame(cardUpdate('big', 'x'.repeat(4096))))
-    expect((await s.closed).code).toBe(CLOSE_CODES.MESSAGE_TOO_BIG)
+    const closed = await s.closed
+    expect(closed.code).toBe(CLOSE_CODES.MESSAGE_TOO_LARGE)
+    expect(isPermanentCloseCode(closed.code)).toBe(true)
     good.doc.getMap('cards').set('after', 1)
     await waitFor(() => watcher.doc.getMap('cards').get('after') === 1, 'sync after the oversize frame')
     expect(watcher.doc.getMap('cards').has('big')).toBe(false)
+  })
+
+  it('a stock client whose update is too large stops instead of re-sending it in a loop', async () => {
+    relay = await startTestRelay({ limits: { maxMessageBytes: 4096 } })
+    const big = client(relay.url)
+    await waitSynced(big)
+    const closes: number[] = []
+    big.provider.on('connection-close', (e) => {
+      if (e) closes.push(e.code)
+    })
+    big.doc.getMap('cards').set('photo', 'x'.repeat(6000))
+    await waitFor(() => closes.length > 0, 'the close')
+    expect(closes[0]).toBe(CLOSE_CODES.MESSAGE_TOO_LARGE)
+    // y-websocket 3.x does not reconnect after a 44xx close: no loop re-uploading the same update.
+    await new Promise((r) => setTimeout(r, 400))
+    expect(closes).toHaveLength(1)
+    expect(big.provider.shouldConnect).toBe(false)
+    expect(relay.relay.stats().accepted).toBe(1)
+  })
+
+  it('past twice the limit ws itself closes with 1009 before reading the frame', async () => {
+    relay = await startTestRelay({ limits: { maxMessageBytes: 4096 } })
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    s.ws.send(updateFrame(cardUpdate('huge', 'x'.repeat(9000))))
+    expect((await s.closed).code).toBe(CLOSE_CODES.MESSAGE_TOO_BIG)
   })
 
   it('a message just under the limit is accepted', async () => {
@@ -97,6 +130,43 @@ describe('relay: limits', () => {
     expect(relay.relay.stats().closedByCode[CLOSE_CODES.RATE_LIMITED]).toBe(1)
   })
 
+  it('echoes of what the relay already has do not count against the message rate (pycrdt-style echo)', async () => {
+    const t = 0
+    relay = await startTestRelay({
+      limits: { maxMessagesPerSecond: 5, maxFramesPerSecond: 1000 },
+      now: () => t,
+    })
+    const writer = client(relay.url)
+    await waitSynced(writer)
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    // An echoing client sends back every update it receives: 60 times the same, well over 5 per second.
+    const update = cardUpdate('echoed', 1)
+    s.ws.send(updateFrame(update))
+    await waitFor(() => writer.doc.getMap('cards').get('echoed') === 1, 'the first copy')
+    for (let i = 0; i < 60; i++) s.ws.send(updateFrame(update))
+    // A request on the same socket after the echoes: its answer comes once the relay has handled them all.
+    s.ws.send(syncStep1Frame())
+    await waitFor(() => s.received.some((m) => m[0] === 0 && m[1] === 1), 'the sync step 2 answer')
+    expect(s.ws.readyState).toBe(s.ws.OPEN)
+    // Distinct changes do count: the sixth in the same second closes the connection.
+    for (let i = 0; i < 6; i++) s.ws.send(updateFrame(cardUpdate(`new-${i}`, i)))
+    expect((await s.closed).code).toBe(CLOSE_CODES.RATE_LIMITED)
+  })
+
+  it('a flood of frames, echoes or not, is cut off at maxFramesPerSecond', async () => {
+    const t = 0
+    relay = await startTestRelay({
+      limits: { maxMessagesPerSecond: 5, maxFramesPerSecond: 20 },
+      now: () => t,
+    })
+    const s = rawSocket(relay.url, SESSION, FACILITATOR_TOKEN)
+    await s.opened
+    const update = cardUpdate('echoed', 1)
+    for (let i = 0; i < 30; i++) s.ws.send(updateFrame(update))
+    expect((await s.closed).code).toBe(CLOSE_CODES.RATE_LIMITED)
+  })
+
   it('a rate-limited stock client reconnects by itself (the code is transient)', async () => {
     let t = 0
     relay = await startTestRelay({ limits: { maxMessagesPerSecond: 5 }, now: () => t })
@@ -125,7 +195,7 @@ describe('relay: frames held before admission', () => {
       persistence,
       authorize: async () => {
         await gate
-        return { sessionRole: 'participant', tokenId: 't' }
+        return { sessionRole: 'facilitator', tokenId: 't' }
       },
     })
     try {

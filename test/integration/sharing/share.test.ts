@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { cardTexts, postCard } from '../../helpers/guestCards'
 import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import { CLOSE_CODES, type Relay } from '../../../src/core/node/relay'
 import type { ShareLinks } from '../../../src/shared/api'
@@ -91,11 +92,8 @@ describe('share session on a chosen address (127.0.0.2, loopback only in tests)'
     const fac = facilitator(id)
     const part = guest(links.participantUrl)
     await Promise.all([synced(fac), synced(part)])
-    part.doc.getMap('cards').set('from-phone', 'something that is hard')
-    await waitFor(
-      () => fac.doc.getMap('cards').get('from-phone') === 'something that is hard',
-      'facilitator sees',
-    )
+    postCard(part.doc, 'phone-guest', 'from-phone', 'something that is hard')
+    await waitFor(() => cardTexts(fac.doc).get('from-phone') === 'something that is hard', 'facilitator sees')
     fac.doc.getMap('cards').set('from-facilitator', 'welcome')
     await waitFor(() => part.doc.getMap('cards').get('from-facilitator') === 'welcome', 'guest sees')
 
@@ -116,14 +114,14 @@ describe('share session on a chosen address (127.0.0.2, loopback only in tests)'
     const part = guest(links.participantUrl)
     await Promise.all([synced(fac), synced(obs), synced(part)])
     obs.doc.getMap('cards').set('observer-card', 'should not land')
-    part.doc.getMap('cards').set('participant-card', 'lands')
-    await waitFor(() => obs.doc.getMap('cards').get('participant-card') === 'lands', 'observer reads')
-    await waitFor(() => fac.doc.getMap('cards').get('participant-card') === 'lands', 'facilitator reads')
+    postCard(part.doc, 'phone-guest', 'participant-card', 'lands')
+    await waitFor(() => cardTexts(obs.doc).get('participant-card') === 'lands', 'observer reads')
+    await waitFor(() => cardTexts(fac.doc).get('participant-card') === 'lands', 'facilitator reads')
     await waitFor(() => (server.relay as any).sessionInfo(id).droppedObserverUpdates > 0, 'relay drops')
     // A client that joins afterwards gets the authoritative doc: the observer's card is not in it.
     const late = facilitator(id)
     await synced(late)
-    expect(late.doc.getMap('cards').get('participant-card')).toBe('lands')
+    expect(cardTexts(late.doc).get('participant-card')).toBe('lands')
     expect(late.doc.getMap('cards').has('observer-card')).toBe(false)
     expect(fac.doc.getMap('cards').has('observer-card')).toBe(false)
     expect(part.doc.getMap('cards').has('observer-card')).toBe(false)

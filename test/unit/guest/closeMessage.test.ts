@@ -5,8 +5,8 @@ import { isDeadLinkClose } from '../../../src/renderer/guest/joinLink'
 
 describe('what a board says when the relay closes it for good', () => {
   it('says plainly when a change was too big or the board is full, and what to do', () => {
-    expect(closeMessage(CLOSE_CODES.UPDATE_TOO_LARGE)).toMatch(/too big.*not saved.*smaller parts/)
-    expect(closeMessage(CLOSE_CODES.DOCUMENT_FULL)).toMatch(/board is full.*archive it or split it/)
+    expect(closeMessage(CLOSE_CODES.UPDATE_TOO_LARGE)).toMatch(/too large.*not saved/)
+    expect(closeMessage(CLOSE_CODES.DOCUMENT_FULL)).toMatch(/board is full.*archive or split it/)
   })
 
   it('says plainly that a trashed session is closed for everyone and nothing more is saved', () => {

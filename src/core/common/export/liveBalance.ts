@@ -50,9 +50,13 @@ export function readBalanceMaps(doc: Y.Doc): BalanceMaps {
  */
 export function liveVoiceBalance(maps: BalanceMaps, cards: readonly CardRecord[]): ExportVoiceBalance {
   const people: Participant[] = []
+  // every valid registry entry, withdrawn or not, votes (as in the export model); roles from the registry
+  const voters = new Map<string, Participant['coproRole']>()
   for (const r of maps.participants) {
     const p = Participant.safeParse(r)
-    if (p.success && !maps.withdrawn.has(p.data.id)) people.push(p.data)
+    if (!p.success) continue
+    voters.set(p.data.id, p.data.coproRole)
+    if (!maps.withdrawn.has(p.data.id)) people.push(p.data)
   }
   const kept = cards.filter((c) => !maps.withdrawn.has(c.props.authorId))
   const tally = tallyVotes(
@@ -60,6 +64,7 @@ export function liveVoiceBalance(maps: BalanceMaps, cards: readonly CardRecord[]
     maps.ballots,
     new Map(kept.map((c) => [c.id, c.props.kind])),
     maps.withdrawn,
+    voters,
   )
   const balanceCards: BalanceCard[] = kept.map((c) => ({
     id: c.id,

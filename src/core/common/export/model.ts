@@ -84,7 +84,13 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
     else kept.push(c)
   }
   const cardKinds = new Map(kept.map((c) => [c.id, c.props.kind]))
-  const tally = tallyVotes(raw.rounds, raw.ballots, cardKinds, raw.withdrawn)
+  // every valid registry entry, withdrawn or not (a withdrawn voter's ballot is counted as withdrawn)
+  const voters = new Map<string, CoproRole>()
+  for (const r of raw.participants) {
+    const p = Participant.safeParse(r)
+    if (p.success) voters.set(p.data.id, p.data.coproRole)
+  }
+  const tally = tallyVotes(raw.rounds, raw.ballots, cardKinds, raw.withdrawn, voters)
   invalid += tally.invalid
   const votesByCard = new Map<string, ExportVotes>()
   const votesByParticipant = new Map<string, number>()

@@ -60,11 +60,15 @@ export class KeyedRecords<T = unknown> {
   private tail: Y.Item | null = null
   private readonly observer: (e: Y.YArrayEvent<KeyedEntry<T>>, tr: Y.Transaction) => void
 
-  constructor(yarray: Y.Array<KeyedEntry<T>>) {
+  /** Whether this replica deletes losing duplicate entries (a read-only reader, the relay, does not). */
+  private readonly cleanUp: boolean
+
+  constructor(yarray: Y.Array<KeyedEntry<T>>, opts: { readOnly?: boolean } = {}) {
     const doc = yarray.doc
     if (!doc) throw new Error('KeyedRecords needs a Y.Array that belongs to a Y.Doc')
     this.yarray = yarray
     this.doc = doc
+    this.cleanUp = opts.readOnly !== true
     this.loadAll()
     this.observer = (_e, tr) => this.onTransaction(tr)
     yarray.observe(this.observer)
@@ -86,6 +90,12 @@ export class KeyedRecords<T = unknown> {
 
   has(key: string): boolean {
     return this.index.has(key)
+  }
+
+  /** The Yjs ID (client, clock) of the entry that holds `key`'s current value, if any. */
+  currentEntryId(key: string): { client: number; clock: number } | undefined {
+    const cur = this.index.get(key)?.cur
+    return cur === undefined ? undefined : { client: cur.client, clock: cur.clock }
   }
 
   *keys(): IterableIterator<string> {
@@ -260,10 +270,10 @@ export class KeyedRecords<T = unknown> {
     const stale: Ref<T>[] = []
     for (const [key, list] of seen) {
       const cur = list[list.length - 1]!
-      this.index.set(key, { cur, refs: [cur] })
+      this.index.set(key, { cur, refs: this.cleanUp ? [cur] : list })
       for (let i = 0; i < list.length - 1; i++) stale.push(list[i]!)
     }
-    if (stale.length > 0) {
+    if (stale.length > 0 && this.cleanUp) {
       this.doc.transact((tr) => this.deleteRefs(tr, stale))
     }
   }
@@ -376,9 +386,9 @@ export class KeyedRecords<T = unknown> {
         st.refs[st.refs.length - 1]!
       for (const r of st.refs) if (r !== w) losers.push(r)
       st.cur = w
-      st.refs = [w]
+      if (this.cleanUp) st.refs = [w]
     }
-    if (losers.length > 0) {
+    if (losers.length > 0 && this.cleanUp) {
       this.doc.transact((tr) => this.deleteRefs(tr, losers))
     }
   }

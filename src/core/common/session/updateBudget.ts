@@ -1,35 +1,36 @@
 /**
- * How much one transaction of records may carry. Records written in one transaction are appended with
- * one push, which Yjs sends as ONE item; the relay refuses an item of more than `maxItemContentLength`
- * (256 Ki characters by default, docs/security.md) with close code 4413 — so a large paste, import or
- * template seeded in one transaction would be shown locally and never saved. Writers split such a write
- * into batches of at most this many characters of JSON, one transaction each (each its own update).
- * A quarter of the relay's default leaves room for the entry keys and a relay configured lower.
+ * How big one change may be when it reaches the relay: the relay's default limits (src/core/node/relay/
+ * limits.ts takes them from here) and what the app checks before it sends, so the app never sends an
+ * update the relay would refuse (docs/protocol/relay.md, "Limits").
  */
-export const RECORD_BATCH_CHARS = 64 * 1024
+export const UPDATE_BUDGET = {
+  /** Largest frame, in bytes. */
+  maxMessageBytes: 8 * 1024 * 1024,
+  /** Characters (or bytes, or JSON values) in one Yjs item's content: one record write, or one batch of them. */
+  maxItemContentLength: 256 * 1024,
+  /** Structs (items, GC and skip runs) in one update. */
+  maxStructsPerUpdate: 20_000,
+} as const
 
 /**
- * Splits `entries` into consecutive batches of at most `budget` characters (an entry larger than the
- * budget on its own gets a batch of its own). Keeps order; never returns an empty batch.
+ * The size the relay counts for a JSON-like value (updateCost.ts): one per value, plus string lengths
+ * and object keys. Stops counting past `cap`.
  */
-export function batchesWithinBudget<E>(
-  entries: readonly E[],
-  sizeOf: (entry: E) => number = (e) => JSON.stringify(e)?.length ?? 0,
-  budget: number = RECORD_BATCH_CHARS,
-): E[][] {
-  const batches: E[][] = []
-  let current: E[] = []
+export function valueSize(value: unknown, cap: number = Infinity): number {
   let size = 0
-  for (const e of entries) {
-    const s = sizeOf(e)
-    if (current.length > 0 && size + s > budget) {
-      batches.push(current)
-      current = []
-      size = 0
+  const stack: unknown[] = [value]
+  while (stack.length > 0 && size <= cap) {
+    const v = stack.pop()
+    size += 1
+    if (typeof v === 'string') size += v.length
+    else if (v instanceof Uint8Array) size += v.byteLength
+    else if (Array.isArray(v)) for (const x of v as unknown[]) stack.push(x)
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        size += k.length
+        stack.push(x)
+      }
     }
-    current.push(e)
-    size += s
   }
-  if (current.length > 0) batches.push(current)
-  return batches
+  return size
 }

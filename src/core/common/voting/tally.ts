@@ -3,7 +3,13 @@ import type { CardKind } from '../../../shared/model/cardKinds'
 import { COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
 import { selectCards } from '../cards/cardRecord'
 import { ballotKey } from '../session/docSchema'
-import { readBallotEntries, readRecords, readStructure, readWithdrawn } from '../session/read'
+import {
+  readBallotEntries,
+  readParticipants,
+  readRecords,
+  readStructure,
+  readWithdrawn,
+} from '../session/read'
 import { cmp } from '../text/compare'
 import { Ballot } from './ballots'
 import { isEligible } from './eligibility'
@@ -29,6 +35,8 @@ export interface VoteTally {
   /** One entry per counted dot. */
   readonly votes: CountedVote[]
   readonly withdrawnBallots: number
+  /** Ballots whose voter is not in the participant registry (not counted). */
+  readonly unregisteredBallots: number
   readonly invalid: number
 }
 
@@ -40,14 +48,17 @@ export function emptyByRole(): VotesByRole {
 
 /**
  * Counts the dots of published ballots of closed rounds. A ballot counts only when its map key
- * matches its round and voter, its round is closed, and its voter has not withdrawn; at most
- * dotsPerPerson dots count, and only on existing cards of the round's kinds.
+ * matches its round and voter, its round is closed, its voter is in the participant registry
+ * (`voters`: participant id → co-production role) and has not withdrawn; the role counted is the
+ * registry's, never the one written in the ballot (a ballot cannot make its voter someone else). At
+ * most dotsPerPerson dots count, and only on existing cards of the round's kinds.
  */
 export function tallyVotes(
   rawRounds: readonly unknown[],
   rawBallots: ReadonlyArray<readonly [string, unknown]>,
   cardKinds: ReadonlyMap<string, CardKind>,
   withdrawn: ReadonlySet<string>,
+  voters: ReadonlyMap<string, CoproRole>,
 ): VoteTally {
   let invalid = 0
   const rounds: VotingRound[] = []
@@ -61,6 +72,7 @@ export function tallyVotes(
   const ballotsCounted = new Map<string, number>()
   const votes: CountedVote[] = []
   let withdrawnBallots = 0
+  let unregistered = 0
   const sorted = [...rawBallots].sort((a, b) => cmp(a[0], b[0]))
   for (const [key, raw] of sorted) {
     const p = Ballot.safeParse(raw)
@@ -75,15 +87,20 @@ export function tallyVotes(
       withdrawnBallots++
       continue
     }
+    const role = voters.get(b.participantId)
+    if (role === undefined) {
+      unregistered++
+      continue
+    }
     ballotsCounted.set(round.id, (ballotsCounted.get(round.id) ?? 0) + 1)
     for (const cardId of b.cardIds.slice(0, round.dotsPerPerson)) {
       const kind = cardKinds.get(cardId)
       if (kind === undefined) continue
       if (round.kinds.length > 0 && !round.kinds.includes(kind)) continue
-      votes.push({ cardId, participantId: b.participantId, role: b.coproRole })
+      votes.push({ cardId, participantId: b.participantId, role })
     }
   }
-  return { rounds, ballotsCounted, votes, withdrawnBallots, invalid }
+  return { rounds, ballotsCounted, votes, withdrawnBallots, unregisteredBallots: unregistered, invalid }
 }
 
 export interface CardResult {
@@ -117,7 +134,15 @@ export function roundResults(doc: Y.Doc, roundId: string): RoundResults {
       .map((c) => [c.id, c.props.kind]),
   )
   const ballots = readBallotEntries(doc).filter(([k]) => k.startsWith(`${roundId}/`))
-  return resultsFromTally(roundId, tallyVotes(rounds, ballots, cardKinds, readWithdrawn(doc)))
+  return resultsFromTally(
+    roundId,
+    tallyVotes(rounds, ballots, cardKinds, readWithdrawn(doc), voterRoles(doc)),
+  )
+}
+
+/** Participant id → co-production role, from the participant registry: the role a voter's dots count for. */
+export function voterRoles(doc: Y.Doc): Map<string, CoproRole> {
+  return new Map(readParticipants(doc).map((p) => [p.id, p.coproRole]))
 }
 
 export function resultsFromTally(roundId: string, tally: ReturnType<typeof tallyVotes>): RoundResults {

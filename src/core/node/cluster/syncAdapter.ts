@@ -193,6 +193,7 @@ export class SyncAdapter implements Extension {
       ws,
       parsed.ok ? parsed.sessionId : '',
       this.limits.maxMessagesPerSecond,
+      this.limits.maxFramesPerSecond,
       this.now,
       this.limits.maxBufferedBytes,
     )

@@ -49,6 +49,17 @@ export const CLOSE_CODES = {
   UPDATE_TOO_LARGE: 4413,
   /** The session's document reached `maxDocumentBytes`; updates that add content are refused. Permanent. */
   DOCUMENT_FULL: 4414,
+  /**
+   * A frame larger than `maxMessageBytes` (up to twice that; beyond, ws itself closes with 1009). Permanent,
+   * so a stock client does not re-send the same too-large update forever.
+   */
+  MESSAGE_TOO_LARGE: 4415,
+  /**
+   * An update that changes what this connection's role may not change (rights.ts; docs/security.md
+   * "Rights"). It was never applied; the client was told why with an auth "permission denied" message
+   * first. Permanent: its copy of the board holds the refused change, so it must start from a fresh copy.
+   */
+  PERMISSION_DENIED: 4430,
   /** The session id is not well formed or names no session. Permanent. */
   UNKNOWN_SESSION: 4404,
   /** The token was revoked while connected (sharing stopped). Permanent. */
@@ -87,6 +98,8 @@ export const CLOSE_REASONS: Readonly<Record<CloseCodeName, string>> = {
   AWARENESS_REFUSED: 'presence refused: foreign, too many or too large',
   UPDATE_TOO_LARGE: 'update too large: too many items, too long or too deep',
   DOCUMENT_FULL: 'this board is full: archive or split it',
+  MESSAGE_TOO_LARGE: 'change too large to send: make it smaller',
+  PERMISSION_DENIED: 'permission denied: that change is not yours to make',
   UNKNOWN_SESSION: 'unknown session',
   TOKEN_REVOKED: 'token revoked',
   SESSION_CLOSED: 'session closed',

@@ -24,6 +24,11 @@ export class RelayConnection {
    */
   held: Uint8Array[] = []
   heldBytes = 0
+  /**
+   * The participant id a link without one claimed by registering (rights.ts); null until then. A link
+   * whose token names a participant id never uses it.
+   */
+  boundParticipantId: string | null = null
   /** Whether the observer was already told that its updates are dropped (told once per connection). */
   toldReadOnly = false
   /** For the keep-alive ping: cleared when a ping is sent, set by the pong. */
@@ -32,15 +37,18 @@ export class RelayConnection {
   /** Whether the peer (or the network) ended the connection rather than the relay. */
   closedByPeer = false
   private readonly limiter: RateLimiter
+  private readonly frameLimiter: RateLimiter
 
   constructor(
     readonly ws: WebSocket,
     readonly sessionId: string,
     maxMessagesPerSecond: number,
+    maxFramesPerSecond: number,
     now: () => number,
     private readonly maxBufferedBytes: number,
   ) {
     this.limiter = new RateLimiter(maxMessagesPerSecond, now)
+    this.frameLimiter = new RateLimiter(maxFramesPerSecond, now)
   }
 
   /** A method, not a field read, so TypeScript does not keep a narrowing across awaits. */
@@ -52,9 +60,14 @@ export class RelayConnection {
     return this.auth?.sessionRole === 'observer'
   }
 
-  /** Counts one incoming message against the rate limit; false when over it. */
+  /** Counts one message that changed something against `maxMessagesPerSecond`; false when over it. */
   takeMessage(): boolean {
     return this.limiter.take()
+  }
+
+  /** Counts one incoming frame, whatever it says, against `maxFramesPerSecond`; false when over it. */
+  takeFrame(): boolean {
+    return this.frameLimiter.take()
   }
 
   /** Output queued for this client and not yet written to the network. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CLOSE_CODES } from './closeCodes'
+import { UPDATE_BUDGET } from '../../common/session/updateBudget'
 
 /**
  * Per-relay limits: the one home of every budget the relay keeps on a connection and on a session
@@ -7,7 +8,10 @@ import { CLOSE_CODES } from './closeCodes'
  * default below and a documented close code (closeCodes.ts). The cluster relay imports these too.
  */
 export const RelayLimits = z.object({
-  /** Largest frame accepted, in bytes; larger frames close the connection with 1009. */
+  /**
+   * Largest frame accepted, in bytes; a larger frame closes the connection with the permanent
+   * MESSAGE_TOO_LARGE (4415), or with ws's own 1009 past twice this size.
+   */
   maxMessageBytes: z
     .number()
     .int()
@@ -30,8 +34,14 @@ export const RelayLimits = z.object({
   participantReserve: z.number().int().min(0).max(10_000),
   /** Connections facilitators may open beyond `maxConnectionsPerSession`: they can always get in. */
   facilitatorReserve: z.number().int().min(0).max(10_000),
-  /** Sustained messages per second per connection; a burst of one second's worth is allowed. */
+  /**
+   * Sustained messages per second per connection that change something (a new document change, a new
+   * presence state, a request); echoes of what the relay already has do not count. A burst of one
+   * second's worth is allowed.
+   */
   maxMessagesPerSecond: z.number().min(1).max(1_000_000),
+  /** Sustained frames per second per connection, whatever they say (the flood guard; echoes count here). */
+  maxFramesPerSecond: z.number().min(1).max(10_000_000),
   /**
    * Output queued for one client (ws.bufferedAmount) before it is closed with SLOW_CONSUMER. A frame is
    * sent when nothing is queued or when the queue plus the frame fits this budget.
@@ -94,20 +104,21 @@ export const RelayLimits = z.object({
 export type RelayLimits = z.infer<typeof RelayLimits>
 
 export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
-  maxMessageBytes: 8 * 1024 * 1024,
+  maxMessageBytes: UPDATE_BUDGET.maxMessageBytes,
   maxConnectionsPerSession: 200,
   maxConnectionsPerToken: 100,
   maxConnectionsPerDevice: 4,
   participantReserve: 20,
   facilitatorReserve: 20,
   maxMessagesPerSecond: 300,
+  maxFramesPerSecond: 1500,
   maxBufferedBytes: 8 * 1024 * 1024,
   maxSessionBufferedBytes: 64 * 1024 * 1024,
   maxAwarenessIdsPerConnection: 4,
   maxAwarenessStateBytes: 16 * 1024,
   maxAwarenessStatesPerSession: 256,
-  maxStructsPerUpdate: 20_000,
-  maxItemContentLength: 256 * 1024,
+  maxStructsPerUpdate: UPDATE_BUDGET.maxStructsPerUpdate,
+  maxItemContentLength: UPDATE_BUDGET.maxItemContentLength,
   maxNesting: 32,
   maxDocumentBytes: 64 * 1024 * 1024,
   maxPendingBytesPerConnection: 256 * 1024,

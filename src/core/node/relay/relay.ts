@@ -69,7 +69,8 @@ export class Relay {
     this.onRoomUnload = opts.onRoomUnload
     this.wss = new WebSocketServer({
       noServer: true,
-      maxPayload: this.limits.maxMessageBytes,
+      // Up to twice the limit a frame is read and refused with the permanent 4415 (after ws's own 1009 a stock client re-sends forever).
+      maxPayload: this.limits.maxMessageBytes * 2,
       perMessageDeflate: false,
       clientTracking: false,
     })
@@ -168,6 +169,7 @@ export class Relay {
       ws,
       parsed.ok ? parsed.sessionId : '',
       this.limits.maxMessagesPerSecond,
+      this.limits.maxFramesPerSecond,
       this.now,
       this.limits.maxBufferedBytes,
     )
@@ -252,10 +254,14 @@ export class Relay {
 
   private onFrame(conn: RelayConnection, data: unknown, isBinary: boolean): void {
     if (conn.state === 'closed') return
-    if (!conn.takeMessage()) return this.closeConn(conn, CLOSE_CODES.RATE_LIMITED)
+    if (!conn.takeFrame()) return this.closeConn(conn, CLOSE_CODES.RATE_LIMITED)
     if (!isBinary || !Buffer.isBuffer(data)) {
       this.counters.malformedMessages++
       return this.closeConn(conn, CLOSE_CODES.MALFORMED_MESSAGE)
+    }
+    if (data.byteLength > this.limits.maxMessageBytes) {
+      this.counters.refusedMessages++
+      return this.closeConn(conn, CLOSE_CODES.MESSAGE_TOO_LARGE)
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     if (conn.state === 'pending') {
@@ -273,7 +279,10 @@ export class Relay {
 
   private process(conn: RelayConnection, room: Room, frame: Uint8Array): void {
     try {
-      room.handle(conn, parseClientMessage(frame, this.awarenessBounds))
+      // Only messages that change something (or ask for something) count against the message rate:
+      // an echo of what the relay already has (pycrdt's provider echoes every update) does not.
+      const counts = room.handle(conn, parseClientMessage(frame, this.awarenessBounds))
+      if (counts && !conn.isClosed() && !conn.takeMessage()) this.closeConn(conn, CLOSE_CODES.RATE_LIMITED)
     } catch (err) {
       if (err instanceof RelayRefusal) {
         this.counters.refusedMessages++

@@ -3,6 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Actor } from '../../common/session/activity'
 import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
 import { BoardRecorder } from './boardRecorder'
+import { recordsArray } from '../../common/session/docSchema'
+import { KeyedRecords } from '../../common/session/keyedRecords'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
 import type { RelayLimits } from './limits'
@@ -20,6 +22,8 @@ import {
 } from './messages'
 import type { RoomPersistence } from './persistence'
 import { checkUpdateCost } from './updateCost'
+import { checkRights } from './rights'
+import { updateTouches } from './updateTouches'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
 
@@ -31,6 +35,8 @@ export interface RoomCounters {
   heldIncompleteUpdates: number
   /** New awareness states left out because the session already kept `maxAwarenessStatesPerSession`. */
   droppedAwarenessStates: number
+  /** Updates refused by the rights check (rights.ts): never applied, the sender told and closed. */
+  refusedForRights: number
 }
 
 /** One session's authoritative Y.Doc, its awareness, and the connections joined to it. */
@@ -45,7 +51,15 @@ export class Room {
     refusedIncompleteUpdates: 0,
     heldIncompleteUpdates: 0,
     droppedAwarenessStates: 0,
+    refusedForRights: 0,
   }
+  /**
+   * Which entry holds each tldraw record's current value (read-only: the relay never writes records);
+   * made when the first update of someone other than a facilitator is checked.
+   */
+  private recordIndex: KeyedRecords<unknown> | null = null
+  /** Doc updates emitted so far: tells whether a message changed anything (for the rate limit). */
+  private changes = 0
   private destroyed = false
   /** Bytes held for all connections (updates waiting for their dependencies). */
   private heldBytes = 0
@@ -90,6 +104,7 @@ export class Room {
 
   /** Every change is persisted and broadcast once-encoded to every other connection. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.changes++
     if (this.batch) {
       this.batch.push({ update, origin })
       return
@@ -214,50 +229,61 @@ export class Room {
     }
   }
 
-  /** Applies one already-validated message from a joined connection. Throws if Yjs rejects it. */
-  handle(conn: RelayConnection, message: ClientMessage): void {
+  /**
+   * Applies one already-validated message from a joined connection. Throws if Yjs rejects it. Returns
+   * whether the message counts against the connection's message rate: it changed the document or the
+   * presence, was held, or asked for something; an echo of what the relay already has does not count.
+   */
+  handle(conn: RelayConnection, message: ClientMessage): boolean {
     switch (message.kind) {
       case 'sync-step1':
         conn.send(encodeSyncStep2(this.doc, message.stateVector))
         this.checkOutput()
-        return
+        return true
       case 'sync-step2':
-      case 'sync-update':
+      case 'sync-update': {
         if (conn.isObserver) {
           this.dropObserverUpdate(conn, message.update)
-          return
+          return !isEmptyUpdate(message.update)
         }
-        this.atomically(() => this.applyUpdate(conn, message.update, message.decoded))
-        return
+        const before = this.changes
+        let held = false
+        this.atomically(() => {
+          held = this.applyUpdate(conn, message.update, message.decoded)
+        })
+        return held || this.changes !== before
+      }
       case 'awareness': {
         const entries = this.ownAwareness(conn, message.entries)
-        if (entries.length === 0) return
+        if (entries.length === 0) return false
         const update =
           entries.length === message.entries.length ? message.update : encodeAwarenessEntries(entries)
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
-        return
+        return true
       }
       case 'query-awareness': {
         const states = this.awareness.getStates()
         if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
-        return
+        return true
       }
       case 'auth':
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
-        return
+        return false
     }
   }
 
   /**
-   * Applies a participant's update within its cost limits and the document quota. What cannot be
-   * integrated yet (it depends on updates the relay does not have) never enters the document: it is
-   * held for the connection, under `maxPendingBytesPerConnection` and `maxPendingBytesPerSession`, and
-   * retried with its next update (a client's edits can overtake its sync step 2). Past those, or when
-   * the connection closes, it is dropped; on a drop the client gets the relay's state vector so it sends
-   * what is missing, and a connection dropped too often is closed (UPDATE_INCOMPLETE).
+   * Applies a participant's update within its cost limits, its rights (rights.ts) and the document
+   * quota. What cannot be integrated yet (it depends on updates the relay does not have) never enters
+   * the document: it is held for the connection, under `maxPendingBytesPerConnection` and
+   * `maxPendingBytesPerSession`, and retried (and its rights checked again) with its next update (a
+   * client's edits can overtake its sync step 2). Past those, or when the connection closes, it is
+   * dropped; on a drop the client gets the relay's state vector so it sends what is missing, and a
+   * connection dropped too often is closed (UPDATE_INCOMPLETE). Returns whether something was held.
    */
-  private applyUpdate(conn: RelayConnection, update: Uint8Array, decoded: DecodedUpdate): void {
+  private applyUpdate(conn: RelayConnection, update: Uint8Array, decoded: DecodedUpdate): boolean {
     checkUpdateCost(this.doc, decoded, this.limits)
+    this.checkRights(conn, decoded)
     if (decoded.structs.length > 0) this.checkQuota(update.byteLength)
     Y.applyUpdate(this.doc, update, conn)
     this.bytesSinceMeasure += update.byteLength
@@ -265,12 +291,14 @@ export class Room {
     if (conn.heldBytes > 0) {
       // Something new arrived: the held parts may now apply (Yjs retries its pending structs itself).
       const held = this.releaseHeld(conn)
+      const retry = [...held, ...waiting]
+      for (const u of retry) this.checkRights(conn, Y.decodeUpdateV2(u))
       this.doc.transact(() => {
-        for (const u of [...held, ...waiting]) Y.applyUpdateV2(this.doc, u, conn)
+        for (const u of retry) Y.applyUpdateV2(this.doc, u, conn)
       }, conn)
       waiting = takePendingUpdates(this.doc)
     }
-    if (waiting.length === 0) return
+    if (waiting.length === 0) return false
     this.counters.heldIncompleteUpdates++
     const bytes = waiting.reduce((n, u) => n + u.byteLength, 0)
     if (
@@ -280,7 +308,7 @@ export class Room {
       conn.held = waiting
       conn.heldBytes = bytes
       this.heldBytes += bytes
-      return
+      return true
     }
     this.counters.refusedIncompleteUpdates++
     conn.incompleteUpdates++
@@ -288,6 +316,30 @@ export class Room {
       throw new RelayRefusal(CLOSE_CODES.UPDATE_INCOMPLETE, 'too many updates with missing dependencies')
     }
     conn.send(encodeSyncStep1(this.doc))
+    return true
+  }
+
+  /**
+   * The rights check (rights.ts; docs/adr/0040): a refused update is never applied. The client is told
+   * why (an auth "permission denied" message) and closed with PERMISSION_DENIED: its own copy holds the
+   * refused change, which the relay will never have, so it must start again from the relay's document.
+   */
+  private checkRights(conn: RelayConnection, decoded: DecodedUpdate): void {
+    const auth = conn.auth
+    if (auth === null || auth.sessionRole === 'facilitator') return
+    const { touches } = updateTouches(this.doc, decoded)
+    this.recordIndex ??= new KeyedRecords(recordsArray(this.doc), { readOnly: true })
+    const verdict = checkRights(this.doc, this.recordIndex, touches, {
+      sessionRole: auth.sessionRole,
+      participantId: auth.participantId ?? conn.boundParticipantId,
+    })
+    if (verdict.ok) {
+      if (verdict.bind !== null) conn.boundParticipantId = verdict.bind
+      return
+    }
+    this.counters.refusedForRights++
+    conn.send(encodePermissionDenied(verdict.reason))
+    throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, verdict.reason)
   }
 
   /** Takes a connection's held updates back (they are re-applied or forgotten). */
@@ -341,6 +393,7 @@ export class Room {
         )
       }
       if (owner !== conn && !e.isNull) fresh.add(e.clientID)
+      if (!e.isNull) this.checkPresenceClaims(conn, e)
       keep.push(e)
     }
     if (fresh.size === 0) return keep
@@ -362,6 +415,24 @@ export class Room {
   }
 
   /**
+   * A presence state speaks for its own connection only: its `user.sessionRole` (when given) must be the
+   * connection's role and its `user.id` the connection's participant id (when the relay knows one), so
+   * nobody shows up as a facilitator or as someone else.
+   */
+  private checkPresenceClaims(conn: RelayConnection, e: AwarenessEntry): void {
+    const user = (JSON.parse(e.json) as { user?: unknown }).user
+    if (user === null || typeof user !== 'object') return
+    const { sessionRole, id } = user as { sessionRole?: unknown; id?: unknown }
+    if (sessionRole !== undefined && sessionRole !== conn.auth?.sessionRole) {
+      throw new RelayRefusal(CLOSE_CODES.AWARENESS_REFUSED, 'a presence state claiming another role')
+    }
+    const pid = conn.auth?.participantId ?? conn.boundParticipantId
+    if (id !== undefined && pid !== null && id !== pid) {
+      throw new RelayRefusal(CLOSE_CODES.AWARENESS_REFUSED, 'a presence state claiming another person')
+    }
+  }
+
+  /**
    * Observers are read-only: their document updates are dropped. The first non-empty one is answered
    * with an auth "permission denied" message, which a stock y-websocket client logs and otherwise ignores.
    */
@@ -378,6 +449,7 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.recorder.destroy()
+    this.recordIndex?.destroy()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

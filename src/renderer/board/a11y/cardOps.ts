@@ -13,6 +13,7 @@ import { cardBounds, selectCards, type CardRecord } from '../../../core/common/c
 import { readStructure } from '../../../core/common/session/read'
 import type { CardShape } from '../shapes/cardSchema'
 import { createCard } from '../shapes/newCard'
+import type { SessionRole } from '../../../shared/model/roles'
 import { spotInCell } from '../../../core/common/structure/placement'
 
 /** Who adds cards through these operations (the Board's identity). */
@@ -67,7 +68,7 @@ export interface CardOps {
 export function createCardOps(
   editor: Editor,
   doc: Y.Doc,
-  getAuthor: () => CardAuthor & { sessionRole?: string },
+  getAuthor: () => CardAuthor & { readonly sessionRole?: SessionRole },
 ): CardOps {
   const cardShape = (id: string): CardShape | null => {
     const s = editor.getShape(id as TLShapeId)
@@ -103,6 +104,11 @@ export function createCardOps(
   }
 
   const writable = () => !editor.getIsReadonly()
+  /** A participant changes only their own cards (the relay's rule; board/canvas/ownership.ts). */
+  const mayChange = (shape: CardShape) => {
+    const me = getAuthor()
+    return me.sessionRole !== 'participant' || shape.props.authorId === me.id
+  }
 
   return {
     list,
@@ -146,7 +152,7 @@ export function createCardOps(
     },
     update(id, patch) {
       const shape = cardShape(id)
-      if (!shape || !writable()) return false
+      if (!shape || !writable() || !mayChange(shape)) return false
       const props = normaliseCardFields({
         kind: patch.kind ?? shape.props.kind,
         text: patch.text ?? shape.props.text,
@@ -159,7 +165,7 @@ export function createCardOps(
     },
     moveToCell(id, cell) {
       const shape = cardShape(id)
-      if (!shape || !writable() || shape.isLocked) return false
+      if (!shape || !writable() || shape.isLocked || !mayChange(shape)) return false
       const at = spotFor(cell, { w: shape.props.w, h: shape.props.h }, id)
       editor.markHistoryStoppingPoint('move card')
       editor.updateShape<CardShape>({ id: shape.id, type: CARD_SHAPE_TYPE, x: at.x, y: at.y })
@@ -167,7 +173,7 @@ export function createCardOps(
     },
     remove(id) {
       const shape = cardShape(id)
-      if (!shape || !writable() || shape.isLocked) return false
+      if (!shape || !writable() || shape.isLocked || !mayChange(shape)) return false
       editor.markHistoryStoppingPoint('delete card')
       editor.deleteShape(shape.id)
       return true

@@ -1,21 +1,20 @@
 import type * as Y from 'yjs'
 import type { TLRecord, TLStore } from 'tldraw'
 import { KeyedRecords } from '../../../core/common/session/keyedRecords'
-import { batchesWithinBudget } from '../../../core/common/session/updateBudget'
 import {
   DOC_SCHEMA_VERSION,
   META_KEYS,
   recordsArray,
   sessionMap,
 } from '../../../core/common/session/docSchema'
+import { UPDATE_BUDGET, valueSize } from '../../../core/common/session/updateBudget'
 import { checkDocSchema, type SchemaCheck } from './schemaCheck'
 
 /**
  * Binds a tldraw store to a session's Y.Doc (framework-free; the Board and the Node tests both use it).
  *
  * - Document records live in KeyedRecords on `tl_records`, keyed by record id.
- * - Local changes (source 'user', scope 'document') go to Yjs in one transaction per store batch, split into
- *   batches the relay accepts (core/common/session/updateBudget.ts).
+ * - Local changes (source 'user', scope 'document') go to Yjs in one transaction per store batch.
  * - Changes that did not come from this binding (remote peers, other local writers) come in through
  *   `store.mergeRemoteChanges`, so tldraw's history (undo) never records them.
  * - `meta` holds DOC_SCHEMA_VERSION and tldraw's serialized schema. A client whose schema cannot read
@@ -24,6 +23,10 @@ import { checkDocSchema, type SchemaCheck } from './schemaCheck'
  * - A remote record that fails validation is skipped and reported; the rest still applies.
  * - `shouldSync(record) === false` keeps a record local: it is never written, and if it was written
  *   before (it just became private) it is deleted from the document.
+ * - Nothing is sent that the relay would refuse for its size (core/common/session/updateBudget.ts): a
+ *   record larger than one item may hold is not written and is put back as it was on this device
+ *   (`tooLarge` counts them, for the host to say so in plain words); a large batch is written in
+ *   several transactions, each within the budget.
  *
  * Call it once the provider has synced for the first time, so a client never seeds over a board it
  * has not received yet.
@@ -45,6 +48,8 @@ export interface BindingState {
   schemaError: string | null
   /** Remote records currently skipped because they failed validation. */
   invalidRecords: number
+  /** Local changes not sent because they were larger than the relay accepts (undone on this device). */
+  tooLarge: number
 }
 
 export interface Binding {
@@ -61,12 +66,14 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
   /** The origin of every transaction this binding writes, to tell its own changes apart. */
   const origin = { binding: 'tldraw' }
   const invalid = new Map<string, string>()
+  let tooLarge = 0
   let check: SchemaCheck = checkDocSchema(meta, store.schema)
   let destroyed = false
 
   const state = (): BindingState => ({
     schemaError: check.ok ? null : check.error,
     invalidRecords: invalid.size,
+    tooLarge,
   })
   const notify = () => opts.onChange?.(state())
   const canWrite = () => !destroyed && !opts.readOnly && check.ok
@@ -155,12 +162,10 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
     if (records.size === 0) {
       const seed = (opts.seed?.() ?? Object.values(store.serialize('document'))).filter(shouldSync)
       if (canWrite()) {
-        const batches = batchesWithinBudget(seed.map((r) => [r.id, r] as const))
         doc.transact(() => {
           writeSchema()
-          if (batches[0]) records.setMany(batches[0])
+          records.setMany(seed.map((r) => [r.id, r] as const))
         }, origin)
-        for (const batch of batches.slice(1)) doc.transact(() => records.setMany(batch), origin)
         const missing = seed.filter((r) => !store.has(r.id))
         if (missing.length > 0) store.mergeRemoteChanges(() => store.put(missing))
       }
@@ -193,10 +198,8 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
       const m = store.schema.migratePersistedRecord(rec, from)
       if (m.type === 'success' && m.value !== rec) upgraded.push([key, m.value])
     }
-    const batches = batchesWithinBudget(upgraded)
-    for (const batch of batches.slice(0, -1)) doc.transact(() => records.setMany(batch), origin)
     doc.transact(() => {
-      records.setMany(batches.at(-1) ?? [])
+      records.setMany(upgraded)
       writeSchema()
     }, origin)
     check = { ok: true, migrateFrom: null, missing: false }
@@ -208,27 +211,56 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
       if (!canWrite()) return
       const puts: [string, TLRecord][] = []
       const dels: string[] = []
-      for (const r of Object.values(changes.added)) {
-        if (shouldSync(r)) puts.push([r.id, r])
+      /** Records too large to send, with what to put back on this device (null: remove it). */
+      const refused: [TLRecord, TLRecord | null][] = []
+      const put = (r: TLRecord, before: TLRecord | null) => {
+        if (entrySize(r) > UPDATE_BUDGET.maxItemContentLength) refused.push([r, before])
+        else puts.push([r.id, r])
       }
-      for (const [, to] of Object.values(changes.updated)) {
-        if (shouldSync(to)) puts.push([to.id, to])
+      for (const r of Object.values(changes.added)) {
+        if (shouldSync(r)) put(r, null)
+      }
+      for (const [from, to] of Object.values(changes.updated)) {
+        if (shouldSync(to)) put(to, from)
         else if (records.has(to.id)) dels.push(to.id)
       }
       for (const r of Object.values(changes.removed)) {
         if (records.has(r.id)) dels.push(r.id)
       }
+      if (refused.length > 0) undoTooLarge(refused)
       if (puts.length === 0 && dels.length === 0) return
-      // one transaction per batch: a big paste or import must not become one item the relay refuses
-      const batches = batchesWithinBudget(puts)
+      // Each transaction's new entries form one Yjs item: keep each within the relay's item budget.
+      const batches: [string, TLRecord][][] = [[]]
+      let size = 0
+      for (const p of puts) {
+        const n = entrySize(p[1])
+        if (size + n > UPDATE_BUDGET.maxItemContentLength && batches[batches.length - 1]!.length > 0) {
+          batches.push([])
+          size = 0
+        }
+        batches[batches.length - 1]!.push(p)
+        size += n
+      }
       doc.transact(() => {
         if (dels.length > 0) records.deleteMany(dels)
-        if (batches[0]) records.setMany(batches[0])
+        if (batches[0]!.length > 0) records.setMany(batches[0]!)
       }, origin)
       for (const batch of batches.slice(1)) doc.transact(() => records.setMany(batch), origin)
     },
     { source: 'user', scope: 'document' },
   )
+
+  /** Puts records that were too large to send back as they were (outside the undo history) and says so. */
+  function undoTooLarge(refused: [TLRecord, TLRecord | null][]) {
+    tooLarge += refused.length
+    store.mergeRemoteChanges(() => {
+      const remove = refused.filter(([, before]) => before === null).map(([r]) => r.id)
+      const restore = refused.flatMap(([, before]) => (before === null ? [] : [before]))
+      if (remove.length > 0) store.remove(remove)
+      if (restore.length > 0) store.put(restore)
+    })
+    notify()
+  }
 
   // --- Yjs → local --------------------------------------------------------------------------------
   const onRecords = (changes: Map<string, { action: string; newValue?: TLRecord }>, tr: Y.Transaction) => {
@@ -267,4 +299,9 @@ export function bindStoreToDoc(opts: BindingOptions): Binding {
       meta.unobserve(onMeta)
     },
   }
+}
+
+/** The size the relay counts for one record entry of `tl_records` ({ key, val }). */
+function entrySize(r: TLRecord): number {
+  return valueSize({ key: r.id, val: r }, UPDATE_BUDGET.maxItemContentLength + 1)
 }

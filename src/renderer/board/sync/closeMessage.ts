@@ -8,14 +8,19 @@ const MESSAGES: Readonly<Record<number, string>> = {
   4401: 'This board needs a link with a token. Ask the facilitator for a new link.',
   4403: 'This link does not give access to this board.',
   4404: 'This session does not exist any more.',
-  4409: 'Some of your changes could not be saved: they depend on earlier changes the board never received. Reload to reconnect; the board will catch up.',
-  4412: 'This screen sent presence information the board could not accept (too much of it, or for someone else). Reload to reconnect.',
-  4413: 'Your last change was too big to save, for example a very long text or a very large paste. It was not saved. Reload, then add it in smaller parts.',
-  4414: 'This board is full: it has reached its size limit, so new changes cannot be saved. Ask the facilitator to archive it or split it into two sessions.',
+  4409: 'The connection to this board was refused (changes arrived out of order too often). Reload to reconnect.',
+  4412: 'Your presence (where you are on the board) could not be shared. Reload to reconnect.',
+  4413: 'A change was too large for the board (too many items or too much text at once), so it was not saved. Reload, then make the change in smaller steps.',
+  4414: 'This board is full, so new changes cannot be saved. Ask the facilitator to archive or split it.',
+  4415: 'A change was too large to send (for example a big image), so it was not saved. Reload, then make it smaller.',
+  4430: 'That change was not yours to make (only its author or a facilitator can change it), so it was not saved. The board has been loaded again as it is.',
   4410: 'Your access to this board was withdrawn (sharing stopped). Changes made now are not saved.',
   4420: 'This session was closed. Changes made now are not saved.',
   4421: 'This session was moved to the trash, so it is closed for everyone. Changes made now are not saved. Restore it from the trash to go on.',
 }
+
+/** The relay refused a change this device made (rights.ts): the board starts again from a fresh copy. */
+export const PERMISSION_DENIED_CLOSE = 4430
 
 /** The words for a close code, or null when the close is not permanent (the board reconnects by itself). */
 export function closeMessage(code: number): string | null {
@@ -23,4 +28,12 @@ export function closeMessage(code: number): string | null {
   return (
     MESSAGES[code] ?? `The connection to this board was closed for good (code ${code}). Reload to reconnect.`
   )
+}
+
+/** Words for changes this device could not send because they were too large (binding.ts `tooLarge`). */
+export function tooLargeMessage(count: number): string | null {
+  if (count === 0) return null
+  return count === 1
+    ? 'One change was too large to share with the board (for example a big image), so it was undone. Make it smaller and try again.'
+    : `${count} changes were too large to share with the board (for example big images), so they were undone. Make them smaller and try again.`
 }

@@ -8,7 +8,7 @@ import type { BoardStatus } from '../boardApi'
 import { CardShapeUtil } from '../shapes/CardShapeUtil'
 import { initialBoardRecords } from '../shapes/boardSchema'
 import { bindStoreToDoc, type Binding } from './binding'
-import { closeMessage } from './closeMessage'
+import { closeMessage, PERMISSION_DENIED_CLOSE } from './closeMessage'
 import { readPeers, type PresenceSync } from './presence'
 import { flushStore } from './flushStore'
 
@@ -49,6 +49,7 @@ const INITIAL_STATUS: BoardStatus = {
   schemaError: null,
   invalidRecords: 0,
   lastClose: null,
+  tooLarge: 0,
 }
 
 /**
@@ -62,6 +63,9 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
   const [ready, setReady] = useState(false)
   const [status, setStatus] = useState<BoardStatus>(INITIAL_STATUS)
   const statusRef = useRef(status)
+  // Bumped when the relay refused a change of this device (4430): the board starts again from a fresh
+  // copy, since this copy holds a change the relay will never have.
+  const [generation, setGeneration] = useState(0)
 
   const patchStatus = useCallback(
     (patch: Partial<BoardStatus>) => {
@@ -135,6 +139,10 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
     }
     const onClose = (e: CloseEvent | null) => {
       if (e && e.code >= 4000) patchStatus({ lastClose: { code: e.code, reason: e.reason } })
+      if (e?.code === PERMISSION_DENIED_CLOSE) {
+        setGeneration((g) => g + 1)
+        return
+      }
       // a permanent close (e.g. 4421, trashed): no reconnect will come, so nothing typed now could be saved
       if (e && closeMessage(e.code) !== null) editorRef.current?.updateInstanceState({ isReadonly: true })
     }
@@ -158,7 +166,7 @@ export function useBoardConnection(opts: BoardConnectionOptions): BoardConnectio
       doc.destroy()
       editorRef.current = null
     }
-  }, [sessionId, syncUrl, token, readOnly, patchStatus, hostRef, editorRef, presenceRef])
+  }, [sessionId, syncUrl, token, readOnly, patchStatus, hostRef, editorRef, presenceRef, generation])
 
   return { conn, connRef, ready, status, statusRef }
 }

@@ -33,6 +33,8 @@ export interface CardItemProps {
   card: OutlineCard
   mode: CardMode
   readOnly: boolean
+  /** A participant changes only their own cards (the relay enforces it): others' cards show no Edit/Move/Delete. */
+  ownOnly: boolean
   cellKey: string
   choices: { key: string; label: string }[]
   vote: CardVote | null
@@ -59,6 +61,7 @@ export const OutlineCardItem = memo(
     sameCard(a.card, b.card) &&
     a.mode === b.mode &&
     a.readOnly === b.readOnly &&
+    a.ownOnly === b.ownOnly &&
     a.cellKey === b.cellKey &&
     a.choices === b.choices &&
     a.actions === b.actions &&
@@ -109,7 +112,7 @@ function CardItem(p: CardItemProps) {
       )}
       {p.mode === 'view' && (
         <div className="outline-card-actions">
-          {!p.readOnly && (
+          {!p.readOnly && (card.mine || !p.ownOnly) && (
             <>
               <button
                 type="button"

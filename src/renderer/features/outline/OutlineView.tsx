@@ -207,6 +207,7 @@ export function Outline({
         cellKey={cell.key}
         mode={modes?.id === c.id ? modes.mode : 'view'}
         readOnly={readOnly}
+        ownOnly={board.identity.sessionRole === 'participant'}
         choices={choices}
         vote={voteOf(c.id)}
         actions={actions}

@@ -6,7 +6,7 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { LoadedBoard } from '../../board/loadBoard'
-import { closeMessage } from '../../board/sync/closeMessage'
+import { closeMessage, tooLargeMessage } from '../../board/sync/closeMessage'
 import { closeSessionTabs } from './closeTabs'
 
 /** Relay close codes that end a session for everyone (docs/protocol/relay.md): closed or trashed. */
@@ -67,6 +67,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
                 peers: s.peers,
                 message:
                   (s.lastClose ? closeMessage(s.lastClose.code) : null) ??
+                  tooLargeMessage(s.tooLarge) ??
                   s.schemaError ??
                   (s.invalidRecords ? `${s.invalidRecords} item(s) could not be shown` : null),
               },
