@@ -2,13 +2,33 @@ import type { CardKind } from '../../../shared/model/cardKinds'
 import type { BoardStructure, CellRef, StructureItem } from '../../../shared/model/structure'
 import { currentActivity } from '../facilitation/agenda'
 import type { Agenda } from '../facilitation/schema'
-import { cellRect, createAttributor, sameCell, structureBounds, type Rect } from './attribution'
+import { createAttributor, sameCell, structureBounds, type Rect } from './attribution'
+import { nextSlot } from './flow'
+
+export {
+  CARD_FLOW,
+  cellLayout,
+  inReadingOrder,
+  nextSlot,
+  reflowAfterEdit,
+  settleArrivals,
+  slotBox,
+  tidyBoard,
+  tidyCell,
+  type Arrival,
+  type CellLayout,
+  type FlowCard,
+  type FlowMove,
+  type FlowOptions,
+  type FlowPlan,
+} from './flow'
 
 /**
- * Where a new card goes: which cell (targetCell, for the simple composer), and where in it so it covers
- * no other card (findFreeSpot, spotInCell); where the composer puts a card on the open canvas
- * (placeNewCard). Pure (no tldraw), so every rule is unit-tested; the renderer's card operations,
- * composer and guest screen call these.
+ * The placement rule, in one place: which cell a new card goes to (targetCell, for the simple
+ * composer), and where in it — the cell's flow of slots (cellLayout, nextSlot, settleArrivals,
+ * tidyCell, tidyBoard, reflowAfterEdit; ADR 0030). Below the structure or on a board without one,
+ * a free spot (findFreeSpot, spotInCell, placeNewCard). Pure (no tldraw), so every rule is
+ * unit-tested; the canvas, card operations, composer, outline and participant screens call these.
  */
 
 /** A box on the page. */
@@ -63,9 +83,11 @@ export function findFreeSpot(
 }
 
 /**
- * A free spot for a card of `size` in cell `cell` (null: unplaced), avoiding `occupied`, with the card's
- * centre attributed to that cell. Unplaced cards go to a band below the structure, or into `viewport`
- * when there is no structure (a region of six cards when the viewport is empty).
+ * Where a card goes in cell `cell` (null: unplaced), given the boxes already on the board
+ * (`occupied`): in a cell, its next slot (nextSlot) — the result then carries the slot's size, which
+ * callers should give the card (`size` only matters outside cells); the card's centre is always
+ * attributed to the cell. Unplaced cards go to a free spot of `size` in a band below the structure,
+ * or into `viewport` when there is no structure (a region of six cards when the viewport is empty).
  */
 export function spotInCell(
   structure: BoardStructure | null,
@@ -73,12 +95,18 @@ export function spotInCell(
   size: Size,
   occupied: readonly Box[],
   viewport: Box,
-): { x: number; y: number } {
+): { x: number; y: number; w: number; h: number } {
   const attribute = createAttributor(structure)
   const target: CellRef = cell ?? { type: 'unplaced' }
+  if (target.type !== 'unplaced') {
+    const slot = nextSlot(
+      structure,
+      target,
+      occupied.filter((b) => sameCell(attribute(b), target)),
+    )
+    if (slot) return slot
+  }
   const accept = (at: { x: number; y: number }) => sameCell(attribute({ ...at, ...size }), target)
-  const rect = cellRect(structure, target)
-  if (rect) return findFreeSpot(rect, size, occupied, accept)
   const region: Box = structure
     ? (() => {
         const b = structureBounds(structure)
@@ -87,7 +115,7 @@ export function spotInCell(
     : viewport.w > 0 && viewport.h > 0
       ? { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h }
       : { x: 0, y: 0, w: size.w * 6, h: size.h * 6 }
-  return findFreeSpot(region, size, occupied, accept)
+  return { ...findFreeSpot(region, size, occupied, accept), w: size.w, h: size.h }
 }
 
 /**
