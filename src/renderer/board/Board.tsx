@@ -16,6 +16,7 @@ import {
 } from './boardApi'
 import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
+import { installArranger } from './structure/arrange'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { attachCardDetail } from './shapes/zoomDetail'
 import { boardComponents } from './canvas/boardComponents'
@@ -98,7 +99,14 @@ export function Board(props: BoardProps) {
       const detachA11y = attachBoardA11y(editor)
       const stopHydrating = cardRenderGate(editor).hydrate()
       const stopDetail = attachCardDetail(editor)
+      const stopArranging = installArranger(editor, conn.doc, {
+        role: () => propsRef.current.identity.sessionRole,
+        get structureUndo() {
+          return propsRef.current.structureUndo ?? ownUndo
+        },
+      })
       return () => {
+        stopArranging()
         stopDetail()
         stopHydrating()
         detachA11y()

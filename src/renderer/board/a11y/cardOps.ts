@@ -13,6 +13,7 @@ import { readStructure } from '../../../core/common/session/read'
 import type { CardShape } from '../shapes/cardSchema'
 import { createCard } from '../shapes/newCard'
 import { spotInCell } from '../../../core/common/structure/placement'
+import { settleNow, type ArrangeContext } from '../structure/arrange'
 
 /** Who adds cards through these operations (the Board's identity). */
 export type { CardAuthor }
@@ -39,7 +40,10 @@ export interface CardOps {
   subscribe(listener: () => void): () => void
   /** Calls back with the ids of cards that other people added (remote changes only). */
   onRemoteAdded(listener: (ids: string[]) => void): () => void
-  /** Adds a card in a cell (null or unplaced: below the structure). Returns its id, or null if read-only. */
+  /**
+   * Adds a card in the next free slot of a cell (null or unplaced: below the structure). Returns its
+   * id, or null if read-only.
+   */
   add(
     kind: CardKind,
     text: string,
@@ -47,7 +51,7 @@ export interface CardOps {
     extras?: { owner?: string; due?: string },
   ): string | null
   update(id: string, patch: CardPatch): boolean
-  /** Moves a card to a free spot in another cell. */
+  /** Moves a card to the next free slot of another cell (taking that cell's card size). */
   moveToCell(id: string, cell: CellRef): boolean
   remove(id: string): boolean
   /** Selects the card on the canvas, brings it into view and puts keyboard focus on the canvas. */
@@ -57,7 +61,12 @@ export interface CardOps {
   readOnly(): boolean
 }
 
-export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardAuthor): CardOps {
+export function createCardOps(
+  editor: Editor,
+  doc: Y.Doc,
+  getAuthor: () => CardAuthor,
+  arrange?: ArrangeContext,
+): CardOps {
   const cardShape = (id: string): CardShape | null => {
     const s = editor.getShape(id as TLShapeId)
     return s && s.type === CARD_SHAPE_TYPE ? (s as CardShape) : null
@@ -82,7 +91,7 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
     return out
   }
 
-  /** A free top-left corner for a card of this size in `cell` (or below the structure when unplaced). */
+  /** The next slot of `cell` (its box), or a free spot of this size below the structure when unplaced. */
   const spotFor = (cell: CellRef | null, size: { w: number; h: number }, exceptId?: string) => {
     const occupied = list()
       .filter((c) => c.id !== exceptId)
@@ -131,7 +140,10 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
       if (!writable()) return null
       const author = getAuthor()
       const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
-      return createCard(editor, spotFor(cell, size), kind, text, author, extras)
+      const id = createCard(editor, spotFor(cell, size), kind, text, author, extras)
+      // a full cell re-flows (cards shrink together, or its lane grows) in the same undo step
+      if (arrange) settleNow(editor, doc, [{ id }], arrange)
+      return id
     },
     update(id, patch) {
       const shape = cardShape(id)
@@ -151,7 +163,14 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
       if (!shape || !writable() || shape.isLocked) return false
       const at = spotFor(cell, { w: shape.props.w, h: shape.props.h }, id)
       editor.markHistoryStoppingPoint('move card')
-      editor.updateShape<CardShape>({ id: shape.id, type: CARD_SHAPE_TYPE, x: at.x, y: at.y })
+      editor.updateShape<CardShape>({
+        id: shape.id,
+        type: CARD_SHAPE_TYPE,
+        x: at.x,
+        y: at.y,
+        props: { w: at.w, h: at.h },
+      })
+      if (arrange) settleNow(editor, doc, [{ id }], arrange)
       return true
     },
     remove(id) {

@@ -9,10 +9,13 @@ import type { CardShape } from './cardSchema'
 
 export { newCardProps, type CardAuthor }
 
-/** Writes a new card with its top-left corner at `at`, as its own undo step; returns its id. */
+/**
+ * Writes a new card with its top-left corner at `at` (and the size of its slot, when `at` has one),
+ * as its own undo step; returns its id.
+ */
 export function createCard(
   editor: Editor,
-  at: { x: number; y: number },
+  at: { x: number; y: number; w?: number; h?: number },
   kind: CardKind,
   text: string,
   author: CardAuthor,
@@ -25,7 +28,10 @@ export function createCard(
     type: CARD_SHAPE_TYPE,
     x: at.x,
     y: at.y,
-    props: newCardProps(kind, text, author, extras),
+    props: {
+      ...newCardProps(kind, text, author, extras),
+      ...(at.w !== undefined && at.h !== undefined && at.w > 0 && at.h > 0 ? { w: at.w, h: at.h } : {}),
+    },
   })
   return id
 }
