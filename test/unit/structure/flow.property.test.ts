@@ -337,6 +337,20 @@ describe('settling arrivals', () => {
     checkBoard(g, apply(g, cards, noGrow)[1])
   })
 
+  it('a card dropped in the middle of an emptier cell stays near where it was let go', () => {
+    const r = { x: 300, y: 180, w: 480, h: 340 }
+    const at = { x: r.x + r.w / 2, y: r.y + r.h / 2 }
+    const card: FlowCard = { id: 'd', x: at.x - 100, y: at.y - 70, w: 200, h: 140 }
+    const [, after] = apply(g, [card], settleArrivals(g, [card], [{ id: 'd', at }]))
+    const c = after[0]!
+    expect(Math.abs(c.x + c.w / 2 - at.x)).toBeLessThan(c.w)
+    expect(Math.abs(c.y + c.h / 2 - at.y)).toBeLessThan(c.h)
+    checkBoard(g, after)
+    // the next new card still takes the first free slot, top left
+    const next = nextSlot(g, cell, after)!
+    expect({ x: next.x, y: next.y }).toEqual({ x: r.x + CARD_FLOW.padding, y: r.y + CARD_FLOW.padding })
+  })
+
   it('a dropped card takes the slot nearest the drop point', () => {
     const cards: FlowCard[] = []
     for (let i = 0; i < 3; i++) cards.push({ id: `c${i}`, ...nextSlot(g, cell, cards)! })

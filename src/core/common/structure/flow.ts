@@ -8,6 +8,7 @@ import {
   nearestSlot,
   sameBox,
   slotBox,
+  slotCount,
   type FlowCard,
 } from './slots'
 
@@ -74,13 +75,8 @@ function flowCells(
       if (w.ref.type !== 'cell') continue
       const rect = cellRect(structure, w.ref)
       if (!rect) continue
-      const layout = cellLayout(rect, w.members.length, true)
-      const box = inner(rect)
-      if (layout.needInnerHeight > box.h + 1e-6) {
-        // full padding: a taller cell may have a larger padding than this one (see inner)
-        const h = Math.min(CARD_FLOW.maxLaneHeight, Math.ceil(layout.needInnerHeight + 2 * CARD_FLOW.padding))
-        need.set(w.ref.laneId, Math.max(need.get(w.ref.laneId) ?? 0, h))
-      }
+      const h = grownHeight(rect, w.members.length)
+      if (h > rect.h) need.set(w.ref.laneId, Math.max(need.get(w.ref.laneId) ?? 0, h))
     }
     if (need.size > 0) {
       grown = {
@@ -112,6 +108,7 @@ function flowCells(
     if (!rect || w.members.length === 0) continue
     const n = w.members.length
     const layout = cellLayout(rect, n, false)
+    const slots = slotCount(layout, n)
     const settled = w.members.filter((c) => !w.arrivals.has(c.id))
     const where = (c: FlowCard): Box => {
       const m = moves.get(c.id)
@@ -124,7 +121,7 @@ function flowCells(
       let inFlow = true
       for (const c of settled) {
         const b = where(c)
-        const i = nearestSlot(layout, n, { x: b.x + b.w / 2, y: b.y + b.h / 2 })
+        const i = nearestSlot(layout, slots, { x: b.x + b.w / 2, y: b.y + b.h / 2 })
         if (i < 0 || taken.has(i) || !sameBox(b, slotBox(layout, i))) {
           inFlow = false
           break
@@ -133,10 +130,10 @@ function flowCells(
       }
       if (inFlow) {
         const free = new Set<number>()
-        for (let i = 0; i < n; i++) if (!taken.has(i)) free.add(i)
+        for (let i = 0; i < slots; i++) if (!taken.has(i)) free.add(i)
         for (const [i, id] of taken) assigned.set(id, i)
         for (const a of w.arrivals.values()) {
-          const i = a.at ? nearestSlot(layout, n, a.at, free) : Math.min(...free)
+          const i = a.at ? nearestSlot(layout, slots, a.at, free) : Math.min(...free)
           free.delete(i)
           assigned.set(a.id, i)
         }
@@ -166,6 +163,22 @@ function flowCells(
     }
   }
   return { moves: [...moves.values()], structure: grown === structure ? null : grown }
+}
+
+/**
+ * The height a cell must grow to for `count` cards at no less than minWidth (its own height when they
+ * fit). A taller cell can have a larger padding, so a narrower inside (see inner): repeat until the
+ * layout fits in the grown cell, as a later Tidy would see it.
+ */
+function grownHeight(rect: Box, count: number): number {
+  let h = rect.h
+  for (let k = 0; k < 4 && h < CARD_FLOW.maxLaneHeight; k++) {
+    const r = { ...rect, h }
+    const layout = cellLayout(r, count, true)
+    if (layout.needInnerHeight <= inner(r).h + 1e-6) break
+    h = Math.min(CARD_FLOW.maxLaneHeight, Math.ceil(layout.needInnerHeight + 2 * CARD_FLOW.padding))
+  }
+  return h
 }
 
 /** Groups placed cards by cell. */
@@ -276,11 +289,12 @@ export function nextSlot(
   if (!rect) return null
   const n = cardsInCell.length + 1
   const layout = cellLayout(rect, n, false)
+  const slots = slotCount(layout, n)
   const taken = new Set<number>()
   for (const b of cardsInCell) {
-    const i = nearestSlot(layout, n, { x: b.x + b.w / 2, y: b.y + b.h / 2 })
+    const i = nearestSlot(layout, slots, { x: b.x + b.w / 2, y: b.y + b.h / 2 })
     if (i >= 0 && sameBox(b, slotBox(layout, i))) taken.add(i)
   }
-  for (let i = 0; i < n; i++) if (!taken.has(i)) return slotBox(layout, i)
+  for (let i = 0; i < slots; i++) if (!taken.has(i)) return slotBox(layout, i)
   return slotBox(layout, n - 1)
 }

@@ -44,6 +44,8 @@ export interface CellLayout {
   readonly gapY: number
   /** The inner height (inside the padding) the layout needs; more than the cell has when it must grow. */
   readonly needInnerHeight: number
+  /** How many rows of cards fit in the cell as it is. */
+  readonly rowsFit: number
 }
 
 /** A cell's rectangle inside its padding (smaller padding for very small cells). */
@@ -64,24 +66,27 @@ export function cellLayout(rect: Box, count: number, canGrow = true): CellLayout
   const box = inner(rect)
   const n = Math.max(1, count)
   const { gap, minWidth, maxWidth, aspect } = CARD_FLOW
-  const make = (cols: number, w: number, g: number): CellLayout => ({
-    x0: box.x,
-    y0: box.y,
-    cols,
-    w,
-    h: w * aspect,
-    gapX: g,
-    gapY: g,
-    needInnerHeight: heightOf(rowsFor(n, cols), w * aspect, g),
-  })
+  // as many columns as cards of this width fit side by side (at least `c`)
+  const make = (c: number, w: number, g: number): CellLayout => {
+    const cols = Math.max(c, Math.floor((box.w + g + 1e-9) / (w + g)))
+    return {
+      x0: box.x,
+      y0: box.y,
+      cols,
+      w,
+      h: w * aspect,
+      gapX: g,
+      gapY: g,
+      needInnerHeight: heightOf(rowsFor(n, cols), w * aspect, g),
+      rowsFit: Math.max(1, Math.floor((box.h + g + 1e-9) / (w * aspect + g))),
+    }
+  }
   // the widest card of at least minWidth that fits: one column more at a time
   let smallest: CellLayout | null = null
   for (let c = 1; c <= n; c++) {
     const w = Math.min(maxWidth, (box.w - (c - 1) * gap) / c)
     if (w < minWidth && c > 1) break
-    // as many columns as cards of this width fit side by side
-    const cols = Math.max(c, Math.min(n, Math.floor((box.w + gap) / (w + gap))))
-    const layout = make(cols, w, gap)
+    const layout = make(c, w, gap)
     if (layout.needInnerHeight <= box.h + 1e-6) return layout
     smallest = layout
     if (w < minWidth) break
@@ -98,6 +103,14 @@ export function cellLayout(rect: Box, count: number, canGrow = true): CellLayout
     if (!best || w > best.w) best = make(c, w, Math.min(gap, k * w))
   }
   return best!
+}
+
+/**
+ * How many slots a layout offers for `count` cards: every slot that fits in the cell (a dropped card
+ * may take any free one), and at least `count`.
+ */
+export function slotCount(layout: CellLayout, count: number): number {
+  return Math.max(count, layout.cols * layout.rowsFit)
 }
 
 /** The box of slot `i` (reading order) of a layout. */
