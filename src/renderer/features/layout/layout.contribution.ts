@@ -14,8 +14,7 @@ function layoutCommands(services: WorkbenchServices): Command[] {
   return [
     {
       id: 'board.tidyCell',
-      title:
-        'Tidy this cell: arrange its cards in reading order (the selected card’s cell, or the one under the pointer)',
+      title: 'Tidy this cell (the selected card’s cell, or the one under the pointer)',
       category: 'Board',
       keybinding: 'Mod+Alt+T',
       run: () => {
@@ -30,7 +29,7 @@ function layoutCommands(services: WorkbenchServices): Command[] {
     },
     {
       id: 'board.tidyBoard',
-      title: 'Tidy the whole board: arrange every cell’s cards in reading order',
+      title: 'Tidy the whole board (every cell’s cards in reading order)',
       category: 'Board',
       keybinding: 'Mod+Alt+Shift+T',
       run: () => {
