@@ -12,7 +12,7 @@ import { isStructureLocked } from '../../core/common/facilitation/locks'
 import type { CardShape } from './shapes/cardSchema'
 import type { PresenceSync } from './sync/presence'
 import { adjacentInReadingOrder, type OrderBox } from './readingOrder'
-import { spotInCell } from '../../core/common/structure/placement'
+import { nearestCell, spotInCell } from '../../core/common/structure/placement'
 import { createAttributor } from '../../core/common/structure/attribution'
 import type { CellRef } from '../../shared/model/structure'
 import { settleNow, tidy, type ArrangeContext } from './structure/arrange'
@@ -60,7 +60,8 @@ export interface BoardApi {
   /**
    * Adds a card in the next free slot of a cell and returns its shape id. The cell: `extras.cell`;
    * else the cell the pointer was on when the composer opened (or now); else the selected card's
-   * cell; else the cell in the middle of the view; else a free spot in the view.
+   * cell; else the cell in (or nearest to) the middle of the view; on a board without structure, a
+   * free spot in the view.
    */
   addCard(kind: CardKind, text: string, extras?: CardExtras): string
   /** Tidy: re-flows the cards of one cell (or of every cell) into their slots, as one undo step. */
@@ -164,7 +165,12 @@ export function createBoardApi(
   const addCard = (kind: CardKind, text: string, extras: CardExtras = {}): string => {
     const { cell: asked, ...fields } = extras
     const vp = editor.getViewportPageBounds()
-    const cell = asked ?? composerCell ?? cellUnderPointer() ?? selectedCell() ?? cellAt(vp.center)
+    const cell =
+      asked ??
+      composerCell ??
+      cellUnderPointer() ??
+      selectedCell() ??
+      nearestCell(currentStructure(doc), vp.center)
     composerCell = null
     const occupied = cardBoxes(editor)
     const at = spotInCell(currentStructure(doc), cell, CARD_DEFAULT_SIZE, occupied, {

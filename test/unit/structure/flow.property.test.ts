@@ -5,6 +5,7 @@ import { applyStructureEdit, type StructureEdit } from '../../../src/core/common
 import {
   CARD_FLOW,
   cellLayout,
+  nearestCell,
   nextSlot,
   reflowAfterEdit,
   settleArrivals,
@@ -362,5 +363,21 @@ describe('settling arrivals', () => {
     checkBoard(g, after)
     const c0 = after.find((c) => c.id === 'c0')!
     expect({ x: c0.x, y: c0.y }).toEqual({ x: third.x, y: third.y })
+  })
+})
+
+describe('nearestCell', () => {
+  it('is the cell at the point, or the nearest cell of the structure when the point is outside every cell', () => {
+    fc.assert(
+      fc.property(gridArb, dyadic(-5000, 8000), dyadic(-5000, 8000), (g, x, y) => {
+        const ref = nearestCell(g, { x, y })!
+        expect(ref.type).toBe('cell')
+        const here = attributeCard(g, { x, y, w: 0, h: 0 })
+        if (here.type !== 'unplaced') expect(ref).toEqual(here)
+        // a card there gets a slot inside that cell
+        const slot = nextSlot(g, ref, [])!
+        expect(attributeCard(g, slot)).toEqual(ref)
+      }),
+    )
   })
 })

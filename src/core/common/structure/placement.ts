@@ -2,7 +2,15 @@ import type { CardKind } from '../../../shared/model/cardKinds'
 import type { BoardStructure, CellRef, StructureItem } from '../../../shared/model/structure'
 import { currentActivity } from '../facilitation/agenda'
 import type { Agenda } from '../facilitation/schema'
-import { createAttributor, sameCell, structureBounds, type Rect } from './attribution'
+import {
+  createAttributor,
+  findBandIndex,
+  gridLaneEdges,
+  gridStageEdges,
+  sameCell,
+  structureBounds,
+  type Rect,
+} from './attribution'
 import { nextSlot } from './flow'
 
 export {
@@ -130,6 +138,35 @@ export function placeNewCard(
 ): { x: number; y: number } {
   if (selection) return { x: selection.x + selection.w + gap, y: selection.y }
   return { x: viewport.x + (viewport.w - size.w) / 2, y: viewport.y + (viewport.h - size.h) / 2 }
+}
+
+/**
+ * The cell at point `p`, or else the nearest one (a grid's outermost cell in that direction, the
+ * nearest zone): where a card goes when the person pointed at no cell. Null without a structure.
+ */
+export function nearestCell(structure: BoardStructure | null, p: { x: number; y: number }): CellRef | null {
+  if (!structure || !Number.isFinite(p.x) || !Number.isFinite(p.y)) return null
+  const here = createAttributor(structure)({ x: p.x, y: p.y, w: 0, h: 0 })
+  if (here.type !== 'unplaced') return here
+  if (structure.type === 'grid') {
+    const band = (edges: number[], v: number) =>
+      v < edges[0]! ? 0 : v >= edges[edges.length - 1]! ? edges.length - 2 : findBandIndex(edges, v)
+    const si = band(gridStageEdges(structure), p.x)
+    const li = band(gridLaneEdges(structure), p.y)
+    return { type: 'cell', stageId: structure.stages[si]!.id, laneId: structure.lanes[li]!.id }
+  }
+  let best: CellRef | null = null
+  let bestD = Infinity
+  for (const z of structure.zones) {
+    const dx = Math.max(z.x - p.x, 0, p.x - (z.x + z.w))
+    const dy = Math.max(z.y - p.y, 0, p.y - (z.y + z.h))
+    const d = dx * dx + dy * dy
+    if (d < bestD) {
+      bestD = d
+      best = { type: 'zone', zoneId: z.id }
+    }
+  }
+  return best
 }
 
 /** The first item that asks for this kind of card, else the first item. */
