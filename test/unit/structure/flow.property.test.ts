@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { attributeCard, cellRect, createAttributor } from '../../../src/core/common/structure/attribution'
+import { attributeCard, cellRect } from '../../../src/core/common/structure/attribution'
 import { applyStructureEdit, type StructureEdit } from '../../../src/core/common/structure/edits'
 import {
   CARD_FLOW,
@@ -13,61 +13,15 @@ import {
   tidyBoard,
   tidyCell,
   type FlowCard,
-  type FlowPlan,
 } from '../../../src/core/common/structure/placement'
-import type { BoardStructure, CellRef, GridStructure } from '../../../src/shared/model/structure'
+import type {
+  BoardStructure,
+  CellRef,
+  GridStructure,
+  ZoneStructure,
+} from '../../../src/shared/model/structure'
 import { dyadic } from './structureArbitraries'
-
-const item = (id: string) => ({ id, label: id.toUpperCase(), prompt: '', easyRead: '', kinds: [] })
-
-/** Small grids (1–4 × 1–4) with cells from 60 to 900 units: the flow is the same at any size. */
-const gridArb: fc.Arbitrary<GridStructure> = fc
-  .record({
-    x: dyadic(-2000, 2000),
-    y: dyadic(-2000, 2000),
-    widths: fc.array(dyadic(60, 900), { minLength: 1, maxLength: 4 }),
-    heights: fc.array(dyadic(60, 900), { minLength: 1, maxLength: 4 }),
-  })
-  .map(({ x, y, widths, heights }) => ({
-    type: 'grid' as const,
-    x,
-    y,
-    headerHeight: 120,
-    laneHeaderWidth: 200,
-    stages: widths.map((width, i) => ({ ...item(`s${i}`), width })),
-    lanes: heights.map((height, i) => ({ ...item(`l${i}`), height })),
-  }))
-
-const overlaps = (a: FlowCard, b: FlowCard) =>
-  a.x < b.x + b.w - 1e-6 && b.x < a.x + a.w - 1e-6 && a.y < b.y + b.h - 1e-6 && b.y < a.y + a.h - 1e-6
-
-function cells(s: BoardStructure): CellRef[] {
-  if (s.type === 'zones') return s.zones.map((z) => ({ type: 'zone', zoneId: z.id }))
-  return s.stages.flatMap((st) =>
-    s.lanes.map((l) => ({ type: 'cell' as const, stageId: st.id, laneId: l.id })),
-  )
-}
-
-/** The two facts of the issue: placed cards sit inside their cell, and no two placed cards overlap. */
-function checkBoard(s: BoardStructure, cards: readonly FlowCard[]) {
-  const attribute = createAttributor(s)
-  const placed = cards.filter((c) => attribute(c).type !== 'unplaced')
-  for (const c of placed) {
-    const r = cellRect(s, attribute(c))!
-    expect(c.w).toBeGreaterThan(0)
-    expect(c.x).toBeGreaterThanOrEqual(r.x - 1e-6)
-    expect(c.y).toBeGreaterThanOrEqual(r.y - 1e-6)
-    expect(c.x + c.w).toBeLessThanOrEqual(r.x + r.w + 1e-6)
-    expect(c.y + c.h).toBeLessThanOrEqual(r.y + r.h + 1e-6)
-  }
-  for (let i = 0; i < placed.length; i++)
-    for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i]!, placed[j]!)).toBe(false)
-}
-
-function apply(s: BoardStructure, cards: FlowCard[], plan: FlowPlan): [BoardStructure, FlowCard[]] {
-  const byId = new Map(plan.moves.map((m) => [m.id, m]))
-  return [plan.structure ?? s, cards.map((c) => byId.get(c.id) ?? c)]
-}
+import { apply, cells, checkBoard, gridArb, item, zonesArb } from './flowHelpers'
 
 type Op =
   | { op: 'add'; cell: number; burst: number }
@@ -112,6 +66,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
 )
 
+/** A zone edit that keeps zones apart: a zone resized (narrower or shorter only) or removed. */
+function zoneEditFor(s: ZoneStructure, o: Extract<Op, { op: 'edit' }>): StructureEdit {
+  const z = s.zones[o.a % s.zones.length]!
+  if (o.kind < 2) return { type: 'removeZone', id: z.id }
+  return { type: 'setZoneRect', id: z.id, x: z.x, y: z.y, w: Math.min(z.w, o.size), h: Math.min(z.h, o.size) }
+}
+
 function editFor(g: GridStructure, o: Extract<Op, { op: 'edit' }>, n: number): StructureEdit {
   const st = g.stages[o.a % g.stages.length]!
   const ln = g.lanes[o.a % g.lanes.length]!
@@ -146,69 +107,78 @@ function editFor(g: GridStructure, o: Extract<Op, { op: 'edit' }>, n: number): S
 describe('the card flow (issue 14 item 1)', () => {
   it('after any sequence of placements, bursts, deletions, drags, structure edits and tidies, placed cards are inside their cell and never overlap', () => {
     fc.assert(
-      fc.property(gridArb, fc.array(opArb, { maxLength: 30 }), fc.boolean(), (g0, ops, canGrow) => {
-        let s: BoardStructure = g0
-        let cards: FlowCard[] = []
-        let n = 0
-        for (const o of ops) {
-          const g = s as GridStructure
-          const all = cells(s)
-          if (o.op === 'add') {
-            const cell = all[o.cell % all.length]!
-            const ids: string[] = []
-            for (let k = 0; k < o.burst; k++) {
-              const inCell = cards.filter(
-                (c) => attributeCard(s, c).type !== 'unplaced' && sameRef(attributeCard(s, c), cell),
-              )
-              const at = spotInCell(s, cell, { w: 200, h: 140 }, cards, { x: 0, y: 0, w: 0, h: 0 })
-              const slot = nextSlot(s, cell, inCell)!
-              expect(at).toEqual(slot)
-              const id = `c${n++}`
-              cards.push({ id, ...slot })
-              ids.push(id)
-              // the slot given to a writer is in the cell
-              expect(sameRef(attributeCard(s, { ...slot }), cell)).toBe(true)
-            }
-            ;[s, cards] = apply(
-              s,
-              cards,
-              settleArrivals(
+      fc.property(
+        fc.oneof(gridArb, zonesArb),
+        fc.array(opArb, { maxLength: 30 }),
+        fc.boolean(),
+        (g0, ops, canGrow) => {
+          let s: BoardStructure = g0
+          let cards: FlowCard[] = []
+          let n = 0
+          for (const o of ops) {
+            const g = s as GridStructure
+            const all = cells(s)
+            if (o.op === 'add') {
+              const cell = all[o.cell % all.length]!
+              const ids: string[] = []
+              for (let k = 0; k < o.burst; k++) {
+                const inCell = cards.filter(
+                  (c) => attributeCard(s, c).type !== 'unplaced' && sameRef(attributeCard(s, c), cell),
+                )
+                const at = spotInCell(s, cell, { w: 200, h: 140 }, cards, { x: 0, y: 0, w: 0, h: 0 })
+                const slot = nextSlot(s, cell, inCell)!
+                expect(at).toEqual(slot)
+                const id = `c${n++}`
+                cards.push({ id, ...slot })
+                ids.push(id)
+                // the slot given to a writer is in the cell
+                expect(sameRef(attributeCard(s, { ...slot }), cell)).toBe(true)
+              }
+              ;[s, cards] = apply(
                 s,
                 cards,
-                ids.map((id) => ({ id })),
-                { canGrow },
-              ),
-            )
-          } else if (o.op === 'delete') {
-            if (cards.length > 0) cards.splice(o.card % cards.length, 1)
-          } else if (o.op === 'drag') {
-            if (cards.length === 0) continue
-            const i = o.card % cards.length
-            const r = cellRect(s, all[o.cell % all.length]!)!
-            const at = { x: r.x + o.fx * r.w, y: r.y + o.fy * r.h }
-            const c = cards[i]!
-            cards[i] = { ...c, x: at.x - c.w / 2, y: at.y - c.h / 2 }
-            ;[s, cards] = apply(s, cards, settleArrivals(s, cards, [{ id: c.id, at }], { canGrow }))
-          } else if (o.op === 'edit') {
-            const r = applyStructureEdit(s, cards, editFor(g, o, n++))
-            if (!r.ok) continue
-            const byId = new Map(r.moves.map((m) => [m.id, m]))
-            cards = cards.map((c) => {
-              const m = byId.get(c.id)
-              return m ? { ...c, x: m.x, y: m.y } : c
-            })
-            const before = s
-            s = r.structure
-            ;[s, cards] = apply(s, cards, reflowAfterEdit(before, s, cards))
-          } else {
-            const plan = o.all
-              ? tidyBoard(s, cards, { canGrow })
-              : tidyCell(s, cards, all[o.cell % all.length]!, { canGrow })
-            ;[s, cards] = apply(s, cards, plan)
+                settleArrivals(
+                  s,
+                  cards,
+                  ids.map((id) => ({ id })),
+                  { canGrow },
+                ),
+              )
+            } else if (o.op === 'delete') {
+              if (cards.length > 0) cards.splice(o.card % cards.length, 1)
+            } else if (o.op === 'drag') {
+              if (cards.length === 0) continue
+              const i = o.card % cards.length
+              const r = cellRect(s, all[o.cell % all.length]!)!
+              const at = { x: r.x + o.fx * r.w, y: r.y + o.fy * r.h }
+              const c = cards[i]!
+              cards[i] = { ...c, x: at.x - c.w / 2, y: at.y - c.h / 2 }
+              ;[s, cards] = apply(s, cards, settleArrivals(s, cards, [{ id: c.id, at }], { canGrow }))
+            } else if (o.op === 'edit') {
+              const r = applyStructureEdit(
+                s,
+                cards,
+                s.type === 'grid' ? editFor(g, o, n++) : zoneEditFor(s, o),
+              )
+              if (!r.ok) continue
+              const byId = new Map(r.moves.map((m) => [m.id, m]))
+              cards = cards.map((c) => {
+                const m = byId.get(c.id)
+                return m ? { ...c, x: m.x, y: m.y } : c
+              })
+              const before = s
+              s = r.structure
+              ;[s, cards] = apply(s, cards, reflowAfterEdit(before, s, cards))
+            } else {
+              const plan = o.all
+                ? tidyBoard(s, cards, { canGrow })
+                : tidyCell(s, cards, all[o.cell % all.length]!, { canGrow })
+              ;[s, cards] = apply(s, cards, plan)
+            }
+            checkBoard(s, cards)
           }
-          checkBoard(s, cards)
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     )
   }, 120_000)
