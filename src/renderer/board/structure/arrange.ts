@@ -32,7 +32,8 @@ import { cardsForEdit, STRUCTURE_EDIT_ORIGIN, type StructureUndo } from './editS
  *    co-facilitators' boards settle them, kept out of their undo history. Two facilitators compute
  *    the same plan from the same document, so their writes agree.
  * Lanes grow only for people who may change the structure (the growth is then an undoable structure
- * change); for everyone else a full cell's cards shrink to fit.
+ * change). A participant's board moves only the cards that arrive (never other people's cards); when
+ * their cell must re-flow, a facilitator's board does it as the card arrives there.
  */
 
 export interface ArrangeContext {
@@ -93,9 +94,15 @@ export function settleNow(
   history: 'record' | 'ignore' = 'record',
 ): number {
   if (editor.getIsReadonly()) return 0
-  const plan = settleArrivals(currentStructure(doc), flowCards(editor), arrivals, {
+  const planned = settleArrivals(currentStructure(doc), flowCards(editor), arrivals, {
     canGrow: mayGrow(editor, doc, ctx),
   })
+  // Only those who run the session move other people's cards; a participant's board places the
+  // arriving cards themselves, and a facilitator's board settles the rest of the cell when they arrive.
+  const arriving = new Set(arrivals.map((a) => a.id))
+  const plan = canEditStructure(ctx.role(), false)
+    ? planned
+    : { moves: planned.moves.filter((m) => arriving.has(m.id)), structure: null }
   if (plan.moves.length === 0 && !plan.structure) return 0
   return applyFlowPlan(editor, doc, plan, ctx, history)
 }
