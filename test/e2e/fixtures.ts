@@ -273,8 +273,10 @@ export async function selectCard(page: Page, text: string): Promise<void> {
 }
 
 /**
- * Drags a card with the mouse so that its centre lands on page point (cx, cy). The view is first
- * centred between the two points at a zoom where both are in view, as a person would scroll.
+ * Drags a card with the mouse and lets go with its centre on page point (cx, cy). The view is first
+ * centred between the two points at a zoom where both are in view, as a person would scroll. In a cell
+ * the card then snaps into the free slot nearest that point (the card flow, ADR 0030), so it ends near
+ * the point, not on it; outside any cell it stays where it was dropped.
  */
 export async function dragCardTo(page: Page, id: string, cx: number, cy: number): Promise<void> {
   const card = (await cards(page)).find((c) => c.id === id)!
@@ -300,7 +302,7 @@ export async function dragCardTo(page: Page, id: string, cx: number, cy: number)
   await expect
     .poll(async () => {
       const c = (await cards(page)).find((c) => c.id === id)!
-      return Math.abs(c.x + c.w / 2 - cx) < 6 && Math.abs(c.y + c.h / 2 - cy) < 6
+      return Math.abs(c.x + c.w / 2 - cx) < c.w && Math.abs(c.y + c.h / 2 - cy) < c.h
     })
     .toBe(true)
 }

@@ -7,6 +7,7 @@ import {
   activeLayer,
   addCardAt,
   cardBoxes,
+  type CardBox,
   closeActiveTab,
   labelsOf,
   type ListedTemplate,
@@ -226,8 +227,11 @@ test.describe('workshop templates in the workbench', () => {
     const lane = s0.lanes[0]!
     const rB = cellRect(s0, { type: 'cell', stageId: stageB.id, laneId: lane.id })!
     const rA = cellRect(s0, { type: 'cell', stageId: stageA.id, laneId: lane.id })!
-    const inB = await addCardAt(page, rB.x + rB.w / 2, rB.y + rB.h / 2, 'In stage B')
+    const firstB = await addCardAt(page, rB.x + rB.w / 2, rB.y + rB.h / 2, 'In stage B')
     const inA = await addCardAt(page, rA.x + rA.w / 2, rA.y + rA.h / 2, 'In stage A')
+    // the second card is written in the cell under the pointer (stage B) before it is dragged to A,
+    // so stage B's card shrank to share its cell for a moment (the card flow, ADR 0030)
+    const [inB] = (await cardBoxes(page, [firstB.id])) as [CardBox]
     await page.getByRole('button', { name: 'Templates', exact: true }).click()
     const layer = activeLayer(page)
 

@@ -19,6 +19,7 @@ import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
 import { scribeOptions } from './ScribedForField'
 import { isFacilitatorRole } from '../../core/common/permissions'
+import { installArranger } from './structure/arrange'
 import { attachBoardA11y } from './a11y/boardA11y'
 import { attachCardDetail } from './shapes/zoomDetail'
 import { boardComponents } from './canvas/boardComponents'
@@ -103,7 +104,14 @@ export function Board(props: BoardProps) {
       const detachA11y = attachBoardA11y(editor)
       const stopHydrating = cardRenderGate(editor).hydrate()
       const stopDetail = attachCardDetail(editor)
+      const stopArranging = installArranger(editor, conn.doc, {
+        role: () => propsRef.current.identity.sessionRole,
+        get structureUndo() {
+          return propsRef.current.structureUndo ?? ownUndo
+        },
+      })
       return () => {
+        stopArranging()
         stopDetail()
         stopHydrating()
         detachA11y()

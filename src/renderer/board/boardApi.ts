@@ -11,7 +11,11 @@ import type { CardMove, StructureEdit, StructureEditResult } from '../../core/co
 import { isStructureLocked } from '../../core/common/facilitation/locks'
 import type { CardShape } from './shapes/cardSchema'
 import type { PresenceSync } from './sync/presence'
-import { adjacentInReadingOrder, placeNewCard, type OrderBox } from './readingOrder'
+import { adjacentInReadingOrder, type OrderBox } from './readingOrder'
+import { nearestCell, spotInCell } from '../../core/common/structure/placement'
+import { createAttributor } from '../../core/common/structure/attribution'
+import type { CellRef } from '../../shared/model/structure'
+import { settleNow, tidy, type ArrangeContext } from './structure/arrange'
 import { createCardOps, type CardOps } from './a11y/cardOps'
 import {
   editBoardStructure,
@@ -51,13 +55,24 @@ export interface CardExtras {
   due?: string
   /** Facilitators: write the card for this participant or role ("scribed for …"). */
   scribedFor?: ScribedFor | null
+  /** The cell the card goes to (default: see BoardApi.addCard). */
+  cell?: CellRef | null
 }
 
 export interface BoardApi {
   /** Opens the card composer (also the `c` key on the canvas). */
   openComposer(kind?: CardKind): void
-  /** Adds a card beside the selection or at the viewport centre; returns its shape id. */
+  /**
+   * Adds a card in the next free slot of a cell and returns its shape id. The cell: `extras.cell`;
+   * else the cell the pointer was on when the composer opened (or now); else the selected card's
+   * cell; else the cell in (or nearest to) the middle of the view; on a board without structure, a
+   * free spot in the view.
+   */
   addCard(kind: CardKind, text: string, extras?: CardExtras): string
+  /** Tidy: re-flows the cards of one cell (or of every cell) into their slots, as one undo step. */
+  tidy(cell?: CellRef | null): number
+  /** The selected card's cell, else the cell under the pointer (null: neither). */
+  cellHere(): CellRef | null
   followUser(participantId: string | null): boolean
   /** Facilitator / co-facilitator only: moves everyone's view to this one. Returns false otherwise. */
   bringEveryoneToMe(): boolean
@@ -132,10 +147,51 @@ export function createBoardApi(
   presence: PresenceSync,
   ctx: BoardApiContext,
 ): BoardApi {
+  const arrange: ArrangeContext = {
+    role: () => ctx.identity().sessionRole,
+    get structureUndo() {
+      return ctx.structureUndo
+    },
+  }
+  const cellAt = (p: { x: number; y: number } | null | undefined): CellRef | null => {
+    if (!p || !Number.isFinite(p.x) || !Number.isFinite(p.y)) return null
+    const ref = createAttributor(currentStructure(doc))({ x: p.x, y: p.y, w: 0, h: 0 })
+    return ref.type === 'unplaced' ? null : ref
+  }
+  const cellUnderPointer = (): CellRef | null => {
+    const p = editor.inputs.currentPagePoint
+    const vp = editor.getViewportPageBounds()
+    // a pointer that never came onto the canvas (keyboard use) is not pointing anywhere
+    if (!editor.inputs.currentScreenPoint.x && !editor.inputs.currentScreenPoint.y) return null
+    return vp.containsPoint(p) ? cellAt(p) : null
+  }
+  // where the pointer was when the composer opened (the composer then covers the canvas)
+  let composerCell: CellRef | null = null
+  const selectedCell = (): CellRef | null => {
+    const selected = editor.getOnlySelectedShape()
+    return selected && selected.type === CARD_SHAPE_TYPE
+      ? cellAt(editor.getShapePageBounds(selected)?.center)
+      : null
+  }
   const addCard = (kind: CardKind, text: string, extras: CardExtras = {}): string => {
-    const sel = editor.getSelectionPageBounds()
-    const at = placeNewCard(CARD_DEFAULT_SIZE, editor.getViewportPageBounds(), sel)
-    const id = createCard(editor, at, kind, text, ctx.identity(), extras)
+    const { cell: asked, ...fields } = extras
+    const vp = editor.getViewportPageBounds()
+    const cell =
+      asked ??
+      composerCell ??
+      cellUnderPointer() ??
+      selectedCell() ??
+      nearestCell(currentStructure(doc), vp.center)
+    composerCell = null
+    const occupied = cardBoxes(editor)
+    const at = spotInCell(currentStructure(doc), cell, CARD_DEFAULT_SIZE, occupied, {
+      x: vp.x,
+      y: vp.y,
+      w: vp.w,
+      h: vp.h,
+    })
+    const id = createCard(editor, at, kind, text, ctx.identity(), fields)
+    settleNow(editor, doc, [{ id }], arrange)
     editor.select(id)
     return id
   }
@@ -150,9 +206,13 @@ export function createBoardApi(
   }
   return {
     openComposer: (kind = 'idea') => {
-      if (!editor.getIsReadonly()) ctx.openComposer(kind)
+      if (editor.getIsReadonly()) return
+      composerCell = cellUnderPointer()
+      ctx.openComposer(kind)
     },
     addCard,
+    tidy: (cell = null) => tidy(editor, doc, cell, arrange),
+    cellHere: () => selectedCell() ?? cellUnderPointer(),
     followUser: (id) => presence.follow(id),
     bringEveryoneToMe: () => presence.summonEveryone(),
     getPeers: () => presence.getPeers(),
@@ -188,7 +248,7 @@ export function createBoardApi(
       if (online) provider.connect()
       else provider.disconnect()
     },
-    cards: createCardOps(editor, doc, ctx.identity),
+    cards: createCardOps(editor, doc, ctx.identity, arrange),
     editStructure: (edit) =>
       editBoardStructure(editor, doc, edit, ctx.identity().sessionRole, ctx.structureUndo),
     moveCards: (moves) => moveCards(editor, moves),

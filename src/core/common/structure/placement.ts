@@ -2,13 +2,41 @@ import type { CardKind } from '../../../shared/model/cardKinds'
 import type { BoardStructure, CellRef, StructureItem } from '../../../shared/model/structure'
 import { currentActivity } from '../facilitation/agenda'
 import type { Agenda } from '../facilitation/schema'
-import { cellRect, createAttributor, sameCell, structureBounds, type Rect } from './attribution'
+import {
+  createAttributor,
+  findBandIndex,
+  gridLaneEdges,
+  gridStageEdges,
+  sameCell,
+  structureBounds,
+  type Rect,
+} from './attribution'
+import { nextSlot } from './flow'
+
+export {
+  CARD_FLOW,
+  cellLayout,
+  inReadingOrder,
+  nextSlot,
+  reflowAfterEdit,
+  settleArrivals,
+  slotBox,
+  tidyBoard,
+  tidyCell,
+  type Arrival,
+  type CellLayout,
+  type FlowCard,
+  type FlowMove,
+  type FlowOptions,
+  type FlowPlan,
+} from './flow'
 
 /**
- * Where a new card goes: which cell (targetCell, for the simple composer), and where in it so it covers
- * no other card (findFreeSpot, spotInCell); where the composer puts a card on the open canvas
- * (placeNewCard). Pure (no tldraw), so every rule is unit-tested; the renderer's card operations,
- * composer and guest screen call these.
+ * The placement rule, in one place: which cell a new card goes to (targetCell, for the simple
+ * composer), and where in it — the cell's flow of slots (cellLayout, nextSlot, settleArrivals,
+ * tidyCell, tidyBoard, reflowAfterEdit; ADR 0030). Below the structure or on a board without one,
+ * a free spot (findFreeSpot, spotInCell, placeNewCard). Pure (no tldraw), so every rule is
+ * unit-tested; the canvas, card operations, composer, outline and participant screens call these.
  */
 
 /** A box on the page. */
@@ -63,9 +91,11 @@ export function findFreeSpot(
 }
 
 /**
- * A free spot for a card of `size` in cell `cell` (null: unplaced), avoiding `occupied`, with the card's
- * centre attributed to that cell. Unplaced cards go to a band below the structure, or into `viewport`
- * when there is no structure (a region of six cards when the viewport is empty).
+ * Where a card goes in cell `cell` (null: unplaced), given the boxes already on the board
+ * (`occupied`): in a cell, its next slot (nextSlot) — the result then carries the slot's size, which
+ * callers should give the card (`size` only matters outside cells); the card's centre is always
+ * attributed to the cell. Unplaced cards go to a free spot of `size` in a band below the structure,
+ * or into `viewport` when there is no structure (a region of six cards when the viewport is empty).
  */
 export function spotInCell(
   structure: BoardStructure | null,
@@ -73,12 +103,18 @@ export function spotInCell(
   size: Size,
   occupied: readonly Box[],
   viewport: Box,
-): { x: number; y: number } {
+): { x: number; y: number; w: number; h: number } {
   const attribute = createAttributor(structure)
   const target: CellRef = cell ?? { type: 'unplaced' }
+  if (target.type !== 'unplaced') {
+    const slot = nextSlot(
+      structure,
+      target,
+      occupied.filter((b) => sameCell(attribute(b), target)),
+    )
+    if (slot) return slot
+  }
   const accept = (at: { x: number; y: number }) => sameCell(attribute({ ...at, ...size }), target)
-  const rect = cellRect(structure, target)
-  if (rect) return findFreeSpot(rect, size, occupied, accept)
   const region: Box = structure
     ? (() => {
         const b = structureBounds(structure)
@@ -87,7 +123,7 @@ export function spotInCell(
     : viewport.w > 0 && viewport.h > 0
       ? { x: viewport.x, y: viewport.y, w: viewport.w, h: viewport.h }
       : { x: 0, y: 0, w: size.w * 6, h: size.h * 6 }
-  return findFreeSpot(region, size, occupied, accept)
+  return { ...findFreeSpot(region, size, occupied, accept), w: size.w, h: size.h }
 }
 
 /**
@@ -102,6 +138,35 @@ export function placeNewCard(
 ): { x: number; y: number } {
   if (selection) return { x: selection.x + selection.w + gap, y: selection.y }
   return { x: viewport.x + (viewport.w - size.w) / 2, y: viewport.y + (viewport.h - size.h) / 2 }
+}
+
+/**
+ * The cell at point `p`, or else the nearest one (a grid's outermost cell in that direction, the
+ * nearest zone): where a card goes when the person pointed at no cell. Null without a structure.
+ */
+export function nearestCell(structure: BoardStructure | null, p: { x: number; y: number }): CellRef | null {
+  if (!structure || !Number.isFinite(p.x) || !Number.isFinite(p.y)) return null
+  const here = createAttributor(structure)({ x: p.x, y: p.y, w: 0, h: 0 })
+  if (here.type !== 'unplaced') return here
+  if (structure.type === 'grid') {
+    const band = (edges: number[], v: number) =>
+      v < edges[0]! ? 0 : v >= edges[edges.length - 1]! ? edges.length - 2 : findBandIndex(edges, v)
+    const si = band(gridStageEdges(structure), p.x)
+    const li = band(gridLaneEdges(structure), p.y)
+    return { type: 'cell', stageId: structure.stages[si]!.id, laneId: structure.lanes[li]!.id }
+  }
+  let best: CellRef | null = null
+  let bestD = Infinity
+  for (const z of structure.zones) {
+    const dx = Math.max(z.x - p.x, 0, p.x - (z.x + z.w))
+    const dy = Math.max(z.y - p.y, 0, p.y - (z.y + z.h))
+    const d = dx * dx + dy * dy
+    if (d < bestD) {
+      bestD = d
+      best = { type: 'zone', zoneId: z.id }
+    }
+  }
+  return best
 }
 
 /** The first item that asks for this kind of card, else the first item. */

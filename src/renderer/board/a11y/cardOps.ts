@@ -15,6 +15,7 @@ import type { CardShape } from '../shapes/cardSchema'
 import { createCard } from '../shapes/newCard'
 import type { SessionRole } from '../../../shared/model/roles'
 import { spotInCell } from '../../../core/common/structure/placement'
+import { settleNow, type ArrangeContext } from '../structure/arrange'
 
 /** Who adds cards through these operations (the Board's identity). */
 export type { CardAuthor }
@@ -41,7 +42,10 @@ export interface CardOps {
   subscribe(listener: () => void): () => void
   /** Calls back with the ids of cards that other people added (remote changes only). */
   onRemoteAdded(listener: (ids: string[]) => void): () => void
-  /** Adds a card in a cell (null or unplaced: below the structure). Returns its id, or null if read-only. */
+  /**
+   * Adds a card in the next free slot of a cell (null or unplaced: below the structure). Returns its
+   * id, or null if read-only.
+   */
   add(
     kind: CardKind,
     text: string,
@@ -49,7 +53,7 @@ export interface CardOps {
     extras?: { owner?: string; due?: string; scribedFor?: ScribedFor | null },
   ): string | null
   update(id: string, patch: CardPatch): boolean
-  /** Moves a card to a free spot in another cell. */
+  /** Moves a card to the next free slot of another cell (taking that cell's card size). */
   moveToCell(id: string, cell: CellRef): boolean
   remove(id: string): boolean
   /**
@@ -69,6 +73,7 @@ export function createCardOps(
   editor: Editor,
   doc: Y.Doc,
   getAuthor: () => CardAuthor & { readonly sessionRole?: SessionRole },
+  arrange?: ArrangeContext,
 ): CardOps {
   const cardShape = (id: string): CardShape | null => {
     const s = editor.getShape(id as TLShapeId)
@@ -94,7 +99,7 @@ export function createCardOps(
     return out
   }
 
-  /** A free top-left corner for a card of this size in `cell` (or below the structure when unplaced). */
+  /** The next slot of `cell` (its box), or a free spot of this size below the structure when unplaced. */
   const spotFor = (cell: CellRef | null, size: { w: number; h: number }, exceptId?: string) => {
     const occupied = list()
       .filter((c) => c.id !== exceptId)
@@ -148,7 +153,10 @@ export function createCardOps(
       if (!writable()) return null
       const author = getAuthor()
       const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
-      return createCard(editor, spotFor(cell, size), kind, text, author, extras)
+      const id = createCard(editor, spotFor(cell, size), kind, text, author, extras)
+      // a full cell re-flows (cards shrink together, or its lane grows) in the same undo step
+      if (arrange) settleNow(editor, doc, [{ id }], arrange)
+      return id
     },
     update(id, patch) {
       const shape = cardShape(id)
@@ -168,7 +176,14 @@ export function createCardOps(
       if (!shape || !writable() || shape.isLocked || !mayChange(shape)) return false
       const at = spotFor(cell, { w: shape.props.w, h: shape.props.h }, id)
       editor.markHistoryStoppingPoint('move card')
-      editor.updateShape<CardShape>({ id: shape.id, type: CARD_SHAPE_TYPE, x: at.x, y: at.y })
+      editor.updateShape<CardShape>({
+        id: shape.id,
+        type: CARD_SHAPE_TYPE,
+        x: at.x,
+        y: at.y,
+        props: { w: at.w, h: at.h },
+      })
+      if (arrange) settleNow(editor, doc, [{ id }], arrange)
       return true
     },
     remove(id) {

@@ -13,13 +13,14 @@ import type { CardShape } from './cardSchema'
 export { newCardProps, type CardAuthor }
 
 /**
- * Writes a new card with its top-left corner at `at`, as its own undo step; returns its id. A facilitator
- * or co-facilitator may write it for someone else (`scribedFor`): the card is then theirs, with the
- * facilitator recorded as its scribe; anyone else's `scribedFor` is ignored.
+ * Writes a new card with its top-left corner at `at` (and the size of its slot, when `at` has one),
+ * as its own undo step; returns its id. A facilitator or co-facilitator may write it for someone else
+ * (`scribedFor`): the card is then theirs, with the facilitator recorded as its scribe; anyone else's
+ * `scribedFor` is ignored.
  */
 export function createCard(
   editor: Editor,
-  at: { x: number; y: number },
+  at: { x: number; y: number; w?: number; h?: number },
   kind: CardKind,
   text: string,
   writer: CardAuthor & { sessionRole?: string },
@@ -36,7 +37,10 @@ export function createCard(
     type: CARD_SHAPE_TYPE,
     x: at.x,
     y: at.y,
-    props: newCardProps(kind, text, author, { ...fields, ...(scribed ? { scribe: scribed.scribe } : {}) }),
+    props: {
+      ...newCardProps(kind, text, author, { ...fields, ...(scribed ? { scribe: scribed.scribe } : {}) }),
+      ...(at.w !== undefined && at.h !== undefined && at.w > 0 && at.h > 0 ? { w: at.w, h: at.h } : {}),
+    },
   })
   return id
 }

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs'
 import type { Editor, TLShapeId, TLShapePartial } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
+import { reflowAfterEdit } from '../../../core/common/structure/placement'
 import {
+  applyMoves,
   applyStructureEdit,
   type CardMove,
   type EditCard,
@@ -43,7 +45,9 @@ export function moveCards(editor: Editor, moves: readonly CardMove[]): number {
     if (!Number.isFinite(m.x) || !Number.isFinite(m.y)) continue
     const shape = editor.getShape(m.id as TLShapeId)
     if (!shape || shape.type !== CARD_SHAPE_TYPE) continue
-    updates.push({ id: shape.id, type: shape.type, x: m.x, y: m.y })
+    const size =
+      m.w !== undefined && m.h !== undefined && m.w > 0 && m.h > 0 ? { props: { w: m.w, h: m.h } } : {}
+    updates.push({ id: shape.id, type: shape.type, x: m.x, y: m.y, ...size })
   }
   if (updates.length === 0) return 0
   editor.run(() => editor.updateShapes(updates), { history: 'ignore', ignoreShapeLock: true })
@@ -70,19 +74,34 @@ export function editBoardStructure(
   const structure = readStructure(doc)
   if (!structure) return { ok: false, message: 'this board has no structure' }
   const cards = cardsForEdit(editor)
-  const result = applyStructureEdit(structure, cards, edit)
-  if (!result.ok) return result
+  const edited = applyStructureEdit(structure, cards, edit)
+  if (!edited.ok) return edited
+  const result = withReflow(structure, cards, edited)
   const movedIds = new Set(result.moves.map((m) => m.id))
   undo.push({
     before: structure,
     after: result.structure,
-    from: cards.filter((c) => movedIds.has(c.id)).map((c) => ({ id: c.id, x: c.x, y: c.y })),
+    from: cards.filter((c) => movedIds.has(c.id)).map((c) => ({ id: c.id, x: c.x, y: c.y, w: c.w, h: c.h })),
     to: result.moves,
   })
   moveCards(editor, result.moves)
   flushStore(editor.store)
   writeStructure(doc, result.structure, STRUCTURE_EDIT_ORIGIN)
   return result
+}
+
+/** The edit's card moves, then the cells it resized re-flow (the card flow, ADR 0030). */
+function withReflow(
+  before: BoardStructure,
+  cards: readonly EditCard[],
+  edited: Extract<StructureEditResult, { ok: true }>,
+): Extract<StructureEditResult, { ok: true }> {
+  const moved = applyMoves(cards, edited.moves)
+  const reflow = reflowAfterEdit(before, edited.structure, moved)
+  if (reflow.moves.length === 0) return edited
+  const byId = new Map<string, CardMove>(edited.moves.map((m) => [m.id, m]))
+  for (const m of reflow.moves) byId.set(m.id, m)
+  return { ...edited, moves: [...byId.values()] }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ export const contribution: Contribution = {
     {
       id: 'trash',
       title: 'Trash and activity',
-      keybinding: 'Mod+Alt+T',
+      keybinding: 'Mod+Alt+D',
       order: 45,
       icon: (
         <>

@@ -14,6 +14,9 @@ export interface CardMove {
   readonly id: string
   readonly x: number
   readonly y: number
+  /** A new size too (the card flow resizes cards with their cell); absent: the size stays. */
+  readonly w?: number
+  readonly h?: number
 }
 
 /** Gap between the structure and the holding area, and between cards stacked in it. */
