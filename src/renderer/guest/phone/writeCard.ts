@@ -12,7 +12,9 @@ import { cardBounds, CardRecord, selectCards } from '../../../core/common/cards/
 import { recordsArray } from '../../../core/common/session/docSchema'
 import { KeyedRecords, type KeyedEntry } from '../../../core/common/session/keyedRecords'
 import { readRecords, readStructure } from '../../../core/common/session/read'
+import { cellRect, createAttributor, sameCell } from '../../../core/common/structure/attribution'
 import { spotInCell } from '../../../core/common/structure/placement'
+import { cellLayout, slotBox, slotCount } from '../../../core/common/structure/slots'
 
 /**
  * Writing a phone's card into the session document exactly as the canvas would: a tldraw `card` shape
@@ -59,6 +61,39 @@ export function indexAbove(records: readonly unknown[]): string {
   }
 }
 
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+type Box = { x: number; y: number; w: number; h: number }
+const PHONE_CELL_CARDS = 6
+
+/**
+ * The cell's next slot (structure/flow.ts). A phone may move only its own cards, so while nobody who
+ * may re-flow the cell (a facilitator's board) has settled it, its cards can still have an earlier
+ * size: then the first free place of the slot's size inside the cell, so a phone never covers a card.
+ */
+function phoneSpot(
+  structure: Parameters<typeof spotInCell>[0],
+  cell: CellRef | null,
+  occupied: readonly Box[],
+  size: { w: number; h: number },
+): Box {
+  const slot = spotInCell(structure, cell, size, occupied, { x: 0, y: 0, w: 0, h: 0 })
+  const rect = cell ? cellRect(structure, cell) : null
+  if (!cell || !rect) return slot
+  const attribute = createAttributor(structure)
+  const inCell = occupied.filter((b) => sameCell(attribute(b), cell))
+  // Phones write at the size of a cell holding at least PHONE_CELL_CARDS cards, so the first cards do not
+  // take the whole cell; then the slots of ever fuller layouts (smaller cards) until one is free. Past
+  // what the cell holds, only a board that may grow its lane (a facilitator's) keeps cards apart.
+  for (let n = Math.max(inCell.length + 1, PHONE_CELL_CARDS); n <= inCell.length + 24; n++) {
+    const layout = cellLayout(rect, n, false)
+    for (let i = 0; i < slotCount(layout, n); i++) {
+      const box = slotBox(layout, i)
+      if (sameCell(attribute(box), cell) && !occupied.some((b) => overlaps(b, box))) return box
+    }
+  }
+  return slot
+}
+
 /** The full record of a phone card, placed among `records` (the document's current records). */
 export function phoneCardRecord(
   card: PhoneCard,
@@ -68,7 +103,7 @@ export function phoneCardRecord(
 ): CardRecord & { index: string; opacity: number } {
   const size = CARD_DEFAULT_SIZE
   const occupied = selectCards(records).cards.map(cardBounds)
-  const at = spotInCell(structure, card.cell, size, occupied, { x: 0, y: 0, w: 0, h: 0 })
+  const at = phoneSpot(structure, card.cell, occupied, size)
   const record = {
     ...CardRecord.parse({
       id: card.id,
@@ -79,7 +114,11 @@ export function phoneCardRecord(
       rotation: 0,
       parentId: BOARD_PAGE,
       isLocked: false,
-      props: newCardProps(card.kind, card.text, author, {}, card.createdAt),
+      // the slot's size too: the cell's cards share one size (structure/slots.ts)
+      props: {
+        ...newCardProps(card.kind, card.text, author, {}, card.createdAt),
+        ...(at.w > 0 && at.h > 0 ? { w: at.w, h: at.h } : {}),
+      },
       meta: { ...card.meta },
     }),
     index: indexAbove(records),
