@@ -9,6 +9,7 @@ import {
   type CardKind,
 } from '../../core/common/cards/card'
 import './composer.css'
+import { KindIcon } from '../icons/KindIcon'
 
 export interface ComposerProps {
   initialKind: CardKind
@@ -71,7 +72,7 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
                 onChange={() => setKind(k)}
                 data-testid={`composer-kind-${k}`}
               />
-              <span aria-hidden="true">{info.icon}</span> {info.label}
+              <KindIcon kind={k} /> {info.label}
               <span className="copro-composer__hint"> {info.phrase}</span>
               <span className="copro-composer__key" aria-hidden="true">
                 {i + 1}

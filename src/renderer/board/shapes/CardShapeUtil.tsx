@@ -8,6 +8,7 @@ import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
 import { cardRenderGate } from './cardRenderGate'
 import './card.css'
+import { KindIcon } from '../../icons/KindIcon'
 
 export { cardAuthorLabel, describeCard }
 
@@ -74,7 +75,7 @@ const CardView = memo(function CardView({ id, props, editing, editor }: CardView
       style={{ background: kind.colour }}
     >
       <div className="copro-card__head">
-        <span aria-hidden="true">{kind.icon}</span> {kind.label}
+        <KindIcon kind={props.kind} /> {kind.label}
         <span className="copro-card__role" style={{ background: role.colour }} title={role.label}>
           {role.short}
         </span>
