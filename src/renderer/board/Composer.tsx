@@ -9,10 +9,14 @@ import {
   type CardKind,
 } from '../../core/common/cards/card'
 import './composer.css'
-import { KindIcon } from '../icons/KindIcon'
+import { KindIcon } from '../device/icons/KindIcon'
 
 export interface ComposerProps {
   initialKind: CardKind
+  /** Text to start with (pasted text). */
+  initialText?: string
+  /** Where the card will go, in the one cell wording ("Arriving · How it feels"). */
+  where: string
   onSubmit(kind: CardKind, text: string, extras: { owner: string; due: string }): void
   onClose(): void
 }
@@ -21,13 +25,14 @@ export interface ComposerProps {
  * The keyboard path to a card: pick a kind (arrow keys or its number 1–7), type, Enter to place it
  * (Shift+Enter for a new line), Escape to cancel.
  */
-export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
+export function Composer({ initialKind, initialText = '', where, onSubmit, onClose }: ComposerProps) {
   const [kind, setKind] = useState<CardKind>(initialKind)
-  const [text, setText] = useState('')
+  const [text, setText] = useState(initialText.slice(0, CARD_TEXT_MAX))
   const [owner, setOwner] = useState('')
   const [due, setDue] = useState('')
   const textRef = useRef<HTMLTextAreaElement>(null)
   const titleId = useId()
+  const whereId = useId()
   // Before paint, so the first keys typed after the composer opens already land in the text box.
   useLayoutEffect(() => {
     textRef.current?.focus()
@@ -42,6 +47,7 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
       role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
+      aria-describedby={whereId}
       data-testid="card-composer"
       onKeyDown={(e) => {
         e.stopPropagation()
@@ -58,6 +64,9 @@ export function Composer({ initialKind, onSubmit, onClose }: ComposerProps) {
       <h2 id={titleId} className="copro-composer__title">
         New card
       </h2>
+      <p id={whereId} className="copro-composer__where" data-testid="composer-where">
+        Goes to: <strong>{where}</strong>
+      </p>
       <fieldset className="copro-composer__kinds">
         <legend>Kind (Alt+1 to Alt+7)</legend>
         {CARD_KINDS.map((k, i) => {

@@ -23,6 +23,9 @@ import {
 import { zoomToStructure } from './structure/camera'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
+import { createLinkOps, type LinkOps } from './links/linkOps'
+import type { CellRef } from '../../shared/model/structure'
+import { attributeCard } from '../../core/common/structure/attribution'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
 
 export interface BoardIdentity {
@@ -48,9 +51,23 @@ export interface CardExtras {
   due?: string
 }
 
+/** Where and how the composer opens: the kind (else the one the cell suggests), the cell, starting text. */
+export interface ComposerRequest {
+  kind?: CardKind
+  /** The cell the card goes to; when left out, the cell under the pointer, the selection or the view. */
+  cell?: CellRef
+  text?: string
+}
+
 export interface BoardApi {
-  /** Opens the card composer (also the `c` key on the canvas). */
-  openComposer(kind?: CardKind): void
+  /**
+   * Opens the card composer (also `c`, double-click on empty space and the toolbar's Card button) for a
+   * cell: the one named, else the one under the pointer, the selected card's or the one in the middle
+   * of the view. It starts with the kind given, else the kind the cell suggests.
+   */
+  openComposer(kind?: CardKind, request?: Omit<ComposerRequest, 'kind'>): void
+  /** The cell a card made now would go to (see openComposer). */
+  composerTarget(): CellRef
   /** Adds a card beside the selection or at the viewport centre; returns its shape id. */
   addCard(kind: CardKind, text: string, extras?: CardExtras): string
   followUser(participantId: string | null): boolean
@@ -75,6 +92,8 @@ export interface BoardApi {
   setOnline(online: boolean): void
   /** Card operations without the canvas (outline view, keyboard and screen-reader paths). */
   cards: CardOps
+  /** Links between cards (arrows joining two cards, with a kind; ADR 0035). */
+  links: LinkOps
   /** Facilitators: edits the board structure and moves cards so they stay in their cells. */
   editStructure(edit: StructureEdit): StructureEditResult
   /** Moves cards to new top-left positions in one change (kept out of undo; see structure/editStructure). */
@@ -99,7 +118,7 @@ export interface BoardApiContext {
   status(): BoardStatus
   /** The relay connection, if the board still has one. */
   provider(): WebsocketProvider | null
-  openComposer(kind: CardKind): void
+  openComposer(request: ComposerRequest & { cell: CellRef }): void
   /** Where this person's structure edits are kept for undo (the session's, so a remount keeps them). */
   structureUndo: StructureUndo
 }
@@ -140,10 +159,26 @@ export function createBoardApi(
     }
     return next
   }
+  const composerTarget = (): CellRef => {
+    const structure = currentStructure(doc)
+    const at = (p: { x: number; y: number }) => attributeCard(structure, { x: p.x, y: p.y, w: 0, h: 0 })
+    if (editor.getInstanceState().isHoveringCanvas) {
+      const pointer = at(editor.inputs.currentPagePoint)
+      if (pointer.type !== 'unplaced') return pointer
+    }
+    const sel = editor.getSelectionPageBounds()
+    if (sel) {
+      const c = at(sel.center)
+      if (c.type !== 'unplaced') return c
+    }
+    return at(editor.getViewportPageBounds().center)
+  }
   return {
-    openComposer: (kind = 'idea') => {
-      if (!editor.getIsReadonly()) ctx.openComposer(kind)
+    openComposer: (kind, request = {}) => {
+      if (editor.getIsReadonly()) return
+      ctx.openComposer({ ...request, ...(kind ? { kind } : {}), cell: request.cell ?? composerTarget() })
     },
+    composerTarget,
     addCard,
     followUser: (id) => presence.follow(id),
     bringEveryoneToMe: () => presence.summonEveryone(),
@@ -172,6 +207,7 @@ export function createBoardApi(
       else provider.disconnect()
     },
     cards: createCardOps(editor, doc, ctx.identity),
+    links: createLinkOps(editor),
     editStructure: (edit) =>
       editBoardStructure(editor, doc, edit, ctx.identity().sessionRole, ctx.structureUndo),
     moveCards: (moves) => moveCards(editor, moves),

@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../core/common/cards/card'
-import { KindIcon } from '../icons/KindIcon'
+import { KindIcon } from '../device/icons/KindIcon'
 
 /** The four big buttons of the simple composer, in the order people see them. */
 export const SIMPLE_KINDS: readonly CardKind[] = ['pain', 'contribution', 'idea', 'question']
@@ -70,8 +70,7 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
             style={{ background: CARD_KIND_INFO[kind].colour }}
           >
             <span>
-              <KindIcon kind={kind} />{' '}
-              {CARD_KIND_INFO[kind].phrase}
+              <KindIcon kind={kind} /> {CARD_KIND_INFO[kind].phrase}
             </span>
             <textarea
               ref={textRef}

@@ -2,7 +2,7 @@ import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import { type CardProps } from '../../../core/common/cards/card'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { escapeXml, wrap } from './structureSvg'
-import { kindIconSvg } from '../../icons/kindIconPaths'
+import { kindIconSvg } from '../../device/icons/kindIconPaths'
 
 /** A card to draw: its props, and its page transform as an SVG matrix (a b c d e f). */
 export interface CardToDraw {

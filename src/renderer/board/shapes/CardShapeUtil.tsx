@@ -8,7 +8,7 @@ import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
 import { cardRenderGate } from './cardRenderGate'
 import './card.css'
-import { KindIcon } from '../../icons/KindIcon'
+import { KindIcon } from '../../device/icons/KindIcon'
 
 export { cardAuthorLabel, describeCard }
 

@@ -9,7 +9,7 @@ import {
 } from '../../../core/common/cards/card'
 import type { CardPatch } from '../../board/a11y/cardOps'
 import type { OutlineCard } from './outlineModel'
-import { KindIcon } from '../../icons/KindIcon'
+import { KindIcon } from '../../device/icons/KindIcon'
 
 export type CardMode = 'view' | 'edit' | 'move' | 'delete'
 
@@ -76,8 +76,7 @@ function CardItem(p: CardItemProps) {
     <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
       <p className="outline-card-text">
         <span className="outline-kind">
-          <KindIcon kind={card.kind} />{' '}
-          {card.kindLabel}:
+          <KindIcon kind={card.kind} /> {card.kindLabel}:
         </span>{' '}
         <span data-testid="outline-card-text">{card.text || <em>empty</em>}</span>{' '}
         <span className="outline-author">

@@ -1,4 +1,4 @@
-import type { CardKind } from '../../shared/model/cardKinds'
+import type { CardKind } from '../../../shared/model/cardKinds'
 import { KIND_ICON_PATHS, KIND_ICON_VIEWBOX } from './kindIconPaths'
 
 export interface KindIconProps {

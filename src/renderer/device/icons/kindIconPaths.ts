@@ -1,4 +1,4 @@
-import type { CardKind } from '../../shared/model/cardKinds'
+import type { CardKind } from '../../../shared/model/cardKinds'
 
 /**
  * The card kind icons as SVG path data (24 × 24, drawn with a 2-unit round stroke in the text colour,
@@ -23,7 +23,11 @@ export const KIND_ICON_PATHS: Readonly<Record<CardKind, readonly string[]>> = {
   // a four-pointed spark
   idea: ['M12 3l2 7 7 2-7 2-2 7-2-7-7-2 7-2z'],
   // "?" in a circle
-  question: ['M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z', 'M9.5 9.5a2.5 2.5 0 1 1 3.4 2.3c-.6.3-.9.8-.9 1.5v.4', 'M12 16.8v.4'],
+  question: [
+    'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
+    'M9.5 9.5a2.5 2.5 0 1 1 3.4 2.3c-.6.3-.9.8-.9 1.5v.4',
+    'M12 16.8v.4',
+  ],
   // an arrow to the right
   action: ['M4 12h15', 'M13 6l6 6-6 6'],
   // two quotation marks
