@@ -83,8 +83,11 @@ export interface BoardApi {
    * the first click or camera move after switching tabs lands where the person sees it.
    */
   remeasure(): void
-  /** Selects the next/previous card in reading order (also Tab / Shift+Tab); returns its id. */
-  focusNextCard(dir: 1 | -1): string | null
+  /**
+   * Selects the next/previous card in reading order (also Tab / Shift+Tab); returns its id. Past the
+   * last (first) card it wraps round, or with `wrap` false selects nothing and returns null.
+   */
+  focusNextCard(dir: 1 | -1, wrap?: boolean): string | null
   /** Card shape ids in reading order. */
   getCardIdsInReadingOrder(): string[]
   getStatus(): BoardStatus
@@ -147,11 +150,14 @@ export function createBoardApi(
     editor.select(id)
     return id
   }
-  const focusNextCard = (dir: 1 | -1): string | null => {
+  const focusNextCard = (dir: 1 | -1, wrap = true): string | null => {
     const only = editor.getOnlySelectedShape()
     const current = only && only.type === CARD_SHAPE_TYPE ? only.id : null
-    const next = adjacentInReadingOrder(cardBoxes(editor), current, dir)
-    if (!next) return null
+    const next = adjacentInReadingOrder(cardBoxes(editor), current, dir, wrap)
+    if (!next) {
+      if (!wrap) editor.selectNone()
+      return null
+    }
     editor.select(next as CardShape['id'])
     const bounds = editor.getShapePageBounds(next as CardShape['id'])
     if (bounds && !editor.getViewportPageBounds().contains(bounds)) {

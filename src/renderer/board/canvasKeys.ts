@@ -8,8 +8,11 @@ const isTypingTarget = (el: EventTarget | null): boolean =>
   (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
 
 /**
- * The board's own keys, handled in the capture phase around the canvas: `c` opens the card composer,
- * Tab / Shift+Tab move between cards in reading order (not while typing or editing a card).
+ * The board's own keys, handled in the capture phase around the canvas: `c` opens the card composer for
+ * the cell under the pointer (or the selection's, or the view's); Tab / Shift+Tab move between cards in
+ * reading order (not while typing or editing a card) and, past the last (first) card, leave the canvas
+ * as usual — Tab is never trapped. Only Tab on the canvas itself or tldraw's "Move focus to canvas"
+ * button goes card to card; from tldraw's toolbar and panels it moves on as in any page.
  */
 export function useCanvasKeys(
   editorRef: RefObject<Editor | null>,
@@ -26,10 +29,19 @@ export function useCanvasKeys(
         if (!hasSelection && e.shiftKey) return
         // nor with no card to go to
         if (!editor.getCurrentPageShapes().some((s) => s.type === CARD_SHAPE_TYPE)) return
-        if (!e.currentTarget.querySelector('.tl-container')?.contains(e.target as Node)) return
+        const target = e.target as HTMLElement
+        const onCanvas =
+          target === editor.getContainer() || target.classList.contains('tl-skip-to-main-content')
+        if (!onCanvas) return
+        if (e.type !== 'keydown') {
+          e.stopPropagation()
+          return
+        }
+        // past the last card (or before the first): leave the canvas (the browser moves focus on)
+        if (!api.focusNextCard(e.shiftKey ? -1 : 1, false)) return
         e.preventDefault()
         e.stopPropagation()
-        if (e.type === 'keydown') api.focusNextCard(e.shiftKey ? -1 : 1)
+        if (target !== editor.getContainer()) editor.getContainer().focus()
         return
       }
       if (

@@ -66,7 +66,7 @@ export function CanvasToolbar() {
   }
 
   return (
-    <div ref={ref} className="copro-toolbar" data-testid="canvas-toolbar">
+    <div ref={ref} className="tlui-toolbar copro-toolbar" data-testid="canvas-toolbar">
       <div role="toolbar" aria-label="Canvas tools" className="copro-toolbar__inner">
         {TOOLS.map((t) => (
           <button
