@@ -157,6 +157,30 @@ test.describe('the curated canvas', () => {
     await expect.poll(async () => (await links(page)).length).toBe(1)
   })
 
+  test('the outline links two cards, changes the link kind and removes it', async ({ page, serve }) => {
+    await open(page, serve, 'Outline links')
+    await addCard(page, 'pain', 'Forms are too long')
+    await addCard(page, 'action', 'Shorten the form together')
+    await page.keyboard.press('Control+Alt+O')
+    const outline = page.getByTestId('outline')
+    await expect(outline).toBeVisible()
+    await outline.getByRole('button', { name: /Link to another card: Action card “Shorten the form/ }).click()
+    const form = outline.getByRole('form', { name: 'Link to another card' })
+    await form.getByLabel('Card to link to').selectOption({ label: 'Pain: Forms are too long' })
+    await expect(form.getByLabel('This card (kind of link)')).toHaveValue('addresses')
+    await form.getByRole('button', { name: 'Link' }).click()
+    await expect.poll(async () => (await links(page)).map((l) => l.meta.linkKind)).toEqual(['addresses'])
+    const kind = outline.getByLabel('Kind of link with Pain: Forms are too long')
+    await expect(kind).toHaveValue('addresses')
+    await kind.selectOption('relates')
+    await expect.poll(async () => (await links(page)).map((l) => l.meta.linkKind)).toEqual(['relates'])
+    await outline
+      .getByRole('button', { name: 'Remove the link with Pain: Forms are too long' })
+      .first()
+      .click()
+    await expect.poll(async () => (await links(page)).length).toBe(0)
+  })
+
   test('Tab leaves the canvas after the last card, and announcements name no internal keys', async ({
     page,
     serve,
