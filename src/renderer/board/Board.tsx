@@ -16,6 +16,7 @@ import {
   type CardExtras,
 } from './boardApi'
 import { LinkArrowShapeUtil } from './links/LinkArrowShapeUtil'
+import { attachCanvasTheme } from './canvas/canvasTheme'
 import { attachCanvasCuration, boardOptions, boardUiOverrides } from './canvas/curation'
 import { BoardCanvasCtx, type BoardCanvasContext } from './canvas/boardCanvasContext'
 import { attributeCard } from '../../core/common/structure/attribution'
@@ -124,6 +125,7 @@ export function Board(props: BoardProps) {
       const detachA11y = attachBoardA11y(editor)
       const stopHydrating = cardRenderGate(editor).hydrate()
       const stopDetail = attachCardDetail(editor)
+      const stopTheme = attachCanvasTheme(editor)
       const stopCuration = attachCanvasCuration(editor, {
         composeAt: (p) => api.openComposer(undefined, { cell: cellAt(conn.doc, p) }),
         composeText: (text, p) =>
@@ -131,6 +133,7 @@ export function Board(props: BoardProps) {
       })
       return () => {
         stopCuration()
+        stopTheme()
         stopDetail()
         stopHydrating()
         detachA11y()

@@ -72,7 +72,14 @@ export function Composer({ initialKind, initialText = '', where, onSubmit, onClo
         {CARD_KINDS.map((k, i) => {
           const info = CARD_KIND_INFO[k]
           return (
-            <label key={k} className="copro-composer__kind" style={{ background: info.colour }}>
+            <label
+              key={k}
+              className="copro-composer__kind"
+              style={{
+                background: `var(--copro-kind-${k}-bg, ${info.colour})`,
+                color: `var(--copro-kind-${k}-fg, #1a1a1a)`,
+              }}
+            >
               <input
                 type="radio"
                 name="copro-card-kind"

@@ -128,7 +128,10 @@ export function CanvasToolbar() {
                     <span
                       className="copro-toolbar__swatch"
                       aria-hidden="true"
-                      style={{ background: CARD_KIND_INFO[k].colour }}
+                      style={{
+                        background: `var(--copro-kind-${k}-bg, ${CARD_KIND_INFO[k].colour})`,
+                        color: `var(--copro-kind-${k}-fg, #1a1a1a)`,
+                      }}
                     >
                       <KindIcon kind={k} />
                     </span>

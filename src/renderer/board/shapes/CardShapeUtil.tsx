@@ -57,6 +57,15 @@ interface CardViewProps {
   editor: Editor
 }
 
+/** The card's colours from the theme's palette (device/canvasPalette.ts), the light colours as fallback. */
+const cardStyle = (k: string, fallback: string): React.CSSProperties =>
+  ({
+    background: `var(--copro-kind-${k}-bg, ${fallback})`,
+    color: `var(--copro-kind-${k}-fg, #1a1a1a)`,
+    borderColor: `var(--copro-kind-${k}-border, rgba(0, 0, 0, 0.3))`,
+    '--copro-card-muted': `var(--copro-kind-${k}-muted, rgba(0, 0, 0, 0.7))`,
+  }) as React.CSSProperties
+
 /**
  * Static markup for the card; only the card being edited mounts the (hooked) text editor. Screen
  * readers get the card through tldraw's announcements (getAriaDescriptor), not an aria-label here:
@@ -72,7 +81,7 @@ const CardView = memo(function CardView({ id, props, editing, editor }: CardView
       data-kind={props.kind}
       data-role={props.authorRole}
       data-editing={editing || undefined}
-      style={{ background: kind.colour }}
+      style={cardStyle(props.kind, kind.colour)}
     >
       <div className="copro-card__head">
         <KindIcon kind={props.kind} /> {kind.label}
