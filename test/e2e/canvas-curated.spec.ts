@@ -12,6 +12,7 @@ import {
   type ServeHandle,
 } from './fixtures'
 import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 
 /**
  * The curated canvas (ADR 0034, issue 14 items 4, 5, 8; issue 17 item 2): the toolbar offers select,
@@ -203,5 +204,36 @@ test.describe('the curated canvas', () => {
     expect(seen).toContain('out')
     const live = await page.locator('[role="status"]').allTextContents()
     expect(live.join(' ')).not.toMatch(/tool\.|a11y\.|shape\./)
+  })
+
+  test('themes reach the canvas (tldraw dark mode, card palette) and axe finds nothing serious on it', async ({
+    page,
+    serve,
+  }) => {
+    await open(page, serve, 'Themes')
+    await addCard(page, 'pain', 'Too many forms')
+    await addCard(page, 'contribution', 'I can help with forms')
+    const card = page.getByTestId('card-shape').filter({ hasText: 'Too many forms' })
+    const found: string[] = []
+    for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme)
+      await expect(page.locator('.tl-container').first()).toHaveClass(
+        theme === 'light' ? /tl-theme__light/ : /tl-theme__dark/,
+      )
+      const bg = await card.evaluate((el) => getComputedStyle(el).backgroundColor)
+      expect(bg).toBe(
+        { light: 'rgb(255, 214, 214)', dark: 'rgb(107, 36, 36)', 'high-contrast': 'rgb(0, 0, 0)' }[theme],
+      )
+      await page.getByTestId('tool-card').click()
+      await expect(page.getByTestId('card-kind-menu')).toBeVisible()
+      const results = await new AxeBuilder({ page }).include('.copro-board').analyze()
+      found.push(
+        ...results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      )
+      await page.keyboard.press('Escape')
+    }
+    expect(found).toEqual([])
   })
 })

@@ -78,7 +78,9 @@ export function CanvasToolbar() {
             data-testid={`tool-${t.id}`}
             onClick={() => editor.setCurrentTool(t.id)}
           >
-            <TldrawUiIcon icon={t.icon} label="" small />
+            <span aria-hidden="true" className="copro-toolbar__icon">
+              <TldrawUiIcon icon={t.icon} label={t.label} small />
+            </span>
             <span>{t.label}</span>
           </button>
         ))}
