@@ -19,7 +19,8 @@ describe('link kinds', () => {
   })
 
   it('every pair of kinds has a default that is a link kind', () => {
-    for (const a of CARD_KINDS) for (const b of CARD_KINDS) expect(LINK_KINDS).toContain(defaultLinkKind(a, b))
+    for (const a of CARD_KINDS)
+      for (const b of CARD_KINDS) expect(LINK_KINDS).toContain(defaultLinkKind(a, b))
   })
 
   it('reads the stored kind from the arrow meta, and nothing from junk', () => {

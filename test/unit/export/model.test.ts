@@ -154,7 +154,12 @@ describe('buildExportModel: structure, cells, links and actions', () => {
   })
 
   it('gives each link a kind: the one chosen on its arrow, else the default for the cards it joins', () => {
-    const b = new SessionBuilder(GRID, { sessionId: 's', title: 'x', templateId: null, createdAt: '2026-01-01T10:00:00.000Z' })
+    const b = new SessionBuilder(GRID, {
+      sessionId: 's',
+      title: 'x',
+      templateId: null,
+      createdAt: '2026-01-01T10:00:00.000Z',
+    })
     b.participant(PEOPLE.ana)
     const cell = { type: 'cell', stageId: 'applying', laneId: 'people' } as const
     const pain = b.card(cell, 'pain', 'The letter is hard to read', by(PEOPLE.ana))

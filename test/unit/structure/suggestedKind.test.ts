@@ -24,8 +24,14 @@ describe('suggestedKindFor', () => {
     y: 0,
     headerHeight: 100,
     laneHeaderWidth: 100,
-    stages: [{ ...item('s1', 'question'), width: 400 }, { ...item('s2'), width: 400 }],
-    lanes: [{ ...item('hard', 'pain'), height: 300 }, { ...item('plain'), height: 300 }],
+    stages: [
+      { ...item('s1', 'question'), width: 400 },
+      { ...item('s2'), width: 400 },
+    ],
+    lanes: [
+      { ...item('hard', 'pain'), height: 300 },
+      { ...item('plain'), height: 300 },
+    ],
   }
   it("takes the lane's kind, else the stage's, else none", () => {
     const cell = (stageId: string, laneId: string): CellRef => ({ type: 'cell', stageId, laneId })
@@ -54,7 +60,9 @@ describe('shipped templates', () => {
     const s = instantiateStructure(parsed.template.structure, { x: 0, y: 0 })
     const cells: CellRef[] =
       s.type === 'grid'
-        ? s.stages.flatMap((st) => s.lanes.map((l) => ({ type: 'cell' as const, stageId: st.id, laneId: l.id })))
+        ? s.stages.flatMap((st) =>
+            s.lanes.map((l) => ({ type: 'cell' as const, stageId: st.id, laneId: l.id })),
+          )
         : s.zones.map((z) => ({ type: 'zone' as const, zoneId: z.id }))
     for (const c of cells) expect(suggestedKindFor(s, c), JSON.stringify(c)).not.toBeNull()
     const items = s.type === 'grid' ? [...s.stages, ...s.lanes] : s.zones

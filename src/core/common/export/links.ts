@@ -35,7 +35,12 @@ export function findLinks(
     const from = cardKinds.get(e.start)
     const to = cardKinds.get(e.end)
     if (!from || !to) continue
-    links.push({ arrowId, fromCardId: e.start, toCardId: e.end, kind: linkKindOf(arrows.get(arrowId), from, to) })
+    links.push({
+      arrowId,
+      fromCardId: e.start,
+      toCardId: e.end,
+      kind: linkKindOf(arrows.get(arrowId), from, to),
+    })
   }
   return links.sort((a, b) => cmp(a.arrowId, b.arrowId))
 }

@@ -156,7 +156,8 @@ function actionTable(m: ExportModel): string {
 function linksTable(m: ExportModel): string {
   const rows = linkRows(m)
   if (!rows.length) return '<p class="empty">No links drawn.</p>'
-  const card = (c: ExportCard): string => `<td dir="auto">${h(CARD_KIND_INFO[c.kind].label)}: ${h(c.text)}</td>`
+  const card = (c: ExportCard): string =>
+    `<td dir="auto">${h(CARD_KIND_INFO[c.kind].label)}: ${h(c.text)}</td>`
   const body = rows.map((r) => `<tr>${card(r.from)}<td>${h(r.kind)}</td>${card(r.to)}</tr>`).join('')
   return `<table><thead><tr><th>From</th><th>Link</th><th>To</th></tr></thead><tbody>${body}</tbody></table>`
 }

@@ -174,7 +174,13 @@ function linksSection(m: ExportModel): string[] {
   const rows = linkRows(m)
   if (!rows.length) return [...out, '_No links drawn._']
   const card = (c: ExportCard): string => `${CARD_KIND_INFO[c.kind].label}: ${md(c.text)}`
-  return [...out, ...table(['From', 'Link', 'To'], rows.map((r) => [card(r.from), md(r.kind), card(r.to)]))]
+  return [
+    ...out,
+    ...table(
+      ['From', 'Link', 'To'],
+      rows.map((r) => [card(r.from), md(r.kind), card(r.to)]),
+    ),
+  ]
 }
 
 function voice(m: ExportModel, roles: readonly CoproRole[]): string[] {
