@@ -125,6 +125,7 @@ test.describe('the curated canvas', () => {
     page,
     serve,
   }) => {
+    const errors = watchErrors(page)
     await open(page, serve, 'Links')
     const pain = await addCard(page, 'pain', 'The letter is hard to read')
     const action = await addCard(page, 'action', 'Rewrite the letter with people')
@@ -156,6 +157,17 @@ test.describe('the curated canvas', () => {
     await page.mouse.move(from.x, from.y - 260, { steps: 8 })
     await page.mouse.up()
     await expect.poll(async () => (await links(page)).length).toBe(1)
+
+    // deleting a card takes its links with it; one undo brings both back
+    await page.getByTestId('tool-select').click()
+    await page.mouse.click(to.x, to.y)
+    await page.keyboard.press('Delete')
+    await expect.poll(async () => (await cards(page)).length).toBe(1)
+    await expect.poll(async () => (await links(page)).length).toBe(0)
+    await page.keyboard.press('Control+z')
+    await expect.poll(async () => (await cards(page)).length).toBe(2)
+    await expect.poll(async () => (await links(page)).length).toBe(1)
+    expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
   })
 
   test('the outline links two cards, changes the link kind and removes it', async ({ page, serve }) => {
