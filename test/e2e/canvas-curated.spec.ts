@@ -121,6 +121,22 @@ test.describe('the curated canvas', () => {
     expect(cy).toBeLessThan(y - 40 + s.lanes[lane].height)
   })
 
+  test('pasted text opens the composer with it, for a card (not a loose text shape)', async ({
+    page,
+    serve,
+  }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await open(page, serve, 'Paste')
+    await page.evaluate(() => navigator.clipboard.writeText('Pasted from the survey'))
+    await canvas(page).focus()
+    await page.keyboard.press('Control+v')
+    await expect(page.getByTestId('card-composer')).toBeVisible()
+    await expect(page.getByTestId('composer-text')).toHaveValue('Pasted from the survey')
+    await page.getByTestId('composer-add').click()
+    await cardId(page, 'Pasted from the survey')
+    await expect.poll(() => hook(page, (h) => h.shapeCount())).toBe(1)
+  })
+
   test('an arrow between two cards is a link with a kind; an arrow to nowhere is removed', async ({
     page,
     serve,
