@@ -9,7 +9,7 @@ import type {
 } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
-import { settleArrow } from '../links/linkOps'
+import { linkEnds, settleArrow } from '../links/linkOps'
 
 /**
  * The curated canvas (ADR 0034): every shape people can make is workshop data, or it is not offered.
@@ -80,6 +80,9 @@ export interface CurationHooks {
   composeText(text: string, point: { x: number; y: number } | null): void
 }
 
+/** States in which this person is drawing an arrow or moving one of its ends. */
+const DRAWING = /^(arrow\.|select\.(pointing_handle|dragging_handle|translating))/
+
 const isIdle = (editor: Editor): boolean => {
   const path = editor.getPath()
   return path.endsWith('.idle') || path === 'select.editing_shape'
@@ -119,8 +122,10 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
   }
 
   const note = (r: TLShape) => {
-    if (r.type === ARROW_SHAPE_TYPE) pendingArrows.add(r.id)
-    else if (!BOARD_SHAPE_TYPES.has(r.type) && r.type !== 'group') strays.add(r.id)
+    // only arrows being drawn or dragged now: undo and redo bring back links as they were
+    if (r.type === ARROW_SHAPE_TYPE) {
+      if (DRAWING.test(editor.getPath())) pendingArrows.add(r.id)
+    } else if (!BOARD_SHAPE_TYPES.has(r.type) && r.type !== 'group') strays.add(r.id)
   }
   const stopListening = editor.store.listen(
     ({ changes }) => {
@@ -132,15 +137,29 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
     { source: 'user', scope: 'document' },
   )
 
-  // a card's links go with it, in the same change (so one undo brings both back)
-  const stopCardDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape) => {
-    if (shape.type !== CARD_SHAPE_TYPE) return
-    const arrows = editor
-      .getBindingsToShape<TLArrowBinding>(shape.id, 'arrow')
-      .map((b) => b.fromId)
-      .filter((id) => editor.getShape(id))
-    if (arrows.length) editor.deleteShapes(arrows)
+  // a card's links go with it, in the same change (so one undo brings both back): the arrows bound to
+  // it are noted before it goes and deleted after tldraw has unbound them (deleting them earlier would
+  // let tldraw's unbinding write the arrow back)
+  const linkedTo = new Map<TLShapeId, TLShapeId[]>()
+  // (tldraw removes a shape's bindings before the shape, so they are noted as they go)
+  const stopBeforeDelete = editor.sideEffects.registerBeforeDeleteHandler('binding', (binding) => {
+    if (binding.type !== 'arrow') return
+    const to = editor.getShape(binding.toId)
+    if (to?.type !== CARD_SHAPE_TYPE) return
+    linkedTo.set(to.id, [...(linkedTo.get(to.id) ?? []), (binding as TLArrowBinding).fromId])
   })
+  const stopAfterDelete = editor.sideEffects.registerAfterDeleteHandler('shape', (shape) => {
+    const arrows = linkedTo.get(shape.id)
+    if (!arrows) return
+    linkedTo.delete(shape.id)
+    // only arrows this deletion left joining no two cards (one unbound earlier and bound again stays)
+    const alive = arrows.filter((id) => editor.getShape(id) && !linkEnds(editor, id))
+    if (alive.length) editor.deleteShapes(alive)
+  })
+  const stopCardDelete = () => {
+    stopBeforeDelete()
+    stopAfterDelete()
+  }
 
   const onEvent = (info: TLEventInfo) => {
     if (info.type !== 'click' || info.name !== 'double_click' || info.phase !== 'up') return
