@@ -164,6 +164,30 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(fac, 'facilitator', 'first-cards-zoom-to-fit')
     })
 
+    // The toolbar's Card button: the seven kinds; the composer says where the card goes. Then the
+    // action is linked to the pain it addresses with the Link cards tool.
+    await phase('card-menu-and-link', fac, async () => {
+      await fac.getByTestId('tool-card').click()
+      await expect(fac.getByTestId('card-kind-menu')).toBeVisible()
+      await snap(fac, 'facilitator', 'card-menu')
+      await fac.getByTestId('card-kind-action').click()
+      await expect(fac.getByTestId('composer-where')).toBeVisible()
+      await fac.getByTestId('composer-text').fill('Send appointment letters two weeks before')
+      await snap(fac, 'facilitator', 'composer-where')
+      await fac.getByTestId('composer-add').click()
+      const box = async (text: string) =>
+        (await fac.getByTestId('card-shape').filter({ hasText: text }).boundingBox())!
+      const from = await box('Send appointment letters')
+      const to = await box('Letters about appointments')
+      await fac.getByTestId('tool-arrow').click()
+      await fac.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await fac.mouse.down()
+      await fac.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 })
+      await fac.mouse.up()
+      await expect(fac.locator('.tl-arrow-label').filter({ hasText: 'addresses' })).toBeVisible()
+      await snap(fac, 'facilitator', 'linked')
+    })
+
     // 2. Share: participant and observer links from the Participants view.
     let participantUrl = ''
     let observerUrl = ''

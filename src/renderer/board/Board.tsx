@@ -3,6 +3,7 @@ import { Tldraw, type Editor, type TLRecord } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
 import type { CardKind } from '../../shared/model/cardKinds'
+import type { CellRef } from '../../shared/model/structure'
 import { CardShapeUtil } from './shapes/CardShapeUtil'
 import { cardRenderGate } from './shapes/cardRenderGate'
 import { PresenceSync } from './sync/presence'
@@ -15,6 +16,14 @@ import {
   type BoardStatus,
   type CardExtras,
 } from './boardApi'
+import { LinkArrowShapeUtil } from './links/LinkArrowShapeUtil'
+import { attachCanvasTheme } from './canvas/canvasTheme'
+import { attachCanvasCuration, boardOptions, boardUiOverrides } from './canvas/curation'
+import { BoardCanvasCtx, type BoardCanvasContext } from './canvas/boardCanvasContext'
+import { attributeCard } from '../../core/common/structure/attribution'
+import { cellName } from '../../core/common/structure/cellLabel'
+import { FALLBACK_KIND, suggestedKindFor } from '../../core/common/structure/suggestedKind'
+import { currentStructure } from './structure/useStructure'
 import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
 import { scribeOptions } from './ScribedForField'
@@ -28,7 +37,7 @@ import { installTestHook } from './testHook'
 import type { CanvasLayer } from './canvasLayer'
 import { StructureUndo } from './structure/editStructure'
 
-export type { BoardApi, BoardIdentity, BoardStatus, CardExtras } from './boardApi'
+export type { BoardApi, BoardIdentity, BoardStatus, CardExtras, ComposerRequest } from './boardApi'
 export type { CanvasLayer, CanvasLayerProps } from './canvasLayer'
 
 export interface BoardProps {
@@ -49,8 +58,12 @@ export interface BoardProps {
   structureUndo?: StructureUndo
 }
 
-const SHAPE_UTILS = [CardShapeUtil]
+const SHAPE_UTILS = [CardShapeUtil, LinkArrowShapeUtil]
 const ASSET_URLS = getAssetUrlsByImport((url) => url)
+
+/** The cell at a page point (unplaced outside the structure). */
+const cellAt = (doc: Parameters<typeof currentStructure>[0], p: { x: number; y: number }): CellRef =>
+  attributeCard(currentStructure(doc), { x: p.x, y: p.y, w: 0, h: 0 })
 
 /**
  * The live board: one Y.Doc per session synced through the relay with y-websocket, bound to a tldraw
@@ -62,7 +75,13 @@ export function Board(props: BoardProps) {
   const propsRef = useRef(props)
   propsRef.current = props
 
-  const [composer, setComposer] = useState<{ kind: CardKind } | null>(null)
+  /** The open composer: its cell, the kind it starts with, where the card goes in words, any text. */
+  const [composer, setComposer] = useState<{
+    kind: CardKind
+    cell: CellRef
+    where: string
+    text: string
+  } | null>(null)
   const editorRef = useRef<Editor | null>(null)
   const presenceRef = useRef<PresenceSync | null>(null)
   const { conn, connRef, ready, status, statusRef } = useBoardConnection({
@@ -90,7 +109,15 @@ export function Board(props: BoardProps) {
         identity: () => propsRef.current.identity,
         status: () => statusRef.current,
         provider: () => connRef.current?.provider ?? null,
-        openComposer: (kind) => setComposer({ kind }),
+        openComposer: (req) => {
+          const structure = currentStructure(conn.doc)
+          setComposer({
+            kind: req.kind ?? suggestedKindFor(structure, req.cell) ?? FALLBACK_KIND,
+            cell: req.cell,
+            where: cellName(structure, req.cell),
+            text: req.text ?? '',
+          })
+        },
         // read at call time, so a session handed in later never remounts the editor
         get structureUndo() {
           return propsRef.current.structureUndo ?? ownUndo
@@ -110,8 +137,16 @@ export function Board(props: BoardProps) {
           return propsRef.current.structureUndo ?? ownUndo
         },
       })
+      const stopTheme = attachCanvasTheme(editor)
+      const stopCuration = attachCanvasCuration(editor, {
+        composeAt: (p) => api.openComposer(undefined, { cell: cellAt(conn.doc, p) }),
+        composeText: (text, p) =>
+          api.openComposer(undefined, { text, ...(p ? { cell: cellAt(conn.doc, p) } : {}) }),
+      })
       return () => {
         stopArranging()
+        stopCuration()
+        stopTheme()
         stopDetail()
         stopHydrating()
         detachA11y()
@@ -127,8 +162,14 @@ export function Board(props: BoardProps) {
 
   const onKeyCapture = useCanvasKeys(editorRef, apiRef)
 
-  const submitCard = useCallback((kind: CardKind, text: string, extras?: CardExtras) => {
-    apiRef.current?.addCard(kind, text, extras)
+  const submitCard = useCallback((kind: CardKind, text: string, cell: CellRef, extras?: CardExtras) => {
+    const api = apiRef.current
+    if (api) {
+      // a cell: the card goes to its next free place there; no cell: beside the selection or in view
+      const id =
+        cell.type === 'unplaced' ? api.addCard(kind, text, extras) : api.cards.add(kind, text, cell, extras)
+      if (id) api.editor.select(id as never)
+    }
     setComposer(null)
     editorRef.current?.getContainer().focus()
   }, [])
@@ -137,21 +178,29 @@ export function Board(props: BoardProps) {
     editorRef.current?.getContainer().focus()
   }, [])
 
+  const canvasCtx = useMemo<BoardCanvasContext>(
+    () => ({ openComposer: (kind) => apiRef.current?.openComposer(kind), api: () => apiRef.current }),
+    [],
+  )
   const tldraw = useMemo(
     () =>
       conn && ready ? (
-        <Tldraw
-          store={conn.store}
-          shapeUtils={SHAPE_UTILS}
-          assetUrls={ASSET_URLS}
-          acceptedImageMimeTypes={BOARD_IMAGE_TYPES}
-          maxAssetSize={MAX_BOARD_IMAGE_BYTES}
-          licenseKey={props.licenseKey || undefined}
-          components={boardComponents(conn.doc)}
-          onMount={onMount}
-        />
+        <BoardCanvasCtx.Provider value={canvasCtx}>
+          <Tldraw
+            store={conn.store}
+            shapeUtils={SHAPE_UTILS}
+            assetUrls={ASSET_URLS}
+            acceptedImageMimeTypes={BOARD_IMAGE_TYPES}
+            maxAssetSize={MAX_BOARD_IMAGE_BYTES}
+            licenseKey={props.licenseKey || undefined}
+            components={boardComponents(conn.doc)}
+            overrides={boardUiOverrides}
+            options={boardOptions}
+            onMount={onMount}
+          />
+        </BoardCanvasCtx.Provider>
       ) : null,
-    [conn, ready, props.licenseKey, onMount],
+    [conn, ready, props.licenseKey, onMount, canvasCtx],
   )
 
   return (
@@ -190,7 +239,9 @@ export function Board(props: BoardProps) {
       {composer && (
         <Composer
           initialKind={composer.kind}
-          onSubmit={submitCard}
+          initialText={composer.text}
+          where={composer.where}
+          onSubmit={(kind, text, extras) => submitCard(kind, text, composer.cell, extras)}
           onClose={closeComposer}
           scribeOptions={
             conn && isFacilitatorRole(props.identity.sessionRole) ? scribeOptions(conn.doc) : undefined

@@ -11,9 +11,14 @@ import {
 } from '../../core/common/cards/card'
 import { ScribedForField, scribedForOf, type ScribeOption } from './ScribedForField'
 import './composer.css'
+import { KindIcon } from '../device/icons/KindIcon'
 
 export interface ComposerProps {
   initialKind: CardKind
+  /** Text to start with (pasted text). */
+  initialText?: string
+  /** Where the card will go, in the one cell wording ("Arriving · How it feels"). */
+  where: string
   onSubmit(
     kind: CardKind,
     text: string,
@@ -28,14 +33,22 @@ export interface ComposerProps {
  * The keyboard path to a card: pick a kind (arrow keys or its number 1–7), type, Enter to place it
  * (Shift+Enter for a new line), Escape to cancel.
  */
-export function Composer({ initialKind, onSubmit, onClose, scribeOptions }: ComposerProps) {
+export function Composer({
+  initialKind,
+  initialText = '',
+  where,
+  onSubmit,
+  onClose,
+  scribeOptions,
+}: ComposerProps) {
   const [writtenFor, setWrittenFor] = useState('')
   const [kind, setKind] = useState<CardKind>(initialKind)
-  const [text, setText] = useState('')
+  const [text, setText] = useState(initialText.slice(0, CARD_TEXT_MAX))
   const [owner, setOwner] = useState('')
   const [due, setDue] = useState('')
   const textRef = useRef<HTMLTextAreaElement>(null)
   const titleId = useId()
+  const whereId = useId()
   // Before paint, so the first keys typed after the composer opens already land in the text box.
   useLayoutEffect(() => {
     textRef.current?.focus()
@@ -54,6 +67,7 @@ export function Composer({ initialKind, onSubmit, onClose, scribeOptions }: Comp
       role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
+      aria-describedby={whereId}
       data-testid="card-composer"
       onKeyDown={(e) => {
         e.stopPropagation()
@@ -70,12 +84,22 @@ export function Composer({ initialKind, onSubmit, onClose, scribeOptions }: Comp
       <h2 id={titleId} className="copro-composer__title">
         New card
       </h2>
+      <p id={whereId} className="copro-composer__where" data-testid="composer-where">
+        Goes to: <strong>{where}</strong>
+      </p>
       <fieldset className="copro-composer__kinds">
         <legend>Kind (Alt+1 to Alt+7)</legend>
         {CARD_KINDS.map((k, i) => {
           const info = CARD_KIND_INFO[k]
           return (
-            <label key={k} className="copro-composer__kind" style={{ background: info.colour }}>
+            <label
+              key={k}
+              className="copro-composer__kind"
+              style={{
+                background: `var(--copro-kind-${k}-bg, ${info.colour})`,
+                color: `var(--copro-kind-${k}-fg, #1a1a1a)`,
+              }}
+            >
               <input
                 type="radio"
                 name="copro-card-kind"
@@ -84,7 +108,7 @@ export function Composer({ initialKind, onSubmit, onClose, scribeOptions }: Comp
                 onChange={() => setKind(k)}
                 data-testid={`composer-kind-${k}`}
               />
-              <span aria-hidden="true">{info.icon}</span> {info.label}
+              <KindIcon kind={k} /> {info.label}
               <span className="copro-composer__hint"> {info.phrase}</span>
               <span className="copro-composer__key" aria-hidden="true">
                 {i + 1}

@@ -13,7 +13,7 @@ import type { CardShape } from './shapes/cardSchema'
 import type { PresenceSync } from './sync/presence'
 import { adjacentInReadingOrder, type OrderBox } from './readingOrder'
 import { nearestCell, spotInCell } from '../../core/common/structure/placement'
-import { createAttributor } from '../../core/common/structure/attribution'
+import { attributeCard, createAttributor } from '../../core/common/structure/attribution'
 import type { CellRef } from '../../shared/model/structure'
 import { settleNow, tidy, type ArrangeContext } from './structure/arrange'
 import { createCardOps, type CardOps } from './a11y/cardOps'
@@ -28,6 +28,7 @@ import { bringCardIntoView, fitInto, zoomToStructure, type ScreenInsets } from '
 import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
+import { createLinkOps, type LinkOps } from './links/linkOps'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
 
 export interface BoardIdentity {
@@ -59,9 +60,23 @@ export interface CardExtras {
   cell?: CellRef | null
 }
 
+/** Where and how the composer opens: the kind (else the one the cell suggests), the cell, starting text. */
+export interface ComposerRequest {
+  kind?: CardKind
+  /** The cell the card goes to; when left out, the cell under the pointer, the selection or the view. */
+  cell?: CellRef
+  text?: string
+}
+
 export interface BoardApi {
-  /** Opens the card composer (also the `c` key on the canvas). */
-  openComposer(kind?: CardKind): void
+  /**
+   * Opens the card composer (also `c`, double-click on empty space and the toolbar's Card button) for a
+   * cell: the one named, else the one under the pointer, the selected card's or the one in the middle
+   * of the view. It starts with the kind given, else the kind the cell suggests.
+   */
+  openComposer(kind?: CardKind, request?: Omit<ComposerRequest, 'kind'>): void
+  /** The cell a card made now would go to (see openComposer). */
+  composerTarget(): CellRef
   /**
    * Adds a card in the next free slot of a cell and returns its shape id. The cell: `extras.cell`;
    * else the cell the pointer was on when the composer opened (or now); else the selected card's
@@ -92,8 +107,11 @@ export interface BoardApi {
    * the first click or camera move after switching tabs lands where the person sees it.
    */
   remeasure(): void
-  /** Selects the next/previous card in reading order (also Tab / Shift+Tab); returns its id. */
-  focusNextCard(dir: 1 | -1): string | null
+  /**
+   * Selects the next/previous card in reading order (also Tab / Shift+Tab); returns its id. Past the
+   * last (first) card it wraps round, or with `wrap` false selects nothing and returns null.
+   */
+  focusNextCard(dir: 1 | -1, wrap?: boolean): string | null
   /** Card shape ids in reading order. */
   getCardIdsInReadingOrder(): string[]
   getStatus(): BoardStatus
@@ -101,6 +119,8 @@ export interface BoardApi {
   setOnline(online: boolean): void
   /** Card operations without the canvas (outline view, keyboard and screen-reader paths). */
   cards: CardOps
+  /** Links between cards (arrows joining two cards, with a kind; ADR 0035). */
+  links: LinkOps
   /** Facilitators: edits the board structure and moves cards so they stay in their cells. */
   editStructure(edit: StructureEdit): StructureEditResult
   /** Moves cards to new top-left positions in one change (kept out of undo; see structure/editStructure). */
@@ -125,7 +145,7 @@ export interface BoardApiContext {
   status(): BoardStatus
   /** The relay connection, if the board still has one. */
   provider(): WebsocketProvider | null
-  openComposer(kind: CardKind): void
+  openComposer(request: ComposerRequest & { cell: CellRef }): void
   /** Where this person's structure edits are kept for undo (the session's, so a remount keeps them). */
   structureUndo: StructureUndo
 }
@@ -195,21 +215,38 @@ export function createBoardApi(
     editor.select(id)
     return id
   }
-  const focusNextCard = (dir: 1 | -1): string | null => {
+  const focusNextCard = (dir: 1 | -1, wrap = true): string | null => {
     const only = editor.getOnlySelectedShape()
     const current = only && only.type === CARD_SHAPE_TYPE ? only.id : null
-    const next = adjacentInReadingOrder(cardBoxes(editor), current, dir)
-    if (!next) return null
+    const next = adjacentInReadingOrder(cardBoxes(editor), current, dir, wrap)
+    if (!next) {
+      if (!wrap) editor.selectNone()
+      return null
+    }
     editor.select(next as CardShape['id'])
     bringCardIntoView(editor, next as CardShape['id'])
     return next
   }
+  const composerTarget = (): CellRef => {
+    const structure = currentStructure(doc)
+    const at = (p: { x: number; y: number }) => attributeCard(structure, { x: p.x, y: p.y, w: 0, h: 0 })
+    if (editor.getInstanceState().isHoveringCanvas) {
+      const pointer = at(editor.inputs.currentPagePoint)
+      if (pointer.type !== 'unplaced') return pointer
+    }
+    const sel = editor.getSelectionPageBounds()
+    if (sel) {
+      const c = at(sel.center)
+      if (c.type !== 'unplaced') return c
+    }
+    return at(editor.getViewportPageBounds().center)
+  }
   return {
-    openComposer: (kind = 'idea') => {
+    openComposer: (kind, request = {}) => {
       if (editor.getIsReadonly()) return
-      composerCell = cellUnderPointer()
-      ctx.openComposer(kind)
+      ctx.openComposer({ ...request, ...(kind ? { kind } : {}), cell: request.cell ?? composerTarget() })
     },
+    composerTarget,
     addCard,
     tidy: (cell = null) => tidy(editor, doc, cell, arrange),
     cellHere: () => selectedCell() ?? cellUnderPointer(),
@@ -249,6 +286,7 @@ export function createBoardApi(
       else provider.disconnect()
     },
     cards: createCardOps(editor, doc, ctx.identity, arrange),
+    links: createLinkOps(editor),
     editStructure: (edit) =>
       editBoardStructure(editor, doc, edit, ctx.identity().sessionRole, ctx.structureUndo),
     moveCards: (moves) => moveCards(editor, moves),

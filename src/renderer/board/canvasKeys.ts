@@ -12,10 +12,13 @@ const shiftDigit = (e: React.KeyboardEvent, d: string): boolean =>
   e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && (e.code === `Digit${d}` || e.key === d)
 
 /**
- * The board's own keys, handled in the capture phase around the canvas: `c` opens the card composer,
- * Tab / Shift+Tab move between cards in reading order and bring each into view readably, Shift+1 fits
- * the structure (the content when there is none), Shift+2 the selection (not while typing or editing
- * a card). tldraw's own Shift+1 (fit the shapes) and Shift+2 never see these keys.
+ * The board's own keys, handled in the capture phase around the canvas: `c` opens the card composer for
+ * the cell under the pointer (or the selection's, or the view's); Tab / Shift+Tab move between cards in
+ * reading order and bring each into view readably (not while typing or editing a card) and, past the
+ * last (first) card, leave the canvas as usual — Tab is never trapped. Only Tab on the canvas itself or
+ * tldraw's "Move focus to canvas" button goes card to card; from tldraw's toolbar and panels it moves on
+ * as in any page. Shift+1 fits the structure (the content when there is none), Shift+2 the selection;
+ * tldraw's own Shift+1 (fit the shapes) and Shift+2 never see these keys.
  */
 export function useCanvasKeys(
   editorRef: RefObject<Editor | null>,
@@ -32,10 +35,19 @@ export function useCanvasKeys(
         if (!hasSelection && e.shiftKey) return
         // nor with no card to go to
         if (!editor.getCurrentPageShapes().some((s) => s.type === CARD_SHAPE_TYPE)) return
-        if (!e.currentTarget.querySelector('.tl-container')?.contains(e.target as Node)) return
+        const target = e.target as HTMLElement
+        const onCanvas =
+          target === editor.getContainer() || target.classList.contains('tl-skip-to-main-content')
+        if (!onCanvas) return
+        if (e.type !== 'keydown') {
+          e.stopPropagation()
+          return
+        }
+        // past the last card (or before the first): leave the canvas (the browser moves focus on)
+        if (!api.focusNextCard(e.shiftKey ? -1 : 1, false)) return
         e.preventDefault()
         e.stopPropagation()
-        if (e.type === 'keydown') api.focusNextCard(e.shiftKey ? -1 : 1)
+        if (target !== editor.getContainer()) editor.getContainer().focus()
         return
       }
       if (shiftDigit(e, '1') || shiftDigit(e, '2')) {

@@ -31,15 +31,21 @@ export function readingOrder<T extends OrderBox>(boxes: readonly T[]): T[] {
   return out
 }
 
-/** The id after (dir 1) or before (dir -1) `current` in reading order, wrapping; first/last if none. */
+/**
+ * The id after (dir 1) or before (dir -1) `current` in reading order; first/last if none. Past the end
+ * it wraps round, or with `wrap` false gives null (Tab then leaves the canvas: no keyboard trap).
+ */
 export function adjacentInReadingOrder(
   boxes: readonly OrderBox[],
   current: string | null,
   dir: 1 | -1,
+  wrap = true,
 ): string | null {
   const order = readingOrder(boxes)
   if (order.length === 0) return null
   const i = current === null ? -1 : order.findIndex((b) => b.id === current)
   if (i < 0) return (dir === 1 ? order[0] : order[order.length - 1])!.id
-  return order[(i + dir + order.length) % order.length]!.id
+  const j = i + dir
+  if (!wrap && (j < 0 || j >= order.length)) return null
+  return order[(j + order.length) % order.length]!.id
 }

@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../core/common/cards/card'
+import { KindIcon } from '../device/icons/KindIcon'
 
 /** The four big buttons of the simple composer, in the order people see them. */
 export const SIMPLE_KINDS: readonly CardKind[] = ['pain', 'contribution', 'idea', 'question']
@@ -69,8 +70,7 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
             style={{ background: CARD_KIND_INFO[kind].colour }}
           >
             <span>
-              <span aria-hidden="true">{CARD_KIND_INFO[kind].icon} </span>
-              {CARD_KIND_INFO[kind].phrase}
+              <KindIcon kind={kind} /> {CARD_KIND_INFO[kind].phrase}
             </span>
             <textarea
               ref={textRef}
@@ -119,7 +119,7 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
               }}
             >
               <span aria-hidden="true" className="guest-kind__icon">
-                {CARD_KIND_INFO[k].icon}
+                <KindIcon kind={k} />
               </span>
               {CARD_KIND_INFO[k].phrase}
             </button>

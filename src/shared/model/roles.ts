@@ -49,7 +49,7 @@ export const COPRO_ROLE_INFO: Readonly<Record<CoproRole, CoproRoleInfo>> = {
   'community-volunteer': {
     label: 'Community member or volunteer',
     short: 'Community',
-    colour: '#ef6c00',
+    colour: '#b34d00',
     side: 'community',
   },
   facilitator: { label: 'Facilitator', short: 'Facilitator', colour: '#455a64', side: 'facilitation' },

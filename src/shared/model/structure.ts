@@ -32,6 +32,11 @@ export const StructureItem = z.object({
   /** Easy-read version of the prompt: short sentences, common words. */
   easyRead: Prompt,
   kinds: z.array(CardKind).max(7),
+  /**
+   * The kind the card composer starts with for a card here (a lane's wins over a stage's in a grid
+   * cell; see structure/suggestedKind.ts). Optional: structures made before it existed have none.
+   */
+  suggestedKind: CardKind.optional(),
 })
 export type StructureItem = z.infer<typeof StructureItem>
 

@@ -31,6 +31,14 @@ describe('reading order of cards', () => {
     expect(adjacentInReadingOrder([], null, 1)).toBeNull()
   })
 
+  it('without wrapping, goes nowhere past the last or before the first card (Tab then leaves the canvas)', () => {
+    const cards = [box('a', 0, 0), box('b', 300, 0), box('c', 0, 300)]
+    expect(adjacentInReadingOrder(cards, 'c', 1, false)).toBeNull()
+    expect(adjacentInReadingOrder(cards, 'a', -1, false)).toBeNull()
+    expect(adjacentInReadingOrder(cards, 'a', 1, false)).toBe('b')
+    expect(adjacentInReadingOrder(cards, null, 1, false)).toBe('a')
+  })
+
   it('places a new card beside the selection, else centred in the viewport', () => {
     const size = { w: 200, h: 140 }
     const viewport = { x: 100, y: 50, w: 1000, h: 800 }

@@ -154,6 +154,34 @@ describe('buildExportModel: structure, cells, links and actions', () => {
     expect(c13.linksTo).toEqual([ids.c4, ids.c8].sort())
   })
 
+  it('gives each link a kind: the one chosen on its arrow, else the default for the cards it joins', () => {
+    const b = new SessionBuilder(GRID, {
+      sessionId: 's',
+      title: 'x',
+      templateId: null,
+      createdAt: '2026-01-01T10:00:00.000Z',
+    })
+    b.participant(PEOPLE.ana)
+    const cell = { type: 'cell', stageId: 'applying', laneId: 'people' } as const
+    const pain = b.card(cell, 'pain', 'The letter is hard to read', by(PEOPLE.ana))
+    const act = b.card(cell, 'action', 'Rewrite the letter', by(PEOPLE.ana))
+    const act2 = b.card(cell, 'action', 'Phone people instead', by(PEOPLE.ana))
+    const q = b.card(cell, 'question', 'Who writes the letters?', by(PEOPLE.ana))
+    b.arrow(act, pain) // no kind stored: action → pain addresses
+    b.arrow(act2, pain, undefined, { linkKind: 'relates' }) // chosen: relates, so not a pain addressed
+    b.arrow(pain, q, undefined, { linkKind: 'causes' })
+    b.arrow(q, pain, undefined, { linkKind: 'nonsense' }) // damaged: back to the default
+    const m = buildExportModel(b.doc, opts)
+    expect(m.links.map((l) => [l.fromCardId, l.kind, l.toCardId])).toEqual([
+      [act, 'addresses', pain],
+      [act2, 'relates', pain],
+      [pain, 'causes', q],
+      [q, 'relates', pain],
+    ])
+    expect(m.actions.find((a) => a.cardId === act)!.addressesPainIds).toEqual([pain])
+    expect(m.actions.find((a) => a.cardId === act2)!.addressesPainIds).toEqual([])
+  })
+
   it('lists actions with owner, due date and the pains they address (most votes first)', () => {
     const { doc, ids } = buildGridSession()
     const m = buildExportModel(doc, opts)

@@ -102,12 +102,18 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
     votesByParticipant.set(v.participantId, (votesByParticipant.get(v.participantId) ?? 0) + 1)
   }
 
-  const links = findLinks(raw.records, new Set(cardKinds.keys()))
+  const links = findLinks(raw.records, cardKinds)
   const linksTo = new Map<string, Set<string>>()
   const linkedFrom = new Map<string, Set<string>>()
+  /** Cards joined by an "addresses" link, either way round (an action addresses a pain). */
+  const addressing = new Map<string, Set<string>>()
   for (const l of links) {
     addTo(linksTo, l.fromCardId, l.toCardId)
     addTo(linkedFrom, l.toCardId, l.fromCardId)
+    if (l.kind === 'addresses') {
+      addTo(addressing, l.fromCardId, l.toCardId)
+      addTo(addressing, l.toCardId, l.fromCardId)
+    }
   }
 
   const exportStructure = toExportStructure(structure)
@@ -154,7 +160,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
     .filter((c) => c.kind === 'action')
     .map((c) => {
       const p = ownerOf.get(c.id)!
-      const neighbours = new Set([...c.linksTo, ...c.linkedFrom])
+      const neighbours = addressing.get(c.id) ?? new Set<string>()
       return {
         cardId: c.id,
         text: c.text,

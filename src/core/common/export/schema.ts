@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CardKind } from '../../../shared/model/cardKinds'
 import { DueDate } from '../cards/card'
+import { LinkKind } from '../cards/link'
 import { CoproRole, SessionRole } from '../../../shared/model/roles'
 
 /**
@@ -91,7 +92,8 @@ export const ExportCard = z.object({
 })
 export type ExportCard = z.infer<typeof ExportCard>
 
-export const ExportLink = z.object({ arrowId: Text, fromCardId: Text, toCardId: Text })
+/** A link between two cards (cards/link.ts): direction from → to, and its kind. */
+export const ExportLink = z.object({ arrowId: Text, fromCardId: Text, toCardId: Text, kind: LinkKind })
 export type ExportLink = z.infer<typeof ExportLink>
 
 export const ExportAction = z.object({

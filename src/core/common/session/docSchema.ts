@@ -7,7 +7,9 @@ import type * as Y from 'yjs'
  * enforces it). Change the layout only with a version bump (DOC_SCHEMA_VERSION) and a migration; the
  * layout is public (tl_records and the maps below): other tools read it.
  *
- *   tl_records   Y.Array of {key, val} entries, keyed by tldraw record id (KeyedRecords; YKeyValue-compatible)
+ *   tl_records   Y.Array of {key, val} entries, keyed by tldraw record id (KeyedRecords; YKeyValue-compatible);
+ *                a link between cards is an arrow shape bound to two cards, its kind in the arrow's
+ *                `meta.linkKind` (LINK_META_KEY, cards/link.ts; ADR 0035)
  *   meta         Y.Map: META_KEYS — docVersion, tldrawSchema (serialized), sessionId, title, templateId, createdAt
  *   workshop     Y.Map: WORKSHOP_KEYS — structure (BoardStructure JSON), agenda, timer, reveal
  *   participants Y.Map: participant id → Participant

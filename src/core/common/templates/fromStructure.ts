@@ -71,12 +71,14 @@ export function structureToTemplate(
     prompt: string
     easyRead: string
     kinds: readonly CardKind[]
+    suggestedKind?: CardKind
   }) => ({
     id: x.id,
     label: x.label,
     prompt: x.prompt,
     easyRead: x.easyRead,
     kinds: [...x.kinds],
+    ...(x.suggestedKind ? { suggestedKind: x.suggestedKind } : {}),
   })
   const templateStructure =
     structure.type === 'grid'

@@ -55,6 +55,8 @@ export function instantiateStructure(s: TemplateStructure, origin: Point): Board
         prompt: st.prompt,
         easyRead: st.easyRead,
         kinds: [...st.kinds],
+        ...(st.suggestedKind ? { suggestedKind: st.suggestedKind } : {}),
+        ...(st.suggestedKind ? { suggestedKind: st.suggestedKind } : {}),
         width: st.width ?? TEMPLATE_DEFAULTS.stageWidth,
       })),
       lanes: s.lanes.map((l) => ({
@@ -63,6 +65,8 @@ export function instantiateStructure(s: TemplateStructure, origin: Point): Board
         prompt: l.prompt,
         easyRead: l.easyRead,
         kinds: [...l.kinds],
+        ...(l.suggestedKind ? { suggestedKind: l.suggestedKind } : {}),
+        ...(l.suggestedKind ? { suggestedKind: l.suggestedKind } : {}),
         height: l.height ?? TEMPLATE_DEFAULTS.laneHeight,
       })),
     }
@@ -76,6 +80,7 @@ export function instantiateStructure(s: TemplateStructure, origin: Point): Board
       prompt: z.prompt,
       easyRead: z.easyRead,
       kinds: [...z.kinds],
+      ...(z.suggestedKind ? { suggestedKind: z.suggestedKind } : {}),
       x: origin.x + z.x,
       y: origin.y + z.y,
       w: z.w ?? TEMPLATE_DEFAULTS.zoneWidth,

@@ -65,6 +65,8 @@ const itemShape = {
   easyRead: multiLine(TEMPLATE_LIMITS.promptMax),
   /** Card kinds this stage, lane or zone expects (hints for the composer and exports). */
   kinds: z.array(CardKind).max(7),
+  /** The kind the card composer starts with here (a lane's wins over a stage's in a grid cell). */
+  suggestedKind: CardKind.optional(),
 }
 
 export const TemplateStage = z.strictObject({ ...itemShape, width: StructureSize.optional() })

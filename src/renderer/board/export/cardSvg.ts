@@ -2,6 +2,7 @@ import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import { type CardProps } from '../../../core/common/cards/card'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { escapeXml, wrap } from './structureSvg'
+import { kindIconSvg } from '../../device/icons/kindIconPaths'
 
 /** A card to draw: its props, and its page transform as an SVG matrix (a b c d e f). */
 export interface CardToDraw {
@@ -39,7 +40,8 @@ function cardSvg({ id, props, matrix, author }: CardToDraw): string {
     `<rect width="${num(w)}" height="${num(h)}" rx="8" ry="8" fill="${kind.colour}" stroke="rgba(0,0,0,0.3)" stroke-width="1"/>`,
     // Nested <svg> clips everything to the card, as the canvas does.
     `<svg width="${num(w)}" height="${num(h)}" overflow="hidden">`,
-    `<text x="8" y="19" font-size="12" font-weight="600" fill="#1a1a1a">${escapeXml(`${kind.icon} ${kind.label}`)}</text>`,
+    kindIconSvg(props.kind, 8, 8, 14, '#1a1a1a'),
+    `<text x="26" y="19" font-size="12" font-weight="600" fill="#1a1a1a">${escapeXml(kind.label)}</text>`,
   ]
   const chipText = role.short
   const chipW = Math.min(w * 0.55, chipText.length * 6.2 + 12)

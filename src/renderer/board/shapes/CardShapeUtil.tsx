@@ -9,6 +9,7 @@ import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
 import { cardRenderGate } from './cardRenderGate'
 import { fitCardText } from './cardText'
 import './card.css'
+import { KindIcon } from '../../device/icons/KindIcon'
 
 export { cardAuthorLabel, describeCard }
 
@@ -77,6 +78,15 @@ interface CardViewProps {
   editor: Editor
 }
 
+/** The card's colours from the theme's palette (device/canvasPalette.ts), the light colours as fallback. */
+const cardStyle = (k: string, fallback: string): React.CSSProperties =>
+  ({
+    background: `var(--copro-kind-${k}-bg, ${fallback})`,
+    color: `var(--copro-kind-${k}-fg, #1a1a1a)`,
+    borderColor: `var(--copro-kind-${k}-border, rgba(0, 0, 0, 0.3))`,
+    '--copro-card-muted': `var(--copro-kind-${k}-muted, rgba(0, 0, 0, 0.7))`,
+  }) as React.CSSProperties
+
 /**
  * Static markup for the card; only the card being edited mounts the (hooked) text editor. Screen
  * readers get the card through tldraw's announcements (getAriaDescriptor), not an aria-label here:
@@ -107,14 +117,14 @@ const CardView = memo(function CardView({
       title={truncated ? props.text : undefined}
       style={
         {
-          background: kind.colour,
+          ...cardStyle(props.kind, kind.colour),
           '--card-fs': `${fontSize}px`,
           '--card-lines': maxLines,
         } as React.CSSProperties
       }
     >
       <div className="copro-card__head">
-        <span aria-hidden="true">{kind.icon}</span> {kind.label}
+        <KindIcon kind={props.kind} /> {kind.label}
         <span className="copro-card__role" style={{ background: role.colour }} title={role.label}>
           {role.short}
         </span>

@@ -9,11 +9,15 @@ import {
 } from '../../../core/common/cards/card'
 import type { CardPatch } from '../../board/a11y/cardOps'
 import type { OutlineCard } from './outlineModel'
+import { KindIcon } from '../../device/icons/KindIcon'
+import { LinkForm, LinkList, type LinkActions, type LinkTarget, type OutlineLink } from './OutlineCardLinks'
 
-export type CardMode = 'view' | 'edit' | 'move' | 'delete'
+export type { LinkTarget, OutlineLink }
+
+export type CardMode = 'view' | 'edit' | 'move' | 'delete' | 'link'
 
 /** What a card can do; one stable object for the whole outline, so unchanged cards do not re-render. */
-export interface CardActions {
+export interface CardActions extends LinkActions {
   mode(id: string, mode: CardMode): void
   save(id: string, patch: CardPatch): void
   move(id: string, fromKey: string, toKey: string): void
@@ -38,6 +42,10 @@ export interface CardItemProps {
   cellKey: string
   choices: { key: string; label: string }[]
   vote: CardVote | null
+  /** This card's links (a stable array while they do not change). */
+  links: readonly OutlineLink[]
+  /** Cards it could link to; read only while the link form is open. */
+  linkTargets(): readonly LinkTarget[]
   actions: CardActions
 }
 
@@ -65,6 +73,7 @@ export const OutlineCardItem = memo(
     a.cellKey === b.cellKey &&
     a.choices === b.choices &&
     a.actions === b.actions &&
+    a.links === b.links &&
     a.vote?.mine === b.vote?.mine &&
     a.vote?.left === b.vote?.left,
 )
@@ -78,8 +87,7 @@ function CardItem(p: CardItemProps) {
     <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
       <p className="outline-card-text">
         <span className="outline-kind">
-          <span aria-hidden="true">{CARD_KIND_INFO[card.kind].icon} </span>
-          {card.kindLabel}:
+          <KindIcon kind={card.kind} /> {card.kindLabel}:
         </span>{' '}
         <span data-testid="outline-card-text">{card.text || <em>empty</em>}</span>{' '}
         <span className="outline-author">
@@ -92,7 +100,9 @@ function CardItem(p: CardItemProps) {
           </span>
         )}
       </p>
+      {p.links.length > 0 && <LinkList {...p} name={name} />}
       {p.mode === 'edit' && <EditForm {...p} />}
+      {p.mode === 'link' && <LinkForm {...p} />}
       {p.mode === 'move' && <MoveForm {...p} />}
       {p.mode === 'delete' && (
         <div className="outline-inline" role="group" aria-label={`Delete ${name}?`}>
@@ -131,6 +141,15 @@ function CardItem(p: CardItemProps) {
                 onClick={() => setMode('move')}
               >
                 Move
+              </button>
+              <button
+                type="button"
+                className="button small"
+                data-action="link"
+                aria-label={`Link to another card: ${name}`}
+                onClick={() => setMode('link')}
+              >
+                Link…
               </button>
               <button
                 type="button"

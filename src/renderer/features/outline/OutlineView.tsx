@@ -12,7 +12,17 @@ import { isFacilitatorRole } from '../../../core/common/permissions'
 import { scribeOptions } from '../../board/ScribedForField'
 import { AddCardForm } from './AddCardForm'
 import { OutlineTrash } from './OutlineTrash'
-import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
+import {
+  OutlineCardItem,
+  type CardActions,
+  type CardMode,
+  type CardVote,
+  type OutlineLink,
+} from './OutlineCardItem'
+import { useOutlineLinks } from './useOutlineLinks'
+import { LINK_KIND_INFO } from '../../../core/common/cards/link'
+
+const NO_LINKS: readonly OutlineLink[] = []
 import {
   buildOutline,
   cellChoices,
@@ -171,8 +181,22 @@ export function Outline({
       },
       vote: (id) => void latest.current.voting?.addDot(id),
       unvote: (id) => void latest.current.voting?.removeDot(id),
+      link: (fromId, toId, kind) => {
+        if (latest.current.board.links.create(fromId, toId, kind))
+          speak(`Linked: this card ${LINK_KIND_INFO[kind].verb} the other.`)
+        backTo(fromId, 'link')
+      },
+      setLinkKind: (arrowId, kind) => {
+        if (latest.current.board.links.setKind(arrowId, kind))
+          speak(`Link changed: ${LINK_KIND_INFO[kind].label}.`)
+      },
+      unlink: (arrowId, cardId) => {
+        if (latest.current.board.links.remove(arrowId)) speak('Link removed. Undo brings it back.')
+        pendingFocus.current = { id: cardId, action: 'link' }
+      },
     }
   }, [host])
+  const { linksByCard, linkTargets } = useOutlineLinks(board, cards)
   const voteOf = (id: string): CardVote | null =>
     voting && voting.canVote(id) ? { mine: voting.dotsOn(id), left: voting.dotsLeft() } : null
 
@@ -210,6 +234,8 @@ export function Outline({
         ownOnly={board.identity.sessionRole === 'participant'}
         choices={choices}
         vote={voteOf(c.id)}
+        links={linksByCard.get(c.id) ?? NO_LINKS}
+        linkTargets={() => linkTargets(c.id)}
         actions={actions}
       />
     ),

@@ -1,3 +1,4 @@
+import { LINK_KIND_INFO } from '../../cards/link'
 import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../../shared/model/roles'
 import type { ExportAuthor, ExportCard, ExportCell, ExportModel } from '../schema'
 
@@ -46,6 +47,23 @@ export function rankedPains(m: ExportModel): ExportCard[] {
 
 export function cardIndex(m: ExportModel): Map<string, ExportCard> {
   return new Map(m.cards.map((c) => [c.id, c]))
+}
+
+/**
+ * Links between cards in words, one row each: from card, link kind ("addresses"), to card. An
+ * "addresses" link drawn from a pain to an action reads the other way round (the action addresses it).
+ */
+export function linkRows(m: ExportModel): { from: ExportCard; kind: string; to: ExportCard }[] {
+  const cards = cardIndex(m)
+  const rows: { from: ExportCard; kind: string; to: ExportCard }[] = []
+  for (const l of m.links) {
+    const from = cards.get(l.fromCardId)
+    const to = cards.get(l.toCardId)
+    if (!from || !to) continue
+    const flip = l.kind === 'addresses' && from.kind === 'pain' && to.kind !== 'pain'
+    rows.push({ from: flip ? to : from, kind: LINK_KIND_INFO[l.kind].label, to: flip ? from : to })
+  }
+  return rows
 }
 
 /** "5 (Service user 3, Staff 2)" — roles with zero votes are left out. */

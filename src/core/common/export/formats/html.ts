@@ -6,6 +6,7 @@ import {
   authorLabel,
   cardIndex,
   cellLabel,
+  linkRows,
   percent,
   plural,
   rankedPains,
@@ -31,6 +32,7 @@ export function htmlReport(m: ExportModel): string {
     `<section><h2>Pains ranked by votes</h2>${topPainsChart(pains, roles)}${painsTable(pains, roles)}</section>`,
     `<section><h2>Contributions ledger</h2>${contributionsChart(m, roles)}${contributionsTable(m)}</section>`,
     `<section><h2>Action plan</h2>${actionTable(m)}</section>`,
+    `<section><h2>Links between cards</h2>${linksTable(m)}</section>`,
     `<section><h2>Voice balance</h2>${voiceBalanceChart(m, roles)}${voiceTables(m, roles)}</section>`,
     `<section><h2>Checkpoints</h2>${checkpointTable(m)}</section>`,
     footer(m),
@@ -149,6 +151,15 @@ function actionTable(m: ExportModel): string {
     })
     .join('')
   return `<table><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Addresses</th><th>Where</th><th class="num">Votes</th></tr></thead><tbody>${rows}</tbody></table>`
+}
+
+function linksTable(m: ExportModel): string {
+  const rows = linkRows(m)
+  if (!rows.length) return '<p class="empty">No links drawn.</p>'
+  const card = (c: ExportCard): string =>
+    `<td dir="auto">${h(CARD_KIND_INFO[c.kind].label)}: ${h(c.text)}</td>`
+  const body = rows.map((r) => `<tr>${card(r.from)}<td>${h(r.kind)}</td>${card(r.to)}</tr>`).join('')
+  return `<table><thead><tr><th>From</th><th>Link</th><th>To</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
 function voiceTables(m: ExportModel, roles: readonly CoproRole[]): string {

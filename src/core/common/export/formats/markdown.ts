@@ -6,6 +6,7 @@ import {
   authorLabel,
   cardIndex,
   cellLabel,
+  linkRows,
   percent,
   plural,
   rankedPains,
@@ -23,6 +24,7 @@ export function markdownReport(m: ExportModel): string {
   out.push(...pains(m, roles), '')
   out.push(...contributions(m), '')
   out.push(...actionPlan(m), '')
+  out.push(...linksSection(m), '')
   out.push(...voice(m, roles), '')
   out.push(...checkpoints(m), '')
   out.push(...about(m))
@@ -163,6 +165,20 @@ function actionPlan(m: ExportModel): string[] {
         String(a.votes.total),
       ]),
       [5],
+    ),
+  ]
+}
+
+function linksSection(m: ExportModel): string[] {
+  const out = ['## Links between cards', '']
+  const rows = linkRows(m)
+  if (!rows.length) return [...out, '_No links drawn._']
+  const card = (c: ExportCard): string => `${CARD_KIND_INFO[c.kind].label}: ${md(c.text)}`
+  return [
+    ...out,
+    ...table(
+      ['From', 'Link', 'To'],
+      rows.map((r) => [card(r.from), md(r.kind), card(r.to)]),
     ),
   ]
 }

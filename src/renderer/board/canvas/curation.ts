@@ -1,0 +1,195 @@
+import type {
+  Editor,
+  TLArrowBinding,
+  TLEventInfo,
+  TLShape,
+  TLShapeId,
+  TLUiOverrides,
+  TldrawOptions,
+} from 'tldraw'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
+import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
+import { linkEnds, settleArrow } from '../links/linkOps'
+
+/**
+ * The curated canvas (ADR 0034): every shape people can make is workshop data, or it is not offered.
+ * Cards and links (arrows joining two cards) are kept; tldraw's other shapes — notes, geo shapes, text,
+ * drawings, frames, images, embeds, bookmarks — are not in the data model, so their tools, actions and
+ * paste paths are taken away, and a stray one this person makes anyway (an old clipboard) is removed.
+ */
+
+/** Shape types people may make on the board. */
+export const BOARD_SHAPE_TYPES: ReadonlySet<string> = new Set([CARD_SHAPE_TYPE, ARROW_SHAPE_TYPE])
+
+/** The canvas tools offered: select, hand and the link arrow (the card button opens the composer). */
+export const BOARD_TOOLS = ['select', 'hand', 'arrow'] as const
+
+/** tldraw actions that make or convert to shapes outside the data model, or that we drive ourselves. */
+const REMOVED_ACTIONS = [
+  'insert-embed',
+  'insert-media',
+  'edit-link',
+  'open-embed-link',
+  'convert-to-bookmark',
+  'convert-to-embed',
+  'flatten-to-image',
+  'remove-frame',
+  'fit-frame-to-content',
+  'group',
+  // the app's preferences drive dark mode (device/preferences)
+  'toggle-dark-mode',
+  // the app's own exports include the structure; tldraw's would not
+  'export-as-svg',
+  'export-as-png',
+  'export-all-as-svg',
+  'export-all-as-png',
+  'print',
+]
+
+/** Words for tldraw's announcements and tooltips where its defaults name internal keys ("tool.card"). */
+const TRANSLATIONS = {
+  en: {
+    'tool.card': 'Card',
+    'tool.arrow': 'Link cards',
+    'tool.select': 'Select',
+    'tool.hand': 'Move the view',
+  },
+}
+
+export const boardUiOverrides: TLUiOverrides = {
+  tools(_editor, tools) {
+    const kept: typeof tools = {}
+    for (const id of BOARD_TOOLS) if (tools[id]) kept[id] = tools[id]
+    return kept
+  },
+  actions(_editor, actions) {
+    const kept = { ...actions }
+    for (const id of REMOVED_ACTIONS) delete kept[id]
+    return kept
+  },
+  translations: TRANSLATIONS,
+}
+
+/** Double-click on empty canvas opens the composer instead of making a tldraw text shape. */
+export const boardOptions: Partial<TldrawOptions> = { createTextOnCanvasDoubleClick: false }
+
+export interface CurationHooks {
+  /** Open the card composer for the cell at this page point (double-click on empty space). */
+  composeAt(point: { x: number; y: number }): void
+  /** Pasted or dropped plain text: open the composer with it, for the cell at the point. */
+  composeText(text: string, point: { x: number; y: number } | null): void
+}
+
+/** States in which this person is drawing an arrow or moving one of its ends. */
+const DRAWING = /^(arrow\.|select\.(pointing_handle|dragging_handle|translating))/
+
+const isIdle = (editor: Editor): boolean => {
+  const path = editor.getPath()
+  return path.endsWith('.idle') || path === 'select.editing_shape'
+}
+
+/**
+ * Keeps the canvas curated while the editor lives: removes stray shapes this person makes, settles new
+ * or changed arrows into links (or removes them) once the gesture ends, removes a card's links with the
+ * card (in the same undo step), and routes double-click and pasted text to the composer.
+ */
+export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () => void {
+  const pendingArrows = new Set<TLShapeId>()
+  const strays = new Set<TLShapeId>()
+  let scheduled = false
+
+  const flush = () => {
+    scheduled = false
+    if (!isIdle(editor)) return schedule()
+    const arrows = [...pendingArrows]
+    const stray = [...strays].filter((id) => editor.getShape(id))
+    pendingArrows.clear()
+    strays.clear()
+    if (!arrows.length && !stray.length) return
+    // kept out of undo: undoing the gesture that made a stray or a loose arrow has nothing left to undo
+    editor.run(
+      () => {
+        if (stray.length) editor.deleteShapes(stray)
+        for (const id of arrows) settleArrow(editor, id)
+      },
+      { history: 'ignore' },
+    )
+  }
+  const schedule = () => {
+    if (scheduled) return
+    scheduled = true
+    editor.timers.requestAnimationFrame(flush)
+  }
+
+  const note = (r: TLShape) => {
+    // only arrows being drawn or dragged now: undo and redo bring back links as they were
+    if (r.type === ARROW_SHAPE_TYPE) {
+      if (DRAWING.test(editor.getPath())) pendingArrows.add(r.id)
+    } else if (!BOARD_SHAPE_TYPES.has(r.type) && r.type !== 'group') strays.add(r.id)
+  }
+  const stopListening = editor.store.listen(
+    ({ changes }) => {
+      for (const r of Object.values(changes.added)) if (r.typeName === 'shape') note(r)
+      for (const [, r] of Object.values(changes.updated))
+        if (r.typeName === 'shape' && r.type === ARROW_SHAPE_TYPE) note(r)
+      if (pendingArrows.size || strays.size) schedule()
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  // a card's links go with it, in the same change (so one undo brings both back): the arrows bound to
+  // it are noted before it goes and deleted after tldraw has unbound them (deleting them earlier would
+  // let tldraw's unbinding write the arrow back)
+  const linkedTo = new Map<TLShapeId, TLShapeId[]>()
+  // (tldraw removes a shape's bindings before the shape, so they are noted as they go)
+  const stopBeforeDelete = editor.sideEffects.registerBeforeDeleteHandler('binding', (binding) => {
+    if (binding.type !== 'arrow') return
+    const to = editor.getShape(binding.toId)
+    if (to?.type !== CARD_SHAPE_TYPE) return
+    linkedTo.set(to.id, [...(linkedTo.get(to.id) ?? []), (binding as TLArrowBinding).fromId])
+  })
+  const stopAfterDelete = editor.sideEffects.registerAfterDeleteHandler('shape', (shape) => {
+    const arrows = linkedTo.get(shape.id)
+    if (!arrows) return
+    linkedTo.delete(shape.id)
+    // only arrows this deletion left joining no two cards (one unbound earlier and bound again stays)
+    const alive = arrows.filter((id) => editor.getShape(id) && !linkEnds(editor, id))
+    if (alive.length) editor.deleteShapes(alive)
+  })
+  const stopCardDelete = () => {
+    stopBeforeDelete()
+    stopAfterDelete()
+  }
+
+  const onEvent = (info: TLEventInfo) => {
+    if (info.type !== 'click' || info.name !== 'double_click' || info.phase !== 'up') return
+    if (info.target !== 'canvas' || editor.getIsReadonly() || editor.getCurrentToolId() !== 'select') return
+    if (info.shiftKey || info.ctrlKey || info.altKey || info.metaKey) return
+    const point = editor.inputs.currentPagePoint
+    if (editor.getShapeAtPoint(point, { hitInside: true })) return
+    hooks.composeAt({ x: point.x, y: point.y })
+  }
+  editor.on('event', onEvent)
+
+  // paste and drop: plain text becomes a card through the composer; files, links and embeds are not
+  // board data (images come with the asset store, ADR 0034)
+  editor.registerExternalContentHandler('text', (c) => {
+    const text = c.text.trim()
+    if (text && !editor.getIsReadonly()) hooks.composeText(text, c.point ?? null)
+  })
+  editor.registerExternalContentHandler('url', (c) => {
+    if (!editor.getIsReadonly()) hooks.composeText(c.url, c.point ?? null)
+  })
+  for (const type of ['files', 'embed', 'svg-text', 'excalidraw'] as const)
+    editor.registerExternalContentHandler(type, () => {})
+
+  return () => {
+    stopListening()
+    stopCardDelete()
+    editor.off('event', onEvent)
+    editor.registerExternalContentHandler('text', null)
+    editor.registerExternalContentHandler('url', null)
+    for (const type of ['files', 'embed', 'svg-text', 'excalidraw'] as const)
+      editor.registerExternalContentHandler(type, null)
+  }
+}

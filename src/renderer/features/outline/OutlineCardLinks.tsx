@@ -1,0 +1,138 @@
+import { useId, useState } from 'react'
+import type { CardKind } from '../../../core/common/cards/card'
+import { defaultLinkKind, LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../../../core/common/cards/link'
+
+/** A card's links in the outline (ADR 0035): listed under the card, with their kind; and a form to add one. */
+
+/** What the outline does with links (part of its card actions). */
+export interface LinkActions {
+  link(fromId: string, toId: string, kind: LinkKind): void
+  setLinkKind(arrowId: string, kind: LinkKind): void
+  unlink(arrowId: string, cardId: string): void
+  mode(id: string, mode: 'view'): void
+}
+
+export interface LinkProps {
+  card: { id: string; kind: CardKind }
+  readOnly: boolean
+  links: readonly OutlineLink[]
+  linkTargets(): readonly LinkTarget[]
+  actions: LinkActions
+}
+
+/** A link of this card as the outline lists it: the other card in words, the direction and kind. */
+export interface OutlineLink {
+  arrowId: string
+  /** 'to': this card → other; 'from': other → this card. */
+  dir: 'to' | 'from'
+  otherId: string
+  /** "Pain: The letter is hard to read" */
+  other: string
+  kind: LinkKind
+}
+
+/** Another card this one can link to (the "Link to" list). */
+export interface LinkTarget {
+  id: string
+  kind: CardKind
+  label: string
+}
+
+/** The card's links: the other card, the kind (changeable) and a way to remove the link. */
+export function LinkList(p: LinkProps & { name: string }) {
+  return (
+    <ul className="outline-links" aria-label={`Links of ${p.name}`} data-testid="outline-links">
+      {p.links.map((l) => (
+        <li key={l.arrowId} data-link-id={l.arrowId}>
+          {p.readOnly ? (
+            <span>{LINK_KIND_INFO[l.kind].label}</span>
+          ) : (
+            <select
+              value={l.kind}
+              aria-label={`Kind of link with ${l.other}`}
+              onChange={(e) => p.actions.setLinkKind(l.arrowId, e.target.value as LinkKind)}
+            >
+              {LINK_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {l.dir === 'to' ? LINK_KIND_INFO[k].label : `${LINK_KIND_INFO[k].label} (from)`}
+                </option>
+              ))}
+            </select>
+          )}{' '}
+          <span dir="auto">
+            {l.dir === 'to' ? '→ ' : '← '}
+            {l.other}
+          </span>{' '}
+          {!p.readOnly && (
+            <button
+              type="button"
+              className="button small"
+              aria-label={`Remove the link with ${l.other}`}
+              onClick={() => p.actions.unlink(l.arrowId, p.card.id)}
+            >
+              Remove link
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Link this card to another: which card, and the kind (it starts with the one the two kinds suggest). */
+export function LinkForm(p: LinkProps) {
+  const targets = p.linkTargets()
+  const [to, setTo] = useState(targets[0]?.id ?? '')
+  const target = targets.find((t) => t.id === to)
+  const [kind, setKind] = useState<LinkKind | null>(null)
+  const shown = kind ?? (target ? defaultLinkKind(p.card.kind, target.kind) : 'relates')
+  const ids = { to: useId(), kind: useId() }
+  return (
+    <form
+      className="outline-inline outline-form"
+      aria-label="Link to another card"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (to) p.actions.link(p.card.id, to, shown)
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          e.stopPropagation()
+          p.actions.mode(p.card.id, 'view')
+        }
+      }}
+    >
+      {targets.length === 0 ? (
+        <p>There is no other card to link to yet.</p>
+      ) : (
+        <>
+          <label htmlFor={ids.kind}>This card (kind of link)</label>
+          <select id={ids.kind} value={shown} onChange={(e) => setKind(e.target.value as LinkKind)}>
+            {LINK_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {LINK_KIND_INFO[k].label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={ids.to}>Card to link to</label>
+          <select id={ids.to} value={to} onChange={(e) => setTo(e.target.value)} autoFocus>
+            {targets.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <div className="outline-form-buttons">
+        <button type="submit" className="button primary" disabled={!to}>
+          Link
+        </button>
+        <button type="button" className="button" onClick={() => p.actions.mode(p.card.id, 'view')}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
