@@ -23,6 +23,7 @@ import {
 } from './schema'
 import { voiceBalance } from './voiceBalance'
 import { findLinks } from './links'
+import { exportThemes } from './themes'
 
 /** A checkpoint as the storage layer lists it; createdAt may be an ISO string or epoch ms. */
 export const CheckpointInput = z.object({
@@ -192,6 +193,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
     cards,
     links,
     actions,
+    themes: exportThemes(raw.themes, cards),
     votingRounds: tally.rounds.map((r) => ({
       id: oneLine(r.id),
       title: oneLine(r.title),

@@ -105,6 +105,18 @@ export const ExportAction = z.object({
 })
 export type ExportAction = z.infer<typeof ExportAction>
 
+/** A theme: a named group of cards the facilitator made; its votes add up its cards' votes by role. */
+export const ExportTheme = z.object({
+  id: Text,
+  name: Text,
+  /** Exported cards in the theme, in board order (withdrawn participants' cards left out). */
+  cardIds: z.array(Text),
+  votes: ExportVotes,
+  /** Cards in the theme per co-production role of their authors. */
+  cardsByRole: VotesByRole,
+})
+export type ExportTheme = z.infer<typeof ExportTheme>
+
 export const ExportVotingRound = z.object({
   id: Text,
   title: Text,
@@ -171,6 +183,8 @@ export const ExportModel = z.object({
   cards: z.array(ExportCard),
   links: z.array(ExportLink),
   actions: z.array(ExportAction),
+  /** Themes, most-voted first (ties: more cards first, then the order they were made). */
+  themes: z.array(ExportTheme),
   votingRounds: z.array(ExportVotingRound),
   voiceBalance: ExportVoiceBalance,
   checkpoints: z.array(ExportCheckpoint),

@@ -18,10 +18,12 @@ import type * as Y from 'yjs'
  *   withdrawn    Y.Map: participant id → ISO time (their cards and votes leave future exports)
  *   facilitation Y.Map: FACILITATION_KEYS — spotlight, shareBalance, followLead, showResults, and
  *                `pass/<activityId>/<nonce>` → 1 (added by issue 6; older documents lack it)
+ *   themes       Y.Map: theme id → Theme (a named group of cards; a card is in at most one theme;
+ *                added by issue 17; older documents lack it, which reads as "no themes")
  *
  * Value schemas live with their concept: Agenda, TimerState, RevealState, Spotlight, LockEntry in
- * facilitation/schema.ts; VotingRound in voting/round.ts; Ballot in voting/ballots.ts; the card
- * record in cards/.
+ * facilitation/schema.ts; VotingRound in voting/round.ts; Ballot in voting/ballots.ts; Theme in
+ * themes/theme.ts; the card record in cards/.
  */
 export const DOC_SCHEMA_VERSION = 1
 
@@ -35,6 +37,7 @@ export const DOC_KEYS = {
   locks: 'locks',
   withdrawn: 'withdrawn',
   facilitation: 'facilitation',
+  themes: 'themes',
 } as const
 
 /** The names of the top-level Y.Maps (every key but the records array). */

@@ -26,6 +26,8 @@ export interface RawSession {
   /** Ballot map key → ballot value. */
   readonly ballots: ReadonlyArray<readonly [string, unknown]>
   readonly withdrawn: ReadonlySet<string>
+  /** Theme map key → raw theme value (themes/theme.ts validates). */
+  readonly themes: ReadonlyArray<readonly [string, unknown]>
 }
 
 /** Latest value per tldraw record id, read directly from the array (KeyedRecords would write). */
@@ -56,6 +58,7 @@ export function readSession(doc: Y.Doc): RawSession {
     rounds: mapValues(sessionMap(doc, 'voting')),
     ballots: readBallotEntries(doc),
     withdrawn: readWithdrawn(doc),
+    themes: [...sessionMap(doc, 'themes').entries()].map(([k, v]) => [k, plain(v)] as const),
   }
 }
 

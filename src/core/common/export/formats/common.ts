@@ -58,3 +58,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`
 }
+
+/** "12 (Service user 7, Staff 5)" for a by-role record; roles with zero are left out. */
+export function byRoleSplit(total: number, byRole: Readonly<Record<CoproRole, number>>): string {
+  const parts = COPRO_ROLES.filter((r) => byRole[r] > 0).map((r) => `${roleShort(r)} ${byRole[r]}`)
+  return parts.length ? `${total} (${parts.join(', ')})` : `${total}`
+}

@@ -4,6 +4,7 @@ import type { ExportCard, ExportModel } from '../schema'
 import {
   activeRoles,
   authorLabel,
+  byRoleSplit,
   cardIndex,
   cellLabel,
   percent,
@@ -28,6 +29,7 @@ export function htmlReport(m: ExportModel): string {
   const body = [
     `<header><h1 dir="auto">${h(m.session.title)}</h1><p class="meta">Co-production workshop report · generated ${h(m.generator.generatedAt.slice(0, 10))} by Copro Studio ${h(m.generator.appVersion)}</p>${facts(m)}</header>`,
     board(m),
+    themesSection(m),
     `<section><h2>Pains ranked by votes</h2>${topPainsChart(pains, roles)}${painsTable(pains, roles)}</section>`,
     `<section><h2>Contributions ledger</h2>${contributionsChart(m, roles)}${contributionsTable(m)}</section>`,
     `<section><h2>Action plan</h2>${actionTable(m)}</section>`,
@@ -113,6 +115,18 @@ function board(m: ExportModel): string {
     return `<section><h2>Board</h2>${zones}${rest}</section>`
   }
   return `<section><h2>Cards</h2>${cardList(m.cards)}</section>`
+}
+
+function themesSection(m: ExportModel): string {
+  if (!m.themes.length) return ''
+  const cards = cardIndex(m)
+  const items = m.themes
+    .map((t) => {
+      const list = t.cardIds.map((id) => cards.get(id)).filter((c): c is ExportCard => c !== undefined)
+      return `<h3 dir="auto">${h(t.name)}</h3><p class="meta">${h(plural(t.cardIds.length, 'card'))} — by role: ${h(byRoleSplit(t.cardIds.length, t.cardsByRole))} · votes: ${h(byRoleSplit(t.votes.total, t.votes.byRole))}</p>${cardList(list)}`
+    })
+    .join('')
+  return `<section><h2>Themes</h2>${items}</section>`
 }
 
 function painsTable(pains: readonly ExportCard[], roles: readonly CoproRole[]): string {

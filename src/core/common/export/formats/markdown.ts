@@ -4,6 +4,7 @@ import type { ExportCard, ExportModel } from '../schema'
 import {
   activeRoles,
   authorLabel,
+  byRoleSplit,
   cardIndex,
   cellLabel,
   percent,
@@ -20,6 +21,7 @@ export function markdownReport(m: ExportModel): string {
   out.push(`# ${md(m.session.title)}`, '')
   out.push(...summary(m), '')
   out.push(...board(m), '')
+  out.push(...themes(m), '')
   out.push(...pains(m, roles), '')
   out.push(...contributions(m), '')
   out.push(...actionPlan(m), '')
@@ -102,6 +104,25 @@ function board(m: ExportModel): string[] {
   if (unplaced.length) {
     out.push('', s ? '### Not placed in the structure' : '', '')
     out.push(...unplaced.map((c) => `- ${cardLine(c)}`))
+  }
+  return out
+}
+
+function themes(m: ExportModel): string[] {
+  if (!m.themes.length) return []
+  const cards = cardIndex(m)
+  const out = ['## Themes', '']
+  for (const t of m.themes) {
+    out.push(`### ${md(t.name)}`, '')
+    out.push(
+      `${plural(t.cardIds.length, 'card')} — by role: ${md(byRoleSplit(t.cardIds.length, t.cardsByRole))} · votes: ${md(byRoleSplit(t.votes.total, t.votes.byRole))}`,
+      '',
+    )
+    for (const id of t.cardIds) {
+      const c = cards.get(id)
+      if (c) out.push(`- ${cardLine(c)}`)
+    }
+    out.push('')
   }
   return out
 }
