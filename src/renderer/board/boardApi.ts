@@ -70,6 +70,8 @@ export interface BoardApi {
   focusNextCard(dir: 1 | -1): string | null
   /** Card shape ids in reading order. */
   getCardIdsInReadingOrder(): string[]
+  /** Ids of the cards selected on the canvas (e.g. to group them as a theme). */
+  getSelectedCardIds(): string[]
   getStatus(): BoardStatus
   /** Drops (false) or restores (true) the relay connection; editing continues offline either way. */
   setOnline(online: boolean): void
@@ -154,6 +156,11 @@ export function createBoardApi(
     zoomToFit: () => void editor.zoomToFit({ animation: { duration: 200 } }),
     remeasure: () => editor.updateViewportScreenBounds(editor.getContainer()),
     focusNextCard,
+    getSelectedCardIds: () =>
+      editor
+        .getSelectedShapes()
+        .filter((s) => s.type === CARD_SHAPE_TYPE)
+        .map((s) => s.id),
     getCardIdsInReadingOrder: () => {
       const boxes = cardBoxes(editor)
       const order: string[] = []

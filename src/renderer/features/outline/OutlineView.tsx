@@ -8,6 +8,7 @@ import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
 import { cellName as describeCellRef } from '../../../core/common/structure/cellLabel'
 import { AddCardForm } from './AddCardForm'
+import { OutlineThemes } from './OutlineThemes'
 import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
 import {
   buildOutline,
@@ -300,6 +301,7 @@ export function Outline({
         </h3>
         <CellBody {...cellProps(model.unplaced)} />
       </section>
+      <OutlineThemes board={board} cards={cards} />
     </div>
   )
 }
