@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import type * as Y from 'yjs'
 import type { CardRecord } from '../../../core/common/cards/cardRecord'
 import { isFacilitatorRole } from '../../../core/common/permissions'
 import { readStructure } from '../../../core/common/session/read'
@@ -30,7 +31,33 @@ import './themes.css'
 export function ThemesView() {
   const board = useBoardSession()?.board ?? null
   if (!board) return <p className="muted">Open a session to group its cards into themes.</p>
-  return <Themes board={board} />
+  return <BoardThemes board={board} />
+}
+
+function BoardThemes({ board }: { board: SessionBoard }) {
+  const { store } = useServices()
+  const cards = useCards(board)
+  return (
+    <ThemesPanel
+      doc={board.doc}
+      cards={cards}
+      canEdit={isFacilitatorRole(board.identity.sessionRole) && !board.cards.readOnly()}
+      selectedCardIds={() => board.getSelectedCardIds()}
+      say={(t) => store.announce(t)}
+    />
+  )
+}
+
+export interface ThemesPanelProps {
+  readonly doc: Y.Doc
+  /** The cards this person sees. */
+  readonly cards: readonly CardRecord[]
+  /** Facilitators change themes; everyone else reads them. */
+  readonly canEdit: boolean
+  /** Cards selected on the canvas. */
+  selectedCardIds(): string[]
+  /** Reads text out through a polite live region. */
+  say(text: string): void
 }
 
 interface Proposal {
@@ -43,21 +70,27 @@ interface Proposal {
 const newId = (): string => `theme-${crypto.randomUUID()}`
 const short = (s: string): string => (s.length > 90 ? `${s.slice(0, 89)}…` : s)
 
-function Themes({ board }: { board: SessionBoard }) {
-  const { store } = useServices()
-  const say = (t: string) => store.announce(t)
-  const cards = useCards(board)
-  const themes = useMapsValue(board.doc, ['themes'], readThemes)
-  const structure = useMapsValue(board.doc, ['workshop'], readStructure)
-  const canEdit = isFacilitatorRole(board.identity.sessionRole) && !board.cards.readOnly()
+/** The themes of one session document (no workbench needed: the component tests render it). */
+export function ThemesPanel({ doc, cards, canEdit, selectedCardIds, say }: ThemesPanelProps) {
+  const themes = useMapsValue(doc, ['themes'], readThemes)
+  const structure = useMapsValue(doc, ['workshop'], readStructure)
   const byId = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards])
   const inTheme = useMemo(() => themeOfCard(themes), [themes])
   const ungrouped = cards.filter((c) => !inTheme.has(c.id))
 
   return (
     <div className="view themes-view" data-testid="themes-view">
-      {canEdit && <GroupForm board={board} ungrouped={ungrouped} say={say} themes={themes} byId={byId} />}
-      {canEdit && <SuggestForm board={board} cards={ungrouped} structure={structure} say={say} byId={byId} />}
+      {canEdit && (
+        <GroupForm
+          doc={doc}
+          selectedCardIds={selectedCardIds}
+          ungrouped={ungrouped}
+          say={say}
+          themes={themes}
+          byId={byId}
+        />
+      )}
+      {canEdit && <SuggestForm doc={doc} cards={ungrouped} structure={structure} say={say} byId={byId} />}
       <section aria-labelledby="themes-list-title">
         <h3 id="themes-list-title">Themes on this board</h3>
         {themes.length === 0 ? (
@@ -67,7 +100,7 @@ function Themes({ board }: { board: SessionBoard }) {
             {themes.map((t) => (
               <ThemeItem
                 key={t.id}
-                board={board}
+                doc={doc}
                 theme={t}
                 themes={themes}
                 byId={byId}
@@ -86,7 +119,8 @@ function Themes({ board }: { board: SessionBoard }) {
 }
 
 function GroupForm(p: {
-  board: SessionBoard
+  doc: Y.Doc
+  selectedCardIds(): string[]
   ungrouped: readonly CardRecord[]
   themes: readonly Theme[]
   byId: ReadonlyMap<string, CardRecord>
@@ -102,7 +136,7 @@ function GroupForm(p: {
     if (valid.length === 0)
       return setError('Choose at least one card: select cards on the canvas or tick them below.')
     const existing = p.themes.find((t) => t.name.toLowerCase() === n.toLowerCase())
-    groupAsTheme(p.board.doc, { id: existing?.id ?? newId(), name: n, cardIds: valid, createdAt: Date.now() })
+    groupAsTheme(p.doc, { id: existing?.id ?? newId(), name: n, cardIds: valid, createdAt: Date.now() })
     p.say(`${valid.length === 1 ? '1 card' : `${valid.length} cards`} grouped as the theme “${n}”.`)
     setName('')
     setTicked(new Set())
@@ -132,7 +166,7 @@ function GroupForm(p: {
         <button
           type="button"
           className="button small primary"
-          onClick={() => group(p.board.getSelectedCardIds())}
+          onClick={() => group(p.selectedCardIds())}
           data-testid="group-selected"
         >
           Group cards selected on the canvas
@@ -172,7 +206,7 @@ function GroupForm(p: {
 }
 
 function SuggestForm(p: {
-  board: SessionBoard
+  doc: Y.Doc
   cards: readonly CardRecord[]
   structure: ReturnType<typeof readStructure>
   byId: ReadonlyMap<string, CardRecord>
@@ -199,7 +233,7 @@ function SuggestForm(p: {
     if (!name) return p.say('Give the theme a name first.')
     const ids = x.cardIds.filter((id) => p.byId.has(id))
     if (ids.length > 0)
-      groupAsTheme(p.board.doc, {
+      groupAsTheme(p.doc, {
         id: newId(),
         name,
         cardIds: ids,
@@ -296,7 +330,7 @@ function SuggestForm(p: {
 }
 
 function ThemeItem(p: {
-  board: SessionBoard
+  doc: Y.Doc
   theme: Theme
   themes: readonly Theme[]
   byId: ReadonlyMap<string, CardRecord>
@@ -332,7 +366,7 @@ function ThemeItem(p: {
             className="button small"
             disabled={!name.trim() || name.trim() === t.name}
             onClick={() => {
-              renameTheme(p.board.doc, t.id, name)
+              renameTheme(p.doc, t.id, name)
               p.say(`Theme renamed “${name.trim()}”.`)
             }}
           >
@@ -357,7 +391,7 @@ function ThemeItem(p: {
                 className="button small"
                 disabled={!into}
                 onClick={() => {
-                  mergeThemes(p.board.doc, into, [t.id])
+                  mergeThemes(p.doc, into, [t.id])
                   p.say(`“${t.name}” merged into “${others.find((o) => o.id === into)?.name ?? ''}”.`)
                 }}
               >
@@ -369,7 +403,7 @@ function ThemeItem(p: {
             type="button"
             className="button small"
             onClick={() => {
-              deleteTheme(p.board.doc, t.id)
+              deleteTheme(p.doc, t.id)
               p.say(`Theme “${t.name}” ungrouped. Its cards stay on the board.`)
             }}
           >
