@@ -5,6 +5,7 @@ import {
   cardsCsv,
   htmlReport,
   markdownReport,
+  renderFormat,
   themesCsv,
 } from '../../../src/core/common/export'
 import { sessionMap } from '../../../src/core/common/session/docSchema'
@@ -100,5 +101,15 @@ describe('themes in every export', () => {
     const themes = themesCsv(m).split('\r\n')
     expect(themes[1]).toMatch(/^Telling my story,2,/)
     expect(themes[1]).toContain(`${ids.c2}; ${ids.c5}`)
+  })
+})
+
+describe('themes.csv', () => {
+  it('is one of the csv files only when the board has themes', () => {
+    const { doc, ids } = buildGridSession()
+    const names = () => renderFormat(buildExportModel(doc, FIXTURE_EXPORT_OPTS), 'csv').map((f) => f.name)
+    expect(names()).toEqual(['cards.csv', 'actions.csv'])
+    groupAsTheme(doc, { id: 't', name: 'Letters', cardIds: [ids.c1!], createdAt: 1 })
+    expect(names()).toEqual(['cards.csv', 'actions.csv', 'themes.csv'])
   })
 })

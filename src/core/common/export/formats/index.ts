@@ -13,7 +13,7 @@ export interface ExportFile {
   readonly text: string
 }
 
-/** The files one format produces (csv gives three: cards, actions, themes). */
+/** The files one format produces (csv gives cards and actions, and themes when the board has any). */
 export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
   switch (format) {
     case 'json':
@@ -22,7 +22,9 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
       return [
         { name: 'cards.csv', mediaType: 'text/csv; charset=utf-8', text: cardsCsv(m) },
         { name: 'actions.csv', mediaType: 'text/csv; charset=utf-8', text: actionsCsv(m) },
-        { name: 'themes.csv', mediaType: 'text/csv; charset=utf-8', text: themesCsv(m) },
+        ...(m.themes.length
+          ? [{ name: 'themes.csv', mediaType: 'text/csv; charset=utf-8', text: themesCsv(m) }]
+          : []),
       ]
     case 'md':
       return [{ name: 'report.md', mediaType: 'text/markdown; charset=utf-8', text: markdownReport(m) }]
