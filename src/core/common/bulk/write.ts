@@ -1,0 +1,134 @@
+import type * as Y from 'yjs'
+import { CARD_DEFAULT_SIZE, CARD_SHAPE_TYPE, CardProps } from '../cards/card'
+import { cardBounds, selectCards } from '../cards/cardRecord'
+import { recordsArray } from '../session/docSchema'
+import { KeyedRecords, type KeyedEntry } from '../session/keyedRecords'
+import { readRecords, readStructure } from '../session/read'
+import { registerParticipant } from '../session/write'
+import { spotInCell } from '../structure/placement'
+import type { ImportedCard } from './parse'
+
+/**
+ * Writes checked imported cards (bulk/parse.ts) into a session document in ONE transaction, as the
+ * canvas would: tldraw `card` shape records placed with structure/placement.ts (spotInCell) in their
+ * cell, or below the structure when they name none. A row with a consented name registers that person
+ * as a participant (so exports give them a pseudonym, and their name only with consent); anonymous rows
+ * are anonymous cards with the row's role. Used by `copro import-cards`; the desktop adds cards through
+ * the board (CardOps) instead, so the canvas places and undoes them.
+ */
+export interface WriteOptions {
+  /** Epoch ms stamped on the cards. */
+  readonly now: number
+  /** A new tldraw shape id (`shape:…`). */
+  readonly newId: () => string
+  /** Where unplaced cards go when the board has no structure. */
+  readonly viewport?: { x: number; y: number; w: number; h: number }
+  readonly origin?: unknown
+}
+
+const DIGITS = '123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/**
+ * tldraw z-order keys above `max` for `n` new shapes: `max` followed by a fixed-width suffix of
+ * base-62 digits other than '0' (a fractional-indexing key may not end in '0'), in order.
+ */
+export function indexKeysAbove(max: string | null, n: number): string[] {
+  const base = max ?? 'a1'
+  let width = 1
+  while (DIGITS.length ** width < n) width++
+  return Array.from({ length: n }, (_, i) => {
+    let s = ''
+    let v = i
+    for (let k = 0; k < width; k++) {
+      s = DIGITS[v % DIGITS.length]! + s
+      v = Math.floor(v / DIGITS.length)
+    }
+    return base + s
+  })
+}
+
+export function writeImportedCards(doc: Y.Doc, cards: readonly ImportedCard[], opts: WriteOptions): string[] {
+  const records = readRecords(doc)
+  const structure = readStructure(doc)
+  const occupied = selectCards(records).cards.map(cardBounds)
+  let page = 'page:page'
+  let maxIndex: string | null = null
+  for (const r of records) {
+    const rec = r as { typeName?: unknown; id?: unknown; index?: unknown }
+    if (rec.typeName === 'page' && typeof rec.id === 'string') page = rec.id
+    if (
+      rec.typeName === 'shape' &&
+      typeof rec.index === 'string' &&
+      (maxIndex === null || rec.index > maxIndex)
+    )
+      maxIndex = rec.index
+  }
+  const keys = indexKeysAbove(maxIndex, cards.length)
+  const viewport = opts.viewport ?? { x: 0, y: 0, w: 1600, h: 900 }
+  const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
+  const ids: string[] = []
+  const entries: Array<readonly [string, unknown]> = []
+  const people = new Map<string, { name: string; role: ImportedCard['role'] }>()
+  cards.forEach((c, i) => {
+    const at = spotInCell(structure, c.cell, size, occupied, viewport)
+    occupied.push({ x: at.x, y: at.y, w: size.w, h: size.h })
+    const authorId = c.name ? personId(c.name, c.role) : 'imported'
+    if (c.name) people.set(authorId, { name: c.name, role: c.role })
+    const props = CardProps.parse({
+      ...size,
+      kind: c.kind,
+      text: c.text,
+      authorId,
+      authorRole: c.role,
+      authorName: c.name,
+      createdAt: Math.max(0, Math.floor(opts.now)) + i,
+      owner: '',
+      due: '',
+    })
+    const id = opts.newId()
+    ids.push(id)
+    entries.push([
+      id,
+      {
+        id,
+        typeName: 'shape',
+        type: CARD_SHAPE_TYPE,
+        x: at.x,
+        y: at.y,
+        rotation: 0,
+        index: keys[i]!,
+        parentId: page,
+        isLocked: false,
+        opacity: 1,
+        props,
+        meta: {},
+      },
+    ])
+  })
+  doc.transact(() => {
+    for (const [id, p] of people)
+      registerParticipant(
+        doc,
+        { id, name: p.name, anonymous: false, coproRole: p.role, sessionRole: 'participant' },
+        opts.now,
+        opts.origin ?? null,
+      )
+    const kv = new KeyedRecords(recordsArray<KeyedEntry<unknown>>(doc))
+    try {
+      kv.setMany(entries, opts.origin)
+    } finally {
+      kv.destroy()
+    }
+  }, opts.origin ?? null)
+  return ids
+}
+
+/** A stable participant id for a named person in an import (same name and role → same person). */
+function personId(name: string, role: string): string {
+  let h = 2166136261
+  for (const ch of `${role}\u0000${name.toLowerCase()}`) {
+    h ^= ch.codePointAt(0)!
+    h = Math.imul(h, 16777619) >>> 0
+  }
+  return `imported-${h.toString(36)}`
+}
