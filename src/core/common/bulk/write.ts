@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { CARD_DEFAULT_SIZE, CARD_SHAPE_TYPE, CardProps } from '../cards/card'
+import { CARD_DEFAULT_SIZE, CARD_SHAPE_TYPE, CardProps, type CardAuthor } from '../cards/card'
 import { cardBounds, selectCards } from '../cards/cardRecord'
 import { recordsArray } from '../session/docSchema'
 import { KeyedRecords, type KeyedEntry } from '../session/keyedRecords'
@@ -68,12 +68,10 @@ export function writeImportedCards(doc: Y.Doc, cards: readonly ImportedCard[], o
   const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
   const ids: string[] = []
   const entries: Array<readonly [string, unknown]> = []
-  const people = new Map<string, { name: string; role: ImportedCard['role'] }>()
   cards.forEach((c, i) => {
     const at = spotInCell(structure, c.cell, size, occupied, viewport)
     occupied.push({ x: at.x, y: at.y, w: size.w, h: size.h })
-    const authorId = c.name ? personId(c.name, c.role) : 'imported'
-    if (c.name) people.set(authorId, { name: c.name, role: c.role })
+    const authorId = importedAuthor(c).id
     const props = CardProps.parse({
       ...size,
       kind: c.kind,
@@ -106,13 +104,7 @@ export function writeImportedCards(doc: Y.Doc, cards: readonly ImportedCard[], o
     ])
   })
   doc.transact(() => {
-    for (const [id, p] of people)
-      registerParticipant(
-        doc,
-        { id, name: p.name, anonymous: false, coproRole: p.role, sessionRole: 'participant' },
-        opts.now,
-        opts.origin ?? null,
-      )
+    registerImportedPeople(doc, cards, opts.now, opts.origin ?? null)
     const kv = new KeyedRecords(recordsArray<KeyedEntry<unknown>>(doc))
     try {
       kv.setMany(entries, opts.origin)
@@ -121,6 +113,34 @@ export function writeImportedCards(doc: Y.Doc, cards: readonly ImportedCard[], o
     }
   }, opts.origin ?? null)
   return ids
+}
+
+/** Who an imported card is by: a named person (stable id per name and role) or an anonymous card. */
+export function importedAuthor(c: ImportedCard): CardAuthor {
+  return c.name
+    ? { id: personId(c.name, c.role), name: c.name, anonymous: false, coproRole: c.role }
+    : { id: 'imported', name: '', anonymous: true, coproRole: c.role }
+}
+
+/** Registers the named people of an import as participants (exports then pseudonymise them). */
+export function registerImportedPeople(
+  doc: Y.Doc,
+  cards: readonly ImportedCard[],
+  now: number,
+  origin: unknown = null,
+): void {
+  doc.transact(() => {
+    for (const c of cards) {
+      if (!c.name) continue
+      const a = importedAuthor(c)
+      registerParticipant(
+        doc,
+        { id: a.id, name: a.name, anonymous: false, coproRole: a.coproRole, sessionRole: 'participant' },
+        now,
+        origin,
+      )
+    }
+  }, origin)
 }
 
 /** A stable participant id for a named person in an import (same name and role → same person). */

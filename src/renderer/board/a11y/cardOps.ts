@@ -44,7 +44,8 @@ export interface CardOps {
     kind: CardKind,
     text: string,
     cell: CellRef | null,
-    extras?: { owner?: string; due?: string },
+    /** author: for cards written on someone's behalf (imported rows); default this person. */
+    extras?: { owner?: string; due?: string; author?: CardAuthor },
   ): string | null
   update(id: string, patch: CardPatch): boolean
   /** Moves a card to a free spot in another cell. */
@@ -129,7 +130,7 @@ export function createCardOps(editor: Editor, doc: Y.Doc, getAuthor: () => CardA
     },
     add(kind, text, cell, extras = {}) {
       if (!writable()) return null
-      const author = getAuthor()
+      const author = extras.author ?? getAuthor()
       const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
       return createCard(editor, spotFor(cell, size), kind, text, author, extras)
     },

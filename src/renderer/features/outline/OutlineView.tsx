@@ -9,6 +9,8 @@ import { preferences, usePreferences } from '../../device/preferences'
 import { cellName as describeCellRef } from '../../../core/common/structure/cellLabel'
 import { AddCardForm } from './AddCardForm'
 import { OutlineThemes } from './OutlineThemes'
+import { ImportCards } from './ImportCards'
+import { isFacilitatorRole } from '../../../core/common/permissions'
 import { OutlineCardItem, type CardActions, type CardMode, type CardVote } from './OutlineCardItem'
 import {
   buildOutline,
@@ -182,6 +184,17 @@ export function Outline({
     return true
   }
 
+  const onAddMany = (kind: CardKind, texts: readonly string[], key: string): number => {
+    let n = 0
+    for (const text of texts) if (board.cards.add(kind, text, parseCellKey(key))) n++
+    say(
+      n === 0
+        ? 'This board is read-only: no card was added.'
+        : `${n === 1 ? '1 card' : `${n} cards`} added to ${where(key)}.`,
+    )
+    return n
+  }
+
   const cellProps = (cell: OutlineCell) => ({
     cell,
     onFocusCell: (key: string) => session?.setOutlineFocus(key),
@@ -247,7 +260,20 @@ export function Outline({
       {readOnly ? (
         <p className="muted">You can read this board but not change it.</p>
       ) : (
-        <AddCardForm ref={addText} choices={choices} cellKey={cellKey} onCellKey={setCellKey} onAdd={onAdd} />
+        <AddCardForm
+          ref={addText}
+          choices={choices}
+          cellKey={cellKey}
+          onCellKey={setCellKey}
+          onAdd={onAdd}
+          onAddMany={onAddMany}
+        />
+      )}
+      {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
+        <details className="outline-import">
+          <summary>Import cards from a CSV file…</summary>
+          <ImportCards board={board} structure={structure} say={say} />
+        </details>
       )}
       {model.type === 'grid' && (
         <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
