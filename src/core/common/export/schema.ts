@@ -166,6 +166,17 @@ export type ExportVoiceBalance = z.infer<typeof ExportVoiceBalance>
 export const ExportCheckpoint = z.object({ id: Text, name: Text, createdAt: IsoTime, reason: Text })
 export type ExportCheckpoint = z.infer<typeof ExportCheckpoint>
 
+/** What the facilitator wrote for the report, and the sections chosen (export/report.ts). */
+export const ExportReport = z.object({
+  organisation: Text,
+  summary: Text,
+  purpose: Text,
+  whoTookPart: Text,
+  nextSteps: Text,
+  sections: z.array(z.enum(['board', 'themes', 'pains', 'contributions', 'actions', 'voice', 'checkpoints'])),
+})
+export type ExportReport = z.infer<typeof ExportReport>
+
 export const ExportModel = z.object({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   generator: z.object({ app: z.literal('Copro Studio'), appVersion: Text, generatedAt: IsoTime }),
@@ -176,6 +187,7 @@ export const ExportModel = z.object({
     createdAt: IsoTime.nullable(),
     docVersion: z.number().int().nullable(),
   }),
+  report: ExportReport,
   /** Whether names were requested; even then, only consenting participants are named. */
   namesIncluded: z.boolean(),
   structure: ExportStructure.nullable(),

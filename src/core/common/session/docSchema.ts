@@ -9,7 +9,8 @@ import type * as Y from 'yjs'
  *
  *   tl_records   Y.Array of {key, val} entries, keyed by tldraw record id (KeyedRecords; YKeyValue-compatible)
  *   meta         Y.Map: META_KEYS — docVersion, tldrawSchema (serialized), sessionId, title, templateId, createdAt
- *   workshop     Y.Map: WORKSHOP_KEYS — structure (BoardStructure JSON), agenda, timer, reveal
+ *   workshop     Y.Map: WORKSHOP_KEYS — structure (BoardStructure JSON), agenda, timer, reveal, report
+ *                (ReportSettings in export/report.ts: the facilitator's summary, context and sections)
  *   participants Y.Map: participant id → Participant
  *   voting       Y.Map: round id → VotingRound
  *   ballots      Y.Map: `${roundId}/${participantId}` → Ballot, published only after the round closes
@@ -57,6 +58,7 @@ export const WORKSHOP_KEYS = {
   agenda: 'agenda',
   timer: 'timer',
   reveal: 'reveal',
+  report: 'report',
 } as const
 
 export const FACILITATION_KEYS = {

@@ -28,6 +28,8 @@ export interface RawSession {
   readonly withdrawn: ReadonlySet<string>
   /** Theme map key → raw theme value (themes/theme.ts validates). */
   readonly themes: ReadonlyArray<readonly [string, unknown]>
+  /** The facilitator's report settings (export/report.ts validates). */
+  readonly report: unknown
 }
 
 /** Latest value per tldraw record id, read directly from the array (KeyedRecords would write). */
@@ -58,6 +60,7 @@ export function readSession(doc: Y.Doc): RawSession {
     rounds: mapValues(sessionMap(doc, 'voting')),
     ballots: readBallotEntries(doc),
     withdrawn: readWithdrawn(doc),
+    report: plain(workshop.get(WORKSHOP_KEYS.report)),
     themes: [...sessionMap(doc, 'themes').entries()].map(([k, v]) => [k, plain(v)] as const),
   }
 }
