@@ -10,6 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
+import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { COPRO_ROLES } from '../../../shared/model/roles'
 import { actionsRows, cardsRows, themesRows } from '../../common/export/formats/csv'
@@ -53,11 +54,21 @@ const para = (text: string): Paragraph[] =>
 const heading = (text: string, level: 1 | 2 = 1): Paragraph =>
   new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 })
 
+/**
+ * Rows a table in the Word report shows: a report to circulate lists the most important ones (tables
+ * are already ranked); every row is in the workbook (.xlsx) and the CSV files.
+ */
+export const DOCX_TABLE_ROWS = 100
+
 function table(
   header: readonly string[],
-  rows: readonly (readonly string[])[],
+  all: readonly (readonly string[])[],
   numeric: number[] = [],
 ): Table {
+  const rows =
+    all.length > DOCX_TABLE_ROWS
+      ? [...all.slice(0, DOCX_TABLE_ROWS), moreRow(header.length, all.length)]
+      : all
   const cell = (text: string, i: number, head: boolean) =>
     new TableCell({
       children: [
@@ -75,6 +86,11 @@ function table(
     ],
   })
 }
+
+const moreRow = (cols: number, n: number): string[] => [
+  `… and ${n - DOCX_TABLE_ROWS} more: every row is in the spreadsheet export.`,
+  ...Array.from({ length: cols - 1 }, () => ''),
+]
 
 /** The report as an editable Word document. */
 export async function docxReport(m: ExportModel): Promise<Uint8Array> {
@@ -229,20 +245,34 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
 /** Columns whose values are numbers (by header name) in the workbook's sheets. */
 const NUMERIC = /^(Votes|Cards|People|Words)(:|$)/
 
-/** The export's tables as a workbook, one sheet per table. */
+/** The export's tables as a workbook, one sheet per table (streamed: fast for thousands of rows). */
 export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook()
+  const chunks: Buffer[] = []
+  const stream = new PassThrough()
+  stream.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve)
+    stream.on('error', reject)
+  })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: false,
+    useStyles: true,
+    zip: { zlib: { level: 1 } },
+  })
   wb.creator = 'Copro Studio'
   wb.title = m.session.title
   const sheet = (name: string, rows: readonly (readonly string[])[]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
     const header = rows[0] ?? []
     const numeric = header.map((h) => NUMERIC.test(h))
-    ws.addRow([...header]).font = { bold: true }
-    for (const r of rows.slice(1)) ws.addRow(r.map((v, i) => (numeric[i] && /^\d+$/.test(v) ? Number(v) : v)))
-    ws.columns.forEach((c, i) => {
-      c.width = Math.min(60, Math.max(10, (header[i] ?? '').length + 2))
-    })
+    ws.columns = header.map((h) => ({ width: Math.min(60, Math.max(10, h.length + 2)) }))
+    const head = ws.addRow([...header])
+    head.font = { bold: true }
+    head.commit()
+    for (const r of rows.slice(1))
+      ws.addRow(r.map((v, i) => (numeric[i] && /^\d+$/.test(v) ? Number(v) : v))).commit()
+    ws.commit()
   }
   sheet('Cards', cardsRows(m))
   sheet('Actions', actionsRows(m))
@@ -267,5 +297,7 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
       String(t.words),
     ]),
   ])
-  return new Uint8Array(await wb.xlsx.writeBuffer())
+  await wb.commit()
+  await done
+  return new Uint8Array(Buffer.concat(chunks))
 }
