@@ -6,7 +6,7 @@ import { EXPORT_FORMATS } from '../../core/common/export/formats'
 import { WRITE_FORMATS, writeExport, type WriteFormat } from '../../core/node/export/writeExport'
 
 export const EXPORT_USAGE =
-  'copro export <session-id | file.copro> [--format json,csv,md,html,docx,xlsx] --out DIR [--data-dir D] [--names]'
+  'copro export <session-id | file.copro> [--format json,csv,md,html,docx,xlsx,easyread] --out DIR [--data-dir D] [--names]'
 
 const HELP = `Export a session's structured outputs.
 
@@ -14,9 +14,10 @@ Usage:
   ${EXPORT_USAGE}
 
 Options:
-  --format   comma-separated list of json, csv, md, html, docx, xlsx (default: json, csv, md, html)
+  --format   comma-separated list of json, csv, md, html, docx, xlsx, easyread (default: json, csv, md, html)
              json → export.json   csv → cards.csv + actions.csv (+ themes.csv)   md → report.md
              html → report.html   docx → report.docx (Word)   xlsx → export.xlsx (one sheet per table)
+             easyread → you-said-we-did.html (an easy-read one-pager for the people who took part)
   --out      folder to write into (created if missing; existing export files are replaced)
   --data-dir data folder holding the sessions (default: the app's data folder)
   --names    show the names of participants who agreed to be named (default: pseudonyms only)`

@@ -4,10 +4,11 @@ import { EXPORT_FORMATS, renderFormat, type ExportFormat } from '../../common/ex
 import type { ExportModel } from '../../common/export/schema'
 import { writeFileAtomic } from '../storage/fsAtomic'
 import { docxReport, OFFICE_FORMATS, xlsxWorkbook, type OfficeFormat } from './office'
+import { youSaidWeDidHtml } from '../../common/export/formats/easyRead'
 
 /** Every format a file export can write: the text formats and the office documents. */
-export const WRITE_FORMATS = [...EXPORT_FORMATS, ...OFFICE_FORMATS] as const
-export type WriteFormat = ExportFormat | OfficeFormat
+export const WRITE_FORMATS = [...EXPORT_FORMATS, ...OFFICE_FORMATS, 'easyread'] as const
+export type WriteFormat = ExportFormat | OfficeFormat | 'easyread'
 
 export interface WrittenFile {
   readonly path: string
@@ -33,6 +34,8 @@ export async function writeExport(
   for (const f of unique) {
     if (f === 'docx') files.push({ name: 'report.docx', data: await docxReport(model) })
     else if (f === 'xlsx') files.push({ name: 'export.xlsx', data: await xlsxWorkbook(model) })
+    else if (f === 'easyread')
+      files.push({ name: 'you-said-we-did.html', data: Buffer.from(youSaidWeDidHtml(model), 'utf8') })
     else
       for (const t of renderFormat(model, f)) files.push({ name: t.name, data: Buffer.from(t.text, 'utf8') })
   }
