@@ -1,4 +1,5 @@
 import { runExportCommand } from './commands/export'
+import { IMPORT_CARDS_USAGE, runImportCardsCommand } from './commands/importCards'
 import { runSessionsCommand, SESSIONS_USAGE } from './commands/sessions'
 import { runTemplatesCommand } from './commands/templates'
 import { defaultDataDir } from '../core/node/paths'
@@ -16,6 +17,7 @@ Usage:
   copro sessions list|create|export|import|delete …   (copro sessions --help)
   copro templates check <file...> | list [--json]
   copro export <session-id | file.copro> --format json,csv,md,html --out DIR [--data-dir DIR]
+  ${IMPORT_CARDS_USAGE}
   copro help
 
 Every command that reads or writes sessions takes --data-dir DIR (default: ${defaultDataDir()}).`
@@ -43,6 +45,13 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       }
       case 'templates':
         return await runTemplatesCommand(rest, io)
+      case 'import-cards':
+        return await runImportCardsCommand(rest, {
+          out: io.out,
+          err: io.err,
+          dataDir: defaultDataDir(),
+          appVersion: io.version,
+        })
       case 'export':
         return await runExportCommand(rest, {
           out: io.out,

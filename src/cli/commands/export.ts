@@ -2,11 +2,11 @@ import { resolve } from 'node:path'
 import type * as Y from 'yjs'
 import { flagString, parseArgs, UsageError } from '../args'
 import { buildExportModel } from '../../core/common/export/model'
-import { EXPORT_FORMATS, type ExportFormat } from '../../core/common/export/formats'
-import { writeExport } from '../../core/node/export/writeExport'
+import { EXPORT_FORMATS } from '../../core/common/export/formats'
+import { WRITE_FORMATS, writeExport, type WriteFormat } from '../../core/node/export/writeExport'
 
 export const EXPORT_USAGE =
-  'copro export <session-id | file.copro> [--format json,csv,md,html] --out DIR [--data-dir D] [--names]'
+  'copro export <session-id | file.copro> [--format json,csv,md,html,docx,xlsx,easyread] --out DIR [--data-dir D] [--names]'
 
 const HELP = `Export a session's structured outputs.
 
@@ -14,8 +14,10 @@ Usage:
   ${EXPORT_USAGE}
 
 Options:
-  --format   comma-separated list of json, csv, md, html (default: all four)
-             json → export.json   csv → cards.csv + actions.csv   md → report.md   html → report.html
+  --format   comma-separated list of json, csv, md, html, docx, xlsx, easyread (default: json, csv, md, html)
+             json → export.json   csv → cards.csv + actions.csv (+ themes.csv)   md → report.md
+             html → report.html   docx → report.docx (Word)   xlsx → export.xlsx (one sheet per table)
+             easyread → you-said-we-did.html (an easy-read one-pager for the people who took part)
   --out      folder to write into (created if missing; existing export files are replaced)
   --data-dir data folder holding the sessions (default: the app's data folder)
   --names    show the names of participants who agreed to be named (default: pseudonyms only)`
@@ -39,7 +41,7 @@ export interface ExportCommandIo {
 /** `copro export …`. Returns the process exit code: 0 done, 1 failed, 2 bad usage. */
 export async function runExportCommand(args: string[], io: ExportCommandIo): Promise<number> {
   let target: string
-  let formats: ExportFormat[]
+  let formats: WriteFormat[]
   let outDir: string
   let dataDir: string
   let includeNames: boolean
@@ -84,7 +86,7 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
   }
 }
 
-function parseFormats(v: string | undefined): ExportFormat[] {
+function parseFormats(v: string | undefined): WriteFormat[] {
   if (v === undefined) return [...EXPORT_FORMATS]
   const list = v
     .split(',')
@@ -92,7 +94,7 @@ function parseFormats(v: string | undefined): ExportFormat[] {
     .filter((s) => s !== '')
   if (!list.length) throw new UsageError('--format needs at least one of json, csv, md, html.')
   for (const f of list)
-    if (!(EXPORT_FORMATS as readonly string[]).includes(f))
-      throw new UsageError(`Unknown format "${f}": choose from ${EXPORT_FORMATS.join(', ')}.`)
-  return [...new Set(list)] as ExportFormat[]
+    if (!(WRITE_FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`Unknown format "${f}": choose from ${WRITE_FORMATS.join(', ')}.`)
+  return [...new Set(list)] as WriteFormat[]
 }

@@ -114,6 +114,8 @@ export interface BoardApi {
   focusNextCard(dir: 1 | -1, wrap?: boolean): string | null
   /** Card shape ids in reading order. */
   getCardIdsInReadingOrder(): string[]
+  /** Ids of the cards selected on the canvas (e.g. to group them as a theme). */
+  getSelectedCardIds(): string[]
   getStatus(): BoardStatus
   /** Drops (false) or restores (true) the relay connection; editing continues offline either way. */
   setOnline(online: boolean): void
@@ -268,6 +270,11 @@ export function createBoardApi(
     },
     remeasure: () => editor.updateViewportScreenBounds(editor.getContainer()),
     focusNextCard,
+    getSelectedCardIds: () =>
+      editor
+        .getSelectedShapes()
+        .filter((s) => s.type === CARD_SHAPE_TYPE)
+        .map((s) => s.id),
     getCardIdsInReadingOrder: () => {
       const boxes = cardBoxes(editor)
       const order: string[] = []

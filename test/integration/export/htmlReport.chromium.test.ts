@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { inflateSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildExportModel, htmlReport, type ExportModel } from '../../../src/core/common/export'
@@ -10,13 +11,13 @@ import { buildInjectionSession, HOSTILE_CHECKPOINTS } from '../../fixtures/docs/
 import { extractPdfText } from './pdfText'
 
 const HEADINGS = [
+  'About the workshop',
+  'About this report',
   'Journey matrix',
   'Pains ranked by votes',
   'Contributions ledger',
   'Action plan',
   'Voice balance',
-  'Checkpoints',
-  'About this report',
 ]
 
 let browser: Browser
@@ -76,6 +77,35 @@ async function open(name: string, m: ExportModel): Promise<Opened> {
   return { page, requests, problems }
 }
 
+/** How many text-showing operators (Tj / TJ) each page's content stream has, in page order. */
+function textRunsPerPage(pdf: Uint8Array): number[] {
+  const src = Buffer.from(pdf)
+  const text = src.toString('latin1')
+  const objects = new Map<number, { start: number; end: number }>()
+  for (const m of text.matchAll(/(\d+) 0 obj\b/g)) {
+    const start = m.index + m[0].length
+    objects.set(Number(m[1]), { start, end: text.indexOf('endobj', start) })
+  }
+  const out: number[] = []
+  for (const { start, end } of objects.values()) {
+    const body = text.slice(start, end)
+    if (!/\/Type\s*\/Page[^s]/.test(body)) continue
+    const c = /\/Contents\s+(\d+) 0 R/.exec(body)
+    const o = c && objects.get(Number(c[1]))
+    if (!o) continue
+    const raw = text.slice(o.start, o.end)
+    const s = raw.indexOf('stream') + 'stream'.length
+    let from = o.start + s
+    if (src[from] === 0x0d) from++
+    if (src[from] === 0x0a) from++
+    const to = o.start + raw.lastIndexOf('endstream')
+    const bytes = src.subarray(from, to)
+    const ops = /FlateDecode/.test(raw) ? inflateSync(bytes).toString('latin1') : bytes.toString('latin1')
+    out.push((ops.match(/T[Jj]\b/g) ?? []).length)
+  }
+  return out
+}
+
 const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '')
 
 describe('HTML report in Chromium', () => {
@@ -97,10 +127,32 @@ describe('HTML report in Chromium', () => {
           .toString('latin1')
           .matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g),
       ].map((b) => [Math.round(Number(b[1])), Math.round(Number(b[2]))])
-      // A4 is 595.3 × 841.9 points: portrait pages, and landscape for the journey matrix.
-      expect(boxes).toContainEqual([595, 842])
-      expect(boxes).toContainEqual([842, 595])
-      expect(boxes.every(([w, h]) => (w === 595 && h === 842) || (w === 842 && h === 595))).toBe(true)
+      // A4 is 595.3 × 841.9 points: a journey matrix of 3 stages stays on portrait pages (a wide one
+      // gets a landscape page) and no page is near-empty (issue 17: a page with only a title or two lines).
+      expect(boxes.every(([w, h]) => w === 595 && h === 842)).toBe(true)
+      const runs = textRunsPerPage(pdf)
+      expect(runs.length).toBe(boxes.length)
+      for (const n of runs) expect(n).toBeGreaterThan(100)
+      // no word breaks across lines in a table cell or card ("Participan t 1", "2027-01- 31")
+      const split = await page.evaluate(() => {
+        const out: string[] = []
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const t = n.textContent ?? ''
+          for (const w of t.matchAll(/\S+/g)) {
+            if (w[0].length >= 24) continue // long tokens may wrap
+            // a hyphenated word may break after its hyphen ("co-/production"); a date may not
+            if (/[\p{L}]-[\p{L}]/u.test(w[0])) continue
+            const r = document.createRange()
+            r.setStart(n, w.index)
+            r.setEnd(n, w.index + w[0].length)
+            const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)))
+            if (lines.size > 1) out.push(w[0])
+          }
+        }
+        return out
+      })
+      expect(split).toEqual([])
 
       const text = squash(extractPdfText(pdf))
       for (const h of ['Housing support journey', ...HEADINGS]) expect(text, h).toContain(squash(h))
@@ -108,6 +160,10 @@ describe('HTML report in Chromium', () => {
         expect(text, c.text).toContain(squash(c.text))
       expect(text).toContain(squash('Sam Patel')) // an action owner
       expect(text).not.toContain(squash('Too many cases each')) // withdrawn
+      // no internal ids or codes
+      expect(text).not.toContain(squash(m.session.id))
+      expect(text).not.toContain('activity-end')
+      expect(text).not.toContain(squash('service-chain-journey'))
       expect(requests).toEqual([])
       expect(problems).toEqual([])
     } finally {

@@ -5,7 +5,7 @@ import { readActivity } from '../../../src/core/common/session/activity'
 import { recordsArray } from '../../../src/core/common/session/docSchema'
 import { KeyedRecords } from '../../../src/core/common/session/keyedRecords'
 import { readTrash } from '../../../src/core/common/session/trash'
-import { writeStructure } from '../../../src/core/common/session/write'
+import { registerParticipant, writeStructure } from '../../../src/core/common/session/write'
 import type { GridStructure } from '../../../src/shared/model/structure'
 import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
 import { eventually } from '../../helpers/wait'
@@ -44,7 +44,14 @@ async function client(token: string) {
   const provider = stockProvider(relay.url, SESSION, doc, { token })
   open.push(provider)
   await whenSynced(provider)
-  return { doc, records: new KeyedRecords<unknown>(recordsArray(doc)) }
+  // a participant writes cards as the person it registered as (the relay's rights, docs/security.md)
+  if (token === 'alex')
+    registerParticipant(
+      doc,
+      { id: 'p-alex-1234', name: '', anonymous: true, coproRole: 'service-user', sessionRole: 'participant' },
+      1,
+    )
+  return { doc, provider, records: new KeyedRecords<unknown>(recordsArray(doc)) }
 }
 
 const relayDoc = () => relay.relay.getLoadedDoc(SESSION)!
@@ -102,11 +109,19 @@ describe('board trash and activity log, recorded by the relay', () => {
   })
 
   it('a client cannot forge who did it: the actor comes from its connection, not the document', async () => {
+    const fac = await client('fac')
     const alex = await client('alex')
-    const card = cardRecord('c2', { text: 'x', authorId: 'p-someone-else', authorRole: 'facilitator' })
+    const card = cardRecord('c2', { text: 'x', authorId: 'p-alex-1234', authorRole: 'service-user' })
     alex.records.set(card.id, card)
     await eventually(() => expect(readActivity(relayDoc())).toHaveLength(1))
     expect(readActivity(relayDoc())[0]!.by).toEqual({ role: 'participant', participantId: 'p-alex-1234' })
+    // a card claiming someone else as its author is refused outright (rights.ts): never applied or logged
+    const forged = cardRecord('c3', { text: 'y', authorId: 'p-someone-else', authorRole: 'facilitator' })
+    alex.records.set(forged.id, forged)
+    await eventually(() => expect(alex.provider.wsconnected).toBe(false))
+    expect(new KeyedRecords<unknown>(recordsArray(relayDoc())).has(forged.id)).toBe(false)
+    expect(readActivity(relayDoc())).toHaveLength(1)
+    expect(fac.records.has(forged.id)).toBe(false)
   })
 
   it('a removed stage goes to the trash with its place, and comes back out when added again', async () => {

@@ -24,6 +24,8 @@ import {
 } from './schema'
 import { voiceBalance } from './voiceBalance'
 import { findLinks } from './links'
+import { exportThemes } from './themes'
+import { parseReportSettings, REPORT_SECTIONS } from './report'
 
 /** A checkpoint as the storage layer lists it; createdAt may be an ISO string or epoch ms. */
 export const CheckpointInput = z.object({
@@ -200,12 +202,14 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
       createdAt: toIso(meta.createdAt),
       docVersion: Number.isInteger(meta.docVersion) ? (meta.docVersion as number) : null,
     },
+    report: exportReport(raw.report),
     namesIncluded: includeNames,
     structure: exportStructure,
     participants,
     cards,
     links,
     actions,
+    themes: exportThemes(raw.themes, cards),
     votingRounds: tally.rounds.map((r) => ({
       id: oneLine(r.id),
       title: oneLine(r.title),
@@ -330,4 +334,16 @@ function checkpoints(input: readonly unknown[]): ExportCheckpoint[] {
     })
   }
   return out.sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id))
+}
+
+function exportReport(raw: unknown): ExportModel['report'] {
+  const r = parseReportSettings(raw)
+  return {
+    organisation: oneLine(r.organisation).trim(),
+    summary: cleanText(r.summary).trim(),
+    purpose: cleanText(r.purpose).trim(),
+    whoTookPart: cleanText(r.whoTookPart).trim(),
+    nextSteps: cleanText(r.nextSteps).trim(),
+    sections: REPORT_SECTIONS.filter((s) => !r.hidden.includes(s)),
+  }
 }

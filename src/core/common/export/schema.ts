@@ -109,6 +109,18 @@ export const ExportAction = z.object({
 })
 export type ExportAction = z.infer<typeof ExportAction>
 
+/** A theme: a named group of cards the facilitator made; its votes add up its cards' votes by role. */
+export const ExportTheme = z.object({
+  id: Text,
+  name: Text,
+  /** Exported cards in the theme, in board order (withdrawn participants' cards left out). */
+  cardIds: z.array(Text),
+  votes: ExportVotes,
+  /** Cards in the theme per co-production role of their authors. */
+  cardsByRole: VotesByRole,
+})
+export type ExportTheme = z.infer<typeof ExportTheme>
+
 export const ExportVotingRound = z.object({
   id: Text,
   title: Text,
@@ -176,6 +188,17 @@ export const ExportActivity = z.object({
 })
 export type ExportActivity = z.infer<typeof ExportActivity>
 
+/** What the facilitator wrote for the report, and the sections chosen (export/report.ts). */
+export const ExportReport = z.object({
+  organisation: Text,
+  summary: Text,
+  purpose: Text,
+  whoTookPart: Text,
+  nextSteps: Text,
+  sections: z.array(z.enum(['board', 'themes', 'pains', 'contributions', 'actions', 'voice', 'checkpoints'])),
+})
+export type ExportReport = z.infer<typeof ExportReport>
+
 export const ExportModel = z.object({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   generator: z.object({ app: z.literal('Copro Studio'), appVersion: Text, generatedAt: IsoTime }),
@@ -186,6 +209,7 @@ export const ExportModel = z.object({
     createdAt: IsoTime.nullable(),
     docVersion: z.number().int().nullable(),
   }),
+  report: ExportReport,
   /** Whether names were requested; even then, only consenting participants are named. */
   namesIncluded: z.boolean(),
   structure: ExportStructure.nullable(),
@@ -193,6 +217,8 @@ export const ExportModel = z.object({
   cards: z.array(ExportCard),
   links: z.array(ExportLink),
   actions: z.array(ExportAction),
+  /** Themes, most-voted first (ties: more cards first, then the order they were made). */
+  themes: z.array(ExportTheme),
   votingRounds: z.array(ExportVotingRound),
   voiceBalance: ExportVoiceBalance,
   checkpoints: z.array(ExportCheckpoint),

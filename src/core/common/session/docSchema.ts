@@ -11,7 +11,8 @@ import type * as Y from 'yjs'
  *                a link between cards is an arrow shape bound to two cards, its kind in the arrow's
  *                `meta.linkKind` (LINK_META_KEY, cards/link.ts; ADR 0035)
  *   meta         Y.Map: META_KEYS — docVersion, tldrawSchema (serialized), sessionId, title, templateId, createdAt
- *   workshop     Y.Map: WORKSHOP_KEYS — structure (BoardStructure JSON), agenda, timer, reveal
+ *   workshop     Y.Map: WORKSHOP_KEYS — structure (BoardStructure JSON), agenda, timer, reveal, report
+ *                (ReportSettings in export/report.ts: the facilitator's summary, context and sections)
  *   participants Y.Map: participant id → Participant
  *   voting       Y.Map: round id → VotingRound
  *   ballots      Y.Map: `${roundId}/${participantId}` → Ballot, published only after the round closes
@@ -25,10 +26,12 @@ import type * as Y from 'yjs'
  *   activity     Y.Array of ActivityEntry (cards and structure items created, edited, moved, deleted,
  *                restored; by pseudonymous participant id and role; written by the relay, activity.ts)
  *   (trash and activity were added by issue 16; older documents lack them and read as empty)
+ *   themes       Y.Map: theme id → Theme (a named group of cards; a card is in at most one theme;
+ *                added by issue 17; older documents lack it, which reads as "no themes")
  *
  * Value schemas live with their concept: Agenda, TimerState, RevealState, Spotlight, LockEntry in
- * facilitation/schema.ts; VotingRound in voting/round.ts; Ballot in voting/ballots.ts; the card
- * record in cards/.
+ * facilitation/schema.ts; VotingRound in voting/round.ts; Ballot in voting/ballots.ts; Theme in
+ * themes/theme.ts; the card record in cards/.
  */
 export const DOC_SCHEMA_VERSION = 1
 
@@ -44,6 +47,7 @@ export const DOC_KEYS = {
   facilitation: 'facilitation',
   trash: 'trash',
   activity: 'activity',
+  themes: 'themes',
 } as const
 
 /** The names of the top-level Y.Maps (every key but the records array). */
@@ -63,6 +67,7 @@ export const WORKSHOP_KEYS = {
   agenda: 'agenda',
   timer: 'timer',
   reveal: 'reveal',
+  report: 'report',
 } as const
 
 export const FACILITATION_KEYS = {

@@ -26,6 +26,10 @@ export interface RawSession {
   /** Ballot map key → ballot value. */
   readonly ballots: ReadonlyArray<readonly [string, unknown]>
   readonly withdrawn: ReadonlySet<string>
+  /** Theme map key → raw theme value (themes/theme.ts validates). */
+  readonly themes: ReadonlyArray<readonly [string, unknown]>
+  /** The facilitator's report settings (export/report.ts validates). */
+  readonly report: unknown
 }
 
 /** Latest value per tldraw record id, read directly from the array (KeyedRecords would write). */
@@ -52,15 +56,18 @@ export function readSession(doc: Y.Doc): RawSession {
 
 /**
  * The session's values besides its records and meta — structure, participants, voting rounds, ballots,
- * withdrawals — as stored (not validated). Reads only those small maps, never `tl_records`.
+ * withdrawals, report settings, themes — as stored (not validated). Reads only those small maps, never `tl_records`.
  */
 export function readSessionValues(doc: Y.Doc): Omit<RawSession, 'records' | 'meta'> {
+  const workshop = sessionMap(doc, 'workshop')
   return {
-    structure: parseMaybeJson(plain(sessionMap(doc, 'workshop').get(WORKSHOP_KEYS.structure))),
+    structure: parseMaybeJson(plain(workshop.get(WORKSHOP_KEYS.structure))),
     participants: mapValues(sessionMap(doc, 'participants')),
     rounds: mapValues(sessionMap(doc, 'voting')),
     ballots: readBallotEntries(doc),
     withdrawn: readWithdrawn(doc),
+    report: plain(workshop.get(WORKSHOP_KEYS.report)),
+    themes: [...sessionMap(doc, 'themes').entries()].map(([k, v]) => [k, plain(v)] as const),
   }
 }
 

@@ -3,6 +3,12 @@ import { join } from 'node:path'
 import { EXPORT_FORMATS, renderFormat, type ExportFormat } from '../../common/export/formats'
 import type { ExportModel } from '../../common/export/schema'
 import { writeFileAtomic } from '../storage/fsAtomic'
+import { docxReport, OFFICE_FORMATS, xlsxWorkbook, type OfficeFormat } from './office'
+import { youSaidWeDidHtml } from '../../common/export/formats/easyRead'
+
+/** Every format a file export can write: the text formats and the office documents. */
+export const WRITE_FORMATS = [...EXPORT_FORMATS, ...OFFICE_FORMATS, 'easyread'] as const
+export type WriteFormat = ExportFormat | OfficeFormat | 'easyread'
 
 export interface WrittenFile {
   readonly path: string
@@ -17,19 +23,27 @@ export interface WrittenFile {
  */
 export async function writeExport(
   model: ExportModel,
-  formats: readonly ExportFormat[],
+  formats: readonly WriteFormat[],
   outDir: string,
 ): Promise<WrittenFile[]> {
   for (const f of formats)
-    if (!(EXPORT_FORMATS as readonly string[]).includes(f))
+    if (!(WRITE_FORMATS as readonly string[]).includes(f))
       throw new Error(`unknown export format: ${String(f)}`)
   const unique = [...new Set(formats)]
-  const files = unique.flatMap((f) => renderFormat(model, f))
+  const files: Array<{ name: string; data: Uint8Array }> = []
+  for (const f of unique) {
+    if (f === 'docx') files.push({ name: 'report.docx', data: await docxReport(model) })
+    else if (f === 'xlsx') files.push({ name: 'export.xlsx', data: await xlsxWorkbook(model) })
+    else if (f === 'easyread')
+      files.push({ name: 'you-said-we-did.html', data: Buffer.from(youSaidWeDidHtml(model), 'utf8') })
+    else
+      for (const t of renderFormat(model, f)) files.push({ name: t.name, data: Buffer.from(t.text, 'utf8') })
+  }
   await mkdir(outDir, { recursive: true })
   const written: WrittenFile[] = []
   for (const file of files) {
     const path = join(outDir, file.name)
-    const data = Buffer.from(file.text, 'utf8')
+    const data = file.data
     await writeFileAtomic(path, data)
     written.push({ path, bytes: data.length })
   }

@@ -9,7 +9,7 @@ import { type AwarenessBounds, MalformedMessageError, parseClientMessage } from 
 import type { RoomPersistence } from './persistence'
 import { Room } from './room'
 import { RelayAuthResult, type RelayOptions } from './options'
-import { type RelaySessionInfo, type RelayStats, UNLOADED_SESSION_INFO } from './stats'
+import { sessionInfoOf, type RelaySessionInfo, type RelayStats } from './stats'
 import { parseSyncUrl } from './syncUrl'
 
 export type { RelayOptions } from './options'
@@ -115,20 +115,7 @@ export class Relay {
   }
 
   sessionInfo(sessionId: string): RelaySessionInfo {
-    const room = this.rooms.get(sessionId)?.room ?? null
-    if (!room) return { ...UNLOADED_SESSION_INFO }
-    let observers = 0
-    for (const c of room.conns) if (c.isObserver) observers++
-    return {
-      connections: room.conns.size,
-      observers,
-      loaded: true,
-      droppedObserverUpdates: room.counters.droppedObserverUpdates,
-      awarenessStates: room.awareness.getStates().size,
-      droppedAwarenessStates: room.counters.droppedAwarenessStates,
-      refusedIncompleteUpdates: room.counters.refusedIncompleteUpdates,
-      heldIncompleteUpdates: room.counters.heldIncompleteUpdates,
-    }
+    return sessionInfoOf(this.rooms.get(sessionId)?.room ?? null)
   }
 
   /** The live doc if the session is loaded (for exports of a live session). Do not destroy it. */

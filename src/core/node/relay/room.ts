@@ -17,10 +17,10 @@ import {
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeSyncUpdate,
   isEmptyUpdate,
 } from './messages'
 import type { RoomPersistence } from './persistence'
+import { RoomOutput } from './roomOutput'
 import { checkUpdateCost } from './updateCost'
 import { checkRights } from './rights'
 import { updateTouches } from './updateTouches'
@@ -58,8 +58,8 @@ export class Room {
    * made when the first update of someone other than a facilitator is checked.
    */
   private recordIndex: KeyedRecords<unknown> | null = null
-  /** Doc updates emitted so far: tells whether a message changed anything (for the rate limit). */
-  private changes = 0
+  /** Storing and sending what changes: one update per client message, queues kept in budget. */
+  private readonly output: RoomOutput
   private destroyed = false
   /** Bytes held for all connections (updates waiting for their dependencies). */
   private heldBytes = 0
@@ -87,10 +87,11 @@ export class Room {
       warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
     }
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
+    this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.onDocUpdate)
+    this.doc.on('update', this.output.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
@@ -100,68 +101,6 @@ export class Room {
     if (!this.conns.has(conn) || !conn.auth) return { role: 'host' }
     const { sessionRole, participantId } = conn.auth
     return participantId ? { role: sessionRole, participantId } : { role: sessionRole }
-  }
-
-  /** Every change is persisted and broadcast once-encoded to every other connection. */
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.changes++
-    if (this.batch) {
-      this.batch.push({ update, origin })
-      return
-    }
-    this.emitUpdate(update, origin)
-  }
-
-  private emitUpdate(update: Uint8Array, origin: unknown): void {
-    try {
-      this.persistence.append(this.sessionId, update)
-    } catch {
-      // RoomPersistence.append never throws by contract; a broken implementation must not stop the sync.
-    }
-    const frame = encodeSyncUpdate(update)
-    for (const conn of this.conns) if (conn !== origin) conn.send(frame)
-    this.checkOutput()
-  }
-
-  /** Updates caused while applying one client message, stored and sent together (see atomically). */
-  private batch: Array<{ update: Uint8Array; origin: unknown }> | null = null
-
-  /**
-   * Runs `fn`; every update it causes — the client's own and the recorder's trash and log entries for it
-   * — is appended to storage as ONE update and sent as one, so a crash can never keep a deletion without
-   * its trash entry (ADR 0041). Each connection gets what it does not have: the sender only the rest.
-   */
-  private atomically(fn: () => void): void {
-    if (this.batch) return fn()
-    const batch: Array<{ update: Uint8Array; origin: unknown }> = []
-    this.batch = batch
-    try {
-      fn()
-    } finally {
-      this.batch = null
-      if (batch.length === 1) this.emitUpdate(batch[0]!.update, batch[0]!.origin)
-      else if (batch.length > 1) this.emitMerged(batch)
-    }
-  }
-
-  private emitMerged(batch: Array<{ update: Uint8Array; origin: unknown }>): void {
-    const all = Y.mergeUpdates(batch.map((b) => b.update))
-    try {
-      this.persistence.append(this.sessionId, all)
-    } catch {
-      // as in emitUpdate
-    }
-    const frame = encodeSyncUpdate(all)
-    const senders = new Set(batch.map((b) => b.origin))
-    for (const conn of this.conns) {
-      if (!senders.has(conn)) {
-        conn.send(frame)
-        continue
-      }
-      const rest = batch.filter((b) => b.origin !== conn).map((b) => b.update)
-      if (rest.length > 0) conn.send(encodeSyncUpdate(Y.mergeUpdates(rest)))
-    }
-    this.checkOutput()
   }
 
   /** Awareness changes go to every connection, the sender included: its echo keeps the client's idle watchdog fed. */
@@ -183,20 +122,9 @@ export class Room {
     this.checkOutput()
   }
 
-  /**
-   * Keeps the output queued for this session's clients within `maxSessionBufferedBytes`: past it, the
-   * clients with the longest queues are closed (SLOW_CONSUMER) until the rest fits.
-   */
+  /** See RoomOutput.checkOutput. */
   checkOutput(): void {
-    let total = 0
-    for (const c of this.conns) total += c.bufferedBytes()
-    if (total <= this.limits.maxSessionBufferedBytes) return
-    const byQueue = [...this.conns].sort((a, b) => b.bufferedBytes() - a.bufferedBytes())
-    for (const c of byQueue) {
-      if (total <= this.limits.maxSessionBufferedBytes) break
-      total -= c.bufferedBytes()
-      c.close(CLOSE_CODES.SLOW_CONSUMER)
-    }
+    this.output.checkOutput()
   }
 
   /** A client that reconnects before its old socket is noticed dead keeps its presence when the old one goes. */
@@ -246,12 +174,12 @@ export class Room {
           this.dropObserverUpdate(conn, message.update)
           return !isEmptyUpdate(message.update)
         }
-        const before = this.changes
+        const before = this.output.changes
         let held = false
-        this.atomically(() => {
+        this.output.atomically(() => {
           held = this.applyUpdate(conn, message.update, message.decoded)
         })
-        return held || this.changes !== before
+        return held || this.output.changes !== before
       }
       case 'awareness': {
         const entries = this.ownAwareness(conn, message.entries)
@@ -450,7 +378,7 @@ export class Room {
     this.destroyed = true
     this.recorder.destroy()
     this.recordIndex?.destroy()
-    this.doc.off('update', this.onDocUpdate)
+    this.doc.off('update', this.output.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

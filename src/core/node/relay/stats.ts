@@ -44,3 +44,30 @@ export const UNLOADED_SESSION_INFO: Readonly<RelaySessionInfo> = Object.freeze({
   refusedIncompleteUpdates: 0,
   heldIncompleteUpdates: 0,
 })
+
+/** What a room holds, as far as its session info needs (structural, so stats.ts imports no room). */
+interface RoomLike {
+  readonly conns: ReadonlySet<{ readonly isObserver: boolean }>
+  readonly awareness: { getStates(): ReadonlyMap<number, unknown> }
+  readonly counters: Pick<
+    RelaySessionInfo,
+    'droppedObserverUpdates' | 'droppedAwarenessStates' | 'refusedIncompleteUpdates' | 'heldIncompleteUpdates'
+  >
+}
+
+/** A session's figures: its loaded room's, or those of a session not loaded. */
+export function sessionInfoOf(room: RoomLike | null): RelaySessionInfo {
+  if (!room) return { ...UNLOADED_SESSION_INFO }
+  let observers = 0
+  for (const c of room.conns) if (c.isObserver) observers++
+  return {
+    connections: room.conns.size,
+    observers,
+    loaded: true,
+    droppedObserverUpdates: room.counters.droppedObserverUpdates,
+    awarenessStates: room.awareness.getStates().size,
+    droppedAwarenessStates: room.counters.droppedAwarenessStates,
+    refusedIncompleteUpdates: room.counters.refusedIncompleteUpdates,
+    heldIncompleteUpdates: room.counters.heldIncompleteUpdates,
+  }
+}

@@ -50,7 +50,8 @@ export interface CardOps {
     kind: CardKind,
     text: string,
     cell: CellRef | null,
-    extras?: { owner?: string; due?: string; scribedFor?: ScribedFor | null },
+    /** author: for cards written on someone's behalf (imported rows); default this person. */
+    extras?: { owner?: string; due?: string; scribedFor?: ScribedFor | null; author?: CardAuthor },
   ): string | null
   update(id: string, patch: CardPatch): boolean
   /** Moves a card to the next free slot of another cell (taking that cell's card size). */
@@ -151,9 +152,11 @@ export function createCardOps(
     },
     add(kind, text, cell, extras = {}) {
       if (!writable()) return null
-      const author = getAuthor()
+      const { author: onBehalf, ...fields } = extras
+      // an imported row's author writes as that person; otherwise this person (who may scribe for someone)
+      const author = onBehalf ? { ...onBehalf, sessionRole: getAuthor().sessionRole } : getAuthor()
       const size = { w: CARD_DEFAULT_SIZE.w, h: CARD_DEFAULT_SIZE.h }
-      const id = createCard(editor, spotFor(cell, size), kind, text, author, extras)
+      const id = createCard(editor, spotFor(cell, size), kind, text, author, fields)
       // a full cell re-flows (cards shrink together, or its lane grows) in the same undo step
       if (arrange) settleNow(editor, doc, [{ id }], arrange)
       return id

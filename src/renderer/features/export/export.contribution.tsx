@@ -1,6 +1,7 @@
 import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { ExportView } from './ExportView'
+import { ReportSettingsSection } from './ReportSettingsForm'
 
 /** Export: reports, data files and pictures of the open board. */
 export const contribution: Contribution = {
@@ -20,7 +21,10 @@ export const contribution: Contribution = {
       ),
     },
   ],
-  sections: [{ view: 'export', order: 0, component: ExportView }],
+  sections: [
+    { view: 'export', order: 0, component: ReportSettingsSection },
+    { view: 'export', order: 1, component: ExportView },
+  ],
   commands: ({ store }) => [
     {
       id: 'export.show',

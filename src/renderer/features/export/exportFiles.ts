@@ -42,7 +42,7 @@ export const TEXT_FORMATS: readonly { key: ExportFormat; label: string; help: st
   { key: 'json', label: 'Data (JSON)', help: 'Everything, for other tools; follows a published schema.' },
   {
     key: 'csv',
-    label: 'Spreadsheets (cards.csv and actions.csv)',
+    label: 'Spreadsheets (cards.csv, actions.csv, and themes.csv when there are themes)',
     help: 'Actions import into Jira, Trello or Planner.',
   },
   { key: 'md', label: 'Markdown report', help: 'Plain-text report for wikis and repositories.' },

@@ -9,6 +9,7 @@ import {
   type ScribedFor,
 } from '../../../core/common/cards/card'
 import { ScribedForField, scribedForOf, type ScribeOption } from '../../board/ScribedForField'
+import { splitCardLines } from '../../../core/common/bulk/parse'
 
 export interface AddCardFormProps {
   choices: { key: string; label: string }[]
@@ -22,7 +23,12 @@ export interface AddCardFormProps {
   ): boolean
   /** Facilitators: whom they may write the card for ("scribed for …"). */
   scribeOptions?: readonly ScribeOption[]
+  /** Several cards of one kind in one cell (one per line); returns how many were added. */
+  onAddMany(kind: CardKind, texts: readonly string[], cellKey: string): number
 }
+
+/** Pasted text can hold many cards, one per line. */
+const BULK_TEXT_MAX = 200_000
 
 /** Add a card without the canvas: choose the kind, type the text, choose the cell. */
 export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
@@ -33,7 +39,9 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
     const [due, setDue] = useState('')
     const [writtenFor, setWrittenFor] = useState('')
     const scribedFor = p.scribeOptions ? scribedForOf(p.scribeOptions, writtenFor) : null
+    const [perLine, setPerLine] = useState(false)
     const ids = { title: useId(), kind: useId(), text: useId(), cell: useId(), owner: useId(), due: useId() }
+    const lines = perLine ? splitCardLines(text) : []
     return (
       <form
         className="outline-add"
@@ -42,6 +50,10 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
         onSubmit={(e) => {
           e.preventDefault()
           if (text.trim() === '') return
+          if (perLine) {
+            if (p.onAddMany(kind, lines, p.cellKey) > 0) setText('')
+            return
+          }
           if (p.onAdd(kind, text.trim(), p.cellKey, { owner, due, scribedFor })) {
             setText('')
             setOwner('')
@@ -80,10 +92,13 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
           ref={textRef}
           value={text}
           rows={2}
-          maxLength={CARD_TEXT_MAX}
+          maxLength={perLine ? BULK_TEXT_MAX : CARD_TEXT_MAX}
           onChange={(e) => setText(e.target.value)}
+          onPaste={(e) => {
+            if (/\r|\n/.test(e.clipboardData.getData('text').trim())) setPerLine(true)
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey) {
+            if (e.key === 'Enter' && !e.shiftKey && !perLine) {
               e.preventDefault()
               e.currentTarget.form?.requestSubmit()
             }
@@ -91,9 +106,20 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
           aria-describedby={`${ids.text}-help`}
         />
         <p id={`${ids.text}-help`} className="help">
-          Enter adds the card; Shift+Enter starts a new line.
+          {perLine
+            ? 'Each line becomes a card of this kind in this place. Enter starts a new line.'
+            : 'Enter adds the card; Shift+Enter starts a new line.'}
         </p>
-        {hasOwnerAndDue(kind) && (
+        <label className="outline-check">
+          <input
+            type="checkbox"
+            checked={perLine}
+            onChange={(e) => setPerLine(e.target.checked)}
+            data-testid="outline-add-per-line"
+          />
+          One card per line (for pasting a list)
+        </label>
+        {hasOwnerAndDue(kind) && !perLine && (
           <div className="outline-add-fields">
             <span>
               <label htmlFor={ids.owner}>Owner</label>
@@ -119,7 +145,7 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
           />
         )}
         <button type="submit" className="button primary">
-          Add card
+          {perLine ? `Add ${lines.length === 1 ? '1 card' : `${lines.length} cards`}` : 'Add card'}
         </button>
       </form>
     )

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CardKind } from '../../../shared/model/cardKinds'
 import { useBoardSession } from '../../session/useBoardSession'
 import type { SessionBoard } from '../../session/BoardSession'
-import type { VotingBridge } from '../../session/votingBridge'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
@@ -12,6 +11,7 @@ import { isFacilitatorRole } from '../../../core/common/permissions'
 import { scribeOptions } from '../../board/ScribedForField'
 import { AddCardForm } from './AddCardForm'
 import { OutlineTrash } from './OutlineTrash'
+import { CellBody, Heading, VotingNote } from './OutlineParts'
 import {
   OutlineCardItem,
   type CardActions,
@@ -23,13 +23,9 @@ import { useOutlineLinks } from './useOutlineLinks'
 import { LINK_KIND_INFO } from '../../../core/common/cards/link'
 
 const NO_LINKS: readonly OutlineLink[] = []
-import {
-  buildOutline,
-  cellChoices,
-  parseCellKey,
-  type OutlineCell,
-  type OutlineHeading,
-} from './outlineModel'
+import { OutlineThemes } from './OutlineThemes'
+import { ImportCards } from './ImportCards'
+import { buildOutline, cellChoices, parseCellKey, type OutlineCell } from './outlineModel'
 import { useCards } from '../../session/useCards'
 import { useWorkshop } from './useOutlineData'
 import './outline.css'
@@ -215,6 +211,17 @@ export function Outline({
     return true
   }
 
+  const onAddMany = (kind: CardKind, texts: readonly string[], key: string): number => {
+    let n = 0
+    for (const text of texts) if (board.cards.add(kind, text, parseCellKey(key))) n++
+    say(
+      n === 0
+        ? 'This board is read-only: no card was added.'
+        : `${n === 1 ? '1 card' : `${n} cards`} added to ${where(key)}.`,
+    )
+    return n
+  }
+
   const cellProps = (cell: OutlineCell) => ({
     cell,
     onFocusCell: (key: string) => session?.setOutlineFocus(key),
@@ -291,7 +298,14 @@ export function Outline({
           onCellKey={setCellKey}
           onAdd={onAdd}
           scribeOptions={isFacilitatorRole(board.identity.sessionRole) ? scribeOptions(board.doc) : undefined}
+          onAddMany={onAddMany}
         />
+      )}
+      {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
+        <details className="outline-import">
+          <summary>Import cards from a CSV file…</summary>
+          <ImportCards board={board} structure={structure} say={say} />
+        </details>
       )}
       {model.type === 'grid' && (
         <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
@@ -345,65 +359,7 @@ export function Outline({
         </h3>
         <CellBody {...cellProps(model.unplaced)} />
       </section>
+      <OutlineThemes board={board} cards={cards} />
     </div>
-  )
-}
-
-function Heading({ h, kind }: { h: OutlineHeading; kind: string }) {
-  return (
-    <>
-      <span className="visually-hidden">{kind}: </span>
-      <span className="outline-heading-label">{h.label}</span>
-      {h.prompt && <span className="outline-prompt">{h.prompt}</span>}
-    </>
-  )
-}
-
-function CellBody(p: {
-  cell: OutlineCell
-  onFocusCell(key: string): void
-  readOnly: boolean
-  onAddHere(): void
-  renderCard(c: OutlineCell['cards'][number]): React.ReactNode
-}) {
-  const n = p.cell.cards.length
-  return (
-    <div className="outline-cell" onFocus={() => p.onFocusCell(p.cell.key)}>
-      {n === 0 ? (
-        <p className="muted outline-none">No cards yet.</p>
-      ) : (
-        <ul className="outline-cards" aria-label={`${p.cell.label}: ${n === 1 ? '1 card' : `${n} cards`}`}>
-          {p.cell.cards.map(p.renderCard)}
-        </ul>
-      )}
-      {!p.readOnly && (
-        <button
-          type="button"
-          className="button small outline-add-here"
-          aria-label={`Add a card here: ${p.cell.label}`}
-          onClick={p.onAddHere}
-        >
-          Add a card here
-        </button>
-      )}
-    </div>
-  )
-}
-
-function VotingNote({ title, dots, voting }: { title: string; dots: number; voting: VotingBridge | null }) {
-  const name = title ? `: ${title}` : ''
-  if (!voting)
-    return (
-      <p>
-        <strong>Voting is open{name}.</strong> Each person has {dots} {dots === 1 ? 'vote' : 'votes'}. Vote
-        from the Facilitation view.
-      </p>
-    )
-  const left = voting.dotsLeft()
-  return (
-    <p>
-      <strong>Voting is open{name}.</strong> You have {left} of {dots} {dots === 1 ? 'vote' : 'votes'} left.
-      Use the Vote button on a card.
-    </p>
   )
 }

@@ -79,3 +79,33 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`
 }
+
+/** "12 (Service user 7, Staff 5)" for a by-role record; roles with zero are left out. */
+export function byRoleSplit(total: number, byRole: Readonly<Record<CoproRole, number>>): string {
+  const parts = COPRO_ROLES.filter((r) => byRole[r] > 0).map((r) => `${roleShort(r)} ${byRole[r]}`)
+  return parts.length ? `${total} (${parts.join(', ')})` : `${total}`
+}
+
+/** A checkpoint's reason in words (never the internal code). */
+export function checkpointReason(reason: string): string {
+  if (reason === 'activity-end') return 'End of an activity'
+  if (reason === 'manual') return 'Saved by a facilitator'
+  if (reason === 'before-revert') return 'Before going back to an earlier point'
+  return ''
+}
+
+/** Who took part, in role terms: "3 people who use the service, 2 staff …" (observers aside). */
+export function whoTookPart(m: ExportModel): string {
+  const counts = new Map<CoproRole, number>()
+  for (const p of m.participants)
+    if (p.sessionRole !== 'observer') counts.set(p.coproRole, (counts.get(p.coproRole) ?? 0) + 1)
+  const parts = COPRO_ROLES.filter((r) => counts.has(r)).map(
+    (r) => `${counts.get(r)} ${COPRO_ROLE_INFO[r].short.toLowerCase()}`,
+  )
+  return parts.join(', ')
+}
+
+/** Whether the facilitator chose to include a section. */
+export function shows(m: ExportModel, s: ExportModel['report']['sections'][number]): boolean {
+  return m.report.sections.includes(s)
+}

@@ -46,11 +46,13 @@ export const CARDS_HEADER = [
   'Owner',
   'Due date',
   'Created at',
+  'Theme',
 ] as const
 
 /** cards.csv rows before neutralising/quoting (header first): one row per card, in board order. */
 export function cardsRows(m: ExportModel): string[][] {
   const actions = new Map(m.actions.map((a) => [a.cardId, a]))
+  const themeOf = new Map(m.themes.flatMap((t) => t.cardIds.map((id) => [id, t.name] as const)))
   const rows: string[][] = [[...CARDS_HEADER]]
   for (const c of m.cards) {
     const a = actions.get(c.id)
@@ -70,6 +72,7 @@ export function cardsRows(m: ExportModel): string[][] {
       a?.owner ?? '',
       a?.due ?? '',
       c.createdAt,
+      themeOf.get(c.id) ?? '',
     ])
   }
   return rows
@@ -133,6 +136,37 @@ export function actionsRows(m: ExportModel): string[][] {
     ])
   }
   return rows
+}
+
+/** themes.csv: one row per theme, with its votes and cards by role (most-voted first). */
+export const THEMES_HEADER = [
+  'Theme',
+  'Cards',
+  ...COPRO_ROLES.map((r) => `Cards: ${roleShort(r)}`),
+  'Votes',
+  ...COPRO_ROLES.map((r) => `Votes: ${roleShort(r)}`),
+  'Card texts',
+  'Card IDs',
+] as const
+
+export function themesRows(m: ExportModel): string[][] {
+  const cards = cardIndex(m)
+  const rows: string[][] = [[...THEMES_HEADER]]
+  for (const t of m.themes)
+    rows.push([
+      t.name,
+      String(t.cardIds.length),
+      ...COPRO_ROLES.map((r) => String(t.cardsByRole[r])),
+      String(t.votes.total),
+      ...COPRO_ROLES.map((r) => String(t.votes.byRole[r])),
+      t.cardIds.map((id) => (cards.get(id)?.text ?? '').replace(/\n+/g, ' ')).join('; '),
+      t.cardIds.join('; '),
+    ])
+  return rows
+}
+
+export function themesCsv(m: ExportModel): string {
+  return toCsv(themesRows(m))
 }
 
 function truncate(s: string, max: number): string {

@@ -4,7 +4,11 @@ import type { ExportCard, ExportModel } from '../schema'
 import {
   activeRoles,
   authorLabel,
+  byRoleSplit,
   cardIndex,
+  checkpointReason,
+  shows,
+  whoTookPart,
   cellLabel,
   linkRows,
   percent,
@@ -26,17 +30,32 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 export function htmlReport(m: ExportModel): string {
   const roles = activeRoles(m)
   const pains = rankedPains(m)
+  const r = m.report
+  const org = r.organisation ? `<p class="org" dir="auto">${h(r.organisation)}</p>` : ''
   const body = [
-    `<header><h1 dir="auto">${h(m.session.title)}</h1><p class="meta">Co-production workshop report · generated ${h(m.generator.generatedAt.slice(0, 10))} by Copro Studio ${h(m.generator.appVersion)}</p>${facts(m)}</header>`,
-    board(m),
-    `<section><h2>Pains ranked by votes</h2>${topPainsChart(pains, roles)}${painsTable(pains, roles)}</section>`,
-    `<section><h2>Contributions ledger</h2>${contributionsChart(m, roles)}${contributionsTable(m)}</section>`,
-    `<section><h2>Action plan</h2>${actionTable(m)}</section>`,
-    `<section><h2>Links between cards</h2>${linksTable(m)}</section>`,
-    `<section><h2>Voice balance</h2>${voiceBalanceChart(m, roles)}${voiceTables(m, roles)}</section>`,
-    `<section><h2>Checkpoints</h2>${checkpointTable(m)}</section>`,
+    `<header>${org}<h1 dir="auto">${h(m.session.title)}</h1><p class="meta">Co-production workshop report${m.session.createdAt ? ` · held ${h(m.session.createdAt.slice(0, 10))}` : ''}</p>${facts(m)}</header>`,
+    r.summary ? `<section><h2>Summary</h2>${paras(r.summary)}</section>` : '',
+    context(m),
     footer(m),
-  ].join('\n')
+    shows(m, 'board') ? board(m) : '',
+    shows(m, 'themes') ? themesSection(m) : '',
+    shows(m, 'pains')
+      ? `<section><h2>Pains ranked by votes</h2>${topPainsChart(pains, roles)}${painsTable(pains, roles)}</section>`
+      : '',
+    shows(m, 'contributions')
+      ? `<section><h2>Contributions ledger</h2>${contributionsChart(m, roles)}${contributionsTable(m)}</section>`
+      : '',
+    shows(m, 'actions') ? `<section><h2>Action plan</h2>${actionTable(m)}</section>` : '',
+    shows(m, 'actions') && m.links.length > 0
+      ? `<section><h2>Links between cards</h2>${linksTable(m)}</section>`
+      : '',
+    shows(m, 'voice')
+      ? `<section><h2>Voice balance</h2>${voiceBalanceChart(m, roles)}${voiceTables(m, roles)}</section>`
+      : '',
+    shows(m, 'checkpoints') ? `<section><h2>Checkpoints</h2>${checkpointTable(m)}</section>` : '',
+  ]
+    .filter(Boolean)
+    .join('\n')
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -55,12 +74,37 @@ ${body}
 }
 
 const num = (n: number | string): string => `<td class="num">${n}</td>`
-const txt = (s: string): string => `<td dir="auto">${h(s)}</td>`
+/**
+ * Escaped text in which only long unbroken tokens (links, ids, 24+ characters) may wrap anywhere:
+ * ordinary words never break mid-word (word-break normal, hyphens where the language allows).
+ */
+const ht = (s: string): string => h(s).replace(/\S{24,}/g, (t) => `<span class="long">${t}</span>`)
+const txt = (s: string): string => `<td dir="auto">${ht(s)}</td>`
+const paras = (s: string): string =>
+  s
+    .split(/\n{2,}/)
+    .map((p) => `<p dir="auto">${ht(p).replace(/\n/g, '<br>')}</p>`)
+    .join('')
+
+function context(m: ExportModel): string {
+  const r = m.report
+  const roles = whoTookPart(m)
+  const who = [r.whoTookPart, roles ? `By role: ${roles}.` : ''].filter(Boolean).join('\n\n')
+  const parts: [string, string][] = [
+    ['Purpose', r.purpose],
+    ['Who took part', who],
+    ['Next steps', r.nextSteps],
+  ]
+  const body = parts
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<h3>${k}</h3>${paras(v)}`)
+    .join('')
+  return body ? `<section><h2>About the workshop</h2>${body}</section>` : ''
+}
 
 function facts(m: ExportModel): string {
   const votes = m.cards.reduce((n, c) => n + c.votes.total, 0)
   const rows: [string, string][] = [
-    ['Session', m.session.id + (m.session.templateId ? ` (template ${m.session.templateId})` : '')],
     ...(m.session.createdAt ? [['Held', m.session.createdAt.slice(0, 10)] as [string, string]] : []),
     ['Participants', String(m.participants.length)],
     ['Cards', `${m.cards.length} · votes ${votes} · actions ${m.actions.length} · links ${m.links.length}`],
@@ -75,7 +119,7 @@ function facts(m: ExportModel): string {
 function cardItem(c: ExportCard): string {
   const info = CARD_KIND_INFO[c.kind]
   const votes = c.votes.total ? ` <span class="votes">${plural(c.votes.total, 'vote')}</span>` : ''
-  return `<li style="background:${info.colour}"><span class="kind">${info.icon} ${info.label}:</span> <bdi dir="auto">${h(c.text)}</bdi>${votes}</li>`
+  return `<li style="background:${info.colour}"><span class="kind">${info.icon} ${info.label}:</span> <bdi dir="auto">${ht(c.text)}</bdi>${votes}</li>`
 }
 
 const cardList = (cards: readonly ExportCard[]): string =>
@@ -103,7 +147,7 @@ function board(m: ExportModel): string {
           `<tr><th scope="row" dir="auto">${h(l.label)}</th>${s.stages.map((st) => `<td>${cardList(cells.get(`${l.id}\u0000${st.id}`) ?? [])}</td>`).join('')}</tr>`,
       )
       .join('')
-    return `<section class="wide"><h2>Journey matrix</h2><table class="matrix">${head}<tbody>${rows}</tbody></table>${rest}</section>`
+    return `<section${s.stages.length > 4 ? ' class="wide"' : ''}><h2>Journey matrix</h2><table class="matrix">${head}<tbody>${rows}</tbody></table>${rest}</section>`
   }
   if (s?.type === 'zones') {
     const zones = s.zones
@@ -115,6 +159,18 @@ function board(m: ExportModel): string {
     return `<section><h2>Board</h2>${zones}${rest}</section>`
   }
   return `<section><h2>Cards</h2>${cardList(m.cards)}</section>`
+}
+
+function themesSection(m: ExportModel): string {
+  if (!m.themes.length) return ''
+  const cards = cardIndex(m)
+  const items = m.themes
+    .map((t) => {
+      const list = t.cardIds.map((id) => cards.get(id)).filter((c): c is ExportCard => c !== undefined)
+      return `<h3 dir="auto">${h(t.name)}</h3><p class="meta">${h(plural(t.cardIds.length, 'card'))} — by role: ${h(byRoleSplit(t.cardIds.length, t.cardsByRole))} · votes: ${h(byRoleSplit(t.votes.total, t.votes.byRole))}</p>${cardList(list)}`
+    })
+    .join('')
+  return `<section><h2>Themes</h2>${items}</section>`
 }
 
 function painsTable(pains: readonly ExportCard[], roles: readonly CoproRole[]): string {
@@ -147,7 +203,7 @@ function actionTable(m: ExportModel): string {
   const rows = m.actions
     .map((a) => {
       const pains = a.addressesPainIds.map((id) => `<li dir="auto">${h(cards.get(id)!.text)}</li>`).join('')
-      return `<tr>${txt(a.text)}${a.owner ? txt(a.owner) : '<td class="empty">unassigned</td>'}<td>${h(a.due) || '—'}</td><td>${pains ? `<ul>${pains}</ul>` : '—'}</td>${txt(cellLabel(a.cell))}${num(a.votes.total)}</tr>`
+      return `<tr>${txt(a.text)}${a.owner ? txt(a.owner) : '<td class="empty">unassigned</td>'}<td class="date">${h(a.due) || '—'}</td><td>${pains ? `<ul>${pains}</ul>` : '—'}</td>${txt(cellLabel(a.cell))}${num(a.votes.total)}</tr>`
     })
     .join('')
   return `<table><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Addresses</th><th>Where</th><th class="num">Votes</th></tr></thead><tbody>${rows}</tbody></table>`
@@ -190,7 +246,7 @@ function checkpointTable(m: ExportModel): string {
   const rows = m.checkpoints
     .map(
       (c) =>
-        `<tr>${txt(c.name)}<td>${h(c.createdAt.replace('T', ' ').slice(0, 16))}</td>${txt(c.reason)}</tr>`,
+        `<tr>${txt(c.name)}<td class="date">${h(c.createdAt.replace('T', ' ').slice(0, 16))}</td>${txt(checkpointReason(c.reason))}</tr>`,
     )
     .join('')
   return `<table><thead><tr><th>Checkpoint</th><th>Saved</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>`
@@ -207,5 +263,5 @@ function footer(m: ExportModel): string {
     )
   if (o.invalidRecords)
     parts.push(`${plural(o.invalidRecords, 'damaged record')} could not be read and were skipped.`)
-  return `<footer><h2>About this report</h2>${parts.map((p) => `<p>${h(p)}</p>`).join('')}</footer>`
+  return `<section class="about"><h2>About this report</h2>${parts.map((p) => `<p>${h(p)}</p>`).join('')}</section>`
 }

@@ -8,8 +8,11 @@ body { margin: 0 auto; max-width: 190mm; padding: 8mm 0; line-height: 1.4; }
 h1 { font-size: 20pt; margin: 0 0 4pt; }
 h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1.5pt solid #1b1b1b; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 12pt; margin: 12pt 0 4pt; break-after: avoid; page-break-after: avoid; }
-p, li, td, th, dd { overflow-wrap: break-word; }
-[dir="auto"], bdi { overflow-wrap: anywhere; }
+p, li, td, th, dd, [dir="auto"], bdi { word-break: normal; overflow-wrap: break-word; hyphens: auto; }
+.long { overflow-wrap: anywhere; }
+td.date, td.num, .votes { white-space: nowrap; }
+.org { font-weight: 600; color: #333; margin: 0 0 2pt; }
+section { break-before: auto; }
 .meta { color: #444; margin: 0 0 8pt; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 10pt; margin: 0; }
 dl.facts dt { font-weight: 600; }
@@ -40,5 +43,6 @@ td.value { white-space: nowrap; font-variant-numeric: tabular-nums; }
 svg.bar { display: block; }
 ul.legend { list-style: none; padding: 0; margin: 0 0 4pt; display: flex; flex-wrap: wrap; gap: 2pt 12pt; font-size: 9pt; }
 ul.legend svg { vertical-align: -1pt; }
-footer { margin-top: 16pt; font-size: 9pt; color: #444; }
+section.about { font-size: 9pt; color: #444; }
+section.about h2 { font-size: 11pt; }
 `

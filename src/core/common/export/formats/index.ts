@@ -1,5 +1,5 @@
 import type { ExportModel } from '../schema'
-import { actionsCsv, cardsCsv } from './csv'
+import { actionsCsv, cardsCsv, themesCsv } from './csv'
 import { htmlReport } from './html'
 import { jsonExport } from './json'
 import { markdownReport } from './markdown'
@@ -13,7 +13,7 @@ export interface ExportFile {
   readonly text: string
 }
 
-/** The files one format produces (csv gives two). */
+/** The files one format produces (csv gives cards and actions, and themes when the board has any). */
 export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
   switch (format) {
     case 'json':
@@ -22,6 +22,9 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
       return [
         { name: 'cards.csv', mediaType: 'text/csv; charset=utf-8', text: cardsCsv(m) },
         { name: 'actions.csv', mediaType: 'text/csv; charset=utf-8', text: actionsCsv(m) },
+        ...(m.themes.length
+          ? [{ name: 'themes.csv', mediaType: 'text/csv; charset=utf-8', text: themesCsv(m) }]
+          : []),
       ]
     case 'md':
       return [{ name: 'report.md', mediaType: 'text/markdown; charset=utf-8', text: markdownReport(m) }]
@@ -30,4 +33,4 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
   }
 }
 
-export { actionsCsv, cardsCsv, htmlReport, jsonExport, markdownReport }
+export { actionsCsv, cardsCsv, themesCsv, htmlReport, jsonExport, markdownReport }

@@ -4,7 +4,11 @@ import type { ExportCard, ExportModel } from '../schema'
 import {
   activeRoles,
   authorLabel,
+  byRoleSplit,
   cardIndex,
+  checkpointReason,
+  shows,
+  whoTookPart,
   cellLabel,
   linkRows,
   percent,
@@ -18,15 +22,19 @@ import { escapeMarkdown as md } from './escape'
 export function markdownReport(m: ExportModel): string {
   const out: string[] = []
   const roles = activeRoles(m)
+  if (m.report.organisation) out.push(`**${md(m.report.organisation)}**`, '')
   out.push(`# ${md(m.session.title)}`, '')
   out.push(...summary(m), '')
-  out.push(...board(m), '')
-  out.push(...pains(m, roles), '')
-  out.push(...contributions(m), '')
-  out.push(...actionPlan(m), '')
-  out.push(...linksSection(m), '')
-  out.push(...voice(m, roles), '')
-  out.push(...checkpoints(m), '')
+  if (m.report.summary) out.push('## Summary', '', md(m.report.summary), '')
+  out.push(...context(m), '')
+  if (shows(m, 'board')) out.push(...board(m), '')
+  if (shows(m, 'themes')) out.push(...themes(m), '')
+  if (shows(m, 'pains')) out.push(...pains(m, roles), '')
+  if (shows(m, 'contributions')) out.push(...contributions(m), '')
+  if (shows(m, 'actions')) out.push(...actionPlan(m), '')
+  if (shows(m, 'actions') && m.links.length > 0) out.push(...linksSection(m), '')
+  if (shows(m, 'voice')) out.push(...voice(m, roles), '')
+  if (shows(m, 'checkpoints')) out.push(...checkpoints(m), '')
   out.push(...about(m))
   return (
     out
@@ -54,7 +62,6 @@ function summary(m: ExportModel): string[] {
   return [
     `Co-production workshop report, generated ${m.generator.generatedAt.slice(0, 10)} by Copro Studio ${md(m.generator.appVersion)}.`,
     '',
-    `- **Session:** ${md(m.session.id)}${m.session.templateId ? ` (template ${md(m.session.templateId)})` : ''}`,
     ...(m.session.createdAt ? [`- **Held:** ${m.session.createdAt.slice(0, 10)}`] : []),
     `- **Participants:** ${m.participants.length}`,
     `- **Cards:** ${m.cards.length} · **Votes:** ${votes} · **Actions:** ${m.actions.length} · **Links:** ${m.links.length}`,
@@ -104,6 +111,25 @@ function board(m: ExportModel): string[] {
   if (unplaced.length) {
     out.push('', s ? '### Not placed in the structure' : '', '')
     out.push(...unplaced.map((c) => `- ${cardLine(c)}`))
+  }
+  return out
+}
+
+function themes(m: ExportModel): string[] {
+  if (!m.themes.length) return []
+  const cards = cardIndex(m)
+  const out = ['## Themes', '']
+  for (const t of m.themes) {
+    out.push(`### ${md(t.name)}`, '')
+    out.push(
+      `${plural(t.cardIds.length, 'card')} — by role: ${md(byRoleSplit(t.cardIds.length, t.cardsByRole))} · votes: ${md(byRoleSplit(t.votes.total, t.votes.byRole))}`,
+      '',
+    )
+    for (const id of t.cardIds) {
+      const c = cards.get(id)
+      if (c) out.push(`- ${cardLine(c)}`)
+    }
+    out.push('')
   }
   return out
 }
@@ -222,6 +248,21 @@ function voice(m: ExportModel, roles: readonly CoproRole[]): string[] {
   return out
 }
 
+function context(m: ExportModel): string[] {
+  const r = m.report
+  const roles = whoTookPart(m)
+  const who = [r.whoTookPart, roles ? `By role: ${roles}.` : ''].filter(Boolean).join('\n\n')
+  const parts = (
+    [
+      ['Purpose', r.purpose],
+      ['Who took part', who],
+      ['Next steps', r.nextSteps],
+    ] as const
+  ).filter(([, v]) => v)
+  if (!parts.length) return []
+  return ['## About the workshop', '', ...parts.flatMap(([k, v]) => [`### ${k}`, '', md(v), ''])]
+}
+
 function checkpoints(m: ExportModel): string[] {
   const out = ['## Checkpoints', '']
   if (!m.checkpoints.length) return [...out, '_No checkpoints._']
@@ -229,7 +270,11 @@ function checkpoints(m: ExportModel): string[] {
     ...out,
     ...table(
       ['Checkpoint', 'Saved', 'Reason'],
-      m.checkpoints.map((c) => [md(c.name), c.createdAt.replace('T', ' ').slice(0, 16), md(c.reason)]),
+      m.checkpoints.map((c) => [
+        md(c.name),
+        c.createdAt.replace('T', ' ').slice(0, 16),
+        md(checkpointReason(c.reason)),
+      ]),
     ),
   ]
 }

@@ -1,0 +1,187 @@
+import Papa from 'papaparse'
+import { CARD_KIND_INFO, CARD_KINDS, CARD_LIMITS, type CardKind } from '../cards/card'
+import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
+import type { BoardStructure, CellRef } from '../../../shared/model/structure'
+import { cleanText, oneLine } from '../text/sanitize'
+
+/**
+ * Bulk input: many cards at once, checked before anything is written.
+ *
+ * - `splitCardLines`: pasted text, one card per line (list bullets and numbers dropped).
+ * - `parseCardTable`: a CSV or tab-separated table (a spreadsheet saved as CSV, or cells copied from
+ *   one) with a header row naming its columns: text (required), kind, stage, lane, zone, role, name.
+ *   Each data row becomes a card or an error that names its row number as a spreadsheet shows it
+ *   (the header is row 1). Nothing here writes: the caller shows the preview and writes on confirm
+ *   (bulk/write.ts).
+ */
+export const BULK_MAX_CARDS = 2000
+
+export interface ImportedCard {
+  /** Row number as a spreadsheet shows it (header = 1), or line number for pasted lines. */
+  readonly row: number
+  readonly kind: CardKind
+  readonly text: string
+  readonly cell: CellRef | null
+  readonly role: CoproRole
+  /** A name the person agreed to show; '' = anonymous. */
+  readonly name: string
+}
+
+export interface RowError {
+  readonly row: number
+  readonly message: string
+}
+
+export interface ParsedTable {
+  readonly cards: readonly ImportedCard[]
+  readonly errors: readonly RowError[]
+  /** Problems with the file as a whole (no header, no text column …): nothing can be imported. */
+  readonly fatal: string | null
+}
+
+/** Lines of pasted text as card texts: blank lines dropped, "- ", "• ", "1. " and "1)" stripped. */
+export function splitCardLines(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/^\s*(?:[-*•‣◦▪·]|\d{1,3}[.)])\s+/u, '').trim())
+    .filter((l) => l !== '')
+    .map((l) => l.slice(0, CARD_LIMITS.textMax))
+    .slice(0, BULK_MAX_CARDS)
+}
+
+const COLUMN_NAMES: Record<string, readonly string[]> = {
+  text: ['text', 'card', 'card text', 'comment', 'response', 'answer', 'testun'],
+  kind: ['kind', 'type', 'card kind', 'math'],
+  stage: ['stage', 'step', 'cam'],
+  lane: ['lane', 'row'],
+  zone: ['zone', 'area', 'lane or zone', 'parth'],
+  role: ['role', 'co-production role', 'author role', 'rôl', 'rol'],
+  name: ['name', 'consented name', 'author', 'author name', 'enw'],
+}
+
+const norm = (s: string): string => oneLine(s).trim().toLowerCase().replace(/\s+/g, ' ')
+
+function kindOf(v: string): CardKind | null {
+  const k = norm(v)
+  for (const kind of CARD_KINDS)
+    if (k === kind || k === norm(CARD_KIND_INFO[kind].label) || k === norm(CARD_KIND_INFO[kind].phrase))
+      return kind
+  return null
+}
+
+function roleOf(v: string): CoproRole | null {
+  const r = norm(v)
+  for (const role of COPRO_ROLES) {
+    const info = COPRO_ROLE_INFO[role]
+    if (r === role || r === norm(info.label) || r === norm(info.short)) return role
+  }
+  if (r === 'staff') return 'frontline-staff'
+  if (r === 'carer' || r === 'family') return 'carer-family'
+  if (r === 'manager' || r === 'commissioner') return 'manager-commissioner'
+  if (r === 'volunteer' || r === 'community') return 'community-volunteer'
+  return null
+}
+
+export interface TableOptions {
+  /** Kind of rows with no kind column or an empty kind. */
+  readonly defaultKind: CardKind
+  /** Role of rows with no role. */
+  readonly defaultRole: CoproRole
+}
+
+/** Parses a CSV / TSV table of cards against the board's structure. */
+export function parseCardTable(
+  csv: string,
+  structure: BoardStructure | null,
+  opts: TableOptions,
+): ParsedTable {
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
+  const rows = parsed.data
+  const header = rows[0]
+  if (!header || header.length === 0) return { cards: [], errors: [], fatal: 'The file is empty.' }
+  const col: Partial<Record<keyof typeof COLUMN_NAMES, number>> = {}
+  header.forEach((h, i) => {
+    const n = norm(h)
+    for (const [key, names] of Object.entries(COLUMN_NAMES))
+      if (names.includes(n) && col[key as keyof typeof COLUMN_NAMES] === undefined)
+        col[key as keyof typeof COLUMN_NAMES] = i
+  })
+  if (col.text === undefined)
+    return {
+      cards: [],
+      errors: [],
+      fatal: `Row 1 must name the columns, with one called "text" (found: ${header.map((h) => `"${oneLine(h)}"`).join(', ')}).`,
+    }
+  if (rows.length - 1 > BULK_MAX_CARDS)
+    return {
+      cards: [],
+      errors: [],
+      fatal: `At most ${BULK_MAX_CARDS} cards at once (this file has ${rows.length - 1}).`,
+    }
+
+  const cards: ImportedCard[] = []
+  const errors: RowError[] = []
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i]!
+    const row = i + 1
+    const get = (k: keyof typeof COLUMN_NAMES): string => {
+      const c = col[k]
+      return c === undefined ? '' : (r[c] ?? '').trim()
+    }
+    const problems: string[] = []
+    const text = cleanText(get('text')).trim()
+    if (!text) problems.push('the text is empty')
+    else if (text.length > CARD_LIMITS.textMax)
+      problems.push(`the text is longer than ${CARD_LIMITS.textMax} characters`)
+    const kindText = get('kind')
+    const kind = kindText ? kindOf(kindText) : opts.defaultKind
+    if (!kind) problems.push(`unknown kind "${oneLine(kindText)}" (use ${CARD_KINDS.join(', ')})`)
+    const roleText = get('role')
+    const role = roleText ? roleOf(roleText) : opts.defaultRole
+    if (!role) problems.push(`unknown role "${oneLine(roleText)}" (use ${COPRO_ROLES.join(', ')})`)
+    const name = oneLine(get('name')).trim()
+    if (name.length > CARD_LIMITS.nameMax)
+      problems.push(`the name is longer than ${CARD_LIMITS.nameMax} characters`)
+    const cell = cellOf(structure, get('stage'), get('lane'), get('zone'), problems)
+    if (problems.length > 0) errors.push({ row, message: `Row ${row}: ${problems.join('; ')}.` })
+    else cards.push({ row, kind: kind!, text, cell, role: role!, name })
+  }
+  for (const e of parsed.errors) {
+    const row = (e.row ?? -1) + 1
+    if (row > 1 && !errors.some((x) => x.row === row))
+      errors.push({ row, message: `Row ${row}: ${e.message}.` })
+  }
+  errors.sort((a, b) => a.row - b.row)
+  return { cards, errors, fatal: null }
+}
+
+/** The cell a row names by stage and lane (grid) or zone (zones board), by label or id. */
+function cellOf(
+  s: BoardStructure | null,
+  stage: string,
+  lane: string,
+  zone: string,
+  problems: string[],
+): CellRef | null {
+  const find = <T extends { id: string; label: string }>(list: readonly T[], v: string) =>
+    list.find((x) => x.id === v) ?? list.find((x) => norm(x.label) === norm(v))
+  if (!stage && !lane && !zone) return null
+  if (s?.type === 'grid') {
+    const lv = lane || zone
+    const st = stage ? find(s.stages, stage) : undefined
+    const ln = lv ? find(s.lanes, lv) : undefined
+    if (stage && !st) problems.push(`no stage called "${oneLine(stage)}"`)
+    if (lv && !ln) problems.push(`no lane called "${oneLine(lv)}"`)
+    if (st && !lv) problems.push('a stage needs a lane too')
+    if (ln && !stage) problems.push('a lane needs a stage too')
+    return st && ln ? { type: 'cell', stageId: st.id, laneId: ln.id } : null
+  }
+  if (s?.type === 'zones') {
+    const zv = zone || lane || stage
+    const z = find(s.zones, zv)
+    if (!z) problems.push(`no zone called "${oneLine(zv)}"`)
+    return z ? { type: 'zone', zoneId: z.id } : null
+  }
+  problems.push('this board has no stages, lanes or zones')
+  return null
+}

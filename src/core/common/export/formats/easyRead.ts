@@ -1,0 +1,82 @@
+import type { ExportCard, ExportModel } from '../schema'
+import { cardIndex, plural, rankedPains } from './common'
+import { escapeHtml as h } from './escape'
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+const CSS = `
+@page { size: A4; margin: 14mm; }
+html { font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; font-size: 16pt; line-height: 1.5; color: #111; background: #fff; }
+body { margin: 0 auto; max-width: 180mm; }
+h1 { font-size: 26pt; margin: 0 0 6pt; }
+h2 { font-size: 20pt; margin: 16pt 0 6pt; }
+p, li { word-break: normal; overflow-wrap: break-word; hyphens: none; }
+ul { list-style: none; padding: 0; margin: 0; }
+li { margin: 0 0 8pt; padding-inline-start: 1.6em; text-indent: -1.6em; }
+.icon { display: inline-block; width: 1.6em; text-indent: 0; }
+.org { font-weight: 600; }
+.small { font-size: 13pt; color: #333; }
+`
+
+/** Whose words may be quoted: only people who agreed to be named (anonymous cards are described). */
+const quotable = (c: ExportCard): boolean => !c.author.anonymous && c.author.name !== null
+
+/**
+ * "You said, we did": an easy-read one-pager for the people who took part — large type, short plain
+ * sentences, an icon per line, the most important things people raised (by theme when there are themes)
+ * and what will be done about them. People's own words are quoted only when they agreed to be named;
+ * otherwise the page says what the card was about (its theme or its place on the board).
+ */
+export function youSaidWeDidHtml(m: ExportModel): string {
+  const cards = cardIndex(m)
+  const said: string[] = []
+  if (m.themes.length)
+    for (const t of m.themes.slice(0, 5))
+      said.push(
+        `<li><span class="icon" aria-hidden="true">💬</span>${h(t.name)} <span class="small">(${h(plural(t.cardIds.length, 'card'))})</span></li>`,
+      )
+  else
+    for (const c of rankedPains(m).slice(0, 5))
+      said.push(
+        `<li><span class="icon" aria-hidden="true">💬</span>${quotable(c) ? `“${h(c.text)}”` : h(`Something was hard at “${c.cell.type === 'unplaced' ? 'this service' : c.cell.type === 'cell' ? c.cell.stageLabel : c.cell.zoneLabel}”.`)}</li>`,
+      )
+  const did = m.actions.slice(0, 6).map((a) => {
+    const who = a.owner ? ` ${h(a.owner)} will do this` : ''
+    const when = a.due ? ` by ${h(a.due)}` : ''
+    const why = a.addressesPainIds.length
+      ? ` <span class="small">This is about: ${h(
+          a.addressesPainIds
+            .map((id) => cards.get(id))
+            .filter((c): c is ExportCard => c !== undefined)
+            .map((c) => (quotable(c) ? c.text : 'a problem people told us about'))
+            .join('; '),
+        )}</span>`
+      : ''
+    return `<li><span class="icon" aria-hidden="true">✅</span>${h(a.text)}.${who}${when}.${why}</li>`
+  })
+  const org = m.report.organisation ? `<p class="org">${h(m.report.organisation)}</p>` : ''
+  const next = m.report.nextSteps
+    ? `<h2><span aria-hidden="true">➡️</span> What happens next</h2><p>${h(m.report.nextSteps)}</p>`
+    : ''
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>You said, we did — ${h(m.session.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${org}<h1>You said, we did</h1>
+<p>Thank you for coming to “${h(m.session.title)}”${m.session.createdAt ? ` on ${h(m.session.createdAt.slice(0, 10))}` : ''}.</p>
+<h2><span aria-hidden="true">🗣️</span> You said</h2>
+${said.length ? `<ul>${said.join('')}</ul>` : '<p>We are still reading what you told us.</p>'}
+<h2><span aria-hidden="true">🛠️</span> We will</h2>
+${did.length ? `<ul>${did.join('')}</ul>` : '<p>We will tell you what we will do soon.</p>'}
+${next}
+<p class="small">We only show your own words if you said we could use your name.</p>
+</body>
+</html>
+`
+}

@@ -1,0 +1,158 @@
+import { useId, useState } from 'react'
+import { parseCardTable, type ParsedTable } from '../../../core/common/bulk/parse'
+import { importedAuthor, registerImportedPeople } from '../../../core/common/bulk/write'
+import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
+import { cellName } from '../../../core/common/structure/cellLabel'
+import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
+import type { BoardStructure } from '../../../shared/model/structure'
+import type { SessionBoard } from '../../session/BoardSession'
+
+/** Adds checked rows through the board (placed and undoable like any card); returns how many. */
+function addImported(board: SessionBoard, cards: ParsedTable['cards']): number {
+  registerImportedPeople(board.doc, cards, Date.now())
+  let n = 0
+  for (const c of cards) if (board.cards.add(c.kind, c.text, c.cell, { author: importedAuthor(c) })) n++
+  return n
+}
+
+/** Files larger than this are refused before reading (2,000 cards of 2,000 characters fit). */
+const FILE_MAX_BYTES = 5 * 1024 * 1024
+
+/**
+ * Import cards from a CSV or tab-separated file (a spreadsheet saved as CSV): the file is checked row
+ * by row and shown as a preview, with every problem listed by its row number; nothing is written until
+ * the facilitator confirms, and not at all while any row has a problem.
+ */
+export function ImportCards(p: {
+  board: SessionBoard
+  structure: BoardStructure | null
+  say(text: string): void
+}) {
+  const ids = { title: useId(), file: useId(), kind: useId(), role: useId() }
+  const [kind, setKind] = useState<CardKind>('idea')
+  const [role, setRole] = useState<CoproRole>('service-user')
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null)
+  const [problem, setProblem] = useState('')
+  const parsed: ParsedTable | null = file
+    ? parseCardTable(file.text, p.structure, { defaultKind: kind, defaultRole: role })
+    : null
+
+  const choose = async (f: File | undefined) => {
+    setProblem('')
+    setFile(null)
+    if (!f) return
+    if (f.size > FILE_MAX_BYTES) return setProblem('That file is too large (at most 5 MB).')
+    setFile({ name: f.name, text: await f.text() })
+  }
+  const confirm = () => {
+    if (!parsed || parsed.fatal || parsed.errors.length > 0) return
+    const n = addImported(p.board, parsed.cards)
+    p.say(`${n === 1 ? '1 card' : `${n} cards`} imported from ${file?.name ?? 'the file'}.`)
+    setFile(null)
+  }
+  const n = parsed?.cards.length ?? 0
+  return (
+    <section className="outline-add" aria-labelledby={ids.title} data-testid="import-cards">
+      <h3 id={ids.title} className="outline-subtitle">
+        Import cards from a file
+      </h3>
+      <p className="help">
+        A CSV file (save a spreadsheet as CSV) whose first row names the columns: text, and any of kind,
+        stage, lane, zone, role, name (a name the person agreed to show; empty for anonymous).
+      </p>
+      <div className="outline-add-fields">
+        <span>
+          <label htmlFor={ids.kind}>Kind when a row has none</label>
+          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
+            {CARD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {CARD_KIND_INFO[k].label}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span>
+          <label htmlFor={ids.role}>Role when a row has none</label>
+          <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value as CoproRole)}>
+            {COPRO_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {COPRO_ROLE_INFO[r].label}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
+      <label htmlFor={ids.file}>File</label>
+      <input
+        id={ids.file}
+        type="file"
+        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+        onChange={(e) => void choose(e.target.files?.[0])}
+        data-testid="import-cards-file"
+      />
+      {problem && <p role="alert">{problem}</p>}
+      {parsed?.fatal && <p role="alert">{parsed.fatal}</p>}
+      {parsed && !parsed.fatal && (
+        <>
+          {parsed.errors.length > 0 && (
+            <div role="alert" data-testid="import-cards-errors">
+              <p>
+                {parsed.errors.length === 1
+                  ? '1 row has a problem'
+                  : `${parsed.errors.length} rows have problems`}
+                . Fix the file and choose it again; nothing has been added.
+              </p>
+              <ul>
+                {parsed.errors.map((e) => (
+                  <li key={e.row}>{e.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="outline-table-wrap" role="region" aria-label="Cards to import" tabIndex={0}>
+            <table className="outline-table" data-testid="import-cards-preview">
+              <caption>
+                {n === 1 ? '1 card' : `${n} cards`} ready from {file?.name}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Text</th>
+                  <th scope="col">Where</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Name</th>
+                </tr>
+              </thead>
+              <tbody>
+                {parsed.cards.slice(0, 200).map((c) => (
+                  <tr key={c.row}>
+                    <td>{c.row}</td>
+                    <td>{CARD_KIND_INFO[c.kind].label}</td>
+                    <td>{c.text}</td>
+                    <td>{cellName(p.structure, c.cell)}</td>
+                    <td>{COPRO_ROLE_INFO[c.role].short}</td>
+                    <td>{c.name || 'Anonymous'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {n > 200 && <p className="muted">… and {n - 200} more.</p>}
+          </div>
+          <button
+            type="button"
+            className="button primary"
+            onClick={confirm}
+            disabled={n === 0 || parsed.errors.length > 0}
+            data-testid="import-cards-confirm"
+          >
+            Add {n === 1 ? '1 card' : `${n} cards`}
+          </button>{' '}
+          <button type="button" className="button" onClick={() => setFile(null)}>
+            Cancel
+          </button>
+        </>
+      )}
+    </section>
+  )
+}
