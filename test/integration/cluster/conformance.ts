@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { closeOf, stockClient, waitFor, type Guest } from '../sharing/helpers'
+import { cardTexts, postCard } from '../../helpers/guestCards'
 
 /**
  * One hosting target as the conformance suite sees it: only its public surface — /sync for stock
@@ -91,10 +92,14 @@ export function relayConformance(name: string, target: () => Target): void {
         () => guest.doc.getMap('cards').get('a') === 'from the facilitator',
         'the guest got the card',
       )
-      guest.doc.getMap('cards').set('b', 'from the guest')
-      await waitFor(() => facilitator.doc.getMap('cards').get('b') === 'from the guest', 'the card came back')
+      // a guest writes what a participant may: a card authored as itself (docs/security.md "Rights")
+      postCard(guest.doc, 'g-conformance-1', 'b', 'from the guest')
+      await waitFor(() => cardTexts(facilitator.doc).get('b') === 'from the guest', 'the card came back')
       const late = client(0, id, token)
-      await waitFor(() => late.doc.getMap('cards').size === 2, 'a late joiner got everything')
+      await waitFor(
+        () => late.doc.getMap('cards').size === 1 && cardTexts(late.doc).get('b') === 'from the guest',
+        'a late joiner got everything',
+      )
     })
 
     it('relays presence and removes it when its connection leaves', async () => {
@@ -140,7 +145,8 @@ export function relayConformance(name: string, target: () => Target): void {
       const big = raw(0, id, token)
       await opened(big)
       big.send(new Uint8Array(t().limits.maxMessageBytes + 1024))
-      expect(await closed(big)).toBe(CLOSE_CODES.MESSAGE_TOO_BIG)
+      // permanent 4415 on the laptop relay (a stock client then stops re-sending it); 1009 on the cluster
+      expect([CLOSE_CODES.MESSAGE_TOO_LARGE, CLOSE_CODES.MESSAGE_TOO_BIG]).toContain(await closed(big))
 
       const bad = raw(0, id, token)
       await opened(bad)
@@ -214,19 +220,23 @@ export function relayConformance(name: string, target: () => Target): void {
       const doc = new Y.Doc()
       let update: Uint8Array | null = null
       doc.on('update', (u: Uint8Array) => (update = u))
-      doc.getMap('cards').set('echo-probe', 1)
+      postCard(doc, 'g-echo-probe', 'echo-probe', 'probe text 7c1')
       const e = encoding.createEncoder()
       encoding.writeVarUint(e, 0)
       encoding.writeVarUint(e, 2)
       encoding.writeVarUint8Array(e, update!)
       ws.send(encoding.toUint8Array(e))
-      await waitFor(() => facilitator.doc.getMap('cards').get('echo-probe') === 1, 'the update arrived')
+      await waitFor(
+        () => cardTexts(facilitator.doc).get('echo-probe') === 'probe text 7c1',
+        'the update arrived',
+      )
       // Frames are handled in order: once the answer to a later query arrives, an echo would have too.
       const before = received.length
       ws.send(new Uint8Array([0, 0, 1, 0])) // sync step 1, empty state vector: answered with step 2
       await waitFor(() => received.slice(before).some((f) => f[0] === 0 && f[1] === 1), 'the step 2 answer')
       const updates = received.filter((f) => f[0] === 0 && f[1] === 2)
-      expect(updates.some((f) => f.toString('latin1').includes('echo-probe'))).toBe(false)
+      // (the relay's own activity-log entry for the card may come back; the card itself must not)
+      expect(updates.some((f) => f.toString('latin1').includes('probe text 7c1'))).toBe(false)
       doc.destroy()
     })
 
@@ -237,18 +247,15 @@ export function relayConformance(name: string, target: () => Target): void {
       await waitFor(() => observer.provider.synced && participant.provider.synced, 'both synced')
       observer.doc.getMap('cards').set('sneaky', 'write')
       observer.provider.awareness.setLocalStateField('user', { name: 'Obs' })
-      participant.doc.getMap('cards').set('after', 'the observer wrote')
-      await waitFor(
-        () => facilitator.doc.getMap('cards').get('after') !== undefined,
-        'the participant’s write',
-      )
+      postCard(participant.doc, 'g-conformance-2', 'after', 'the observer wrote')
+      await waitFor(() => cardTexts(facilitator.doc).get('after') !== undefined, 'the participant’s write')
       await waitFor(
         () => facilitator.provider.awareness.getStates().has(observer.doc.clientID),
         'the observer’s presence',
       )
       // Later writes arrived; the observer's never does, on either node.
       const late = client(0, id, t().adminToken)
-      await waitFor(() => late.doc.getMap('cards').get('after') !== undefined, 'a late joiner synced')
+      await waitFor(() => cardTexts(late.doc).get('after') !== undefined, 'a late joiner synced')
       expect(facilitator.doc.getMap('cards').has('sneaky')).toBe(false)
       expect(participant.doc.getMap('cards').has('sneaky')).toBe(false)
       expect(late.doc.getMap('cards').has('sneaky')).toBe(false)
@@ -275,11 +282,8 @@ export function relayConformance(name: string, target: () => Target): void {
         client(0, id, (await mint(last(), id, 'observer')).token),
       ]
       await waitFor(() => guests.every((g) => g.provider.synced), 'guests synced')
-      guests[0]!.doc.getMap('cards').set('from-guest', 'kept')
-      await waitFor(
-        () => facilitator.doc.getMap('cards').get('from-guest') === 'kept',
-        'the guest’s card arrived',
-      )
+      postCard(guests[0]!.doc, 'g-conformance-3', 'from-guest', 'kept')
+      await waitFor(() => cardTexts(facilitator.doc).get('from-guest') === 'kept', 'the guest’s card arrived')
       expect((await admin(last(), `/admin/sessions/${id}/tokens`, 'DELETE')).body).toEqual({ revoked: 2 })
       await waitFor(() => guests.every((g) => g.closed !== null), 'every guest closed')
       for (const g of guests) expect(g.closed).toEqual({ code: CLOSE_CODES.TOKEN_REVOKED })
@@ -288,10 +292,10 @@ export function relayConformance(name: string, target: () => Target): void {
         const check = client(node, id, t().adminToken)
         await waitFor(() => check.provider.synced, 'a fresh admin client synced')
         await waitFor(
-          () => check.doc.getMap('cards').get('from-guest') === 'kept',
+          () => cardTexts(check.doc).get('from-guest') === 'kept',
           'the hosted copy has the guest’s card',
         )
-        expect(check.doc.getMap('cards').toJSON()).toEqual(facilitator.doc.getMap('cards').toJSON())
+        expect(Y.encodeStateVector(check.doc)).toEqual(Y.encodeStateVector(facilitator.doc))
       }
     })
 
@@ -300,16 +304,13 @@ export function relayConformance(name: string, target: () => Target): void {
       const guest = client(last(), id, (await mint(0, id, 'participant')).token)
       await waitFor(() => guest.provider.synced, 'guest synced')
       guest.provider.disconnect()
-      guest.doc.getMap('cards').set('offline-guest', 1)
+      postCard(guest.doc, 'g-conformance-4', 'offline-guest', 'written on a train')
       facilitator.doc.getMap('cards').set('offline-facilitator', 2)
-      const text = guest.doc.getText('notes')
-      text.insert(0, 'written on a train')
       guest.provider.connect()
       await waitFor(
         () =>
-          facilitator.doc.getMap('cards').get('offline-guest') === 1 &&
-          guest.doc.getMap('cards').get('offline-facilitator') === 2 &&
-          facilitator.doc.getText('notes').toString() === 'written on a train',
+          cardTexts(facilitator.doc).get('offline-guest') === 'written on a train' &&
+          guest.doc.getMap('cards').get('offline-facilitator') === 2,
         'both sides merged',
       )
       expect(Y.encodeStateVector(guest.doc)).toEqual(Y.encodeStateVector(facilitator.doc))
