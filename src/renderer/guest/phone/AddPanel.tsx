@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { KindIcon } from '../../device/icons/KindIcon'
 import type { CellRef } from '../../../shared/model/structure'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../../core/common/cards/card'
 import { cellKey } from '../../../core/common/structure/attribution'
@@ -85,7 +86,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
                 onChange={() => setKind(k)}
               />
               <span aria-hidden="true" className="phone-kind__icon">
-                {CARD_KIND_INFO[k].icon}
+                <KindIcon kind={k} />
               </span>
               <span>{CARD_KIND_INFO[k].phrase}</span>
             </label>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { KindIcon } from '../../device/icons/KindIcon'
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
 import { UNPLACED_LABEL } from '../../../core/common/structure/cellLabel'
 import type { PhoneCardView } from './snapshot'
@@ -79,8 +80,7 @@ export function CardRow({ card, mine }: { card: PhoneCardView; mine: boolean }) 
     >
       <span className="phone-card__meta">
         <span className="phone-card__kind" style={{ background: info.colour }}>
-          <span aria-hidden="true">{info.icon} </span>
-          {info.label}
+          <KindIcon kind={card.kind} /> {info.label}
         </span>
         {mine && <span className="phone-card__mine">Yours</span>}
         {!mine && card.authorName && <span>{card.authorName}</span>}

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { KindIcon } from '../../device/icons/KindIcon'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { dotsOn } from '../../../core/common/voting/ballots'
 import type { Phone } from './usePhone'
@@ -38,8 +39,7 @@ export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
             >
               <span className="phone-card__meta">
                 <span className="phone-card__kind" style={{ background: info.colour }}>
-                  <span aria-hidden="true">{info.icon} </span>
-                  {info.label}
+                  <KindIcon kind={c.kind} /> {info.label}
                 </span>
               </span>
               <span className="phone-card__text">{c.text}</span>
