@@ -17,6 +17,8 @@ const HEADINGS = [
   'Pains ranked by votes',
   'Contributions ledger',
   'Action plan',
+  // the grid fixture joins cards with links (ADR 0035), so the report lists them after the plan
+  'Links between cards',
   'Voice balance',
 ]
 

@@ -3,6 +3,8 @@ import { CoproServer, MemoryBackend } from '../../../src/core/node/server'
 import type { ShareLinks } from '../../../src/shared/api'
 import { closeRound, writeRound } from '../../../src/core/common/voting/round'
 import { publishBallot, readBallotEntries } from '../../../src/core/common/voting/ballots'
+import { registerParticipant } from '../../../src/core/common/session/write'
+import { sessionMap } from '../../../src/core/common/session/docSchema'
 import {
   readTimer,
   readyTimer,
@@ -72,12 +74,17 @@ describe('observers cannot change facilitation state (the relay drops their writ
       }),
     ).toBe(true) // locally it is written…
 
-    // …but a participant's change made afterwards arrives, and the observer's never do
-    part.doc.getMap('facilitation').set('marker', 'participant-was-here')
-    await waitFor(
-      () => fac.doc.getMap('facilitation').get('marker') === 'participant-was-here',
-      'participant write',
+    // …but a participant's change made afterwards arrives, and the observer's never do. (The change is
+    // one a participant may make, registering themselves: the relay refuses a participant's facilitation
+    // writes too, ADR 0040.)
+    const hasPat = (doc: typeof fac.doc) => sessionMap(doc, 'participants').has('pat')
+    registerParticipant(
+      part.doc,
+      { id: 'pat', name: 'Pat', anonymous: false, coproRole: 'service-user', sessionRole: 'participant' },
+      8,
     )
+    await waitFor(() => hasPat(fac.doc), 'participant write')
+    expect(part.provider.wsconnected).toBe(true)
     expect(readTimer(fac.doc).status).toBe('idle')
     expect(readReveal(fac.doc)).toEqual({})
     expect(readSpotlight(fac.doc)).toBeNull()
@@ -87,7 +94,7 @@ describe('observers cannot change facilitation state (the relay drops their writ
     // the relay's own document (a late joiner) has none of it either
     const late = facilitator(id)
     await synced(late)
-    expect(late.doc.getMap('facilitation').get('marker')).toBe('participant-was-here')
+    expect(hasPat(late.doc)).toBe(true)
     expect(readTimer(late.doc).status).toBe('idle')
     expect(readBallotEntries(late.doc)).toEqual([])
   })

@@ -117,7 +117,9 @@ describe('.copro export and import', () => {
     const a = await store.importSession(file)
     const b = await store.importSession(file)
     expect(new Set([id, a.id, b.id]).size).toBe(3)
-    expect(a).toMatchObject({ title: 'Neighbourhood plan', templateId: 'journey-map' })
+    // The original still holds the title, so each import gets the next free "(n)".
+    expect(a).toMatchObject({ title: 'Neighbourhood plan (2)', templateId: 'journey-map' })
+    expect(b).toMatchObject({ title: 'Neighbourhood plan (3)', templateId: 'journey-map' })
     expect(
       docFrom(await store.load(a.id))
         .getMap('meta')

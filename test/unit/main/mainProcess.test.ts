@@ -336,7 +336,12 @@ describe('.copro files opened from outside the app', () => {
       fileName: string
       session: { id: string; title: string }
     }[]
-    expect(opened).toMatchObject({ ok: true, fileName: 'Budget day.copro', session: { title: 'Budget day' } })
+    // "Budget day" itself is still there, so the import is told apart by a "(2)".
+    expect(opened).toMatchObject({
+      ok: true,
+      fileName: 'Budget day.copro',
+      session: { title: 'Budget day (2)' },
+    })
     expect(opened!.session.id).not.toBe(created.value!.id)
     const list = await invoke('sessions.list', {})
     expect((list.value as unknown as { id: string }[]).map((s) => s.id)).toContain(opened!.session.id)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cardsSvgGroup, type CardToDraw } from '../../../src/renderer/board/export/cardSvg'
 import type { CardProps } from '../../../src/core/common/cards/card'
+import { KIND_ICON_PATHS } from '../../../src/renderer/device/icons/kindIconPaths'
 
 const props = (p: Partial<CardProps>): CardProps => ({
   w: 200,
@@ -27,7 +28,11 @@ describe('cards drawn as SVG for board pictures', () => {
   it('draws kind, role, text and the given author line, never the stored name', () => {
     const svg = cardsSvgGroup([card({ kind: 'pain', text: 'Too loud' }, 'Participant 2')])
     expect(svg).toContain('matrix(1 0 0 1 100 50)')
-    expect(svg).toContain('⚠ Pain')
+    // The kind is its bundled SVG icon beside the word (no emoji glyph, which fonts draw differently).
+    expect(svg).toContain('>Pain</text>')
+    for (const d of KIND_ICON_PATHS.pain) expect(svg).toContain(`<path d="${d}"/>`)
+    expect(svg).not.toContain(`<path d="${KIND_ICON_PATHS.idea[0]}"/>`)
+    expect(svg).not.toContain('⚠')
     expect(svg).toContain('>Service user</text>')
     expect(svg).toContain('>Too loud</text>')
     expect(svg).toContain('>Participant 2</text>')
