@@ -165,16 +165,21 @@ test.describe('outline view', () => {
     await expect
       .poll(async () => (await canvasCards(page)).map((c) => c.text))
       .not.toContain('Forms are far too long')
-    await expect(outline.getByText('Forms are far too long')).toHaveCount(0)
+    // gone from the board's cells; the outline lists it under "Recently deleted" until it comes back
+    const trash = outline.getByTestId('outline-trash')
+    await expect(table.getByText('Forms are far too long')).toHaveCount(0)
+    await expect(trash.getByRole('button', { name: 'Restore Forms are far too long' })).toBeVisible()
     await outline.getByRole('button', { name: 'Undo' }).click()
-    await expect(outline.getByText('Forms are far too long')).toBeVisible()
+    await expect(table.getByText('Forms are far too long')).toBeVisible()
+    await expect(trash.getByRole('button', { name: 'Restore Forms are far too long' })).toHaveCount(0)
 
-    // delete on the canvas → gone from the outline
+    // delete on the canvas → gone from the outline's cells
     await boardTab.click()
     await selectCard(page, 'Forms are far too long')
     await page.keyboard.press('Delete')
     await outlineTab.click()
-    await expect(outline.getByText('Forms are far too long')).toHaveCount(0)
+    await expect(table.getByText('Forms are far too long')).toHaveCount(0)
+    await expect(trash.getByRole('button', { name: 'Restore Forms are far too long' })).toBeVisible()
 
     // the document has what the outline shows (the canvas synced it)
     const inDoc = (await storedCards(page)).map((r) => r.props.text)

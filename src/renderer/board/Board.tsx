@@ -60,6 +60,8 @@ export interface BoardProps {
 
 const SHAPE_UTILS = [CardShapeUtil, LinkArrowShapeUtil]
 const ASSET_URLS = getAssetUrlsByImport((url) => url)
+/** The server stores images only (sync/assetStore.ts): a dropped video is refused with tldraw's message. */
+const NO_VIDEO: readonly string[] = []
 
 /** The cell at a page point (unplaced outside the structure). */
 const cellAt = (doc: Parameters<typeof currentStructure>[0], p: { x: number; y: number }): CellRef =>
@@ -191,6 +193,7 @@ export function Board(props: BoardProps) {
             shapeUtils={SHAPE_UTILS}
             assetUrls={ASSET_URLS}
             acceptedImageMimeTypes={BOARD_IMAGE_TYPES}
+            acceptedVideoMimeTypes={NO_VIDEO}
             maxAssetSize={MAX_BOARD_IMAGE_BYTES}
             licenseKey={props.licenseKey || undefined}
             components={boardComponents(conn.doc)}

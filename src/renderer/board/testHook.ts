@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { createShapeId, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import type { BoardApi, BoardStatus } from './boardApi'
 import { readTimer, writeTimer } from '../../core/common/facilitation/state'
-import { topLevelMap } from '../../core/common/session/docSchema'
+import { DOC_KEYS, topLevelArray, topLevelMap } from '../../core/common/session/docSchema'
 
 /**
  * The test hook: a narrow, documented window object (`window.__coproTest`) for the end-to-end tests,
@@ -156,8 +156,14 @@ function toCard(editor: Editor, s: TLShape): TestCard {
 function storedState(doc: Y.Doc): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [name, type] of doc.share) {
-    // a root type that arrived from the relay before anything here read it is still untyped
-    const typed = type instanceof Y.Map || type instanceof Y.Array ? type : topLevelMap(doc, name)
+    // a root type that arrived from the relay before anything here read it is still untyped; type it as
+    // the document layout says (typing the activity log as a map would break every later reader of it)
+    const typed =
+      type instanceof Y.Map || type instanceof Y.Array
+        ? type
+        : name === DOC_KEYS.records || name === DOC_KEYS.activity
+          ? topLevelArray(doc, name)
+          : topLevelMap(doc, name)
     out[name] = typed.toJSON()
   }
   return out

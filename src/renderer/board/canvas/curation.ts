@@ -13,13 +13,21 @@ import { linkEnds, settleArrow } from '../links/linkOps'
 
 /**
  * The curated canvas (ADR 0034): every shape people can make is workshop data, or it is not offered.
- * Cards and links (arrows joining two cards) are kept; tldraw's other shapes — notes, geo shapes, text,
- * drawings, frames, images, embeds, bookmarks — are not in the data model, so their tools, actions and
- * paste paths are taken away, and a stray one this person makes anyway (an old clipboard) is removed.
+ * Cards and links (arrows joining two cards) are kept, and so are images pasted or dropped as files
+ * (stored on the server by the asset store, sync/assetStore.ts); tldraw's other shapes — notes, geo
+ * shapes, text, drawings, frames, embeds, bookmarks — are not in the data model, so their tools, actions
+ * and paste paths are taken away, and a stray one this person makes anyway (an old clipboard) is removed.
  */
 
+/** tldraw's image shape: what a pasted or dropped image file becomes (tldraw's own files handler). */
+const IMAGE_SHAPE_TYPE = 'image'
+
 /** Shape types people may make on the board. */
-export const BOARD_SHAPE_TYPES: ReadonlySet<string> = new Set([CARD_SHAPE_TYPE, ARROW_SHAPE_TYPE])
+export const BOARD_SHAPE_TYPES: ReadonlySet<string> = new Set([
+  CARD_SHAPE_TYPE,
+  ARROW_SHAPE_TYPE,
+  IMAGE_SHAPE_TYPE,
+])
 
 /** The canvas tools offered: select, hand and the link arrow (the card button opens the composer). */
 export const BOARD_TOOLS = ['select', 'hand', 'arrow'] as const
@@ -79,6 +87,9 @@ export interface CurationHooks {
   /** Pasted or dropped plain text: open the composer with it, for the cell at the point. */
   composeText(text: string, point: { x: number; y: number } | null): void
 }
+
+/** Pasted or dropped content that is not board data: ignored. */
+const IGNORED_CONTENT = ['embed', 'svg-text', 'excalidraw'] as const
 
 /** States in which this person is drawing an arrow or moving one of its ends. */
 const DRAWING = /^(arrow\.|select\.(pointing_handle|dragging_handle|translating))/
@@ -171,8 +182,9 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
   }
   editor.on('event', onEvent)
 
-  // paste and drop: plain text becomes a card through the composer; files, links and embeds are not
-  // board data (images come with the asset store, ADR 0034)
+  // paste and drop: plain text becomes a card through the composer; image files keep tldraw's own
+  // handler, which uploads them through the asset store (only the types and size the server accepts,
+  // Board.tsx); embeds, SVG text and Excalidraw content are not board data (ADR 0034)
   editor.registerExternalContentHandler('text', (c) => {
     const text = c.text.trim()
     if (text && !editor.getIsReadonly()) hooks.composeText(text, c.point ?? null)
@@ -180,8 +192,7 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
   editor.registerExternalContentHandler('url', (c) => {
     if (!editor.getIsReadonly()) hooks.composeText(c.url, c.point ?? null)
   })
-  for (const type of ['files', 'embed', 'svg-text', 'excalidraw'] as const)
-    editor.registerExternalContentHandler(type, () => {})
+  for (const type of IGNORED_CONTENT) editor.registerExternalContentHandler(type, () => {})
 
   return () => {
     stopListening()
@@ -189,7 +200,6 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
     editor.off('event', onEvent)
     editor.registerExternalContentHandler('text', null)
     editor.registerExternalContentHandler('url', null)
-    for (const type of ['files', 'embed', 'svg-text', 'excalidraw'] as const)
-      editor.registerExternalContentHandler(type, null)
+    for (const type of IGNORED_CONTENT) editor.registerExternalContentHandler(type, null)
   }
 }
