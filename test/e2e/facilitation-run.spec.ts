@@ -36,10 +36,17 @@ interface CardView {
   id: string
   text: string
   author: string
+  authorId: string
   meta: Record<string, unknown>
 }
 const shapes = async (p: Page): Promise<CardView[]> =>
-  (await cards(p)).map((c) => ({ id: c.id, text: c.text, author: String(c.props.authorName), meta: c.meta }))
+  (await cards(p)).map((c) => ({
+    id: c.id,
+    text: c.text,
+    author: String(c.props.authorName),
+    authorId: String(c.props.authorId),
+    meta: c.meta,
+  }))
 const docCardTexts = async (p: Page): Promise<string[]> =>
   (await storedCards(p)).map((r) => r.props.text as string)
 
@@ -112,7 +119,11 @@ test('a facilitator runs an agenda and a guest follows', async ({ browser, serve
   expect(await docCardTexts(guest)).not.toContain('Facilitator private note')
   const guestCard = (await shapes(guest)).find((s) => s.text === 'Bailiffs at the door')!
   const worries = (await stored(fac)).workshop.agenda.activities.find((a: any) => a.title === 'Money worries')
-  expect(guestCard.meta).toEqual({ private: true, activityId: worries.id })
+  // a participant's shapes carry their author in meta too (ownership.ts: what the relay lets them change)
+  const facCard = (await shapes(fac)).find((s) => s.text === 'Facilitator private note')!
+  expect(guestCard.authorId).not.toBe('')
+  expect(guestCard.authorId).not.toBe(facCard.authorId)
+  expect(guestCard.meta).toEqual({ private: true, activityId: worries.id, authorId: guestCard.authorId })
 
   // reveal: everyone's private cards arrive at once, the anonymous guest's without a name
   await view.getByTestId('facil-reveal').click()
@@ -122,6 +133,18 @@ test('a facilitator runs an agenda and a guest follows', async ({ browser, serve
     .toContain('Facilitator private note')
   expect((await shapes(fac)).find((s) => s.text === 'Bailiffs at the door')!.author).toBe('')
   expect(await docCardTexts(fac)).toContain('Bailiffs at the door')
+  // cards written privately on two devices do not cover each other once revealed
+  await expect
+    .poll(async () => {
+      const all = await cards(fac)
+      return all.flatMap((a, i) =>
+        all
+          .slice(i + 1)
+          .filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+          .map((b) => `${a.text} / ${b.text}`),
+      )
+    })
+    .toEqual([])
 
   // 4. spotlight and follow
   await view.getByRole('button', { name: 'Spotlight', exact: true }).click()

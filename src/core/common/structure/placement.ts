@@ -127,6 +127,36 @@ export function spotInCell(
 }
 
 /**
+ * Cards that arrive outside every cell on top of another card (private cards written on two devices,
+ * each in the same free place, then revealed) each move to the first free place from where they are,
+ * row by row to the right and down. Cards in cells are the flow's (settleArrivals). Returns the moves.
+ */
+export function freeUnplacedOverlaps(
+  structure: BoardStructure | null,
+  cards: readonly (Box & { readonly id: string })[],
+  ids: readonly string[],
+  gap = 16,
+): { id: string; x: number; y: number; w: number; h: number }[] {
+  const attribute = createAttributor(structure)
+  const boxes = new Map(cards.map((c) => [c.id, { x: c.x, y: c.y, w: c.w, h: c.h }]))
+  const moves: { id: string; x: number; y: number; w: number; h: number }[] = []
+  for (const id of ids) {
+    const box = boxes.get(id)
+    if (!box || attribute(box).type !== 'unplaced') continue
+    const others = [...boxes].filter(([other]) => other !== id).map(([, b]) => b)
+    if (!others.some((o) => overlaps(o, box))) continue
+    const region = { x: box.x - gap, y: box.y - gap, w: (box.w + gap) * 4 + gap, h: (box.h + gap) * 6 + gap }
+    const accept = (at: { x: number; y: number }) =>
+      attribute({ ...at, w: box.w, h: box.h }).type === 'unplaced'
+    const at = findFreeSpot(region, box, others, accept, gap)
+    const moved = { ...box, ...at }
+    boxes.set(id, moved)
+    moves.push({ id, ...moved })
+  }
+  return moves
+}
+
+/**
  * Where the composer puts a new card: to the right of the selection when there is one (its top
  * aligned), else centred in the viewport.
  */

@@ -191,8 +191,13 @@ function checkParticipant(
   const recordOwner = (value: unknown): string | null =>
     ownerOf(value, (id) => newRecords.get(id) ?? records.get(id))
   const locks = sessionMap(doc, 'locks')
+  // Setting a map key that holds a value deletes the value it replaces: that deletion is part of the
+  // set, which the rules judge on its own (a participant rewriting the same docVersion, their registry entry).
+  const mapKey = (o: Extract<Op, { kind: 'map' }>) => `${o.map}\u0000${o.key}`
+  const setKeys = new Set(ops.flatMap((o) => (o.kind === 'map' && !o.del ? [mapKey(o)] : [])))
 
   for (const op of ops) {
+    if (op.kind === 'map' && op.del && setKeys.has(mapKey(op))) continue
     const reason =
       op.kind === 'record'
         ? recordRule(

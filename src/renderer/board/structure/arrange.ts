@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { Editor, TLShapeId, TLShapePartial } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import {
+  freeUnplacedOverlaps,
   settleArrivals,
   tidyBoard,
   tidyCell,
@@ -100,9 +101,20 @@ export function settleNow(
   // Only those who run the session move other people's cards; a participant's board places the
   // arriving cards themselves, and a facilitator's board settles the rest of the cell when they arrive.
   const arriving = new Set(arrivals.map((a) => a.id))
-  const plan = canEditStructure(ctx.role(), false)
+  const settled = canEditStructure(ctx.role(), false)
     ? planned
     : { moves: planned.moves.filter((m) => arriving.has(m.id)), structure: null }
+  // revealed private cards outside the cells were placed where each device saw a free place
+  const revealed = arrivals.filter((a) => {
+    const meta = editor.getShape(a.id as TLShapeId)?.meta as { private?: unknown } | undefined
+    return a.at === undefined && meta?.private === false
+  })
+  const freed = freeUnplacedOverlaps(
+    currentStructure(doc),
+    flowCards(editor),
+    revealed.map((a) => a.id),
+  )
+  const plan = freed.length > 0 ? { ...settled, moves: [...settled.moves, ...freed] } : settled
   if (plan.moves.length === 0 && !plan.structure) return 0
   return applyFlowPlan(editor, doc, plan, ctx, history)
 }
