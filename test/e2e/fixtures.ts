@@ -75,9 +75,15 @@ export function watchErrors(page: Page): string[] {
   return errors
 }
 
-/** A session's button in the Sessions list: its name starts with the title (taken literally). */
+/**
+ * A session's button in the Sessions list: its name starts with the title (taken literally). Only the
+ * side bar's list: a session may share its title with a view (a session called "Themes").
+ */
 export const sessionButton = (page: Page, title: string) =>
-  page.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first()
+  page
+    .getByTestId('side-bar')
+    .getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .first()
 
 /** Clicks a session in the Sessions list (which must be showing) and waits until its board is ready. */
 export async function clickSession(page: Page, title: string): Promise<void> {

@@ -14,13 +14,15 @@ import {
   watchErrors,
 } from './fixtures'
 import { readStructure } from './templateHelpers'
+import { cellCards, measureCards, overlaps, waitForFlow, type Seed } from './wallHelpers'
 
 /**
  * The wall (issue 14 items 2, 3): cards readable from the back of the room with the whole structure
  * fitted on a 1920×1080 projector, and wall mode run from the keyboard and from a second window.
  *
- * Card geometry: cards are seeded sized to their cell (columns × rows of the cell, small gaps), as the
- * flow layout in cells places them; their text is what people write on sticky notes (a few words).
+ * Card geometry is the product's: cards are seeded at the default size, a few to a cell, and the
+ * facilitator's board flows them into the equal slots of their cell (ADR 0030) before anything is
+ * measured; their text is what people write on sticky notes (a few words).
  */
 test.use({ viewport: { width: 1920, height: 1080 } })
 
@@ -43,75 +45,9 @@ const MEDIUM = [
   'Letters confuse me',
 ]
 
-interface Seed {
-  kind: string
-  text: string
-  x: number
-  y: number
-  w: number
-  h: number
-}
-
-/** `n` cards in the cell (stage i, lane j), in `cols` columns, sized to fill the cell. */
-function cellCards(g: GridStructure, i: number, j: number, n: number, cols: number, texts: string[]): Seed[] {
-  const x0 = g.x + g.laneHeaderWidth + g.stages.slice(0, i).reduce((a, s) => a + s.width, 0)
-  const y0 = g.y + g.headerHeight + g.lanes.slice(0, j).reduce((a, l) => a + l.height, 0)
-  const pad = 12
-  const gap = 10
-  const rows = Math.ceil(n / cols)
-  const w = Math.floor((g.stages[i]!.width - 2 * pad - (cols - 1) * gap) / cols)
-  const h = Math.floor((g.lanes[j]!.height - 2 * pad - (rows - 1) * gap) / rows)
-  const kinds = ['pain', 'gain', 'idea', 'quote', 'question', 'contribution']
-  return Array.from({ length: n }, (_, k) => ({
-    kind: kinds[(i + j + k) % kinds.length]!,
-    text: texts[(i * 7 + j * 3 + k) % texts.length]!,
-    x: x0 + pad + (k % cols) * (w + gap),
-    y: y0 + pad + Math.floor(k / cols) * (h + gap),
-    w,
-    h,
-  }))
-}
-
 function grid(s: BoardStructure): GridStructure {
   if (s.type !== 'grid') throw new Error('the Service Journey Map is a grid')
   return s
-}
-
-/** Every card as drawn: its text's font size and line boxes on screen, and its box on screen. */
-async function measureCards(page: Page) {
-  const z = await hook(page, (h) => h.camera().z)
-  const drawn = await page.locator('.tl-shapes .copro-card').evaluateAll((els) =>
-    els.map((el) => {
-      const text = el.querySelector<HTMLElement>('.copro-card__text')
-      const range = document.createRange()
-      if (text) range.selectNodeContents(text)
-      const lines = text ? [...range.getClientRects()].map((r) => r.height) : []
-      const box = el.getBoundingClientRect()
-      return {
-        text: text?.innerText ?? '',
-        shown: !!text && getComputedStyle(text).display !== 'none',
-        fontSize: text ? parseFloat(getComputedStyle(text).fontSize) : 0,
-        minLine: lines.length ? Math.min(...lines) : 0,
-        clipped: !!text && text.scrollHeight > text.clientHeight + 1,
-        more: !!el.querySelector('[data-testid="card-more"]'),
-        box: { x: box.x, y: box.y, w: box.width, h: box.height },
-      }
-    }),
-  )
-  return { z, drawn }
-}
-
-function overlaps(boxes: Array<{ x: number; y: number; w: number; h: number }>): number {
-  let n = 0
-  for (let a = 0; a < boxes.length; a++)
-    for (let b = a + 1; b < boxes.length; b++) {
-      const p = boxes[a]!
-      const q = boxes[b]!
-      const ix = Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x)
-      const iy = Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y)
-      if (ix > 0.5 && iy > 0.5) n++
-    }
-  return n
 }
 
 /** Nothing of ours covers tldraw's watermark (its centre hits the watermark itself). */
@@ -155,6 +91,7 @@ test.describe('readable at a distance (1920×1080, whole structure fitted on the
     expect(seeds).toHaveLength(60)
     await hook(page, (h, s) => h.seedCards(s), seeds)
     await expect(page.locator('.tl-shapes .copro-card')).toHaveCount(60)
+    await waitForFlow(page)
 
     await enterWall(page)
     // the whole structure is in view
@@ -173,7 +110,9 @@ test.describe('readable at a distance (1920×1080, whole structure fitted on the
       expect(c.fontSize * z, `${c.text}: ${c.fontSize} px × ${z}`).toBeGreaterThanOrEqual(16)
       expect(c.minLine, c.text).toBeGreaterThanOrEqual(16)
       expect(c.clipped || c.more, c.text).toBe(false)
+      expect(c.inChrome, c.text).toBe(true)
     }
+    console.log(`smallest text on the wall: ${Math.min(...drawn.map((c) => c.fontSize * z)).toFixed(2)} px`)
     expect(overlaps(drawn.map((c) => c.box))).toBe(0)
     expect(await watermarkUncovered(page)).toBe(true)
     expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
@@ -189,6 +128,7 @@ test.describe('readable at a distance (1920×1080, whole structure fitted on the
     expect(seeds).toHaveLength(150)
     await hook(page, (h, s) => h.seedCards(s), seeds)
     await expect(page.locator('.tl-shapes .copro-card')).toHaveCount(150)
+    await waitForFlow(page)
     await enterWall(page)
     const { z, drawn } = await measureCards(page)
     expect(drawn).toHaveLength(150)
@@ -196,7 +136,9 @@ test.describe('readable at a distance (1920×1080, whole structure fitted on the
       expect(c.shown, c.text).toBe(true)
       expect(c.fontSize * z, `${c.text}: ${c.fontSize} px × ${z}`).toBeGreaterThanOrEqual(12)
       expect(c.clipped || c.more, c.text).toBe(false)
+      expect(c.inChrome, c.text).toBe(true)
     }
+    console.log(`smallest text on the wall: ${Math.min(...drawn.map((c) => c.fontSize * z)).toFixed(2)} px`)
     expect(overlaps(drawn.map((c) => c.box))).toBe(0)
 
     // zoomed further out by hand: a card's text shows exactly while it is ≥ 9 px on screen

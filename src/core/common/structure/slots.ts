@@ -19,16 +19,18 @@ export interface FlowCard extends Box {
  * further, gaps too, so they always fit. Cards are never piled up and never cross a cell's edge.
  *
  * The bounds are chosen for the room (docs/adr/0030-card-flow-layout.md): the Service Journey Map's
- * 480 × 340 cells hold six cards of 144 × 101 (3 × 2) without growing, which fitted on a 1920 × 1080
- * screen (zoom ≈ 0.45) is ≈ 65 × 45 CSS px — two lines of text at 16 px.
+ * 480 × 340 cells hold six square cards of 144 × 144 (3 × 2) without growing, which fitted on a
+ * 1920 × 1080 wall (zoom ≈ 0.46) is ≈ 67 × 67 CSS px: below the card's head and footer, two lines of
+ * text at 36 page px (≥ 16 CSS px), or three at 28 (≥ 12 CSS px). Cards 0.7 as high (144 × 101) left
+ * room for one line only, under 16 px on the wall.
  */
 export const CARD_FLOW = {
   padding: 12,
   gap: 12,
   minWidth: 140,
   maxWidth: 280,
-  /** Card height / width (the default card is 200 × 140). */
-  aspect: 0.7,
+  /** Card height / width: square, like a sticky note (ADR 0030). */
+  aspect: 1,
   /** A lane never grows past this height (the structure's own limit). */
   maxLaneHeight: 20000,
 } as const

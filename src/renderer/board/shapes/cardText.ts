@@ -23,14 +23,14 @@ export const CARD_CHAR_EM = 0.56
 export const CARD_CHROME = {
   /** Left + right padding and border of the text area. */
   padX: 18,
-  /** Head (kind and role badge): 16 px line + 8 px padding. */
-  head: 24,
-  /** Footer (author): 14 px line + 8 px padding. */
-  foot: 22,
+  /** Head (kind and role badge): 16 px line + 4 px padding above it. */
+  head: 20,
+  /** Footer (author): 14 px line + 1 px padding above and 3 px below. */
+  foot: 18,
   /** An action's footer holds owner and due too and may take a second line (and a 2 px gap). */
-  footAction: 38,
-  /** Padding above and below the text (2 + 2) and the card's border (1 + 1). */
-  padY: 6,
+  footAction: 34,
+  /** The card's border (1 + 1); the text has no padding above or below (its line height leaves air). */
+  padY: 2,
 } as const
 
 export interface CardTextFit {

@@ -63,7 +63,12 @@ export function indexAbove(records: readonly unknown[]): string {
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 type Box = { x: number; y: number; w: number; h: number }
-const PHONE_CELL_CARDS = 6
+/**
+ * Phones write at the size of a cell of this many cards. Slots are square (ADR 0030): six of them
+ * (3 × 2) fill a cell's height, so a seventh card from a phone would find no free place at all; a cell
+ * of nine (3 × 3, or 4 × 3 in a wide cell) leaves room until the facilitator's board settles the cell.
+ */
+const PHONE_CELL_CARDS = 9
 
 /**
  * The cell's next slot (structure/flow.ts). A phone may move only its own cards, so while nobody who
