@@ -57,8 +57,9 @@ test.describe('themes and bulk input', () => {
     // group the phone cards by ticking them in the view (the canvas selection path is covered by
     // test/component/ThemesPanel.test.tsx)
     await page.getByText(/Tick cards not yet in a theme/).click()
-    await page.getByLabel('Can never get through on the phone').check()
-    await page.getByLabel('On hold on the phone for forty minutes').check()
+    // (by role: the outline, when open, also names its card buttons after the card's text)
+    await page.getByRole('checkbox', { name: 'Can never get through on the phone', exact: true }).check()
+    await page.getByRole('checkbox', { name: 'On hold on the phone for forty minutes', exact: true }).check()
     await page.getByTestId('theme-name').fill('Getting through')
     await page.getByTestId('group-ticked').click()
     await expect
