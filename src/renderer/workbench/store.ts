@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { AppInfo, AppSettings, SaveStateEvent } from '../../shared/api'
+import { DEFAULT_SETTINGS, type AppInfo, type AppSettings, type SaveStateEvent } from '../../shared/api'
 import type { ThemeSetting } from '../../shared/api'
 
 /** A contributed view's id (ViewContribution.id). */
@@ -51,7 +51,7 @@ export const SIDEBAR_MAX = 640
 
 const initial: WorkbenchState = {
   info: null,
-  settings: { theme: 'system', licenseKey: '' },
+  settings: DEFAULT_SETTINGS,
   activeView: 'sessions',
   sidebarWidth: 300,
   panelOpen: false,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_RELAYS, RelayOrigin } from '../model/relayOrigin'
 import { SessionId, SessionSummary, SessionTitle } from '../model/session'
 import { SessionRole } from '../model/roles'
 import { plainLine } from '../model/plainText'
@@ -11,9 +12,11 @@ export const AppSettings = z.object({
   theme: ThemeSetting,
   /** tldraw licence key bought by an organisation, to remove the watermark. '' = none (watermark shown). */
   licenseKey: z.string().max(4096),
+  /** Hosted relays the facilitator publishes to, most recent first: the only other origins the page may reach. */
+  relays: z.array(RelayOrigin).max(MAX_RELAYS),
 })
 export type AppSettings = z.infer<typeof AppSettings>
-export const DEFAULT_SETTINGS: AppSettings = { theme: 'system', licenseKey: '' }
+export const DEFAULT_SETTINGS: AppSettings = { theme: 'system', licenseKey: '', relays: [] }
 
 export const AppInfo = z.object({
   name: z.string(),

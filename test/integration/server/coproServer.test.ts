@@ -89,6 +89,28 @@ describe('CoproServer over real HTTP on port 0', () => {
     expect((await call('app.info', {})).status).toBe(200)
   })
 
+  it('the facilitator page may reach exactly the hosted relays in the settings, and nothing that is not a relay address', async () => {
+    const connectOf = async () =>
+      ((await fetch(`${server.baseUrl}/`)).headers.get('content-security-policy') ?? '')
+        .split(';')
+        .find((d) => d.trim().startsWith('connect-src'))!
+    expect(await connectOf()).not.toContain('relay.example.org')
+    const set = await call('settings.set', { relays: ['https://relay.example.org'] })
+    expect(set.body.value.relays).toEqual(['https://relay.example.org'])
+    expect(await connectOf()).toContain('https://relay.example.org')
+    for (const bad of [
+      'http://relay.example.org',
+      'https://relay.example.org/path',
+      'https:',
+      "https://a.org 'unsafe-inline'",
+    ]) {
+      expect((await call('settings.set', { relays: [bad] })).status, bad).toBe(400)
+    }
+    expect(await connectOf()).toContain('https://relay.example.org')
+    await call('settings.set', { relays: [] })
+    expect(await connectOf()).not.toContain('relay.example.org')
+  })
+
   it('pushes events over the events socket, only with the token', async () => {
     const refused = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=nope`)
     const code = await new Promise<number>((r) => refused.on('close', (c) => r(c)))
@@ -130,13 +152,14 @@ describe('CoproServer over real HTTP on port 0', () => {
         expect(csp, where).toContain("frame-ancestors 'none'")
         const connect = connectSrc(csp)
         expect(connect, where).toContain("'self'")
-        if (guest) {
-          expect(connect, where).not.toMatch(/(^|\s)(https?|wss?):(\s|$)/)
-          expect(connect, where).not.toContain('*')
-        } else {
-          // the facilitator's page publishes to a hosted relay typed in at run time
-          expect(connect, where).toContain('https:')
-        }
+        // never a whole scheme, on any listener
+        expect(connect, where).not.toMatch(/(^|\s)(https?|wss?):(\s|$)/)
+        if (guest) expect(connect, where).not.toContain('*')
+        // the facilitator's page: itself, relays on this computer, and no hosted relay it was not given
+        else
+          expect(connect.trim(), where).toBe(
+            "connect-src 'self' http://127.0.0.1:* http://localhost:* data: blob:",
+          )
       }
     }
     await call('share.stop', { sessionId: value.id })

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { API_EVENTS, type ApiEvent, type ApiEventPayload, type AppInfo } from '../../../shared/api'
+import {
+  API_EVENTS,
+  type ApiEvent,
+  type ApiEventPayload,
+  type AppInfo,
+  type AppSettings,
+} from '../../../shared/api'
 import { CLOSE_CODES, Relay, SYNC_PATH_PREFIX, syncServerUrl, type RelayOptions } from '../relay'
 import type { SessionBackend } from './backend'
 import { TemplateService } from '../templates/templateService'
@@ -16,7 +22,7 @@ import {
   readBody,
   refuseUpgrade,
   setSecurityHeaders,
-  FACILITATOR_CONNECT_SRC,
+  facilitatorConnectSrc,
 } from './http'
 import { GuestRoutes, unauthorized } from './guestRoutes'
 import { AssetRoutes } from './assetRoutes'
@@ -83,6 +89,8 @@ export class CoproServer {
   private readonly unsubscribers: (() => void)[] = []
   private listeners = new Set<(event: ApiEvent, payload: unknown) => void>()
   private boundPort = 0
+  /** AppSettings.relays, kept current (settings.changed): named in the facilitator page's CSP. */
+  private relayOrigins: readonly string[] = []
   /** The facilitator token and the share manager's guest grants: what every token check here asks. */
   private readonly authority: TokenAuthority
   /** Share session: guest tokens and the extra listeners on shared addresses. */
@@ -174,6 +182,8 @@ export class CoproServer {
 
   static async start(opts: CoproServerOptions): Promise<CoproServer> {
     const server = new CoproServer(opts)
+    // the hosted relays the facilitator publishes to: the only other origins its page may reach
+    server.relayOrigins = (await opts.backend.getSettings()).relays
     server.boundPort = await listen(server.http, opts.port ?? 0, opts.host ?? '127.0.0.1')
     return server
   }
@@ -208,6 +218,7 @@ export class CoproServer {
   emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void {
     const checked = API_EVENTS[event].safeParse(payload)
     if (!checked.success) return
+    if (event === 'settings.changed') this.relayOrigins = (checked.data as AppSettings).relays
     for (const l of this.listeners) l(event, checked.data)
     const frame = JSON.stringify({ event, payload: checked.data })
     for (const ws of this.events.clients) if (ws.readyState === ws.OPEN) ws.send(frame)
@@ -249,7 +260,7 @@ export class CoproServer {
     // Guests (sharing listeners) may reach only this server (and a configured relay); the facilitator's
     // own page on the loopback listener may also reach the hosted relay typed in at run time.
     const extra = this.opts.connectSrc ?? []
-    setSecurityHeaders(res, via === 'share' ? extra : [...extra, ...FACILITATOR_CONNECT_SRC])
+    setSecurityHeaders(res, via === 'share' ? extra : [...extra, ...facilitatorConnectSrc(this.relayOrigins)])
     this.handleRequest(req, res, via).catch((err) => {
       this.opts.log?.(`http: ${String(err)}`)
       if (!res.headersSent) res.writeHead(500).end()

@@ -31,9 +31,9 @@ export function rendererCsp(connectSrc: readonly string[] = []): string {
 
 export const RENDERER_CSP = rendererCsp()
 
-/** An origin, or one of FACILITATOR_CONNECT_SRC, nothing else (so a value cannot add a directive). */
+/** An origin, or one of LOOPBACK_SOURCES, nothing else (so a value cannot add a directive). */
 function isConnectSource(s: string): boolean {
-  return FACILITATOR_CONNECT_SRC.includes(s) || isOrigin(s)
+  return LOOPBACK_SOURCES.includes(s) || isOrigin(s)
 }
 
 /** An http(s) or ws(s) origin. */
@@ -44,16 +44,22 @@ function isOrigin(s: string): boolean {
   )
 }
 
+/** Relays on this computer (a `copro relay` on loopback, tests): the facilitator's page may reach them. */
+const LOOPBACK_SOURCES: readonly string[] = ['http://127.0.0.1:*', 'http://localhost:*']
+
 /**
- * What the facilitator's own page (the app's main listener, loopback only) may connect to besides
- * itself: the hosted relay the facilitator types in at run time ("Publish to relay"), which no header
- * sent before can name. Guests' pages (sharing listeners, `copro relay`) never get it.
+ * What the facilitator's own page (the app's main listener, loopback only) may connect to besides itself:
+ * relays on this computer and the hosted relays remembered in the settings (`AppSettings.relays`, added
+ * when the facilitator publishes to one) — origins, never a whole scheme. (`http:` sources also cover
+ * `ws:`, and `https:` ones `wss:`, in CSP 3.) Guests' pages (sharing listeners, `copro relay`) never get it.
  */
-export const FACILITATOR_CONNECT_SRC: readonly string[] = ['ws:', 'wss:', 'http://127.0.0.1:*', 'https:']
+export function facilitatorConnectSrc(relays: readonly string[]): string[] {
+  return [...LOOPBACK_SOURCES, ...relays]
+}
 
 /**
  * Sets the headers every response carries, errors and 404s included: no sniffing, no framing, no
- * referrer, and the renderer's CSP (`connectSrc`: origins, or FACILITATOR_CONNECT_SRC on the app's
+ * referrer, and the renderer's CSP (`connectSrc`: origins, and facilitatorConnectSrc on the app's
  * main listener). Called first by every request handler; replies may add to them.
  */
 export function setSecurityHeaders(res: ServerResponse, connectSrc: readonly string[] = []): void {

@@ -108,11 +108,11 @@ export class StoreBackend implements SessionBackend {
   }
   async getSettings(): Promise<AppSettings> {
     const s = this.store.getSettings()
-    return { theme: s.theme, licenseKey: s.licenseKey }
+    return { theme: s.theme, licenseKey: s.licenseKey, relays: s.relays }
   }
   async setSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
     const s = await guard(() => this.store.updateSettings(patch))
-    return { theme: s.theme, licenseKey: s.licenseKey }
+    return { theme: s.theme, licenseKey: s.licenseKey, relays: s.relays }
   }
   shutdown() {
     return this.store.shutdown()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_RELAYS, RelayOrigin } from '../../../shared/model/relayOrigin'
 import { CheckpointInfo } from '../../../shared/api'
 import { ThemeSetting } from '../../../shared/api/contract'
 import { SessionId, SessionSummary, SessionTitle } from '../../../shared/model/session'
@@ -54,12 +55,15 @@ export const Settings = z.looseObject({
   theme: Theme.default('system').catch('system'),
   /** Recently opened session ids, most recent first. */
   recent: z.array(SessionId).max(50).default([]).catch([]),
+  /** Hosted relays the facilitator publishes to (the facilitator page's CSP names them). */
+  relays: z.array(RelayOrigin).max(MAX_RELAYS).default([]).catch([]),
 })
 export type Settings = z.infer<typeof Settings>
 export const SettingsPatch = z.looseObject({
   licenseKey: z.string().max(4096).optional(),
   theme: Theme.optional(),
   recent: z.array(SessionId).max(50).optional(),
+  relays: z.array(RelayOrigin).max(MAX_RELAYS).optional(),
 })
 export type SettingsPatch = z.input<typeof SettingsPatch>
 

@@ -2,9 +2,16 @@ import { useId, useState } from 'react'
 import { readMeta } from '../../../core/common/session/read'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
+import { useWorkbench } from '../../workbench/store'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
-import { parseRelayOrigin, remotePublication, useRemotePublish } from './remoteRelay'
+import {
+  needsAllowing,
+  parseRelayOrigin,
+  remembered,
+  remotePublication,
+  useRemotePublish,
+} from './remoteRelay'
 
 /**
  * "Invite people over the internet": publish the open session to a hosted relay (copro relay) and
@@ -14,10 +21,13 @@ export function RemoteRelayPanel() {
   const session = useBoardSession()
   const board = session?.board ?? null
   const publication = session && !session.disposed ? session.scoped(remotePublication) : null
-  const { store } = useServices()
+  const { store, host } = useServices()
   const sessionId = board?.sessionId ?? null
   const state = useRemotePublish(publication)
-  const [address, setAddress] = useState('')
+  const relays = useWorkbench(store, (s) => s.settings.relays)
+  const inBrowser = useWorkbench(store, (s) => s.info?.host !== 'electron')
+  const [address, setAddress] = useState(() => relays[0] ?? '')
+  const [allowed, setAllowed] = useState<string | null>(null)
   const [token, setToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const ids = { heading: useId(), address: useId(), token: useId(), help: useId() }
@@ -66,6 +76,17 @@ export function RemoteRelayPanel() {
             if (!parsed.ok) return setProblem(parsed.message)
             if (token.trim().length < 16) return setProblem('Paste the relay’s admin token.')
             setProblem(null)
+            if (inBrowser && needsAllowing(parsed.origin, relays)) {
+              // The page may reach only the relays in the settings (its CSP is set when it loads): remember
+              // this one, then the page reloads once so the browser allows it.
+              void host.call('settings.set', { relays: remembered(parsed.origin, relays) }).then((r) => {
+                if (r.ok) {
+                  store.set({ settings: r.value })
+                  setAllowed(parsed.origin)
+                } else setProblem(`Could not remember this relay: ${r.error.message}`)
+              })
+              return
+            }
             void publication.publish(readMeta(board.doc).title ?? 'Workshop', board.doc, {
               origin: parsed.origin,
               adminToken: token.trim(),
@@ -99,6 +120,17 @@ export function RemoteRelayPanel() {
             value={token}
             onChange={(e) => setToken(e.target.value)}
           />
+          {allowed && (
+            <div role="status" className="notice" data-testid="remote-allow-reload">
+              <p>
+                This app may now connect to {allowed}. The page reloads once so your browser allows it; then
+                type the admin token again and publish.
+              </p>
+              <button type="button" className="button" onClick={() => window.location.reload()}>
+                Reload now
+              </button>
+            </div>
+          )}
           {(problem || state.state === 'error') && (
             <p role="alert" className="notice-error">
               {problem ?? (state.state === 'error' ? state.message : '')}

@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { SYNC_PATH } from '../../../shared/api/syncPath'
+import { MAX_RELAYS } from '../../../shared/model/relayOrigin'
 
 /**
  * Publishing a session to a hosted relay (`copro relay`, docs/deployment/relay.md) so remote people can
@@ -41,6 +42,21 @@ export function parseRelayOrigin(
     return { ok: false, message: 'A hosted relay must use https:// (http:// only for one on this computer).' }
   }
   return { ok: true, origin: u.origin }
+}
+
+/**
+ * Whether the page must be allowed to reach `origin` first: a relay on this computer always may (the
+ * CSP names 127.0.0.1 and localhost); a hosted one only when it is in the settings' relays.
+ */
+export function needsAllowing(origin: string, relays: readonly string[]): boolean {
+  const host = new URL(origin).hostname
+  if (host === '127.0.0.1' || host === 'localhost') return false
+  return !relays.includes(origin)
+}
+
+/** The settings' relays with `origin` first (most recent first, at most MAX_RELAYS). */
+export function remembered(origin: string, relays: readonly string[]): string[] {
+  return [origin, ...relays.filter((r) => r !== origin)].slice(0, MAX_RELAYS)
 }
 
 export function syncUrlFor(origin: string): string {
