@@ -97,7 +97,7 @@ describe('CoproServer over real HTTP on port 0', () => {
     expect(await connectOf()).not.toContain('relay.example.org')
     const set = await call('settings.set', { relays: ['https://relay.example.org'] })
     expect(set.body.value.relays).toEqual(['https://relay.example.org'])
-    expect(await connectOf()).toContain('https://relay.example.org')
+    expect(await connectOf()).toContain('https://relay.example.org wss://relay.example.org')
     for (const bad of [
       'http://relay.example.org',
       'https://relay.example.org/path',
@@ -158,7 +158,7 @@ describe('CoproServer over real HTTP on port 0', () => {
         // the facilitator's page: itself, relays on this computer, and no hosted relay it was not given
         else
           expect(connect.trim(), where).toBe(
-            "connect-src 'self' http://127.0.0.1:* http://localhost:* data: blob:",
+            "connect-src 'self' http://127.0.0.1:* ws://127.0.0.1:* http://localhost:* ws://localhost:* data: blob:",
           )
       }
     }

@@ -121,6 +121,7 @@ describe('settings damage', () => {
       licenseKey: 'tl-key-123',
       theme: 'system',
       recent: [],
+      relays: [],
       laterFeature: true,
     })
   })

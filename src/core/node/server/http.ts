@@ -45,16 +45,22 @@ function isOrigin(s: string): boolean {
 }
 
 /** Relays on this computer (a `copro relay` on loopback, tests): the facilitator's page may reach them. */
-const LOOPBACK_SOURCES: readonly string[] = ['http://127.0.0.1:*', 'http://localhost:*']
+const LOOPBACK_SOURCES: readonly string[] = [
+  'http://127.0.0.1:*',
+  'ws://127.0.0.1:*',
+  'http://localhost:*',
+  'ws://localhost:*',
+]
 
 /**
  * What the facilitator's own page (the app's main listener, loopback only) may connect to besides itself:
  * relays on this computer and the hosted relays remembered in the settings (`AppSettings.relays`, added
- * when the facilitator publishes to one) — origins, never a whole scheme. (`http:` sources also cover
- * `ws:`, and `https:` ones `wss:`, in CSP 3.) Guests' pages (sharing listeners, `copro relay`) never get it.
+ * when the facilitator publishes to one) — origins, never a whole scheme: each relay's https origin and
+ * its wss twin (Chromium does not let an http(s) source cover ws(s)). Guests' pages (sharing listeners,
+ * `copro relay`) never get it.
  */
 export function facilitatorConnectSrc(relays: readonly string[]): string[] {
-  return [...LOOPBACK_SOURCES, ...relays]
+  return [...LOOPBACK_SOURCES, ...relays.flatMap((r) => [r, r.replace(/^http/, 'ws')])]
 }
 
 /**
