@@ -6,99 +6,15 @@
  *   npx tsx bench/office.ts [cards=5000] [runs=5]
  */
 import { performance } from 'node:perf_hooks'
-import { COPRO_ROLES, CARD_KINDS } from '../src/shared/model'
-import type { GridStructure } from '../src/shared/model/structure'
 import os from 'node:os'
 import { buildExportModel } from '../src/core/common/export'
 import { docxReport, xlsxWorkbook } from '../src/core/node/export/office'
-import { by, person, SessionBuilder } from '../test/fixtures/docs/sessionBuilder'
+import { buildSession } from './lib/bigSession'
 
 const CARDS = Number(process.argv[2] ?? 5000)
 const RUNS = Number(process.argv[3] ?? 5)
 
-const stages = Array.from({ length: 8 }, (_, i) => ({
-  id: `stage-${i}`,
-  label: `Stage ${i + 1}`,
-  prompt: '',
-  easyRead: '',
-  kinds: [],
-  width: 1200,
-}))
-const lanes = Array.from({ length: 6 }, (_, i) => ({
-  id: `lane-${i}`,
-  label: `Lane ${i + 1}`,
-  prompt: '',
-  easyRead: '',
-  kinds: [],
-  height: 1200,
-}))
-const grid: GridStructure = {
-  type: 'grid',
-  x: 0,
-  y: 0,
-  headerHeight: 80,
-  laneHeaderWidth: 160,
-  stages,
-  lanes,
-}
-
-function buildSession() {
-  const b = new SessionBuilder(grid, {
-    sessionId: 'bench-5000',
-    title: 'Benchmark session',
-    templateId: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  })
-  const people = Array.from({ length: 12 }, (_, i) =>
-    person(`p${i}`, `Person ${i}`, COPRO_ROLES[i % COPRO_ROLES.length]!, {
-      joinedAt: i,
-      anonymous: i % 5 === 4,
-    }),
-  )
-  const ids: string[] = []
-  b.doc.transact(() => {
-    for (const p of people) b.participant(p)
-    for (let i = 0; i < CARDS; i++) {
-      const kind = CARD_KINDS[i % CARD_KINDS.length]!
-      const where = {
-        type: 'cell' as const,
-        stageId: stages[i % 8]!.id,
-        laneId: lanes[Math.floor(i / 8) % 6]!.id,
-      }
-      const text =
-        `Card ${i}: ${'something people said about this stage of the service '.repeat(1 + (i % 3))}`.trim()
-      const extra = kind === 'action' ? { owner: `Owner ${i % 10}`, due: '2026-06-30' } : {}
-      ids.push(b.card(where, kind, text, by(people[i % people.length]!, i % 7 === 0), extra))
-    }
-    for (let i = 0; i < 400; i++) {
-      const action = ids[(i * 7 + 5) % ids.length]!
-      const pain = ids[(i * 7) % ids.length]!
-      b.arrow(action, pain)
-    }
-    b.round({
-      id: 'r1',
-      title: 'Priorities',
-      status: 'closed',
-      dotsPerPerson: 5,
-      kinds: [],
-      region: null,
-      openedAt: 0,
-      closedAt: 1,
-    })
-    people.forEach((p, i) =>
-      b.ballot({
-        roundId: 'r1',
-        participantId: p.id,
-        coproRole: p.coproRole,
-        cardIds: [0, 1, 2, 3, 4].map((k) => ids[(i * 31 + k * 7) % ids.length]!),
-        castAt: 0,
-      }),
-    )
-  })
-  return b.doc
-}
-
-const doc = buildSession()
+const doc = buildSession(CARDS)
 const samples = { model: [] as number[], docx: [] as number[], xlsx: [] as number[], total: [] as number[] }
 let bytes = 0
 for (let run = 0; run < RUNS; run++) {
