@@ -5,6 +5,7 @@
  * quadratic: bounding structs per update bounds that stall. The document quota is the room's (room.ts).
  */
 import * as Y from 'yjs'
+import { findInUpdate } from './structIndex'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayLimits } from './limits'
 import type { DecodedUpdate } from './messages'
@@ -146,18 +147,7 @@ class TypeDepth {
   }
 
   private find(id: Y.ID): Y.Item | null {
-    const list = this.byClient.get(id.client)
-    if (!list) return null
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = list[mid]!
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-      else return s
-    }
-    return null
+    return findInUpdate(this.byClient, id)
   }
 
   /** Depth of the doc's type created by item `id` (0 when it is missing: the pending check handles that). */

@@ -10,6 +10,7 @@
  * checked again when it is retried.
  */
 import * as Y from 'yjs'
+import { findInUpdate } from './structIndex'
 import type { DecodedUpdate } from './messages'
 
 /** Where an item sits: a top-level type, the key of the top-level entry (maps), and whether it is deeper. */
@@ -179,18 +180,7 @@ class Locator {
   }
 
   private find(id: Y.ID): Y.Item | null {
-    const list = this.byClient.get(id.client)
-    if (!list) return null
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = list[mid]!
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-      else return s
-    }
-    return null
+    return findInUpdate(this.byClient, id)
   }
 }
 
