@@ -1,0 +1,62 @@
+import { useEffect, useMemo, type ReactNode } from 'react'
+import { IntlProvider, useIntl } from 'react-intl'
+import {
+  catalogue,
+  directionOf,
+  htmlLangOf,
+  type MessageKey,
+  type MessageValues,
+  type TextDirection,
+  type UiLocale,
+} from '../../../shared/i18n'
+
+/**
+ * Gives a React tree its language (react-intl over the shared catalogues, ADR 0045). The outermost
+ * provider (`root`) also sets `<html lang>` and `dir`; a nested one (the wall in the session's
+ * language) sets `lang`/`dir` on its own element instead — wrap its content in an element with
+ * `lang={htmlLangOf(locale)} dir={directionOf(locale)}`.
+ */
+export function I18nProvider({
+  locale,
+  root = false,
+  children,
+}: {
+  locale: UiLocale
+  root?: boolean
+  children: ReactNode
+}) {
+  const messages = useMemo(() => catalogue(locale), [locale])
+  useEffect(() => {
+    if (!root) return
+    document.documentElement.lang = htmlLangOf(locale)
+    document.documentElement.dir = directionOf(locale)
+  }, [locale, root])
+  return (
+    <IntlProvider locale={htmlLangOf(locale)} defaultLocale="en" messages={messages} onError={reportMissing}>
+      {children}
+    </IntlProvider>
+  )
+}
+
+function reportMissing(err: { code?: string; message: string }): void {
+  // a key missing from a partial catalogue falls back to English quietly; anything else is a bug
+  if (err.code === 'MISSING_TRANSLATION') return
+  console.error(err.message)
+}
+
+export type TFunction = (key: MessageKey, values?: MessageValues) => string
+
+/** `t(key, values)` for the nearest provider's language. */
+export function useT(): TFunction {
+  const intl = useIntl()
+  return useMemo<TFunction>(
+    () => (key, values) => intl.formatMessage({ id: key }, values as Record<string, string | number | Date>),
+    [intl],
+  )
+}
+
+/** The nearest provider's locale and direction. */
+export function useLocale(): { locale: string; dir: TextDirection } {
+  const intl = useIntl()
+  return { locale: intl.locale, dir: directionOf(intl.locale as UiLocale) }
+}

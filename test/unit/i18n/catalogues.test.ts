@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { isStructurallySame, parse } from '@formatjs/icu-messageformat-parser'
+import {
+  LANGUAGES,
+  negotiateLanguage,
+  ownCatalogue,
+  pseudoLocalize,
+  SOURCE_CATALOGUE,
+  translator,
+} from '../../../src/shared/i18n'
+
+describe('message catalogues', () => {
+  const sourceKeys = Object.keys(SOURCE_CATALOGUE)
+
+  for (const lang of LANGUAGES) {
+    const own = ownCatalogue(lang.code)
+    it(`${lang.englishName}: every message parses and uses the same arguments as English`, () => {
+      for (const [key, message] of Object.entries(own)) {
+        expect(SOURCE_CATALOGUE[key], `${lang.code}: ${key} is not an English key`).toBeDefined()
+        const same = isStructurallySame(parse(SOURCE_CATALOGUE[key]!), parse(message))
+        expect(same.success, `${lang.code}: ${key}: ${same.error?.message ?? ''}`).toBe(true)
+      }
+    })
+    if (lang.complete) {
+      it(`${lang.englishName} is complete: every key exists`, () => {
+        const missing = sourceKeys.filter((k) => own[k] === undefined || own[k]!.trim() === '')
+        expect(missing).toEqual([])
+      })
+    }
+  }
+
+  it('Welsh plurals use the six CLDR forms', () => {
+    const t = translator('cy').t
+    expect([0, 1, 2, 3, 6, 7].map((count) => t('common.cardCount', { count }))).toEqual([
+      '0 cerdyn',
+      '1 cerdyn',
+      '2 gerdyn',
+      '3 cherdyn',
+      '6 cherdyn',
+      '7 cerdyn',
+    ])
+  })
+
+  it('the pseudo-locale accents and lengthens text but keeps arguments and plurals', () => {
+    const p = pseudoLocalize('You have {n, plural, one {# card} other {# cards}}')
+    expect(p.startsWith('⟦Ýöú ĥáṽé')).toBe(true)
+    expect(p).toContain('{n,plural,one{# çáŕð')
+    expect(translator('en-XA').t('common.cardCount', { count: 2 })).toMatch(/^⟦2 çáŕðš/)
+  })
+
+  it('negotiates the first language we speak, by primary subtag', () => {
+    expect(negotiateLanguage(['cy-GB', 'en-GB'])).toBe('cy')
+    expect(negotiateLanguage(['fr-FR', 'ar-EG'])).toBe('ar')
+    expect(negotiateLanguage(['fr-FR'])).toBe('en')
+    expect(translator('ar').dir).toBe('rtl')
+  })
+})
