@@ -3,17 +3,22 @@ import { parseTemplate } from '../../core/common/templates/parse'
 import { summarizeTemplate } from '../../core/common/templates/registry'
 import { formatProblem, type TemplateProblem } from '../../core/common/templates/result'
 import type { Template } from '../../core/common/templates/schema'
+import { languageLabel, missingTexts } from '../../core/common/templates/localize'
+import { Language } from '../../shared/i18n/languages'
 import { loadShippedTemplates, readTemplateFile } from '../../core/node/templates/loadShipped'
 
-export const TEMPLATES_USAGE = 'copro templates check <file.json...> | copro templates list [--json]'
+export const TEMPLATES_USAGE =
+  'copro templates check [--languages cy,en] <file.json...> | copro templates list [--json]'
 
 const HELP = `Check workshop template files, or list the templates that ship with Copro Studio.
 
 Usage:
-  copro templates check <file.json...>
+  copro templates check [--languages cy,en] <file.json...>
       Checks each file against the template format (docs/formats/template.md).
       Prints "<file>: ok" for a valid file, and one line per problem otherwise:
         <file>: <JSON path>: <what is wrong>
+      Also says which languages each template can be read in and how many texts each translation
+      lacks; with --languages, a listed language with texts missing is a problem.
       Exit code 0 when every file is valid, 1 when any has a problem, 2 for a usage error.
   copro templates list [--json]
       Lists the shipped templates (id, name, length, layout); --json prints them as JSON.`
@@ -44,11 +49,14 @@ export async function runTemplatesCommand(args: string[], io: TemplatesCommandIo
   }
 }
 
-async function check(files: string[], io: TemplatesCommandIo): Promise<number> {
-  if (files.includes('--help') || files.includes('-h')) {
+async function check(args: string[], io: TemplatesCommandIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
     io.out(HELP)
     return 0
   }
+  const langs = takeLanguages(args, io)
+  if (langs === null) return 2
+  const { required, files } = langs
   const unknownFlag = files.find((f) => f.startsWith('-'))
   if (unknownFlag) {
     io.err(`Unknown option "${unknownFlag}".\n\n${HELP}`)
@@ -79,6 +87,7 @@ async function check(files: string[], io: TemplatesCommandIo): Promise<number> {
         })
       else idOwners.set(template.id, file)
     }
+    if (template) problems.push(...languageProblems(template, required, io, file))
     if (problems.length === 0) io.out(`${file}: ok`)
     else {
       failed++
@@ -87,6 +96,64 @@ async function check(files: string[], io: TemplatesCommandIo): Promise<number> {
   }
   if (failed > 0) io.err(`${failed} of ${files.length} template file(s) have problems.`)
   return failed > 0 ? 1 : 0
+}
+
+/** `--languages cy,en`: the languages every file must have; the rest are the files. */
+function takeLanguages(
+  args: string[],
+  io: TemplatesCommandIo,
+): { required: Language[]; files: string[] } | null {
+  const i = args.indexOf('--languages')
+  if (i === -1) return { required: [], files: args }
+  const value = args[i + 1] ?? ''
+  const required: Language[] = []
+  for (const code of value.split(',').filter(Boolean)) {
+    const p = Language.safeParse(code.trim())
+    if (!p.success) {
+      io.err(`Unknown language "${code}" (known: ${Language.options.join(', ')}).`)
+      return null
+    }
+    required.push(p.data)
+  }
+  if (required.length === 0) {
+    io.err('--languages needs a comma-separated list, e.g. --languages cy,en')
+    return null
+  }
+  return { required, files: [...args.slice(0, i), ...args.slice(i + 2)] }
+}
+
+/**
+ * The template's languages, said for every file ("languages: English (en), Welsh (cy) — 3 texts
+ * missing …"); a language in `required` with texts missing is a problem.
+ */
+function languageProblems(
+  t: Template,
+  required: readonly Language[],
+  io: TemplatesCommandIo,
+  file: string,
+): TemplateProblem[] {
+  const problems: TemplateProblem[] = []
+  const notes: string[] = []
+  for (const lang of Language.options) {
+    const missing = missingTexts(t, lang)
+    const has = lang === t.language || t.translations[lang] !== undefined
+    if (!has && !required.includes(lang)) continue
+    if (missing.length === 0)
+      notes.push(`${languageLabel(lang)}${lang === t.language ? ' (written in)' : ''}`)
+    else {
+      notes.push(`${languageLabel(lang)}: ${missing.length} text(s) missing`)
+      if (required.includes(lang))
+        problems.push({
+          path: `$.translations.${lang}`,
+          message: `missing ${languageLabel(lang)}: ${missing
+            .slice(0, 8)
+            .map((m) => m.path)
+            .join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`,
+        })
+    }
+  }
+  io.out(`${file}: languages: ${notes.join('; ')}`)
+  return problems
 }
 
 async function list(rest: string[], io: TemplatesCommandIo): Promise<number> {

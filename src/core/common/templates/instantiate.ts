@@ -56,7 +56,6 @@ export function instantiateStructure(s: TemplateStructure, origin: Point): Board
         easyRead: st.easyRead,
         kinds: [...st.kinds],
         ...(st.suggestedKind ? { suggestedKind: st.suggestedKind } : {}),
-        ...(st.suggestedKind ? { suggestedKind: st.suggestedKind } : {}),
         width: st.width ?? TEMPLATE_DEFAULTS.stageWidth,
       })),
       lanes: s.lanes.map((l) => ({
@@ -65,7 +64,6 @@ export function instantiateStructure(s: TemplateStructure, origin: Point): Board
         prompt: l.prompt,
         easyRead: l.easyRead,
         kinds: [...l.kinds],
-        ...(l.suggestedKind ? { suggestedKind: l.suggestedKind } : {}),
         ...(l.suggestedKind ? { suggestedKind: l.suggestedKind } : {}),
         height: l.height ?? TEMPLATE_DEFAULTS.laneHeight,
       })),

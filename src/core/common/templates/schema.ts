@@ -3,6 +3,8 @@ import { CardKind } from '../../../shared/model/cardKinds'
 import { STRUCTURE_LIMITS, StructureSize } from '../../../shared/model/structure'
 import { SEED_LABELS } from './seeds'
 import { multiLine, multiLineRequired, singleLine } from '../text/fields'
+import { Language } from '../../../shared/i18n/languages'
+import { TemplateTranslations, unknownTranslationIds } from './translations'
 
 /** The template file format (docs/formats/template.md). Version 1. */
 export const TEMPLATE_FORMAT_VERSION = 1
@@ -182,6 +184,10 @@ const TemplateObject = z.strictObject({
   structure: TemplateStructure,
   agenda: z.array(TemplateActivity).max(TEMPLATE_LIMITS.maxActivities),
   exportHints: TemplateExportHints.default(EXPORT_HINT_DEFAULTS),
+  /** The language the template's texts are written in (English when left out). */
+  language: Language.default('en'),
+  /** The same texts in other languages (translations.ts; docs/formats/template.md, "Languages"). */
+  translations: TemplateTranslations.default({}),
 })
 
 type TemplateShape = z.infer<typeof TemplateObject>
@@ -259,6 +265,21 @@ function checkCrossFieldRules(t: TemplateShape, ctx: z.RefinementCtx): void {
           message: `"${id}" is not the id of a stage, lane or zone in this template`,
         })
     })
+  }
+  for (const [lang, tr] of Object.entries(t.translations)) {
+    if (lang === t.language)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', lang],
+        message: `the template is written in "${lang}"; a translation into its own language is not needed`,
+      })
+    if (tr)
+      for (const u of unknownTranslationIds(t, tr))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', lang, u.kind, u.id],
+          message: `"${u.id}" is not the id of ${u.kind === 'items' ? 'a stage, lane or zone' : 'an activity'} in this template`,
+        })
   }
   if (hints.primaryAxis === 'zones' && t.structure.type === 'grid')
     ctx.addIssue({ code: 'custom', path: ['exportHints', 'primaryAxis'], message: 'a grid has no zones' })
