@@ -87,8 +87,9 @@ async function check(args: string[], io: TemplatesCommandIo): Promise<number> {
         })
       else idOwners.set(template.id, file)
     }
-    if (template) problems.push(...languageProblems(template, required, io, file))
-    if (problems.length === 0) io.out(`${file}: ok`)
+    const langs = template ? languageReport(template, required) : { problems: [], note: '' }
+    problems.push(...langs.problems)
+    if (problems.length === 0) io.out(`${file}: ok${langs.note ? ` (${langs.note})` : ''}`)
     else {
       failed++
       for (const p of problems) io.out(formatProblem(file, p))
@@ -123,23 +124,21 @@ function takeLanguages(
 }
 
 /**
- * The template's languages, said for every file ("languages: English (en), Welsh (cy) — 3 texts
- * missing …"); a language in `required` with texts missing is a problem.
+ * The template's languages, for a template that has translations or when --languages asks
+ * ("languages: English (en), Welsh (cy): 3 text(s) missing"); a language in `required` with texts
+ * missing is a problem naming the paths of the missing texts.
  */
-function languageProblems(
+function languageReport(
   t: Template,
   required: readonly Language[],
-  io: TemplatesCommandIo,
-  file: string,
-): TemplateProblem[] {
+): { problems: TemplateProblem[]; note: string } {
   const problems: TemplateProblem[] = []
   const notes: string[] = []
   for (const lang of Language.options) {
-    const missing = missingTexts(t, lang)
     const has = lang === t.language || t.translations[lang] !== undefined
     if (!has && !required.includes(lang)) continue
-    if (missing.length === 0)
-      notes.push(`${languageLabel(lang)}${lang === t.language ? ' (written in)' : ''}`)
+    const missing = missingTexts(t, lang)
+    if (missing.length === 0) notes.push(languageLabel(lang))
     else {
       notes.push(`${languageLabel(lang)}: ${missing.length} text(s) missing`)
       if (required.includes(lang))
@@ -152,8 +151,8 @@ function languageProblems(
         })
     }
   }
-  io.out(`${file}: languages: ${notes.join('; ')}`)
-  return problems
+  const asked = required.length > 0 || Object.keys(t.translations).length > 0
+  return { problems, note: asked ? `languages: ${notes.join('; ')}` : '' }
 }
 
 async function list(rest: string[], io: TemplatesCommandIo): Promise<number> {

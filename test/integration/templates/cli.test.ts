@@ -104,7 +104,7 @@ describe('copro templates check', () => {
     expect((await run(['frobnicate'])).code).toBe(2)
     const help = await run(['--help'])
     expect(help.code).toBe(0)
-    expect(help.out.join('\n')).toMatch(/copro templates check <file\.json\.\.\.>/)
+    expect(help.out.join('\n')).toMatch(/copro templates check \[--languages cy,en\] <file\.json\.\.\.>/)
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildExportModel } from '../../../src/core/common/export'
 import { authorLabel } from '../../../src/core/common/export/formats/common'
+import { wordsFor } from '../../../src/core/common/export/formats/words'
 import { markdownReport } from '../../../src/core/common/export/formats/markdown'
 import { selectCards } from '../../../src/core/common/cards/cardRecord'
 import { liveVoiceBalance, readBalanceMaps } from '../../../src/core/common/export/liveBalance'
@@ -45,7 +46,7 @@ describe('scribed cards count for whom they were scribed', () => {
       pseudonym: 'Participant 2',
       scribed: true,
     })
-    expect(authorLabel(card(scribed).author)).toBe('Participant 2 (scribed)')
+    expect(authorLabel(card(scribed).author, wordsFor(['en']))).toBe('Participant 2 (scribed)')
     expect(card(forRole).author).toMatchObject({ coproRole: 'carer-family', anonymous: true, scribed: true })
     expect(liveVoiceBalance(readBalanceMaps(b.doc), selectCards(readRecords(b.doc)).cards)).toEqual(
       m.voiceBalance,

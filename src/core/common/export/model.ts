@@ -26,6 +26,7 @@ import { voiceBalance } from './voiceBalance'
 import { findLinks } from './links'
 import { exportThemes } from './themes'
 import { parseReportSettings, REPORT_SECTIONS } from './report'
+import { Language } from '../../../shared/i18n/languages'
 
 /** A checkpoint as the storage layer lists it; createdAt may be an ISO string or epoch ms. */
 export const CheckpointInput = z.object({
@@ -43,6 +44,8 @@ export interface ExportOptions {
   /** ISO time stamped into the export (pass it in: the model is a pure function of its inputs). */
   readonly generatedAt: string
   readonly appVersion: string
+  /** The report's language(s), overriding the facilitator's setting (e.g. `copro export --language cy,en`). */
+  readonly languages?: readonly Language[]
 }
 
 const TITLE_MAX = 200
@@ -202,7 +205,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
       createdAt: toIso(meta.createdAt),
       docVersion: Number.isInteger(meta.docVersion) ? (meta.docVersion as number) : null,
     },
-    report: exportReport(raw.report),
+    report: exportReport(raw.report, opts.languages ?? [], sessionLanguage(meta)),
     namesIncluded: includeNames,
     structure: exportStructure,
     participants,
@@ -336,9 +339,17 @@ function checkpoints(input: readonly unknown[]): ExportCheckpoint[] {
   return out.sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id))
 }
 
-function exportReport(raw: unknown): ExportModel['report'] {
+/** The session's language (the facilitator's setting; English when unset). */
+function sessionLanguage(meta: Readonly<Record<string, unknown>>): Language {
+  const p = Language.safeParse(meta.language)
+  return p.success ? p.data : 'en'
+}
+
+function exportReport(raw: unknown, override: readonly Language[], session: Language): ExportModel['report'] {
   const r = parseReportSettings(raw)
+  const chosen = override.length ? override : r.languages
   return {
+    languages: chosen.length ? [...new Set(chosen)].slice(0, 2) : [session],
     organisation: oneLine(r.organisation).trim(),
     summary: cleanText(r.summary).trim(),
     purpose: cleanText(r.purpose).trim(),

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { sessionMap, WORKSHOP_KEYS } from '../session/docSchema'
 import { plain } from '../session/read'
+import { Language } from '../../../shared/i18n/languages'
 
 /**
  * What the facilitator writes and chooses for the report to circulate: the organisation's name, a
@@ -38,6 +39,11 @@ export const ReportSettings = z.object({
   nextSteps: z.string().max(5000).default(''),
   /** Sections left out of the report (so new sections appear by default). */
   hidden: z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length).default(['checkpoints']),
+  /**
+   * The report's language(s): one, or two side by side (the first leads, e.g. ['cy', 'en']). Empty:
+   * the session's language.
+   */
+  languages: z.array(Language).max(2).default([]),
 })
 export type ReportSettings = z.infer<typeof ReportSettings>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Language } from '../../../shared/i18n/languages'
 import { CardKind } from '../../../shared/model/cardKinds'
 import { DueDate } from '../cards/card'
 import { LinkKind } from '../cards/link'
@@ -196,6 +197,8 @@ export const ExportReport = z.object({
   whoTookPart: Text,
   nextSteps: Text,
   sections: z.array(z.enum(['board', 'themes', 'pains', 'contributions', 'actions', 'voice', 'checkpoints'])),
+  /** The language(s) of the report's own words, the first leading ('cy', 'en'; two means side by side). */
+  languages: z.array(Language).min(1).max(2),
 })
 export type ExportReport = z.infer<typeof ExportReport>
 

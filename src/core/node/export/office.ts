@@ -20,13 +20,12 @@ import {
   cardIndex,
   cellLabel,
   checkpointReason,
-  plural,
   rankedPains,
-  roleShort,
   shows,
   whoTookPart,
 } from '../../common/export/formats/common'
 import type { ExportModel } from '../../common/export/schema'
+import { wordsOf } from '../../common/export/formats/words'
 
 /**
  * Office documents from the export model: an editable Word report (.docx, `docx` 9.15.2) with the
@@ -94,6 +93,7 @@ const moreRow = (cols: number, n: number): string[] => [
 
 /** The report as an editable Word document. */
 export async function docxReport(m: ExportModel): Promise<Uint8Array> {
+  const w = wordsOf(m)
   const r = m.report
   const cards = cardIndex(m)
   const body: Array<Paragraph | Table> = []
@@ -104,107 +104,143 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
   body.push(
     ...para(
       [
-        'Co-production workshop report',
-        m.session.createdAt ? `Held ${m.session.createdAt.slice(0, 10)}` : '',
-        `${plural(m.participants.length, 'participant')} · ${plural(m.cards.length, 'card')} · ${plural(votes, 'vote')} · ${plural(m.actions.length, 'action')}`,
+        w.t('report.subtitle'),
+        m.session.createdAt ? w.t('report.heldOnCap', { date: m.session.createdAt.slice(0, 10) }) : '',
+        w.t('report.countsLine', {
+          participants: m.participants.length,
+          cards: m.cards.length,
+          votes,
+          actions: m.actions.length,
+        }),
       ]
         .filter(Boolean)
         .join('\n'),
     ),
   )
-  if (r.summary) body.push(heading('Summary'), ...para(r.summary))
-  const roles = whoTookPart(m)
-  const who = [r.whoTookPart, roles ? `By role: ${roles}.` : ''].filter(Boolean).join('\n\n')
+  if (r.summary) body.push(heading(w.t('report.section.summary')), ...para(r.summary))
+  const roles = whoTookPart(m, w)
+  const who = [r.whoTookPart, ...(roles ? w.each('report.byRole', { roles }) : [])]
+    .filter(Boolean)
+    .join('\n\n')
   const context = (
     [
-      ['Purpose', r.purpose],
-      ['Who took part', who],
-      ['Next steps', r.nextSteps],
+      [w.t('report.section.purpose'), r.purpose],
+      [w.t('report.section.whoTookPart'), who],
+      [w.t('report.section.nextSteps'), r.nextSteps],
     ] as const
   ).filter(([, v]) => v)
   if (context.length) {
-    body.push(heading('About the workshop'))
+    body.push(heading(w.t('report.section.about')))
     for (const [k, v] of context) body.push(heading(k, 2), ...para(v))
   }
   if (shows(m, 'themes') && m.themes.length) {
-    body.push(heading('Themes'))
+    body.push(heading(w.t('report.section.themes')))
     for (const t of m.themes) {
       body.push(heading(t.name, 2))
       body.push(
         ...para(
-          `${plural(t.cardIds.length, 'card')} — by role: ${byRoleSplit(t.cardIds.length, t.cardsByRole)}; votes: ${byRoleSplit(t.votes.total, t.votes.byRole)}`,
+          w.t('report.themeMeta', {
+            cards: w.t('report.cards', { count: t.cardIds.length }),
+            byRole: byRoleSplit(t.cardIds.length, t.cardsByRole, w),
+            votes: byRoleSplit(t.votes.total, t.votes.byRole, w),
+          }),
         ),
       )
       for (const id of t.cardIds) {
         const c = cards.get(id)
-        if (c) body.push(new Paragraph({ text: `${c.kindLabel}: ${c.text}`, bullet: { level: 0 } }))
+        if (c) body.push(new Paragraph({ text: `${w.kind(c.kind)}: ${c.text}`, bullet: { level: 0 } }))
       }
     }
   }
   if (shows(m, 'pains')) {
-    body.push(heading('Pains ranked by votes'))
+    body.push(heading(w.t('report.section.pains')))
     const pains = rankedPains(m)
     body.push(
       pains.length
         ? table(
-            ['#', 'Pain', 'Where', 'Votes', ...COPRO_ROLES.map(roleShort)],
+            [
+              '#',
+              w.t('report.col.pain'),
+              w.t('report.col.where'),
+              w.t('report.col.votes'),
+              ...COPRO_ROLES.map((role) => w.roleShort(role)),
+            ],
             pains.map((c, i) => [
               String(i + 1),
               c.text,
-              cellLabel(c.cell),
+              cellLabel(c.cell, w),
               String(c.votes.total),
               ...COPRO_ROLES.map((role) => String(c.votes.byRole[role])),
             ]),
             [0, 3, ...COPRO_ROLES.map((_, i) => i + 4)],
           )
-        : new Paragraph('No pains recorded.'),
+        : new Paragraph(w.t('report.empty.pains')),
     )
   }
   if (shows(m, 'contributions')) {
     const list = m.cards.filter((c) => c.kind === 'contribution')
-    body.push(heading('Contributions ledger'))
+    body.push(heading(w.t('report.section.contributions')))
     body.push(
       list.length
         ? table(
-            ['Contribution', 'Offered by', 'Author', 'Where', 'Votes'],
+            [
+              w.t('report.col.contribution'),
+              w.t('report.col.offeredBy'),
+              w.t('report.col.author'),
+              w.t('report.col.where'),
+              w.t('report.col.votes'),
+            ],
             list.map((c) => [
               c.text,
-              c.author.coproRoleLabel,
-              authorLabel(c.author),
-              cellLabel(c.cell),
+              w.role(c.author.coproRole),
+              authorLabel(c.author, w),
+              cellLabel(c.cell, w),
               String(c.votes.total),
             ]),
             [4],
           )
-        : new Paragraph('No contributions recorded.'),
+        : new Paragraph(w.t('report.empty.contributions')),
     )
   }
   if (shows(m, 'actions')) {
-    body.push(heading('Action plan'))
+    body.push(heading(w.t('report.section.actions')))
     body.push(
       m.actions.length
         ? table(
-            ['Action', 'Owner', 'Due', 'Addresses', 'Where', 'Votes'],
+            [
+              w.t('report.col.action'),
+              w.t('report.col.owner'),
+              w.t('report.col.due'),
+              w.t('report.col.addresses'),
+              w.t('report.col.where'),
+              w.t('report.col.votes'),
+            ],
             m.actions.map((a) => [
               a.text,
-              a.owner || 'unassigned',
+              a.owner || w.t('report.unassigned'),
               a.due || '—',
               a.addressesPainIds.map((id) => cards.get(id)?.text ?? '').join('; ') || '—',
-              cellLabel(a.cell),
+              cellLabel(a.cell, w),
               String(a.votes.total),
             ]),
             [5],
           )
-        : new Paragraph('No actions recorded.'),
+        : new Paragraph(w.t('report.empty.actions')),
     )
   }
   if (shows(m, 'voice')) {
-    body.push(heading('Voice balance'))
+    body.push(heading(w.t('report.section.voice')))
     body.push(
       table(
-        ['Role', 'People', 'Cards', 'Votes', 'Words'],
+        [
+          w.t('report.col.role'),
+          w.t('report.col.people'),
+          w.t('report.col.cards'),
+          w.t('report.col.votes'),
+          w.t('report.col.words'),
+        ],
         m.voiceBalance.byRole.map((t) => [
-          t.coproRoleLabel,
+          w.role(t.coproRole),
           String(t.participants),
           String(t.cards),
           String(t.votes),
@@ -215,28 +251,24 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
     )
   }
   if (shows(m, 'checkpoints') && m.checkpoints.length) {
-    body.push(heading('Checkpoints'))
+    body.push(heading(w.t('report.section.checkpoints')))
     body.push(
       table(
-        ['Checkpoint', 'Saved', 'Reason'],
+        [w.t('report.col.checkpoint'), w.t('report.col.saved'), w.t('report.col.reason')],
         m.checkpoints.map((c) => [
           c.name,
           c.createdAt.replace('T', ' ').slice(0, 16),
-          checkpointReason(c.reason),
+          checkpointReason(c.reason, w),
         ]),
       ),
     )
   }
-  body.push(heading('About this report'))
-  body.push(
-    ...para(
-      'Participants appear as pseudonyms unless they agreed to be named. Anonymous cards never show who wrote them, only the co-production role.',
-    ),
-  )
+  body.push(heading(w.t('report.section.aboutReport')))
+  body.push(...para(w.each('report.about.pseudonyms').join('\n\n')))
   const doc = new Document({
     creator: 'Copro Studio',
     title: m.session.title,
-    description: 'Co-production workshop report',
+    description: w.t('report.subtitle'),
     sections: [{ children: body }],
   })
   return new Uint8Array(await Packer.toBuffer(doc))

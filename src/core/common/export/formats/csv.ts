@@ -1,6 +1,15 @@
-import { COPRO_ROLES } from '../../../../shared/model/roles'
+import { COPRO_ROLES, type CoproRole } from '../../../../shared/model/roles'
 import type { ExportModel } from '../schema'
-import { areaLabel, authorLabel, cardIndex, roleShort } from './common'
+import { areaLabel, authorLabel, cardIndex } from './common'
+import { wordsFor } from './words'
+
+/**
+ * CSV files are data: their column names, codes and the words the app adds stay in English whatever
+ * the report's language (docs/formats/export.md), so spreadsheets and planning tools that read them
+ * keep working. People's own words are as written.
+ */
+const EN = wordsFor(['en'])
+const roleShort = (r: CoproRole): string => EN.roleShort(r)
 
 /** Byte order mark: Excel reads the file as UTF-8 only with it. */
 export const BOM = '\uFEFF'
@@ -64,7 +73,7 @@ export function cardsRows(m: ExportModel): string[][] {
       c.cell.type === 'cell' ? c.cell.laneLabel : '',
       c.cell.type === 'zone' ? c.cell.zoneLabel : '',
       c.author.coproRoleLabel,
-      authorLabel(c.author),
+      authorLabel(c.author, EN),
       String(c.votes.total),
       ...COPRO_ROLES.map((r) => String(c.votes.byRole[r])),
       c.linksTo.join('; '),
@@ -107,7 +116,7 @@ export function actionsRows(m: ExportModel): string[][] {
     const firstLine = a.text.split('\n').find((l) => l.trim() !== '') ?? ''
     const summary = truncate(firstLine.trim() || '(untitled action)', SUMMARY_MAX)
     const pains = a.addressesPainIds.map((id) => cards.get(id)!).filter(Boolean)
-    const where = a.cell.type === 'unplaced' ? 'Unplaced' : areaLabel(a.cell)
+    const where = a.cell.type === 'unplaced' ? 'Unplaced' : areaLabel(a.cell, EN)
     const card = cards.get(a.cardId)!
     const description = [
       a.text,

@@ -1,5 +1,6 @@
 import type { ExportCard, ExportModel } from '../schema'
-import { cardIndex, plural, rankedPains } from './common'
+import { cardIndex, rankedPains } from './common'
+import { wordsOf } from './words'
 import { escapeHtml as h } from './escape'
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -28,54 +29,55 @@ const quotable = (c: ExportCard): boolean => !c.author.anonymous && c.author.nam
  * otherwise the page says what the card was about (its theme or its place on the board).
  */
 export function youSaidWeDidHtml(m: ExportModel): string {
+  const w = wordsOf(m)
   const cards = cardIndex(m)
   const said: string[] = []
   if (m.themes.length)
     for (const t of m.themes.slice(0, 5))
       said.push(
-        `<li><span class="icon" aria-hidden="true">💬</span>${h(t.name)} <span class="small">(${h(plural(t.cardIds.length, 'card'))})</span></li>`,
+        `<li><span class="icon" aria-hidden="true">💬</span>${h(t.name)} <span class="small">(${w.h('report.cards', { count: t.cardIds.length })})</span></li>`,
       )
   else
     for (const c of rankedPains(m).slice(0, 5))
       said.push(
-        `<li><span class="icon" aria-hidden="true">💬</span>${quotable(c) ? `“${h(c.text)}”` : h(`Something was hard at “${c.cell.type === 'unplaced' ? 'this service' : c.cell.type === 'cell' ? c.cell.stageLabel : c.cell.zoneLabel}”.`)}</li>`,
+        `<li><span class="icon" aria-hidden="true">💬</span>${quotable(c) ? `“${h(c.text)}”` : w.h('easy.hardAt', { where: c.cell.type === 'unplaced' ? w.t('easy.thisService') : c.cell.type === 'cell' ? c.cell.stageLabel : c.cell.zoneLabel })}</li>`,
       )
   const did = m.actions.slice(0, 6).map((a) => {
-    const who = a.owner ? ` ${h(a.owner)} will do this` : ''
-    const when = a.due ? ` by ${h(a.due)}` : ''
+    const who = a.owner ? ` ${w.h('easy.willDo', { who: a.owner })}` : ''
+    const when = a.due ? ` ${w.h('easy.by', { date: a.due })}` : ''
     const why = a.addressesPainIds.length
-      ? ` <span class="small">This is about: ${h(
-          a.addressesPainIds
+      ? ` <span class="small">${w.h('easy.about', {
+          list: a.addressesPainIds
             .map((id) => cards.get(id))
             .filter((c): c is ExportCard => c !== undefined)
-            .map((c) => (quotable(c) ? c.text : 'a problem people told us about'))
+            .map((c) => (quotable(c) ? c.text : w.t('easy.aProblem')))
             .join('; '),
-        )}</span>`
+        })}</span>`
       : ''
-    return `<li><span class="icon" aria-hidden="true">✅</span>${h(a.text)}.${who}${when}.${why}</li>`
+    return `<li><span class="icon" aria-hidden="true">✅</span><bdi dir="auto">${h(a.text)}</bdi>.${who}${when}.${why}</li>`
   })
   const org = m.report.organisation ? `<p class="org">${h(m.report.organisation)}</p>` : ''
   const next = m.report.nextSteps
-    ? `<h2><span aria-hidden="true">➡️</span> What happens next</h2><p>${h(m.report.nextSteps)}</p>`
+    ? `<h2><span aria-hidden="true">➡️</span> ${w.h('easy.next')}</h2><p dir="auto">${h(m.report.nextSteps)}</p>`
     : ''
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${w.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>You said, we did — ${h(m.session.title)}</title>
+<title>${h(w.t('easy.pageTitle', { title: m.session.title }))}</title>
 <style>${CSS}</style>
 </head>
 <body>
-${org}<h1>You said, we did</h1>
-<p>Thank you for coming to “${h(m.session.title)}”${m.session.createdAt ? ` on ${h(m.session.createdAt.slice(0, 10))}` : ''}.</p>
-<h2><span aria-hidden="true">🗣️</span> You said</h2>
-${said.length ? `<ul>${said.join('')}</ul>` : '<p>We are still reading what you told us.</p>'}
-<h2><span aria-hidden="true">🛠️</span> We will</h2>
-${did.length ? `<ul>${did.join('')}</ul>` : '<p>We will tell you what we will do soon.</p>'}
+${org}<h1>${w.h('easy.title')}</h1>
+${m.session.createdAt ? w.p('easy.thanksOn', { title: m.session.title, date: m.session.createdAt.slice(0, 10) }) : w.p('easy.thanks', { title: m.session.title })}
+<h2><span aria-hidden="true">🗣️</span> ${w.h('easy.youSaid')}</h2>
+${said.length ? `<ul>${said.join('')}</ul>` : w.p('easy.stillReading')}
+<h2><span aria-hidden="true">🛠️</span> ${w.h('easy.weWill')}</h2>
+${did.length ? `<ul>${did.join('')}</ul>` : w.p('easy.soon')}
 ${next}
-<p class="small">We only show your own words if you said we could use your name.</p>
+${w.p('easy.ownWords', undefined, 'small')}
 </body>
 </html>
 `

@@ -12,30 +12,30 @@ import {
   cellLabel,
   linkRows,
   percent,
-  plural,
   rankedPains,
-  roleShort,
 } from './common'
 import { escapeMarkdown as md } from './escape'
+import { wordsOf, type Words } from './words'
 
 /** The report as Markdown (GitHub-flavoured tables). All user text is escaped. */
 export function markdownReport(m: ExportModel): string {
   const out: string[] = []
+  const w = wordsOf(m)
   const roles = activeRoles(m)
   if (m.report.organisation) out.push(`**${md(m.report.organisation)}**`, '')
   out.push(`# ${md(m.session.title)}`, '')
-  out.push(...summary(m), '')
-  if (m.report.summary) out.push('## Summary', '', md(m.report.summary), '')
-  out.push(...context(m), '')
-  if (shows(m, 'board')) out.push(...board(m), '')
-  if (shows(m, 'themes')) out.push(...themes(m), '')
-  if (shows(m, 'pains')) out.push(...pains(m, roles), '')
-  if (shows(m, 'contributions')) out.push(...contributions(m), '')
-  if (shows(m, 'actions')) out.push(...actionPlan(m), '')
-  if (shows(m, 'actions') && m.links.length > 0) out.push(...linksSection(m), '')
-  if (shows(m, 'voice')) out.push(...voice(m, roles), '')
-  if (shows(m, 'checkpoints')) out.push(...checkpoints(m), '')
-  out.push(...about(m))
+  out.push(...summary(m, w), '')
+  if (m.report.summary) out.push(`## ${w.t('report.section.summary')}`, '', md(m.report.summary), '')
+  out.push(...context(m, w), '')
+  if (shows(m, 'board')) out.push(...board(m, w), '')
+  if (shows(m, 'themes')) out.push(...themes(m, w), '')
+  if (shows(m, 'pains')) out.push(...pains(m, roles, w), '')
+  if (shows(m, 'contributions')) out.push(...contributions(m, w), '')
+  if (shows(m, 'actions')) out.push(...actionPlan(m, w), '')
+  if (shows(m, 'actions') && m.links.length > 0) out.push(...linksSection(m, w), '')
+  if (shows(m, 'voice')) out.push(...voice(m, roles, w), '')
+  if (shows(m, 'checkpoints')) out.push(...checkpoints(m, w), '')
+  out.push(...about(m, w))
   return (
     out
       .join('\n')
@@ -57,30 +57,34 @@ function table(
   return [row(header), row(align), ...rows.map(row)]
 }
 
-function summary(m: ExportModel): string[] {
+function summary(m: ExportModel, w: Words): string[] {
   const votes = m.cards.reduce((n, c) => n + c.votes.total, 0)
   return [
-    `Co-production workshop report, generated ${m.generator.generatedAt.slice(0, 10)} by Copro Studio ${md(m.generator.appVersion)}.`,
-    '',
-    ...(m.session.createdAt ? [`- **Held:** ${m.session.createdAt.slice(0, 10)}`] : []),
-    `- **Participants:** ${m.participants.length}`,
-    `- **Cards:** ${m.cards.length} · **Votes:** ${votes} · **Actions:** ${m.actions.length} · **Links:** ${m.links.length}`,
-    `- **Names:** ${m.namesIncluded ? 'shown for participants who agreed to be named' : 'not shown (pseudonyms only)'}`,
+    ...w
+      .each('report.generated', {
+        date: m.generator.generatedAt.slice(0, 10),
+        version: md(m.generator.appVersion),
+      })
+      .flatMap((line) => [line, '']),
+    ...(m.session.createdAt ? [`- **${w.t('report.fact.held')}:** ${m.session.createdAt.slice(0, 10)}`] : []),
+    `- **${w.t('report.fact.participants')}:** ${m.participants.length}`,
+    `- **${w.t('report.fact.cards')}:** ${m.cards.length} · **${w.t('report.fact.votes')}:** ${votes} · **${w.t('report.fact.actions')}:** ${m.actions.length} · **${w.t('report.fact.links')}:** ${m.links.length}`,
+    `- **${w.t('report.fact.names')}:** ${w.t(m.namesIncluded ? 'report.fact.namesShown' : 'report.fact.namesHidden')}`,
   ]
 }
 
-function cardLine(c: ExportCard): string {
+function cardLine(c: ExportCard, w: Words): string {
   const info = CARD_KIND_INFO[c.kind]
-  const votes = c.votes.total ? ` (${plural(c.votes.total, 'vote')})` : ''
-  return `${info.icon} **${info.label}:** ${md(c.text)}${votes}`
+  const votes = c.votes.total ? ` (${w.t('report.votes', { count: c.votes.total })})` : ''
+  return `${info.icon} **${w.kind(c.kind)}:** ${md(c.text)}${votes}`
 }
 
-function board(m: ExportModel): string[] {
+function board(m: ExportModel, w: Words): string[] {
   const s = m.structure
   const out: string[] = []
   const unplaced = m.cards.filter((c) => c.cell.type === 'unplaced')
   if (s?.type === 'grid') {
-    out.push('## Journey matrix', '')
+    out.push(`## ${w.t('report.section.matrix')}`, '')
     const cells = new Map<string, ExportCard[]>()
     for (const c of m.cards) {
       if (c.cell.type !== 'cell') continue
@@ -94,58 +98,73 @@ function board(m: ExportModel): string[] {
         ['', ...s.stages.map((st) => `**${md(st.label)}**`)],
         s.lanes.map((l) => [
           `**${md(l.label)}**`,
-          ...s.stages.map((st) => (cells.get(`${l.id}\u0000${st.id}`) ?? []).map(cardLine).join('<br>')),
+          ...s.stages.map((st) =>
+            (cells.get(`${l.id}\u0000${st.id}`) ?? []).map((c) => cardLine(c, w)).join('<br>'),
+          ),
         ]),
       ),
     )
   } else if (s?.type === 'zones') {
-    out.push('## Board', '')
+    out.push(`## ${w.t('report.section.board')}`, '')
     for (const z of s.zones) {
       const list = m.cards.filter((c) => c.cell.type === 'zone' && c.cell.zoneId === z.id)
       out.push(`### ${md(z.label)}`, '')
-      out.push(...(list.length ? list.map((c) => `- ${cardLine(c)}`) : ['_No cards._']), '')
+      out.push(
+        ...(list.length ? list.map((c) => `- ${cardLine(c, w)}`) : [`_${w.t('report.empty.cards')}_`]),
+        '',
+      )
     }
   } else {
-    out.push('## Cards', '')
+    out.push(`## ${w.t('report.section.cards')}`, '')
   }
   if (unplaced.length) {
-    out.push('', s ? '### Not placed in the structure' : '', '')
-    out.push(...unplaced.map((c) => `- ${cardLine(c)}`))
+    out.push('', s ? `### ${w.t('report.section.unplaced')}` : '', '')
+    out.push(...unplaced.map((c) => `- ${cardLine(c, w)}`))
   }
   return out
 }
 
-function themes(m: ExportModel): string[] {
+function themes(m: ExportModel, w: Words): string[] {
   if (!m.themes.length) return []
   const cards = cardIndex(m)
-  const out = ['## Themes', '']
+  const out = [`## ${w.t('report.section.themes')}`, '']
   for (const t of m.themes) {
     out.push(`### ${md(t.name)}`, '')
     out.push(
-      `${plural(t.cardIds.length, 'card')} — by role: ${md(byRoleSplit(t.cardIds.length, t.cardsByRole))} · votes: ${md(byRoleSplit(t.votes.total, t.votes.byRole))}`,
+      w.t('report.themeMeta', {
+        cards: w.t('report.cards', { count: t.cardIds.length }),
+        byRole: md(byRoleSplit(t.cardIds.length, t.cardsByRole, w)),
+        votes: md(byRoleSplit(t.votes.total, t.votes.byRole, w)),
+      }),
       '',
     )
     for (const id of t.cardIds) {
       const c = cards.get(id)
-      if (c) out.push(`- ${cardLine(c)}`)
+      if (c) out.push(`- ${cardLine(c, w)}`)
     }
     out.push('')
   }
   return out
 }
 
-function pains(m: ExportModel, roles: readonly CoproRole[]): string[] {
+function pains(m: ExportModel, roles: readonly CoproRole[], w: Words): string[] {
   const list = rankedPains(m)
-  const out = ['## Pains ranked by votes', '']
-  if (!list.length) return [...out, '_No pains recorded._']
+  const out = [`## ${w.t('report.section.pains')}`, '']
+  if (!list.length) return [...out, `_${w.t('report.empty.pains')}_`]
   return [
     ...out,
     ...table(
-      ['#', 'Pain', 'Where', 'Votes', ...roles.map(roleShort)],
+      [
+        '#',
+        w.t('report.col.pain'),
+        w.t('report.col.where'),
+        w.t('report.col.votes'),
+        ...roles.map((r) => w.roleShort(r)),
+      ],
       list.map((c, i) => [
         String(i + 1),
         md(c.text),
-        md(cellLabel(c.cell)),
+        md(cellLabel(c.cell, w)),
         String(c.votes.total),
         ...roles.map((r) => String(c.votes.byRole[r])),
       ]),
@@ -154,19 +173,25 @@ function pains(m: ExportModel, roles: readonly CoproRole[]): string[] {
   ]
 }
 
-function contributions(m: ExportModel): string[] {
+function contributions(m: ExportModel, w: Words): string[] {
   const list = m.cards.filter((c) => c.kind === 'contribution')
-  const out = ['## Contributions ledger', '', 'Who can contribute what, and where.', '']
-  if (!list.length) return [...out, '_No contributions recorded._']
+  const out = [`## ${w.t('report.section.contributions')}`, '', w.t('report.contributionsIntro'), '']
+  if (!list.length) return [...out, `_${w.t('report.empty.contributions')}_`]
   return [
     ...out,
     ...table(
-      ['Contribution', 'Offered by', 'Author', 'Where', 'Votes'],
+      [
+        w.t('report.col.contribution'),
+        w.t('report.col.offeredBy'),
+        w.t('report.col.author'),
+        w.t('report.col.where'),
+        w.t('report.col.votes'),
+      ],
       list.map((c) => [
         md(c.text),
-        md(c.author.coproRoleLabel),
-        md(authorLabel(c.author)),
-        md(cellLabel(c.cell)),
+        md(w.role(c.author.coproRole)),
+        md(authorLabel(c.author, w)),
+        md(cellLabel(c.cell, w)),
         String(c.votes.total),
       ]),
       [4],
@@ -174,20 +199,27 @@ function contributions(m: ExportModel): string[] {
   ]
 }
 
-function actionPlan(m: ExportModel): string[] {
+function actionPlan(m: ExportModel, w: Words): string[] {
   const cards = cardIndex(m)
-  const out = ['## Action plan', '']
-  if (!m.actions.length) return [...out, '_No actions recorded._']
+  const out = [`## ${w.t('report.section.actions')}`, '']
+  if (!m.actions.length) return [...out, `_${w.t('report.empty.actions')}_`]
   return [
     ...out,
     ...table(
-      ['Action', 'Owner', 'Due', 'Addresses', 'Where', 'Votes'],
+      [
+        w.t('report.col.action'),
+        w.t('report.col.owner'),
+        w.t('report.col.due'),
+        w.t('report.col.addresses'),
+        w.t('report.col.where'),
+        w.t('report.col.votes'),
+      ],
       m.actions.map((a) => [
         md(a.text),
-        a.owner ? md(a.owner) : '_unassigned_',
+        a.owner ? md(a.owner) : `_${w.t('report.unassigned')}_`,
         a.due || '—',
         a.addressesPainIds.map((id) => md(cards.get(id)!.text)).join('<br>') || '—',
-        md(cellLabel(a.cell)),
+        md(cellLabel(a.cell, w)),
         String(a.votes.total),
       ]),
       [5],
@@ -195,30 +227,39 @@ function actionPlan(m: ExportModel): string[] {
   ]
 }
 
-function linksSection(m: ExportModel): string[] {
-  const out = ['## Links between cards', '']
-  const rows = linkRows(m)
-  if (!rows.length) return [...out, '_No links drawn._']
-  const card = (c: ExportCard): string => `${CARD_KIND_INFO[c.kind].label}: ${md(c.text)}`
+function linksSection(m: ExportModel, w: Words): string[] {
+  const out = [`## ${w.t('report.section.links')}`, '']
+  const rows = linkRows(m, w)
+  if (!rows.length) return [...out, `_${w.t('report.empty.links')}_`]
+  const card = (c: ExportCard): string => `${w.kind(c.kind)}: ${md(c.text)}`
   return [
     ...out,
     ...table(
-      ['From', 'Link', 'To'],
+      [w.t('report.col.from'), w.t('report.col.link'), w.t('report.col.to')],
       rows.map((r) => [card(r.from), md(r.kind), card(r.to)]),
     ),
   ]
 }
 
-function voice(m: ExportModel, roles: readonly CoproRole[]): string[] {
+function voice(m: ExportModel, roles: readonly CoproRole[], w: Words): string[] {
   const vb = m.voiceBalance
-  const out = ['## Voice balance', '']
+  const out = [`## ${w.t('report.section.voice')}`, '']
   out.push(
     ...table(
-      ['Role', 'People', 'Cards', 'Share of cards', 'Votes', 'Share of votes', 'Words', 'Share of words'],
+      [
+        w.t('report.col.role'),
+        w.t('report.col.people'),
+        w.t('report.col.cards'),
+        w.t('report.col.shareCards'),
+        w.t('report.col.votes'),
+        w.t('report.col.shareVotes'),
+        w.t('report.col.words'),
+        w.t('report.col.shareWords'),
+      ],
       vb.byRole
         .filter((t) => roles.includes(t.coproRole))
         .map((t) => [
-          md(t.coproRoleLabel),
+          md(w.role(t.coproRole)),
           String(t.participants),
           String(t.cards),
           percent(t.cardShare),
@@ -231,15 +272,19 @@ function voice(m: ExportModel, roles: readonly CoproRole[]): string[] {
     ),
   )
   if (vb.byArea.length) {
-    const kind = vb.byArea[0]!.type === 'stage' ? 'Stage' : 'Zone'
-    out.push('', `### Cards per role in each ${kind.toLowerCase()}`, '')
+    const stage = vb.byArea[0]!.type === 'stage'
+    out.push('', `### ${w.t(stage ? 'report.perStage' : 'report.perZone')}`, '')
     out.push(
       ...table(
-        [kind, ...roles.map(roleShort), 'Not yet heard from'],
+        [
+          w.t(stage ? 'report.col.stage' : 'report.col.zone'),
+          ...roles.map((r) => w.roleShort(r)),
+          w.t('report.col.notYetHeard'),
+        ],
         vb.byArea.map((a) => [
           md(a.label),
           ...roles.map((r) => String(a.byRole.find((t) => t.coproRole === r)!.cards)),
-          a.notYetHeard.map(roleShort).join(', ') || '—',
+          a.notYetHeard.map((r) => w.roleShort(r)).join(', ') || '—',
         ]),
         roles.map((_, i) => i + 1),
       ),
@@ -248,51 +293,50 @@ function voice(m: ExportModel, roles: readonly CoproRole[]): string[] {
   return out
 }
 
-function context(m: ExportModel): string[] {
+function context(m: ExportModel, w: Words): string[] {
   const r = m.report
-  const roles = whoTookPart(m)
-  const who = [r.whoTookPart, roles ? `By role: ${roles}.` : ''].filter(Boolean).join('\n\n')
-  const parts = (
-    [
-      ['Purpose', r.purpose],
-      ['Who took part', who],
-      ['Next steps', r.nextSteps],
-    ] as const
-  ).filter(([, v]) => v)
-  if (!parts.length) return []
-  return ['## About the workshop', '', ...parts.flatMap(([k, v]) => [`### ${k}`, '', md(v), ''])]
+  const roles = whoTookPart(m, w)
+  const who = [md(r.whoTookPart), ...(roles ? w.each('report.byRole', { roles }) : [])]
+    .filter(Boolean)
+    .join('\n\n')
+  const parts: [string, string][] = [
+    [w.t('report.section.purpose'), md(r.purpose)],
+    [w.t('report.section.whoTookPart'), who],
+    [w.t('report.section.nextSteps'), md(r.nextSteps)],
+  ]
+  const shown = parts.filter(([, v]) => v)
+  if (!shown.length) return []
+  return [`## ${w.t('report.section.about')}`, '', ...shown.flatMap(([k, v]) => [`### ${k}`, '', v, ''])]
 }
 
-function checkpoints(m: ExportModel): string[] {
-  const out = ['## Checkpoints', '']
-  if (!m.checkpoints.length) return [...out, '_No checkpoints._']
+function checkpoints(m: ExportModel, w: Words): string[] {
+  const out = [`## ${w.t('report.section.checkpoints')}`, '']
+  if (!m.checkpoints.length) return [...out, `_${w.t('report.empty.checkpoints')}_`]
   return [
     ...out,
     ...table(
-      ['Checkpoint', 'Saved', 'Reason'],
+      [w.t('report.col.checkpoint'), w.t('report.col.saved'), w.t('report.col.reason')],
       m.checkpoints.map((c) => [
         md(c.name),
         c.createdAt.replace('T', ' ').slice(0, 16),
-        md(checkpointReason(c.reason)),
+        md(checkpointReason(c.reason, w)),
       ]),
     ),
   ]
 }
 
-function about(m: ExportModel): string[] {
+function about(m: ExportModel, w: Words): string[] {
   const o = m.omitted
-  return [
-    '## About this report',
-    '',
-    'Participants appear as pseudonyms unless they agreed to be named. Anonymous cards never show who wrote them, only the co-production role.',
+  const paras = [
+    ...w.each('report.about.pseudonyms'),
     ...(o.withdrawnParticipants
-      ? [
-          '',
-          `At their request, the contributions of ${plural(o.withdrawnParticipants, 'participant')} have been removed (${plural(o.withdrawnCards, 'card')}, ${plural(o.withdrawnBallots, 'ballot')}).`,
-        ]
+      ? w.each('report.about.withdrawn', {
+          people: o.withdrawnParticipants,
+          cards: o.withdrawnCards,
+          ballots: o.withdrawnBallots,
+        })
       : []),
-    ...(o.invalidRecords
-      ? ['', `${plural(o.invalidRecords, 'damaged record')} could not be read and were skipped.`]
-      : []),
+    ...(o.invalidRecords ? w.each('report.about.damaged', { count: o.invalidRecords }) : []),
   ]
+  return [`## ${w.t('report.section.aboutReport')}`, ...paras.flatMap((p) => ['', p])]
 }
