@@ -4,9 +4,10 @@ import { flagString, parseArgs, UsageError } from '../args'
 import { buildExportModel } from '../../core/common/export/model'
 import { EXPORT_FORMATS } from '../../core/common/export/formats'
 import { WRITE_FORMATS, writeExport, type WriteFormat } from '../../core/node/export/writeExport'
+import { Language } from '../../shared/i18n/languages'
 
 export const EXPORT_USAGE =
-  'copro export <session-id | file.copro> [--format json,csv,md,html,docx,xlsx,easyread] --out DIR [--data-dir D] [--names]'
+  'copro export <session-id | file.copro> [--format json,csv,md,html,docx,xlsx,easyread] --out DIR [--data-dir D] [--names] [--language cy,en]'
 
 const HELP = `Export a session's structured outputs.
 
@@ -20,7 +21,10 @@ Options:
              easyread → you-said-we-did.html (an easy-read one-pager for the people who took part)
   --out      folder to write into (created if missing; existing export files are replaced)
   --data-dir data folder holding the sessions (default: the app's data folder)
-  --names    show the names of participants who agreed to be named (default: pseudonyms only)`
+  --names    show the names of participants who agreed to be named (default: pseudonyms only)
+  --language the report's language, or two side by side, the first leading: en, cy, ar, cy,en …
+             (default: the facilitator's choice in the app, else the session's language). CSV, JSON
+             and the spreadsheet are data: their column names stay English.`
 
 export interface ExportCommandIo {
   out(s: string): void
@@ -45,8 +49,12 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
   let outDir: string
   let dataDir: string
   let includeNames: boolean
+  let languages: Language[]
   try {
-    const p = parseArgs(args, { values: ['format', 'out', 'data-dir'], booleans: ['names', 'help'] })
+    const p = parseArgs(args, {
+      values: ['format', 'out', 'data-dir', 'language'],
+      booleans: ['names', 'help'],
+    })
     if (p.flags.has('help')) {
       io.out(HELP)
       return 0
@@ -59,6 +67,7 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
     outDir = resolve(out)
     dataDir = resolve(flagString(p, 'data-dir') ?? io.dataDir)
     includeNames = p.flags.has('names')
+    languages = parseLanguages(flagString(p, 'language'))
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\nUsage: ${EXPORT_USAGE}`)
@@ -73,6 +82,7 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
       includeNames,
       generatedAt: (io.now?.() ?? new Date()).toISOString(),
       appVersion: io.appVersion ?? '0.0.0',
+      languages,
     })
     const written = await writeExport(model, formats, outDir)
     io.out(
@@ -84,6 +94,17 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
     io.err(`Export failed: ${e instanceof Error ? e.message : String(e)}`)
     return 1
   }
+}
+
+function parseLanguages(v: string | undefined): Language[] {
+  if (v === undefined) return []
+  const list = [...new Set(v.split(',').map((s) => s.trim().toLowerCase()))].filter((s) => s !== '')
+  if (list.length < 1 || list.length > 2)
+    throw new UsageError('--language takes one language or two side by side, e.g. --language cy,en.')
+  for (const l of list)
+    if (!Language.safeParse(l).success)
+      throw new UsageError(`Unknown language "${l}": choose from ${Language.options.join(', ')}.`)
+  return list as Language[]
 }
 
 function parseFormats(v: string | undefined): WriteFormat[] {

@@ -120,6 +120,26 @@ describe('copro export', () => {
     expect(io.outLines[0]).toContain('Exported "Housing support journey" (15 cards, 3 actions)')
   })
 
+  it('--language cy,en writes the report in Welsh and English side by side; a bad language is a usage error', async () => {
+    const file = join(dir, 'session.copro')
+    await writeFile(file, Y.encodeStateAsUpdate(buildGridSession().doc))
+    const io = makeIo()
+    const code = await runExportCommand(
+      [file, '--format', 'html,md', '--out', join(dir, 'bi'), '--language', 'cy,en'],
+      io,
+    )
+    expect(code).toBe(0)
+    const html = await readFile(join(dir, 'bi', 'report.html'), 'utf8')
+    expect(html).toContain('<html lang="cy">')
+    expect(html).toContain('<span lang="en" class="alt">Action plan</span>')
+    expect(await readFile(join(dir, 'bi', 'report.md'), 'utf8')).toContain(
+      '## Cynllun gweithredu / Action plan',
+    )
+    const bad = makeIo()
+    expect(await runExportCommand([file, '--out', join(dir, 'x'), '--language', 'fr'], bad)).toBe(2)
+    expect(bad.errLines.join('\n')).toContain('Unknown language "fr"')
+  })
+
   it('exports a session id from --data-dir with all formats by default, names on request', async () => {
     const data = join(dir, 'other-data')
     await mkdir(data)
