@@ -6,6 +6,8 @@ import { attributeCard, cellRect } from '../../../src/core/common/structure/attr
 import { Agenda } from '../../../src/core/common/facilitation/schema'
 import {
   instantiateTemplate,
+  missingTexts,
+  localizeTemplate,
   parseTemplate,
   SEED_DOCUMENTS,
   structureItems,
@@ -143,5 +145,14 @@ describe('shipped templates', () => {
     expect(validate({ ...JSON.parse(readFileSync(join(DIR, files[0]!), 'utf8')), name: 'bell\u0007' })).toBe(
       false,
     )
+  })
+
+  it.each(files)('%s: every text is also in Welsh (cy), and the Welsh template instantiates', (f) => {
+    const t = load(f)
+    expect(missingTexts(t, 'cy')).toEqual([])
+    const cy = localizeTemplate(t, 'cy')
+    expect(cy.name).not.toBe(t.name)
+    const inst = instantiateTemplate(cy)
+    expect(inst.agenda.activities.map((a) => a.id)).toEqual(t.agenda.map((a) => a.id))
   })
 })
