@@ -175,8 +175,8 @@ export type ExportCheckpoint = z.infer<typeof ExportCheckpoint>
 /** One step of the session activity log (created, edited, moved, deleted, restored), pseudonymous. */
 export const ExportActivity = z.object({
   at: IsoTime,
-  action: z.enum(['created', 'edited', 'moved', 'deleted', 'restored']),
-  target: z.enum(['card', 'stage', 'lane', 'zone']),
+  action: z.enum(['created', 'edited', 'moved', 'deleted', 'restored', 'hidden']),
+  target: z.enum(['card', 'stage', 'lane', 'zone', 'comment']),
   /** The card's or structure item's id. */
   id: Text,
   by: z.object({

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { readParticipants } from '../../../core/common/session/read'
 import type { ActivityEntry } from '../../../core/common/session/activity'
+import { trashedId, trashedText } from '../../../core/common/session/trash'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useCards } from '../../session/useCards'
@@ -16,6 +17,7 @@ const VERB: Record<ActivityEntry['action'], string> = {
   moved: 'moved',
   deleted: 'deleted',
   restored: 'restored',
+  hidden: 'hid',
 }
 
 /**
@@ -46,11 +48,7 @@ function ActivityList({
   const cards = useCards(board, true, 500)
   const names = useMemo(() => {
     const m = new Map<string, string>()
-    for (const e of trashTexts)
-      m.set(
-        e.kind === 'card' ? e.record.id : e.item.id,
-        e.kind === 'card' ? e.record.props.text : e.item.label,
-      )
+    for (const e of trashTexts) m.set(trashedId(e), trashedText(e))
     for (const c of cards) m.set(c.id, c.props.text)
     return m
   }, [cards, trashTexts])
