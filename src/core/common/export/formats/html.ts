@@ -19,6 +19,7 @@ import {
 import { contributionsChart, topPainsChart, voiceBalanceChart } from './charts'
 import { escapeHtml as h } from './escape'
 import { REPORT_CSS } from './htmlStyle'
+import { commentsHtml } from './comments'
 
 /** No network, no script: the report cannot fetch anything even if a bug let markup through. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -49,6 +50,7 @@ export function htmlReport(m: ExportModel): string {
     shows(m, 'actions') && m.links.length > 0
       ? `<section><h2>Links between cards</h2>${linksTable(m)}</section>`
       : '',
+    shows(m, 'comments') ? commentsHtml(m, ht) : '',
     shows(m, 'voice')
       ? `<section><h2>Voice balance</h2>${voiceBalanceChart(m, roles)}${voiceTables(m, roles)}</section>`
       : '',
