@@ -184,3 +184,13 @@ export function commentByline(c: Pick<Comment, 'authorName' | 'authorRole'>): st
   const role = COPRO_ROLE_INFO[c.authorRole].short
   return c.authorName ? `${c.authorName} (${role})` : role
 }
+
+/** A card's comments and "me too"s in words: "2 comments, 1 me too"; '' when it has none. */
+export function talkSummary(comments: number, meToo: number): string {
+  return [
+    comments ? `${comments} ${comments === 1 ? 'comment' : 'comments'}` : '',
+    meToo ? `${meToo} me too` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
