@@ -13,6 +13,7 @@ import { COPRO_ROLES } from '../../../shared/model/roles'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { CommentsState } from '../../session/comments'
 import { COMMENTS_COPY as T } from './copy'
+import { MeTooIcon } from './icons'
 import './comments.css'
 
 export interface CommentThreadProps {
@@ -115,7 +116,7 @@ function MeTooRow(p: { count: MeTooCount; on: boolean; disabled: boolean; onTogg
         onClick={p.onToggle}
         data-testid="me-too"
       >
-        <span aria-hidden="true">✋</span> {T.meToo} <span className="cmt-metoo__n">{p.count.total}</span>
+        <MeTooIcon /> {T.meToo} <span className="cmt-metoo__n">{p.count.total}</span>
       </button>
       <span className="cmt-metoo__split" data-testid="me-too-split">
         {p.count.total === 0 ? T.meTooNone : `${T.meTooCount(p.count.total)}: ${split.join(', ')}`}

@@ -5,10 +5,11 @@ import { commentTargetKey, useComments } from '../../session/comments'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { COMMENTS_COPY as T } from './copy'
+import { CommentIcon, MeTooIcon } from './icons'
 
 /**
  * On the canvas, a small badge at the bottom of each card in view that has comments or "me too"s
- * ("💬 2 ✋ 3"); it is a button that opens the card's thread in the Comments view. In wall mode only the
+ * (a speech bubble and a count, a raised hand and a count); it is a button that opens the card's thread in the Comments view. In wall mode only the
  * "me too" count stays, in large type (comments.css).
  */
 export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
@@ -53,12 +54,12 @@ export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
         >
           {b.comments > 0 && (
             <span className="cmt-canvas__comments" aria-hidden="true">
-              💬 {b.comments}
+              <CommentIcon /> {b.comments}
             </span>
           )}
           {b.meToo > 0 && (
             <span className="cmt-canvas__metoo" aria-hidden="true" data-testid="me-too-badge">
-              ✋ {b.meToo}
+              <MeTooIcon /> {b.meToo}
             </span>
           )}
         </button>

@@ -41,7 +41,7 @@ function BoardComments({ session, board }: { session: BoardSession; board: Sessi
       </h3>
       <button
         type="button"
-        className="button small"
+        className="button"
         onClick={() => {
           const id = board.getSelectedCardIds()[0] ?? null
           target.set(id)

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { CommentThread } from '../../features/comments/CommentThread'
 import { COMMENTS_COPY as T } from '../../features/comments/copy'
+import { CommentIcon } from '../../features/comments/icons'
 import type { CommentsState } from '../../session/comments'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import type { PhoneCardView } from './snapshot'
@@ -22,7 +23,7 @@ export function CardTalkButton({ talk, text }: { talk: CardTalk; text: string })
       onClick={talk.onOpen}
       data-testid="phone-card-comments"
     >
-      <span aria-hidden="true">💬</span> {counts ? `${T.title}: ${counts}` : `${T.title} and ${T.meToo}`}
+      <CommentIcon /> {counts ? `${T.title}: ${counts}` : `${T.title} and ${T.meToo}`}
       <span className="visually-hidden"> — {T.openFor(text.slice(0, 80))}</span>
     </button>
   )
