@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
+import { rehearseComments } from './rehearseComments'
 
 /**
  * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
@@ -363,28 +364,7 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(wall, 'wall-window', 'board')
     })
 
-    // 5a. Comments and "me too" (issue 17): the named guest says "me too" on a card and comments; the
-    // anonymous guest at 320 px reads the thread; the facilitator opens it in the Comments view.
-    await phase('comments', fac, async () => {
-      await named.getByTestId('phone-go-board').click()
-      await named.getByTestId('phone-card-comments').first().click()
-      const thread = named.getByTestId('comment-thread')
-      await thread.getByTestId('me-too').click()
-      await thread.getByTestId('comment-input').fill('Same here: the letters come after the appointment')
-      await thread.getByTestId('comment-send').click()
-      await expect(thread.getByTestId('comment')).toHaveCount(1)
-      await snap(named, 'guest390-named', 'comments')
-      await anon.getByTestId('phone-go-board').click()
-      await anon.getByTestId('phone-card-comments').first().click()
-      await expect(anon.getByTestId('comment-thread').getByTestId('comment')).toHaveCount(1)
-      await snap(anon, 'guest320-anonymous', 'comments')
-      await fac.getByRole('button', { name: 'Comments', exact: true }).click()
-      const view = fac.getByTestId('comments-view')
-      await view.locator('.comments-cards button').first().click()
-      await expect(view.getByTestId('comment')).toHaveCount(1)
-      await snap(fac, 'facilitator', 'comments')
-    })
-
+    await phase('comments', fac, () => rehearseComments({ fac, named, anon }, snap)) // issue 17
     // 5b. Scribing and the trash: the facilitator writes a card for a carer who is not on a phone, then
     // deletes it by mistake; the Trash and activity view shows it with who and when, ready to restore.
     await phase('trash', fac, async () => {
