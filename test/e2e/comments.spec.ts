@@ -88,4 +88,15 @@ test('phones comment and say "me too"; the facilitator sees it in the outline, h
   await trash.getByRole('button', { name: /^Restore/ }).click()
   await expect(threadB.getByText('Same for us, three weeks')).toBeVisible()
   await expect(threadA.getByTestId('comment')).toHaveCount(2)
+
+  // wall mode (F5 on the board's tab): the card's "me too" count stays, in large type; comments do not
+  await fac.getByRole('tab', { name: /^Talking it over/ }).click()
+  await fac.getByTestId('status-connection').click()
+  await fac.keyboard.press('F5')
+  await expect(fac.getByTestId('wall')).toBeVisible()
+  const badge = fac.getByTestId('me-too-badge')
+  await expect(badge).toBeVisible()
+  await expect(badge).toHaveText('2')
+  expect(await badge.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20)
+  await expect(fac.locator('.cmt-canvas__comments')).toBeHidden()
 })
