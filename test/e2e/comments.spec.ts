@@ -74,6 +74,7 @@ test('phones comment and say "me too"; the facilitator sees it in the outline, h
   const view = fac.getByTestId('comments-view')
   await expect(view).toBeVisible()
   await expect(view.getByTestId('comments-card')).toContainText('Nobody rings back')
+  await expect(view.getByTestId('comments-card')).toBeFocused()
   await expect(view.getByTestId('comment')).toHaveCount(2)
 
   // hide Amira's comment: gone everywhere, in the trash with who and when

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { isFacilitatorRole } from '../../../core/common/permissions'
 import type { BoardSession, SessionBoard } from '../../session/BoardSession'
@@ -34,6 +35,11 @@ function BoardComments({ session, board }: { session: BoardSession; board: Sessi
     (c) => (state.commentCount.get(c.id) ?? 0) > 0 || (state.meToo.get(c.id)?.total ?? 0) > 0,
   )
   const me = board.identity
+  // a card chosen from the outline, the canvas or the list: keyboard and screen-reader users land on it
+  const cardRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (cardId) cardRef.current?.focus()
+  }, [cardId])
   return (
     <section className="view comments-view" aria-labelledby="comments-title" data-testid="comments-view">
       <h3 id="comments-title" className="section-title">
@@ -52,7 +58,7 @@ function BoardComments({ session, board }: { session: BoardSession; board: Sessi
       </button>
       {card ? (
         <>
-          <p className="comments-card" dir="auto" data-testid="comments-card">
+          <p className="comments-card" dir="auto" data-testid="comments-card" ref={cardRef} tabIndex={-1}>
             <strong>{CARD_KIND_INFO[card.props.kind].label}:</strong> {card.props.text}
           </p>
           <CommentThread
