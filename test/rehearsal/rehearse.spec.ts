@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
+import { rehearseComments } from './rehearseComments'
 
 /**
  * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
@@ -363,6 +364,7 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(wall, 'wall-window', 'board')
     })
 
+    await phase('comments', fac, () => rehearseComments({ fac, named, anon }, snap)) // issue 17
     // 5b. Scribing and the trash: the facilitator writes a card for a carer who is not on a phone, then
     // deletes it by mistake; the Trash and activity view shows it with who and when, ready to restore.
     await phase('trash', fac, async () => {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { readActivity, type ActivityEntry } from '../../core/common/session/activity'
 import { readTrash, type TrashEntry } from '../../core/common/session/trash'
+import { restoreComment } from '../../core/common/session/comments'
 import type { StructureEdit } from '../../core/common/structure/edits'
 import type { SessionBoard } from './BoardSession'
 import { useDocValue } from './useDoc'
@@ -34,6 +35,12 @@ export function restoreEntry(board: SessionBoard, entry: TrashEntry): { ok: bool
           ok,
           message: 'The card could not be restored: it is on the board already, or the board is read-only.',
         }
+  }
+  if (entry.kind === 'comment') {
+    const ok = board.identity.sessionRole !== 'observer' && restoreComment(board.doc, entry.comment)
+    return ok
+      ? { ok, message: 'Comment restored to its card.' }
+      : { ok, message: 'The comment could not be restored: it is there already, or the board is read-only.' }
   }
   if (!board.canEditStructure())
     return { ok: false, message: 'Only a facilitator can restore a stage, lane or zone.' }

@@ -25,6 +25,7 @@ import {
 import { voiceBalance } from './voiceBalance'
 import { findLinks } from './links'
 import { exportThemes } from './themes'
+import { exportComments } from './comments'
 import { parseReportSettings, REPORT_SECTIONS } from './report'
 import { Language } from '../../../shared/i18n/languages'
 
@@ -213,6 +214,19 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
     links,
     actions,
     themes: exportThemes(raw.themes, cards),
+    ...exportComments(doc, cards, raw.withdrawn, voters, (authorId, authorName, role) => {
+      // the same consent rule as a card's author (above)
+      const reg = registry.get(authorId)
+      const anonymous = authorName === '' || reg?.p.anonymous === true
+      return {
+        coproRole: role,
+        coproRoleLabel: COPRO_ROLE_INFO[role].label,
+        anonymous,
+        pseudonym: anonymous || !reg ? null : reg.pseudonym,
+        name: anonymous || !reg || !includeNames ? null : nameOf(reg.p),
+        scribed: false,
+      }
+    }),
     votingRounds: tally.rounds.map((r) => ({
       id: oneLine(r.id),
       title: oneLine(r.title),

@@ -16,6 +16,7 @@ export const REPORT_SECTIONS = [
   'pains',
   'contributions',
   'actions',
+  'comments',
   'voice',
   'checkpoints',
 ] as const
@@ -27,6 +28,7 @@ export const REPORT_SECTION_LABELS: Readonly<Record<ReportSection, string>> = {
   pains: 'Pains ranked by votes',
   contributions: 'Contributions ledger',
   actions: 'Action plan',
+  comments: 'Comments and “me too”',
   voice: 'Voice balance',
   checkpoints: 'Checkpoints',
 }

@@ -122,6 +122,23 @@ export const ExportTheme = z.object({
 })
 export type ExportTheme = z.infer<typeof ExportTheme>
 
+/** A comment on an exported card (comments/comment.ts); the author under the same consent rules as cards. */
+export const ExportComment = z.object({
+  id: Text,
+  cardId: Text,
+  /** The comment this one answers (threads are one level deep), or null. */
+  parentId: Text.nullable(),
+  author: ExportAuthor,
+  text: Text,
+  createdAt: IsoTime,
+  editedAt: IsoTime.nullable(),
+})
+export type ExportComment = z.infer<typeof ExportComment>
+
+/** "Me too"s on a card, counted by the co-production role in the registry. */
+export const ExportMeToo = z.object({ cardId: Text, total: Count, byRole: VotesByRole })
+export type ExportMeToo = z.infer<typeof ExportMeToo>
+
 export const ExportVotingRound = z.object({
   id: Text,
   title: Text,
@@ -176,8 +193,8 @@ export type ExportCheckpoint = z.infer<typeof ExportCheckpoint>
 /** One step of the session activity log (created, edited, moved, deleted, restored), pseudonymous. */
 export const ExportActivity = z.object({
   at: IsoTime,
-  action: z.enum(['created', 'edited', 'moved', 'deleted', 'restored']),
-  target: z.enum(['card', 'stage', 'lane', 'zone']),
+  action: z.enum(['created', 'edited', 'moved', 'deleted', 'restored', 'hidden']),
+  target: z.enum(['card', 'stage', 'lane', 'zone', 'comment']),
   /** The card's or structure item's id. */
   id: Text,
   by: z.object({
@@ -196,7 +213,9 @@ export const ExportReport = z.object({
   purpose: Text,
   whoTookPart: Text,
   nextSteps: Text,
-  sections: z.array(z.enum(['board', 'themes', 'pains', 'contributions', 'actions', 'voice', 'checkpoints'])),
+  sections: z.array(
+    z.enum(['board', 'themes', 'pains', 'contributions', 'actions', 'comments', 'voice', 'checkpoints']),
+  ),
   /** The language(s) of the report's own words, the first leading ('cy', 'en'; two means side by side). */
   languages: z.array(Language).min(1).max(2),
 })
@@ -222,6 +241,10 @@ export const ExportModel = z.object({
   actions: z.array(ExportAction),
   /** Themes, most-voted first (ties: more cards first, then the order they were made). */
   themes: z.array(ExportTheme),
+  /** Comments on exported cards, in board order then oldest first (withdrawn participants' left out). */
+  comments: z.array(ExportComment),
+  /** "Me too" counts of the cards that have any, in board order. */
+  meToo: z.array(ExportMeToo),
   votingRounds: z.array(ExportVotingRound),
   voiceBalance: ExportVoiceBalance,
   checkpoints: z.array(ExportCheckpoint),

@@ -19,11 +19,12 @@ export const Actor = z.object({
 })
 export type Actor = z.infer<typeof Actor>
 
-export const ACTIVITY_ACTIONS = ['created', 'edited', 'moved', 'deleted', 'restored'] as const
+/** 'hidden': a facilitator removed someone else's comment (it is in the trash). */
+export const ACTIVITY_ACTIONS = ['created', 'edited', 'moved', 'deleted', 'restored', 'hidden'] as const
 export const ActivityAction = z.enum(ACTIVITY_ACTIONS)
 export type ActivityAction = z.infer<typeof ActivityAction>
 
-export const ACTIVITY_TARGETS = ['card', 'stage', 'lane', 'zone'] as const
+export const ACTIVITY_TARGETS = ['card', 'stage', 'lane', 'zone', 'comment'] as const
 export const ActivityTarget = z.enum(ACTIVITY_TARGETS)
 export type ActivityTarget = z.infer<typeof ActivityTarget>
 

@@ -28,6 +28,9 @@ import type * as Y from 'yjs'
  *   (trash and activity were added by issue 16; older documents lack them and read as empty)
  *   themes       Y.Map: theme id → Theme (a named group of cards; a card is in at most one theme;
  *                added by issue 17; older documents lack it, which reads as "no themes")
+ *   comments     Y.Map: comment id → Comment (on a card, replies one level deep; comments/comment.ts)
+ *   reactions    Y.Map: `${cardId}/${participantId}` → Reaction ("me too"; both added by issue 17,
+ *                older documents lack them and read as "none")
  *
  * Value schemas live with their concept: Agenda, TimerState, RevealState, Spotlight, LockEntry in
  * facilitation/schema.ts; VotingRound in voting/round.ts; Ballot in voting/ballots.ts; Theme in
@@ -48,6 +51,8 @@ export const DOC_KEYS = {
   trash: 'trash',
   activity: 'activity',
   themes: 'themes',
+  comments: 'comments',
+  reactions: 'reactions',
 } as const
 
 /** The names of the top-level Y.Maps (every key but the records array). */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type * as Y from 'yjs'
 import { CardRecord } from '../cards/cardRecord'
+import { Comment } from '../comments/comment'
 import { StructureItem } from '../../../shared/model/structure'
 import { Actor } from './activity'
 import { sessionMap } from './docSchema'
@@ -10,9 +11,9 @@ import { plain } from './read'
  * The board trash: every card and structure item (stage, lane, zone) that was deleted, with who deleted
  * it and when, until it is restored. The relay writes an entry when it applies a deletion and removes it
  * when the same id comes back (restored from the Trash view, the outline, or undo) — ADR 0041. Entries
- * are keyed `card:<shape id>` / `stage:<id>` / `lane:<id>` / `zone:<id>`.
+ * are keyed `card:<shape id>` / `stage:<id>` / `lane:<id>` / `zone:<id>` / `comment:<comment id>`.
  */
-export const TRASH_KINDS = ['card', 'stage', 'lane', 'zone'] as const
+export const TRASH_KINDS = ['card', 'stage', 'lane', 'zone', 'comment'] as const
 export type TrashKind = (typeof TRASH_KINDS)[number]
 
 const base = { by: Actor, at: z.number().int().nonnegative() }
@@ -26,13 +27,20 @@ export const TrashEntry = z.discriminatedUnion('kind', [
     index: z.number().int().nonnegative(),
     ...base,
   }),
+  /** A comment its author deleted or a facilitator hid (comments/comment.ts). */
+  z.object({ kind: z.literal('comment'), comment: Comment, ...base }),
 ])
 export type TrashEntry = z.infer<typeof TrashEntry>
 
 export const trashKey = (kind: TrashKind, id: string): string => `${kind}:${id}`
 
 /** The id of what an entry holds (a card's shape id, a structure item's id). */
-export const trashedId = (e: TrashEntry): string => (e.kind === 'card' ? e.record.id : e.item.id)
+export const trashedId = (e: TrashEntry): string =>
+  e.kind === 'card' ? e.record.id : e.kind === 'comment' ? e.comment.id : e.item.id
+
+/** The words of what an entry holds: a card's or comment's text, a structure item's label. */
+export const trashedText = (e: TrashEntry): string =>
+  e.kind === 'card' ? e.record.props.text : e.kind === 'comment' ? e.comment.text : e.item.label
 
 /** Every valid entry, most recently deleted first. */
 export function readTrash(doc: Y.Doc): TrashEntry[] {

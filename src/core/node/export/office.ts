@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { COPRO_ROLES } from '../../../shared/model/roles'
 import { actionsRows, cardsRows, themesRows } from '../../common/export/formats/csv'
+import { commentsRows, meTooRows, threadsByCard } from '../../common/export/formats/comments'
 import {
   authorLabel,
   byRoleSplit,
@@ -25,7 +26,7 @@ import {
   whoTookPart,
 } from '../../common/export/formats/common'
 import type { ExportModel } from '../../common/export/schema'
-import { wordsOf } from '../../common/export/formats/words'
+import { wordsOf, type Words } from '../../common/export/formats/words'
 
 /**
  * Office documents from the export model: an editable Word report (.docx, `docx` 9.15.2) with the
@@ -228,6 +229,7 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
         : new Paragraph(w.t('report.empty.actions')),
     )
   }
+  if (shows(m, 'comments')) body.push(...commentsDocx(m, w))
   if (shows(m, 'voice')) {
     body.push(heading(w.t('report.section.voice')))
     body.push(
@@ -275,7 +277,7 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
 }
 
 /** Columns whose values are numbers (by header name) in the workbook's sheets. */
-const NUMERIC = /^(Votes|Cards|People|Words)(:|$)/
+const NUMERIC = /^(Votes|Cards|People|Words|Me too)(:|$)/
 
 /** The export's tables as a workbook, one sheet per table (streamed: fast for thousands of rows). */
 export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
@@ -309,6 +311,8 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
   sheet('Cards', cardsRows(m))
   sheet('Actions', actionsRows(m))
   if (m.themes.length) sheet('Themes', themesRows(m))
+  if (m.comments.length) sheet('Comments', commentsRows(m))
+  if (m.meToo.length) sheet('Me too', meTooRows(m))
   sheet('Participants', [
     ['Participant', 'Name', 'Role', 'Cards', 'Votes'],
     ...m.participants.map((p) => [
@@ -332,4 +336,29 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
   await wb.commit()
   await done
   return new Uint8Array(Buffer.concat(chunks))
+}
+
+/** The report's "Comments and me too" section: per card discussed, its "me too"s by role and its threads. */
+function commentsDocx(m: ExportModel, w: Words): Paragraph[] {
+  const ids = new Set([...m.comments.map((c) => c.cardId), ...m.meToo.map((n) => n.cardId)])
+  const discussed = m.cards.filter((c) => ids.has(c.id))
+  if (!discussed.length) return []
+  const threads = threadsByCard(m)
+  const meToo = new Map(m.meToo.map((n) => [n.cardId, n]))
+  const out: Paragraph[] = [heading(w.t('report.section.comments'))]
+  const line = (c: ExportModel['comments'][number], level: 0 | 1) =>
+    new Paragraph({
+      text: `${authorLabel(c.author, w)} (${w.role(c.author.coproRole)}): ${c.text}`,
+      bullet: { level },
+    })
+  for (const card of discussed) {
+    out.push(heading(`${w.kind(card.kind)}: ${card.text}`, 2))
+    const n = meToo.get(card.id)
+    if (n) out.push(...para(w.t('report.meToo', { split: byRoleSplit(n.total, n.byRole, w) })))
+    for (const t of threads.get(card.id) ?? []) {
+      out.push(line(t.comment, 0))
+      for (const r of t.replies) out.push(line(r, 1))
+    }
+  }
+  return out
 }

@@ -10,7 +10,8 @@
  *   (authorId = their id, authorRole = the co-production role of their registry entry) and their own
  *   other shapes (meta.authorId = their id) and the links (bindings) of their own arrows; add images
  *   (asset records); register and update their own registry entry (with their own session role);
- *   publish their own ballot of a closed round; withdraw (their own `withdrawn` entry); record a pass.
+ *   publish their own ballot of a closed round; withdraw (their own `withdrawn` entry); record a pass;
+ *   write, edit and delete their own comments and "me too"s (commentRights.ts).
  *   Never a locked card, the structure, agenda, timer, reveal, voting rounds, locks, meta (but writing
  *   the tldraw schema into a document that has none), other participants' entries or unknown maps.
  * - Observers never reach this check: their updates are dropped (room.ts).
@@ -37,6 +38,7 @@ import {
 import type { KeyedRecords } from '../../common/session/keyedRecords'
 import { plain } from '../../common/session/read'
 import type { Touch } from './updateTouches'
+import { commentMapRule } from './commentRights'
 
 /** The connection that sent an update, as the rights check sees it. */
 export interface Writer {
@@ -287,6 +289,8 @@ function recordRule(
 
 function mapRule(doc: Y.Doc, op: Extract<Op, { kind: 'map' }>, me: string, role: SessionRole): string | null {
   const key = op.key.slice(0, 80)
+  const comment = commentMapRule(doc, op, me)
+  if (comment !== undefined) return comment
   switch (op.map) {
     case DOC_KEYS.participants: {
       if (op.key !== me) return `a participant may change only their own registry entry, not ${key}`

@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Actor } from '../../common/session/activity'
 import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
 import { BoardRecorder } from './boardRecorder'
+import { CommentRecorder } from './commentRecorder'
 import { recordsArray } from '../../common/session/docSchema'
 import { KeyedRecords } from '../../common/session/keyedRecords'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
@@ -68,6 +69,7 @@ export class Room {
   private bytesSinceMeasure = 0
   /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
   private readonly recorder: BoardRecorder
+  private readonly commentRecorder: CommentRecorder
 
   constructor(
     readonly sessionId: string,
@@ -89,6 +91,7 @@ export class Room {
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
     this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
+    this.commentRecorder = new CommentRecorder(this.doc, (origin) => this.actorOf(origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.output.onDocUpdate)
@@ -377,6 +380,7 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.recorder.destroy()
+    this.commentRecorder.destroy()
     this.recordIndex?.destroy()
     this.doc.off('update', this.output.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

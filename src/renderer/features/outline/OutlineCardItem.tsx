@@ -25,6 +25,8 @@ export interface CardActions extends LinkActions {
   reveal(id: string): void
   vote(id: string): void
   unvote(id: string): void
+  /** Opens the card's comments (absent where there is no Comments view). */
+  comments?(id: string): void
 }
 
 /** This person's votes on a card while a round is open (null: the card cannot take votes). */
@@ -44,6 +46,8 @@ export interface CardItemProps {
   vote: CardVote | null
   /** This card's links (a stable array while they do not change). */
   links: readonly OutlineLink[]
+  /** Its comments and "me too"s in words ("2 comments, 1 me too"), '' for none. */
+  talk?: string
   /** Cards it could link to; read only while the link form is open. */
   linkTargets(): readonly LinkTarget[]
   actions: CardActions
@@ -74,6 +78,7 @@ export const OutlineCardItem = memo(
     a.choices === b.choices &&
     a.actions === b.actions &&
     a.links === b.links &&
+    a.talk === b.talk &&
     a.vote?.mine === b.vote?.mine &&
     a.vote?.left === b.vote?.left,
 )
@@ -186,6 +191,17 @@ function CardItem(p: CardItemProps) {
                 </button>
               )}
             </>
+          )}
+          {actions.comments && (
+            <button
+              type="button"
+              className="button small"
+              data-action="comments"
+              aria-label={`Comments${p.talk ? ` (${p.talk})` : ''}: ${name}`}
+              onClick={() => actions.comments?.(card.id)}
+            >
+              Comments{p.talk ? ` (${p.talk})` : ''}
+            </button>
           )}
           <button
             type="button"

@@ -1,5 +1,5 @@
 import { isFacilitatorRole } from '../../../core/common/permissions'
-import { trashedId } from '../../../core/common/session/trash'
+import { trashedId, trashedText } from '../../../core/common/session/trash'
 import type { SessionBoard } from '../../session/BoardSession'
 import { restoreEntry, useTrash } from '../../session/trash'
 
@@ -17,7 +17,7 @@ export function OutlineTrash({ board, say }: { board: SessionBoard; say(message:
       <ul>
         {trash.slice(0, SHOWN).map((e) => {
           const what =
-            e.kind === 'card' ? e.record.props.text || '(empty card)' : `${e.kind}: ${e.item.label}`
+            e.kind === 'card' ? e.record.props.text || '(empty card)' : `${e.kind}: ${trashedText(e)}`
           return (
             <li key={`${e.kind}:${trashedId(e)}`}>
               <span dir="auto">{what.length > 80 ? `${what.slice(0, 79)}…` : what}</span>{' '}

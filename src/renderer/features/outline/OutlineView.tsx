@@ -27,6 +27,8 @@ import { OutlineThemes } from './OutlineThemes'
 import { ImportCards } from './ImportCards'
 import { buildOutline, cellChoices, parseCellKey, type OutlineCell } from './outlineModel'
 import { useCards } from '../../session/useCards'
+import { commentTargetKey, useComments } from '../../session/comments'
+import { talkSummary } from '../../../core/common/comments/comment'
 import { useWorkshop } from './useOutlineData'
 import './outline.css'
 
@@ -62,13 +64,18 @@ export function OutlineView({ sessionId }: { sessionId: string }) {
 /** The outline in a workbench tab: speaks through the workbench, "show on canvas" opens the board tab. */
 function WorkbenchOutline({ board, title }: { board: SessionBoard; title: string }) {
   const { store } = useServices()
+  const session = useBoardSession()
   const shown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
   const host = useMemo<OutlineHost>(
     () => ({
       announce: (text) => store.announce(text),
       showCanvas: () => store.openSessionTab(board.sessionId, title),
+      showComments: (cardId) => {
+        session?.scoped(commentTargetKey).set(cardId)
+        store.showView('comments')
+      },
     }),
-    [store, board.sessionId, title],
+    [store, board.sessionId, title, session],
   )
   return <Outline board={board} title={title} host={host} shown={shown} />
 }
@@ -79,6 +86,8 @@ export interface OutlineHost {
   announce(text: string): void
   /** Shows the board's canvas (before a card is revealed on it). */
   showCanvas(): void
+  /** Shows a card's comments (the workbench's Comments view); absent: no Comments button. */
+  showComments?(cardId: string): void
 }
 
 /**
@@ -175,6 +184,7 @@ export function Outline({
             speak('The card is selected on the canvas. Escape twice goes back to the tab.')
         })
       },
+      ...(host.showComments ? { comments: (id: string) => host.showComments?.(id) } : {}),
       vote: (id) => void latest.current.voting?.addDot(id),
       unvote: (id) => void latest.current.voting?.removeDot(id),
       link: (fromId, toId, kind) => {
@@ -193,6 +203,7 @@ export function Outline({
     }
   }, [host])
   const { linksByCard, linkTargets } = useOutlineLinks(board, cards)
+  const talk = useComments(board.doc)
   const voteOf = (id: string): CardVote | null =>
     voting && voting.canVote(id) ? { mine: voting.dotsOn(id), left: voting.dotsLeft() } : null
 
@@ -242,6 +253,7 @@ export function Outline({
         choices={choices}
         vote={voteOf(c.id)}
         links={linksByCard.get(c.id) ?? NO_LINKS}
+        talk={talkSummary(talk.commentCount.get(c.id) ?? 0, talk.meToo.get(c.id)?.total ?? 0)}
         linkTargets={() => linkTargets(c.id)}
         actions={actions}
       />

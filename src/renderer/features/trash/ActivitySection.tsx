@@ -1,9 +1,11 @@
 import { useMemo } from 'react'
 import { readParticipants } from '../../../core/common/session/read'
 import type { ActivityEntry } from '../../../core/common/session/activity'
+import { trashedId, trashedText } from '../../../core/common/session/trash'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useCards } from '../../session/useCards'
+import { useComments } from '../../session/comments'
 import { useDocValue } from '../../session/useDoc'
 import { useActivity, useTrash } from '../../session/trash'
 import { actorLabel, preview, timeLabel } from './labels'
@@ -16,6 +18,7 @@ const VERB: Record<ActivityEntry['action'], string> = {
   moved: 'moved',
   deleted: 'deleted',
   restored: 'restored',
+  hidden: 'hid',
 }
 
 /**
@@ -44,16 +47,14 @@ function ActivityList({
   people: ReturnType<typeof readParticipants>
 }) {
   const cards = useCards(board, true, 500)
+  const { comments } = useComments(board.doc)
   const names = useMemo(() => {
     const m = new Map<string, string>()
-    for (const e of trashTexts)
-      m.set(
-        e.kind === 'card' ? e.record.id : e.item.id,
-        e.kind === 'card' ? e.record.props.text : e.item.label,
-      )
+    for (const c of comments) m.set(c.id, c.text)
+    for (const e of trashTexts) m.set(trashedId(e), trashedText(e))
     for (const c of cards) m.set(c.id, c.props.text)
     return m
-  }, [cards, trashTexts])
+  }, [cards, trashTexts, comments])
   const registry = new Map(people.map((p) => [p.id, p]))
   return (
     <section className="view trash-activity" aria-labelledby="activity-title" data-testid="activity-log">

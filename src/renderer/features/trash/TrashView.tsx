@@ -1,6 +1,6 @@
 import { isFacilitatorRole } from '../../../core/common/permissions'
 import { readParticipants } from '../../../core/common/session/read'
-import { trashedId, type TrashEntry } from '../../../core/common/session/trash'
+import { trashedId, trashedText, type TrashEntry } from '../../../core/common/session/trash'
 import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useDocValue } from '../../session/useDoc'
@@ -9,7 +9,7 @@ import { useServices } from '../../workbench/context'
 import { actorLabel, preview, timeLabel } from './labels'
 import './trash.css'
 
-const KIND_LABEL = { card: 'Card', stage: 'Stage', lane: 'Lane', zone: 'Zone' } as const
+const KIND_LABEL = { card: 'Card', stage: 'Stage', lane: 'Lane', zone: 'Zone', comment: 'Comment' } as const
 
 /**
  * The board trash of the open session: every card, stage, lane and zone that was deleted, by whom and
@@ -42,7 +42,7 @@ export function TrashView() {
             const what =
               e.kind === 'card'
                 ? `${CARD_KIND_INFO[e.record.props.kind].label}: ${preview(e.record.props.text)}`
-                : `${KIND_LABEL[e.kind]}: ${preview(e.item.label)}`
+                : `${KIND_LABEL[e.kind]}: ${preview(trashedText(e))}`
             return (
               <li key={`${e.kind}:${trashedId(e)}`} className="trash-item" data-trash-id={trashedId(e)}>
                 <span className="trash-what">{what}</span>

@@ -2,13 +2,37 @@ import { useState } from 'react'
 import { KindIcon } from '../../device/icons/KindIcon'
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
 import { UNPLACED_LABEL } from '../../../core/common/structure/cellLabel'
+import { useComments } from '../../session/comments'
+import { CardTalkButton, PhoneCardComments, type CardTalk } from './PhoneCardComments'
 import type { PhoneCardView } from './snapshot'
 import type { Phone } from './usePhone'
 
 /** Board: the cards grouped by cell as a readable list, the person's own cards marked, a filter by kind. */
-export function BoardPanel({ phone, me }: { phone: Phone; me: string }) {
+export function BoardPanel({
+  phone,
+  me,
+  observer = false,
+}: {
+  phone: Phone
+  me: string
+  observer?: boolean
+}) {
   const { snap } = phone
   const [only, setOnly] = useState<CardKind | 'all'>('all')
+  const [open, setOpen] = useState<string | null>(null)
+  const comments = useComments(phone.conn.doc)
+  const openCard = open === null ? undefined : snap.cards.find((c) => c.id === open)
+  if (open !== null)
+    return (
+      <PhoneCardComments
+        phone={phone}
+        card={openCard ?? null}
+        mine={openCard?.authorId === me}
+        state={comments}
+        observer={observer}
+        onBack={() => setOpen(null)}
+      />
+    )
   const kinds = CARD_KINDS.filter((k) => snap.cards.some((c) => c.kind === k))
   const shown = snap.cards.filter((c) => only === 'all' || c.kind === only)
   const groups: Array<{ key: string; label: string; cards: PhoneCardView[] }> = snap.cells.map((c) => ({
@@ -60,7 +84,16 @@ export function BoardPanel({ phone, me }: { phone: Phone; me: string }) {
           </h2>
           <ul className="phone-list">
             {g.cards.map((c) => (
-              <CardRow key={c.id} card={c} mine={c.authorId === me} />
+              <CardRow
+                key={c.id}
+                card={c}
+                mine={c.authorId === me}
+                talk={{
+                  comments: comments.commentCount.get(c.id) ?? 0,
+                  meToo: comments.meToo.get(c.id)?.total ?? 0,
+                  onOpen: () => setOpen(c.id),
+                }}
+              />
             ))}
           </ul>
         </section>
@@ -69,7 +102,16 @@ export function BoardPanel({ phone, me }: { phone: Phone; me: string }) {
   )
 }
 
-export function CardRow({ card, mine }: { card: PhoneCardView; mine: boolean }) {
+export function CardRow({
+  card,
+  mine,
+  talk,
+}: {
+  card: PhoneCardView
+  mine: boolean
+  /** Comment and "me too" counts, and what opening the card's comments does (Board only). */
+  talk?: CardTalk
+}) {
   const info = CARD_KIND_INFO[card.kind]
   return (
     <li
@@ -86,6 +128,7 @@ export function CardRow({ card, mine }: { card: PhoneCardView; mine: boolean }) 
         {!mine && card.authorName && <span>{card.authorName}</span>}
       </span>
       <span className="phone-card__text">{card.text}</span>
+      {talk && <CardTalkButton talk={talk} text={card.text} />}
     </li>
   )
 }

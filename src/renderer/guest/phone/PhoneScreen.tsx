@@ -130,7 +130,7 @@ function PhoneScreen({
         )}
         {shown === 'now' && <NowPanel phone={phone} observer={observer} onGo={go} />}
         {shown === 'add' && <AddPanel phone={phone} onGo={go} />}
-        {shown === 'board' && <BoardPanel phone={phone} me={identity.participantId} />}
+        {shown === 'board' && <BoardPanel phone={phone} me={identity.participantId} observer={observer} />}
         {shown === 'vote' && <VotePanel phone={phone} me={identity.participantId} />}
         {shown === 'menu' && (
           <MenuPanel

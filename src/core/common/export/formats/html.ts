@@ -18,6 +18,7 @@ import {
 import { contributionsChart, topPainsChart, voiceBalanceChart } from './charts'
 import { escapeHtml as h } from './escape'
 import { REPORT_CSS } from './htmlStyle'
+import { commentsHtml } from './comments'
 
 /** No network, no script: the report cannot fetch anything even if a bug let markup through. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -51,6 +52,7 @@ export function htmlReport(m: ExportModel): string {
     shows(m, 'actions') && m.links.length > 0
       ? `<section><h2>${w.h('report.section.links')}</h2>${linksTable(m, w)}</section>`
       : '',
+    shows(m, 'comments') ? commentsHtml(m, ht) : '',
     shows(m, 'voice')
       ? `<section><h2>${w.h('report.section.voice')}</h2>${voiceBalanceChart(m, roles, w)}${voiceTables(m, roles, w)}</section>`
       : '',

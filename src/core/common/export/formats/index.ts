@@ -1,5 +1,6 @@
 import type { ExportModel } from '../schema'
-import { actionsCsv, cardsCsv, themesCsv } from './csv'
+import { actionsCsv, cardsCsv, themesCsv, toCsv } from './csv'
+import { commentsRows, meTooRows } from './comments'
 import { htmlReport } from './html'
 import { jsonExport } from './json'
 import { markdownReport } from './markdown'
@@ -13,7 +14,10 @@ export interface ExportFile {
   readonly text: string
 }
 
-/** The files one format produces (csv gives cards and actions, and themes when the board has any). */
+/**
+ * The files one format produces (csv gives cards and actions, and themes, comments and "me too"s when
+ * the board has any).
+ */
 export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
   switch (format) {
     case 'json':
@@ -24,6 +28,12 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
         { name: 'actions.csv', mediaType: 'text/csv; charset=utf-8', text: actionsCsv(m) },
         ...(m.themes.length
           ? [{ name: 'themes.csv', mediaType: 'text/csv; charset=utf-8', text: themesCsv(m) }]
+          : []),
+        ...(m.comments.length
+          ? [{ name: 'comments.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(commentsRows(m)) }]
+          : []),
+        ...(m.meToo.length
+          ? [{ name: 'me-too.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(meTooRows(m)) }]
           : []),
       ]
     case 'md':

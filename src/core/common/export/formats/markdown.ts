@@ -1,5 +1,6 @@
 import { CARD_KIND_INFO } from '../../../../shared/model/cardKinds'
 import type { CoproRole } from '../../../../shared/model/roles'
+import { commentsMarkdown } from './comments'
 import type { ExportCard, ExportModel } from '../schema'
 import {
   activeRoles,
@@ -33,6 +34,7 @@ export function markdownReport(m: ExportModel): string {
   if (shows(m, 'contributions')) out.push(...contributions(m, w), '')
   if (shows(m, 'actions')) out.push(...actionPlan(m, w), '')
   if (shows(m, 'actions') && m.links.length > 0) out.push(...linksSection(m, w), '')
+  if (shows(m, 'comments')) out.push(...commentsMarkdown(m, w))
   if (shows(m, 'voice')) out.push(...voice(m, roles, w), '')
   if (shows(m, 'checkpoints')) out.push(...checkpoints(m, w), '')
   out.push(...about(m, w))

@@ -1,0 +1,69 @@
+import { useValue } from 'tldraw'
+import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
+import type { CanvasLayerProps } from '../../board/canvasLayer'
+import { commentTargetKey, useComments } from '../../session/comments'
+import { useBoardSession } from '../../session/useBoardSession'
+import { useServices } from '../../workbench/context'
+import { COMMENTS_COPY as T } from './copy'
+import { CommentIcon, MeTooIcon } from './icons'
+
+/**
+ * On the canvas, a small badge at the bottom of each card in view that has comments or "me too"s
+ * (a speech bubble and a count, a raised hand and a count); it is a button that opens the card's thread in the Comments view. In wall mode only the
+ * "me too" count stays, in large type (comments.css).
+ */
+export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
+  const state = useComments(doc)
+  const session = useBoardSession()
+  const { store } = useServices()
+  const badges = useValue(
+    'comment badges',
+    () => {
+      const vp = editor.getViewportPageBounds()
+      const out: { id: string; x: number; y: number; comments: number; meToo: number }[] = []
+      for (const s of editor.getCurrentPageShapes()) {
+        if (s.type !== CARD_SHAPE_TYPE) continue
+        const comments = state.commentCount.get(s.id) ?? 0
+        const meToo = state.meToo.get(s.id)?.total ?? 0
+        if (comments + meToo === 0) continue
+        const b = editor.getShapePageBounds(s)
+        if (!b || !vp.collides(b)) continue
+        const p = editor.pageToViewport({ x: b.x, y: b.maxY })
+        out.push({ id: s.id, x: p.x, y: p.y, comments, meToo })
+      }
+      return out
+    },
+    [editor, state],
+  )
+  if (badges.length === 0) return null
+  return (
+    <div className="cmt-canvas" data-testid="comment-badges">
+      {badges.map((b) => (
+        <button
+          key={b.id}
+          type="button"
+          className="cmt-canvas__badge"
+          style={{ left: b.x, top: b.y }}
+          data-card-id={b.id}
+          aria-label={`${T.badge(b.comments, b.meToo)}. Open the comments`}
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={() => {
+            session?.scoped(commentTargetKey).set(b.id)
+            store.showView('comments')
+          }}
+        >
+          {b.comments > 0 && (
+            <span className="cmt-canvas__comments" aria-hidden="true">
+              <CommentIcon /> {b.comments}
+            </span>
+          )}
+          {b.meToo > 0 && (
+            <span className="cmt-canvas__metoo" aria-hidden="true" data-testid="me-too-badge">
+              <MeTooIcon /> {b.meToo}
+            </span>
+          )}
+        </button>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import type { Contribution } from '../../workbench/contributions'
+import { ICON_STROKE } from '../../workbench/icons'
+import { commentTargetKey } from '../../session/comments'
+import { CommentsLayer } from './CommentsLayer'
+import { CommentsView } from './CommentsView'
+import { COMMENTS_COPY as T } from './copy'
+
+/** Comments and "me too" on cards (issue 17 item 3): the Comments view, canvas badges, one command. */
+export const contribution: Contribution = {
+  id: 'comments',
+  views: [
+    {
+      id: 'comments',
+      title: T.title,
+      keybinding: 'Mod+Alt+K',
+      order: 46,
+      icon: <path d="M4 5h16v11H9l-5 4z" {...ICON_STROKE} />,
+    },
+  ],
+  sections: [{ view: 'comments', order: 0, component: CommentsView }],
+  canvasLayers: [{ id: 'comments', order: 20, layer: CommentsLayer }],
+  commands: ({ store, sessions }) => [
+    {
+      id: 'comments.selectedCard',
+      title: 'Comments on the selected card',
+      category: 'Board',
+      keybinding: 'Mod+Alt+M',
+      run: () => {
+        const session = sessions.getActive()
+        const id = session?.board?.getSelectedCardIds()[0] ?? null
+        if (session && id) session.scoped(commentTargetKey).set(id)
+        store.showView('comments')
+        if (!id) store.announce(T.noCard)
+      },
+    },
+  ],
+}
