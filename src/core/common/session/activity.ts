@@ -19,7 +19,17 @@ export const Actor = z.object({
 })
 export type Actor = z.infer<typeof Actor>
 
-export const ACTIVITY_ACTIONS = ['created', 'edited', 'moved', 'deleted', 'restored'] as const
+export const ACTIVITY_ACTIONS = [
+  'created',
+  'edited',
+  'moved',
+  'deleted',
+  'restored',
+  // moderation (core/common/moderation): a guest's card held for a facilitator, approved, or not shown
+  'held',
+  'approved',
+  'not-shown',
+] as const
 export const ActivityAction = z.enum(ACTIVITY_ACTIONS)
 export type ActivityAction = z.infer<typeof ActivityAction>
 

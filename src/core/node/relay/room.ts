@@ -23,6 +23,7 @@ import type { RoomPersistence } from './persistence'
 import { RoomOutput } from './roomOutput'
 import { checkUpdateCost } from './updateCost'
 import { checkRights } from './rights'
+import { ModerationWrite, RoomModeration } from './moderation'
 import { updateTouches } from './updateTouches'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
@@ -68,13 +69,16 @@ export class Room {
   private bytesSinceMeasure = 0
   /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
   private readonly recorder: BoardRecorder
+  /** Guests' cards held for a facilitator, outside the document (moderation.ts, ADR 0047). */
+  readonly moderation: RoomModeration
 
   constructor(
     readonly sessionId: string,
     stored: Uint8Array[],
     private readonly persistence: RoomPersistence,
     private readonly limits: RelayLimits,
-    warn: (message: string) => void = () => {},
+    warn: (message: string, err?: unknown) => void = () => {},
+    storedModeration: string | null = null,
   ) {
     this.doc = new Y.Doc()
     if (stored.length > 0) {
@@ -89,6 +93,16 @@ export class Room {
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
     this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
+    this.moderation = new RoomModeration({
+      sessionId,
+      doc: this.doc,
+      conns: this.conns,
+      records: () => this.records(),
+      stored: storedModeration,
+      save: persistence.saveModeration ? (json) => persistence.saveModeration!(sessionId, json) : null,
+      atomically: (fn) => this.output.atomically(fn),
+      warn,
+    })
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.output.onDocUpdate)
@@ -97,6 +111,7 @@ export class Room {
 
   /** Who made a change: the connection that sent it, or the host (a revert, a server-side write). */
   private actorOf(origin: unknown): Actor {
+    if (origin instanceof ModerationWrite) return origin.actor
     const conn = origin as RelayConnection
     if (!this.conns.has(conn) || !conn.auth) return { role: 'host' }
     const { sessionRole, participantId } = conn.auth
@@ -142,6 +157,7 @@ export class Room {
     conn.send(encodeSyncStep1(this.doc))
     const states = this.awareness.getStates()
     if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
+    this.moderation.join(conn)
     this.checkOutput()
   }
 
@@ -194,6 +210,11 @@ export class Room {
         if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
         return true
       }
+      case 'moderation':
+        if (conn.isObserver) return false
+        this.moderation.handle(conn, message.request)
+        this.checkOutput()
+        return true
       case 'auth':
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
         return false
@@ -256,10 +277,10 @@ export class Room {
     const auth = conn.auth
     if (auth === null || auth.sessionRole === 'facilitator') return
     const { touches } = updateTouches(this.doc, decoded)
-    this.recordIndex ??= new KeyedRecords(recordsArray(this.doc), { readOnly: true })
-    const verdict = checkRights(this.doc, this.recordIndex, touches, {
+    const verdict = checkRights(this.doc, this.records(), touches, {
       sessionRole: auth.sessionRole,
       participantId: auth.participantId ?? conn.boundParticipantId,
+      moderated: this.moderation.moderated,
     })
     if (verdict.ok) {
       if (verdict.bind !== null) conn.boundParticipantId = verdict.bind
@@ -268,6 +289,11 @@ export class Room {
     this.counters.refusedForRights++
     conn.send(encodePermissionDenied(verdict.reason))
     throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, verdict.reason)
+  }
+
+  /** The read-only index of tldraw records (made on first use). */
+  private records(): KeyedRecords<unknown> {
+    return (this.recordIndex ??= new KeyedRecords(recordsArray(this.doc), { readOnly: true }))
   }
 
   /** Takes a connection's held updates back (they are re-applied or forgotten). */

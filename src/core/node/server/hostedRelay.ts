@@ -119,6 +119,8 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       const sid = aliases.get(id)
       if (sid) await store.close(sid)
     },
+    loadModeration: (id) => store.loadModeration(mustAlias(aliases, id)),
+    saveModeration: (id, json) => store.saveModeration(mustAlias(aliases, id), json),
   }
 
   const authority: TokenAuthority = { ownerToken: adminToken, ownerTokenId: 'admin', grants: tokens }

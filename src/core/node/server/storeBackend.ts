@@ -70,6 +70,12 @@ export class StoreBackend implements SessionBackend {
   close(id: string) {
     return this.store.close(id)
   }
+  loadModeration(id: string) {
+    return this.store.loadModeration(id)
+  }
+  saveModeration(id: string, json: string) {
+    return this.store.saveModeration(id, json)
+  }
   onSaveState(listener: (sessionId: string, state: SaveState) => void) {
     return this.store.onSaveState(listener)
   }

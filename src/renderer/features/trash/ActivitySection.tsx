@@ -16,6 +16,9 @@ const VERB: Record<ActivityEntry['action'], string> = {
   moved: 'moved',
   deleted: 'deleted',
   restored: 'restored',
+  held: 'sent for approval',
+  approved: 'approved',
+  'not-shown': 'did not show',
 }
 
 /**
