@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { CLOSE_CODES, MemoryPersistence, type RoomPersistence } from '../../../src/core/node/relay'
 import { SessionStore } from '../../../src/core/node/storage/sessionStore'
+import { moderationFiles } from '../../../src/core/node/storage/moderationFile'
 import {
   encodeModeration,
   MESSAGE_MODERATION,
@@ -101,6 +102,18 @@ function seedMemory(): MemoryPersistence {
   const p = new MemoryPersistence()
   p.create(SESSION)
   return p
+}
+
+/** The session store as the relay's persistence, with its moderation files (as StoreBackend does). */
+function onDisk(s: SessionStore): RoomPersistence {
+  return {
+    exists: (id) => s.exists(id),
+    load: (id) => s.load(id),
+    append: (id, u) => s.append(id, u),
+    flush: (id) => s.flush(id),
+    close: (id) => s.close(id),
+    ...moderationFiles((id) => s.layout.session(id)),
+  }
 }
 
 describe('moderation: held cards stay out of the shared document', () => {
@@ -279,7 +292,7 @@ describe('moderation: held cards stay out of the shared document', () => {
     const session = s.id
     relay = await startStandaloneRelay({
       port: 0,
-      persistence: store,
+      persistence: onDisk(store),
       authorize: (_s, token) => (token !== null ? (GRANTS[token] ?? null) : null),
     })
     const fac = connect('fac', session)
@@ -300,7 +313,7 @@ describe('moderation: held cards stay out of the shared document', () => {
     store = await SessionStore.open(path.join(dir, 'data'), { batchMs: 5 })
     relay = await startStandaloneRelay({
       port: 0,
-      persistence: store,
+      persistence: onDisk(store),
       authorize: (_s, token) => (token !== null ? (GRANTS[token] ?? null) : null),
     })
     const fac2 = connect('fac', session)

@@ -34,12 +34,12 @@ import {
 } from '../../common/moderation/moderation'
 import { type Actor, type ActivityEntry, appendActivity } from '../../common/session/activity'
 import { recordsArray, sessionMap } from '../../common/session/docSchema'
-import type { KeyedRecords } from '../../common/session/keyedRecords'
 import { plain } from '../../common/session/read'
 import { writeTrashEntries } from '../../common/session/trash'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
 import { encodePermissionDenied } from './messages'
+import type { RoomPersistence } from './persistence'
 
 /** The origin of the relay's moderation writes: the activity log and trash credit `actor` (room.ts actorOf). */
 export class ModerationWrite {
@@ -59,18 +59,19 @@ export function heldCardRule(moderated: boolean, isNewCard: boolean): string | n
     : null
 }
 
+/** What the inbox needs of its room (room.ts), and where it is saved. */
 export interface RoomModerationDeps {
-  readonly sessionId: string
-  readonly doc: Y.Doc
-  readonly conns: ReadonlySet<RelayConnection>
-  /** The room's read-only index of tldraw records. */
-  readonly records: () => KeyedRecords<unknown>
+  readonly room: {
+    readonly sessionId: string
+    readonly doc: Y.Doc
+    readonly conns: ReadonlySet<RelayConnection>
+    /** Runs document writes so they are stored and sent as one update. */
+    readonly output: { atomically(fn: () => void): void }
+  }
   /** The saved inbox (JSON) or null. */
   readonly stored: string | null
-  /** Saves the inbox; null when the persistence keeps none (then it lives as long as the room). */
-  readonly save: ((json: string) => Promise<void>) | null
-  /** Runs document writes so they are stored and sent as one update (RoomOutput.atomically). */
-  readonly atomically: (fn: () => void) => void
+  /** Without saveModeration, held cards live as long as the room. */
+  readonly persistence: Pick<RoomPersistence, 'saveModeration'>
   readonly warn: (message: string, err?: unknown) => void
   readonly now?: () => number
 }
@@ -88,9 +89,13 @@ export class RoomModeration {
         const parsed = ModerationState.safeParse(JSON.parse(deps.stored))
         if (parsed.success) this.state = parsed.data
         else
-          deps.warn(`relay: session ${deps.sessionId}'s moderation inbox was not readable; it starts empty`)
+          deps.warn(
+            `relay: session ${deps.room.sessionId}'s moderation inbox was not readable; it starts empty`,
+          )
       } catch {
-        deps.warn(`relay: session ${deps.sessionId}'s moderation inbox was not readable; it starts empty`)
+        deps.warn(
+          `relay: session ${deps.room.sessionId}'s moderation inbox was not readable; it starts empty`,
+        )
       }
     }
   }
@@ -125,8 +130,16 @@ export class RoomModeration {
     }
   }
 
-  /** One moderation request from a joined connection. Throws RelayRefusal when it is not theirs to make. */
-  handle(conn: RelayConnection, request: ModerationRequest): void {
+  /**
+   * One moderation request from a joined connection; true (it counts against the message rate). Throws
+   * RelayRefusal when it is not theirs to make.
+   */
+  handle(conn: RelayConnection, request: ModerationRequest): boolean {
+    this.act(conn, request)
+    return true
+  }
+
+  private act(conn: RelayConnection, request: ModerationRequest): void {
     const role: SessionRole | undefined = conn.auth?.sessionRole
     switch (request.t) {
       case 'submit':
@@ -151,7 +164,7 @@ export class RoomModeration {
   private submit(conn: RelayConnection, record: CardRecord, index: string): void {
     const me = participantOf(conn)
     if (me === null) return refuse(conn, record.id, 'Join the session before sending cards.')
-    const entry = Participant.safeParse(plain(sessionMap(this.deps.doc, 'participants').get(me)))
+    const entry = Participant.safeParse(plain(sessionMap(this.deps.room.doc, 'participants').get(me)))
     if (!entry.success) return refuse(conn, record.id, 'Join the session before sending cards.')
     if (record.props.authorId !== me || record.props.authorRole !== entry.data.coproRole) {
       return deny(conn, 'a participant sends cards only as themselves')
@@ -159,7 +172,7 @@ export class RoomModeration {
     const id = record.id
     // Sent again (a phone resending after a reconnect): nothing new; the guest is told where it stands.
     if (
-      this.deps.records().has(id) ||
+      this.onBoard(id) ||
       this.state.held.some((h) => h.record.id === id) ||
       this.state.decisions.some((d) => d.id === id)
     ) {
@@ -206,7 +219,7 @@ export class RoomModeration {
     }))
     // Each guest's cards are written with the guest as the origin: the activity log says they created them.
     const guests = new Set(cards.map((c) => c.by))
-    this.deps.atomically(() => {
+    this.deps.room.output.atomically(() => {
       for (const g of guests) {
         const theirs = cards.filter((c) => c.by === g)
         this.writeCards(
@@ -224,14 +237,14 @@ export class RoomModeration {
     if (chosen.length === 0) return void conn.send(this.inboxFrame())
     const by = actorOf(conn)
     const at = this.now()
-    this.deps.atomically(() =>
-      this.deps.doc.transact(() => {
+    this.deps.room.output.atomically(() =>
+      this.deps.room.doc.transact(() => {
         writeTrashEntries(
-          this.deps.doc,
+          this.deps.room.doc,
           chosen.map((h) => ({ kind: 'card' as const, record: h.record, by, at })),
         )
         appendActivity(
-          this.deps.doc,
+          this.deps.room.doc,
           chosen.map((h) => ({
             at,
             action: 'not-shown' as const,
@@ -243,6 +256,14 @@ export class RoomModeration {
       }, new ModerationWrite(by)),
     )
     this.decide(chosen, 'not-shown', at)
+  }
+
+  /** Whether a record with this id is on the board (a human-rate check: one pass over the records). */
+  private onBoard(id: string): boolean {
+    for (const e of recordsArray(this.deps.room.doc)) {
+      if ((e as { key?: unknown } | null)?.key === id) return true
+    }
+    return false
   }
 
   /** Takes the held cards with these ids out of the inbox (unknown ids: already decided by someone else). */
@@ -271,40 +292,41 @@ export class RoomModeration {
     who: Actor,
     activity: ActivityEntry[],
   ): void {
-    const records = this.deps.records()
-    const fresh = cards.filter((c) => !records.has(c.record.id))
-    this.deps.atomically(() =>
-      this.deps.doc.transact(() => {
+    const fresh = cards.filter((c) => !this.onBoard(c.record.id))
+    this.deps.room.output.atomically(() =>
+      this.deps.room.doc.transact(() => {
         if (fresh.length > 0) {
-          recordsArray(this.deps.doc).push(
+          recordsArray(this.deps.room.doc).push(
             fresh.map((c) => ({ key: c.record.id, val: { ...c.record, index: c.index, opacity: 1 } })),
           )
         }
-        appendActivity(this.deps.doc, activity)
+        appendActivity(this.deps.room.doc, activity)
       }, new ModerationWrite(who)),
     )
   }
 
   private log(entries: ActivityEntry[], who: Actor): void {
-    this.deps.atomically(() => appendActivity(this.deps.doc, entries, new ModerationWrite(who)))
+    this.deps.room.output.atomically(() =>
+      appendActivity(this.deps.room.doc, entries, new ModerationWrite(who)),
+    )
   }
 
   /** Saves, tells the staff, and (a guest's own change, or every guest on a settings change) the guests. */
   private changed(guest: string | null, everyGuest: boolean): void {
     this.persist()
     const inbox = this.inboxFrame()
-    for (const c of this.deps.conns) {
+    for (const c of this.deps.room.conns) {
       const role = c.auth?.sessionRole
       if (role === 'facilitator' || role === 'co-facilitator') c.send(inbox)
     }
     if (everyGuest) {
-      for (const who of new Set([...this.deps.conns].map(participantOf))) if (who) this.notifyGuest(who)
+      for (const who of new Set([...this.deps.room.conns].map(participantOf))) if (who) this.notifyGuest(who)
     } else if (guest !== null) this.notifyGuest(guest)
   }
 
   private notifyGuest(who: string): void {
     let frame: Uint8Array | null = null
-    for (const c of this.deps.conns) {
+    for (const c of this.deps.room.conns) {
       if (c.auth?.sessionRole !== 'participant' || participantOf(c) !== who) continue
       frame ??= encodeModeration(this.mine(who))
       c.send(frame)
@@ -312,13 +334,13 @@ export class RoomModeration {
   }
 
   private persist(): void {
-    const save = this.deps.save
-    if (!save) return
+    const { persistence, room } = this.deps
+    if (!persistence.saveModeration) return
     const json = JSON.stringify(this.state)
     this.saving = this.saving
-      .then(() => save(json))
+      .then(() => persistence.saveModeration!(room.sessionId, json))
       .catch((err: unknown) =>
-        this.deps.warn(`relay: saving session ${this.deps.sessionId}'s moderation inbox failed`, err),
+        this.deps.warn(`relay: saving session ${this.deps.room.sessionId}'s moderation inbox failed`, err),
       )
   }
 

@@ -60,7 +60,7 @@ export class Room {
    */
   private recordIndex: KeyedRecords<unknown> | null = null
   /** Storing and sending what changes: one update per client message, queues kept in budget. */
-  private readonly output: RoomOutput
+  readonly output: RoomOutput
   private destroyed = false
   /** Bytes held for all connections (updates waiting for their dependencies). */
   private heldBytes = 0
@@ -69,8 +69,7 @@ export class Room {
   private bytesSinceMeasure = 0
   /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
   private readonly recorder: BoardRecorder
-  /** Guests' cards held for a facilitator, outside the document (moderation.ts, ADR 0047). */
-  readonly moderation: RoomModeration
+  readonly moderation: RoomModeration // guests' cards held outside the document (moderation.ts, ADR 0047)
 
   constructor(
     readonly sessionId: string,
@@ -93,16 +92,7 @@ export class Room {
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
     this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
-    this.moderation = new RoomModeration({
-      sessionId,
-      doc: this.doc,
-      conns: this.conns,
-      records: () => this.records(),
-      stored: storedModeration,
-      save: persistence.saveModeration ? (json) => persistence.saveModeration!(sessionId, json) : null,
-      atomically: (fn) => this.output.atomically(fn),
-      warn,
-    })
+    this.moderation = new RoomModeration({ room: this, stored: storedModeration, persistence, warn })
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.output.onDocUpdate)
@@ -211,10 +201,7 @@ export class Room {
         return true
       }
       case 'moderation':
-        if (conn.isObserver) return false
-        this.moderation.handle(conn, message.request)
-        this.checkOutput()
-        return true
+        return this.moderation.handle(conn, message.request)
       case 'auth':
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
         return false
@@ -277,7 +264,8 @@ export class Room {
     const auth = conn.auth
     if (auth === null || auth.sessionRole === 'facilitator') return
     const { touches } = updateTouches(this.doc, decoded)
-    const verdict = checkRights(this.doc, this.records(), touches, {
+    this.recordIndex ??= new KeyedRecords(recordsArray(this.doc), { readOnly: true })
+    const verdict = checkRights(this.doc, this.recordIndex, touches, {
       sessionRole: auth.sessionRole,
       participantId: auth.participantId ?? conn.boundParticipantId,
       moderated: this.moderation.moderated,
@@ -289,11 +277,6 @@ export class Room {
     this.counters.refusedForRights++
     conn.send(encodePermissionDenied(verdict.reason))
     throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, verdict.reason)
-  }
-
-  /** The read-only index of tldraw records (made on first use). */
-  private records(): KeyedRecords<unknown> {
-    return (this.recordIndex ??= new KeyedRecords(recordsArray(this.doc), { readOnly: true }))
   }
 
   /** Takes a connection's held updates back (they are re-applied or forgotten). */

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
+import { moderationFiles } from '../storage/moderationFile'
 import { Relay, syncServerUrl, type RelayAuthResult, type RelayLimits, type RoomPersistence } from '../relay'
 import { SessionStore } from '../storage/sessionStore'
 import { AdminToken, hostedRequestHandler, routeSyncUpgrades, type HostedBackend } from './hostedFront'
@@ -119,8 +120,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       const sid = aliases.get(id)
       if (sid) await store.close(sid)
     },
-    loadModeration: (id) => store.loadModeration(mustAlias(aliases, id)),
-    saveModeration: (id, json) => store.saveModeration(mustAlias(aliases, id), json),
+    ...moderationFiles((id) => store.layout.session(mustAlias(aliases, id))),
   }
 
   const authority: TokenAuthority = { ownerToken: adminToken, ownerTokenId: 'admin', grants: tokens }

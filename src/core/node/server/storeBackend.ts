@@ -8,6 +8,7 @@ import { ApiFailure } from '../../../shared/api'
 import type * as Y from 'yjs'
 import type { AssetBackend, CheckpointBackend, SessionBackend } from './backend'
 import { getAsset, putAsset } from '../storage/sessionAssets'
+import { loadModerationFile, saveModerationFile } from '../storage/moderationFile'
 
 /** The durable backend: the server's view of a SessionStore (src/core/node/storage). */
 export class StoreBackend implements SessionBackend {
@@ -71,10 +72,10 @@ export class StoreBackend implements SessionBackend {
     return this.store.close(id)
   }
   loadModeration(id: string) {
-    return this.store.loadModeration(id)
+    return loadModerationFile(this.store.layout.session(id))
   }
   saveModeration(id: string, json: string) {
-    return this.store.saveModeration(id, json)
+    return saveModerationFile(this.store.layout.session(id), json)
   }
   onSaveState(listener: (sessionId: string, state: SaveState) => void) {
     return this.store.onSaveState(listener)

@@ -26,3 +26,17 @@ export async function loadModerationFile(sessionFolder: string): Promise<string 
 export async function saveModerationFile(sessionFolder: string, json: string): Promise<void> {
   await writeFileAtomic(path.join(sessionFolder, MODERATION_FILE), json)
 }
+
+/**
+ * RoomPersistence's moderation methods for a session store's folders (StoreBackend, the hosted relay).
+ * `folderOf` gives the session's folder (the relay asks only for sessions that exist).
+ */
+export function moderationFiles(folderOf: (sessionId: string) => string): {
+  loadModeration(sessionId: string): Promise<string | null>
+  saveModeration(sessionId: string, json: string): Promise<void>
+} {
+  return {
+    loadModeration: (id) => loadModerationFile(folderOf(id)),
+    saveModeration: (id, json) => saveModerationFile(folderOf(id), json),
+  }
+}

@@ -28,7 +28,6 @@ import type { CreateSessionInput, NewSessionInput } from './newSessionFolder'
 import type { RevertOptions } from './sessionCheckpoints'
 import { startFailure } from './startFailure'
 import { distinctTitle } from './titles'
-import { loadModerationFile, saveModerationFile } from './moderationFile'
 
 export type { SessionStoreOptions } from './dataDir'
 export type { CreateSessionInput } from './newSessionFolder'
@@ -141,17 +140,6 @@ export class SessionStore implements RoomPersistence {
 
   async flush(sessionId: string): Promise<void> {
     await this.core.logs.flush(sessionId)
-  }
-
-  /** The session's moderation inbox (storage/moderationFile.ts). */
-  async loadModeration(sessionId: string): Promise<string | null> {
-    const s = this.core.requireSession(sessionId, { deleted: false })
-    return loadModerationFile(this.layout.session(s.id))
-  }
-
-  async saveModeration(sessionId: string, json: string): Promise<void> {
-    const s = this.core.requireSession(sessionId, { deleted: false })
-    await saveModerationFile(this.layout.session(s.id), json)
   }
 
   /**
