@@ -62,6 +62,8 @@ export const Decision = z.object({
   by: z.string().min(1).max(128),
   status: z.enum(DECISIONS),
   at: z.number().int().nonnegative(),
+  /** The card's text as it was sent (so the guest knows which card; the guest's own words). */
+  text: z.string().max(CARD_TEXT_MAX),
 })
 export type Decision = z.infer<typeof Decision>
 

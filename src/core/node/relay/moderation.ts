@@ -279,7 +279,7 @@ export class RoomModeration {
   private decide(chosen: readonly HeldCard[], status: Decision['status'], at: number): void {
     const decisions = [
       ...this.state.decisions,
-      ...chosen.map((h) => ({ id: h.record.id, by: h.by, status, at })),
+      ...chosen.map((h) => ({ id: h.record.id, by: h.by, status, at, text: h.record.props.text })),
     ].slice(-MAX_DECISIONS)
     this.state = { ...this.state, decisions }
     for (const who of new Set(chosen.map((h) => h.by))) this.notifyGuest(who)
