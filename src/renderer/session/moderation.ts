@@ -40,6 +40,8 @@ export class ModerationClient {
       const notice = parseNotice(decoding.readVarString(decoder))
       if (notice) this.receive(notice)
     }
+    // what the relay said on joining may have come before this listener: ask again
+    this.send({ t: 'query' })
     return () => {
       if (this.provider !== provider) return
       delete provider.messageHandlers[MESSAGE_MODERATION]

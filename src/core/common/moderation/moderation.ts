@@ -97,6 +97,8 @@ export const ModerationRequest = z.discriminatedUnion('t', [
   }),
   /** Facilitators: "Not now" — into the board trash (restorable), the guest is told it is not shown. */
   z.object({ t: z.literal('reject'), ids: Ids }),
+  /** What the relay sends on joining, again (a client that started listening late). */
+  z.object({ t: z.literal('query') }),
   /** The facilitator: the session's moderation settings. */
   z.object({ t: z.literal('settings'), settings: ModerationSettings }),
 ])

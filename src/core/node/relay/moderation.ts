@@ -142,6 +142,10 @@ export class RoomModeration {
   private act(conn: RelayConnection, request: ModerationRequest): void {
     const role: SessionRole | undefined = conn.auth?.sessionRole
     switch (request.t) {
+      case 'query':
+        if (role === 'participant') conn.send(encodeModeration(this.mine(participantOf(conn))))
+        else this.join(conn)
+        return
       case 'submit':
         if (role !== 'participant') return deny(conn, 'only participants send cards for approval')
         return this.submit(conn, request.record, request.index)

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { isFacilitatorRole } from '../../../core/common/permissions'
 import { describeActor } from '../../../core/common/session/activity'
-import { type HeldCard, parseWordList } from '../../../core/common/moderation/moderation'
+import type { HeldCard } from '../../../core/common/moderation/moderation'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { SessionBoard } from '../../session/BoardSession'
 import { type ModerationClient, useModeration } from '../../session/moderation'
@@ -9,17 +9,9 @@ import { type ModerationClient, useModeration } from '../../session/moderation'
 /** The words of the outline's moderation section (kept together for the message catalogues, issue 19). */
 export const MODERATION_COPY = {
   queue: 'Waiting for approval',
-  settings: 'Moderation settings',
   stateHold: 'Guests’ cards wait here for approval.',
   stateWords: 'Guests’ cards that contain a listed word wait here for review.',
-  stateOff: 'Guests’ cards go straight on the board.',
-  hold: 'Hold guests’ cards for approval',
-  holdHelp: 'Cards from guests wait here, seen only by facilitators, until you approve them.',
-  words: 'Words that hold a card for review (one word or phrase a line)',
-  wordsHelp:
-    'A guest’s card that contains one of these (whole words; capitals and accents do not matter) waits here too, even when holding is off. Guests never see this list.',
-  save: 'Save moderation settings',
-  saved: 'Moderation settings saved.',
+  stateOff: 'Guests’ cards go straight on the board (Facilitation view, Moderation, to change it).',
   notSent: 'Not connected to the board: try again in a moment.',
   approve: 'Approve',
   notNow: 'Not now',
@@ -95,7 +87,6 @@ export function OutlineModeration({
           </ul>
         </>
       )}
-      {role === 'facilitator' && <ModerationSettingsForm client={client} say={say} />}
     </section>
   )
 }
@@ -174,37 +165,5 @@ function HeldItem({
         </form>
       )}
     </li>
-  )
-}
-
-function ModerationSettingsForm({ client, say }: { client: ModerationClient; say(message: string): void }) {
-  const inbox = useModeration(client).inbox
-  const [hold, setHold] = useState(inbox?.settings.hold ?? false)
-  const [words, setWords] = useState((inbox?.settings.words ?? []).join('\n'))
-  return (
-    <details className="outline-moderation__settings" data-testid="moderation-settings">
-      <summary>{MODERATION_COPY.settings}</summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          const ok = client.send({ t: 'settings', settings: { hold, words: parseWordList(words) } })
-          say(ok ? MODERATION_COPY.saved : MODERATION_COPY.notSent)
-        }}
-      >
-        <label className="outline-check">
-          <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} />
-          {MODERATION_COPY.hold}
-        </label>
-        <p className="muted">{MODERATION_COPY.holdHelp}</p>
-        <label>
-          {MODERATION_COPY.words}
-          <textarea value={words} rows={4} onChange={(e) => setWords(e.target.value)} />
-        </label>
-        <p className="muted">{MODERATION_COPY.wordsHelp}</p>
-        <button type="submit" className="button small">
-          {MODERATION_COPY.save}
-        </button>
-      </form>
-    </details>
   )
 }
