@@ -12,5 +12,7 @@ export const COPY = {
   notSent: 'Not connected to the board: try again in a moment.',
   waiting: (n: number) => `Waiting for approval (${n})`,
   openOutline: 'Review in the outline',
+  noneWaiting: 'No cards are waiting for approval.',
+  approvedAll: (n: number) => (n === 1 ? 'One card approved.' : `${n} cards approved.`),
   onlyFacilitator: 'Only the facilitator changes moderation.',
 }

@@ -1,6 +1,7 @@
 import type { Contribution } from '../../workbench/contributions'
 import { ModerationBadge } from './ModerationBadge'
 import { ModerationSection } from './ModerationSection'
+import { moderationCommands } from './moderationCommands'
 import './moderation.css'
 
 /**
@@ -11,4 +12,5 @@ export const contribution: Contribution = {
   id: 'moderation',
   sections: [{ view: 'facilitation', order: 60, component: ModerationSection }],
   canvasLayers: [{ id: 'moderation', order: 20, layer: ModerationBadge }],
+  commands: moderationCommands,
 }
