@@ -40,9 +40,14 @@ export class ModerationClient {
       const notice = parseNotice(decoding.readVarString(decoder))
       if (notice) this.receive(notice)
     }
-    // what the relay said on joining may have come before this listener: ask again
+    // the relay tells only clients that ask: on every (re)connection, and now if already connected
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') this.send({ t: 'query' })
+    }
+    provider.on('status', onStatus)
     this.send({ t: 'query' })
     return () => {
+      provider.off('status', onStatus)
       if (this.provider !== provider) return
       delete provider.messageHandlers[MESSAGE_MODERATION]
       this.provider = null

@@ -59,6 +59,10 @@ function connect(token: keyof typeof GRANTS, room = SESSION): Client & { notices
     const n = parseNotice(decoding.readVarString(decoder))
     if (n) notices.push(n)
   }
+  // the app's clients ask on every connection (session/moderation.ts); the relay tells only those who ask
+  c.provider.on('status', ({ status }) => {
+    if (status === 'connected') send(c, { t: 'query' })
+  })
   clients.push(c)
   return Object.assign(c, { notices })
 }
@@ -85,9 +89,8 @@ const aliceCard = (id: string, text = SECRET) => {
   return CardRecord.parse(record)
 }
 
-/** Everything a client's document holds, as one string (to look for a held card's text anywhere). */
-const everything = (doc: Y.Doc) =>
-  JSON.stringify(Y.encodeStateAsUpdate(doc).toString()) + JSON.stringify(doc.toJSON())
+/** Everything a document holds, as text (strings are stored as UTF-8 in an update): to look for held text anywhere. */
+const everything = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8')
 
 async function seededRelay(persistence: RoomPersistence = seedMemory()) {
   await start(persistence)
@@ -122,7 +125,12 @@ describe('moderation: held cards stay out of the shared document', () => {
     send(fac, { t: 'settings', settings: { hold: true, words: [] } })
     const alice = connect('alice')
     const bob = connect('bob')
-    await Promise.all([waitSynced(alice), waitSynced(bob)])
+    // a stock client that never speaks moderation is never sent a moderation frame
+    const silent = stockClient(relay!.url, { token: 'mallory' })
+    clients.push(silent)
+    let framesToSilent = 0
+    silent.provider.messageHandlers[MESSAGE_MODERATION] = () => void framesToSilent++
+    await Promise.all([waitSynced(alice), waitSynced(bob), waitSynced(silent)])
     await waitFor(() => lastMine(alice)?.moderated === true, 'Alice told cards are held')
 
     send(alice, { t: 'submit', record: aliceCard('shape:held1'), index: 'b1' })
@@ -163,6 +171,8 @@ describe('moderation: held cards stay out of the shared document', () => {
     )
     expect(lastMine(alice)!.held).toEqual([])
     expect(lastInbox(fac)!.held).toEqual([])
+    expect(everything(silent.doc)).toContain('secret held') // approved: now on the board for everyone
+    expect(framesToSilent).toBe(0)
   })
 
   it('a participant cannot write a card straight into the document while holding is on', async () => {

@@ -118,16 +118,17 @@ export class RoomModeration {
     return this.saving
   }
 
-  /** A joining connection learns what it may: staff the inbox, a guest their own cards. */
-  join(conn: RelayConnection): void {
+  /**
+   * Connections that speak moderation (sent a request, `query` first): only they get notices, so a stock
+   * client, which never does, never receives a frame it does not know.
+   */
+  private readonly listening = new WeakSet<RelayConnection>()
+
+  /** What a connection is told when it asks (`query`): staff the inbox, a guest their own cards. */
+  private introduce(conn: RelayConnection): void {
     const role = conn.auth?.sessionRole
     if (role === 'facilitator' || role === 'co-facilitator') conn.send(this.inboxFrame())
-    else if (role === 'participant') {
-      // A guest of a session that never moderated hears nothing (a stock client would log an unknown message).
-      const mine = this.mine(participantOf(conn))
-      if (mine.moderated || mine.held.length > 0 || mine.decisions.length > 0)
-        conn.send(encodeModeration(mine))
-    }
+    else if (role === 'participant') conn.send(encodeModeration(this.mine(participantOf(conn))))
   }
 
   /**
@@ -141,11 +142,10 @@ export class RoomModeration {
 
   private act(conn: RelayConnection, request: ModerationRequest): void {
     const role: SessionRole | undefined = conn.auth?.sessionRole
+    this.listening.add(conn)
     switch (request.t) {
       case 'query':
-        if (role === 'participant') conn.send(encodeModeration(this.mine(participantOf(conn))))
-        else this.join(conn)
-        return
+        return this.introduce(conn)
       case 'submit':
         if (role !== 'participant') return deny(conn, 'only participants send cards for approval')
         return this.submit(conn, request.record, request.index)
@@ -321,7 +321,7 @@ export class RoomModeration {
     const inbox = this.inboxFrame()
     for (const c of this.deps.room.conns) {
       const role = c.auth?.sessionRole
-      if (role === 'facilitator' || role === 'co-facilitator') c.send(inbox)
+      if (this.listening.has(c) && (role === 'facilitator' || role === 'co-facilitator')) c.send(inbox)
     }
     if (everyGuest) {
       for (const who of new Set([...this.deps.room.conns].map(participantOf))) if (who) this.notifyGuest(who)
@@ -331,7 +331,8 @@ export class RoomModeration {
   private notifyGuest(who: string): void {
     let frame: Uint8Array | null = null
     for (const c of this.deps.room.conns) {
-      if (c.auth?.sessionRole !== 'participant' || participantOf(c) !== who) continue
+      if (c.auth?.sessionRole !== 'participant' || participantOf(c) !== who || !this.listening.has(c))
+        continue
       frame ??= encodeModeration(this.mine(who))
       c.send(frame)
     }

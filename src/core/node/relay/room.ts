@@ -147,7 +147,6 @@ export class Room {
     conn.send(encodeSyncStep1(this.doc))
     const states = this.awareness.getStates()
     if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
-    this.moderation.join(conn)
     this.checkOutput()
   }
 
