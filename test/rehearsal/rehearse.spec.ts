@@ -2,6 +2,7 @@ import { devices, expect, test, type Browser, type BrowserContext, type Page } f
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
+import { moderationStep } from './moderationStep'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
 import { rehearseComments } from './rehearseComments'
 
@@ -380,6 +381,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await expect(fac.getByTestId('trash-view')).toContainText('Parking is hard')
       await snap(fac, 'facilitator', 'trash-and-activity')
     })
+
+    await phase('moderation', fac, () => moderationStep(fac, named, snap))
 
     // 6. Export: the report a service designer takes away.
     await phase('export', fac, async () => {

@@ -137,6 +137,8 @@ export interface BoardApi {
   structureUndoDepth(): number
   /** A PNG or SVG picture of the whole board or one stage, lane or zone, structure labels included. */
   exportImage(format: ImageFormat, opts?: ImageExportOptions): Promise<Blob>
+  /** The relay connection, if the board still has one (moderation messages ride on it). */
+  provider(): WebsocketProvider | null
   doc: Y.Doc
   editor: Editor
 }
@@ -250,6 +252,7 @@ export function createBoardApi(
     },
     composerTarget,
     addCard,
+    provider: () => ctx.provider(),
     tidy: (cell = null) => tidy(editor, doc, cell, arrange),
     cellHere: () => selectedCell() ?? cellUnderPointer(),
     followUser: (id) => presence.follow(id),

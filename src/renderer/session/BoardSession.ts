@@ -5,6 +5,7 @@ import type { LocalIdentity } from './identity'
 import { LocalVotes } from './localVotes'
 import { relayClockFor, type RelayClock } from './relayClock'
 import { ScopedValues, type ScopedKey } from './scoped'
+import { ModerationClient } from './moderation'
 import type { VotingBridge } from './votingBridge'
 
 /**
@@ -43,6 +44,8 @@ export interface OutlineFocus {
 export class BoardSession {
   readonly votes: LocalVotes
   readonly structureUndo = new StructureUndo()
+  /** Moderation notices and requests on the board's websocket (moderation.ts). */
+  readonly moderation = new ModerationClient()
   private _board: SessionBoard | null = null
   private _facilitation: FacilitationController | null = null
   private _votingBridge: VotingBridge | null = null
@@ -75,11 +78,16 @@ export class BoardSession {
 
   /** The canvas is ready: features see its API until the returned function is called. */
   attachBoard(board: SessionBoard): () => void {
-    return this.slot(
+    const offModeration = this.moderation.attach(board.provider())
+    const detach = this.slot(
       () => this._board,
       (v) => (this._board = v),
       board,
     )
+    return () => {
+      offModeration()
+      detach()
+    }
   }
 
   setFacilitation(c: FacilitationController): () => void {
@@ -132,6 +140,7 @@ export class BoardSession {
     this._votingBridge = null
     this._outlineFocus = null
     this.values.dispose()
+    this.moderation.dispose()
     this.clock?.clock.dispose()
     this.clock = null
     this.votes.dispose()

@@ -4,6 +4,7 @@ import { CardKind } from '../../../shared/model/cardKinds'
 import { DueDate } from '../cards/card'
 import { LinkKind } from '../cards/link'
 import { CoproRole, SessionRole } from '../../../shared/model/roles'
+import { ActivityAction } from '../session/activity'
 
 /**
  * The export model: everything a session's exports say, computed purely from the session document
@@ -193,7 +194,7 @@ export type ExportCheckpoint = z.infer<typeof ExportCheckpoint>
 /** One step of the session activity log (created, edited, moved, deleted, restored), pseudonymous. */
 export const ExportActivity = z.object({
   at: IsoTime,
-  action: z.enum(['created', 'edited', 'moved', 'deleted', 'restored', 'hidden']),
+  action: ActivityAction,
   target: z.enum(['card', 'stage', 'lane', 'zone', 'comment']),
   /** The card's or structure item's id. */
   id: Text,

@@ -20,7 +20,18 @@ export const Actor = z.object({
 export type Actor = z.infer<typeof Actor>
 
 /** 'hidden': a facilitator removed someone else's comment (it is in the trash). */
-export const ACTIVITY_ACTIONS = ['created', 'edited', 'moved', 'deleted', 'restored', 'hidden'] as const
+export const ACTIVITY_ACTIONS = [
+  'created',
+  'edited',
+  'moved',
+  'deleted',
+  'restored',
+  'hidden',
+  // moderation (core/common/moderation): a guest's card held for a facilitator, approved, or not shown
+  'held',
+  'approved',
+  'not-shown',
+] as const
 export const ActivityAction = z.enum(ACTIVITY_ACTIONS)
 export type ActivityAction = z.infer<typeof ActivityAction>
 

@@ -17,11 +17,19 @@ export interface RoomPersistence {
   close(sessionId: string): Promise<void>
   /** Save-state changes, for the status bar. Returns an unsubscribe function. */
   onSaveState?(listener: (sessionId: string, state: SaveState) => void): () => void
+  /**
+   * The session's moderation inbox (guests' cards held for a facilitator, JSON; relay/moderation.ts),
+   * kept beside the document, never in it. Without these, held cards live only as long as the room.
+   */
+  loadModeration?(sessionId: string): Promise<string | null>
+  /** Replaces the stored inbox durably (atomic write). */
+  saveModeration?(sessionId: string, json: string): Promise<void>
 }
 
 /** Non-durable persistence: sessions exist once created; updates live in memory. */
 export class MemoryPersistence implements RoomPersistence {
   private readonly sessions = new Map<string, Uint8Array[]>()
+  private readonly inboxes = new Map<string, string>()
 
   create(sessionId: string, initial: Uint8Array[] = []): void {
     if (!this.sessions.has(sessionId)) this.sessions.set(sessionId, [...initial])
@@ -46,4 +54,12 @@ export class MemoryPersistence implements RoomPersistence {
   async flush(): Promise<void> {}
 
   async close(): Promise<void> {}
+
+  async loadModeration(sessionId: string): Promise<string | null> {
+    return this.inboxes.get(sessionId) ?? null
+  }
+
+  async saveModeration(sessionId: string, json: string): Promise<void> {
+    if (this.sessions.has(sessionId)) this.inboxes.set(sessionId, json)
+  }
 }

@@ -346,7 +346,8 @@ export class Relay {
 
   private async loadRoom(sessionId: string): Promise<Room> {
     const stored = await this.persistence.load(sessionId)
-    return new Room(sessionId, stored, this.persistence, this.limits, this.warn)
+    const inbox = (await this.persistence.loadModeration?.(sessionId)) ?? null
+    return new Room(sessionId, stored, this.persistence, this.limits, this.warn, inbox)
   }
 
   private unloadIfIdle(sessionId: string): void {
@@ -364,9 +365,11 @@ export class Relay {
     } catch (err) {
       this.warn(`relay: onRoomUnload failed for ${sessionId}`, err)
     }
+    const inboxSaved = entry.room.moderation.saved()
     entry.room.destroy()
     const prior = this.unloading.get(sessionId) ?? Promise.resolve()
     const done: Promise<void> = prior
+      .then(() => inboxSaved)
       .then(() => this.persistence.close(sessionId))
       .catch((err: unknown) => this.warn(`relay: persistence.close failed for ${sessionId}`, err))
       .finally(() => {

@@ -39,12 +39,15 @@ import type { KeyedRecords } from '../../common/session/keyedRecords'
 import { plain } from '../../common/session/read'
 import type { Touch } from './updateTouches'
 import { commentMapRule } from './commentRights'
+import { heldCardRule } from './moderation'
 
 /** The connection that sent an update, as the rights check sees it. */
 export interface Writer {
   readonly sessionRole: SessionRole
   /** The participant id the relay knows for this connection (from its token, or bound on first registration). */
   readonly participantId: string | null
+  /** Whether participants' new cards go through the moderation inbox (relay/moderation.ts). */
+  readonly moderated?: boolean
 }
 
 export type RightsVerdict =
@@ -209,6 +212,7 @@ function checkParticipant(
             recordOwner,
             entry.success ? entry.data : null,
             locks.has(op.key),
+            writer.moderated === true,
           )
         : mapRule(doc, op, me, writer.sessionRole)
     if (reason !== null) return refuse(reason)
@@ -242,6 +246,7 @@ function recordRule(
   owner: (value: unknown) => string | null,
   entry: Participant | null,
   locked: boolean,
+  moderated: boolean,
 ): string | null {
   const what = `record ${op.key.slice(0, 80)}`
   if (locked) return `${what} is locked by the facilitator`
@@ -279,6 +284,7 @@ function recordRule(
         if (v.props?.authorRole !== entry.coproRole) {
           return `a card's author role must be the one in the participant's registry entry (${what})`
         }
+        return heldCardRule(moderated, old === undefined)
       }
       return null
     }

@@ -24,6 +24,7 @@ import type { RoomPersistence } from './persistence'
 import { RoomOutput } from './roomOutput'
 import { checkUpdateCost } from './updateCost'
 import { checkRights } from './rights'
+import { ModerationWrite, RoomModeration } from './moderation'
 import { updateTouches } from './updateTouches'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
@@ -60,7 +61,7 @@ export class Room {
    */
   private recordIndex: KeyedRecords<unknown> | null = null
   /** Storing and sending what changes: one update per client message, queues kept in budget. */
-  private readonly output: RoomOutput
+  readonly output: RoomOutput
   private destroyed = false
   /** Bytes held for all connections (updates waiting for their dependencies). */
   private heldBytes = 0
@@ -70,13 +71,15 @@ export class Room {
   /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
   private readonly recorder: BoardRecorder
   private readonly commentRecorder: CommentRecorder
+  readonly moderation: RoomModeration // guests' cards held outside the document (moderation.ts, ADR 0047)
 
   constructor(
     readonly sessionId: string,
     stored: Uint8Array[],
     private readonly persistence: RoomPersistence,
     private readonly limits: RelayLimits,
-    warn: (message: string) => void = () => {},
+    warn: (message: string, err?: unknown) => void = () => {},
+    storedModeration: string | null = null,
   ) {
     this.doc = new Y.Doc()
     if (stored.length > 0) {
@@ -92,6 +95,7 @@ export class Room {
     this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.commentRecorder = new CommentRecorder(this.doc, (origin) => this.actorOf(origin))
+    this.moderation = new RoomModeration({ room: this, stored: storedModeration, persistence, warn })
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.output.onDocUpdate)
@@ -100,6 +104,7 @@ export class Room {
 
   /** Who made a change: the connection that sent it, or the host (a revert, a server-side write). */
   private actorOf(origin: unknown): Actor {
+    if (origin instanceof ModerationWrite) return origin.actor
     const conn = origin as RelayConnection
     if (!this.conns.has(conn) || !conn.auth) return { role: 'host' }
     const { sessionRole, participantId } = conn.auth
@@ -197,6 +202,8 @@ export class Room {
         if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
         return true
       }
+      case 'moderation':
+        return this.moderation.handle(conn, message.request)
       case 'auth':
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
         return false
@@ -263,6 +270,7 @@ export class Room {
     const verdict = checkRights(this.doc, this.recordIndex, touches, {
       sessionRole: auth.sessionRole,
       participantId: auth.participantId ?? conn.boundParticipantId,
+      moderated: this.moderation.moderated,
     })
     if (verdict.ok) {
       if (verdict.bind !== null) conn.boundParticipantId = verdict.bind

@@ -138,6 +138,14 @@ export class MemoryBackend implements SessionBackend {
     return this.rooms.close()
   }
 
+  loadModeration(id: string) {
+    return this.rooms.loadModeration(id)
+  }
+
+  saveModeration(id: string, json: string) {
+    return this.rooms.saveModeration(id, json)
+  }
+
   async getSettings() {
     return { ...this.settings }
   }

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
+import { moderationFiles } from '../storage/moderationFile'
 import { Relay, syncServerUrl, type RelayAuthResult, type RelayLimits, type RoomPersistence } from '../relay'
 import { SessionStore } from '../storage/sessionStore'
 import { AdminToken, hostedRequestHandler, routeSyncUpgrades, type HostedBackend } from './hostedFront'
@@ -119,6 +120,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
       const sid = aliases.get(id)
       if (sid) await store.close(sid)
     },
+    ...moderationFiles((id) => store.layout.session(mustAlias(aliases, id))),
   }
 
   const authority: TokenAuthority = { ownerToken: adminToken, ownerTokenId: 'admin', grants: tokens }

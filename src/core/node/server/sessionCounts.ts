@@ -41,6 +41,12 @@ export class SessionCounts {
       },
       flush: (id) => persistence.flush(id),
       close: (id) => persistence.close(id),
+      ...(persistence.loadModeration && persistence.saveModeration
+        ? {
+            loadModeration: persistence.loadModeration.bind(persistence),
+            saveModeration: persistence.saveModeration.bind(persistence),
+          }
+        : {}),
     }
   }
 

@@ -8,6 +8,7 @@ import { ApiFailure } from '../../../shared/api'
 import type * as Y from 'yjs'
 import type { AssetBackend, CheckpointBackend, SessionBackend } from './backend'
 import { getAsset, putAsset } from '../storage/sessionAssets'
+import { loadModerationFile, saveModerationFile } from '../storage/moderationFile'
 
 /** The durable backend: the server's view of a SessionStore (src/core/node/storage). */
 export class StoreBackend implements SessionBackend {
@@ -69,6 +70,12 @@ export class StoreBackend implements SessionBackend {
   }
   close(id: string) {
     return this.store.close(id)
+  }
+  loadModeration(id: string) {
+    return loadModerationFile(this.store.layout.session(id))
+  }
+  saveModeration(id: string, json: string) {
+    return saveModerationFile(this.store.layout.session(id), json)
   }
   onSaveState(listener: (sessionId: string, state: SaveState) => void) {
     return this.store.onSaveState(listener)

@@ -11,6 +11,7 @@ import { isFacilitatorRole } from '../../../core/common/permissions'
 import { scribeOptions } from '../../board/ScribedForField'
 import { AddCardForm } from './AddCardForm'
 import { OutlineTrash } from './OutlineTrash'
+import { OutlineModeration } from './OutlineModeration'
 import { CellBody, Heading, VotingNote } from './OutlineParts'
 import {
   OutlineCardItem,
@@ -299,6 +300,7 @@ export function Outline({
           Easy read
         </label>
       </div>
+      {session && <OutlineModeration board={board} client={session.moderation} say={say} />}
       <OutlineTrash board={board} say={say} />
       {readOnly ? (
         <p className="muted">You can read this board but not change it.</p>

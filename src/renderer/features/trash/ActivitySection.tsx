@@ -19,6 +19,9 @@ const VERB: Record<ActivityEntry['action'], string> = {
   deleted: 'deleted',
   restored: 'restored',
   hidden: 'hid',
+  held: 'sent for approval',
+  approved: 'approved',
+  'not-shown': 'did not show',
 }
 
 /**

@@ -10,6 +10,7 @@ import { readyToSend } from './outbox'
 import type { PhoneSnapshot } from './snapshot'
 import type { Phone, Place } from './usePhone'
 import { newShapeId } from './writeCard'
+import { APPROVAL_COPY, ForApproval } from './ForApproval'
 
 /** Where a new card of this kind goes unless the person chooses: the current activity's cell, else the first cell. */
 export function defaultCell(snap: PhoneSnapshot, kind: CardKind): CellRef | null {
@@ -56,11 +57,13 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
     })
     const place = where ? ` in “${where}”` : ''
     setSaid(
-      sent
-        ? `Your card is on the board${place}.`
-        : privateTo
-          ? 'Your card is saved on this phone. Others see it when the facilitator reveals the cards.'
-          : `Your card is saved on this phone and waiting to send. It goes on the board${place} when the connection is back.`,
+      phone.moderation.mine?.moderated && !privateTo
+        ? APPROVAL_COPY.sent
+        : sent
+          ? `Your card is on the board${place}.`
+          : privateTo
+            ? 'Your card is saved on this phone. Others see it when the facilitator reveals the cards.'
+            : `Your card is saved on this phone and waiting to send. It goes on the board${place} when the connection is back.`,
     )
     setText('')
   }
@@ -193,6 +196,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
           {said}
         </p>
       </form>
+      <ForApproval view={phone.moderation} />
       {waiting.length > 0 && (
         <section aria-labelledby="phone-waiting" className="phone-waiting" data-testid="phone-waiting">
           <h2 id="phone-waiting" className="phone-h2">

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { PresenceState } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO, type CoproRole } from '../../../shared/model/roles'
+import { ModerationClient } from '../../session/moderation'
 
 /**
  * The phone's own connection to a session: one Y.Doc and one stock y-websocket provider on
@@ -30,6 +31,8 @@ type Listener = (s: PhoneStatus) => void
 
 export class PhoneConnection {
   readonly doc = new Y.Doc()
+  /** Whether cards wait for the facilitator, and this person's waiting cards (session/moderation.ts). */
+  readonly moderation = new ModerationClient()
   private readonly provider: WebsocketProvider
   private status: PhoneStatus = { link: 'connecting', synced: false, closedWith: null }
   private readonly listeners = new Set<Listener>()
@@ -40,6 +43,7 @@ export class PhoneConnection {
       disableBc: true,
       maxBackoffTime: 5000,
     })
+    this.moderation.attach(this.provider)
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.patch({ link: 'connected' })
       else if (status === 'disconnected') this.patch({ link: 'offline', synced: false })
@@ -93,6 +97,7 @@ export class PhoneConnection {
     removeEventListener('offline', this.onBrowserOffline)
     removeEventListener('online', this.onBrowserOnline)
     this.listeners.clear()
+    this.moderation.dispose()
     this.provider.destroy()
     this.doc.destroy()
   }

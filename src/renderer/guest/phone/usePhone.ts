@@ -10,6 +10,8 @@ import { PhoneConnection, type PhoneStatus } from './connection'
 import { Outbox, readyToSend, toPhoneCard, type WaitingCard } from './outbox'
 import { readPhoneSnapshot, type PhoneSnapshot } from './snapshot'
 import { writePhoneCard } from './writeCard'
+import { useModeration, type ModerationView } from '../../session/moderation'
+import { ownCardsSettled, submitForApproval } from './moderated'
 
 /**
  * Everything one open phone screen holds for a session — its connection, document snapshot, cards
@@ -29,6 +31,8 @@ export interface Phone {
   readonly votes: LocalVotes
   readonly clock: RelayClock
   readonly author: CardAuthor
+  /** Whether cards wait for the facilitator, this person's waiting cards and decisions. */
+  readonly moderation: ModerationView
   /** Keeps the card on this phone and sends it as soon as it may go; returns whether it went now. */
   add(card: WaitingCard): boolean
 }
@@ -82,6 +86,12 @@ export function usePhone(parts: PhoneParts, identity: GuestIdentity, author: Car
     () => conn.get(),
   )
   const waiting = useSyncExternalStore(outbox.subscribe, outbox.list)
+  const moderation = useModeration(conn.moderation)
+  // cards sent for approval on this connection (sent again after a reconnect; the relay ignores repeats)
+  const submitted = useRef(new Set<string>())
+  useEffect(() => {
+    if (status.link !== 'connected') submitted.current.clear()
+  }, [status.link])
   const [snap, setSnap] = useState<PhoneSnapshot>(() => readPhoneSnapshot(conn.doc))
   const authorRef = useRef(author)
   authorRef.current = author
@@ -118,14 +128,25 @@ export function usePhone(parts: PhoneParts, identity: GuestIdentity, author: Car
       const s = conn.get()
       if (observer || s.link !== 'connected' || !s.synced) return
       const revealed = readPhoneSnapshot(conn.doc).revealed
+      const moderated = conn.moderation.get().mine?.moderated === true
       for (const card of outbox.list()) {
         if (!readyToSend(card, revealed)) continue
+        if (moderated) {
+          submitForApproval(conn, card, authorRef.current, submitted.current)
+          continue
+        }
         writePhoneCard(conn.doc, toPhoneCard(card), authorRef.current)
         outbox.remove(card.id)
       }
     },
     [conn, outbox, observer],
   )
+
+  // the relay took a card for approval (or decided it, or it is on the board): it leaves the outbox
+  useEffect(() => {
+    for (const id of ownCardsSettled(conn.doc, moderation, outbox.list())) outbox.remove(id)
+    flush()
+  }, [conn, moderation, outbox, flush])
 
   // connected and synced: register, send what waits, publish the ballots of closed rounds
   useEffect(() => {
@@ -156,5 +177,5 @@ export function usePhone(parts: PhoneParts, identity: GuestIdentity, author: Car
     return !outbox.list().some((c) => c.id === card.id)
   }
 
-  return { conn, status, snap, waiting, outbox, votes, clock, author, add }
+  return { conn, status, snap, waiting, outbox, votes, clock, author, moderation, add }
 }

@@ -1,0 +1,169 @@
+import { useState } from 'react'
+import { isFacilitatorRole } from '../../../core/common/permissions'
+import { describeActor } from '../../../core/common/session/activity'
+import type { HeldCard } from '../../../core/common/moderation/moderation'
+import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
+import type { SessionBoard } from '../../session/BoardSession'
+import { type ModerationClient, useModeration } from '../../session/moderation'
+
+/** The words of the outline's moderation section (kept together for the message catalogues, issue 19). */
+export const MODERATION_COPY = {
+  queue: 'Waiting for approval',
+  stateHold: 'Guests’ cards wait here for approval.',
+  stateWords: 'Guests’ cards that contain a listed word wait here for review.',
+  stateOff: 'Guests’ cards go straight on the board (Facilitation view, Moderation, to change it).',
+  notSent: 'Not connected to the board: try again in a moment.',
+  approve: 'Approve',
+  notNow: 'Not now',
+  edit: 'Edit, then approve',
+  approveEdited: 'Approve with my changes',
+  cancel: 'Cancel',
+  approveAll: 'Approve all',
+  keys: 'On a waiting card: A approves, N is “not now” (it goes to the trash, so it can be brought back), E edits it first.',
+  flagged: (word: string) => `Flagged: contains “${word}”`,
+  approved: (n: number) =>
+    n === 1 ? 'Card approved: it is on the board.' : `${n} cards approved: they are on the board.`,
+  rejected: 'Not shown. The card is in the trash if you change your mind.',
+}
+
+/**
+ * Facilitators' moderation in the outline (ADR 0047): the session's settings and the queue of guests'
+ * cards waiting for approval, each focusable, with Approve, Not now and Edit-then-approve (keys A, N, E
+ * on the focused card), and Approve all. Held cards are not in the board's document: they come from the
+ * relay's inbox over the board's own connection (session/moderation.ts).
+ */
+export function OutlineModeration({
+  board,
+  client,
+  say,
+}: {
+  board: SessionBoard
+  client: ModerationClient
+  say(message: string): void
+}) {
+  const view = useModeration(client)
+  const role = board.identity.sessionRole
+  if (!isFacilitatorRole(role) || !view.inbox) return null
+  const { settings, held } = view.inbox
+  const send = (request: Parameters<ModerationClient['send']>[0], done: string) =>
+    say(client.send(request) ? done : MODERATION_COPY.notSent)
+  return (
+    <section
+      className="outline-moderation"
+      aria-labelledby="outline-moderation-title"
+      data-testid="outline-moderation"
+    >
+      <h3 id="outline-moderation-title" className="outline-subtitle">
+        {MODERATION_COPY.queue} ({held.length})
+      </h3>
+      <p className="muted" data-testid="moderation-state">
+        {settings.hold
+          ? MODERATION_COPY.stateHold
+          : settings.words.length > 0
+            ? MODERATION_COPY.stateWords
+            : MODERATION_COPY.stateOff}
+      </p>
+      {held.length > 0 && (
+        <>
+          <p className="muted">{MODERATION_COPY.keys}</p>
+          <p>
+            <button
+              type="button"
+              className="button small"
+              onClick={() =>
+                send(
+                  { t: 'approve', ids: held.map((h) => h.record.id) },
+                  MODERATION_COPY.approved(held.length),
+                )
+              }
+            >
+              {MODERATION_COPY.approveAll} ({held.length})
+            </button>
+          </p>
+          <ul className="outline-held" aria-label={MODERATION_COPY.queue}>
+            {held.map((h) => (
+              <HeldItem key={h.record.id} held={h} send={send} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
+
+function HeldItem({
+  held,
+  send,
+}: {
+  held: HeldCard
+  send(request: Parameters<ModerationClient['send']>[0], done: string): void
+}) {
+  const [editing, setEditing] = useState<string | null>(null)
+  const id = held.record.id
+  const text = held.record.props.text
+  const approve = () => send({ t: 'approve', ids: [id] }, MODERATION_COPY.approved(1))
+  const reject = () => send({ t: 'reject', ids: [id] }, MODERATION_COPY.rejected)
+  const who = `${held.record.props.authorName || describeActor({ role: 'participant', participantId: held.by })} (${COPRO_ROLE_INFO[held.record.props.authorRole].short})`
+  const onKeyDown = (e: React.KeyboardEvent<HTMLLIElement>) => {
+    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return
+    const key = e.key.toLowerCase()
+    if (key === 'a') approve()
+    else if (key === 'n') reject()
+    else if (key === 'e') setEditing(text)
+    else return
+    e.preventDefault()
+  }
+  return (
+    <li
+      tabIndex={0}
+      className="outline-held__card"
+      data-testid="outline-held-card"
+      aria-label={`Waiting: ${text.slice(0, 120)}, from ${who}`}
+      onKeyDown={onKeyDown}
+    >
+      <span dir="auto" className="outline-held__text">
+        {text}
+      </span>
+      <span className="muted">
+        {' '}
+        — {who}
+        {held.matched !== null && <strong> · {MODERATION_COPY.flagged(held.matched)}</strong>}
+      </span>
+      {editing === null ? (
+        <span className="outline-held__actions">
+          <button type="button" className="button small" onClick={approve}>
+            {MODERATION_COPY.approve}
+          </button>
+          <button type="button" className="button small" onClick={reject}>
+            {MODERATION_COPY.notNow}
+          </button>
+          <button type="button" className="button small" onClick={() => setEditing(text)}>
+            {MODERATION_COPY.edit}
+          </button>
+        </span>
+      ) : (
+        <form
+          className="outline-held__edit"
+          onSubmit={(e) => {
+            e.preventDefault()
+            const next = editing.trim()
+            if (!next) return
+            send({ t: 'approve', ids: [id], text: next }, MODERATION_COPY.approved(1))
+            setEditing(null)
+          }}
+        >
+          <label>
+            <span className="visually-hidden">Card text</span>
+            <textarea autoFocus value={editing} rows={3} onChange={(e) => setEditing(e.target.value)} />
+          </label>
+          <button type="submit" className="button small">
+            {MODERATION_COPY.approveEdited}
+          </button>
+          <button type="button" className="button small" onClick={() => setEditing(null)}>
+            {MODERATION_COPY.cancel}
+          </button>
+        </form>
+      )}
+    </li>
+  )
+}
