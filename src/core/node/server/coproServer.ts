@@ -25,6 +25,7 @@ import {
   facilitatorConnectSrc,
 } from './http'
 import { GuestRoutes, unauthorized } from './guestRoutes'
+import { isAllowedHost, isAppOrigin } from './requestOrigin'
 import { AssetRoutes } from './assetRoutes'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
@@ -272,6 +273,11 @@ export class CoproServer {
     res: ServerResponse,
     via: 'main' | 'share',
   ): Promise<void> {
+    // DNS rebinding: a foreign name in Host is not this server (requestOrigin.ts).
+    if (!isAllowedHost(req.headers.host, this.opts.host ?? '127.0.0.1')) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request')
+      return
+    }
     const url = new URL(req.url ?? '/', 'http://localhost')
     // Public, secret-free endpoints, for this server's own pages only (http.ts answerPublicEndpoint).
     if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: false })) return
@@ -295,6 +301,14 @@ export class CoproServer {
       return json(res, 404, { ok: false, error: { code: 'unknown_method', message: 'No such endpoint.' } })
     if (req.method !== 'POST')
       return json(res, 405, { ok: false, error: { code: 'invalid_arguments', message: 'Use POST.' } })
+    // Cross-site calls: never from another website's page, and only as JSON (a form cannot send it).
+    if (!isAppOrigin(req))
+      return json(res, 403, { ok: false, error: { code: 'forbidden', message: 'Not for other websites.' } })
+    if (!isJson(req.headers['content-type']))
+      return json(res, 415, {
+        ok: false,
+        error: { code: 'invalid_arguments', message: 'Send the arguments as application/json.' },
+      })
     const body = await readBody(req, m[1] === 'sessions.importFile' ? MAX_IMPORT_BODY : MAX_API_BODY)
     if (body === null) {
       return json(res, 413, {
@@ -317,6 +331,9 @@ export class CoproServer {
   }
 
   private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, via: 'main' | 'share'): void {
+    // DNS rebinding, then cross-site websockets (requestOrigin.ts), before any token is looked at.
+    if (!isAllowedHost(req.headers.host, this.opts.host ?? '127.0.0.1')) return refuseUpgrade(socket, 421)
+    if (!isAppOrigin(req)) return refuseUpgrade(socket, 403)
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://localhost')
@@ -351,6 +368,11 @@ export class CoproServer {
     socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
     socket.destroy()
   }
+}
+
+/** `application/json`, with or without parameters (charset). */
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? '')
 }
 
 function httpStatus(code: string): number {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { isOwnOrigin } from './requestOrigin'
 
 /**
  * The small http kit shared by CoproServer (the app's server), its sharing listeners and the hosted
@@ -146,18 +147,6 @@ export function answerPublicEndpoint(
   return true
 }
 
-/** Whether a request comes from the server's own pages: no Origin header (same-origin GET), or its own. */
-export function isOwnOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin
-  if (origin === undefined) return true
-  try {
-    const u = new URL(origin)
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host === req.headers.host
-  } catch {
-    return false
-  }
-}
-
 const PUBLIC_CORS = { 'access-control-allow-origin': '*' }
 
 export function text(res: ServerResponse, status: number, body: string): void {
@@ -190,10 +179,11 @@ export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buff
 const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
+  421: 'Misdirected Request',
   503: 'Service Unavailable',
 }
 
 /** Answers an upgrade request with a bare http status and closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: 403 | 404 | 503): void {
+export function refuseUpgrade(socket: Duplex, status: 403 | 404 | 421 | 503): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
