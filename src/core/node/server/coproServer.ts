@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -16,7 +16,9 @@ import { createApiHandlers, type HostCapabilities } from './handlers'
 import {
   answerPublicEndpoint,
   closeServer,
+  createHttpServer,
   hostForUrl,
+  type HttpTimeouts,
   json,
   listen,
   readBody,
@@ -25,7 +27,7 @@ import {
   facilitatorConnectSrc,
 } from './http'
 import { GuestRoutes, unauthorized } from './guestRoutes'
-import { isAllowedHost, isAppOrigin } from './requestOrigin'
+import { crossSiteRefusal, isAllowedHost, isAppOrigin } from './requestOrigin'
 import { AssetRoutes } from './assetRoutes'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
@@ -69,6 +71,8 @@ export interface CoproServerOptions {
   log?: (msg: string) => void
   /** Origins besides its own that served pages, guests' included, may connect to (a configured hosted relay), for the CSP. */
   connectSrc?: readonly string[]
+  /** Connection timeouts of the main and sharing listeners; HTTP_TIMEOUTS by default (tests shorten them). */
+  httpTimeouts?: Partial<HttpTimeouts>
 }
 
 const MAX_API_BODY = 1024 * 1024
@@ -113,6 +117,7 @@ export class CoproServer {
       session: (id) => opts.backend.get(id),
       closeConnections: (tokenId) => this.relay.revokeToken?.(tokenId),
       emitChanged: (sessionId, shared, guests) => this.emit('share.changed', { sessionId, shared, guests }),
+      httpTimeouts: opts.httpTimeouts,
       log,
     })
     this.counts = new SessionCounts({
@@ -176,9 +181,10 @@ export class CoproServer {
       this.emit('session.recovery', { sessionId, message: message.slice(0, 4000) }),
     )
     if (offRecovery) this.unsubscribers.push(offRecovery)
-    this.http = createServer((req, res) => this.onRequest(req, res, 'main'))
+    this.http = createHttpServer((req, res) => this.onRequest(req, res, 'main'), {
+      timeouts: opts.httpTimeouts,
+    })
     this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head, 'main'))
-    this.http.on('clientError', (_err, socket) => socket.destroy())
   }
 
   static async start(opts: CoproServerOptions): Promise<CoproServer> {
@@ -301,14 +307,9 @@ export class CoproServer {
       return json(res, 404, { ok: false, error: { code: 'unknown_method', message: 'No such endpoint.' } })
     if (req.method !== 'POST')
       return json(res, 405, { ok: false, error: { code: 'invalid_arguments', message: 'Use POST.' } })
-    // Cross-site calls: never from another website's page, and only as JSON (a form cannot send it).
-    if (!isAppOrigin(req))
-      return json(res, 403, { ok: false, error: { code: 'forbidden', message: 'Not for other websites.' } })
-    if (!isJson(req.headers['content-type']))
-      return json(res, 415, {
-        ok: false,
-        error: { code: 'invalid_arguments', message: 'Send the arguments as application/json.' },
-      })
+    // Cross-site calls: never from another website's page, and only as JSON (requestOrigin.ts).
+    const refusal = crossSiteRefusal(req)
+    if (refusal) return json(res, refusal.status, { ok: false, error: refusal.error })
     const body = await readBody(req, m[1] === 'sessions.importFile' ? MAX_IMPORT_BODY : MAX_API_BODY)
     if (body === null) {
       return json(res, 413, {
@@ -368,11 +369,6 @@ export class CoproServer {
     socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
     socket.destroy()
   }
-}
-
-/** `application/json`, with or without parameters (charset). */
-function isJson(contentType: string | undefined): boolean {
-  return /^application\/json\s*(;|$)/i.test(contentType ?? '')
 }
 
 function httpStatus(code: string): number {

@@ -1,4 +1,11 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { isOwnOrigin } from './requestOrigin'
@@ -75,6 +82,54 @@ export function setSecurityHeaders(res: ServerResponse, connectSrc: readonly str
   res.setHeader('x-frame-options', 'DENY')
   res.setHeader('referrer-policy', 'no-referrer')
   res.setHeader('cross-origin-opener-policy', 'same-origin')
+}
+
+/**
+ * How long a connection may take, for every HTTP server of the app (CoproServer and its sharing
+ * listeners, `copro relay`, a cluster node). Node's defaults keep a connection that never sends a byte
+ * open for ever (tested on Node 20): a few thousand such sockets use up the process's file handles.
+ * Websockets are not affected: ws clears the idle timeout on upgrade, and the relay pings them instead.
+ */
+export interface HttpTimeouts {
+  /** A connection that sends or receives nothing for this long is closed (before, between or inside requests). */
+  idleMs: number
+  /** The request's headers must have arrived within this (slowloris: headers dripped in byte by byte). */
+  headersMs: number
+  /** The whole request, body included (a 10 MB image from a phone on a slow wifi fits). */
+  requestMs: number
+  /** How long a kept-alive connection waits for its next request. */
+  keepAliveMs: number
+}
+
+export const HTTP_TIMEOUTS: Readonly<HttpTimeouts> = Object.freeze({
+  idleMs: 30_000,
+  headersMs: 20_000,
+  requestMs: 300_000,
+  keepAliveMs: 5_000,
+})
+
+/**
+ * An http server (https with `tls`) with HTTP_TIMEOUTS (or `timeouts`, for tests), which destroys a
+ * socket whose request cannot be parsed. Every server of the app is made here.
+ */
+export function createHttpServer(
+  handler: RequestListener,
+  opts: { tls?: { cert: string | Buffer; key: string | Buffer }; timeouts?: Partial<HttpTimeouts> } = {},
+): Server {
+  const t = { ...HTTP_TIMEOUTS, ...opts.timeouts }
+  const options = {
+    headersTimeout: t.headersMs,
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: t.keepAliveMs,
+    // how often Node looks for requests past headersTimeout / requestTimeout
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(t.headersMs / 4))),
+  }
+  const server: Server = opts.tls
+    ? createTlsServer({ ...options, cert: opts.tls.cert, key: opts.tls.key }, handler)
+    : createServer(options, handler)
+  server.timeout = t.idleMs
+  server.on('clientError', (_err, socket) => socket.destroy())
+  return server
 }
 
 /** Listens on `host:port` (0 picks a free port) and resolves with the bound port; rejects on 'error'. */

@@ -71,3 +71,21 @@ export function isAppOrigin(req: IncomingMessage): boolean {
     return false
   }
 }
+
+/**
+ * What a state-changing call (the app API) must show besides its token, or the refusal: not another
+ * website's page (403), and a JSON body (415) — a form or any "simple" cross-site request cannot send
+ * `application/json` without the browser asking the server first, which it never allows.
+ */
+export function crossSiteRefusal(
+  req: IncomingMessage,
+): { status: 403 | 415; error: { code: 'forbidden' | 'invalid_arguments'; message: string } } | null {
+  if (!isAppOrigin(req))
+    return { status: 403, error: { code: 'forbidden', message: 'Not for other websites.' } }
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+    return {
+      status: 415,
+      error: { code: 'invalid_arguments', message: 'Send the arguments as application/json.' },
+    }
+  return null
+}
