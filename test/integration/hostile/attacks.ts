@@ -33,6 +33,21 @@ export function manyTinyItems(n: number): Uint8Array {
   return Y.encodeStateAsUpdate(d)
 }
 
+/**
+ * `n` tiny map entries under distinct keys, as a participant may add passes (`facilitation`, `pass/…` → 1):
+ * each ~31 bytes encoded but ~480 bytes in the relay's heap. `batch` makes the keys and the client id
+ * distinct from other batches.
+ */
+export function manyTinyEntries(batch: number, n: number): Uint8Array {
+  const d = new Y.Doc()
+  d.clientID = 1_000_000 + batch
+  const passes = d.getMap<number>('facilitation')
+  d.transact(() => {
+    for (let i = 0; i < n; i++) passes.set(`pass/${batch}/${i}`, 1)
+  })
+  return Y.encodeStateAsUpdate(d)
+}
+
 /** A shared type nested `depth` levels deep. */
 export function deepNesting(depth: number): Uint8Array {
   const d = new Y.Doc()

@@ -24,7 +24,15 @@ import {
   waitFor,
   waitSynced,
 } from '../relay/helpers'
-import { awarenessFlood, deepNesting, hugeText, manyTinyItems, updateWithMissingDependency } from './attacks'
+import {
+  awarenessFlood,
+  deepNesting,
+  hugeText,
+  manyTinyEntries,
+  manyTinyItems,
+  updateWithMissingDependency,
+} from './attacks'
+import { countStructs } from '../../../src/core/node/relay/documentQuota'
 
 /** Generous: the attacks below would each cost hundreds of MiB to GiBs without the limits. */
 const MEMORY_BOUND = 200 * 1024 * 1024
@@ -267,6 +275,30 @@ describe('hostile traffic: document updates', () => {
     expect(Y.encodeStateAsUpdate(relay!.relay.getLoadedDoc(SESSION)!).byteLength).toBeLessThan(300 * 1024)
     await h.check('x') // a small edit from an honest client still fits
     expect((await afterRestart()).get('x')).toBe('honest')
+  })
+})
+
+describe('hostile traffic: millions of tiny items', () => {
+  it('a document keeps at most maxDocumentStructs items (4414), so its memory is bounded, not only its bytes', async () => {
+    // 2,000 tiny entries per update (20,000 are allowed), each update within every per-update limit and far under the byte quota
+    await start({ maxDocumentStructs: 9_000 })
+    const h = await honest()
+    const before = memory()
+    const s = await attacker(FACILITATOR_TOKEN)
+    let code: number | null = null
+    void s.closed.then((c) => (code = c.code))
+    for (let batch = 0; batch < 12 && code === null; batch++) {
+      s.ws.send(updateFrame(manyTinyEntries(batch, 2_000)))
+      await new Promise((r) => setImmediate(r))
+    }
+    await waitFor(() => code !== null, 'the attacker closed')
+    expect(code).toBe(CLOSE_CODES.DOCUMENT_FULL)
+    const doc = relay!.relay.getLoadedDoc(SESSION)!
+    expect(countStructs(doc)).toBeLessThanOrEqual(9_000)
+    expect(Y.encodeStateAsUpdate(doc).byteLength).toBeLessThan(4 * 1024 * 1024) // far under the 64 MiB byte quota
+    await h.check('after-tiny') // an honest edit still fits
+    expect(memory() - before).toBeLessThan(MEMORY_BOUND)
+    expect((await afterRestart()).get('after-tiny')).toBe('honest')
   })
 })
 

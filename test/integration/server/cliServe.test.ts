@@ -69,7 +69,10 @@ describe('copro serve (the real CLI entry, real data folder)', () => {
     const url3 = new URL(await third.url)
     const list = await fetch(`${url3.origin}/api/call/sessions.list`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${url3.searchParams.get('token')}` },
+      headers: {
+        authorization: `Bearer ${url3.searchParams.get('token')}`,
+        'content-type': 'application/json',
+      },
       body: '{}',
     })
     const body = (await list.json()) as { value: { title: string }[] }

@@ -52,6 +52,7 @@ describe('CoproServer over real HTTP on port 0', () => {
     expect((await call('sessions.list', {}, 'wrong-token')).status).toBe(401)
     const viaQuery = await fetch(`${server.baseUrl}/api/call/sessions.list?token=${server.token}`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{}',
     })
     expect(viaQuery.status).toBe(200)

@@ -4,10 +4,11 @@
  * exports a version 1 file.
  */
 import { existsSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { crc32 } from '../../../src/core/node/storage/crc32'
-import { readCoproBytes } from '../../../src/core/node/storage/coproFile'
+import { encodeCoproFile, readCoproBytes } from '../../../src/core/node/storage/coproFile'
 import { ASSETS_DIR, putAsset } from '../../../src/core/node/storage/sessionAssets'
 import { SessionStore } from '../../../src/core/node/storage/sessionStore'
 import { tempDir } from './helpers'
@@ -72,6 +73,29 @@ describe('.copro files carry images', () => {
     bytes[payloadAt + len - 1] = bytes[payloadAt + len - 1]! ^ 0xff
     bytes.writeUInt32LE(crc32(bytes.subarray(payloadAt)), payloadAt - 4)
     await expect(readCoproBytes(bytes)).rejects.toThrow(/does not match its bytes/)
+  })
+
+  it('an image listed twice (a hand-made file) is stored once: ids are the content hashes', async () => {
+    const { id, ids } = await withImages()
+    const good = await readCoproBytes(await store.exportSessionBytes(id))
+    const png = good.assets.find((a) => a.id === ids[0])!
+    const now = new Date().toISOString()
+    const twice = encodeCoproFile(
+      {
+        appVersion: '0.1.0',
+        createdAt: now,
+        exportedAt: now,
+        title: 'Twice',
+        templateId: null,
+        checkpoints: [],
+      },
+      good.state,
+      [],
+      [png, png],
+    )
+    const imported = await store.importSessionBytes(twice)
+    const files = await readdir(path.join(store.layout.session(imported.id), ASSETS_DIR))
+    expect(files.filter((f) => !f.startsWith('.'))).toEqual([png.id])
   })
 
   it('duplicates and sessions restored from a checkpoint keep the images', async () => {

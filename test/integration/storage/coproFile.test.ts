@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { crc32 } from '../../../src/core/node/storage/crc32'
 import { COPRO_MAGIC, readCoproFile } from '../../../src/core/node/storage/coproFile'
+import { DEFAULT_LIMITS } from '../../../src/core/node/relay/limits'
 import { SessionStore } from '../../../src/core/node/storage/sessionStore'
 import { docFrom, tempDir } from './helpers'
 
@@ -306,6 +307,23 @@ describe('hostile .copro files end in a clear error and leave nothing behind', (
     d.getMap('m').set('b', 2)
     const onlyLater = Y.encodeStateAsUpdate(d, sv)
     await expectRejected(v1File(goodManifest(), onlyLater), /incomplete/)
+  })
+
+  it('a board larger than the relay would keep: more bytes, or more items, than a live board may hold', async () => {
+    // 65 MiB of state (refused by size, before Yjs reads it)
+    await expectRejected(
+      v1File(goodManifest(), Buffer.alloc(DEFAULT_LIMITS.maxDocumentBytes + 1024 * 1024)),
+      /board state is larger than a board may be/,
+    )
+    // valid Yjs, ~4 MB, but more items than maxDocumentStructs (each a separate struct)
+    const d = new Y.Doc()
+    const arr = d.getArray<number>('tl_records')
+    d.transact(() => {
+      for (let i = 0; i <= DEFAULT_LIMITS.maxDocumentStructs; i++) arr.insert(0, [i])
+    })
+    const many = Y.encodeStateAsUpdate(d)
+    d.destroy()
+    await expectRejected(v1File(goodManifest(), many), /board state holds more items than a board may/)
   })
 
   it('a file that is not there', async () => {

@@ -1,6 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import http from 'node:http'
-import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { Hocuspocus } from '@hocuspocus/server'
 import IORedis from 'ioredis'
@@ -12,6 +10,7 @@ import {
   routeSyncUpgrades,
   type HostedBackend,
 } from '../server/hostedFront'
+import { createHttpServer } from '../server/http'
 import { digestOf, newToken, sameToken } from '../server/tokens'
 import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
@@ -239,9 +238,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   }
 
   const handler = hostedRequestHandler(backend, { rendererDir: opts.rendererDir, log })
-  const server = opts.tls
-    ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
-    : http.createServer(handler)
+  const server = createHttpServer(handler, { tls: opts.tls })
   routeSyncUpgrades(server, (req, socket, head) => adapter.handleUpgrade(req, socket, head))
 
   let closing: Promise<void> | null = null

@@ -84,6 +84,13 @@ export const RelayLimits = z.object({
     .min(1024)
     .max(4 * 1024 * 1024 * 1024),
   /**
+   * Structs (items, deleted runs, GC runs) a session's document may hold; an update adding structs past it
+   * closes with DOCUMENT_FULL. The byte quota alone does not bound memory: a tiny map entry is ~31 bytes
+   * encoded but ~480 bytes in the relay's heap, so 64 MiB of them would be ~1 GB (docs/security.md,
+   * "Audit 2026-12").
+   */
+  maxDocumentStructs: z.number().int().min(1024).max(100_000_000),
+  /**
    * Bytes of updates with missing dependencies held for one connection (never in the document) until
    * what they depend on arrives; past it they are dropped and the client is resynced.
    */
@@ -121,6 +128,7 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxItemContentLength: UPDATE_BUDGET.maxItemContentLength,
   maxNesting: 32,
   maxDocumentBytes: 64 * 1024 * 1024,
+  maxDocumentStructs: 500_000,
   maxPendingBytesPerConnection: 256 * 1024,
   maxPendingBytesPerSession: 8 * 1024 * 1024,
   maxIncompleteUpdatesPerConnection: 16,

@@ -23,6 +23,7 @@ import {
 import type { RoomPersistence } from './persistence'
 import { RoomOutput } from './roomOutput'
 import { checkUpdateCost } from './updateCost'
+import { DocumentQuota } from './documentQuota'
 import { checkRights } from './rights'
 import { ModerationWrite, RoomModeration } from './moderation'
 import { updateTouches } from './updateTouches'
@@ -65,9 +66,8 @@ export class Room {
   private destroyed = false
   /** Bytes held for all connections (updates waiting for their dependencies). */
   private heldBytes = 0
-  /** The document's encoded size when last measured, and the bytes of updates applied since. */
-  private measuredBytes = 0
-  private bytesSinceMeasure = 0
+  /** maxDocumentBytes and maxDocumentStructs (documentQuota.ts). */
+  private readonly quota: DocumentQuota
   /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
   private readonly recorder: BoardRecorder
   private readonly commentRecorder: CommentRecorder
@@ -91,7 +91,7 @@ export class Room {
     if (dropPendingUpdates(this.doc)) {
       warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
     }
-    this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
+    this.quota = new DocumentQuota(this.doc, limits)
     this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.commentRecorder = new CommentRecorder(this.doc, (origin) => this.actorOf(origin))
@@ -222,9 +222,9 @@ export class Room {
   private applyUpdate(conn: RelayConnection, update: Uint8Array, decoded: DecodedUpdate): boolean {
     checkUpdateCost(this.doc, decoded, this.limits)
     this.checkRights(conn, decoded)
-    if (decoded.structs.length > 0) this.checkQuota(update.byteLength)
+    this.quota.check(update.byteLength, decoded.structs.length)
     Y.applyUpdate(this.doc, update, conn)
-    this.bytesSinceMeasure += update.byteLength
+    this.quota.applied(update.byteLength, decoded.structs.length)
     let waiting = takePendingUpdates(this.doc)
     if (conn.heldBytes > 0) {
       // Something new arrived: the held parts may now apply (Yjs retries its pending structs itself).
@@ -288,21 +288,6 @@ export class Room {
     conn.held = []
     conn.heldBytes = 0
     return held
-  }
-
-  /**
-   * The document quota: the size last measured plus the updates applied since is an upper bound; only
-   * when that passes the quota is the document measured again (at most once per 1/64 of the quota).
-   */
-  private checkQuota(incoming: number): void {
-    const quota = this.limits.maxDocumentBytes
-    if (this.measuredBytes + this.bytesSinceMeasure + incoming <= quota) return
-    if (this.bytesSinceMeasure >= quota / 64) {
-      this.measuredBytes = Y.encodeStateAsUpdate(this.doc).byteLength
-      this.bytesSinceMeasure = 0
-      if (this.measuredBytes + incoming <= quota) return
-    }
-    throw new RelayRefusal(CLOSE_CODES.DOCUMENT_FULL, `the document would pass ${quota} bytes`)
   }
 
   /**

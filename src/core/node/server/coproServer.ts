@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -16,7 +16,9 @@ import { createApiHandlers, type HostCapabilities } from './handlers'
 import {
   answerPublicEndpoint,
   closeServer,
+  createHttpServer,
   hostForUrl,
+  type HttpTimeouts,
   json,
   listen,
   readBody,
@@ -25,6 +27,7 @@ import {
   facilitatorConnectSrc,
 } from './http'
 import { GuestRoutes, unauthorized } from './guestRoutes'
+import { crossSiteRefusal, isAllowedHost, isAppOrigin } from './requestOrigin'
 import { AssetRoutes } from './assetRoutes'
 import { createRouter, type ApiRouter } from './router'
 import { SessionCounts } from './sessionCounts'
@@ -68,6 +71,8 @@ export interface CoproServerOptions {
   log?: (msg: string) => void
   /** Origins besides its own that served pages, guests' included, may connect to (a configured hosted relay), for the CSP. */
   connectSrc?: readonly string[]
+  /** Connection timeouts of the main and sharing listeners; HTTP_TIMEOUTS by default (tests shorten them). */
+  httpTimeouts?: Partial<HttpTimeouts>
 }
 
 const MAX_API_BODY = 1024 * 1024
@@ -112,6 +117,7 @@ export class CoproServer {
       session: (id) => opts.backend.get(id),
       closeConnections: (tokenId) => this.relay.revokeToken?.(tokenId),
       emitChanged: (sessionId, shared, guests) => this.emit('share.changed', { sessionId, shared, guests }),
+      httpTimeouts: opts.httpTimeouts,
       log,
     })
     this.counts = new SessionCounts({
@@ -175,9 +181,10 @@ export class CoproServer {
       this.emit('session.recovery', { sessionId, message: message.slice(0, 4000) }),
     )
     if (offRecovery) this.unsubscribers.push(offRecovery)
-    this.http = createServer((req, res) => this.onRequest(req, res, 'main'))
+    this.http = createHttpServer((req, res) => this.onRequest(req, res, 'main'), {
+      timeouts: opts.httpTimeouts,
+    })
     this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head, 'main'))
-    this.http.on('clientError', (_err, socket) => socket.destroy())
   }
 
   static async start(opts: CoproServerOptions): Promise<CoproServer> {
@@ -272,6 +279,11 @@ export class CoproServer {
     res: ServerResponse,
     via: 'main' | 'share',
   ): Promise<void> {
+    // DNS rebinding: a foreign name in Host is not this server (requestOrigin.ts).
+    if (!isAllowedHost(req.headers.host, this.opts.host ?? '127.0.0.1')) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request')
+      return
+    }
     const url = new URL(req.url ?? '/', 'http://localhost')
     // Public, secret-free endpoints, for this server's own pages only (http.ts answerPublicEndpoint).
     if (answerPublicEndpoint(url.pathname, res, req, { anyOrigin: false })) return
@@ -295,6 +307,9 @@ export class CoproServer {
       return json(res, 404, { ok: false, error: { code: 'unknown_method', message: 'No such endpoint.' } })
     if (req.method !== 'POST')
       return json(res, 405, { ok: false, error: { code: 'invalid_arguments', message: 'Use POST.' } })
+    // Cross-site calls: never from another website's page, and only as JSON (requestOrigin.ts).
+    const refusal = crossSiteRefusal(req)
+    if (refusal) return json(res, refusal.status, { ok: false, error: refusal.error })
     const body = await readBody(req, m[1] === 'sessions.importFile' ? MAX_IMPORT_BODY : MAX_API_BODY)
     if (body === null) {
       return json(res, 413, {
@@ -317,6 +332,9 @@ export class CoproServer {
   }
 
   private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, via: 'main' | 'share'): void {
+    // DNS rebinding, then cross-site websockets (requestOrigin.ts), before any token is looked at.
+    if (!isAllowedHost(req.headers.host, this.opts.host ?? '127.0.0.1')) return refuseUpgrade(socket, 421)
+    if (!isAppOrigin(req)) return refuseUpgrade(socket, 403)
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://localhost')

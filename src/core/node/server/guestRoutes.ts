@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { GUEST_JOIN_PATH, GuestJoinRequest, JOIN_CODE_PATH, JoinCode } from '../../../shared/api/guestJoin'
-import { isOwnOrigin, json, readBody } from './http'
+import { json, readBody } from './http'
+import { isOwnOrigin } from './requestOrigin'
 import {
   IpRateLimit,
   isLoopbackAddress,

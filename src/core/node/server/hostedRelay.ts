@@ -1,11 +1,9 @@
-import http from 'node:http'
-import https from 'node:https'
 import { moderationFiles } from '../storage/moderationFile'
 import { Relay, syncServerUrl, type RelayAuthResult, type RelayLimits, type RoomPersistence } from '../relay'
 import { SessionStore } from '../storage/sessionStore'
 import { AdminToken, hostedRequestHandler, routeSyncUpgrades, type HostedBackend } from './hostedFront'
 import { loadRelayState, RelayStateWriter } from './hostedRelayState'
-import { closeServer, hostForUrl, listen } from './http'
+import { closeServer, createHttpServer, hostForUrl, listen, type HttpTimeouts } from './http'
 import { AssetRoutes } from './assetRoutes'
 import { getAsset, putAsset } from '../storage/sessionAssets'
 import {
@@ -31,6 +29,8 @@ export interface HostedRelayOptions {
   rendererDir?: string | null
   appVersion?: string
   limits?: Partial<RelayLimits>
+  /** Connection timeouts (http.ts HTTP_TIMEOUTS by default; tests shorten them). */
+  httpTimeouts?: Partial<HttpTimeouts>
   log?: (message: string) => void
 }
 
@@ -207,9 +207,7 @@ export async function startHostedRelay(opts: HostedRelayOptions): Promise<Hosted
   }
 
   const handler = hostedRequestHandler(backend, { rendererDir: opts.rendererDir, log })
-  const server = opts.tls
-    ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler)
-    : http.createServer(handler)
+  const server = createHttpServer(handler, { tls: opts.tls, timeouts: opts.httpTimeouts })
   routeSyncUpgrades(server, (req, socket, head) => liveRelay.handleUpgrade(req, socket, head))
   const host = opts.host ?? '127.0.0.1'
   let port: number

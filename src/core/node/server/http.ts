@@ -1,6 +1,14 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { isOwnOrigin } from './requestOrigin'
 
 /**
  * The small http kit shared by CoproServer (the app's server), its sharing listeners and the hosted
@@ -76,6 +84,54 @@ export function setSecurityHeaders(res: ServerResponse, connectSrc: readonly str
   res.setHeader('cross-origin-opener-policy', 'same-origin')
 }
 
+/**
+ * How long a connection may take, for every HTTP server of the app (CoproServer and its sharing
+ * listeners, `copro relay`, a cluster node). Node's defaults keep a connection that never sends a byte
+ * open for ever (tested on Node 20): a few thousand such sockets use up the process's file handles.
+ * Websockets are not affected: ws clears the idle timeout on upgrade, and the relay pings them instead.
+ */
+export interface HttpTimeouts {
+  /** A connection that sends or receives nothing for this long is closed (before, between or inside requests). */
+  idleMs: number
+  /** The request's headers must have arrived within this (slowloris: headers dripped in byte by byte). */
+  headersMs: number
+  /** The whole request, body included (a 10 MB image from a phone on a slow wifi fits). */
+  requestMs: number
+  /** How long a kept-alive connection waits for its next request. */
+  keepAliveMs: number
+}
+
+export const HTTP_TIMEOUTS: Readonly<HttpTimeouts> = Object.freeze({
+  idleMs: 30_000,
+  headersMs: 20_000,
+  requestMs: 300_000,
+  keepAliveMs: 5_000,
+})
+
+/**
+ * An http server (https with `tls`) with HTTP_TIMEOUTS (or `timeouts`, for tests), which destroys a
+ * socket whose request cannot be parsed. Every server of the app is made here.
+ */
+export function createHttpServer(
+  handler: RequestListener,
+  opts: { tls?: { cert: string | Buffer; key: string | Buffer }; timeouts?: Partial<HttpTimeouts> } = {},
+): Server {
+  const t = { ...HTTP_TIMEOUTS, ...opts.timeouts }
+  const options = {
+    headersTimeout: t.headersMs,
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: t.keepAliveMs,
+    // how often Node looks for requests past headersTimeout / requestTimeout
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(t.headersMs / 4))),
+  }
+  const server: Server = opts.tls
+    ? createTlsServer({ ...options, cert: opts.tls.cert, key: opts.tls.key }, handler)
+    : createServer(options, handler)
+  server.timeout = t.idleMs
+  server.on('clientError', (_err, socket) => socket.destroy())
+  return server
+}
+
 /** Listens on `host:port` (0 picks a free port) and resolves with the bound port; rejects on 'error'. */
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -146,18 +202,6 @@ export function answerPublicEndpoint(
   return true
 }
 
-/** Whether a request comes from the server's own pages: no Origin header (same-origin GET), or its own. */
-export function isOwnOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin
-  if (origin === undefined) return true
-  try {
-    const u = new URL(origin)
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host === req.headers.host
-  } catch {
-    return false
-  }
-}
-
 const PUBLIC_CORS = { 'access-control-allow-origin': '*' }
 
 export function text(res: ServerResponse, status: number, body: string): void {
@@ -190,10 +234,11 @@ export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buff
 const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
+  421: 'Misdirected Request',
   503: 'Service Unavailable',
 }
 
 /** Answers an upgrade request with a bare http status and closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: 403 | 404 | 503): void {
+export function refuseUpgrade(socket: Duplex, status: 403 | 404 | 421 | 503): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { Socket } from 'node:net'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { isIP } from 'node:net'
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os'
 import type { Duplex } from 'node:stream'
@@ -12,7 +11,7 @@ import {
 } from '../../../shared/api'
 import type { GuestJoinRequest, GuestJoinResponse, JoinCodeResponse } from '../../../shared/api/guestJoin'
 import type { SessionSummary } from '../../../shared/model/session'
-import { closeServer, hostForUrl, listen } from './http'
+import { closeServer, createHttpServer, hostForUrl, listen, type HttpTimeouts } from './http'
 import {
   exchangeForDevice,
   guestGrant,
@@ -48,6 +47,8 @@ export interface SharingDeps {
   /** os.networkInterfaces by default; injectable for tests. */
   networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>
   now?: () => number
+  /** The listeners' connection timeouts (http.ts HTTP_TIMEOUTS by default). */
+  httpTimeouts?: Partial<HttpTimeouts>
   log?: (msg: string) => void
 }
 
@@ -330,9 +331,10 @@ export class ShareManager implements SharingApi {
   }
 
   private newListener(): Server {
-    const server = createServer((req, res) => this.deps.handleRequest(req, res))
+    const server = createHttpServer((req, res) => this.deps.handleRequest(req, res), {
+      timeouts: this.deps.httpTimeouts,
+    })
     server.on('upgrade', (req, socket, head) => this.deps.handleUpgrade(req, socket, head))
-    server.on('clientError', (_err, socket: Socket) => socket.destroy())
     return server
   }
 
