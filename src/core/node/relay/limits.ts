@@ -100,6 +100,12 @@ export const RelayLimits = z.object({
     .max(4 * 1024 * 1024 * 1024),
   /** Times one connection's held updates may be dropped (each answered by a resync) before it is closed with UPDATE_INCOMPLETE. */
   maxIncompleteUpdatesPerConnection: z.number().int().min(1).max(10_000),
+  /**
+   * The broadcast window (roomOutput.ts, docs/adr/0049): document updates arriving within this many ms
+   * of a session's last broadcast wait for the window's end and go to each connection as one merged
+   * update; 0 sends every update at once. Bounds the update frames per connection to one per window.
+   */
+  broadcastWindowMs: z.number().int().min(0).max(1000),
 })
 export type RelayLimits = z.infer<typeof RelayLimits>
 
@@ -124,6 +130,7 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxPendingBytesPerConnection: 256 * 1024,
   maxPendingBytesPerSession: 8 * 1024 * 1024,
   maxIncompleteUpdatesPerConnection: 16,
+  broadcastWindowMs: 20,
 })
 
 /** What the connection budget reads of a connection's grant (RelayAuthResult). */

@@ -118,6 +118,7 @@ export class Room {
       this.awarenessOwner.delete(id)
     }
     const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
+    this.output.flush()
     for (const c of this.conns) c.send(frame)
     this.checkOutput()
   }
@@ -138,6 +139,8 @@ export class Room {
 
   /** Adds a connection and starts the sync: the relay's state vector, then every known awareness state. */
   join(conn: RelayConnection): void {
+    // Updates waiting for the broadcast window go to those already here; the newcomer syncs them.
+    this.output.flush()
     this.conns.add(conn)
     conn.send(encodeSyncStep1(this.doc))
     const states = this.awareness.getStates()
@@ -165,6 +168,7 @@ export class Room {
   handle(conn: RelayConnection, message: ClientMessage): boolean {
     switch (message.kind) {
       case 'sync-step1':
+        this.output.flush()
         conn.send(encodeSyncStep2(this.doc, message.stateVector))
         this.checkOutput()
         return true
@@ -191,6 +195,7 @@ export class Room {
       }
       case 'query-awareness': {
         const states = this.awareness.getStates()
+        this.output.flush()
         if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
         return true
       }
@@ -243,6 +248,7 @@ export class Room {
     if (conn.incompleteUpdates > this.limits.maxIncompleteUpdatesPerConnection) {
       throw new RelayRefusal(CLOSE_CODES.UPDATE_INCOMPLETE, 'too many updates with missing dependencies')
     }
+    this.output.flush()
     conn.send(encodeSyncStep1(this.doc))
     return true
   }
@@ -266,6 +272,7 @@ export class Room {
       return
     }
     this.counters.refusedForRights++
+    this.output.flush()
     conn.send(encodePermissionDenied(verdict.reason))
     throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, verdict.reason)
   }
@@ -369,6 +376,7 @@ export class Room {
     this.counters.droppedObserverUpdates++
     if (!conn.toldReadOnly) {
       conn.toldReadOnly = true
+      this.output.flush()
       conn.send(encodePermissionDenied(READ_ONLY_REASON))
     }
   }
@@ -378,6 +386,7 @@ export class Room {
     this.destroyed = true
     this.recorder.destroy()
     this.recordIndex?.destroy()
+    this.output.destroy()
     this.doc.off('update', this.output.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
