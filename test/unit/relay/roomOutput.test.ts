@@ -3,16 +3,23 @@ import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import type { RelayConnection } from '../../../src/core/node/relay/connection'
 import { resolveLimits } from '../../../src/core/node/relay/limits'
-import { MESSAGE_SYNC, SYNC_UPDATE } from '../../../src/core/node/relay/messages'
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../../src/core/node/relay/messages'
 import { MemoryPersistence } from '../../../src/core/node/relay/persistence'
 import { RoomOutput } from '../../../src/core/node/relay/roomOutput'
+
+/** A test awareness message: its type, then the client ids (see `setup`). */
+const awarenessFrame = (ids: number[]) => new Uint8Array([MESSAGE_AWARENESS, ...ids])
 
 /** A connection that records the document updates it is sent (the relay's wire format, decoded). */
 function fakeConn(name: string) {
   const updates: Uint8Array[] = []
+  /** What it was sent, in order: 'u' for a document update, the client ids of an awareness message. */
+  const order: Array<'u' | number[]> = []
   const conn = {
     name,
     send(frame: Uint8Array) {
+      if (frame[0] === MESSAGE_AWARENESS) return void order.push([...frame.subarray(1)])
+      order.push('u')
       const d = decoding.createDecoder(frame)
       expect(decoding.readVarUint(d)).toBe(MESSAGE_SYNC)
       expect(decoding.readVarUint(d)).toBe(SYNC_UPDATE)
@@ -21,7 +28,7 @@ function fakeConn(name: string) {
     bufferedBytes: () => 0,
     close: () => {},
   }
-  return { conn: conn as unknown as RelayConnection, updates }
+  return { conn: conn as unknown as RelayConnection, updates, order }
 }
 
 /** One card edit by its own Yjs client, as the update it emits. */
@@ -46,9 +53,13 @@ function setup(windowMs: number) {
   const c = fakeConn('c')
   const persistence = new MemoryPersistence()
   persistence.create('s')
-  const output = new RoomOutput('s', new Set([a.conn, b.conn, c.conn]), persistence, {
-    ...resolveLimits({ broadcastWindowMs: windowMs }),
-  })
+  const output = new RoomOutput(
+    's',
+    new Set([a.conn, b.conn, c.conn]),
+    persistence,
+    resolveLimits({ broadcastWindowMs: windowMs }),
+    awarenessFrame,
+  )
   return { a, b, c, output, persistence }
 }
 
@@ -133,6 +144,27 @@ describe('RoomOutput broadcast window (ADR 0049)', () => {
     vi.advanceTimersByTime(20)
     expect(keysOf(b.updates)).toEqual(['own', 'trash-entry'])
     expect(keysOf(a.updates)).toEqual(['before', 'trash-entry'])
+  })
+
+  it('presence changes share the window: one message with every changed id, to everyone, after the updates', () => {
+    const { a, b, output } = setup(20)
+    output.broadcastAwareness([7])
+    expect(a.order).toEqual([[7]]) // a quiet room: at once, the sender included
+    output.broadcastAwareness([8])
+    output.onDocUpdate(edit('x'), b.conn)
+    output.broadcastAwareness([7, 9])
+    expect(a.order).toEqual([[7]])
+    vi.advanceTimersByTime(20)
+    expect(a.order).toEqual([[7], 'u', [8, 7, 9]])
+    expect(b.order).toEqual([[7], [8, 7, 9]])
+  })
+
+  it('flush sends waiting presence changes too', () => {
+    const { a, output } = setup(20)
+    output.onDocUpdate(edit('x'), null)
+    output.broadcastAwareness([3])
+    output.flush()
+    expect(a.order).toEqual(['u', [3]])
   })
 
   it('destroy stops the window and drops what waits', () => {

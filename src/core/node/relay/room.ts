@@ -87,9 +87,11 @@ export class Room {
       warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
     }
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
-    this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
-    this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.output = new RoomOutput(sessionId, this.conns, persistence, limits, (ids) =>
+      encodeAwareness(this.awareness, ids),
+    )
+    this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.awareness.setLocalState(null)
     this.doc.on('update', this.output.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -103,7 +105,8 @@ export class Room {
     return participantId ? { role: sessionRole, participantId } : { role: sessionRole }
   }
 
-  /** Awareness changes go to every connection, the sender included: its echo keeps the client's idle watchdog fed. */
+  /** Awareness changes go to every connection, the sender included (its echo keeps the client's idle
+   *  watchdog fed), with the broadcast window's other changes (roomOutput.ts). */
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -117,10 +120,7 @@ export class Room {
       this.awarenessOwner.get(id)?.awarenessIds.delete(id)
       this.awarenessOwner.delete(id)
     }
-    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
-    this.output.flush()
-    for (const c of this.conns) c.send(frame)
-    this.checkOutput()
+    this.output.broadcastAwareness([...added, ...updated, ...removed])
   }
 
   /** See RoomOutput.checkOutput. */
@@ -139,8 +139,7 @@ export class Room {
 
   /** Adds a connection and starts the sync: the relay's state vector, then every known awareness state. */
   join(conn: RelayConnection): void {
-    // Updates waiting for the broadcast window go to those already here; the newcomer syncs them.
-    this.output.flush()
+    this.output.flush() // what waits for the broadcast window goes to those already here
     this.conns.add(conn)
     conn.send(encodeSyncStep1(this.doc))
     const states = this.awareness.getStates()

@@ -21,15 +21,19 @@ interface Outgoing {
  * `broadcastWindowMs`; updates arriving during that window wait for its end and go out together as ONE
  * merged update (Y.mergeUpdates), one frame per connection. A quiet room therefore sees no added delay; a
  * busy one sends each connection at most one update frame per window instead of one per edit (at 300
- * participants × 1 edit/s, 90,000 socket writes a second become ~15,000 at 20 ms). Any other frame for a
- * connection of the room goes out after the waiting updates (`flush` first), so each connection still
- * receives everything in the order the relay applied it.
+ * participants × 1 edit/s, 90,000 socket writes a second become ~15,000 at 20 ms). Presence
+ * (awareness) changes share the window: those of one window go to every connection, the sender included,
+ * as one awareness message with each changed client's latest state, after the window's document update.
+ * Any other frame for a connection of the room goes out after what waits (`flush` first), so each
+ * connection still receives the document changes in the order the relay applied them.
  */
 export class RoomOutput {
   /** Doc updates emitted so far: tells whether a message changed anything (for the rate limit). */
   changes = 0
   /** Updates applied during the current window, waiting for its end. */
   private waiting: Outgoing[] = []
+  /** Awareness client ids changed during the current window (their latest state is sent at its end). */
+  private awarenessIds = new Set<number>()
   /** Ends the current window; null when no broadcast happened in the last `broadcastWindowMs`. */
   private windowTimer: NodeJS.Timeout | null = null
   private destroyed = false
@@ -39,6 +43,8 @@ export class RoomOutput {
     private readonly conns: ReadonlySet<RelayConnection>,
     private readonly persistence: RoomPersistence,
     private readonly limits: RelayLimits,
+    /** The awareness message for these client ids, with their current states. */
+    private readonly encodeAwareness: (clientIds: number[]) => Uint8Array,
   ) {}
 
   /** Every change is persisted and broadcast once-encoded to every other connection. */
@@ -91,13 +97,26 @@ export class RoomOutput {
     this.openWindow()
   }
 
+  /** Presence changes: sent now to every connection (the sender included) if the window is closed, else at its end. */
+  broadcastAwareness(clientIds: readonly number[]): void {
+    if (this.destroyed) return
+    for (const id of clientIds) this.awarenessIds.add(id)
+    if (this.windowTimer !== null) return
+    this.send()
+    this.openWindow()
+  }
+
+  private get hasWaiting(): boolean {
+    return this.waiting.length > 0 || this.awarenessIds.size > 0
+  }
+
   private openWindow(): void {
     const ms = this.limits.broadcastWindowMs
     if (ms <= 0 || this.destroyed) return
     this.windowTimer = setTimeout(() => {
       this.windowTimer = null
       // Something arrived during the window: send it and keep the window open for what follows.
-      if (this.waiting.length > 0) {
+      if (this.hasWaiting) {
         this.send()
         this.openWindow()
       }
@@ -110,14 +129,25 @@ export class RoomOutput {
    * connection of the room, and before one joins, so frames keep the order in which the relay applied them.
    */
   flush(): void {
-    if (this.waiting.length > 0) this.send()
+    if (this.hasWaiting) this.send()
   }
 
   /**
-   * One frame per connection: everything waiting, merged, to those that sent none of it; to a sender,
-   * the rest (nothing when it is all its own).
+   * Document updates first, one frame per connection: everything waiting, merged, to those that sent
+   * none of it; to a sender, the rest (nothing when it is all its own). Then the presence changes, one
+   * frame for everyone.
    */
   private send(): void {
+    this.sendUpdates()
+    if (this.awarenessIds.size > 0) {
+      const frame = this.encodeAwareness([...this.awarenessIds])
+      this.awarenessIds.clear()
+      for (const conn of this.conns) conn.send(frame)
+    }
+    this.checkOutput()
+  }
+
+  private sendUpdates(): void {
     const out = this.waiting
     this.waiting = []
     if (out.length === 0) return
@@ -133,7 +163,6 @@ export class RoomOutput {
       if (rest.length === 1) conn.send(encodeSyncUpdate(rest[0]!))
       else if (rest.length > 1) conn.send(encodeSyncUpdate(Y.mergeUpdates(rest)))
     }
-    this.checkOutput()
   }
 
   /** Stops the window; what still waits is dropped (the room has no connections left to send it to). */
@@ -142,6 +171,7 @@ export class RoomOutput {
     if (this.windowTimer !== null) clearTimeout(this.windowTimer)
     this.windowTimer = null
     this.waiting = []
+    this.awarenessIds.clear()
   }
 
   /**
