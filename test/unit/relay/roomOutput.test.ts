@@ -126,6 +126,18 @@ describe('RoomOutput broadcast window (ADR 0049)', () => {
     expect(b.updates).toHaveLength(2) // nothing left for the window's end
   })
 
+  it('a window’s wait ends early at 16 updates, so a backlog cannot make the merges grow without bound', () => {
+    const { a, b, c, output } = setup(20)
+    output.onDocUpdate(edit('first'), a.conn)
+    for (let i = 0; i < 15; i++) output.onDocUpdate(edit(`k${i}`), i % 2 ? a.conn : b.conn)
+    expect(c.updates).toHaveLength(1)
+    output.onDocUpdate(edit('k15'), b.conn)
+    expect(c.updates).toHaveLength(2) // sent without waiting for the window's end
+    expect(keysOf(c.updates)).toHaveLength(17)
+    vi.advanceTimersByTime(20)
+    expect(c.updates).toHaveLength(2)
+  })
+
   it('a window of 0 sends every update at once', () => {
     const { a, b, output } = setup(0)
     for (const k of ['one', 'two', 'three']) output.onDocUpdate(edit(k), a.conn)

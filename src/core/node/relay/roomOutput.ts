@@ -5,6 +5,14 @@ import type { RelayLimits } from './limits'
 import { encodeSyncUpdate } from './messages'
 import type { RoomPersistence } from './persistence'
 
+/**
+ * A window's wait ends early at this many updates or bytes: a sender gets the others' updates merged,
+ * so a window of k updates from k senders costs k merges of k updates — bounded here, not left to grow
+ * with a backlog (a relay that falls behind reads many frames before its timer runs).
+ */
+const MAX_WAITING_UPDATES = 16
+const MAX_WAITING_BYTES = 256 * 1024
+
 /** One document update waiting to be broadcast, and the connection it came from (not sent back to it). */
 interface Outgoing {
   update: Uint8Array
@@ -32,6 +40,7 @@ export class RoomOutput {
   changes = 0
   /** Updates applied during the current window, waiting for its end. */
   private waiting: Outgoing[] = []
+  private waitingBytes = 0
   /** Awareness client ids changed during the current window (their latest state is sent at its end). */
   private awarenessIds = new Set<number>()
   /** Ends the current window; null when no broadcast happened in the last `broadcastWindowMs`. */
@@ -91,8 +100,14 @@ export class RoomOutput {
   /** Sends `updates` now if the window is closed (and opens one), or adds them to the window's wait. */
   private broadcast(updates: Outgoing[]): void {
     if (this.destroyed) return
-    for (const u of updates) this.waiting.push(u)
-    if (this.windowTimer !== null) return
+    for (const u of updates) {
+      this.waiting.push(u)
+      this.waitingBytes += u.update.byteLength
+    }
+    if (this.windowTimer !== null) {
+      if (this.waiting.length >= MAX_WAITING_UPDATES || this.waitingBytes >= MAX_WAITING_BYTES) this.send()
+      return
+    }
     this.send()
     this.openWindow()
   }
@@ -150,6 +165,7 @@ export class RoomOutput {
   private sendUpdates(): void {
     const out = this.waiting
     this.waiting = []
+    this.waitingBytes = 0
     if (out.length === 0) return
     const all = out.length === 1 ? out[0]!.update : Y.mergeUpdates(out.map((o) => o.update))
     const frame = encodeSyncUpdate(all)
@@ -171,6 +187,7 @@ export class RoomOutput {
     if (this.windowTimer !== null) clearTimeout(this.windowTimer)
     this.windowTimer = null
     this.waiting = []
+    this.waitingBytes = 0
     this.awarenessIds.clear()
   }
 
