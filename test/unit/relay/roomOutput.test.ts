@@ -47,15 +47,17 @@ function keysOf(updates: Uint8Array[]): string[] {
   return [...doc.getMap('cards').keys()].sort()
 }
 
-function setup(windowMs: number) {
+/** A session of `size` connections (300: the whole window); a, b and c are watched. */
+function setup(windowMs: number, size = 300) {
   const a = fakeConn('a')
   const b = fakeConn('b')
   const c = fakeConn('c')
+  const others = Array.from({ length: size - 3 }, (_, i) => fakeConn(`o${i}`).conn)
   const persistence = new MemoryPersistence()
   persistence.create('s')
   const output = new RoomOutput(
     's',
-    new Set([a.conn, b.conn, c.conn]),
+    new Set([a.conn, b.conn, c.conn, ...others]),
     persistence,
     resolveLimits({ broadcastWindowMs: windowMs }),
     awarenessFrame,
@@ -136,6 +138,21 @@ describe('RoomOutput broadcast window (ADR 0049)', () => {
     expect(keysOf(c.updates)).toHaveLength(17)
     vi.advanceTimersByTime(20)
     expect(c.updates).toHaveLength(2)
+  })
+
+  it('the window is shorter in a smaller session: 2 ms at 30 connections, none under 15', () => {
+    const small = setup(20, 30)
+    small.output.onDocUpdate(edit('one'), small.a.conn)
+    small.output.onDocUpdate(edit('two'), small.a.conn)
+    expect(small.b.updates).toHaveLength(1)
+    vi.advanceTimersByTime(2)
+    expect(small.b.updates).toHaveLength(2)
+    const tiny = setup(20, 10)
+    tiny.output.onDocUpdate(edit('one'), tiny.a.conn)
+    tiny.output.onDocUpdate(edit('two'), tiny.a.conn)
+    expect(tiny.b.updates).toHaveLength(2)
+    vi.advanceTimersByTime(2) // small's next window sees nothing and closes; tiny never opened one
+    expect(vi.getTimerCount()).toBe(0)
   })
 
   it('a window of 0 sends every update at once', () => {

@@ -101,9 +101,10 @@ export const RelayLimits = z.object({
   /** Times one connection's held updates may be dropped (each answered by a resync) before it is closed with UPDATE_INCOMPLETE. */
   maxIncompleteUpdatesPerConnection: z.number().int().min(1).max(10_000),
   /**
-   * The broadcast window (roomOutput.ts, docs/adr/0049): document updates arriving within this many ms
-   * of a session's last broadcast wait for the window's end and go to each connection as one merged
-   * update; 0 sends every update at once. Bounds the update frames per connection to one per window.
+   * The broadcast window (roomOutput.ts, docs/adr/0049): document updates and presence changes arriving
+   * within this many ms of a session's last broadcast wait for the window's end and go to each
+   * connection merged; 0 sends every update at once. This is the window of a session of 300 connections
+   * or more; a smaller one gets a proportionally shorter window (2 ms at 30, none under 15).
    */
   broadcastWindowMs: z.number().int().min(0).max(1000),
 })
