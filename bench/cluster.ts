@@ -7,14 +7,17 @@
  *
  *   npm run bench -- cluster          (or: npx tsx bench/cluster.ts)
  *
- * Scenarios: one room × 300 participants (laptop relay, reference); 20 rooms × 30 participants over two
- * cluster nodes, rooms kept on one node (affinity) and rooms split over both nodes (same-node vs
- * cross-node latency); the same 20 × 30 against the laptop relay and the reference.
+ * Scenarios: one room × 300 participants (laptop relay; the same without its broadcast window, ADR
+ * 0049; reference); 20 rooms × 30 participants over two cluster nodes, rooms kept on one node (affinity)
+ * and rooms split over both nodes (same-node vs cross-node latency); the same 20 × 30 against the
+ * laptop relay and the reference.
  * Environment: BENCH_SECONDS (20 measured per scenario), BENCH_WARMUP (3), BENCH_PROBES (20 per scenario),
  * BENCH_SCALE (1: divide the participants per room by this on a machine too small or busy for the full
  * load; the scenario names keep their nominal sizes, the JSON has the real client count),
- * BENCH_ONLY (comma-separated scenario names, run in that order; default: all, in the order above). Needs redis-server and PostgreSQL for the cluster scenarios
- * (skipped, with the reason, otherwise). Prints one JSON line, then a summary.
+ * BENCH_ONLY (comma-separated scenario names, run in that order; default: all, in the order above),
+ * BENCH_PROF (a folder: the servers write V8 CPU profiles there). Needs redis-server and PostgreSQL for
+ * the cluster scenarios (skipped, with the reason, otherwise). Prints one JSON line, then a summary with
+ * the clients' own CPU: near 100 % of a core, the clients, not the server, limit the run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -81,10 +84,7 @@ const stopAll = (children: ChildProcess[]) => async () => {
   )
 }
 
-/**
- * The laptop relay (hosted mode, a data folder), allowing 400 connections per session; `windowMs` sets
- * its broadcast window (ADR 0049; its default when absent, 0 = every update sent at once, as before it).
- */
+/** The laptop relay (a data folder, 400 connections per session); `windowMs`: its broadcast window (ADR 0049). */
 const laptop = (windowMs?: number) => async (): Promise<ServerProc> => {
   const port = await freePort()
   const child = spawn(process.execPath, [...PROF, '--import', 'tsx', 'bench/lib/relayProcess.ts'], {
@@ -277,8 +277,8 @@ async function run(
     }, 5)
   })
   const cpu = server.pids.reduce((s, p) => s + cpuMs(p), 0) - cpu0
-  const clientCpu = process.cpuUsage(client0.cpu)
-  const clientCpuPct = (clientCpu.user + clientCpu.system) / 10 / (performance.now() - client0.at)
+  const { user, system } = process.cpuUsage(client0.cpu)
+  const clientCpuPct = (user + system) / 10 / (performance.now() - client0.at)
   const redis1 = redisPort ? redisStats(redisPort) : null
   measuring = false
   await new Promise((r) => setTimeout(r, 300))
