@@ -7,14 +7,17 @@
  *
  *   npm run bench -- cluster          (or: npx tsx bench/cluster.ts)
  *
- * Scenarios: one room × 300 participants (laptop relay, reference); 20 rooms × 30 participants over two
- * cluster nodes, rooms kept on one node (affinity) and rooms split over both nodes (same-node vs
- * cross-node latency); the same 20 × 30 against the laptop relay and the reference.
+ * Scenarios: one room × 300 participants (laptop relay; the same without its broadcast window, ADR
+ * 0049; reference); 20 rooms × 30 participants over two cluster nodes, rooms kept on one node (affinity)
+ * and rooms split over both nodes (same-node vs cross-node latency); the same 20 × 30 against the
+ * laptop relay and the reference.
  * Environment: BENCH_SECONDS (20 measured per scenario), BENCH_WARMUP (3), BENCH_PROBES (20 per scenario),
  * BENCH_SCALE (1: divide the participants per room by this on a machine too small or busy for the full
  * load; the scenario names keep their nominal sizes, the JSON has the real client count),
- * BENCH_ONLY (comma-separated scenario names, run in that order; default: all, in the order above). Needs redis-server and PostgreSQL for the cluster scenarios
- * (skipped, with the reason, otherwise). Prints one JSON line, then a summary.
+ * BENCH_ONLY (comma-separated scenario names, run in that order; default: all, in the order above),
+ * BENCH_PROF (a folder: the servers write V8 CPU profiles there). Needs redis-server and PostgreSQL for
+ * the cluster scenarios (skipped, with the reason, otherwise). Prints one JSON line, then a summary with
+ * the clients' own CPU: near 100 % of a core, the clients, not the server, limit the run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -34,6 +37,8 @@ const ONLY = process.env.BENCH_ONLY?.split(',') ?? null
 const SCALE = Math.max(1, Number(process.env.BENCH_SCALE ?? 1))
 const ADMIN = 'bench-admin-token-0123456789abcdefgh'
 const tmp = mkdtempSync(join(os.tmpdir(), 'copro-bench-cluster-'))
+/** BENCH_PROF=<dir>: the server processes write V8 CPU profiles there (`node --cpu-prof`) when they stop. */
+const PROF = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []
 
 interface ServerProc {
   pids: number[]
@@ -58,7 +63,7 @@ async function spawnRelay(args: string[]): Promise<{ child: ChildProcess; port: 
   const port = await freePort()
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/index.ts', 'relay', '--port', String(port), ...args],
+    [...PROF, '--import', 'tsx', 'src/cli/index.ts', 'relay', '--port', String(port), ...args],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COPRO_RELAY_TOKEN: ADMIN } },
   )
   await waitLine(child, /Health: /)
@@ -79,10 +84,10 @@ const stopAll = (children: ChildProcess[]) => async () => {
   )
 }
 
-/** The laptop relay (hosted mode, a data folder), allowing 400 connections per session. */
-async function laptop(): Promise<ServerProc> {
+/** The laptop relay (a data folder, 400 connections per session); `windowMs`: its broadcast window (ADR 0049). */
+const laptop = (windowMs?: number) => async (): Promise<ServerProc> => {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/relayProcess.ts'], {
+  const child = spawn(process.execPath, [...PROF, '--import', 'tsx', 'bench/lib/relayProcess.ts'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
@@ -90,6 +95,7 @@ async function laptop(): Promise<ServerProc> {
       DATA_DIR: mkdtempSync(join(tmp, 'laptop-')),
       COPRO_RELAY_TOKEN: ADMIN,
       MAX_CONNECTIONS: '400',
+      ...(windowMs === undefined ? {} : { BROADCAST_WINDOW_MS: String(windowMs) }),
     },
   })
   await waitLine(child, /Health: /)
@@ -98,7 +104,7 @@ async function laptop(): Promise<ServerProc> {
 
 async function reference(): Promise<ServerProc> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+  const child = spawn(process.execPath, [...PROF, 'node_modules/@y/websocket-server/src/server.js'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
   })
@@ -182,6 +188,8 @@ interface Result {
   sameNodeP95: number | null
   crossNodeP95: number | null
   serverCpuMsPerEdit: number
+  /** CPU of this (the clients') process while measuring, in % of one core: near 100 the clients limit the run. */
+  clientCpuPct: number
   redisCommandsPerEdit: number | null
   redisBytesPerEdit: number | null
   loadavg: number[]
@@ -241,6 +249,7 @@ async function run(
   )
   const started = performance.now()
   let cpu0 = 0
+  let client0 = { cpu: process.cpuUsage(), at: 0 }
   let redis0 = { commands: 0, bytes: 0 }
   let edits = 0
   const order = clients.map((_, i) => i).sort((a, b) => clients[a]!.phase - clients[b]!.phase)
@@ -250,6 +259,7 @@ async function run(
       if (!measuring && t >= WARMUP * 1000) {
         measuring = true
         cpu0 = server.pids.reduce((s, p) => s + cpuMs(p), 0)
+        client0 = { cpu: process.cpuUsage(), at: performance.now() }
         if (redisPort) redis0 = redisStats(redisPort)
       }
       if (t >= (WARMUP + SECONDS) * 1000) {
@@ -267,6 +277,8 @@ async function run(
     }, 5)
   })
   const cpu = server.pids.reduce((s, p) => s + cpuMs(p), 0) - cpu0
+  const { user, system } = process.cpuUsage(client0.cpu)
+  const clientCpuPct = (user + system) / 10 / (performance.now() - client0.at)
   const redis1 = redisPort ? redisStats(redisPort) : null
   measuring = false
   await new Promise((r) => setTimeout(r, 300))
@@ -285,6 +297,7 @@ async function run(
     sameNodeP95: server.urls.length > 1 ? r2(pct(same, 95)) : null,
     crossNodeP95: server.urls.length > 1 && cross.length ? r2(pct(cross, 95)) : null,
     serverCpuMsPerEdit: r2(cpu / Math.max(1, edits)),
+    clientCpuPct: Math.round(clientCpuPct),
     redisCommandsPerEdit: redis1 ? r2((redis1.commands - redis0.commands) / Math.max(1, edits)) : null,
     redisBytesPerEdit: redis1 ? Math.round((redis1.bytes - redis0.bytes) / Math.max(1, edits)) : null,
     loadavg: os.loadavg().map(r2),
@@ -328,9 +341,10 @@ async function main(): Promise<void> {
     }
   }
   const scenarios: Record<string, () => Promise<Result>> = {
-    'laptop-1x300': singleRun('laptop-1x300', laptop, one300),
+    'laptop-1x300': singleRun('laptop-1x300', laptop(), one300),
+    'laptop-nowindow-1x300': singleRun('laptop-nowindow-1x300', laptop(0), one300),
     'reference-1x300': singleRun('reference-1x300', reference, one300),
-    'laptop-20x30': singleRun('laptop-20x30', laptop, rooms20x30(false)),
+    'laptop-20x30': singleRun('laptop-20x30', laptop(), rooms20x30(false)),
     'reference-20x30': singleRun('reference-20x30', reference, rooms20x30(false)),
     ...(missing
       ? {}
@@ -370,7 +384,7 @@ async function main(): Promise<void> {
     console.log(
       `${r.name.padEnd(24)} ${String(r.clients).padStart(3)} clients ${String(r.edits).padStart(5)} edits  p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms` +
         (r.sameNodeP95 !== null ? `  same-node p95 ${r.sameNodeP95} cross-node p95 ${r.crossNodeP95}` : '') +
-        `  server CPU ${r.serverCpuMsPerEdit} ms/edit` +
+        `  server CPU ${r.serverCpuMsPerEdit} ms/edit  clients ${r.clientCpuPct}% CPU` +
         (r.redisCommandsPerEdit !== null
           ? `  Redis ${r.redisCommandsPerEdit} cmds, ${r.redisBytesPerEdit} B per edit`
           : '') +

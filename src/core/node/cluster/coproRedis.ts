@@ -1,5 +1,13 @@
-import { OutgoingMessage, type onAwarenessUpdatePayload, type onChangePayload } from '@hocuspocus/server'
+import {
+  OutgoingMessage,
+  type afterUnloadDocumentPayload,
+  type onAwarenessUpdatePayload,
+  type onChangePayload,
+} from '@hocuspocus/server'
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis'
+
+/** How often, at most, a document's state vector is announced to the other nodes (see onChange). */
+const HEAL_MS = 500
 
 /**
  * The Redis extension, without its per-save lock (the update log is append-only and needs no single
@@ -18,9 +26,11 @@ export class CoproRedis extends RedisExtension {
   override async onStoreDocument(): Promise<void> {}
   override async afterStoreDocument(): Promise<void> {}
   /**
-   * The stock extension announces a change by publishing its state vector, and peers fetch the
-   * difference: two round trips through Redis per edit. The update itself is published first, so
-   * peers apply it in one hop; the state-vector exchange still follows and heals anything missed.
+   * The stock extension announces every change by publishing its state vector, and each peer answers
+   * with the difference — two round trips through Redis and an O(document) diff on every peer, per
+   * edit. Here the update itself is published at once, so peers apply it in one hop; the state-vector
+   * exchange, which only heals what a peer missed (Redis down, a dropped message), runs at most once per
+   * `HEAL_MS` per document, after the first change of that period (docs/adr/0049).
    */
   override async onChange(data: onChangePayload): Promise<void> {
     if ((data.transactionOrigin as { source?: unknown } | null)?.source === 'redis') return
@@ -31,7 +41,28 @@ export class CoproRedis extends RedisExtension {
         Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]),
       )
       .catch(() => {}) // Redis is down: the state-vector exchange heals once it is back
-    return super.onChange(data)
+    const name = data.documentName
+    if (this.healTimers.has(name)) return
+    const timer = setTimeout(() => {
+      this.healTimers.delete(name)
+      // Only for the document still loaded here (not one unloaded, or loaded again, meanwhile).
+      if (this.instance.documents.get(name) === data.document && !data.document.isDestroyed)
+        void super.onChange(data)
+    }, HEAL_MS)
+    timer.unref()
+    this.healTimers.set(name, timer)
+  }
+  /** The pending state-vector announcement of each document (see onChange). */
+  private readonly healTimers = new Map<string, NodeJS.Timeout>()
+  override async afterUnloadDocument(data: afterUnloadDocumentPayload): Promise<void> {
+    clearTimeout(this.healTimers.get(data.documentName))
+    this.healTimers.delete(data.documentName)
+    return super.afterUnloadDocument(data)
+  }
+  override async onDestroy(): Promise<void> {
+    for (const t of this.healTimers.values()) clearTimeout(t)
+    this.healTimers.clear()
+    return super.onDestroy()
   }
   override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): Promise<void> {
     const { document, documentName, removed, transactionOrigin } = payload

@@ -107,6 +107,13 @@ export const RelayLimits = z.object({
     .max(4 * 1024 * 1024 * 1024),
   /** Times one connection's held updates may be dropped (each answered by a resync) before it is closed with UPDATE_INCOMPLETE. */
   maxIncompleteUpdatesPerConnection: z.number().int().min(1).max(10_000),
+  /**
+   * The broadcast window (roomOutput.ts, docs/adr/0049): document updates and presence changes arriving
+   * within this many ms of a session's last broadcast wait for the window's end and go to each
+   * connection merged; 0 sends every update at once. This is the window of a session of 300 connections
+   * or more; a smaller one gets a proportionally shorter window (2 ms at 30, none under 15).
+   */
+  broadcastWindowMs: z.number().int().min(0).max(1000),
 })
 export type RelayLimits = z.infer<typeof RelayLimits>
 
@@ -132,6 +139,7 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxPendingBytesPerConnection: 256 * 1024,
   maxPendingBytesPerSession: 8 * 1024 * 1024,
   maxIncompleteUpdatesPerConnection: 16,
+  broadcastWindowMs: 20,
 })
 
 /** What the connection budget reads of a connection's grant (RelayAuthResult). */

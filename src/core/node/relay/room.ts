@@ -92,11 +92,13 @@ export class Room {
       warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
     }
     this.quota = new DocumentQuota(this.doc, limits)
-    this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.output = new RoomOutput(sessionId, this.conns, persistence, limits, (ids) =>
+      encodeAwareness(this.awareness, ids),
+    )
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.commentRecorder = new CommentRecorder(this.doc, (origin) => this.actorOf(origin))
     this.moderation = new RoomModeration({ room: this, stored: storedModeration, persistence, warn })
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.output.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -111,7 +113,8 @@ export class Room {
     return participantId ? { role: sessionRole, participantId } : { role: sessionRole }
   }
 
-  /** Awareness changes go to every connection, the sender included: its echo keeps the client's idle watchdog fed. */
+  /** Awareness changes go to every connection, the sender included (its echo keeps the client's idle
+   *  watchdog fed), with the broadcast window's other changes (roomOutput.ts). */
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -125,9 +128,7 @@ export class Room {
       this.awarenessOwner.get(id)?.awarenessIds.delete(id)
       this.awarenessOwner.delete(id)
     }
-    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed])
-    for (const c of this.conns) c.send(frame)
-    this.checkOutput()
+    this.output.broadcastAwareness([...added, ...updated, ...removed])
   }
 
   /** See RoomOutput.checkOutput. */
@@ -146,6 +147,7 @@ export class Room {
 
   /** Adds a connection and starts the sync: the relay's state vector, then every known awareness state. */
   join(conn: RelayConnection): void {
+    this.output.flush() // what waits for the broadcast window goes to those already here
     this.conns.add(conn)
     conn.send(encodeSyncStep1(this.doc))
     const states = this.awareness.getStates()
@@ -173,6 +175,7 @@ export class Room {
   handle(conn: RelayConnection, message: ClientMessage): boolean {
     switch (message.kind) {
       case 'sync-step1':
+        this.output.flush()
         conn.send(encodeSyncStep2(this.doc, message.stateVector))
         this.checkOutput()
         return true
@@ -199,6 +202,7 @@ export class Room {
       }
       case 'query-awareness': {
         const states = this.awareness.getStates()
+        this.output.flush()
         if (states.size > 0) conn.send(encodeAwareness(this.awareness, [...states.keys()]))
         return true
       }
@@ -253,6 +257,7 @@ export class Room {
     if (conn.incompleteUpdates > this.limits.maxIncompleteUpdatesPerConnection) {
       throw new RelayRefusal(CLOSE_CODES.UPDATE_INCOMPLETE, 'too many updates with missing dependencies')
     }
+    this.output.flush()
     conn.send(encodeSyncStep1(this.doc))
     return true
   }
@@ -277,6 +282,7 @@ export class Room {
       return
     }
     this.counters.refusedForRights++
+    this.output.flush()
     conn.send(encodePermissionDenied(verdict.reason))
     throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, verdict.reason)
   }
@@ -365,6 +371,7 @@ export class Room {
     this.counters.droppedObserverUpdates++
     if (!conn.toldReadOnly) {
       conn.toldReadOnly = true
+      this.output.flush()
       conn.send(encodePermissionDenied(READ_ONLY_REASON))
     }
   }
@@ -375,6 +382,7 @@ export class Room {
     this.recorder.destroy()
     this.commentRecorder.destroy()
     this.recordIndex?.destroy()
+    this.output.destroy()
     this.doc.off('update', this.output.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
