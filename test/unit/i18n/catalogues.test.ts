@@ -29,6 +29,33 @@ describe('message catalogues', () => {
     }
   }
 
+  it('every catalogue keeps its keys sorted (merges rely on it)', () => {
+    for (const lang of LANGUAGES) {
+      const keys = Object.keys(ownCatalogue(lang.code))
+      expect(keys, lang.code).toEqual([...keys].sort())
+    }
+  })
+
+  it('Arabic (partial) covers every key of the guest’s join and phone screens', () => {
+    const guestAreas =
+      /^(app|common|consent|language|guest|guestBoard|join|joinCode|phone|composer|conn|close|kinds|roles)\./
+    const ar = ownCatalogue('ar')
+    const missing = sourceKeys.filter((k) => guestAreas.test(k) && ar[k] === undefined)
+    expect(missing).toEqual([])
+  })
+
+  it('the guest screens count in Welsh with mutations and in Arabic with its own forms', () => {
+    const cy = translator('cy').t
+    expect([1, 2, 3].map((count) => cy('conn.waiting', { count }))).toEqual([
+      'Mae 1 cerdyn yn aros i’w anfon.',
+      'Mae 2 gerdyn yn aros i’w hanfon.',
+      'Mae 3 cherdyn yn aros i’w hanfon.',
+    ])
+    expect(cy('phone.vote.left', { left: 1, total: 2 })).toBe('Mae gennych chi 1 o 2 ddot ar ôl.')
+    expect(translator('en').t('phone.vote.left', { left: 2, total: 3 })).toBe('You have 2 of 3 dots left.')
+    expect(translator('ar').t('conn.waiting', { count: 2 })).toBe('بطاقتان تنتظران الإرسال.')
+  })
+
   it('Welsh plurals use the six CLDR forms', () => {
     const t = translator('cy').t
     expect([0, 1, 2, 3, 6, 7].map((count) => t('common.cardCount', { count }))).toEqual([
