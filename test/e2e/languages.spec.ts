@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { cardTexts, expect, test, type ServeHandle } from './fixtures'
+import { cardTexts, expect, showView, stored, test, type ServeHandle } from './fixtures'
 import { openFacilitatorBoard, type Links } from './guestHelpers'
 import { goTo, phoneOf } from './phoneHelpers'
 
@@ -169,6 +169,26 @@ test.describe('languages on the guest’s screens', () => {
     // the card's box starts at the right (the list is mirrored), its words still read left to right
     expect(await page.getByTestId('phone-card').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl')
     expect(await langViolations(page)).toEqual([])
+  })
+
+  test('the facilitator sets the session’s language and the app’s own in Settings', async ({
+    browser,
+    serve,
+  }) => {
+    await sharedSession(serve, 'Settings workshop')
+    const fac = await openFacilitatorBoard(browser, serve, 'Settings workshop')
+    await showView(fac, 'Settings')
+    const session = fac.getByTestId('settings-session-language')
+    await expect(session.getByRole('radio', { name: 'English' })).toBeChecked()
+    await session.getByRole('radio', { name: 'Cymraeg' }).check()
+    await expect.poll(async () => (await stored(fac)).workshop?.language).toBe('cy')
+    await expect(fac.locator('html')).toHaveAttribute('lang', 'en')
+    const app = fac.getByTestId('settings-language')
+    await expect(app.getByRole('radio', { name: /^Follow my computer \(English\)/ })).toBeChecked()
+    await expect(app).toContainText('العربية (partly translated)')
+    await app.getByRole('radio', { name: 'Cymraeg' }).check()
+    await expect(fac.locator('html')).toHaveAttribute('lang', 'cy')
+    await expect(app).toContainText(msg(cy, 'settings.language.hint'))
   })
 
   test('the pseudo-locale finds no untranslated and no clipped text on the join and phone screens', async ({

@@ -237,6 +237,40 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await expect(observer.getByTestId('guest-join').or(observer.getByTestId('phone-screen'))).toBeVisible()
       await snap(observer, 'observer', 'opened')
     })
+    // A Welsh-speaking guest and an Arabic-speaking guest on small phones pick their language first (issue 19).
+    const welsh = await phone(browser, 320, 568)
+    const arabic = await phone(browser, 320, 568)
+    pages.push(welsh, arabic)
+    for (const [page, code, who, role, text] of [
+      [
+        welsh,
+        'cy',
+        'guest320-welsh',
+        /^Rhywun sy’n defnyddio’r gwasanaeth/,
+        'Mae’r ffurflenni ar-lein yn unig',
+      ],
+      [arabic, 'ar', 'guest320-arabic', /^شخص يستخدم الخدمة/, 'لا أعرف بمن أتصل (who to ring)'],
+    ] as const) {
+      await phase(`join-${code}`, page, async () => {
+        await page.goto(participantUrl)
+        await page.getByTestId(`language-${code}`).check()
+        await expect(page.locator('html')).toHaveAttribute('lang', code)
+        await snap(page, who, 'join-screen')
+        await page.getByRole('radio', { name: role }).check()
+        await page.getByTestId('guest-join-button').click()
+        await expect(page.getByTestId('phone-screen')).toBeVisible()
+        await page.getByTestId('phone-go-add').click()
+        await page.getByTestId('phone-kind-pain').check()
+        await page.getByTestId('phone-card-text').fill(text)
+        await page.getByTestId('phone-card-post').click()
+        await expect(page.getByTestId('phone-add-status')).not.toBeEmpty()
+        await snap(page, who, 'card-added')
+        await page.getByTestId('phone-go-board').click()
+        await snap(page, who, 'board-list')
+        await page.getByTestId('phone-go-menu').click()
+        await snap(page, who, 'menu')
+      })
+    }
 
     await phase('guest-cards', named, async () => {
       await guestCard(anon, 'pain', 'I never know who to ring', false, {
