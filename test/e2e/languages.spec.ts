@@ -161,13 +161,22 @@ test.describe('languages on the guest’s screens', () => {
     await page.getByTestId('phone-card-text').fill('A text the day before')
     await page.getByTestId('phone-card-post').click()
     await expect(page.getByTestId('phone-add-status')).toContainText('بطاقتك على اللوحة')
+    await page.getByTestId('phone-card-text').fill('لا أعرف بمن أتصل (who to ring)')
+    await page.getByTestId('phone-card-post').click()
+    await expect(page.getByTestId('phone-add-status')).toContainText('بطاقتك على اللوحة')
+    await expect(page.getByTestId('phone-connection')).toHaveAttribute('data-link', 'online')
     await goTo(page, 'board')
-    const text = page.getByTestId('phone-card').locator('.phone-card__text')
+    const text = page.getByTestId('phone-card').filter({ hasText: 'A text' }).locator('.phone-card__text')
     await expect(text).toHaveText('A text the day before')
     await expect(text).toHaveAttribute('dir', 'auto')
     expect(await text.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr')
     // the card's box starts at the right (the list is mirrored), its words still read left to right
-    expect(await page.getByTestId('phone-card').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl')
+    expect(
+      await page
+        .getByTestId('phone-card')
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction),
+    ).toBe('rtl')
     expect(await langViolations(page)).toEqual([])
   })
 

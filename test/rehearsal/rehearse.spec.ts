@@ -259,6 +259,11 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
         await page.getByRole('radio', { name: role }).check()
         await page.getByTestId('guest-join-button').click()
         await expect(page.getByTestId('phone-screen')).toBeVisible()
+        const connection = page.getByTestId('phone-connection')
+        await expect(
+          connection,
+          `closed with ${await connection.getAttribute('data-closed')}`,
+        ).toHaveAttribute('data-link', 'online')
         await page.getByTestId('phone-go-add').click()
         await page.getByTestId('phone-kind-pain').check()
         await page.getByTestId('phone-card-text').fill(text)

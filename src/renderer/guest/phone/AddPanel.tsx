@@ -3,7 +3,7 @@ import { KindIcon } from '../../device/icons/KindIcon'
 import type { CellRef } from '../../../shared/model/structure'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../../core/common/cards/card'
 import { cellKey } from '../../../core/common/structure/attribution'
-import { cellName } from '../../../core/common/structure/cellLabel'
+import { guestCellLabel } from '../../../core/common/structure/cellLabel'
 import { targetCell } from '../../../core/common/structure/placement'
 import { SIMPLE_KINDS } from '../SimpleComposer'
 import { readyToSend } from './outbox'
@@ -36,7 +36,8 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
   const ids = { text: useId(), where: useId(), stage: useId(), lane: useId(), zone: useId() }
   const valid = (ref: CellRef | null) => ref !== null && snap.cells.some((c) => c.key === cellKey(ref))
   const cell = valid(chosen) ? chosen : defaultCell(snap, kind)
-  const where = cell ? cellName(snap.structure, cell) : null
+  // a cell that no longer exists is not named (the card goes on the board, said in the reader's language)
+  const where = guestCellLabel(snap.structure, cell)
   const s = snap.structure
 
   const post = (e: React.FormEvent) => {

@@ -186,6 +186,7 @@ function ConnectionBanner({ phone, observer }: { phone: Phone; observer: boolean
       role="status"
       data-testid="phone-connection"
       data-link={online ? 'online' : link}
+      data-closed={phone.status.closedWith ?? undefined}
     >
       {text && (
         <p className={`phone-banner phone-banner--${tone}`} data-testid="phone-banner">
