@@ -1,8 +1,9 @@
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
+import { LANGUAGE_GUESTS, languageGuest, phone } from './phones'
 
 /**
  * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
@@ -22,16 +23,6 @@ async function snap(page: Page, who: string, step: string): Promise<void> {
   const file = `${String(n).padStart(2, '0')}-${who}-${step}.png`
   await page.screenshot({ path: join(OUT, file) })
   steps.push({ step, who, screenshot: file, facts: await layoutFacts(page) })
-}
-
-async function phone(browser: Browser, width: number, height: number): Promise<Page> {
-  const { defaultBrowserType: _ignored, viewport: _v, ...mobile } = devices['Pixel 7']
-  const context = await browser.newContext({
-    ...mobile,
-    viewport: { width, height },
-    screen: { width, height },
-  })
-  return context.newPage()
 }
 
 /** Goes through the join screen by touch (or by keyboard only when `keyboard` is set). */
@@ -237,44 +228,11 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await expect(observer.getByTestId('guest-join').or(observer.getByTestId('phone-screen'))).toBeVisible()
       await snap(observer, 'observer', 'opened')
     })
-    // A Welsh-speaking guest and an Arabic-speaking guest on small phones pick their language first (issue 19).
-    const welsh = await phone(browser, 320, 568)
-    const arabic = await phone(browser, 320, 568)
-    pages.push(welsh, arabic)
-    for (const [page, code, who, role, text] of [
-      [
-        welsh,
-        'cy',
-        'guest320-welsh',
-        /^Rhywun sy’n defnyddio’r gwasanaeth/,
-        'Mae’r ffurflenni ar-lein yn unig',
-      ],
-      [arabic, 'ar', 'guest320-arabic', /^شخص يستخدم الخدمة/, 'لا أعرف بمن أتصل (who to ring)'],
-    ] as const) {
-      await phase(`join-${code}`, page, async () => {
-        await page.goto(participantUrl)
-        await page.getByTestId(`language-${code}`).check()
-        await expect(page.locator('html')).toHaveAttribute('lang', code)
-        await snap(page, who, 'join-screen')
-        await page.getByRole('radio', { name: role }).check()
-        await page.getByTestId('guest-join-button').click()
-        await expect(page.getByTestId('phone-screen')).toBeVisible()
-        const connection = page.getByTestId('phone-connection')
-        await expect(
-          connection,
-          `closed with ${await connection.getAttribute('data-closed')}`,
-        ).toHaveAttribute('data-link', 'online')
-        await page.getByTestId('phone-go-add').click()
-        await page.getByTestId('phone-kind-pain').check()
-        await page.getByTestId('phone-card-text').fill(text)
-        await page.getByTestId('phone-card-post').click()
-        await expect(page.getByTestId('phone-add-status')).not.toBeEmpty()
-        await snap(page, who, 'card-added')
-        await page.getByTestId('phone-go-board').click()
-        await snap(page, who, 'board-list')
-        await page.getByTestId('phone-go-menu').click()
-        await snap(page, who, 'menu')
-      })
+    // Guests who read Welsh and Arabic pick their language first, on 320×568 phones (issue 19).
+    for (const guest of LANGUAGE_GUESTS) {
+      const page = await phone(browser, 320, 568)
+      pages.push(page)
+      await phase(`join-${guest.code}`, page, () => languageGuest(page, participantUrl, guest, snap))
     }
 
     await phase('guest-cards', named, async () => {
