@@ -13,6 +13,7 @@ import { VotePanel } from './VotePanel'
 import { MenuPanel } from './MenuPanel'
 import type { MessageKey } from '../../../shared/i18n'
 import { useT } from '../../device/i18n'
+import { closeWords } from '../../board/sync/closeMessage'
 import './phone.css'
 
 type Joined = GuestProfile & { coproRole: GuestRole }
@@ -168,7 +169,8 @@ function ConnectionBanner({ phone, observer }: { phone: Phone; observer: boolean
   let text = ''
   let tone: 'lost' | 'back' | 'wait' | '' = ''
   if (phone.status.closedWith !== null) {
-    text = t('conn.closed')
+    // the relay's reason in plain words (close codes: board/sync/closeMessage.ts)
+    text = closeWords(t, phone.status.closedWith) ?? t('conn.closed')
     tone = 'lost'
   } else if (link === 'offline') {
     text = observer ? t('conn.lostObserver') : t('conn.lost')
