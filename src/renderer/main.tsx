@@ -4,6 +4,7 @@ import { pickHost } from './host'
 import { readJoinCodePage, readJoinLink } from './guest/joinLink'
 import { Workbench } from './workbench/Workbench'
 import { FEATURES } from './features'
+import { DeviceLanguage } from './device/i18n'
 import './workbench/theme.css'
 import './workbench/workbench.css'
 import './workbench/palette.css'
@@ -18,7 +19,9 @@ if (codePage) {
   void import('./guest/JoinCodeScreen').then(({ JoinCodeScreen }) =>
     root.render(
       <StrictMode>
-        <JoinCodeScreen initialCode={codePage.code} />
+        <DeviceLanguage>
+          <JoinCodeScreen initialCode={codePage.code} />
+        </DeviceLanguage>
       </StrictMode>,
     ),
   )
@@ -26,7 +29,9 @@ if (codePage) {
   void import('./guest/GuestApp').then(({ GuestApp }) =>
     root.render(
       <StrictMode>
-        <GuestApp link={join} />
+        <DeviceLanguage>
+          <GuestApp link={join} />
+        </DeviceLanguage>
       </StrictMode>,
     ),
   )
@@ -42,7 +47,9 @@ if (codePage) {
   } else {
     root.render(
       <StrictMode>
-        <Workbench host={host} features={FEATURES} />
+        <DeviceLanguage>
+          <Workbench host={host} features={FEATURES} />
+        </DeviceLanguage>
       </StrictMode>,
     )
   }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { readJoinLink } from './guest/joinLink'
 import { PhoneApp } from './guest/phone/PhoneApp'
+import { DeviceLanguage } from './device/i18n'
 import { boardViewUrl, pickView } from './guest/phone/screenChoice'
 import './workbench/theme.css'
 import './guest/guest.css'
@@ -22,7 +23,9 @@ if (!link) {
 } else {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <PhoneApp link={link} />
+      <DeviceLanguage>
+        <PhoneApp link={link} />
+      </DeviceLanguage>
     </StrictMode>,
   )
 }

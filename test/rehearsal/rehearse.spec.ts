@@ -1,10 +1,11 @@
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
 import { moderationStep } from './moderationStep'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
 import { rehearseComments } from './rehearseComments'
+import { LANGUAGE_GUESTS, languageGuest, phone } from './phones'
 
 /**
  * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
@@ -24,16 +25,6 @@ async function snap(page: Page, who: string, step: string): Promise<void> {
   const file = `${String(n).padStart(2, '0')}-${who}-${step}.png`
   await page.screenshot({ path: join(OUT, file) })
   steps.push({ step, who, screenshot: file, facts: await layoutFacts(page) })
-}
-
-async function phone(browser: Browser, width: number, height: number): Promise<Page> {
-  const { defaultBrowserType: _ignored, viewport: _v, ...mobile } = devices['Pixel 7']
-  const context = await browser.newContext({
-    ...mobile,
-    viewport: { width, height },
-    screen: { width, height },
-  })
-  return context.newPage()
 }
 
 /** Goes through the join screen by touch (or by keyboard only when `keyboard` is set). */
@@ -239,6 +230,12 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await expect(observer.getByTestId('guest-join').or(observer.getByTestId('phone-screen'))).toBeVisible()
       await snap(observer, 'observer', 'opened')
     })
+    // Guests who read Welsh and Arabic pick their language first, on 320×568 phones (issue 19).
+    for (const guest of LANGUAGE_GUESTS) {
+      const page = await phone(browser, 320, 568)
+      pages.push(page)
+      await phase(`join-${guest.code}`, page, () => languageGuest(page, participantUrl, guest, snap))
+    }
 
     await phase('guest-cards', named, async () => {
       await guestCard(anon, 'pain', 'I never know who to ring', false, {

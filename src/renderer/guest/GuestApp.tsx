@@ -8,6 +8,7 @@ import { forgetJoinToken, type JoinLink } from './joinLink'
 import { deviceLink, exchangeJoin, forgetDevice } from './joinExchange'
 import { JoinScreen } from './JoinScreen'
 import { preloadBoard } from '../board/loadBoard'
+import { useT } from '../device/i18n'
 import './guest.css'
 
 type Phase =
@@ -22,14 +23,13 @@ type Phase =
       profile: GuestProfile & { coproRole: GuestRole }
     }
 
-export const DEAD_LINK_TEXT = 'This link no longer works. Ask the facilitator for a new one.'
-
 /**
  * The guest app, opened from a join link (`/?join=<sessionId>&token=…`) in any browser: the join
  * exchange (this device's own participant id and token, joinExchange.ts), the join screen, then the
  * board. Guests have no app API: only the guest endpoints and their board's sync.
  */
 export function GuestApp({ link }: { link: JoinLink }) {
+  const t = useT()
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' })
   const prefs = usePreferences()
 
@@ -48,7 +48,7 @@ export function GuestApp({ link }: { link: JoinLink }) {
       if (r.kind === 'ok') {
         // load the canvas while the guest fills in the join screen
         void preloadBoard().catch(() => undefined)
-        document.title = `${r.join.title} · Copro Studio`
+        document.title = t('guest.pageTitle', { title: r.join.title })
         const { sessionId, title, role, participantId } = r.join
         setPhase({
           kind: 'join',
@@ -61,7 +61,7 @@ export function GuestApp({ link }: { link: JoinLink }) {
     return () => {
       live = false
     }
-  }, [link, phase.kind])
+  }, [link, phase.kind, t])
 
   useEffect(() => {
     if (phase.kind !== 'dead') return
@@ -74,32 +74,32 @@ export function GuestApp({ link }: { link: JoinLink }) {
       return (
         <main className="guest-page" aria-busy="true">
           <p className="guest-message" role="status">
-            Opening the workshop…
+            {t('guest.opening')}
           </p>
         </main>
       )
     case 'dead':
       return (
         <main className="guest-page" data-testid="guest-dead-link">
-          <h1 className="guest-page__title">Copro Studio</h1>
+          <h1 className="guest-page__title">{t('app.name')}</h1>
           <p className="guest-page__text" role="alert">
-            {DEAD_LINK_TEXT}
+            {t('guest.deadLink')}
           </p>
         </main>
       )
     case 'unreachable':
       return (
         <main className="guest-page" data-testid="guest-unreachable">
-          <h1 className="guest-page__title">Copro Studio</h1>
+          <h1 className="guest-page__title">{t('app.name')}</h1>
           <p className="guest-page__text" role="alert">
-            Cannot reach the workshop. Check that you are on the same wifi as the facilitator, then try again.
+            {t('guest.unreachable')}
           </p>
           <button
             type="button"
             className="guest-btn guest-btn--primary"
             onClick={() => setPhase({ kind: 'checking' })}
           >
-            Try again
+            {t('guest.tryAgain')}
           </button>
         </main>
       )

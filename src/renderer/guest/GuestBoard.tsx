@@ -1,7 +1,6 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GuestSessionInfo } from '../../shared/api/contract'
 import type { CardKind } from '../../shared/model/cardKinds'
-import { COPRO_ROLE_INFO } from '../../shared/model/roles'
 import { readAgenda } from '../../core/common/facilitation/state'
 import { readStructure } from '../../core/common/session/read'
 import { currentActivity } from '../../core/common/facilitation/agenda'
@@ -17,7 +16,9 @@ import {
   type JoinLink,
 } from './joinLink'
 import { SimpleComposer } from './SimpleComposer'
-import { closeMessage, PERMISSION_DENIED_CLOSE, tooLargeMessage } from '../board/sync/closeMessage'
+import { closeWords, PERMISSION_DENIED_CLOSE, tooLargeWords } from '../board/sync/closeMessage'
+import type { MessageKey } from '../../shared/i18n'
+import { roleShort, useT } from '../device/i18n'
 import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
 import { LoadedBoard } from '../board/loadBoard'
@@ -35,10 +36,10 @@ export interface GuestBoardProps {
   onDead(): void
 }
 
-const CONNECTION_WORDS: Record<BoardStatus['connection'], string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  offline: 'Offline: trying to reconnect…',
+const CONNECTION_WORDS: Record<BoardStatus['connection'], MessageKey> = {
+  connecting: 'conn.connecting',
+  connected: 'conn.connected',
+  offline: 'conn.offline',
 }
 
 /**
@@ -50,6 +51,7 @@ const CONNECTION_WORDS: Record<BoardStatus['connection'], string> = {
 const GUEST_LAYERS = [FacilitationLayer]
 
 export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
+  const t = useT()
   const observer = info.role === 'observer'
   // the guest's one BoardSession, made and disposed here (in an effect, so StrictMode's re-run gets a fresh one)
   const [session, setSession] = useState<BoardSession | null>(null)
@@ -86,8 +88,8 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
       setConnection(s.connection)
       setNotice(
         s.lastClose?.code === PERMISSION_DENIED_CLOSE
-          ? closeMessage(s.lastClose.code)
-          : tooLargeMessage(s.tooLarge),
+          ? closeWords(t, s.lastClose.code)
+          : tooLargeWords(t, s.tooLarge),
       )
       const code = s.lastClose?.code
       // a refused change (4430): the board has started again by itself from a fresh copy
@@ -98,7 +100,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
         else setClosedFor(code)
       })
     },
-    [link],
+    [link, t],
   )
   // Offline without a close code (e.g. the sharing listener closed): ask whether the link still works.
   useEffect(() => {
@@ -145,9 +147,9 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
     const activity = currentActivity(agenda)
     const where = cellLabel(structure, cell)
     if (activity?.private && readReveal(doc)[activity.id] === undefined) {
-      return 'Your card is saved on this device. Others see it when the facilitator reveals the cards.'
+      return t('guestBoard.savedPrivate')
     }
-    return where ? `Your card is on the board, in “${where}”.` : 'Your card is on the board.'
+    return where ? t('guest.postedIn', { where }) : t('guest.posted')
   }
 
   if (!session) return null
@@ -159,10 +161,13 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
         data-role={info.role}
       >
         <header className="guest-bar">
-          <h1 className="guest-bar__title">{info.title}</h1>
+          <h1 className="guest-bar__title" dir="auto">
+            {info.title}
+          </h1>
           <span className="guest-bar__who">
-            {profile.anonymous ? 'Anonymous' : profile.name} · {COPRO_ROLE_INFO[profile.coproRole].short}
-            {observer ? ' · watching' : ''}
+            {profile.anonymous ? t('guestBoard.anonymous') : <bdi>{profile.name}</bdi>} ·{' '}
+            {roleShort(t, profile.coproRole)}
+            {observer ? ` · ${t('guest.watching')}` : ''}
           </span>
           {api && (
             <button
@@ -172,7 +177,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
               data-testid="guest-list-view"
               onClick={() => setListView((v) => !v)}
             >
-              {listView ? 'Show the board' : 'List view (for screen readers)'}
+              {listView ? t('guestBoard.showBoard') : t('guestBoard.listView')}
             </button>
           )}
           <a
@@ -180,7 +185,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
             href={phoneViewUrl(link.sessionId)}
             data-testid="guest-simple-screen"
           >
-            Simple screen
+            {t('guestBoard.simpleScreen')}
           </a>
           <span
             className="guest-bar__status"
@@ -188,13 +193,13 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
             data-testid="guest-connection"
             data-connection={connection}
           >
-            {closedFor !== null ? 'Disconnected' : CONNECTION_WORDS[connection]}
+            {closedFor !== null ? t('conn.disconnected') : t(CONNECTION_WORDS[connection])}
           </span>
           {closedFor !== null && (
             <p className="guest-closed" role="alert" data-testid="guest-closed" data-code={closedFor}>
-              {closeMessage(closedFor) ?? 'The board closed the connection.'}{' '}
+              {closeWords(t, closedFor) ?? t('guestBoard.closed')}{' '}
               <button type="button" className="guest-btn" onClick={() => window.location.reload()}>
-                Reconnect
+                {t('guestBoard.reconnect')}
               </button>
             </p>
           )}
@@ -205,12 +210,12 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
           )}
         </header>
         {listView && api && (
-          <main className="guest-list" aria-label="Cards as a list">
+          <main className="guest-list" aria-label={t('guestBoard.listLabel')}>
             <GuestOutline api={api} sessionId={link.sessionId} identity={identity} title={info.title} />
           </main>
         )}
         <div className="guest-canvas" hidden={listView}>
-          <Suspense fallback={<p className="guest-message">Loading the board…</p>}>
+          <Suspense fallback={<p className="guest-message">{t('guestBoard.loading')}</p>}>
             <LoadedBoard
               sessionId={link.sessionId}
               syncUrl={syncUrl}

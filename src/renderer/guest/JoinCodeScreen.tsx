@@ -1,13 +1,16 @@
 import { useId, useRef, useState } from 'react'
-import { joinLinkPath, lookUpJoinCode } from './joinExchange'
+import type { MessageKey } from '../../shared/i18n'
+import { useT } from '../device/i18n'
+import { joinLinkPath, lookUpJoinCode, type CodeLookup } from './joinExchange'
+import { LanguagePicker } from './LanguagePicker'
 import './guest.css'
 
-const PROBLEMS = {
-  unknown: 'That code does not work. Check the letters, or ask the facilitator for the code on the screen.',
-  busy: 'Too many tries from this device. Wait a minute, then try again.',
-  unreachable:
-    'Cannot reach the workshop. Check that you are on the same wifi as the facilitator, then try again.',
-} as const
+const PROBLEMS: Readonly<Record<Exclude<CodeLookup['kind'], 'ok'>, MessageKey>> = {
+  invalid: 'joinCode.problem.invalid',
+  unknown: 'joinCode.problem.unknown',
+  busy: 'joinCode.problem.busy',
+  unreachable: 'guest.unreachable',
+}
 
 /**
  * For people who cannot scan the QR code: type the six-character join code shown beside it, at the
@@ -15,6 +18,7 @@ const PROBLEMS = {
  * as the QR code, and stops working when the facilitator stops sharing.
  */
 export function JoinCodeScreen({ initialCode = '' }: { initialCode?: string }) {
+  const t = useT()
   const [code, setCode] = useState(initialCode)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -31,21 +35,22 @@ export function JoinCodeScreen({ initialCode = '' }: { initialCode?: string }) {
       window.location.assign(joinLinkPath(r.link))
       return
     }
-    setProblem(r.kind === 'invalid' ? r.message : PROBLEMS[r.kind])
+    setProblem(t(PROBLEMS[r.kind]))
     input.current?.focus()
   }
 
   return (
     <main className="guest-join" aria-labelledby={ids.title} data-testid="guest-join-code">
       <form className="guest-join__form" onSubmit={(e) => void submit(e)} noValidate>
-        <p className="guest-join__kicker">Copro Studio workshop</p>
+        <LanguagePicker />
+        <p className="guest-join__kicker">{t('guest.kicker')}</p>
         <h1 id={ids.title} className="guest-join__title">
-          Join with a code
+          {t('joinCode.title')}
         </h1>
         <div className="guest-field">
-          <label htmlFor={ids.code}>Join code</label>
+          <label htmlFor={ids.code}>{t('joinCode.label')}</label>
           <p id={ids.hint} className="guest-hint">
-            Six letters and numbers, shown under the QR code on the facilitator’s screen.
+            {t('joinCode.hint')}
           </p>
           <input
             id={ids.code}
@@ -69,7 +74,7 @@ export function JoinCodeScreen({ initialCode = '' }: { initialCode?: string }) {
           </p>
         )}
         <button type="submit" className="guest-btn guest-btn--primary" disabled={busy}>
-          {busy ? 'Checking…' : 'Join'}
+          {busy ? t('joinCode.checking') : t('join.go')}
         </button>
       </form>
     </main>

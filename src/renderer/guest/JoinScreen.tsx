@@ -1,18 +1,11 @@
 import { useId, useRef, useState } from 'react'
 import type { GuestSessionInfo } from '../../shared/api/contract'
 import { NAME_MAX } from '../../shared/model/participant'
-import { COPRO_ROLE_INFO } from '../../shared/model/roles'
-import { TEXT_SCALES, type TextScale } from '../device/prefsSchema'
+import { TEXT_SCALES } from '../device/prefsSchema'
 import { preferences, usePreferences } from '../device/preferences'
-import { GUEST_ROLE_HINTS, GUEST_ROLES, type GuestProfile, type GuestRole } from './guestIdentity'
-
-const SCALE_LABELS: Record<TextScale, string> = {
-  100: 'Normal',
-  125: 'Bigger',
-  150: 'Big',
-  175: 'Very big',
-  200: 'Biggest',
-}
+import { roleHint, roleLabel, useT } from '../device/i18n'
+import { GUEST_ROLES, type GuestProfile, type GuestRole } from './guestIdentity'
+import { LanguagePicker } from './LanguagePicker'
 
 export interface JoinScreenProps {
   info: GuestSessionInfo
@@ -27,6 +20,7 @@ export interface JoinScreenProps {
  * phone's participant screen alike.
  */
 export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
+  const t = useT()
   const prefs = usePreferences()
   const [name, setName] = useState(profile.name)
   // Consent to be named is its own question (issue 15 item 4), never implied by typing a name: default no.
@@ -41,12 +35,12 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
     if (consent && !observer && name.trim() === '') {
-      setProblem('Type your name, or answer “No” to showing it.')
+      setProblem(t('join.problem.name'))
       nameRef.current?.focus()
       return
     }
     if (!role) {
-      setProblem('Choose the description that fits you best.')
+      setProblem(t('join.problem.role'))
       roleGroup.current?.querySelector('input')?.focus()
       return
     }
@@ -57,23 +51,20 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
   return (
     <main className="guest-join" aria-labelledby={ids.title} data-testid="guest-join">
       <form className="guest-join__form" onSubmit={submit} noValidate>
-        <p className="guest-join__kicker">Copro Studio workshop</p>
-        <h1 id={ids.title} className="guest-join__title" data-testid="guest-session-title">
+        <LanguagePicker />
+        <p className="guest-join__kicker">{t('guest.kicker')}</p>
+        <h1 id={ids.title} className="guest-join__title" data-testid="guest-session-title" dir="auto">
           {info.title}
         </h1>
-        <p className="guest-join__lead">
-          {observer
-            ? 'You are joining to watch. You can read the board, but you cannot write on it or vote with this link.'
-            : 'You are joining to take part. Your cards appear on the shared board straight away.'}{' '}
-          No account and nothing to install.
-        </p>
+        <p className="guest-join__lead">{observer ? t('join.lead.observer') : t('join.lead.participant')}</p>
 
         <div className="guest-field">
-          <label htmlFor={ids.name}>Your name (you can leave it empty)</label>
+          <label htmlFor={ids.name}>{t('join.name.label')}</label>
           <input
             id={ids.name}
             ref={nameRef}
             type="text"
+            dir="auto"
             autoComplete="nickname"
             maxLength={NAME_MAX}
             value={name}
@@ -82,16 +73,15 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
             onChange={(e) => setName(e.target.value)}
           />
           <p id={ids.nameHint} className="guest-hint">
-            It stays on this device unless you say yes below.
+            {t('join.name.hint')}
           </p>
         </div>
 
         {!observer && (
           <fieldset className="guest-field guest-consent" aria-describedby={ids.consent}>
-            <legend>Can we show your name on your cards in the report?</legend>
+            <legend>{t('consent.question')}</legend>
             <p id={ids.consent} className="guest-hint">
-              The report is what the organisers keep after the workshop. If you say no, your cards carry no
-              name. You can change this later in the menu.
+              {t('join.consent.hint')}
             </p>
             <label className={`guest-role${!consent ? ' guest-role--on' : ''}`}>
               <input
@@ -103,8 +93,8 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
                 onChange={() => setConsent(false)}
               />
               <span>
-                <strong>No</strong>
-                <span className="guest-hint">My cards show no name.</span>
+                <strong>{t('join.consent.no')}</strong>
+                <span className="guest-hint">{t('join.consent.noHint')}</span>
               </span>
             </label>
             <label className={`guest-role${consent ? ' guest-role--on' : ''}`}>
@@ -117,16 +107,16 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
                 onChange={() => setConsent(true)}
               />
               <span>
-                <strong>Yes</strong>
-                <span className="guest-hint">My name is on my cards and in the report.</span>
+                <strong>{t('join.consent.yes')}</strong>
+                <span className="guest-hint">{t('join.consent.yesHint')}</span>
               </span>
             </label>
           </fieldset>
         )}
 
         <fieldset className="guest-field guest-roles" ref={roleGroup}>
-          <legend>Which fits you best?</legend>
-          <p className="guest-hint">This helps everyone hear all sides. It is shown on your cards.</p>
+          <legend>{t('join.roles.question')}</legend>
+          <p className="guest-hint">{t('join.roles.hint')}</p>
           {GUEST_ROLES.map((r) => (
             <label key={r} className={`guest-role${role === r ? ' guest-role--on' : ''}`}>
               <input
@@ -137,16 +127,16 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
                 onChange={() => setRole(r)}
               />
               <span>
-                <strong>{COPRO_ROLE_INFO[r].label}</strong>
-                <span className="guest-hint">{GUEST_ROLE_HINTS[r]}</span>
+                <strong>{roleLabel(t, r)}</strong>
+                <span className="guest-hint">{roleHint(t, r)}</span>
               </span>
             </label>
           ))}
         </fieldset>
 
         <fieldset className="guest-field guest-prefs">
-          <legend>Make it easier to read</legend>
-          <div className="guest-scales" role="radiogroup" aria-label="Text size">
+          <legend>{t('join.read.legend')}</legend>
+          <div className="guest-scales" role="radiogroup" aria-label={t('guest.textSize')}>
             {TEXT_SCALES.map((s) => (
               <label key={s} className={`guest-scale${prefs.textScale === s ? ' guest-scale--on' : ''}`}>
                 <input
@@ -156,7 +146,7 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
                   checked={prefs.textScale === s}
                   onChange={() => preferences.set({ textScale: s })}
                 />
-                <span style={{ fontSize: `${0.8 + s / 500}em` }}>{SCALE_LABELS[s]}</span>
+                <span style={{ fontSize: `${0.8 + s / 500}em` }}>{t(`join.scale.${s}`)}</span>
               </label>
             ))}
           </div>
@@ -166,7 +156,7 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
               checked={prefs.highContrast}
               onChange={(e) => preferences.set({ highContrast: e.target.checked })}
             />
-            High contrast (white and yellow on black)
+            {t('join.highContrast')}
           </label>
         </fieldset>
 
@@ -180,7 +170,7 @@ export function JoinScreen({ info, profile, onJoin }: JoinScreenProps) {
           className="guest-btn guest-btn--primary guest-join__go"
           data-testid="guest-join-button"
         >
-          Join
+          {t('join.go')}
         </button>
       </form>
     </main>

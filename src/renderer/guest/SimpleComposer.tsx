@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../core/common/cards/card'
 import { KindIcon } from '../device/icons/KindIcon'
+import { kindPhrase, useT } from '../device/i18n'
 
 /** The four big buttons of the simple composer, in the order people see them. */
 export const SIMPLE_KINDS: readonly CardKind[] = ['pain', 'contribution', 'idea', 'question']
@@ -17,6 +18,7 @@ export interface SimpleComposerProps {
  * offer", "An idea", "A question"); each opens a text box, and "Add to the board" posts the card.
  */
 export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
+  const t = useT()
   const [kind, setKind] = useState<CardKind | null>(null)
   const [text, setText] = useState('')
   const [said, setSaid] = useState('')
@@ -43,12 +45,17 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
     e.preventDefault()
     if (!kind || text.trim() === '') return
     const said = onPost(kind, text.trim())
-    setSaid(said ?? 'Your card could not be added. Try again in a moment.')
+    setSaid(said ?? t('composer.failed'))
     if (said !== null) close()
   }
 
   return (
-    <section ref={root} className="guest-composer" aria-label="Add a card" data-testid="guest-composer">
+    <section
+      ref={root}
+      className="guest-composer"
+      aria-label={t('guest.addCard')}
+      data-testid="guest-composer"
+    >
       {kind ? (
         <form
           className="guest-composer__sheet"
@@ -70,11 +77,12 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
             style={{ background: CARD_KIND_INFO[kind].colour }}
           >
             <span>
-              <KindIcon kind={kind} /> {CARD_KIND_INFO[kind].phrase}
+              <KindIcon kind={kind} /> {kindPhrase(t, kind)}
             </span>
             <textarea
               ref={textRef}
               className="guest-composer__text"
+              dir="auto"
               data-testid="guest-card-text"
               rows={3}
               maxLength={CARD_TEXT_MAX}
@@ -86,12 +94,12 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
           <p id={ids.where} className="guest-hint">
             {(() => {
               const where = placeFor(kind)
-              return where ? `It goes to “${where}”.` : 'It goes to the middle of your view of the board.'
+              return where ? t('composer.goesTo', { where }) : t('composer.goesMiddle')
             })()}
           </p>
           <div className="guest-composer__actions">
             <button type="button" className="guest-btn" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="submit"
@@ -99,7 +107,7 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
               disabled={text.trim() === ''}
               data-testid="guest-card-post"
             >
-              Add to the board
+              {t('guest.post')}
             </button>
           </div>
         </form>
@@ -121,7 +129,7 @@ export function SimpleComposer({ placeFor, onPost }: SimpleComposerProps) {
               <span aria-hidden="true" className="guest-kind__icon">
                 <KindIcon kind={k} />
               </span>
-              {CARD_KIND_INFO[k].phrase}
+              {kindPhrase(t, k)}
             </button>
           ))}
         </div>

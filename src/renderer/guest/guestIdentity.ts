@@ -12,15 +12,6 @@ export const GUEST_ROLES = [
 ] as const satisfies readonly CoproRole[]
 export type GuestRole = (typeof GUEST_ROLES)[number]
 
-/** Plain words under each role on the join screen. */
-export const GUEST_ROLE_HINTS: Readonly<Record<GuestRole, string>> = {
-  'service-user': 'You use the service, or have used it.',
-  'carer-family': 'You look after someone who uses the service.',
-  'frontline-staff': 'You work with the people who use the service.',
-  'manager-commissioner': 'You run, plan or pay for the service.',
-  'community-volunteer': 'You live nearby, volunteer, or belong to a local group.',
-}
-
 /** What a guest told the join screen; remembered on this device only (never sent anywhere else). */
 export const GuestProfile = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),

@@ -146,6 +146,7 @@ describe('relay rights: what a participant may not change (stock y-websocket cli
     ))
   it('the timer', () =>
     expectRefused((d) => sessionMap(d, 'workshop').set(WORKSHOP_KEYS.timer, { state: 'running' })))
+  it('the session language', () => expectRefused((d) => sessionMap(d, 'workshop').set('language', 'cy')))
   it('a voting round', () => expectRefused((d) => sessionMap(d, 'voting').delete('r-open')))
   it('the locks (removing a lock)', () => expectRefused((d) => sessionMap(d, 'locks').delete('shape:locked')))
   it('the session title (meta)', () => expectRefused((d) => sessionMap(d, 'meta').set('title', 'Hijacked')))

@@ -12,7 +12,9 @@ import type * as Y from 'yjs'
  *                `meta.linkKind` (LINK_META_KEY, cards/link.ts; ADR 0035)
  *   meta         Y.Map: META_KEYS — docVersion, tldrawSchema (serialized), sessionId, title, templateId, createdAt
  *   workshop     Y.Map: WORKSHOP_KEYS — structure (BoardStructure JSON), agenda, timer, reveal, report
- *                (ReportSettings in export/report.ts: the facilitator's summary, context and sections)
+ *                (ReportSettings in export/report.ts: the facilitator's summary, context and sections),
+ *                language (the session's language, SessionLanguage in session/language.ts: what the wall,
+ *                the templates' prompts and the report use; absent reads as 'en'; added by issue 19)
  *   participants Y.Map: participant id → Participant
  *   voting       Y.Map: round id → VotingRound
  *   ballots      Y.Map: `${roundId}/${participantId}` → Ballot, published only after the round closes
@@ -73,6 +75,7 @@ export const WORKSHOP_KEYS = {
   timer: 'timer',
   reveal: 'reveal',
   report: 'report',
+  language: 'language',
 } as const
 
 export const FACILITATION_KEYS = {

@@ -37,3 +37,28 @@ export function tooLargeMessage(count: number): string | null {
     ? 'One change was too large to share with the board (for example a big image), so it was undone. Make it smaller and try again.'
     : `${count} changes were too large to share with the board (for example big images), so they were undone. Make them smaller and try again.`
 }
+
+const KNOWN_CLOSES = [4400, 4401, 4403, 4404, 4409, 4410, 4412, 4413, 4414, 4415, 4420, 4421, 4430] as const
+type KnownClose = (typeof KNOWN_CLOSES)[number]
+
+/**
+ * The same words from the message catalogues (`close.<code>`, issue 19), in the reader's language:
+ * `t` is a translator's or useT()'s. Null when the close is not permanent.
+ */
+export function closeWords(
+  t: (key: `close.${KnownClose | 'other'}`, values?: { code: number }) => string,
+  code: number,
+): string | null {
+  if (code < 4400 || code > 4499) return null
+  return (KNOWN_CLOSES as readonly number[]).includes(code)
+    ? t(`close.${code as KnownClose}`)
+    : t('close.other', { code })
+}
+
+/** tooLargeMessage in the reader's language. */
+export function tooLargeWords(
+  t: (key: 'close.tooLarge', values: { count: number }) => string,
+  count: number,
+): string | null {
+  return count === 0 ? null : t('close.tooLarge', { count })
+}

@@ -1,8 +1,11 @@
-import { useId, useState } from 'react'
+import { useId, useState, useSyncExternalStore } from 'react'
 import type { AppSettings, ThemeSetting } from '../../../shared/api'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { loadIdentity, saveIdentity } from '../../session/identity'
+import { useSessionLanguage } from '../../session/useSessionLanguage'
+import { LANGUAGES } from '../../../shared/i18n'
+import { languageChoice, systemLanguage, useT, type LanguageChoice } from '../../device/i18n'
 
 const THEMES: { value: ThemeSetting; label: string }[] = [
   { value: 'system', label: 'Follow my computer' },
@@ -18,7 +21,11 @@ export function SettingsView() {
   const info = useWorkbench(store, (s) => s.info)
   const [key, setKey] = useState(settings.licenseKey)
   const [identity, setIdentity] = useState(loadIdentity)
-  const ids = { name: useId(), key: useId(), keyHelp: useId() }
+  const ids = { name: useId(), key: useId(), keyHelp: useId(), lang: useId(), sessionLang: useId() }
+  const t = useT()
+  const choice = useSyncExternalStore(languageChoice.subscribe, languageChoice.get)
+  const session = useSessionLanguage()
+  const nameOf = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code
   // Optimistic: the choice shows at once (a radio must not spring back while the server answers);
   // if saving fails, the previous settings come back and the person is told.
   const save = async (patch: Partial<AppSettings>) => {
@@ -50,6 +57,55 @@ export function SettingsView() {
           </label>
         ))}
       </fieldset>
+      <fieldset className="fieldset" aria-describedby={ids.lang} data-testid="settings-language">
+        <legend>{t('common.language')}</legend>
+        <p id={ids.lang} className="help">
+          {t('settings.language.hint')}
+        </p>
+        {(['system', ...LANGUAGES.map((l) => l.code)] as LanguageChoice[]).map((c) => {
+          const lang = LANGUAGES.find((l) => l.code === c)
+          return (
+            <label key={c} className="radio" lang={lang?.code}>
+              <input
+                type="radio"
+                name="app-language"
+                value={c}
+                checked={choice === c}
+                onChange={() => languageChoice.set(c)}
+              />
+              {c === 'system'
+                ? t('settings.language.system', { language: nameOf(systemLanguage()) })
+                : lang && !lang.complete
+                  ? t('settings.language.partial', { language: lang.name })
+                  : nameOf(c)}
+            </label>
+          )
+        })}
+      </fieldset>
+      {session.set && (
+        <fieldset
+          className="fieldset"
+          aria-describedby={ids.sessionLang}
+          data-testid="settings-session-language"
+        >
+          <legend>{t('session.language.label')}</legend>
+          <p id={ids.sessionLang} className="help">
+            {t('session.language.hint')}
+          </p>
+          {LANGUAGES.filter((l) => l.complete).map((l) => (
+            <label key={l.code} className="radio" lang={l.code}>
+              <input
+                type="radio"
+                name="session-language"
+                value={l.code}
+                checked={session.language === l.code}
+                onChange={() => session.set?.(l.code)}
+              />
+              {l.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <form
         className="fieldset"
         onSubmit={(e) => {

@@ -3,7 +3,7 @@ import { KindIcon } from '../../device/icons/KindIcon'
 import type { CellRef } from '../../../shared/model/structure'
 import { CARD_KIND_INFO, CARD_TEXT_MAX, type CardKind } from '../../../core/common/cards/card'
 import { cellKey } from '../../../core/common/structure/attribution'
-import { cellName } from '../../../core/common/structure/cellLabel'
+import { guestCellLabel } from '../../../core/common/structure/cellLabel'
 import { targetCell } from '../../../core/common/structure/placement'
 import { SIMPLE_KINDS } from '../SimpleComposer'
 import { readyToSend } from './outbox'
@@ -11,6 +11,7 @@ import type { PhoneSnapshot } from './snapshot'
 import type { Phone, Place } from './usePhone'
 import { newShapeId } from './writeCard'
 import { APPROVAL_COPY, ForApproval } from './ForApproval'
+import { kindPhrase, useT } from '../../device/i18n'
 
 /** Where a new card of this kind goes unless the person chooses: the current activity's cell, else the first cell. */
 export function defaultCell(snap: PhoneSnapshot, kind: CardKind): CellRef | null {
@@ -27,6 +28,7 @@ function lanesAsk(snap: PhoneSnapshot, ref: CellRef, kind: CardKind): boolean {
 
 /** Add: the kind (big icon + word buttons), the text, and where it goes, in words, before sending. */
 export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }) {
+  const t = useT()
   const { snap } = phone
   const [kind, setKind] = useState<CardKind>('idea')
   const [text, setText] = useState('')
@@ -35,14 +37,15 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
   const ids = { text: useId(), where: useId(), stage: useId(), lane: useId(), zone: useId() }
   const valid = (ref: CellRef | null) => ref !== null && snap.cells.some((c) => c.key === cellKey(ref))
   const cell = valid(chosen) ? chosen : defaultCell(snap, kind)
-  const where = cell ? cellName(snap.structure, cell) : null
+  // a cell that no longer exists is not named (the card goes on the board, said in the reader's language)
+  const where = guestCellLabel(snap.structure, cell)
   const s = snap.structure
 
   const post = (e: React.FormEvent) => {
     e.preventDefault()
     const body = text.trim()
     if (!body) {
-      setSaid('Write something on your card first.')
+      setSaid(t('phone.add.empty'))
       return
     }
     const activity = snap.activity
@@ -55,15 +58,18 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
       createdAt: Date.now(),
       privateTo,
     })
-    const place = where ? ` in “${where}”` : ''
     setSaid(
       phone.moderation.mine?.moderated && !privateTo
         ? APPROVAL_COPY.sent
         : sent
-          ? `Your card is on the board${place}.`
+          ? where
+            ? t('guest.postedIn', { where })
+            : t('guest.posted')
           : privateTo
-            ? 'Your card is saved on this phone. Others see it when the facilitator reveals the cards.'
-            : `Your card is saved on this phone and waiting to send. It goes on the board${place} when the connection is back.`,
+            ? t('phone.add.savedPrivate')
+            : where
+              ? t('phone.add.savedWaitingIn', { where })
+              : t('phone.add.savedWaiting'),
     )
     setText('')
   }
@@ -73,7 +79,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
     <div className="phone-panel" data-testid="phone-add">
       <form onSubmit={post} className="phone-form" noValidate>
         <fieldset className="phone-kinds">
-          <legend className="phone-label">What kind of card?</legend>
+          <legend className="phone-label">{t('phone.add.kind')}</legend>
           {SIMPLE_KINDS.map((k) => (
             <label
               key={k}
@@ -91,17 +97,18 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
               <span aria-hidden="true" className="phone-kind__icon">
                 <KindIcon kind={k} />
               </span>
-              <span>{CARD_KIND_INFO[k].phrase}</span>
+              <span>{kindPhrase(t, k)}</span>
             </label>
           ))}
         </fieldset>
 
         <label className="phone-label" htmlFor={ids.text}>
-          Your card
+          {t('phone.add.text')}
         </label>
         <textarea
           id={ids.text}
           className="phone-text"
+          dir="auto"
           data-testid="phone-card-text"
           rows={4}
           maxLength={CARD_TEXT_MAX}
@@ -111,10 +118,10 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
 
         {s && (
           <fieldset className="phone-where">
-            <legend className="phone-label">Where does it go?</legend>
+            <legend className="phone-label">{t('phone.add.where')}</legend>
             {s.type === 'grid' ? (
               <>
-                <label htmlFor={ids.stage}>Stage</label>
+                <label htmlFor={ids.stage}>{t('phone.add.stage')}</label>
                 <select
                   id={ids.stage}
                   className="phone-select"
@@ -134,7 +141,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
                     </option>
                   ))}
                 </select>
-                <label htmlFor={ids.lane}>Lane</label>
+                <label htmlFor={ids.lane}>{t('phone.add.lane')}</label>
                 <select
                   id={ids.lane}
                   className="phone-select"
@@ -157,7 +164,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
               </>
             ) : (
               <>
-                <label htmlFor={ids.zone}>Area</label>
+                <label htmlFor={ids.zone}>{t('phone.add.area')}</label>
                 <select
                   id={ids.zone}
                   className="phone-select"
@@ -178,10 +185,10 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
         <p className="phone-where-words" id={ids.where} data-testid="phone-where">
           {where ? (
             <>
-              It goes to: <strong>{where}</strong>
+              {t('phone.add.goesTo')} <strong dir="auto">{where}</strong>
             </>
           ) : (
-            'It goes on the board.'
+            t('phone.add.goesOnBoard')
           )}
         </p>
         <button
@@ -190,7 +197,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
           data-testid="phone-card-post"
           aria-describedby={ids.where}
         >
-          Add to the board
+          {t('guest.post')}
         </button>
         <p className="phone-said" role="status" data-testid="phone-add-status">
           {said}
@@ -200,7 +207,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
       {waiting.length > 0 && (
         <section aria-labelledby="phone-waiting" className="phone-waiting" data-testid="phone-waiting">
           <h2 id="phone-waiting" className="phone-h2">
-            On this phone only
+            {t('phone.add.waitingTitle')}
           </h2>
           <ul className="phone-list">
             {waiting.map((c) => (
@@ -210,9 +217,13 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
                 style={{ borderColor: CARD_KIND_INFO[c.kind].colour }}
               >
                 <span className="phone-card__meta">
-                  {readyToSend(c, snap.revealed) ? 'Waiting to send' : 'Shown when the facilitator reveals'}
+                  {readyToSend(c, snap.revealed)
+                    ? t('phone.add.waitingToSend')
+                    : t('phone.add.waitingReveal')}
                 </span>
-                <span className="phone-card__text">{c.text}</span>
+                <span className="phone-card__text" dir="auto">
+                  {c.text}
+                </span>
               </li>
             ))}
           </ul>
@@ -220,7 +231,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
       )}
       <p>
         <button type="button" className="phone-btn" onClick={() => onGo('board')}>
-          See the board
+          {t('phone.add.seeBoard')}
         </button>
       </p>
     </div>

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { KindIcon } from '../../device/icons/KindIcon'
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
-import { UNPLACED_LABEL } from '../../../core/common/structure/cellLabel'
 import { useComments } from '../../session/comments'
 import { CardTalkButton, PhoneCardComments, type CardTalk } from './PhoneCardComments'
+import { kindLabel, useT } from '../../device/i18n'
 import type { PhoneCardView } from './snapshot'
 import type { Phone } from './usePhone'
 
@@ -17,6 +17,7 @@ export function BoardPanel({
   me: string
   observer?: boolean
 }) {
+  const t = useT()
   const { snap } = phone
   const [only, setOnly] = useState<CardKind | 'all'>('all')
   const [open, setOpen] = useState<string | null>(null)
@@ -41,23 +42,24 @@ export function BoardPanel({
     cards: [],
   }))
   const byKey = new Map(groups.map((g) => [g.key, g]))
-  const loose = { key: 'unplaced', label: UNPLACED_LABEL, cards: [] as PhoneCardView[] }
+  const loose = { key: 'unplaced', label: t('phone.board.unplaced'), cards: [] as PhoneCardView[] }
   for (const card of shown) (byKey.get(card.cellKey) ?? loose).cards.push(card)
   const visible = [...groups, loose].filter((g) => g.cards.length > 0)
   const mine = snap.cards.filter((c) => c.authorId === me).length
+  const filters = ['all', ...kinds] as const
 
   return (
     <div className="phone-panel" data-testid="phone-board">
       <p className="phone-hint">
         {snap.cards.length === 0
-          ? 'No cards yet.'
-          : `${snap.cards.length} ${snap.cards.length === 1 ? 'card' : 'cards'} on the board, ${mine} of them yours.`}
-        {phone.waiting.length > 0 && ` ${phone.waiting.length} more only on this phone (see Add).`}
+          ? t('phone.board.none')
+          : t('phone.board.count', { count: snap.cards.length, mine })}
+        {phone.waiting.length > 0 && ` ${t('phone.board.more', { count: phone.waiting.length })}`}
       </p>
       {kinds.length > 1 && (
         <fieldset className="phone-filter">
-          <legend className="phone-label">Show</legend>
-          {(['all', ...kinds] as const).map((k) => (
+          <legend className="phone-label">{t('phone.board.show')}</legend>
+          {filters.map((k) => (
             <label key={k} className={`phone-chip${only === k ? ' phone-chip--on' : ''}`}>
               <input
                 type="radio"
@@ -67,7 +69,7 @@ export function BoardPanel({
                 data-testid={`phone-filter-${k}`}
                 onChange={() => setOnly(k)}
               />
-              {k === 'all' ? 'All cards' : `${CARD_KIND_INFO[k].icon} ${CARD_KIND_INFO[k].label}`}
+              {k === 'all' ? t('phone.board.all') : `${CARD_KIND_INFO[k].icon} ${kindLabel(t, k)}`}
             </label>
           ))}
         </fieldset>
@@ -80,7 +82,7 @@ export function BoardPanel({
           data-cell={g.key}
         >
           <h2 className="phone-h2" id={`phone-cell-${g.key}`}>
-            {g.label} <span className="phone-count">({g.cards.length})</span>
+            <bdi>{g.label}</bdi> <span className="phone-count">({g.cards.length})</span>
           </h2>
           <ul className="phone-list">
             {g.cards.map((c) => (
@@ -112,6 +114,7 @@ export function CardRow({
   /** Comment and "me too" counts, and what opening the card's comments does (Board only). */
   talk?: CardTalk
 }) {
+  const t = useT()
   const info = CARD_KIND_INFO[card.kind]
   return (
     <li
@@ -122,12 +125,14 @@ export function CardRow({
     >
       <span className="phone-card__meta">
         <span className="phone-card__kind" style={{ background: info.colour }}>
-          <KindIcon kind={card.kind} /> {info.label}
+          <KindIcon kind={card.kind} /> {kindLabel(t, card.kind)}
         </span>
-        {mine && <span className="phone-card__mine">Yours</span>}
-        {!mine && card.authorName && <span>{card.authorName}</span>}
+        {mine && <span className="phone-card__mine">{t('phone.card.yours')}</span>}
+        {!mine && card.authorName && <span dir="auto">{card.authorName}</span>}
       </span>
-      <span className="phone-card__text">{card.text}</span>
+      <span className="phone-card__text" dir="auto">
+        {card.text}
+      </span>
       {talk && <CardTalkButton talk={talk} text={card.text} />}
     </li>
   )

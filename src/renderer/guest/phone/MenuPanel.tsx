@@ -1,6 +1,5 @@
 import { useId, useState } from 'react'
 import { NAME_MAX } from '../../../shared/model/participant'
-import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { TEXT_SCALES } from '../../device/prefsSchema'
 import { preferences, usePreferences } from '../../device/preferences'
 import type { GuestIdentity } from '../joinExchange'
@@ -9,6 +8,8 @@ import type { JoinLink } from '../joinLink'
 import { applyConsent, withdrawMe } from './consent'
 import { boardViewUrl, rememberView } from './screenChoice'
 import type { Phone } from './usePhone'
+import { roleLabel, useT } from '../../device/i18n'
+import { LanguagePicker } from '../LanguagePicker'
 
 type Joined = GuestProfile & { coproRole: GuestRole }
 
@@ -28,6 +29,7 @@ export function MenuPanel({
   observer: boolean
   onProfile(p: Joined): void
 }) {
+  const t = useT()
   const prefs = usePreferences()
   const [name, setName] = useState(profile.name)
   const [said, setSaid] = useState('')
@@ -37,7 +39,7 @@ export function MenuPanel({
 
   const setConsent = (yes: boolean) => {
     if (yes && name.trim() === '') {
-      setSaid('Type your name first, then choose Yes.')
+      setSaid(t('phone.menu.nameFirst'))
       return
     }
     const next = { ...profile, name: name.trim(), anonymous: !yes }
@@ -47,40 +49,37 @@ export function MenuPanel({
       { id: identity.participantId, name: next.name, anonymous: next.anonymous, coproRole: next.coproRole },
       Date.now(),
     )
-    setSaid(
-      yes
-        ? `Your name is now shown on your cards${n ? ` (${n} changed)` : ''} and in the report.`
-        : `Your cards no longer show your name${n ? ` (${n} changed)` : ''}, and the report leaves it out.`,
-    )
+    setSaid(yes ? t('phone.menu.nameShown', { changed: n }) : t('phone.menu.nameHidden', { changed: n }))
   }
 
   return (
     <div className="phone-panel" data-testid="phone-menu">
       <p>
-        You are {profile.anonymous ? 'taking part without your name' : `taking part as ${profile.name}`} ·{' '}
-        {COPRO_ROLE_INFO[profile.coproRole].label}
-        {observer ? ' · watching' : ''}
+        {profile.anonymous ? t('phone.menu.asAnonymous') : t('phone.menu.asName', { name: profile.name })} ·{' '}
+        {roleLabel(t, profile.coproRole)}
+        {observer ? ` · ${t('guest.watching')}` : ''}
       </p>
       {!observer && (
         <>
           <section className="phone-section" aria-labelledby="phone-consent-h">
             <h2 id="phone-consent-h" className="phone-h2">
-              Your name on your cards
+              {t('phone.menu.nameTitle')}
             </h2>
             <label htmlFor={ids.name} className="phone-label">
-              Your name
+              {t('phone.menu.name')}
             </label>
             <input
               id={ids.name}
               className="phone-input"
               type="text"
+              dir="auto"
               autoComplete="nickname"
               maxLength={NAME_MAX}
               value={name}
               onChange={(e) => setName(e.target.value)}
             />
             <fieldset className="phone-where">
-              <legend className="phone-label">Can we show your name on your cards in the report?</legend>
+              <legend className="phone-label">{t('consent.question')}</legend>
               <label className="phone-choice">
                 <input
                   type="radio"
@@ -89,7 +88,7 @@ export function MenuPanel({
                   data-testid="phone-consent-no"
                   onChange={() => setConsent(false)}
                 />
-                No, my cards show no name
+                {t('phone.menu.consentNo')}
               </label>
               <label className="phone-choice">
                 <input
@@ -99,19 +98,19 @@ export function MenuPanel({
                   data-testid="phone-consent-yes"
                   onChange={() => setConsent(true)}
                 />
-                Yes, show my name
+                {t('phone.menu.consentYes')}
               </label>
             </fieldset>
           </section>
           <section className="phone-section" aria-labelledby="phone-withdraw-h">
             <h2 id="phone-withdraw-h" className="phone-h2">
-              Take back what you wrote
+              {t('phone.menu.withdrawTitle')}
             </h2>
             {withdrawn ? (
-              <p data-testid="phone-withdrawn">Your cards and votes are left out of the report.</p>
+              <p data-testid="phone-withdrawn">{t('phone.menu.withdrawn')}</p>
             ) : confirming ? (
               <>
-                <p>Leave everything you wrote and voted out of the report? This cannot be undone.</p>
+                <p>{t('phone.menu.withdrawQuestion')}</p>
                 <div className="phone-actions">
                   <button
                     type="button"
@@ -120,13 +119,13 @@ export function MenuPanel({
                     onClick={() => {
                       withdrawMe(phone.conn.doc, identity.participantId, new Date())
                       setConfirming(false)
-                      setSaid('Done: your cards and votes are left out of the report.')
+                      setSaid(t('phone.menu.withdrawDone'))
                     }}
                   >
-                    Yes, leave them out
+                    {t('phone.menu.withdrawYes')}
                   </button>
                   <button type="button" className="phone-btn" onClick={() => setConfirming(false)}>
-                    Keep them
+                    {t('phone.menu.withdrawKeep')}
                   </button>
                 </div>
               </>
@@ -137,7 +136,7 @@ export function MenuPanel({
                 data-testid="phone-withdraw"
                 onClick={() => setConfirming(true)}
               >
-                Withdraw my cards from the report
+                {t('phone.menu.withdraw')}
               </button>
             )}
           </section>
@@ -146,12 +145,15 @@ export function MenuPanel({
       <p className="phone-said" role="status" data-testid="phone-menu-status">
         {said}
       </p>
+      <section className="phone-section">
+        <LanguagePicker className="phone-where" legendClass="phone-h2" />
+      </section>
       <section className="phone-section" aria-labelledby="phone-read-h">
         <h2 id="phone-read-h" className="phone-h2">
-          Easier to read
+          {t('phone.menu.readTitle')}
         </h2>
         <fieldset className="phone-filter">
-          <legend className="phone-label">Text size</legend>
+          <legend className="phone-label">{t('guest.textSize')}</legend>
           {TEXT_SCALES.map((s) => (
             <label key={s} className={`phone-chip${prefs.textScale === s ? ' phone-chip--on' : ''}`}>
               <input
@@ -160,7 +162,7 @@ export function MenuPanel({
                 checked={prefs.textScale === s}
                 onChange={() => preferences.set({ textScale: s })}
               />
-              {s} %
+              {t('guest.scalePercent', { scale: s })}
             </label>
           ))}
         </fieldset>
@@ -170,23 +172,21 @@ export function MenuPanel({
             checked={prefs.highContrast}
             onChange={(e) => preferences.set({ highContrast: e.target.checked })}
           />
-          High contrast
+          {t('phone.menu.highContrast')}
         </label>
       </section>
       <section className="phone-section" aria-labelledby="phone-full-h">
         <h2 id="phone-full-h" className="phone-h2">
-          On a tablet or laptop?
+          {t('phone.menu.fullTitle')}
         </h2>
-        <p>
-          The full board shows every card on the canvas. It needs a bigger screen and takes longer to load.
-        </p>
+        <p>{t('phone.menu.fullText')}</p>
         <a
           className="phone-btn"
           href={boardViewUrl(link.sessionId)}
           data-testid="phone-full-board"
           onClick={() => rememberView('board')}
         >
-          Open the full board
+          {t('phone.menu.fullOpen')}
         </a>
       </section>
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { formatRemaining, remainingMs } from '../../../core/common/facilitation/timer'
 import { recordPass } from '../../../core/common/facilitation/state'
 import type { Phone, Place } from './usePhone'
+import { useT } from '../../device/i18n'
 
 function nonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9))
@@ -20,6 +21,7 @@ export function NowPanel({
   observer: boolean
   onGo(p: Place): void
 }) {
+  const t = useT()
   const { activity, timer, openRound } = phone.snap
   const [passed, setPassed] = useState<Record<string, true>>({})
   const [now, setNow] = useState(() => phone.clock.now())
@@ -38,38 +40,38 @@ export function NowPanel({
     <div className="phone-panel" data-testid="phone-now">
       {openRound && !observer && (
         <p className="phone-note phone-note--vote">
-          A vote is open: {openRound.title || 'choose the cards that matter most'}.{' '}
+          {openRound.title
+            ? t('phone.now.voteOpen', { title: openRound.title })
+            : t('phone.now.voteOpenUntitled')}{' '}
           <button type="button" className="phone-btn phone-btn--primary" onClick={() => onGo('vote')}>
-            Go to Vote
+            {t('phone.now.goVote')}
           </button>
         </p>
       )}
       {activity ? (
         <section aria-labelledby="phone-activity" className="phone-activity">
-          <h2 id="phone-activity" className="phone-h2" data-testid="phone-activity-title">
+          <h2 id="phone-activity" className="phone-h2" data-testid="phone-activity-title" dir="auto">
             {activity.title}
           </h2>
           {left !== null && (
             <p className="phone-timer" data-testid="phone-timer">
-              <span className="visually-hidden">Time left: </span>
-              {timer.status === 'done' ? 'Time is up' : formatRemaining(left)}
-              {timer.status === 'paused' && ' (paused)'}
+              <span className="visually-hidden">{t('phone.now.timeLeft')} </span>
+              {timer.status === 'done' ? t('phone.now.timeUp') : <bdi dir="ltr">{formatRemaining(left)}</bdi>}
+              {timer.status === 'paused' && ` ${t('phone.now.paused')}`}
             </p>
           )}
           {activity.contentNote && (
             <p className="phone-note phone-note--content" data-testid="phone-content-note">
-              <strong>Before you start:</strong> {activity.contentNote}
+              <strong>{t('phone.now.contentNote')}</strong> <bdi>{activity.contentNote}</bdi>
             </p>
           )}
           {activity.instructions && (
-            <p className="phone-prompt" data-testid="phone-prompt">
+            <p className="phone-prompt" data-testid="phone-prompt" dir="auto">
               {activity.instructions}
             </p>
           )}
           {activity.private && phone.snap.revealed[activity.id] === undefined && (
-            <p className="phone-hint">
-              Private writing: your cards stay on this phone until the facilitator shows them all at once.
-            </p>
+            <p className="phone-hint">{t('phone.now.private')}</p>
           )}
           {!observer && (
             <div className="phone-actions">
@@ -79,7 +81,7 @@ export function NowPanel({
                 data-testid="phone-now-add"
                 onClick={() => onGo('add')}
               >
-                Add a card
+                {t('guest.addCard')}
               </button>
               <button
                 type="button"
@@ -92,20 +94,18 @@ export function NowPanel({
                   setPassed((p) => ({ ...p, [activity.id]: true }))
                 }}
               >
-                {passed[activity.id] ? 'You passed' : 'Pass'}
+                {passed[activity.id] ? t('phone.now.passed') : t('phone.now.pass')}
               </button>
               <p id="phone-pass-hint" className="phone-hint" role="status" data-testid="phone-pass-status">
-                {passed[activity.id]
-                  ? 'The facilitator sees that someone passed, not who. You can still add a card.'
-                  : 'Pass if you have nothing to add. Nobody sees who passed.'}
+                {passed[activity.id] ? t('phone.now.passedHint') : t('phone.now.passHint')}
               </p>
             </div>
           )}
         </section>
       ) : (
         <p className="phone-prompt" data-testid="phone-no-activity">
-          Nothing is running yet. The facilitator will start the next activity soon.
-          {!observer && ' You can add a card at any time.'}
+          {t('phone.now.nothing')}
+          {!observer && ` ${t('phone.now.addAnyTime')}`}
         </p>
       )}
     </div>

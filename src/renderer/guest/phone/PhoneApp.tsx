@@ -6,6 +6,7 @@ import { joinAsGuest, type GuestIdentity } from '../joinExchange'
 import { loadGuestProfile, saveGuestProfile, type GuestProfile, type GuestRole } from '../guestIdentity'
 import { forgetJoinToken, lookUpGuestSession, type JoinLink } from '../joinLink'
 import { JoinScreen } from '../JoinScreen'
+import { useT } from '../../device/i18n'
 
 // The screen after joining (Yjs, y-websocket, the core readers) loads while the person fills in the
 // join screen, so the join screen needs only React and the small guest modules (bench/phone-join.ts).
@@ -22,14 +23,13 @@ type Phase =
   | { kind: 'joining'; info: GuestSessionInfo; profile: Joined }
   | { kind: 'in'; info: GuestSessionInfo; profile: Joined; identity: GuestIdentity }
 
-export const DEAD_LINK_TEXT = 'This link no longer works. Ask the facilitator for a new one.'
-
 /**
  * The participant screen for phones (issue 15, ADR 0036): the join screen, the join exchange
  * (joinExchange.ts), then four places — Now, Add, Board, Vote — without the canvas. Loaded from its own
  * small page (participant.html), so a phone never downloads tldraw.
  */
 export function PhoneApp({ link }: { link: JoinLink }) {
+  const t = useT()
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' })
   const prefs = usePreferences()
 
@@ -54,7 +54,7 @@ export function PhoneApp({ link }: { link: JoinLink }) {
     void lookUpGuestSession(link).then((r) => {
       if (!live) return
       if (r.kind === 'ok') {
-        document.title = `${r.info.title} · Copro Studio`
+        document.title = t('guest.pageTitle', { title: r.info.title })
         setPhase(
           pending ? { kind: 'joining', info: r.info, profile: pending } : { kind: 'join', info: r.info },
         )
@@ -63,7 +63,7 @@ export function PhoneApp({ link }: { link: JoinLink }) {
     return () => {
       live = false
     }
-  }, [link, phase.kind, pending])
+  }, [link, phase.kind, pending, t])
 
   useEffect(() => {
     if (phase.kind !== 'joining') return
@@ -73,12 +73,12 @@ export function PhoneApp({ link }: { link: JoinLink }) {
       if (!live) return
       if (r.kind === 'ok') setPhase({ kind: 'in', info, profile, identity: r.identity })
       else if (r.kind === 'refused') setPhase({ kind: 'dead' })
-      else setPhase({ kind: 'join', info, problem: 'Could not reach the workshop. Try again.' })
+      else setPhase({ kind: 'join', info, problem: t('guest.joinFailed') })
     })
     return () => {
       live = false
     }
-  }, [link, phase])
+  }, [link, phase, t])
 
   useEffect(() => {
     if (phase.kind === 'dead') forgetJoinToken(link.sessionId)
@@ -89,7 +89,7 @@ export function PhoneApp({ link }: { link: JoinLink }) {
     const info =
       phase.kind === 'join'
         ? phase.info
-        : { sessionId: link.sessionId, title: 'Copro Studio workshop', role: 'participant' as const }
+        : { sessionId: link.sessionId, title: t('guest.kicker'), role: 'participant' as const }
     return (
       <>
         {phase.kind === 'join' && phase.problem && (
@@ -119,32 +119,32 @@ export function PhoneApp({ link }: { link: JoinLink }) {
       return (
         <main className="guest-page" aria-busy="true">
           <p className="guest-message" role="status">
-            Joining…
+            {t('guest.joining')}
           </p>
         </main>
       )
     case 'dead':
       return (
         <main className="guest-page" data-testid="guest-dead-link">
-          <h1 className="guest-page__title">Copro Studio</h1>
+          <h1 className="guest-page__title">{t('app.name')}</h1>
           <p className="guest-page__text" role="alert">
-            {DEAD_LINK_TEXT}
+            {t('guest.deadLink')}
           </p>
         </main>
       )
     case 'unreachable':
       return (
         <main className="guest-page" data-testid="guest-unreachable">
-          <h1 className="guest-page__title">Copro Studio</h1>
+          <h1 className="guest-page__title">{t('app.name')}</h1>
           <p className="guest-page__text" role="alert">
-            Cannot reach the workshop. Check that you are on the same wifi as the facilitator, then try again.
+            {t('guest.unreachable')}
           </p>
           <button
             type="button"
             className="guest-btn guest-btn--primary"
             onClick={() => setPhase({ kind: 'checking' })}
           >
-            Try again
+            {t('guest.tryAgain')}
           </button>
         </main>
       )
@@ -154,7 +154,7 @@ export function PhoneApp({ link }: { link: JoinLink }) {
           fallback={
             <main className="guest-page" aria-busy="true">
               <p className="guest-message" role="status">
-                Joining…
+                {t('guest.joining')}
               </p>
             </main>
           }

@@ -11,6 +11,9 @@ import { AddPanel } from './AddPanel'
 import { BoardPanel } from './BoardPanel'
 import { VotePanel } from './VotePanel'
 import { MenuPanel } from './MenuPanel'
+import type { MessageKey } from '../../../shared/i18n'
+import { useT } from '../../device/i18n'
+import { closeWords } from '../../board/sync/closeMessage'
 import './phone.css'
 
 type Joined = GuestProfile & { coproRole: GuestRole }
@@ -24,12 +27,12 @@ export interface PhoneRootProps {
   onDead(): void
 }
 
-const PLACE_WORDS: Record<Place, { label: string; icon: string }> = {
-  now: { label: 'Now', icon: '◷' },
-  add: { label: 'Add', icon: '+' },
-  board: { label: 'Board', icon: '☰' },
-  vote: { label: 'Vote', icon: '●' },
-  menu: { label: 'Menu', icon: '⋯' },
+const PLACE_WORDS: Record<Place, { label: MessageKey; icon: string }> = {
+  now: { label: 'phone.place.now', icon: '◷' },
+  add: { label: 'phone.place.add', icon: '+' },
+  board: { label: 'phone.place.board', icon: '☰' },
+  vote: { label: 'phone.place.vote', icon: '●' },
+  menu: { label: 'phone.place.menu', icon: '⋯' },
 }
 
 /** The author of this phone's cards: the name only with consent (CardAuthor, cards/card.ts). */
@@ -60,6 +63,7 @@ function PhoneScreen({
   parts,
   author,
 }: PhoneRootProps & { parts: PhoneParts; author: CardAuthor }) {
+  const t = useT()
   const phone = usePhone(parts, identity, author)
   const observer = identity.role === 'observer'
   const [place, setPlace] = useState<Place>('now')
@@ -70,6 +74,7 @@ function PhoneScreen({
     : voting
       ? ['now', 'add', 'board', 'vote']
       : ['now', 'add', 'board']
+  const navPlaces: Place[] = [...places, 'menu']
   const headingRef = useRef<HTMLHeadingElement>(null)
   const moved = useRef(false)
   const ids = { title: useId() }
@@ -96,12 +101,12 @@ function PhoneScreen({
   return (
     <div className="phone" data-testid="phone-screen" data-role={identity.role} data-place={shown}>
       <header className="phone-top">
-        <p className="phone-top__title" id={ids.title}>
+        <p className="phone-top__title" id={ids.title} dir="auto">
           {info.title}
         </p>
         <ConnectionBanner phone={phone} observer={observer} />
-        <nav className="phone-nav" aria-label="Places">
-          {[...places, 'menu' as const].map((p) => (
+        <nav className="phone-nav" aria-label={t('phone.nav.label')}>
+          {navPlaces.map((p) => (
             <button
               key={p}
               type="button"
@@ -113,19 +118,19 @@ function PhoneScreen({
               <span aria-hidden="true" className="phone-nav__icon">
                 {PLACE_WORDS[p].icon}
               </span>
-              {PLACE_WORDS[p].label}
-              {p === 'vote' && <span className="visually-hidden"> (a vote is open)</span>}
+              {t(PLACE_WORDS[p].label)}
+              {p === 'vote' && <span className="visually-hidden"> {t('phone.nav.voteOpen')}</span>}
             </button>
           ))}
         </nav>
       </header>
       <main className="phone-main" aria-labelledby={`${ids.title}-h`}>
         <h1 id={`${ids.title}-h`} className="phone-h1" tabIndex={-1} ref={headingRef}>
-          {PLACE_WORDS[shown].label}
+          {t(PLACE_WORDS[shown].label)}
         </h1>
         {observer && (
           <p className="phone-note" data-testid="phone-observer-note">
-            You are watching: you can read everything, but you cannot write or vote.
+            {t('phone.observerNote')}
           </p>
         )}
         {shown === 'now' && <NowPanel phone={phone} observer={observer} onGo={go} />}
@@ -152,6 +157,7 @@ function PhoneScreen({
  * the connection is back; "back" stays until the next change.
  */
 function ConnectionBanner({ phone, observer }: { phone: Phone; observer: boolean }) {
+  const t = useT()
   const { link, synced } = phone.status
   const [wasLost, setWasLost] = useState(false)
   const online = link === 'connected' && synced
@@ -163,18 +169,17 @@ function ConnectionBanner({ phone, observer }: { phone: Phone; observer: boolean
   let text = ''
   let tone: 'lost' | 'back' | 'wait' | '' = ''
   if (phone.status.closedWith !== null) {
-    text = 'The workshop closed the connection. Reload the page to try again.'
+    // the relay's reason in plain words (close codes: board/sync/closeMessage.ts)
+    text = closeWords(t, phone.status.closedWith) ?? t('conn.closed')
     tone = 'lost'
   } else if (link === 'offline') {
-    text = observer
-      ? 'Connection lost. Trying to reconnect…'
-      : 'Connection lost. Cards you add are kept on this phone and sent when the connection is back.'
+    text = observer ? t('conn.lostObserver') : t('conn.lost')
     tone = 'lost'
   } else if (online && wasLost) {
-    text = 'Connected again.'
+    text = t('conn.back')
     tone = 'back'
   } else if (!online) {
-    text = 'Connecting…'
+    text = t('conn.connecting')
     tone = 'wait'
   }
   return (
@@ -183,13 +188,12 @@ function ConnectionBanner({ phone, observer }: { phone: Phone; observer: boolean
       role="status"
       data-testid="phone-connection"
       data-link={online ? 'online' : link}
+      data-closed={phone.status.closedWith ?? undefined}
     >
       {text && (
         <p className={`phone-banner phone-banner--${tone}`} data-testid="phone-banner">
           {text}
-          {waiting > 0 &&
-            !observer &&
-            ` ${waiting === 1 ? '1 card is' : `${waiting} cards are`} waiting to send.`}
+          {waiting > 0 && !observer && ` ${t('conn.waiting', { count: waiting })}`}
         </p>
       )}
     </div>

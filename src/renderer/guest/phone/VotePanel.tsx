@@ -3,6 +3,7 @@ import { KindIcon } from '../../device/icons/KindIcon'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { dotsOn } from '../../../core/common/voting/ballots'
 import type { Phone } from './usePhone'
+import { kindLabel, useT } from '../../device/i18n'
 
 /**
  * Vote: while a round is open, each card that may take dots as a row with its full text and a control
@@ -11,9 +12,10 @@ import type { Phone } from './usePhone'
  * round closes (session/localVotes.ts), then the ballot is published (voting/ballots.ts).
  */
 export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
+  const t = useT()
   const round = phone.snap.openRound
   useSyncExternalStore(phone.votes.subscribe, phone.votes.getVersion)
-  if (!round) return <p className="phone-prompt">No vote is open right now.</p>
+  if (!round) return <p className="phone-prompt">{t('phone.vote.none')}</p>
   const dots = phone.votes.dots(round.id, me)
   const left = round.dotsPerPerson - dots.length
   const cards = phone.snap.cards.filter((c) => phone.snap.eligible.has(c.id))
@@ -21,11 +23,15 @@ export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
 
   return (
     <div className="phone-panel" data-testid="phone-vote">
-      {round.title && <h2 className="phone-h2">{round.title}</h2>}
+      {round.title && (
+        <h2 className="phone-h2" dir="auto">
+          {round.title}
+        </h2>
+      )}
       <p className="phone-dots-left" role="status" data-testid="phone-dots-left">
-        You have <strong>{left}</strong> of {round.dotsPerPerson} dots left.
+        {t('phone.vote.left', { left, total: round.dotsPerPerson })}
       </p>
-      <p className="phone-hint">Your dots stay on this phone until the facilitator closes the vote.</p>
+      <p className="phone-hint">{t('phone.vote.stay')}</p>
       <ul className="phone-list">
         {cards.map((c) => {
           const n = dotsOn(dots, c.id)
@@ -39,16 +45,22 @@ export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
             >
               <span className="phone-card__meta">
                 <span className="phone-card__kind" style={{ background: info.colour }}>
-                  <KindIcon kind={c.kind} /> {info.label}
+                  <KindIcon kind={c.kind} /> {kindLabel(t, c.kind)}
                 </span>
               </span>
-              <span className="phone-card__text">{c.text}</span>
-              <span className="phone-dots" role="group" aria-label={`Your dots on “${short(c.text)}”`}>
+              <span className="phone-card__text" dir="auto">
+                {c.text}
+              </span>
+              <span
+                className="phone-dots"
+                role="group"
+                aria-label={t('phone.vote.group', { card: short(c.text) })}
+              >
                 <button
                   type="button"
                   className="phone-dot-btn"
                   data-testid="phone-dot-remove"
-                  aria-label={`Take a dot back from “${short(c.text)}”`}
+                  aria-label={t('phone.vote.remove', { card: short(c.text) })}
                   aria-disabled={n === 0}
                   onClick={() => {
                     if (n > 0) phone.votes.unvote(round.id, me, c.id)
@@ -58,13 +70,13 @@ export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
                 </button>
                 <span className="phone-dot-count" data-testid="phone-dot-count" aria-live="polite">
                   {n}
-                  <span className="visually-hidden"> {n === 1 ? 'dot' : 'dots'}</span>
+                  <span className="visually-hidden"> {t('phone.vote.dots', { count: n })}</span>
                 </span>
                 <button
                   type="button"
                   className="phone-dot-btn"
                   data-testid="phone-dot-add"
-                  aria-label={`Add a dot to “${short(c.text)}”`}
+                  aria-label={t('phone.vote.add', { card: short(c.text) })}
                   aria-disabled={left === 0}
                   onClick={() => {
                     if (left > 0) phone.votes.vote(round.id, me, c.id, round.dotsPerPerson)
@@ -77,7 +89,7 @@ export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
           )
         })}
       </ul>
-      {cards.length === 0 && <p className="phone-prompt">No cards can take dots in this vote yet.</p>}
+      {cards.length === 0 && <p className="phone-prompt">{t('phone.vote.noCards')}</p>}
     </div>
   )
 }
