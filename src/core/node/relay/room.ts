@@ -3,8 +3,6 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Actor } from '../../common/session/activity'
 import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
 import { BoardRecorder } from './boardRecorder'
-import { recordsArray } from '../../common/session/docSchema'
-import { KeyedRecords } from '../../common/session/keyedRecords'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
 import type { RelayLimits } from './limits'
@@ -22,8 +20,7 @@ import {
 import type { RoomPersistence } from './persistence'
 import { RoomOutput } from './roomOutput'
 import { checkUpdateCost } from './updateCost'
-import { checkRights } from './rights'
-import { updateTouches } from './updateTouches'
+import { RightsGate } from './rightsGate'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
 
@@ -53,11 +50,8 @@ export class Room {
     droppedAwarenessStates: 0,
     refusedForRights: 0,
   }
-  /**
-   * Which entry holds each tldraw record's current value (read-only: the relay never writes records);
-   * made when the first update of someone other than a facilitator is checked.
-   */
-  private recordIndex: KeyedRecords<unknown> | null = null
+  /** The rights check (rightsGate.ts, shared with the cluster's documents). */
+  private readonly rights: RightsGate
   /** Storing and sending what changes: one update per client message, queues kept in budget. */
   private readonly output: RoomOutput
   private destroyed = false
@@ -88,6 +82,7 @@ export class Room {
     }
     this.measuredBytes = stored.length > 0 ? Y.encodeStateAsUpdate(this.doc).byteLength : 0
     this.output = new RoomOutput(sessionId, this.conns, persistence, limits)
+    this.rights = new RightsGate(this.doc)
     this.recorder = new BoardRecorder(this.doc, (origin) => this.actorOf(origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
@@ -253,21 +248,11 @@ export class Room {
    * refused change, which the relay will never have, so it must start again from the relay's document.
    */
   private checkRights(conn: RelayConnection, decoded: DecodedUpdate): void {
-    const auth = conn.auth
-    if (auth === null || auth.sessionRole === 'facilitator') return
-    const { touches } = updateTouches(this.doc, decoded)
-    this.recordIndex ??= new KeyedRecords(recordsArray(this.doc), { readOnly: true })
-    const verdict = checkRights(this.doc, this.recordIndex, touches, {
-      sessionRole: auth.sessionRole,
-      participantId: auth.participantId ?? conn.boundParticipantId,
-    })
-    if (verdict.ok) {
-      if (verdict.bind !== null) conn.boundParticipantId = verdict.bind
-      return
-    }
+    const reason = this.rights.check(conn, decoded)
+    if (reason === null) return
     this.counters.refusedForRights++
-    conn.send(encodePermissionDenied(verdict.reason))
-    throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, verdict.reason)
+    conn.send(encodePermissionDenied(reason))
+    throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, reason)
   }
 
   /** Takes a connection's held updates back (they are re-applied or forgotten). */
@@ -377,7 +362,7 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.recorder.destroy()
-    this.recordIndex?.destroy()
+    this.rights.destroy()
     this.doc.off('update', this.output.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
