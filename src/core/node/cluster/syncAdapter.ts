@@ -8,11 +8,11 @@ import type {
   onAuthenticatePayload,
 } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { HP, HP_AUTH, authMessage, docPrefix } from './hocuspocusWire'
 import { CLOSE_CODES, RelayAuthResult, parseSyncUrl, type RelayLimits } from '../relay'
 import { RelayConnection, waitClosed } from '../relay/connection'
-import { resolveLimits } from '../relay/limits'
+import { connectionBudgetRefusal, resolveLimits } from '../relay/limits'
 import {
   MalformedMessageError,
   encodePermissionDenied,
@@ -21,30 +21,12 @@ import {
 } from '../relay/messages'
 import { READ_ONLY_REASON } from '../relay/room'
 import { wsErrorCloseCode } from '../relay/closeCodes'
+import type { RulesContext } from './sessionRules'
 
-/**
- * Hocuspocus's message types (its wire protocol, @hocuspocus/server 4.7.0 src/types.ts). The adapter
- * depends on them: test/integration/cluster/adapterContract.test.ts checks them against the pinned version.
- */
-export const HP = {
-  Sync: 0,
-  Awareness: 1,
-  Auth: 2,
-  QueryAwareness: 3,
-  SyncReply: 4,
-  Stateless: 5,
-  BroadcastStateless: 6,
-  Close: 7,
-  SyncStatus: 8,
-  Ping: 9,
-  Pong: 10,
-} as const
-/** @hocuspocus/common AuthMessageType */
-export const HP_AUTH = { Token: 0, PermissionDenied: 1, Authenticated: 2 } as const
 const SYNC_UPDATE = 2
 
 /** What the adapter passes to Hocuspocus as a connection's context. */
-export interface AdapterContext {
+export interface AdapterContext extends RulesContext {
   auth: RelayAuthResult
 }
 
@@ -127,7 +109,9 @@ export class SyncAdapter implements Extension {
   }
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
-    document.on('beforeTransaction', (tr: { origin: unknown }) => this.origins.set(document, tr.origin))
+    // Set right before each transaction's 'update' event (a transaction started inside another's
+    // observers — the board recorder's — begins before the first one's update is sent).
+    document.on('afterTransactionCleanup', (tr: { origin: unknown }) => this.origins.set(document, tr.origin))
   }
 
   // ---- the front door ----
@@ -250,12 +234,18 @@ export class SyncAdapter implements Extension {
     if (auth === null)
       return conn.close(token === null ? CLOSE_CODES.TOKEN_MISSING : CLOSE_CODES.TOKEN_REFUSED)
     if (!exists) return conn.close(CLOSE_CODES.UNKNOWN_SESSION)
-    if (this.sessionInfo(sessionId).connections >= this.limits.maxConnectionsPerSession)
-      return conn.close(CLOSE_CODES.SESSION_FULL)
+    // The laptop relay's connection budget (ADR 0039), over this node's connections to the session.
+    const joined = new Set(
+      [...this.conns]
+        .filter((c) => c.conn.sessionId === sessionId && c.conn.state === 'joined')
+        .map((c) => c.conn),
+    )
+    const refusal = connectionBudgetRefusal(this.limits, joined, auth)
+    if (refusal !== null) return conn.close(refusal)
     if (!this.hocuspocus) throw new Error('SyncAdapter.attach(hocuspocus) was not called')
     conn.auth = auth
     conn.state = 'joined'
-    const context: AdapterContext = { auth }
+    const context: AdapterContext = { auth, conn }
     // The url carries no token: Hocuspocus hooks and logs never see it.
     a.client = this.hocuspocus.handleConnection(
       a.shim,
@@ -381,19 +371,4 @@ export class SyncAdapter implements Extension {
       }
     }
   }
-}
-
-function docPrefix(name: string): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarString(e, name)
-  return encoding.toUint8Array(e)
-}
-
-function authMessage(prefix: Uint8Array, token: string): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeUint8Array(e, prefix)
-  encoding.writeVarUint(e, HP.Auth)
-  encoding.writeVarUint(e, HP_AUTH.Token)
-  encoding.writeVarString(e, token)
-  return encoding.toUint8Array(e)
 }
