@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { closeOf, stockClient, waitFor, type Guest } from '../sharing/helpers'
 import { cardTexts, postCard } from '../../helpers/guestCards'
+import { sessionRulesConformance } from './conformanceRules'
 
 /**
  * One hosting target as the conformance suite sees it: only its public surface — /sync for stock
@@ -83,6 +84,8 @@ export function relayConformance(name: string, target: () => Target): void {
   const opened = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('open', () => resolve()))
 
   describe(`relay conformance: ${name}`, () => {
+    sessionRulesConformance({ t, last, client, admin, publish, mint })
+
     it('syncs a facilitator and a guest (on another node when there is one) both ways', async () => {
       const { id, facilitator } = await publish(0)
       facilitator.doc.getMap('cards').set('a', 'from the facilitator')

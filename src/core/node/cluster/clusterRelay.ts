@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
@@ -12,10 +12,25 @@ import {
   routeSyncUpgrades,
   type HostedBackend,
 } from '../server/hostedFront'
-import { digestOf, newToken, sameToken } from '../server/tokens'
+import { AssetRoutes } from '../server/assetRoutes'
+import {
+  DEFAULT_MAX_DEVICES_PER_LINK,
+  digestOf,
+  exchangeStep,
+  grantAuth,
+  newParticipantId,
+  newToken,
+  newTokenId,
+  sameToken,
+  type IssuedToken,
+  type TokenGrant,
+} from '../server/tokens'
+import { assetTypeOf, checkAsset } from '../storage/sessionAssets'
+import type { GuestJoinRequest, GuestJoinResponse } from '../../../shared/api/guestJoin'
 import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
 import { PostgresLog } from './postgresLog'
+import { SessionRules } from './sessionRules'
 import { SyncAdapter } from './syncAdapter'
 
 export interface ClusterRelayOptions {
@@ -36,6 +51,8 @@ export interface ClusterRelayOptions {
   compactAfterRows?: number
   /** How often live connections' tokens and sessions are re-checked in the database (ms). Default 5000. */
   recheckMs?: number
+  /** Personal (device) tokens one shared link may be exchanged for (tokens.ts default 500). */
+  maxDevicesPerLink?: number
   /** A name for this node in Redis and logs; random when absent. */
   nodeId?: string
   log?: (message: string) => void
@@ -101,8 +118,50 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       return { sessionRole: 'facilitator', tokenId: 'admin' }
     }
     if (token === null || token.length > 512) return null
-    const grant = await store.tokenByDigest(digestOf(token).toString('hex'), Date.now())
-    return grant && grant.sessionId === sessionId ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
+    const grant = await grantOf(sessionId, token)
+    return grant ? grantAuth(grant) : null
+  }
+  /** A guest token's grant, only for its own session (tokens.ts guestGrant, on PostgreSQL). */
+  const grantOf = async (sessionId: string, token: string | null | undefined): Promise<TokenGrant | null> => {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 512) return null
+    const grant = await store.tokens.tokenByDigest(digestOf(token).toString('hex'), Date.now())
+    return grant && grant.sessionId === sessionId ? grant : null
+  }
+  /** The join exchange (tokens.ts exchangeStep, the rule the laptop relay follows), tokens in PostgreSQL. */
+  const joinDevice = async (req: GuestJoinRequest): Promise<GuestJoinResponse | null> => {
+    const session = await store.getSession(req.sessionId)
+    if (!session) return null
+    const step = exchangeStep(
+      await grantOf(req.sessionId, req.token),
+      req.deviceToken ? await grantOf(req.sessionId, req.deviceToken) : null,
+      req,
+    )
+    let issued: IssuedToken | null = null
+    if (step.kind === 'keep') issued = step.issued
+    if (step.kind === 'issue') {
+      const token = newToken()
+      const grant = {
+        tokenId: newTokenId(),
+        role: step.link.role,
+        sessionId: step.link.sessionId,
+        expiresAt: step.link.expiresAt,
+        participantId: step.participantId ?? newParticipantId(),
+        linkId: step.link.tokenId,
+      }
+      const ok = await store.tokens.insertDeviceToken(
+        { ...grant, digest: digestOf(token).toString('hex') },
+        opts.maxDevicesPerLink ?? DEFAULT_MAX_DEVICES_PER_LINK,
+      )
+      issued = ok ? { ...grant, token } : null
+    }
+    if (!issued || issued.participantId === undefined) return null
+    return {
+      sessionId: req.sessionId,
+      title: session.title ?? `Published session ${req.sessionId}`,
+      role: issued.role,
+      participantId: issued.participantId,
+      deviceToken: issued.token,
+    }
   }
 
   const adapter = new SyncAdapter({
@@ -123,7 +182,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     // Broadcast each update as it is applied, so the adapter can recognise a client's own echo.
     flushDelay: false,
     unloadImmediately: true,
-    extensions: [adapter, new PostgresLog(store), redis],
+    extensions: [adapter, new SessionRules(), new PostgresLog(store), redis],
   })
   adapter.attach(hocuspocus)
 
@@ -167,7 +226,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     rechecking = true
     void (async () => {
       const ids = adapter.liveTokenIds()
-      const live = await store.liveTokenIds(ids, Date.now())
+      const live = await store.tokens.liveTokenIds(ids, Date.now())
       for (const id of ids) if (!live.has(id)) adapter.revokeToken(id)
       for (const sid of adapter.liveSessionIds())
         if (!(await store.sessionExists(sid))) adapter.closeSession(sid)
@@ -178,6 +237,24 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       })
   }, opts.recheckMs ?? 5000)
   recheck.unref()
+
+  /** Images of published sessions, in PostgreSQL so every node serves them (ADR 0020, amendment 2). */
+  const assetRoutes = new AssetRoutes({
+    authority: { ownerToken: adminToken, ownerTokenId: 'admin', grants: { verify: () => null } },
+    authorize,
+    assets: {
+      put: async (sessionId, bytes) => {
+        const checked = checkAsset(bytes)
+        if (!checked.ok) return checked
+        return (await store.assets.put(sessionId, checked.assetId, checked.type, bytes)) ? checked : null
+      },
+      get: async (sessionId, assetId) => {
+        const type = assetTypeOf(assetId)
+        const found = type ? await store.assets.get(sessionId, assetId) : null
+        return found && type ? { bytes: found.bytes, type } : null
+      },
+    },
+  })
 
   const backend: HostedBackend = {
     isAdmin: (token) => sameToken(token, adminToken),
@@ -195,9 +272,9 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     sessionExists: (sessionId) => store.sessionExists(sessionId),
     mintToken: async (sessionId, role, ttlMs) => {
       const token = newToken()
-      const tokenId = `tk_${randomBytes(9).toString('base64url')}`
+      const tokenId = newTokenId()
       const expiresAt = ttlMs === null ? null : Date.now() + ttlMs
-      await store.insertToken({
+      await store.tokens.insertToken({
         tokenId,
         sessionId,
         role,
@@ -207,12 +284,14 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       return { token, tokenId, expiresAt }
     },
     revokeToken: async (tokenId) => {
-      if (!(await store.revokeToken(tokenId))) return false
-      broadcast({ type: 'revoke', tokenIds: [tokenId] })
+      // the link's devices' personal tokens go with it
+      const ids = await store.tokens.revokeToken(tokenId)
+      if (ids.length === 0) return false
+      broadcast({ type: 'revoke', tokenIds: ids })
       return true
     },
     revokeSessionTokens: async (sessionId) => {
-      const ids = await store.revokeSessionTokens(sessionId)
+      const ids = await store.tokens.revokeSessionTokens(sessionId)
       if (ids.length > 0) broadcast({ type: 'revoke', tokenIds: ids })
       return ids.length
     },
@@ -224,7 +303,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       return { deleted: true, revoked: tokenIds.length }
     },
     guestSession: async (token) => {
-      const grant = token ? await store.tokenByDigest(digestOf(token).toString('hex'), Date.now()) : null
+      const grant = token ? await store.tokens.tokenByDigest(digestOf(token).toString('hex'), Date.now()) : null
       const s = grant ? await store.getSession(grant.sessionId) : null
       if (!grant || !s) return null
       return {
@@ -233,9 +312,8 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
         role: grant.role,
       }
     },
-    // per-device identity (/api/guest/join) and images are not on the cluster yet
-    joinDevice: null,
-    routes: null,
+    joinDevice,
+    routes: (req, res, url) => assetRoutes.handle(req, res, url, 'main'),
   }
 
   const handler = hostedRequestHandler(backend, { rendererDir: opts.rendererDir, log })
