@@ -6,6 +6,7 @@ import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { closeOf, stockClient, waitFor, type Guest } from '../sharing/helpers'
 import { cardTexts, postCard } from '../../helpers/guestCards'
 import { sessionRulesConformance } from './conformanceRules'
+import { durabilityConformance } from './conformanceDurability'
 
 /**
  * One hosting target as the conformance suite sees it: only its public surface — /sync for stock
@@ -85,6 +86,7 @@ export function relayConformance(name: string, target: () => Target): void {
 
   describe(`relay conformance: ${name}`, () => {
     sessionRulesConformance({ t, last, client, admin, publish, mint })
+    durabilityConformance({ t, last, client, admin, publish, mint })
 
     it('syncs a facilitator and a guest (on another node when there is one) both ways', async () => {
       const { id, facilitator } = await publish(0)

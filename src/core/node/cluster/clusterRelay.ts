@@ -31,6 +31,8 @@ import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
 import { PostgresLog } from './postgresLog'
 import { SessionRules } from './sessionRules'
+import { DurableAcks } from '../relay/durableAcks'
+import type { RelayConnection } from '../relay/connection'
 import { SyncAdapter } from './syncAdapter'
 
 export interface ClusterRelayOptions {
@@ -87,11 +89,18 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   const warn = (m: string, err?: unknown) => log(err === undefined ? m : `${m}: ${String(err)}`)
   const adminToken = opts.adminToken === undefined ? newToken() : AdminToken.parse(opts.adminToken)
   const nodeId = opts.nodeId ?? `node-${randomUUID().slice(0, 8)}`
-  const store = await ClusterStore.open({
+  // "Saved" means committed in PostgreSQL: clients that ask are told when (relay/durableAcks.ts).
+  let store: ClusterStore | null = null
+  const acks = new DurableAcks<RelayConnection>({ flush: () => store?.flush() ?? Promise.resolve() })
+  store = await ClusterStore.open({
     connectionString: opts.databaseUrl,
     batchMs: opts.batchMs,
     compactAfterRows: opts.compactAfterRows,
     onWarning: warn,
+    onSaveState: (s) => {
+      if (s.state === 'error') acks.storeFailing(null, s.reason)
+      else if (s.state === 'saved') acks.storeRecovered(null)
+    },
   })
   const prefix = 'copro'
   const controlChannel = `${prefix}:control`
@@ -168,6 +177,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     authorize,
     exists: (id) => store.sessionExists(id),
     limits: opts.limits,
+    acks,
     onWarning: warn,
   })
   const redis = new CoproRedis(
@@ -303,7 +313,9 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       return { deleted: true, revoked: tokenIds.length }
     },
     guestSession: async (token) => {
-      const grant = token ? await store.tokens.tokenByDigest(digestOf(token).toString('hex'), Date.now()) : null
+      const grant = token
+        ? await store.tokens.tokenByDigest(digestOf(token).toString('hex'), Date.now())
+        : null
       const s = grant ? await store.getSession(grant.sessionId) : null
       if (!grant || !s) return null
       return {
@@ -325,6 +337,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   let closing: Promise<void> | null = null
   const shutdown = async () => {
     clearInterval(recheck)
+    acks.dispose()
     await adapter.close()
     await new Promise<void>((resolve) => {
       server.close(() => resolve())

@@ -36,3 +36,14 @@ export function authMessage(prefix: Uint8Array, token: string): Uint8Array {
   encoding.writeVarString(e, token)
   return encoding.toUint8Array(e)
 }
+
+/** The stateless payload the adapter turns a client's durability request n into: `copro:durable:<n>`. */
+export const DURABLE_PREFIX = 'copro:durable:'
+
+/** A Hocuspocus stateless message body (without the document name). */
+export function statelessMessage(payload: string): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, HP.Stateless)
+  encoding.writeVarString(e, payload)
+  return encoding.toUint8Array(e)
+}

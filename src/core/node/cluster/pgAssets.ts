@@ -8,7 +8,6 @@ import type pg from 'pg'
 export class PgAssets {
   constructor(private readonly pool: pg.Pool) {}
 
-
   /** Stores an image of a published session (the same id twice is one row); false when there is no such session. */
   async put(sessionId: string, assetId: string, type: string, bytes: Uint8Array): Promise<boolean> {
     const r = await this.pool.query(

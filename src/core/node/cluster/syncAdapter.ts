@@ -6,10 +6,12 @@ import type {
   Hocuspocus,
   afterLoadDocumentPayload,
   onAuthenticatePayload,
+  onStatelessPayload,
 } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { HP, HP_AUTH, authMessage, docPrefix } from './hocuspocusWire'
+import { DURABLE_PREFIX, HP, HP_AUTH, authMessage, docPrefix, statelessMessage } from './hocuspocusWire'
+import type { DurableAcks } from '../relay/durableAcks'
 import { CLOSE_CODES, RelayAuthResult, parseSyncUrl, type RelayLimits } from '../relay'
 import { RelayConnection, waitClosed } from '../relay/connection'
 import { connectionBudgetRefusal, resolveLimits } from '../relay/limits'
@@ -36,6 +38,8 @@ export interface SyncAdapterOptions {
   /** Whether the session exists (4404 otherwise). Asked after authorize, as the laptop relay does. */
   exists(sessionId: string): Promise<boolean>
   limits?: Partial<RelayLimits>
+  /** Durability acknowledgements for clients that ask (`?acks=1`): flush = the PostgreSQL log's. */
+  acks?: DurableAcks<RelayConnection>
   now?: () => number
   pingIntervalMs?: number
   admissionTimeoutMs?: number
@@ -106,6 +110,15 @@ export class SyncAdapter implements Extension {
     const auth = (context as Partial<AdapterContext> | undefined)?.auth
     if (!auth) throw new Error('not admitted by the adapter')
     connectionConfig.readOnly = auth.sessionRole === 'observer'
+  }
+
+  /** A client's durability request, queued behind its earlier frames (see forward): answered after them. */
+  async onStateless({ payload, connection }: onStatelessPayload): Promise<void> {
+    if (!payload.startsWith(DURABLE_PREFIX)) return
+    const conn = (connection.context as Partial<AdapterContext> | undefined)?.conn
+    const n = Number(payload.slice(DURABLE_PREFIX.length))
+    // after the appends that the earlier updates' onChange hooks queued (microtasks) have run
+    if (conn && this.opts.acks) setImmediate(() => this.opts.acks?.request(conn, n))
   }
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
@@ -195,6 +208,7 @@ export class SyncAdapter implements Extension {
       },
     }
     this.conns.add(a)
+    conn.wantsAcks = parsed.ok && parsed.acks
     conn.onClosed = () => {
       this.conns.delete(a)
       a.client?.handleClose({ code: conn.closeCode ?? 1000, reason: '' })
@@ -254,6 +268,7 @@ export class SyncAdapter implements Extension {
     )
     // Hocuspocus waits for an auth message before anything else; the client's token went in the url.
     a.client.handleMessage(authMessage(a.prefix, token ?? ''))
+    if (conn.wantsAcks) this.opts.acks?.hello(conn)
     const backlog = conn.backlog.splice(0)
     conn.backlogBytes = 0
     for (const frame of backlog) {
@@ -281,9 +296,11 @@ export class SyncAdapter implements Extension {
   private forward(a: Adapted, frame: Uint8Array): void {
     const { conn } = a
     let kind: string
+    let durable: number | null = null
     try {
       const message = parseClientMessage(frame)
       kind = message.kind
+      if (message.kind === 'durable-request') durable = message.n
       if ((message.kind === 'sync-step2' || message.kind === 'sync-update') && conn.isObserver) {
         if (isEmptyUpdate(message.update)) return
         this.dropped.set(conn.sessionId, (this.dropped.get(conn.sessionId) ?? 0) + 1)
@@ -299,9 +316,12 @@ export class SyncAdapter implements Extension {
     }
     // Clients have nothing to say in the auth sub-protocol (and Hocuspocus would log it as an error).
     if (kind === 'auth') return
-    const out = new Uint8Array(a.prefix.length + frame.length)
+    // A durability request goes through Hocuspocus's queue for this connection as a stateless message,
+    // so it is handled once every earlier frame has been applied (onStateless).
+    const body = durable === null ? frame : statelessMessage(`${DURABLE_PREFIX}${durable}`)
+    const out = new Uint8Array(a.prefix.length + body.length)
     out.set(a.prefix, 0)
-    out.set(frame, a.prefix.length)
+    out.set(body, a.prefix.length)
     a.client?.handleMessage(out)
   }
 

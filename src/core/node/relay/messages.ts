@@ -7,6 +7,7 @@
  *   type 1   awareness:       varUint8Array(awareness update)
  *   type 2   auth:            varUint(0 = permission denied) varString(reason)
  *   type 3   query awareness: (no body)
+ *   type 100 durability:      varUint(1 = request) varUint(n)   (shared/api/durability.ts; Copro's own)
  */
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
@@ -14,6 +15,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { z } from 'zod'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
+import { MESSAGE_DURABILITY, readDurability } from '../../../shared/api/durability'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -34,6 +36,7 @@ export type ClientMessage =
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'auth' }
   | { kind: 'query-awareness' }
+  | { kind: 'durable-request'; n: number }
 
 export class MalformedMessageError extends Error {
   override readonly name = 'MalformedMessageError'
@@ -114,6 +117,12 @@ function parseUnchecked(frame: Uint8Array, bounds: AwarenessBounds): ClientMessa
     case MESSAGE_QUERY_AWARENESS:
       message = { kind: 'query-awareness' }
       break
+    case MESSAGE_DURABILITY: {
+      const m = readDurability(decoder)
+      if (m.kind !== 'request') throw new MalformedMessageError('a client sends only durability requests')
+      message = { kind: 'durable-request', n: m.n }
+      break
+    }
     default:
       throw new MalformedMessageError(`unknown message type ${type}`)
   }

@@ -192,6 +192,9 @@ export class Room {
       case 'auth':
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
         return false
+      case 'durable-request':
+        // answered by the relay (durableAcks.ts), which knows the store
+        return false
     }
   }
 
