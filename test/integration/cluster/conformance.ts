@@ -32,6 +32,7 @@ export const CONFORMANCE_LIMITS = {
   maxMessagesPerSecond: 100,
   maxMessageBytes: 256 * 1024,
   maxBufferedBytes: 64 * 1024,
+  maxStructsPerUpdate: 2000,
 }
 
 let counter = 0

@@ -1,5 +1,7 @@
 import { expect, it, vi } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import { WebSocket } from 'ws'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { readActivity } from '../../../src/core/common/session/activity'
 import { readTrash } from '../../../src/core/common/session/trash'
@@ -60,6 +62,32 @@ export function sessionRulesConformance({ t, last, client, admin, publish, mint 
       expect(cardTexts(check.doc).get('theirs')).toBe('the facilitator’s words')
     }
     expect(cardTexts(facilitator.doc).get('theirs')).toBe('the facilitator’s words')
+  })
+
+  it('refuses an update over the cost bounds on every node, whoever sends it (4413), before it is applied', async () => {
+    const { id, facilitator } = await publish(0)
+    const doc = new Y.Doc()
+    let update: Uint8Array | null = null
+    doc.on('update', (u: Uint8Array) => (update = u))
+    doc.transact(() => {
+      for (let i = 0; i < 3000; i++) doc.getMap('cards').set(`bulk${i}`, i)
+    })
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 0)
+    encoding.writeVarUint(e, 2)
+    encoding.writeVarUint8Array(e, update!)
+    for (let node = 0; node <= last(); node++) {
+      const ws = new WebSocket(`${t().syncUrls[node]}/${id}?token=${t().adminToken}`)
+      await new Promise<void>((resolve) => ws.once('open', () => resolve()))
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+      ws.send(encoding.toUint8Array(e))
+      expect(await closed).toBe(CLOSE_CODES.UPDATE_TOO_LARGE)
+    }
+    facilitator.doc.getMap('cards').set('after', 1)
+    const check = client(last(), id, t().adminToken)
+    await waitFor(() => check.doc.getMap('cards').get('after') === 1, 'a fresh client synced')
+    expect(check.doc.getMap('cards').has('bulk0')).toBe(false)
+    doc.destroy()
   })
 
   it('records a deleted card in the board trash and the activity log, by who deleted it, on every node', async () => {

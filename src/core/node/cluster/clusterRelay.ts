@@ -192,7 +192,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     // Broadcast each update as it is applied, so the adapter can recognise a client's own echo.
     flushDelay: false,
     unloadImmediately: true,
-    extensions: [adapter, new SessionRules(), new PostgresLog(store), redis],
+    extensions: [adapter, new SessionRules(adapter.limits), new PostgresLog(store), redis],
   })
   adapter.attach(hocuspocus)
 

@@ -9,7 +9,9 @@ import * as Y from 'yjs'
 import type { Actor } from '../../common/session/activity'
 import { takePendingUpdates } from '../../common/session/pending'
 import { BoardRecorder } from '../relay/boardRecorder'
-import { CLOSE_CODES } from '../relay/closeCodes'
+import { CLOSE_CODES, RelayRefusal } from '../relay/closeCodes'
+import type { RelayLimits } from '../relay/limits'
+import { checkUpdateCost } from '../relay/updateCost'
 import type { RelayConnection } from '../relay/connection'
 import { encodePermissionDenied, encodeSyncStep1 } from '../relay/messages'
 import { RightsGate } from '../relay/rightsGate'
@@ -24,7 +26,7 @@ const SYNC_UPDATE = 2
 
 /**
  * The session rules of the laptop relay, on a cluster node's Hocuspocus documents, with the SAME modules:
- * - the rights check (relay/rightsGate.ts → rights.ts, ADR 0040) runs in Hocuspocus's `beforeSync` hook,
+ * - the cost bounds (relay/updateCost.ts, ADR 0022) and the rights check (relay/rightsGate.ts → rights.ts, ADR 0040) runs in Hocuspocus's `beforeSync` hook,
  *   right before a client's update is applied: a refused update is never applied, stored or sent to
  *   Redis; the client gets the permission-denied message and is closed with 4430, as on the laptop;
  * - parts of a checked update that depend on something the node does not have are never kept pending
@@ -39,6 +41,8 @@ export class SessionRules implements Extension {
   priority = 1800
   /** Per document, gone with it (the recorder's observers are on the document itself). */
   private readonly docs = new WeakMap<Document, { gate: RightsGate; recorder: BoardRecorder }>()
+
+  constructor(private readonly limits: RelayLimits) {}
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
     if (this.docs.has(document)) return
@@ -55,8 +59,15 @@ export class SessionRules implements Extension {
     if (!conn || !rules) throw refusal('the session is not ready')
     let reason: string | null
     try {
-      reason = rules.gate.check(conn, Y.decodeUpdate(payload))
-    } catch {
+      const decoded = Y.decodeUpdate(payload)
+      // the laptop relay's cost bounds (ADR 0022), for every writer
+      checkUpdateCost(document, decoded, this.limits)
+      reason = rules.gate.check(conn, decoded)
+    } catch (err) {
+      if (err instanceof RelayRefusal) {
+        conn.close(err.code)
+        throw { code: err.code, reason: err.message }
+      }
       // the adapter validated the frame already; an update Yjs cannot read is refused all the same
       reason = 'permission denied: the update could not be read'
     }
