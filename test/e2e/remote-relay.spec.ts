@@ -59,6 +59,10 @@ test('a facilitator publishes a session to a hosted relay; a remote phone joins 
     await panel.getByRole('button', { name: 'Publish to relay' }).click()
     const link = panel.getByTestId('remote-participant-link')
     await expect(panel.getByTestId('remote-state')).toContainText('in sync')
+    // "Saved on <relay>" only once the relay confirmed it stored the board (durability acknowledgements)
+    const host = new URL(relay.origin).host
+    await expect(panel.getByTestId('remote-saved')).toHaveText(`Saved on ${host}`)
+    await expect(page.getByTestId('status-remote-saved')).toHaveText(`Saved on ${host}`)
     const url = await link.inputValue()
     expect(url).toContain(`${relay.origin}/?join=`)
 

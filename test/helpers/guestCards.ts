@@ -57,3 +57,20 @@ export function cardTexts(doc: Y.Doc): Map<string, string> {
   records.destroy()
   return out
 }
+
+/** Changes a card's text in place (whoever wrote it: the relay decides whether this writer may). */
+export function editCardText(doc: Y.Doc, key: string, text: string): void {
+  const records = new KeyedRecords(recordsArray<KeyedEntry<unknown>>(doc))
+  const id = `shape:${key}`
+  const card = records.get(id) as { props: Record<string, unknown> } | undefined
+  if (!card) throw new Error(`no card ${key}`)
+  records.set(id, { ...card, props: { ...card.props, text } })
+  records.destroy()
+}
+
+/** Deletes a card (whoever wrote it). */
+export function deleteCard(doc: Y.Doc, key: string): void {
+  const records = new KeyedRecords(recordsArray<KeyedEntry<unknown>>(doc))
+  records.delete(`shape:${key}`)
+  records.destroy()
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { AuthMessageType } from '@hocuspocus/common'
 import { MessageType } from '@hocuspocus/server'
 import { describe, expect, it } from 'vitest'
-import { HP, HP_AUTH } from '../../../src/core/node/cluster/syncAdapter'
+import { HP, HP_AUTH } from '../../../src/core/node/cluster/hocuspocusWire'
 
 /** The adapter speaks Hocuspocus's internal wire protocol: pin it to the installed version. */
 describe('Hocuspocus adapter contract', () => {

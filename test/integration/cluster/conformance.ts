@@ -5,6 +5,8 @@ import * as encoding from 'lib0/encoding'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { closeOf, stockClient, waitFor, type Guest } from '../sharing/helpers'
 import { cardTexts, postCard } from '../../helpers/guestCards'
+import { sessionRulesConformance } from './conformanceRules'
+import { durabilityConformance } from './conformanceDurability'
 
 /**
  * One hosting target as the conformance suite sees it: only its public surface — /sync for stock
@@ -30,6 +32,7 @@ export const CONFORMANCE_LIMITS = {
   maxMessagesPerSecond: 100,
   maxMessageBytes: 256 * 1024,
   maxBufferedBytes: 64 * 1024,
+  maxStructsPerUpdate: 2000,
 }
 
 let counter = 0
@@ -83,6 +86,9 @@ export function relayConformance(name: string, target: () => Target): void {
   const opened = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('open', () => resolve()))
 
   describe(`relay conformance: ${name}`, () => {
+    sessionRulesConformance({ t, last, client, admin, publish, mint })
+    durabilityConformance({ t, last, client, admin, publish, mint })
+
     it('syncs a facilitator and a guest (on another node when there is one) both ways', async () => {
       const { id, facilitator } = await publish(0)
       facilitator.doc.getMap('cards').set('a', 'from the facilitator')
@@ -275,7 +281,7 @@ export function relayConformance(name: string, target: () => Target): void {
       expect(facilitator.provider.wsconnected).toBe(true)
     })
 
-    it('unpublishing revokes every guest and leaves the facilitator’s copy equal to the hosted one', async () => {
+    it('edits made offline on both sides merge; unpublishing then revokes every guest and leaves the facilitator’s copy equal to the hosted one', async () => {
       const { id, facilitator } = await publish(0)
       const guests = [
         client(last(), id, (await mint(0, id, 'participant')).token),
@@ -284,6 +290,18 @@ export function relayConformance(name: string, target: () => Target): void {
       await waitFor(() => guests.every((g) => g.provider.synced), 'guests synced')
       postCard(guests[0]!.doc, 'g-conformance-3', 'from-guest', 'kept')
       await waitFor(() => cardTexts(facilitator.doc).get('from-guest') === 'kept', 'the guest’s card arrived')
+      // Both sides edit while the facilitator's laptop is offline, then merge (issue 18 item 5).
+      facilitator.provider.disconnect()
+      facilitator.doc.getMap('cards').set('laptop-offline', 'written without wifi')
+      postCard(guests[0]!.doc, 'g-conformance-3', 'hosted-meanwhile', 'written on the relay')
+      await waitFor(() => cardTexts(guests[1]!.doc).has('hosted-meanwhile'), 'the hosted copy moved on')
+      facilitator.provider.connect()
+      await waitFor(
+        () =>
+          cardTexts(facilitator.doc).get('hosted-meanwhile') === 'written on the relay' &&
+          guests[1]!.doc.getMap('cards').get('laptop-offline') === 'written without wifi',
+        'both sides merged',
+      )
       expect((await admin(last(), `/admin/sessions/${id}/tokens`, 'DELETE')).body).toEqual({ revoked: 2 })
       await waitFor(() => guests.every((g) => g.closed !== null), 'every guest closed')
       for (const g of guests) expect(g.closed).toEqual({ code: CLOSE_CODES.TOKEN_REVOKED })
@@ -292,10 +310,14 @@ export function relayConformance(name: string, target: () => Target): void {
         const check = client(node, id, t().adminToken)
         await waitFor(() => check.provider.synced, 'a fresh admin client synced')
         await waitFor(
-          () => cardTexts(check.doc).get('from-guest') === 'kept',
-          'the hosted copy has the guest’s card',
+          () =>
+            cardTexts(check.doc).get('hosted-meanwhile') === 'written on the relay' &&
+            check.doc.getMap('cards').get('laptop-offline') === 'written without wifi',
+          'the hosted copy has both sides’ edits',
         )
         expect(Y.encodeStateVector(check.doc)).toEqual(Y.encodeStateVector(facilitator.doc))
+        expect(check.doc.getMap('cards').toJSON()).toEqual(facilitator.doc.getMap('cards').toJSON())
+        expect(cardTexts(check.doc)).toEqual(cardTexts(facilitator.doc))
       }
     })
 

@@ -3,6 +3,9 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { startClusterRelay, type ClusterRelay } from '../../../src/core/node/cluster'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import { RelayDurability } from '../../../src/renderer/features/share/relayDurability'
 import { stockClient, waitFor, type Guest } from '../sharing/helpers'
 import { PrivatePostgres, PrivateRedis, freePort, missingServers, storedUpdates } from './servers'
 
@@ -208,6 +211,42 @@ if (missing) {
         await postgres.restart()
         await waitFor(() => a.store.unsaved === 0, 'the retries went through', LONG)
         await eventuallyStored(db, room, (d) => d.getMap('cards').size === 21)
+      },
+      LONG * 2,
+    )
+
+    it(
+      'PostgreSQL restarted: the app’s "saved" state says saved only once the edits are committed',
+      async () => {
+        const db = await newDb()
+        const a = await node(db, 'pg-ack')
+        const room = 'pgackroom1'
+        const doc = new Y.Doc()
+        const provider = new WebsocketProvider(a.url, room, doc, {
+          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          disableBc: true,
+          params: { token: adminToken, acks: '1' },
+        })
+        const durability = new RelayDurability(provider, doc)
+        try {
+          await waitFor(() => durability.state() === 'saved', 'the first save confirmed', LONG)
+          doc.getMap('cards').set('before', 1)
+          await waitFor(() => durability.state() === 'saved', 'saved again', LONG)
+          expect((await rebuild(db, room)).getMap('cards').get('before')).toBe(1)
+
+          await postgres.stop()
+          for (let i = 0; i < 5; i++) doc.getMap('cards').set(`down${i}`, i)
+          expect(durability.state()).not.toBe('saved')
+          await waitFor(() => durability.state() === 'not-storing', 'told the server is not storing', LONG)
+          await postgres.restart()
+          await waitFor(() => durability.state() === 'saved', 'saved after the restart', LONG)
+          // "saved" means committed: the database holds every edit at that moment
+          const stored = await rebuild(db, room)
+          for (let i = 0; i < 5; i++) expect(stored.getMap('cards').get(`down${i}`)).toBe(i)
+        } finally {
+          durability.destroy()
+          provider.destroy()
+        }
       },
       LONG * 2,
     )

@@ -94,7 +94,7 @@ if (missing) {
       const url = await postgres.createDatabase(`store${dbs++}`)
       const store = await open(url)
       await store.publish('gone0001')
-      await store.insertToken({
+      await store.tokens.insertToken({
         tokenId: 'tk_a',
         sessionId: 'gone0001',
         role: 'observer',
@@ -105,14 +105,17 @@ if (missing) {
       for (const u of edits(3)) store.append('gone0001', u)
       await store.flush()
       expect(await query(url, 'SELECT * FROM copro_updates')).toEqual([])
-      expect(await store.tokenByDigest('a'.repeat(64), Date.now())).toBeNull()
+      expect(await store.tokens.tokenByDigest('a'.repeat(64), Date.now())).toBeNull()
     })
 
     it('creates its tables once and refuses a database from a newer version', async () => {
       const url = await postgres.createDatabase(`store${dbs++}`)
       await open(url)
       await open(url)
-      expect(await query(url, 'SELECT version FROM copro_schema')).toEqual([{ version: 1 }])
+      expect(await query(url, 'SELECT version FROM copro_schema ORDER BY version')).toEqual([
+        { version: 1 },
+        { version: 2 },
+      ])
       await query(url, 'INSERT INTO copro_schema (version) VALUES (99)')
       await expect(ClusterStore.open({ connectionString: url })).rejects.toThrow(/schema version 99/)
     })

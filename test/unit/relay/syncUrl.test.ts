@@ -9,9 +9,14 @@ describe('relay url parsing', () => {
       ok: true,
       sessionId: 'session-1',
       token: 'abc',
+      acks: false,
     })
-    expect(parseSyncUrl('/sync/session-1')).toEqual({ ok: true, sessionId: 'session-1', token: null })
-    expect(parseSyncUrl('/sync/session-1?token=')).toEqual({ ok: true, sessionId: 'session-1', token: null })
+    const bare = { ok: true, sessionId: 'session-1', token: null, acks: false }
+    expect(parseSyncUrl('/sync/session-1')).toEqual(bare)
+    expect(parseSyncUrl('/sync/session-1?token=')).toEqual(bare)
+    // durability acknowledgements only for a client that asks (shared/api/durability.ts)
+    expect(parseSyncUrl('/sync/session-1?token=abc&acks=1')).toMatchObject({ acks: true })
+    expect(parseSyncUrl('/sync/session-1?token=abc&acks=yes')).toMatchObject({ acks: false })
     expect(parseSyncUrl('/sync/session-1?token=a%20b&x=1')).toMatchObject({ token: 'a b' })
   })
 

@@ -11,10 +11,27 @@ import {
   type HostedBackend,
 } from '../server/hostedFront'
 import { createHttpServer } from '../server/http'
-import { digestOf, newToken, sameToken } from '../server/tokens'
+import { AssetRoutes } from '../server/assetRoutes'
+import {
+  DEFAULT_MAX_DEVICES_PER_LINK,
+  digestOf,
+  exchangeStep,
+  grantAuth,
+  newParticipantId,
+  newToken,
+  newTokenId,
+  sameToken,
+  type IssuedToken,
+  type TokenGrant,
+} from '../server/tokens'
+import { assetTypeOf, checkAsset } from '../storage/sessionAssets'
+import type { GuestJoinRequest, GuestJoinResponse } from '../../../shared/api/guestJoin'
 import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
 import { PostgresLog } from './postgresLog'
+import { SessionRules } from './sessionRules'
+import { DurableAcks } from '../relay/durableAcks'
+import type { RelayConnection } from '../relay/connection'
 import { SyncAdapter } from './syncAdapter'
 
 export interface ClusterRelayOptions {
@@ -35,6 +52,8 @@ export interface ClusterRelayOptions {
   compactAfterRows?: number
   /** How often live connections' tokens and sessions are re-checked in the database (ms). Default 5000. */
   recheckMs?: number
+  /** Personal (device) tokens one shared link may be exchanged for (tokens.ts default 500). */
+  maxDevicesPerLink?: number
   /** A name for this node in Redis and logs; random when absent. */
   nodeId?: string
   log?: (message: string) => void
@@ -69,11 +88,18 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   const warn = (m: string, err?: unknown) => log(err === undefined ? m : `${m}: ${String(err)}`)
   const adminToken = opts.adminToken === undefined ? newToken() : AdminToken.parse(opts.adminToken)
   const nodeId = opts.nodeId ?? `node-${randomUUID().slice(0, 8)}`
-  const store = await ClusterStore.open({
+  // "Saved" means committed in PostgreSQL: clients that ask are told when (relay/durableAcks.ts).
+  let store: ClusterStore | null = null
+  const acks = new DurableAcks<RelayConnection>({ flush: () => store?.flush() ?? Promise.resolve() })
+  store = await ClusterStore.open({
     connectionString: opts.databaseUrl,
     batchMs: opts.batchMs,
     compactAfterRows: opts.compactAfterRows,
     onWarning: warn,
+    onSaveState: (s) => {
+      if (s.state === 'error') acks.storeFailing(null, s.reason)
+      else if (s.state === 'saved') acks.storeRecovered(null)
+    },
   })
   const prefix = 'copro'
   const controlChannel = `${prefix}:control`
@@ -100,14 +126,57 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       return { sessionRole: 'facilitator', tokenId: 'admin' }
     }
     if (token === null || token.length > 512) return null
-    const grant = await store.tokenByDigest(digestOf(token).toString('hex'), Date.now())
-    return grant && grant.sessionId === sessionId ? { sessionRole: grant.role, tokenId: grant.tokenId } : null
+    const grant = await grantOf(sessionId, token)
+    return grant ? grantAuth(grant) : null
+  }
+  /** A guest token's grant, only for its own session (tokens.ts guestGrant, on PostgreSQL). */
+  const grantOf = async (sessionId: string, token: string | null | undefined): Promise<TokenGrant | null> => {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 512) return null
+    const grant = await store.tokens.tokenByDigest(digestOf(token).toString('hex'), Date.now())
+    return grant && grant.sessionId === sessionId ? grant : null
+  }
+  /** The join exchange (tokens.ts exchangeStep, the rule the laptop relay follows), tokens in PostgreSQL. */
+  const joinDevice = async (req: GuestJoinRequest): Promise<GuestJoinResponse | null> => {
+    const session = await store.getSession(req.sessionId)
+    if (!session) return null
+    const step = exchangeStep(
+      await grantOf(req.sessionId, req.token),
+      req.deviceToken ? await grantOf(req.sessionId, req.deviceToken) : null,
+      req,
+    )
+    let issued: IssuedToken | null = null
+    if (step.kind === 'keep') issued = step.issued
+    if (step.kind === 'issue') {
+      const token = newToken()
+      const grant = {
+        tokenId: newTokenId(),
+        role: step.link.role,
+        sessionId: step.link.sessionId,
+        expiresAt: step.link.expiresAt,
+        participantId: step.participantId ?? newParticipantId(),
+        linkId: step.link.tokenId,
+      }
+      const ok = await store.tokens.insertDeviceToken(
+        { ...grant, digest: digestOf(token).toString('hex') },
+        opts.maxDevicesPerLink ?? DEFAULT_MAX_DEVICES_PER_LINK,
+      )
+      issued = ok ? { ...grant, token } : null
+    }
+    if (!issued || issued.participantId === undefined) return null
+    return {
+      sessionId: req.sessionId,
+      title: session.title ?? `Published session ${req.sessionId}`,
+      role: issued.role,
+      participantId: issued.participantId,
+      deviceToken: issued.token,
+    }
   }
 
   const adapter = new SyncAdapter({
     authorize,
     exists: (id) => store.sessionExists(id),
     limits: opts.limits,
+    acks,
     onWarning: warn,
   })
   const redis = new CoproRedis(
@@ -122,7 +191,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     // Broadcast each update as it is applied, so the adapter can recognise a client's own echo.
     flushDelay: false,
     unloadImmediately: true,
-    extensions: [adapter, new PostgresLog(store), redis],
+    extensions: [adapter, new SessionRules(adapter.limits), new PostgresLog(store), redis],
   })
   adapter.attach(hocuspocus)
 
@@ -166,7 +235,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     rechecking = true
     void (async () => {
       const ids = adapter.liveTokenIds()
-      const live = await store.liveTokenIds(ids, Date.now())
+      const live = await store.tokens.liveTokenIds(ids, Date.now())
       for (const id of ids) if (!live.has(id)) adapter.revokeToken(id)
       for (const sid of adapter.liveSessionIds())
         if (!(await store.sessionExists(sid))) adapter.closeSession(sid)
@@ -177,6 +246,24 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       })
   }, opts.recheckMs ?? 5000)
   recheck.unref()
+
+  /** Images of published sessions, in PostgreSQL so every node serves them (ADR 0020, amendment 2). */
+  const assetRoutes = new AssetRoutes({
+    authority: { ownerToken: adminToken, ownerTokenId: 'admin', grants: { verify: () => null } },
+    authorize,
+    assets: {
+      put: async (sessionId, bytes) => {
+        const checked = checkAsset(bytes)
+        if (!checked.ok) return checked
+        return (await store.assets.put(sessionId, checked.assetId, checked.type, bytes)) ? checked : null
+      },
+      get: async (sessionId, assetId) => {
+        const type = assetTypeOf(assetId)
+        const found = type ? await store.assets.get(sessionId, assetId) : null
+        return found && type ? { bytes: found.bytes, type } : null
+      },
+    },
+  })
 
   const backend: HostedBackend = {
     isAdmin: (token) => sameToken(token, adminToken),
@@ -194,9 +281,9 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     sessionExists: (sessionId) => store.sessionExists(sessionId),
     mintToken: async (sessionId, role, ttlMs) => {
       const token = newToken()
-      const tokenId = `tk_${randomBytes(9).toString('base64url')}`
+      const tokenId = newTokenId()
       const expiresAt = ttlMs === null ? null : Date.now() + ttlMs
-      await store.insertToken({
+      await store.tokens.insertToken({
         tokenId,
         sessionId,
         role,
@@ -206,12 +293,14 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       return { token, tokenId, expiresAt }
     },
     revokeToken: async (tokenId) => {
-      if (!(await store.revokeToken(tokenId))) return false
-      broadcast({ type: 'revoke', tokenIds: [tokenId] })
+      // the link's devices' personal tokens go with it
+      const ids = await store.tokens.revokeToken(tokenId)
+      if (ids.length === 0) return false
+      broadcast({ type: 'revoke', tokenIds: ids })
       return true
     },
     revokeSessionTokens: async (sessionId) => {
-      const ids = await store.revokeSessionTokens(sessionId)
+      const ids = await store.tokens.revokeSessionTokens(sessionId)
       if (ids.length > 0) broadcast({ type: 'revoke', tokenIds: ids })
       return ids.length
     },
@@ -223,7 +312,9 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       return { deleted: true, revoked: tokenIds.length }
     },
     guestSession: async (token) => {
-      const grant = token ? await store.tokenByDigest(digestOf(token).toString('hex'), Date.now()) : null
+      const grant = token
+        ? await store.tokens.tokenByDigest(digestOf(token).toString('hex'), Date.now())
+        : null
       const s = grant ? await store.getSession(grant.sessionId) : null
       if (!grant || !s) return null
       return {
@@ -232,9 +323,8 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
         role: grant.role,
       }
     },
-    // per-device identity (/api/guest/join) and images are not on the cluster yet
-    joinDevice: null,
-    routes: null,
+    joinDevice,
+    routes: (req, res, url) => assetRoutes.handle(req, res, url, 'main'),
   }
 
   const handler = hostedRequestHandler(backend, { rendererDir: opts.rendererDir, log })
@@ -244,6 +334,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   let closing: Promise<void> | null = null
   const shutdown = async () => {
     clearInterval(recheck)
+    acks.dispose()
     await adapter.close()
     await new Promise<void>((resolve) => {
       server.close(() => resolve())

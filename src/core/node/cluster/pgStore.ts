@@ -1,7 +1,8 @@
 import pg from 'pg'
 import * as Y from 'yjs'
 import type { SaveState } from '../relay'
-import type { StoredGrant, TokenGrant } from '../server/tokens'
+import { PgAssets } from './pgAssets'
+import { PgTokens } from './pgTokens'
 import { migrate } from './pgSchema'
 
 /**
@@ -37,6 +38,10 @@ interface Pending {
 
 export class ClusterStore {
   private readonly pool: pg.Pool
+  /** Guest-token digests (pgTokens.ts). */
+  readonly tokens: PgTokens
+  /** Sessions' images (pgAssets.ts). */
+  readonly assets: PgAssets
   private readonly batchMs: number
   private readonly compactAfterRows: number
   private readonly warn: (message: string, error?: unknown) => void
@@ -56,6 +61,8 @@ export class ClusterStore {
     this.pool = new pg.Pool({ connectionString: opts.connectionString, max: 6 })
     // An idle client losing its server (PostgreSQL restarting) must not crash the node.
     this.pool.on('error', (err) => this.warn('cluster: PostgreSQL connection lost', err))
+    this.tokens = new PgTokens(this.pool)
+    this.assets = new PgAssets(this.pool)
     this.batchMs = opts.batchMs ?? 50
     this.compactAfterRows = opts.compactAfterRows ?? 500
     this.warn = opts.onWarning ?? (() => {})
@@ -127,53 +134,6 @@ export class ClusterStore {
     } finally {
       client.release()
     }
-  }
-
-  // ---- tokens (digests only) ----
-
-  async insertToken(grant: StoredGrant): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO copro_tokens (token_id, session_id, role, digest, expires_at) VALUES ($1, $2, $3, $4, $5)',
-      [grant.tokenId, grant.sessionId, grant.role, grant.digest, grant.expiresAt],
-    )
-  }
-
-  /** The grant of an unexpired token with this digest, else null. */
-  async tokenByDigest(digestHex: string, now: number): Promise<TokenGrant | null> {
-    const r = await this.pool.query<{
-      token_id: string
-      session_id: string
-      role: 'participant' | 'observer'
-      expires_at: string | null
-    }>('SELECT token_id, session_id, role, expires_at FROM copro_tokens WHERE digest = $1', [digestHex])
-    const row = r.rows[0]
-    if (!row) return null
-    const expiresAt = row.expires_at === null ? null : Number(row.expires_at)
-    if (expiresAt !== null && now >= expiresAt) return null
-    return { tokenId: row.token_id, sessionId: row.session_id, role: row.role, expiresAt }
-  }
-
-  /** Of the given token ids, those still valid (known and unexpired). */
-  async liveTokenIds(tokenIds: string[], now: number): Promise<Set<string>> {
-    if (tokenIds.length === 0) return new Set()
-    const r = await this.pool.query<{ token_id: string }>(
-      'SELECT token_id FROM copro_tokens WHERE token_id = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > $2)',
-      [tokenIds, now],
-    )
-    return new Set(r.rows.map((row) => row.token_id))
-  }
-
-  async revokeToken(tokenId: string): Promise<boolean> {
-    const r = await this.pool.query('DELETE FROM copro_tokens WHERE token_id = $1', [tokenId])
-    return r.rowCount === 1
-  }
-
-  async revokeSessionTokens(sessionId: string): Promise<string[]> {
-    const r = await this.pool.query<{ token_id: string }>(
-      'DELETE FROM copro_tokens WHERE session_id = $1 RETURNING token_id',
-      [sessionId],
-    )
-    return r.rows.map((row) => row.token_id)
   }
 
   // ---- documents ----

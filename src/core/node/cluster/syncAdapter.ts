@@ -6,13 +6,15 @@ import type {
   Hocuspocus,
   afterLoadDocumentPayload,
   onAuthenticatePayload,
+  onStatelessPayload,
 } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { DURABLE_PREFIX, HP, HP_AUTH, authMessage, docPrefix, statelessMessage } from './hocuspocusWire'
+import type { DurableAcks } from '../relay/durableAcks'
 import { CLOSE_CODES, RelayAuthResult, parseSyncUrl, type RelayLimits } from '../relay'
 import { RelayConnection, waitClosed } from '../relay/connection'
-import { resolveLimits } from '../relay/limits'
+import { connectionBudgetRefusal, resolveLimits } from '../relay/limits'
 import {
   MalformedMessageError,
   encodePermissionDenied,
@@ -21,30 +23,12 @@ import {
 } from '../relay/messages'
 import { READ_ONLY_REASON } from '../relay/room'
 import { wsErrorCloseCode } from '../relay/closeCodes'
+import type { RulesContext } from './sessionRules'
 
-/**
- * Hocuspocus's message types (its wire protocol, @hocuspocus/server 4.7.0 src/types.ts). The adapter
- * depends on them: test/integration/cluster/adapterContract.test.ts checks them against the pinned version.
- */
-export const HP = {
-  Sync: 0,
-  Awareness: 1,
-  Auth: 2,
-  QueryAwareness: 3,
-  SyncReply: 4,
-  Stateless: 5,
-  BroadcastStateless: 6,
-  Close: 7,
-  SyncStatus: 8,
-  Ping: 9,
-  Pong: 10,
-} as const
-/** @hocuspocus/common AuthMessageType */
-export const HP_AUTH = { Token: 0, PermissionDenied: 1, Authenticated: 2 } as const
 const SYNC_UPDATE = 2
 
 /** What the adapter passes to Hocuspocus as a connection's context. */
-export interface AdapterContext {
+export interface AdapterContext extends RulesContext {
   auth: RelayAuthResult
 }
 
@@ -54,6 +38,8 @@ export interface SyncAdapterOptions {
   /** Whether the session exists (4404 otherwise). Asked after authorize, as the laptop relay does. */
   exists(sessionId: string): Promise<boolean>
   limits?: Partial<RelayLimits>
+  /** Durability acknowledgements for clients that ask (`?acks=1`): flush = the PostgreSQL log's. */
+  acks?: DurableAcks<RelayConnection>
   now?: () => number
   pingIntervalMs?: number
   admissionTimeoutMs?: number
@@ -126,8 +112,19 @@ export class SyncAdapter implements Extension {
     connectionConfig.readOnly = auth.sessionRole === 'observer'
   }
 
+  /** A client's durability request, queued behind its earlier frames (see forward): answered after them. */
+  async onStateless({ payload, connection }: onStatelessPayload): Promise<void> {
+    if (!payload.startsWith(DURABLE_PREFIX)) return
+    const conn = (connection.context as Partial<AdapterContext> | undefined)?.conn
+    const n = Number(payload.slice(DURABLE_PREFIX.length))
+    // after the appends that the earlier updates' onChange hooks queued (microtasks) have run
+    if (conn && this.opts.acks) setImmediate(() => this.opts.acks?.request(conn, n))
+  }
+
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
-    document.on('beforeTransaction', (tr: { origin: unknown }) => this.origins.set(document, tr.origin))
+    // Set right before each transaction's 'update' event (a transaction started inside another's
+    // observers — the board recorder's — begins before the first one's update is sent).
+    document.on('afterTransactionCleanup', (tr: { origin: unknown }) => this.origins.set(document, tr.origin))
   }
 
   // ---- the front door ----
@@ -211,6 +208,7 @@ export class SyncAdapter implements Extension {
       },
     }
     this.conns.add(a)
+    conn.wantsAcks = parsed.ok && parsed.acks
     conn.onClosed = () => {
       this.conns.delete(a)
       a.client?.handleClose({ code: conn.closeCode ?? 1000, reason: '' })
@@ -250,12 +248,18 @@ export class SyncAdapter implements Extension {
     if (auth === null)
       return conn.close(token === null ? CLOSE_CODES.TOKEN_MISSING : CLOSE_CODES.TOKEN_REFUSED)
     if (!exists) return conn.close(CLOSE_CODES.UNKNOWN_SESSION)
-    if (this.sessionInfo(sessionId).connections >= this.limits.maxConnectionsPerSession)
-      return conn.close(CLOSE_CODES.SESSION_FULL)
+    // The laptop relay's connection budget (ADR 0039), over this node's connections to the session.
+    const joined = new Set(
+      [...this.conns]
+        .filter((c) => c.conn.sessionId === sessionId && c.conn.state === 'joined')
+        .map((c) => c.conn),
+    )
+    const refusal = connectionBudgetRefusal(this.limits, joined, auth)
+    if (refusal !== null) return conn.close(refusal)
     if (!this.hocuspocus) throw new Error('SyncAdapter.attach(hocuspocus) was not called')
     conn.auth = auth
     conn.state = 'joined'
-    const context: AdapterContext = { auth }
+    const context: AdapterContext = { auth, conn }
     // The url carries no token: Hocuspocus hooks and logs never see it.
     a.client = this.hocuspocus.handleConnection(
       a.shim,
@@ -264,6 +268,7 @@ export class SyncAdapter implements Extension {
     )
     // Hocuspocus waits for an auth message before anything else; the client's token went in the url.
     a.client.handleMessage(authMessage(a.prefix, token ?? ''))
+    if (conn.wantsAcks) this.opts.acks?.hello(conn)
     const backlog = conn.backlog.splice(0)
     conn.backlogBytes = 0
     for (const frame of backlog) {
@@ -291,9 +296,11 @@ export class SyncAdapter implements Extension {
   private forward(a: Adapted, frame: Uint8Array): void {
     const { conn } = a
     let kind: string
+    let durable: number | null = null
     try {
       const message = parseClientMessage(frame)
       kind = message.kind
+      if (message.kind === 'durable-request') durable = message.n
       if ((message.kind === 'sync-step2' || message.kind === 'sync-update') && conn.isObserver) {
         if (isEmptyUpdate(message.update)) return
         this.dropped.set(conn.sessionId, (this.dropped.get(conn.sessionId) ?? 0) + 1)
@@ -309,9 +316,12 @@ export class SyncAdapter implements Extension {
     }
     // Clients have nothing to say in the auth sub-protocol (and Hocuspocus would log it as an error).
     if (kind === 'auth') return
-    const out = new Uint8Array(a.prefix.length + frame.length)
+    // A durability request goes through Hocuspocus's queue for this connection as a stateless message,
+    // so it is handled once every earlier frame has been applied (onStateless).
+    const body = durable === null ? frame : statelessMessage(`${DURABLE_PREFIX}${durable}`)
+    const out = new Uint8Array(a.prefix.length + body.length)
     out.set(a.prefix, 0)
-    out.set(frame, a.prefix.length)
+    out.set(body, a.prefix.length)
     a.client?.handleMessage(out)
   }
 
@@ -381,19 +391,4 @@ export class SyncAdapter implements Extension {
       }
     }
   }
-}
-
-function docPrefix(name: string): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarString(e, name)
-  return encoding.toUint8Array(e)
-}
-
-function authMessage(prefix: Uint8Array, token: string): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeUint8Array(e, prefix)
-  encoding.writeVarUint(e, HP.Auth)
-  encoding.writeVarUint(e, HP_AUTH.Token)
-  encoding.writeVarString(e, token)
-  return encoding.toUint8Array(e)
 }

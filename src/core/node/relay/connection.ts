@@ -29,6 +29,8 @@ export class RelayConnection {
    * whose token names a participant id never uses it.
    */
   boundParticipantId: string | null = null
+  /** Whether the client asked for durability acknowledgements (`?acks=1`, relay/durableAcks.ts). */
+  wantsAcks = false
   /** Whether the observer was already told that its updates are dropped (told once per connection). */
   toldReadOnly = false
   /** For the keep-alive ping: cleared when a ping is sent, set by the pong. */

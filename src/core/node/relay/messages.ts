@@ -8,6 +8,7 @@
  *   type 2   auth:            varUint(0 = permission denied) varString(reason)
  *   type 3   query awareness: (no body)
  *   type 16  moderation:      varString(JSON)   core/common/moderation (ADR 0047); stock clients never send it
+ *   type 100 durability:      varUint(1 = request) varUint(n)   (shared/api/durability.ts; Copro's own)
  */
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
@@ -16,6 +17,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { z } from 'zod'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import { MESSAGE_MODERATION, ModerationRequest } from '../../common/moderation/moderation'
+import { MESSAGE_DURABILITY, readDurability } from '../../../shared/api/durability'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -37,6 +39,7 @@ export type ClientMessage =
   | { kind: 'auth' }
   | { kind: 'query-awareness' }
   | { kind: 'moderation'; request: ModerationRequest }
+  | { kind: 'durable-request'; n: number }
 
 export class MalformedMessageError extends Error {
   override readonly name = 'MalformedMessageError'
@@ -121,6 +124,12 @@ function parseUnchecked(frame: Uint8Array, bounds: AwarenessBounds): ClientMessa
       const request = ModerationRequest.safeParse(JSON.parse(decoding.readVarString(decoder)))
       if (!request.success) throw new MalformedMessageError('not a moderation request')
       message = { kind: 'moderation', request: request.data }
+      break
+    }
+    case MESSAGE_DURABILITY: {
+      const m = readDurability(decoder)
+      if (m.kind !== 'request') throw new MalformedMessageError('a client sends only durability requests')
+      message = { kind: 'durable-request', n: m.n }
       break
     }
     default:

@@ -8,6 +8,7 @@ import { connectionBudgetRefusal, type RelayLimits, resolveLimits } from './limi
 import { type AwarenessBounds, MalformedMessageError, parseClientMessage } from './messages'
 import type { RoomPersistence } from './persistence'
 import { Room } from './room'
+import { DurableAcks } from './durableAcks'
 import { RelayAuthResult, type RelayOptions } from './options'
 import { sessionInfoOf, type RelaySessionInfo, type RelayStats } from './stats'
 import { parseSyncUrl } from './syncUrl'
@@ -47,6 +48,7 @@ export class Relay {
   private readonly admissionTimeoutMs: number
   private closing: Promise<void> | null = null
   private readonly awarenessBounds: AwarenessBounds
+  private readonly acks: DurableAcks<RelayConnection>
   private readonly counters: RelayStats = {
     accepted: 0,
     joined: 0,
@@ -77,6 +79,7 @@ export class Relay {
     this.admissionTimeoutMs = opts.admissionTimeoutMs ?? 15_000
     this.pingTimer = setInterval(() => this.pingAll(), opts.pingIntervalMs ?? 30_000)
     this.pingTimer.unref()
+    this.acks = new DurableAcks({ flush: (id) => this.persistence.flush(id), saveStates: this.persistence })
   }
 
   /** For an http.Server 'upgrade' event whose path starts with /sync/ */
@@ -101,9 +104,7 @@ export class Relay {
    * ends too); resolves once the room's persistence has closed, so nothing of it stays in memory.
    */
   closeSession(sessionId: string, code: number = CLOSE_CODES.SESSION_CLOSED): Promise<void> {
-    for (const conn of [...this.conns]) {
-      if (conn.sessionId === sessionId) this.closeConn(conn, code)
-    }
+    for (const conn of [...this.conns]) if (conn.sessionId === sessionId) this.closeConn(conn, code)
     this.rooms.get(sessionId)?.endPreload?.()
     return this.unloading.get(sessionId) ?? Promise.resolve()
   }
@@ -139,6 +140,7 @@ export class Relay {
 
   private async shutdown(): Promise<void> {
     clearInterval(this.pingTimer)
+    this.acks.dispose()
     const sockets = [...this.conns].map((c) => c.ws)
     for (const conn of [...this.conns]) this.closeConn(conn, CLOSE_CODES.GOING_AWAY)
     // Rooms still loading for connections that have gone unload as their loads settle.
@@ -161,6 +163,7 @@ export class Relay {
       this.limits.maxBufferedBytes,
     )
     this.conns.add(conn)
+    conn.wantsAcks = parsed.ok && parsed.acks
     conn.onClosed = (c) => this.forget(c)
     ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary))
     ws.on('close', (code: number) => conn.close(code, true))
@@ -229,6 +232,7 @@ export class Relay {
     conn.state = 'joined'
     this.counters.joined++
     room.join(conn)
+    if (conn.wantsAcks) this.acks.hello(conn)
     // the preload has served its purpose: from now on the room unloads when its last client leaves
     entry.endPreload?.()
     const backlog = conn.backlog.splice(0)
@@ -268,7 +272,9 @@ export class Relay {
     try {
       // Only messages that change something (or ask for something) count against the message rate:
       // an echo of what the relay already has (pycrdt's provider echoes every update) does not.
-      const counts = room.handle(conn, parseClientMessage(frame, this.awarenessBounds))
+      const message = parseClientMessage(frame, this.awarenessBounds)
+      const counts =
+        message.kind === 'durable-request' ? this.acks.request(conn, message.n) : room.handle(conn, message)
       if (counts && !conn.isClosed() && !conn.takeMessage()) this.closeConn(conn, CLOSE_CODES.RATE_LIMITED)
     } catch (err) {
       if (err instanceof RelayRefusal) {

@@ -4,8 +4,6 @@ import type { Actor } from '../../common/session/activity'
 import { dropPendingUpdates, takePendingUpdates } from '../../common/session/pending'
 import { BoardRecorder } from './boardRecorder'
 import { CommentRecorder } from './commentRecorder'
-import { recordsArray } from '../../common/session/docSchema'
-import { KeyedRecords } from '../../common/session/keyedRecords'
 import { CLOSE_CODES, RelayRefusal } from './closeCodes'
 import type { RelayConnection } from './connection'
 import type { RelayLimits } from './limits'
@@ -24,9 +22,8 @@ import type { RoomPersistence } from './persistence'
 import { RoomOutput } from './roomOutput'
 import { checkUpdateCost } from './updateCost'
 import { DocumentQuota } from './documentQuota'
-import { checkRights } from './rights'
 import { ModerationWrite, RoomModeration } from './moderation'
-import { updateTouches } from './updateTouches'
+import { RightsGate } from './rightsGate'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
 
@@ -56,11 +53,8 @@ export class Room {
     droppedAwarenessStates: 0,
     refusedForRights: 0,
   }
-  /**
-   * Which entry holds each tldraw record's current value (read-only: the relay never writes records);
-   * made when the first update of someone other than a facilitator is checked.
-   */
-  private recordIndex: KeyedRecords<unknown> | null = null
+  /** The rights check (rightsGate.ts, shared with the cluster's documents). */
+  private readonly rights: RightsGate
   /** Storing and sending what changes: one update per client message, queues kept in budget. */
   readonly output: RoomOutput
   private destroyed = false
@@ -92,6 +86,7 @@ export class Room {
       warn(`relay: session ${sessionId} held changes that depend on missing updates; they were left out`)
     }
     this.quota = new DocumentQuota(this.doc, limits)
+    this.rights = new RightsGate(this.doc)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.output = new RoomOutput(sessionId, this.conns, persistence, limits, (ids) =>
       encodeAwareness(this.awareness, ids),
@@ -211,6 +206,9 @@ export class Room {
       case 'auth':
         // Clients have nothing to say in the auth sub-protocol; @y/websocket-server ignores it too.
         return false
+      case 'durable-request':
+        // answered by the relay (durableAcks.ts), which knows the store
+        return false
     }
   }
 
@@ -268,23 +266,12 @@ export class Room {
    * refused change, which the relay will never have, so it must start again from the relay's document.
    */
   private checkRights(conn: RelayConnection, decoded: DecodedUpdate): void {
-    const auth = conn.auth
-    if (auth === null || auth.sessionRole === 'facilitator') return
-    const { touches } = updateTouches(this.doc, decoded)
-    this.recordIndex ??= new KeyedRecords(recordsArray(this.doc), { readOnly: true })
-    const verdict = checkRights(this.doc, this.recordIndex, touches, {
-      sessionRole: auth.sessionRole,
-      participantId: auth.participantId ?? conn.boundParticipantId,
-      moderated: this.moderation.moderated,
-    })
-    if (verdict.ok) {
-      if (verdict.bind !== null) conn.boundParticipantId = verdict.bind
-      return
-    }
+    const reason = this.rights.check(conn, decoded, this.moderation.moderated)
+    if (reason === null) return
     this.counters.refusedForRights++
     this.output.flush()
-    conn.send(encodePermissionDenied(verdict.reason))
-    throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, verdict.reason)
+    conn.send(encodePermissionDenied(reason))
+    throw new RelayRefusal(CLOSE_CODES.PERMISSION_DENIED, reason)
   }
 
   /** Takes a connection's held updates back (they are re-applied or forgotten). */
@@ -381,7 +368,7 @@ export class Room {
     this.destroyed = true
     this.recorder.destroy()
     this.commentRecorder.destroy()
-    this.recordIndex?.destroy()
+    this.rights.destroy()
     this.output.destroy()
     this.doc.off('update', this.output.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

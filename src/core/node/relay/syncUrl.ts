@@ -1,5 +1,6 @@
 import { SYNC_PATH, SYNC_PATH_PREFIX } from '../../../shared/api/syncPath'
 import { SessionId } from '../../../shared/model/session'
+import { ACKS_PARAM } from '../../../shared/api/durability'
 
 export { SYNC_PATH, SYNC_PATH_PREFIX }
 
@@ -11,7 +12,13 @@ export function syncServerUrl(host: string, port: number, tls = false): string {
 const MAX_TOKEN_LENGTH = 512
 
 export type ParsedSyncUrl =
-  | { ok: true; sessionId: string; token: string | null }
+  | {
+      ok: true
+      sessionId: string
+      token: string | null
+      /** `acks=1`: the client wants durability acknowledgements (shared/api/durability.ts). */
+      acks: boolean
+    }
   | { ok: false; reason: 'bad-path' | 'bad-session-id' | 'bad-token' }
 
 /**
@@ -33,5 +40,6 @@ export function parseSyncUrl(rawUrl: string | undefined): ParsedSyncUrl {
   if (tokens.length > 1) return { ok: false, reason: 'bad-token' }
   const token = tokens[0] ?? null
   if (token !== null && token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'bad-token' }
-  return { ok: true, sessionId: parsed.data, token: token === '' ? null : token }
+  const acks = url.searchParams.get(ACKS_PARAM) === '1'
+  return { ok: true, sessionId: parsed.data, token: token === '' ? null : token, acks }
 }

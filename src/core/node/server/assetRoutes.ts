@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SessionId } from '../../../shared/model/session'
 import { MAX_ASSET_BYTES } from '../storage/sessionAssets'
+import type { RelayAuthResult } from '../relay'
 import type { AssetBackend } from './backend'
 import { json, readBodyBytes } from './http'
 import { authorizeToken, isOwnerToken, tokenFrom, type TokenAuthority } from './tokens'
@@ -19,6 +20,11 @@ export interface AssetRoutesDeps {
   /** Null when the backend keeps no files (MemoryBackend): every asset request is then 404. */
   assets: AssetBackend | undefined
   authority: TokenAuthority
+  /**
+   * Who a token is in a session, when the grants are not in `authority` (a cluster node reads them from
+   * PostgreSQL); `authorizeToken(authority, …)` by default.
+   */
+  authorize?: (sessionId: string, token: string | null) => Promise<RelayAuthResult | null>
 }
 
 /**
@@ -53,7 +59,9 @@ export class AssetRoutes {
       fail(res, 404, 'not_found', 'No such image.')
       return true
     }
-    const auth = authorizeToken(this.deps.authority, sessionId, token)
+    const auth = this.deps.authorize
+      ? await this.deps.authorize(sessionId, token)
+      : authorizeToken(this.deps.authority, sessionId, token)
     if (!auth) {
       fail(res, 401, 'unauthorized', 'A valid token is required.')
       return true

@@ -68,7 +68,11 @@ export function authorizeToken(
 ): RelayAuthResult | null {
   if (isOwnerToken(authority, token)) return { sessionRole: 'facilitator', tokenId: authority.ownerTokenId }
   const grant = guestGrant(authority.grants, sessionId, token)
-  if (!grant) return null
+  return grant ? grantAuth(grant) : null
+}
+
+/** What a guest grant lets its sync connection do (also a cluster node's, whose grants are in PostgreSQL). */
+export function grantAuth(grant: TokenGrant): RelayAuthResult {
   return {
     sessionRole: grant.role,
     tokenId: grant.tokenId,
@@ -93,14 +97,50 @@ export function exchangeForDevice(
   req: { sessionId: string; token: string; deviceToken?: string | undefined },
 ): IssuedToken | null {
   const presented = guestGrant(grants, req.sessionId, req.token)
-  if (!presented) return null
-  if (presented.participantId !== undefined) return { ...presented, token: req.token }
   const device = req.deviceToken ? guestGrant(grants, req.sessionId, req.deviceToken) : null
+  const step = exchangeStep(presented, device, req)
+  if (step.kind === 'refuse') return null
+  if (step.kind === 'keep') return step.issued
+  return grants.issueDevice(step.link, step.participantId)
+}
+
+/** What the join exchange does (the rule of exchangeForDevice, for any place grants are kept). */
+export type ExchangeStep =
+  | { kind: 'refuse' }
+  /** The token presented (or the device's own token) is the answer. */
+  | { kind: 'keep'; issued: IssuedToken }
+  /** A new personal token of `link`, for `participantId` (a new one when undefined). */
+  | { kind: 'issue'; link: TokenGrant; participantId: string | undefined }
+
+/**
+ * The join exchange's rule, on grants already looked up: `presented` is the grant of `req.token` in
+ * `req.sessionId` and `device` that of `req.deviceToken` (null when invalid or absent). See
+ * exchangeForDevice; a cluster node (cluster/clusterTokens.ts) follows the same rule on PostgreSQL.
+ */
+export function exchangeStep(
+  presented: TokenGrant | null,
+  device: TokenGrant | null,
+  req: { token: string; deviceToken?: string | undefined },
+): ExchangeStep {
+  if (!presented) return { kind: 'refuse' }
+  if (presented.participantId !== undefined)
+    return { kind: 'keep', issued: { ...presented, token: req.token } }
   if (device?.participantId !== undefined && req.deviceToken !== undefined) {
-    if (device.linkId === presented.tokenId) return { ...device, token: req.deviceToken }
-    return grants.issueDevice(presented, device.participantId)
+    if (device.linkId === presented.tokenId)
+      return { kind: 'keep', issued: { ...device, token: req.deviceToken } }
+    return { kind: 'issue', link: presented, participantId: device.participantId }
   }
-  return grants.issueDevice(presented)
+  return { kind: 'issue', link: presented, participantId: undefined }
+}
+
+/** A new device's participant id (issueDevice). */
+export function newParticipantId(): string {
+  return `p${randomBytes(12).toString('base64url')}`
+}
+
+/** A new token id: a public handle, `tk_` + 72 random bits. */
+export function newTokenId(): string {
+  return `tk_${randomBytes(9).toString('base64url')}`
 }
 
 /** The join code alphabet: no 0/O or 1/I (shared/api/guestJoin.ts JoinCode). */
@@ -170,7 +210,7 @@ export class TokenRegistry {
   }
 
   issue(input: { role: TokenRole; sessionId: string; ttlMs?: number | null }): IssuedToken {
-    const tokenId = `tk_${randomBytes(9).toString('base64url')}`
+    const tokenId = newTokenId()
     const ttl = input.ttlMs ?? null
     if (ttl !== null && !(Number.isFinite(ttl) && ttl > 0)) throw new RangeError('ttlMs must be positive')
     const expiresAt = ttl === null ? null : this.now() + ttl
@@ -188,11 +228,11 @@ export class TokenRegistry {
     const max = this.opts.maxDevicesPerLink ?? DEFAULT_MAX_DEVICES_PER_LINK
     if (this.devicesOf(link.tokenId).length >= max) return null
     const grant: TokenGrant = {
-      tokenId: `tk_${randomBytes(9).toString('base64url')}`,
+      tokenId: newTokenId(),
       role: link.role,
       sessionId: link.sessionId,
       expiresAt: link.expiresAt,
-      participantId: participantId ?? `p${randomBytes(12).toString('base64url')}`,
+      participantId: participantId ?? newParticipantId(),
       linkId: link.tokenId,
     }
     const ttl = link.expiresAt === null ? null : Math.max(1, link.expiresAt - this.now())

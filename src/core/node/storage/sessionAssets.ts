@@ -60,11 +60,17 @@ export type PutAssetResult =
 
 /** Checks and stores an image in a session folder; the same bytes give the same id. */
 export async function putAsset(sessionDir: string, bytes: Uint8Array): Promise<PutAssetResult> {
+  const checked = checkAsset(bytes)
+  if (checked.ok) await writeAssets(sessionDir, [{ id: checked.assetId, bytes }])
+  return checked
+}
+
+/** Checks an image's size and type and names it (for any store: a session folder, a cluster's PostgreSQL). */
+export function checkAsset(bytes: Uint8Array): PutAssetResult {
   if (bytes.byteLength > MAX_ASSET_BYTES) return { ok: false, reason: 'too-large' }
   const assetId = assetIdOf(bytes)
   const type = sniffImage(bytes)
   if (!assetId || !type) return { ok: false, reason: 'not-an-image' }
-  await writeAssets(sessionDir, [{ id: assetId, bytes }])
   return { ok: true, assetId, type }
 }
 

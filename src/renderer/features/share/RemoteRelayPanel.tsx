@@ -6,10 +6,12 @@ import { useWorkbench } from '../../workbench/store'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
 import {
+  durabilityText,
   needsAllowing,
   parseRelayOrigin,
   remembered,
   remotePublication,
+  useRemoteDurability,
   useRemotePublish,
 } from './remoteRelay'
 
@@ -24,6 +26,7 @@ export function RemoteRelayPanel() {
   const { store, host } = useServices()
   const sessionId = board?.sessionId ?? null
   const state = useRemotePublish(publication)
+  const durability = useRemoteDurability(publication)
   const relays = useWorkbench(store, (s) => s.settings.relays)
   const inBrowser = useWorkbench(store, (s) => s.info?.host !== 'electron')
   const [address, setAddress] = useState(() => relays[0] ?? '')
@@ -45,6 +48,11 @@ export function RemoteRelayPanel() {
             Published to {state.origin} · {state.connected ? 'in sync' : 'connecting…'}. This computer keeps
             saving the board.
           </p>
+          {durability && (
+            <p data-testid="remote-saved" className={`remote-saved remote-saved-${durability}`}>
+              {durabilityText(durability, state.origin)}
+            </p>
+          )}
           <QrCode text={state.participantLink} alt="QR code for the remote join link" className="share-qr" />
           <CopyLink
             label="Join link for remote participants"

@@ -6,6 +6,8 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { SYNC_PATH } from '../../../shared/api/syncPath'
 import { MAX_RELAYS } from '../../../shared/model/relayOrigin'
+import { ACKS_PARAM } from '../../../shared/api/durability'
+import { RelayDurability, type RelayDurabilityState } from './relayDurability'
 
 /**
  * Publishing a session to a hosted relay (`copro relay`, docs/deployment/relay.md) so remote people can
@@ -77,6 +79,8 @@ const IDLE: RemotePublishState = { state: 'idle' }
 interface Published {
   provider: WebsocketProvider
   target: RemoteRelayTarget
+  /** Whether the relay has stored what this computer sent (relayDurability.ts). */
+  durability: RelayDurability
 }
 
 /**
@@ -105,10 +109,13 @@ export class RemotePublication {
     this.set({ state: 'publishing', origin: target.origin })
     try {
       const provider = new WebsocketProvider(syncUrlFor(target.origin), sessionId, doc, {
-        params: { token: target.adminToken },
+        // acks=1: the relay confirms what it stored durably ("Saved on <relay>", shared/api/durability.ts)
+        params: { token: target.adminToken, [ACKS_PARAM]: '1' },
         disableBc: true,
       })
-      this.published = { provider, target }
+      const durability = new RelayDurability(provider, doc)
+      durability.subscribe(() => this.emit())
+      this.published = { provider, target, durability }
       await this.admin(target, 'POST', '/admin/sessions', { sessionId, title: title.slice(0, 200) })
       const participant = MintAnswer.parse(
         await this.admin(target, 'POST', '/admin/tokens', { sessionId, role: 'participant' }),
@@ -167,7 +174,11 @@ export class RemotePublication {
     this.listeners.clear()
   }
 
+  /** Whether the relay has stored this computer's changes (idle when not published). */
+  durability = (): RelayDurabilityState | null => this.published?.durability.state() ?? null
+
   private stopProvider(): void {
+    this.published?.durability.destroy()
     this.published?.provider.destroy()
     this.published = null
   }
@@ -200,6 +211,10 @@ export class RemotePublication {
 
   private set(s: RemotePublishState): void {
     this.current = s
+    this.emit()
+  }
+
+  private emit(): void {
     for (const l of [...this.listeners]) l()
   }
 }
@@ -215,4 +230,28 @@ const idle = () => IDLE
 
 export function useRemotePublish(p: RemotePublication | null): RemotePublishState {
   return useSyncExternalStore(p?.subscribe ?? noop, p?.state ?? idle)
+}
+
+const none = () => null
+
+/** Whether the relay has stored this computer's changes, while published. */
+export function useRemoteDurability(p: RemotePublication | null): RelayDurabilityState | null {
+  return useSyncExternalStore(p?.subscribe ?? noop, p?.durability ?? none)
+}
+
+/** The words for a durability state, naming the relay by its host (`relay.example.org`). */
+export function durabilityText(state: RelayDurabilityState, origin: string): string {
+  const host = new URL(origin).host
+  switch (state) {
+    case 'saved':
+      return `Saved on ${host}`
+    case 'saving':
+      return `Saving on ${host}…`
+    case 'not-storing':
+      return 'Not saved yet — the server is not storing changes'
+    case 'offline':
+      return `Not saved on ${host} yet — offline; this computer keeps the changes`
+    case 'unconfirmed':
+      return `Connected to ${host} (it does not confirm saving)`
+  }
 }

@@ -1,5 +1,6 @@
 import type { Contribution } from '../../workbench/contributions'
 import { RemoteRelayPanel } from './RemoteRelayPanel'
+import { RemoteSavedStatus } from './RemoteSavedStatus'
 import { SharePanel } from './SharePanel'
 import { shareCommands } from './shareCommands'
 
@@ -12,4 +13,5 @@ export const contribution: Contribution = {
     { view: 'participants', order: 20, component: RemoteRelayPanel },
   ],
   commands: shareCommands,
+  statusItems: [{ id: 'share.remoteSaved', order: 50, component: RemoteSavedStatus }],
 }
