@@ -141,7 +141,7 @@ export function usePhone(parts: PhoneParts, identity: GuestIdentity, author: Car
       publishPendingBallots(
         conn.doc,
         { id: authorRef.current.id, coproRole: authorRef.current.coproRole },
-        (roundId) => votes.dots(roundId, authorRef.current.id),
+        (roundId) => votes.answers(roundId, authorRef.current.id),
         clock.now(),
       )
     }
