@@ -63,7 +63,7 @@ function PhoneScreen({
   const phone = usePhone(parts, identity, author)
   const observer = identity.role === 'observer'
   const [place, setPlace] = useState<Place>('now')
-  const voting = phone.snap.openRound !== null && !observer
+  const voting = (phone.snap.openRound !== null || phone.snap.results !== null) && !observer
   const shown: Place = place === 'vote' && !voting ? 'now' : place
   const places: Place[] = observer
     ? ['now', 'board']
