@@ -12,6 +12,8 @@ import { scribeOptions } from '../../board/ScribedForField'
 import { AddCardForm } from './AddCardForm'
 import { OutlineTrash } from './OutlineTrash'
 import { CellBody, Heading, VotingNote } from './OutlineParts'
+import { OutlineResults } from './OutlineResults'
+import { roundHow } from '../../../core/common/voting/describe'
 import {
   OutlineCardItem,
   type CardActions,
@@ -268,7 +270,14 @@ export function Outline({
               {current.private ? ' (private writing: your cards stay hidden until they are revealed)' : ''}
             </p>
           )}
-          {openRound && <VotingNote title={openRound.title} dots={openRound.dotsPerPerson} voting={voting} />}
+          {openRound && (
+            <VotingNote
+              title={openRound.title}
+              dots={openRound.dotsPerPerson}
+              voting={voting}
+              how={openRound.method === 'dots' ? undefined : roundHow(openRound)}
+            />
+          )}
         </section>
       )}
       <div className="outline-toolbar" role="toolbar" aria-label="Outline">
@@ -360,6 +369,7 @@ export function Outline({
         <CellBody {...cellProps(model.unplaced)} />
       </section>
       <OutlineThemes board={board} cards={cards} />
+      <OutlineResults board={board} cards={cards} />
     </div>
   )
 }
