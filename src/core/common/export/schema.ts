@@ -3,6 +3,7 @@ import { CardKind } from '../../../shared/model/cardKinds'
 import { DueDate } from '../cards/card'
 import { LinkKind } from '../cards/link'
 import { CoproRole, SessionRole } from '../../../shared/model/roles'
+import { ExportVotingRound } from './decisions'
 
 /**
  * The export model: everything a session's exports say, computed purely from the session document
@@ -121,16 +122,8 @@ export const ExportTheme = z.object({
 })
 export type ExportTheme = z.infer<typeof ExportTheme>
 
-export const ExportVotingRound = z.object({
-  id: Text,
-  title: Text,
-  status: z.enum(['open', 'closed']),
-  dotsPerPerson: Count,
-  /** Ballots counted (closed rounds only, withdrawn participants excluded). */
-  ballotsCounted: Count,
-  closedAt: IsoTime.nullable(),
-})
-export type ExportVotingRound = z.infer<typeof ExportVotingRound>
+/** A voting round and its results per card (every method alike): decisions.ts. */
+export { ExportVotingRound } from './decisions'
 
 export const RoleTally = z.object({
   coproRole: CoproRole,
@@ -195,7 +188,9 @@ export const ExportReport = z.object({
   purpose: Text,
   whoTookPart: Text,
   nextSteps: Text,
-  sections: z.array(z.enum(['board', 'themes', 'pains', 'contributions', 'actions', 'voice', 'checkpoints'])),
+  sections: z.array(
+    z.enum(['board', 'themes', 'pains', 'decisions', 'contributions', 'actions', 'voice', 'checkpoints']),
+  ),
 })
 export type ExportReport = z.infer<typeof ExportReport>
 

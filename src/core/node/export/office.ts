@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { COPRO_ROLES } from '../../../shared/model/roles'
 import { actionsRows, cardsRows, themesRows } from '../../common/export/formats/csv'
+import { decisionsRows, decisionTables, hasDecisions } from '../../common/export/formats/decisions'
 import {
   authorLabel,
   byRoleSplit,
@@ -160,6 +161,12 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
         : new Paragraph('No pains recorded.'),
     )
   }
+  if (shows(m, 'decisions') && hasDecisions(m)) {
+    body.push(heading('Voting results by round'))
+    for (const t of decisionTables(m, COPRO_ROLES)) {
+      body.push(heading(t.title, 2), ...para(t.about), table(t.header, t.rows, t.numeric))
+    }
+  }
   if (shows(m, 'contributions')) {
     const list = m.cards.filter((c) => c.kind === 'contribution')
     body.push(heading('Contributions ledger'))
@@ -243,7 +250,7 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
 }
 
 /** Columns whose values are numbers (by header name) in the workbook's sheets. */
-const NUMERIC = /^(Votes|Cards|People|Words)(:|$)/
+const NUMERIC = /^(Votes|Cards|People|Words|Value|Answers)(:|$)/
 
 /** The export's tables as a workbook, one sheet per table (streamed: fast for thousands of rows). */
 export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
@@ -271,12 +278,13 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
     head.font = { bold: true }
     head.commit()
     for (const r of rows.slice(1))
-      ws.addRow(r.map((v, i) => (numeric[i] && /^\d+$/.test(v) ? Number(v) : v))).commit()
+      ws.addRow(r.map((v, i) => (numeric[i] && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v))).commit()
     ws.commit()
   }
   sheet('Cards', cardsRows(m))
   sheet('Actions', actionsRows(m))
   if (m.themes.length) sheet('Themes', themesRows(m))
+  if (hasDecisions(m)) sheet('Voting results', decisionsRows(m))
   sheet('Participants', [
     ['Participant', 'Name', 'Role', 'Cards', 'Votes'],
     ...m.participants.map((p) => [

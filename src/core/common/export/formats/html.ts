@@ -19,6 +19,7 @@ import {
 import { contributionsChart, topPainsChart, voiceBalanceChart } from './charts'
 import { escapeHtml as h } from './escape'
 import { REPORT_CSS } from './htmlStyle'
+import { decisionTables, hasDecisions } from './decisions'
 
 /** No network, no script: the report cannot fetch anything even if a bug let markup through. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -42,6 +43,7 @@ export function htmlReport(m: ExportModel): string {
     shows(m, 'pains')
       ? `<section><h2>Pains ranked by votes</h2>${topPainsChart(pains, roles)}${painsTable(pains, roles)}</section>`
       : '',
+    shows(m, 'decisions') && hasDecisions(m) ? decisionsSection(m, roles) : '',
     shows(m, 'contributions')
       ? `<section><h2>Contributions ledger</h2>${contributionsChart(m, roles)}${contributionsTable(m)}</section>`
       : '',
@@ -171,6 +173,19 @@ function themesSection(m: ExportModel): string {
     })
     .join('')
   return `<section><h2>Themes</h2>${items}</section>`
+}
+
+function decisionsSection(m: ExportModel, roles: readonly CoproRole[]): string {
+  const items = decisionTables(m, roles)
+    .map((t) => {
+      const head = `<tr>${t.header.map((x, i) => `<th${t.numeric.includes(i) ? ' class="num"' : ''}>${h(x)}</th>`).join('')}</tr>`
+      const rows = t.rows
+        .map((r) => `<tr>${r.map((x, i) => (t.numeric.includes(i) ? num(h(x)) : txt(x))).join('')}</tr>`)
+        .join('')
+      return `<h3 dir="auto">${h(t.title)}</h3><p class="meta">${h(t.about)}</p><table><thead>${head}</thead><tbody>${rows}</tbody></table>`
+    })
+    .join('')
+  return `<section><h2>Voting results by round</h2>${items}</section>`
 }
 
 function painsTable(pains: readonly ExportCard[], roles: readonly CoproRole[]): string {

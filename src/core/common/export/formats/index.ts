@@ -1,5 +1,6 @@
 import type { ExportModel } from '../schema'
-import { actionsCsv, cardsCsv, themesCsv } from './csv'
+import { actionsCsv, cardsCsv, themesCsv, toCsv } from './csv'
+import { decisionsRows, hasDecisions } from './decisions'
 import { htmlReport } from './html'
 import { jsonExport } from './json'
 import { markdownReport } from './markdown'
@@ -13,7 +14,10 @@ export interface ExportFile {
   readonly text: string
 }
 
-/** The files one format produces (csv gives cards and actions, and themes when the board has any). */
+/**
+ * The files one format produces (csv gives cards and actions, themes when the board has any, and
+ * decisions — every round's results — when a closed round has any).
+ */
 export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
   switch (format) {
     case 'json':
@@ -24,6 +28,9 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
         { name: 'actions.csv', mediaType: 'text/csv; charset=utf-8', text: actionsCsv(m) },
         ...(m.themes.length
           ? [{ name: 'themes.csv', mediaType: 'text/csv; charset=utf-8', text: themesCsv(m) }]
+          : []),
+        ...(hasDecisions(m)
+          ? [{ name: 'decisions.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(decisionsRows(m)) }]
           : []),
       ]
     case 'md':

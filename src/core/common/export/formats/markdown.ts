@@ -17,6 +17,7 @@ import {
   roleShort,
 } from './common'
 import { escapeMarkdown as md } from './escape'
+import { decisionTables, hasDecisions } from './decisions'
 
 /** The report as Markdown (GitHub-flavoured tables). All user text is escaped. */
 export function markdownReport(m: ExportModel): string {
@@ -30,6 +31,7 @@ export function markdownReport(m: ExportModel): string {
   if (shows(m, 'board')) out.push(...board(m), '')
   if (shows(m, 'themes')) out.push(...themes(m), '')
   if (shows(m, 'pains')) out.push(...pains(m, roles), '')
+  if (shows(m, 'decisions') && hasDecisions(m)) out.push(...decisions(m, roles), '')
   if (shows(m, 'contributions')) out.push(...contributions(m), '')
   if (shows(m, 'actions')) out.push(...actionPlan(m), '')
   if (shows(m, 'actions') && m.links.length > 0) out.push(...linksSection(m), '')
@@ -152,6 +154,24 @@ function pains(m: ExportModel, roles: readonly CoproRole[]): string[] {
       [0, 3, ...roles.map((_, i) => i + 4)],
     ),
   ]
+}
+
+function decisions(m: ExportModel, roles: readonly CoproRole[]): string[] {
+  const out = ['## Voting results by round', '']
+  for (const t of decisionTables(m, roles))
+    out.push(
+      `### ${md(t.title)}`,
+      '',
+      md(t.about),
+      '',
+      ...table(
+        t.header,
+        t.rows.map((r) => r.map(md)),
+        t.numeric,
+      ),
+      '',
+    )
+  return out
 }
 
 function contributions(m: ExportModel): string[] {
