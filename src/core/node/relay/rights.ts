@@ -24,7 +24,6 @@ import { Participant } from '../../../shared/model/participant'
 import { ballotWriteRefusal } from '../../common/voting/publishRule'
 import { CARD_SHAPE_TYPE } from '../../common/cards/card'
 import {
-  ballotKey,
   DOC_KEYS,
   FACILITATION_KEYS,
   META_KEYS,
