@@ -10,6 +10,7 @@ import { NowPanel } from './NowPanel'
 import { AddPanel } from './AddPanel'
 import { BoardPanel } from './BoardPanel'
 import { VotePanel } from './VotePanel'
+import { PhoneResults } from './PhoneResults'
 import { MenuPanel } from './MenuPanel'
 import './phone.css'
 
@@ -29,6 +30,7 @@ const PLACE_WORDS: Record<Place, { label: string; icon: string }> = {
   add: { label: 'Add', icon: '+' },
   board: { label: 'Board', icon: '☰' },
   vote: { label: 'Vote', icon: '●' },
+  results: { label: 'Results', icon: '▤' },
   menu: { label: 'Menu', icon: '⋯' },
 }
 
@@ -63,13 +65,14 @@ function PhoneScreen({
   const phone = usePhone(parts, identity, author)
   const observer = identity.role === 'observer'
   const [place, setPlace] = useState<Place>('now')
-  const voting = (phone.snap.openRound !== null || phone.snap.results !== null) && !observer
-  const shown: Place = place === 'vote' && !voting ? 'now' : place
+  const voting = phone.snap.openRound !== null && !observer
+  // after a round closes, the results the facilitator shows (PhoneResults)
+  const results = !voting && phone.snap.results !== null
+  const shown: Place = (place === 'vote' && !voting) || (place === 'results' && !results) ? 'now' : place
+  const extra: Place[] = voting ? ['vote'] : results ? ['results'] : []
   const places: Place[] = observer
-    ? ['now', 'board']
-    : voting
-      ? ['now', 'add', 'board', 'vote']
-      : ['now', 'add', 'board']
+    ? ['now', 'board', ...(results ? (['results'] as const) : [])]
+    : ['now', 'add', 'board', ...extra]
   const headingRef = useRef<HTMLHeadingElement>(null)
   const moved = useRef(false)
   const ids = { title: useId() }
@@ -132,6 +135,7 @@ function PhoneScreen({
         {shown === 'add' && <AddPanel phone={phone} onGo={go} />}
         {shown === 'board' && <BoardPanel phone={phone} me={identity.participantId} />}
         {shown === 'vote' && <VotePanel phone={phone} me={identity.participantId} />}
+        {shown === 'results' && <PhoneResults phone={phone} />}
         {shown === 'menu' && (
           <MenuPanel
             phone={phone}

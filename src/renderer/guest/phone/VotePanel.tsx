@@ -4,7 +4,6 @@ import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { dotsOn } from '../../../core/common/voting/ballots'
 import type { Phone } from './usePhone'
 import { DecidePanel } from './DecidePanel'
-import { PhoneResults } from './PhoneResults'
 
 /**
  * Vote: while a round is open, each card that may take dots as a row with its full text and a control
@@ -15,7 +14,6 @@ import { PhoneResults } from './PhoneResults'
 export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
   const round = phone.snap.openRound
   useSyncExternalStore(phone.votes.subscribe, phone.votes.getVersion)
-  if (!round && phone.snap.results) return <PhoneResults phone={phone} />
   if (!round) return <p className="phone-prompt">No vote is open right now.</p>
   if (round.method !== 'dots') return <DecidePanel phone={phone} me={me} round={round} />
   const dots = phone.votes.dots(round.id, me)

@@ -18,7 +18,7 @@ import { writePhoneCard } from './writeCard'
  * every document change), each waiting card that may be shared is written, then forgotten.
  */
 /** The places of the participant screen (Menu included). */
-export type Place = 'now' | 'add' | 'board' | 'vote' | 'menu'
+export type Place = 'now' | 'add' | 'board' | 'vote' | 'results' | 'menu'
 
 export interface Phone {
   readonly conn: PhoneConnection
