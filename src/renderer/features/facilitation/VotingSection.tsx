@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import type { CardRecord } from '../../../core/common/cards/cardRecord'
 import { privateActivityOf } from '../../../core/common/facilitation/privateCards'
@@ -178,6 +178,9 @@ function Results(props: {
   const { doc, rounds, facilitator } = props
   const base = useId()
   const [roundId, setRoundId] = useState(rounds[0]!.id)
+  // a round that has just closed comes first and is the one shown
+  const newest = rounds[0]!.id
+  useEffect(() => setRoundId(newest), [newest])
   const [separate, setSeparate] = useState(false)
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0]!
   const res = useDocValue(doc, (d) => roundResults(d, round.id), [round.id], 300)
