@@ -2,6 +2,7 @@ import { devices, expect, test, type Browser, type BrowserContext, type Page } f
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
+import { agreementRound } from './agreementStep'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
 
 /**
@@ -363,35 +364,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(wall, 'wall-window', 'board')
     })
 
-    // 5a. Another way to decide: agree / disagree / pass on each card, on the phones (320 and 390), then
-    // the results by role on the laptop, the phones and the wall.
-    await phase('agreement', fac, async () => {
-      await view.getByRole('textbox', { name: 'Question' }).fill('Do we agree with these?')
-      await view.getByTestId('round-method').selectOption('agreement')
-      await view.getByRole('button', { name: 'Open the round' }).click()
-      await expect(view.getByTestId('facil-open-round')).toBeVisible()
-      for (const g of [named, anon]) {
-        await g.getByTestId('phone-go-vote').click()
-        const rows = g.getByTestId('phone-vote-row')
-        await rows.first().getByTestId('phone-agree').tap()
-        await rows.nth(1).getByTestId('phone-disagree').tap()
-      }
-      await anon.getByTestId('phone-vote-row').nth(2).getByTestId('phone-pass').tap()
-      await snap(anon, 'guest320-anonymous', 'agreement-answered')
-      await view.getByRole('button', { name: 'Close the round and show results' }).click()
-      await expect(view.getByTestId('facil-result-row').first()).toContainText('Agree')
-      await snap(fac, 'facilitator', 'agreement-results')
-      await anon.getByTestId('phone-go-results').click()
-      await expect(anon.getByTestId('phone-result').first()).toBeVisible()
-      await snap(anon, 'guest320-anonymous', 'agreement-results')
-      const wall = pages.at(-1)!
-      if (await wall.getByTestId('wall').isVisible()) {
-        await wall.keyboard.press('r')
-        await expect(wall.getByTestId('wall-result-summary').first()).toBeVisible()
-        await snap(wall, 'wall-window', 'agreement-results')
-        await wall.keyboard.press('b')
-      }
-    })
+    // 5a. Another way to decide: agree / disagree / pass (agreementStep.ts).
+    await phase('agreement', fac, () => agreementRound({ fac, view, named, anon, wall: pages.at(-1)!, snap }))
 
     // 5b. Scribing and the trash: the facilitator writes a card for a carer who is not on a phone, then
     // deletes it by mistake; the Trash and activity view shows it with who and when, ready to restore.
