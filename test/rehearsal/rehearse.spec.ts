@@ -366,7 +366,6 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
 
     // 5a. Another way to decide: agree / disagree / pass (agreementStep.ts).
     await phase('agreement', fac, () => agreementRound({ fac, view, named, anon, wall: pages.at(-1)!, snap }))
-
     // 5b. Scribing and the trash: the facilitator writes a card for a carer who is not on a phone, then
     // deletes it by mistake; the Trash and activity view shows it with who and when, ready to restore.
     await phase('trash', fac, async () => {
