@@ -54,6 +54,14 @@ test('an agreement round and a rank round, answered on phones, results by role',
   await rings.getByTestId('phone-disagree').tap()
   await expect(a.getByTestId('phone-answered')).toHaveText('You have answered 2 of 2 cards.')
   expect(await layoutProblems(a, 'agreement 320')).toEqual([])
+  // every answer's word fits its button on one line at 320 px ("Disagree" is never cut in two)
+  const cut = await a
+    .locator('.decide-btn')
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().height > 80).length,
+    )
+  expect(cut).toBe(0)
   await goTo(b, 'vote')
   await b
     .getByTestId('phone-vote-row')

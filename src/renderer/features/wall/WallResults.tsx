@@ -83,25 +83,27 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
                       {row.summary}
                     </p>
                   )}
-                  <div
-                    className="wall-bar"
-                    style={{ width: `${(row.total / max) * 100}%` }}
-                    aria-label={COPRO_ROLES.filter((role) => row.weight(role) > 0)
-                      .map((role) => `${COPRO_ROLE_INFO[role].short}: ${row.label(role)}`)
-                      .join(', ')}
-                  >
-                    {COPRO_ROLES.filter((role) => row.weight(role) > 0).map((role) => (
-                      <span
-                        key={role}
-                        className="wall-bar__part"
-                        data-role={role}
-                        style={{ flexGrow: row.weight(role), background: COPRO_ROLE_INFO[role].colour }}
-                        title={`${COPRO_ROLE_INFO[role].label}: ${row.label(role)}`}
-                      >
-                        {COPRO_ROLE_INFO[role].short} {row.label(role)}
-                      </span>
-                    ))}
-                  </div>
+                  {row.total > 0 && (
+                    <div
+                      className="wall-bar"
+                      style={{ width: `${(row.total / max) * 100}%` }}
+                      aria-label={COPRO_ROLES.filter((role) => row.weight(role) > 0)
+                        .map((role) => `${COPRO_ROLE_INFO[role].short}: ${row.label(role)}`)
+                        .join(', ')}
+                    >
+                      {COPRO_ROLES.filter((role) => row.weight(role) > 0).map((role) => (
+                        <span
+                          key={role}
+                          className="wall-bar__part"
+                          data-role={role}
+                          style={{ flexGrow: row.weight(role), background: COPRO_ROLE_INFO[role].colour }}
+                          title={`${COPRO_ROLE_INFO[role].label}: ${row.label(role)}`}
+                        >
+                          {COPRO_ROLE_INFO[role].short} {row.label(role)}
+                        </span>
+                      ))}
+                    </div>
+                  )}
                 </div>
                 <span className="wall-rank__total" data-testid="wall-result-total">
                   {row.shownTotal}

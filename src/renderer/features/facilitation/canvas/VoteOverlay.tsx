@@ -127,7 +127,7 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
           >
             {m ? formatMeasure(m, r.total, m.answers?.overall) : r.total}
             <span className="facil-vote__split" aria-hidden="true">
-              {split}
+              {results?.method === 'dots' || !results ? split : results.headlineLabel}
             </span>
           </div>
         )
