@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
 import { moderationStep } from './moderationStep'
+import { agreementRound } from './agreementStep'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
 import { rehearseComments } from './rehearseComments'
 import { LANGUAGE_GUESTS, languageGuest, phone } from './phones'
@@ -363,6 +364,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     })
 
     await phase('comments', fac, () => rehearseComments({ fac, named, anon }, snap)) // issue 17
+    // 5a. Another way to decide: agree / disagree / pass (agreementStep.ts).
+    await phase('agreement', fac, () => agreementRound({ fac, view, named, anon, wall: pages.at(-1)!, snap }))
     // 5b. Scribing and the trash: the facilitator writes a card for a carer who is not on a phone, then
     // deletes it by mistake; the Trash and activity view shows it with who and when, ready to restore.
     await phase('trash', fac, async () => {

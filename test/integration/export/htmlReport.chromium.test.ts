@@ -15,6 +15,7 @@ const HEADINGS = [
   'About this report',
   'Journey matrix',
   'Pains ranked by votes',
+  'Voting results by round',
   'Contributions ledger',
   'Action plan',
   // the grid fixture joins cards with links (ADR 0035), so the report lists them after the plan

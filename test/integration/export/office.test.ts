@@ -77,6 +77,7 @@ describe('Workbook (.xlsx)', () => {
       'Cards',
       'Actions',
       'Themes',
+      'Voting results',
       'Participants',
       'Voice balance',
     ])

@@ -25,12 +25,14 @@ describe('writeExport', () => {
       'export.json',
       'cards.csv',
       'actions.csv',
+      'decisions.csv',
       'report.md',
       'report.html',
     ])
     expect((await readdir(out)).sort()).toEqual([
       'actions.csv',
       'cards.csv',
+      'decisions.csv',
       'export.json',
       'report.html',
       'report.md',
@@ -104,7 +106,12 @@ describe('copro export', () => {
     const code = await runExportCommand([file, '--format', 'json,csv', '--out', join(dir, 'out')], io)
     expect(io.errLines).toEqual([])
     expect(code).toBe(0)
-    expect((await readdir(join(dir, 'out'))).sort()).toEqual(['actions.csv', 'cards.csv', 'export.json'])
+    expect((await readdir(join(dir, 'out'))).sort()).toEqual([
+      'actions.csv',
+      'cards.csv',
+      'decisions.csv',
+      'export.json',
+    ])
     const json = JSON.parse(await readFile(join(dir, 'out', 'export.json'), 'utf8')) as {
       generator: { appVersion: string; generatedAt: string }
       checkpoints: unknown[]
@@ -151,7 +158,7 @@ describe('copro export', () => {
     )
     expect(code).toBe(0)
     expect(io.loaded).toEqual([{ idOrFile: 'grid-demo-01', dataDir: data }])
-    expect((await readdir(join(dir, 'o'))).length).toBe(5)
+    expect((await readdir(join(dir, 'o'))).length).toBe(6) // + decisions.csv (the fixture's closed round)
     expect(await readFile(join(dir, 'o', 'cards.csv'), 'utf8')).toContain('Ana Lopes')
   })
 

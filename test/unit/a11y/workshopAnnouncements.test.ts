@@ -32,6 +32,9 @@ const timer = (patch: Partial<TimerState>): TimerState => ({
 })
 
 const round = (patch: Partial<VotingRound>): VotingRound => ({
+  method: 'dots',
+  criteria: [],
+  topN: 3,
   id: 'r1',
   title: 'Priorities',
   status: 'open',

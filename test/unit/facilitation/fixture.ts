@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { by, person, SessionBuilder } from '../../fixtures/docs/sessionBuilder'
 import type { GridStructure } from '../../../src/shared/model/structure'
 import type { Ballot } from '../../../src/core/common/voting/ballots'
-import type { VotingRound } from '../../../src/core/common/voting/round'
+import { VotingRound } from '../../../src/core/common/voting/round'
 
 const item = (id: string, label: string) => ({ id, label, prompt: '', easyRead: '', kinds: [] })
 
@@ -60,7 +60,7 @@ export function buildVotingSession(opts: { region: boolean } = { region: true })
   ids.i3 = b.card(cell('s2'), 'idea', 'Text reminders', by(st[1]!))
   ids.p1 = b.card(cell('s1'), 'pain', 'Long waits', by(st[2]!))
 
-  const r1: VotingRound = {
+  const r1: VotingRound = VotingRound.parse({
     id: 'r1',
     title: 'Best ideas',
     status: 'closed',
@@ -69,7 +69,7 @@ export function buildVotingSession(opts: { region: boolean } = { region: true })
     region: opts.region ? { type: 'stage', stageId: 's1' } : null,
     openedAt: 100,
     closedAt: 200,
-  }
+  })
   const r2: VotingRound = { ...r1, id: 'r2', status: 'open', closedAt: null, openedAt: 300 }
   b.round(r1).round(r2)
   const ballot = (roundId: string, p: { id: string; coproRole: Ballot['coproRole'] }, cards: string[]) =>

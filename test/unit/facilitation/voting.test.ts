@@ -8,7 +8,7 @@ import {
   readBallotEntries,
   removeDot,
 } from '../../../src/core/common/voting/ballots'
-import { closeRound, writeRound, type VotingRound } from '../../../src/core/common/voting/round'
+import { closeRound, writeRound, VotingRound } from '../../../src/core/common/voting/round'
 import { isEligible } from '../../../src/core/common/voting/eligibility'
 import { roundResults } from '../../../src/core/common/voting/tally'
 import { selectCards } from '../../../src/core/common/cards/cardRecord'
@@ -60,7 +60,7 @@ describe('round results split by co-production role (hand-computed fixture)', ()
 })
 
 describe('local dots and publishing', () => {
-  const round: VotingRound = {
+  const round: VotingRound = VotingRound.parse({
     id: 'r9',
     title: 't',
     status: 'open',
@@ -69,7 +69,7 @@ describe('local dots and publishing', () => {
     region: { type: 'stage', stageId: 's1' },
     openedAt: 1,
     closedAt: null,
-  }
+  })
 
   it('adds dots up to the limit and removes the last one on a card', () => {
     let d: readonly string[] = []

@@ -108,8 +108,9 @@ describe('themes.csv', () => {
   it('is one of the csv files only when the board has themes', () => {
     const { doc, ids } = buildGridSession()
     const names = () => renderFormat(buildExportModel(doc, FIXTURE_EXPORT_OPTS), 'csv').map((f) => f.name)
-    expect(names()).toEqual(['cards.csv', 'actions.csv'])
+    // (decisions.csv: the fixture has a closed voting round)
+    expect(names()).toEqual(['cards.csv', 'actions.csv', 'decisions.csv'])
     groupAsTheme(doc, { id: 't', name: 'Letters', cardIds: [ids.c1!], createdAt: 1 })
-    expect(names()).toEqual(['cards.csv', 'actions.csv', 'themes.csv'])
+    expect(names()).toEqual(['cards.csv', 'actions.csv', 'themes.csv', 'decisions.csv'])
   })
 })

@@ -24,6 +24,7 @@ import {
 } from './schema'
 import { voiceBalance } from './voiceBalance'
 import { findLinks } from './links'
+import { exportVotingRound } from './decisions'
 import { exportThemes } from './themes'
 import { exportComments } from './comments'
 import { parseReportSettings, REPORT_SECTIONS } from './report'
@@ -227,14 +228,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
         scribed: false,
       }
     }),
-    votingRounds: tally.rounds.map((r) => ({
-      id: oneLine(r.id),
-      title: oneLine(r.title),
-      status: r.status,
-      dotsPerPerson: r.dotsPerPerson,
-      ballotsCounted: tally.ballotsCounted.get(r.id) ?? 0,
-      closedAt: r.closedAt === null ? null : toIso(r.closedAt),
-    })),
+    votingRounds: tally.rounds.map((r) => exportVotingRound(r, tally)),
     voiceBalance: voiceBalance(
       exportStructure,
       cards,

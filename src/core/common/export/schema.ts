@@ -5,6 +5,7 @@ import { DueDate } from '../cards/card'
 import { LinkKind } from '../cards/link'
 import { CoproRole, SessionRole } from '../../../shared/model/roles'
 import { ActivityAction } from '../session/activity'
+import { ExportVotingRound } from './decisions'
 
 /**
  * The export model: everything a session's exports say, computed purely from the session document
@@ -140,16 +141,8 @@ export type ExportComment = z.infer<typeof ExportComment>
 export const ExportMeToo = z.object({ cardId: Text, total: Count, byRole: VotesByRole })
 export type ExportMeToo = z.infer<typeof ExportMeToo>
 
-export const ExportVotingRound = z.object({
-  id: Text,
-  title: Text,
-  status: z.enum(['open', 'closed']),
-  dotsPerPerson: Count,
-  /** Ballots counted (closed rounds only, withdrawn participants excluded). */
-  ballotsCounted: Count,
-  closedAt: IsoTime.nullable(),
-})
-export type ExportVotingRound = z.infer<typeof ExportVotingRound>
+/** A voting round and its results per card (every method alike): decisions.ts. */
+export { ExportVotingRound } from './decisions'
 
 export const RoleTally = z.object({
   coproRole: CoproRole,
@@ -215,7 +208,17 @@ export const ExportReport = z.object({
   whoTookPart: Text,
   nextSteps: Text,
   sections: z.array(
-    z.enum(['board', 'themes', 'pains', 'contributions', 'actions', 'comments', 'voice', 'checkpoints']),
+    z.enum([
+      'board',
+      'themes',
+      'pains',
+      'decisions',
+      'contributions',
+      'actions',
+      'comments',
+      'voice',
+      'checkpoints',
+    ]),
   ),
   /** The language(s) of the report's own words, the first leading ('cy', 'en'; two means side by side). */
   languages: z.array(Language).min(1).max(2),

@@ -4,25 +4,32 @@ import { CoproRole } from '../../../shared/model/roles'
 import { ParticipantId } from '../../../shared/model/participant'
 import { ballotKey, sessionMap } from '../session/docSchema'
 import { readRound, readRounds, type VotingRound } from './round'
+import { methodOf } from './methods'
+import { BallotContent } from './methods/types'
 
 export { ballotKey } from '../session/docSchema'
 export { readBallotEntries } from '../session/read'
 
 /**
- * Dot voting. A person's dots live on their own device (the renderer keeps them in React state and
- * localStorage) while a round is open; only a closed round's ballots are published to the document
- * (`ballots` map, key `${roundId}/${participantId}`). Tallies are in tally.ts, shared with every
- * export, so results on screen and in every export always agree.
+ * Ballots. A person's answers (dots, agree/disagree/pass, scores, a ranking: methods/types.ts
+ * `BallotContent`) live on their own device (the renderer keeps them in memory and localStorage) while
+ * a round is open; only a closed round's ballots are published to the document (`ballots` map, key
+ * `${roundId}/${participantId}`). Whether a ballot fits its round's method is `checkBallot` (used by
+ * the relay's rights check and the tally). Tallies are in tally.ts, shared with every export, so
+ * results on screen and in every export always agree.
  */
-export const Ballot = z.object({
+export const Ballot = BallotContent.extend({
   roundId: z.string().min(1).max(64),
   participantId: ParticipantId,
   coproRole: CoproRole,
-  /** One entry per dot; the same card may appear more than once. */
-  cardIds: z.array(z.string().max(64)).max(20),
   castAt: z.number(),
 })
 export type Ballot = z.infer<typeof Ballot>
+
+/** Why a (valid) ballot cannot be one of this round's, or null when it fits the round's method. */
+export function checkBallot(round: VotingRound, ballot: Ballot): string | null {
+  return methodOf(round).check(round, ballot)
+}
 
 /** Adds one dot on a card, if the person has dots left. Returns the same array when refused. */
 export function addDot(dots: readonly string[], cardId: string, dotsPerPerson: number): readonly string[] {
@@ -39,17 +46,19 @@ export function dotsOn(dots: readonly string[], cardId: string): number {
   return dots.reduce((n, d) => (d === cardId ? n + 1 : n), 0)
 }
 
+/** A ballot of a round from a person's answers (kept to what the round's method counts). */
 export function makeBallot(
   round: VotingRound,
   voter: { id: string; coproRole: CoproRole },
-  dots: readonly string[],
+  answers: BallotContent | readonly string[],
   castAt: number,
 ): Ballot {
+  const content = asContent(answers)
   return Ballot.parse({
     roundId: round.id,
     participantId: voter.id,
     coproRole: voter.coproRole,
-    cardIds: dots.slice(0, round.dotsPerPerson),
+    ...methodOf(round).normalise(round, content),
     castAt: Math.max(0, castAt),
   })
 }
@@ -65,7 +74,7 @@ export function hasPublishedBallot(doc: Y.Doc, roundId: string, participantId: s
 export function publishBallot(doc: Y.Doc, ballot: Ballot, origin: unknown = null): boolean {
   const b = Ballot.parse(ballot)
   const round = readRound(doc, b.roundId)
-  if (!round || round.status !== 'closed') return false
+  if (!round || round.status !== 'closed' || checkBallot(round, b) !== null) return false
   if (hasPublishedBallot(doc, b.roundId, b.participantId)) return false
   doc.transact(() => sessionMap(doc, 'ballots').set(ballotKey(b.roundId, b.participantId), b), origin)
   return true
@@ -79,15 +88,24 @@ export function publishBallot(doc: Y.Doc, ballot: Ballot, origin: unknown = null
 export function publishPendingBallots(
   doc: Y.Doc,
   voter: { id: string; coproRole: CoproRole },
-  dotsFor: (roundId: string) => readonly string[],
+  answersFor: (roundId: string) => BallotContent | readonly string[],
   now: number,
 ): string[] {
   const done: string[] = []
   for (const round of readRounds(doc)) {
     if (round.status !== 'closed' || hasPublishedBallot(doc, round.id, voter.id)) continue
-    const dots = dotsFor(round.id)
-    if (dots.length === 0) continue
-    if (publishBallot(doc, makeBallot(round, voter, dots, now))) done.push(round.id)
+    const answers = methodOf(round).normalise(round, asContent(answersFor(round.id)))
+    if (methodOf(round).isEmpty(answers)) continue
+    if (publishBallot(doc, makeBallot(round, voter, answers, now))) done.push(round.id)
   }
   return done
+}
+
+/** Answers as content: a plain list is a list of dots (or a ranking). */
+function asContent(answers: BallotContent | readonly string[]): BallotContent {
+  return isList(answers) ? { cardIds: [...answers] } : answers
+}
+
+function isList(a: BallotContent | readonly string[]): a is readonly string[] {
+  return Array.isArray(a)
 }

@@ -13,7 +13,9 @@ import {
 import { cmp } from '../text/compare'
 import { Ballot } from './ballots'
 import { isEligible } from './eligibility'
-import { readRounds, VotingRound } from './round'
+import { readRounds, VotingRound, type VotingMethodId } from './round'
+import { methodOf } from './methods'
+import type { BallotContent, CountedBallot, Measure } from './methods/types'
 
 /**
  * Counting votes: the one tally behind the results on screen and every export.
@@ -32,8 +34,10 @@ export interface VoteTally {
   readonly rounds: VotingRound[]
   /** Ballots counted per round id. */
   readonly ballotsCounted: ReadonlyMap<string, number>
-  /** One entry per counted dot. */
+  /** One entry per counted dot (dot rounds only: what voice balance and card vote counts add up). */
   readonly votes: CountedVote[]
+  /** Every counted ballot of every method, its answers kept to cards that count. */
+  readonly ballots: ReadonlyArray<CountedBallot & { readonly roundId: string }>
   readonly withdrawnBallots: number
   /** Ballots whose voter is not in the participant registry (not counted). */
   readonly unregisteredBallots: number
@@ -49,9 +53,10 @@ export function emptyByRole(): VotesByRole {
 /**
  * Counts the dots of published ballots of closed rounds. A ballot counts only when its map key
  * matches its round and voter, its round is closed, its voter is in the participant registry
- * (`voters`: participant id → co-production role) and has not withdrawn; the role counted is the
- * registry's, never the one written in the ballot (a ballot cannot make its voter someone else). At
- * most dotsPerPerson dots count, and only on existing cards of the round's kinds.
+ * (`voters`: participant id → co-production role) and has not withdrawn; only what its round's method
+ * takes is counted (methods/*.ts `normalise`); the role counted is the registry's, never the one written in the
+ * ballot (a ballot cannot make its voter someone else). At most dotsPerPerson dots count, and answers
+ * count only on existing cards of the round's kinds.
  */
 export function tallyVotes(
   rawRounds: readonly unknown[],
@@ -71,6 +76,7 @@ export function tallyVotes(
   const byId = new Map(rounds.map((r) => [r.id, r]))
   const ballotsCounted = new Map<string, number>()
   const votes: CountedVote[] = []
+  const counted: Array<CountedBallot & { roundId: string }> = []
   let withdrawnBallots = 0
   let unregistered = 0
   const sorted = [...rawBallots].sort((a, b) => cmp(a[0], b[0]))
@@ -93,26 +99,49 @@ export function tallyVotes(
       continue
     }
     ballotsCounted.set(round.id, (ballotsCounted.get(round.id) ?? 0) + 1)
-    for (const cardId of b.cardIds.slice(0, round.dotsPerPerson)) {
+    const counts = (cardId: string): boolean => {
       const kind = cardKinds.get(cardId)
-      if (kind === undefined) continue
-      if (round.kinds.length > 0 && !round.kinds.includes(kind)) continue
-      votes.push({ cardId, participantId: b.participantId, role })
+      return kind !== undefined && (round.kinds.length === 0 || round.kinds.includes(kind))
     }
+    // what the round's method counts (the relay refuses ballots that do not fit; older dot ballots
+    // with extra dots count their first dotsPerPerson, as they always did)
+    const kept = methodOf(round).normalise(round, b)
+    const content: BallotContent = {
+      cardIds: kept.cardIds.filter(counts),
+      ...(kept.agreement && { agreement: kept.agreement.filter((a) => counts(a.cardId)) }),
+      ...(kept.scores && { scores: kept.scores.filter((x) => counts(x.cardId)) }),
+    }
+    counted.push({ roundId: round.id, participantId: b.participantId, role, content })
+    if (round.method !== 'dots') continue
+    for (const cardId of content.cardIds) votes.push({ cardId, participantId: b.participantId, role })
   }
-  return { rounds, ballotsCounted, votes, withdrawnBallots, unregisteredBallots: unregistered, invalid }
+  return {
+    rounds,
+    ballotsCounted,
+    votes,
+    ballots: counted,
+    withdrawnBallots,
+    unregisteredBallots: unregistered,
+    invalid,
+  }
 }
 
 export interface CardResult {
   readonly cardId: string
+  /** The headline number: dots, agrees, mean of the first criterion, or Borda points. */
   readonly total: number
   readonly byRole: Record<CoproRole, number>
+  /** Every result of the card for the round's method (methods/types.ts). */
+  readonly measures: readonly Measure[]
 }
 
 export interface RoundResults {
   readonly roundId: string
+  readonly method: VotingMethodId
+  /** What `total` counts ("dots", "agree", "mean Impact", "points"). */
+  readonly headlineLabel: string
   readonly ballots: number
-  /** Cards with at least one dot, most dots first (ties by card id). */
+  /** Cards someone answered on, highest headline first (then the method's tie-breakers, then card id). */
   readonly cards: CardResult[]
   /** Per role, that role's own ranking: the "separate tallies" view. */
   readonly byRole: Record<CoproRole, Array<{ cardId: string; votes: number }>>
@@ -146,18 +175,18 @@ export function voterRoles(doc: Y.Doc): Map<string, CoproRole> {
 }
 
 export function resultsFromTally(roundId: string, tally: ReturnType<typeof tallyVotes>): RoundResults {
-  const byCard = new Map<string, { total: number; byRole: Record<CoproRole, number> }>()
-  const voters = new Map<string, CoproRole>()
-  for (const v of tally.votes) {
-    let e = byCard.get(v.cardId)
-    if (!e) byCard.set(v.cardId, (e = { total: 0, byRole: emptyByRole() }))
-    e.total++
-    e.byRole[v.role]++
-    voters.set(v.participantId, v.role)
-  }
-  const cards = [...byCard.entries()]
-    .map(([cardId, e]) => ({ cardId, ...e }))
-    .sort((a, b) => b.total - a.total || (a.cardId < b.cardId ? -1 : 1))
+  const round = tally.rounds.find((r) => r.id === roundId)
+  const method = round ? methodOf(round) : methodOf({ method: 'dots' })
+  const counted = tally.ballots.filter((b) => b.roundId === roundId)
+  const rows = round ? method.tally(round, counted) : []
+  const then = new Map(rows.map((r) => [r.cardId, r.then]))
+  const cards: CardResult[] = rows
+    .filter((r) => r.measures.some((m) => (m.answers?.overall ?? m.overall) > 0))
+    .map((r) => ({ cardId: r.cardId, total: r.headline, byRole: r.headlineByRole, measures: r.measures }))
+    .sort(
+      (a, b) =>
+        b.total - a.total || byThen(then.get(a.cardId)!, then.get(b.cardId)!) || cmp(a.cardId, b.cardId),
+    )
   const byRole = {} as Record<CoproRole, Array<{ cardId: string; votes: number }>>
   for (const r of COPRO_ROLES) {
     byRole[r] = cards
@@ -166,6 +195,19 @@ export function resultsFromTally(roundId: string, tally: ReturnType<typeof tally
       .sort((a, b) => b.votes - a.votes || (a.cardId < b.cardId ? -1 : 1))
   }
   const votersByRole = emptyByRole()
-  for (const role of voters.values()) votersByRole[role]++
-  return { roundId, ballots: tally.ballotsCounted.get(roundId) ?? 0, cards, byRole, votersByRole }
+  for (const b of counted) if (!method.isEmpty(b.content)) votersByRole[b.role]++
+  return {
+    roundId,
+    method: method.id,
+    headlineLabel: round ? method.headlineLabel(round) : 'dots',
+    ballots: tally.ballotsCounted.get(roundId) ?? 0,
+    cards,
+    byRole,
+    votersByRole,
+  }
+}
+
+function byThen(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return b[i]! - a[i]!
+  return 0
 }

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs'
 import { COPRO_ROLES } from '../../../shared/model/roles'
 import { actionsRows, cardsRows, themesRows } from '../../common/export/formats/csv'
 import { commentsRows, meTooRows, threadsByCard } from '../../common/export/formats/comments'
+import { decisionsRows, decisionTables, hasDecisions } from '../../common/export/formats/decisions'
 import {
   authorLabel,
   byRoleSplit,
@@ -178,6 +179,12 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
         : new Paragraph(w.t('report.empty.pains')),
     )
   }
+  if (shows(m, 'decisions') && hasDecisions(m)) {
+    body.push(heading(w.t('report.section.decisions')))
+    for (const t of decisionTables(m, COPRO_ROLES, w)) {
+      body.push(heading(t.title, 2), ...para(t.about), table(t.header, t.rows, t.numeric))
+    }
+  }
   if (shows(m, 'contributions')) {
     const list = m.cards.filter((c) => c.kind === 'contribution')
     body.push(heading(w.t('report.section.contributions')))
@@ -277,7 +284,7 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
 }
 
 /** Columns whose values are numbers (by header name) in the workbook's sheets. */
-const NUMERIC = /^(Votes|Cards|People|Words|Me too)(:|$)/
+const NUMERIC = /^(Votes|Cards|People|Words|Me too|Value|Answers)(:|$)/
 
 /** The export's tables as a workbook, one sheet per table (streamed: fast for thousands of rows). */
 export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
@@ -305,7 +312,7 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
     head.font = { bold: true }
     head.commit()
     for (const r of rows.slice(1))
-      ws.addRow(r.map((v, i) => (numeric[i] && /^\d+$/.test(v) ? Number(v) : v))).commit()
+      ws.addRow(r.map((v, i) => (numeric[i] && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v))).commit()
     ws.commit()
   }
   sheet('Cards', cardsRows(m))
@@ -313,6 +320,7 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
   if (m.themes.length) sheet('Themes', themesRows(m))
   if (m.comments.length) sheet('Comments', commentsRows(m))
   if (m.meToo.length) sheet('Me too', meTooRows(m))
+  if (hasDecisions(m)) sheet('Voting results', decisionsRows(m))
   sheet('Participants', [
     ['Participant', 'Name', 'Role', 'Cards', 'Votes'],
     ...m.participants.map((p) => [

@@ -22,11 +22,9 @@
 import * as Y from 'yjs'
 import type { SessionRole } from '../../../shared/model/roles'
 import { Participant } from '../../../shared/model/participant'
-import { Ballot } from '../../common/voting/ballots'
-import { readRound } from '../../common/voting/round'
+import { ballotWriteRefusal } from '../../common/voting/publishRule'
 import { CARD_SHAPE_TYPE } from '../../common/cards/card'
 import {
-  ballotKey,
   DOC_KEYS,
   FACILITATION_KEYS,
   META_KEYS,
@@ -310,17 +308,8 @@ function mapRule(doc: Y.Doc, op: Extract<Op, { kind: 'map' }>, me: string, role:
     case DOC_KEYS.withdrawn:
       if (op.key !== me) return `only the person concerned (or a facilitator) withdraws ${key}`
       return op.del || typeof op.value === 'string' ? null : 'a withdrawal is a time'
-    case DOC_KEYS.ballots: {
-      if (!op.key.endsWith(`/${me}`)) return `a participant may publish only their own ballot, not ${key}`
-      if (op.del) return null
-      const b = Ballot.safeParse(op.value)
-      if (!b.success || b.data.participantId !== me || ballotKey(b.data.roundId, me) !== op.key) {
-        return 'a ballot must be valid and stored under its own round and voter'
-      }
-      const round = readRound(doc, b.data.roundId)
-      if (!round || round.status !== 'closed') return 'ballots are published only for a closed round'
-      return null
-    }
+    case DOC_KEYS.ballots:
+      return ballotWriteRefusal(doc, op.key, op.del, op.value, me)
     case DOC_KEYS.facilitation:
       if (!op.key.startsWith(FACILITATION_KEYS.passPrefix)) return `only facilitators change ${key}`
       if (op.del || op.value !== 1 || sessionMap(doc, 'facilitation').has(op.key)) {

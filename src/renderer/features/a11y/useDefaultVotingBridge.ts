@@ -22,7 +22,10 @@ export function useDefaultVotingBridge(session: BoardSession | null): void {
     let off: (() => void) | null = null
     let roundId: string | null = null
     const sync = () => {
-      const round = readWorkshopSnapshot(doc).rounds.find((r) => r.status === 'open') ?? null
+      // the outline's per-card vote buttons are dots; other methods are answered in the Facilitation
+      // view, on the canvas or on a phone
+      const round =
+        readWorkshopSnapshot(doc).rounds.find((r) => r.status === 'open' && r.method === 'dots') ?? null
       if (round?.id === roundId) return
       off?.()
       off = null

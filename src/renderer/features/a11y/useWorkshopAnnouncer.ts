@@ -4,7 +4,7 @@ import { readBallotEntries, readWithdrawn } from '../../../core/common/session/r
 import { cellKey, createAttributor } from '../../../core/common/structure/attribution'
 import { cardBounds } from '../../../core/common/cards/cardRecord'
 import { readStructure } from '../../../core/common/session/read'
-import { tallyVotes, voterRoles } from '../../../core/common/voting/tally'
+import { resultsFromTally, tallyVotes, voterRoles } from '../../../core/common/voting/tally'
 import type { TimerState } from '../../../core/common/facilitation/schema'
 import type * as Y from 'yjs'
 import type { CardOps } from '../../board/a11y/cardOps'
@@ -13,6 +13,7 @@ import { observeWorkshop, readWorkshopSnapshot } from '../../session/workshop'
 import { NewCardBatcher } from './newCards'
 import {
   TimerWatcher,
+  methodResultsText,
   votingResultsText,
   workshopChanges,
   type Announcement,
@@ -100,8 +101,12 @@ export function useWorkshopAnnouncer(
         counted.set(r.id, n)
         // one round at a time, so every counted vote belongs to it
         const entries = readBallotEntries(doc).filter(([k]) => k.startsWith(`${r.id}/`))
-        const { votes } = tallyVotes([r], entries, kinds, withdrawn, voterRoles(doc))
-        store.announce(votingResultsText(r, votes, (id) => texts.get(id)))
+        const tally = tallyVotes([r], entries, kinds, withdrawn, voterRoles(doc))
+        store.announce(
+          r.method === 'dots'
+            ? votingResultsText(r, tally.votes, (id) => texts.get(id))
+            : methodResultsText(r, resultsFromTally(r.id, tally), (id) => texts.get(id)),
+        )
       }
     }
     const scheduleResults = () => {

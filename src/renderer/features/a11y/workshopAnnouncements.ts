@@ -1,7 +1,9 @@
 import type { TimerState } from '../../../core/common/facilitation/schema'
 import type { VotingRound } from '../../../core/common/voting/round'
 import type { WorkshopSnapshot } from '../../session/workshop'
-import type { CountedVote } from '../../../core/common/voting/tally'
+import type { CountedVote, RoundResults } from '../../../core/common/voting/tally'
+import { methodOf } from '../../../core/common/voting/methods'
+import { cardSummary } from '../../../core/common/voting/describe'
 
 /**
  * What to read out when the workshop moves on: activity changes, timer milestones, reveals, voting
@@ -59,7 +61,9 @@ export function workshopChanges(prev: WorkshopSnapshot, next: WorkshopSnapshot):
     const name = r.title ? `: ${r.title}` : ''
     if (r.status === 'open' && before?.status !== 'open')
       polite(
-        `Voting is open${name}. You have ${r.dotsPerPerson} ${r.dotsPerPerson === 1 ? 'vote' : 'votes'}.`,
+        r.method === 'dots'
+          ? `Voting is open${name}. You have ${r.dotsPerPerson} ${r.dotsPerPerson === 1 ? 'vote' : 'votes'}.`
+          : `Voting is open${name}. ${methodOf(r).describe(r)}.`,
       )
     else if (r.status === 'closed' && before?.status === 'open')
       polite(`Voting closed${name}. Results follow when the votes are in.`)
@@ -102,6 +106,24 @@ export class TimerWatcher {
     this.lastRemaining = remaining
     return out
   }
+}
+
+/** Results of an agreement, scale or rank round: "Results of X: first, “…” with Agree 5 · Disagree 1 · Pass 0; …" */
+export function methodResultsText(
+  round: VotingRound,
+  results: RoundResults,
+  cardText: (id: string) => string | undefined,
+): string {
+  const name = round.title ? ` of ${round.title}` : ''
+  if (results.cards.length === 0) return `Results${name}: no answers were counted.`
+  const places = ['first', 'second', 'third']
+  const items = results.cards
+    .slice(0, 3)
+    .map(
+      (c, i) => `${places[i]}, “${cardText(c.cardId) ?? 'a card that was deleted'}” with ${cardSummary(c)}`,
+    )
+  const n = results.ballots
+  return `Results${name}: ${items.join('; ')}. ${n} ${n === 1 ? 'person' : 'people'} took part.`
 }
 
 /** "Results of Priorities: first, 'More evening appointments' with 5 votes; …" (top three). */

@@ -1,26 +1,27 @@
-import { useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import type { CardRecord } from '../../../core/common/cards/cardRecord'
 import { privateActivityOf } from '../../../core/common/facilitation/privateCards'
 import { readStructure } from '../../../core/common/session/read'
-import { type VotingRound } from '../../../core/common/voting/round'
 import {
   closeRound,
   readRounds,
   readShowResults,
-  writeRound,
   writeShowResults,
+  type VotingRound,
 } from '../../../core/common/voting/round'
+import { cardSummary, roleSummary, roundHow } from '../../../core/common/voting/describe'
 import { dotsOn } from '../../../core/common/voting/ballots'
 import { isEligible } from '../../../core/common/voting/eligibility'
 import { roundResults } from '../../../core/common/voting/tally'
-import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../shared/model/cardKinds'
+import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
-import type { BoardStructure } from '../../../shared/model/structure'
 import type { LocalVotes } from '../../session/localVotes'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useCards } from '../../session/useCards'
 import { useDocValue, useMapsValue } from '../../session/useDoc'
+import { AnswerList } from './AnswerList'
+import { OpenRoundForm } from './OpenRoundForm'
 import { useOptimistic } from './useOptimistic'
 
 interface Props {
@@ -59,15 +60,15 @@ export function VotingSection(props: Props) {
   const closed = data.rounds.filter((r) => r.status === 'closed').reverse()
   return (
     <section aria-labelledby="facil-vote-h" className="facil-section">
-      <h2 id="facil-vote-h">Dot voting</h2>
+      <h2 id="facil-vote-h">Voting</h2>
       {facilitator && !open && (
         <OpenRoundForm doc={doc} structure={data.structure} relayNow={props.relayNow} />
       )}
       {open && (
         <div data-testid="facil-open-round">
           <p>
-            <strong>{open.title || 'Voting round'}</strong> is open: {open.dotsPerPerson} dot(s) each.{' '}
-            <span className="muted">Your dots stay on this device until the round closes.</span>
+            <strong>{open.title || 'Voting round'}</strong> is open: {roundHow(open)}.{' '}
+            <span className="muted">Your answers stay on this device until the round closes.</span>
           </p>
           {facilitator && (
             <button
@@ -81,7 +82,15 @@ export function VotingSection(props: Props) {
               Close the round and show results
             </button>
           )}
-          {!observer && (
+          {!observer && open.method !== 'dots' && (
+            <AnswerList
+              round={open}
+              cards={data.cards.filter((c) => isEligible(open, c, data.structure))}
+              votes={votes}
+              voterId={voter.id}
+            />
+          )}
+          {!observer && open.method === 'dots' && (
             <VoteList
               round={open}
               cards={data.cards.filter((c) => isEligible(open, c, data.structure))}
@@ -159,114 +168,6 @@ function VoteList(props: {
   )
 }
 
-function OpenRoundForm({
-  doc,
-  structure,
-  relayNow,
-}: {
-  doc: Y.Doc
-  structure: BoardStructure | null
-  relayNow(): number
-}) {
-  const base = useId()
-  const [title, setTitle] = useState('Which matter most?')
-  const [dots, setDots] = useState(3)
-  const [kinds, setKinds] = useState<CardKind[]>([])
-  const [region, setRegion] = useState('')
-  const regions: { value: string; label: string }[] = []
-  if (structure?.type === 'grid') {
-    for (const s of structure.stages) regions.push({ value: `stage:${s.id}`, label: `Stage: ${s.label}` })
-    for (const l of structure.lanes) regions.push({ value: `lane:${l.id}`, label: `Lane: ${l.label}` })
-  } else if (structure?.type === 'zones') {
-    for (const z of structure.zones) regions.push({ value: `zone:${z.id}`, label: `Zone: ${z.label}` })
-  }
-  const toRegion = (v: string): VotingRound['region'] => {
-    const [type, id] = v.split(':') as [string, string]
-    if (type === 'stage') return { type: 'stage', stageId: id }
-    if (type === 'lane') return { type: 'lane', laneId: id }
-    if (type === 'zone') return { type: 'zone', zoneId: id }
-    return null
-  }
-  return (
-    <form
-      className="facil-form"
-      aria-label="Open a voting round"
-      onSubmit={(e) => {
-        e.preventDefault()
-        const now = relayNow()
-        writeRound(doc, {
-          id: `round-${Math.round(now).toString(36)}`,
-          title: title.trim().slice(0, 200),
-          status: 'open',
-          dotsPerPerson: dots,
-          kinds,
-          region: toRegion(region),
-          openedAt: now,
-          closedAt: null,
-        })
-        writeShowResults(doc, null)
-      }}
-    >
-      <label className="field-label" htmlFor={`${base}t`}>
-        Question
-      </label>
-      <input
-        id={`${base}t`}
-        className="text-input"
-        value={title}
-        maxLength={200}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <label className="field-label" htmlFor={`${base}d`}>
-        Dots per person
-      </label>
-      <input
-        id={`${base}d`}
-        className="text-input"
-        type="number"
-        min={1}
-        max={20}
-        value={dots}
-        onChange={(e) => setDots(Math.max(1, Math.min(20, Math.round(Number(e.target.value) || 1))))}
-      />
-      <fieldset className="fieldset">
-        <legend>Card kinds (none ticked: all kinds)</legend>
-        {CARD_KINDS.map((k) => (
-          <label key={k} className="radio">
-            <input
-              type="checkbox"
-              checked={kinds.includes(k)}
-              onChange={(e) => setKinds((ks) => (e.target.checked ? [...ks, k] : ks.filter((x) => x !== k)))}
-            />{' '}
-            {CARD_KIND_INFO[k].label}
-          </label>
-        ))}
-      </fieldset>
-      <label className="field-label" htmlFor={`${base}r`}>
-        Only cards in
-      </label>
-      <select
-        id={`${base}r`}
-        className="text-input"
-        value={region}
-        onChange={(e) => setRegion(e.target.value)}
-      >
-        <option value="">The whole board</option>
-        {regions.map((r) => (
-          <option key={r.value} value={r.value}>
-            {r.label}
-          </option>
-        ))}
-      </select>
-      <div className="view-actions">
-        <button type="submit" className="button small primary">
-          Open the round
-        </button>
-      </div>
-    </form>
-  )
-}
-
 function Results(props: {
   doc: Y.Doc
   rounds: VotingRound[]
@@ -277,6 +178,9 @@ function Results(props: {
   const { doc, rounds, facilitator } = props
   const base = useId()
   const [roundId, setRoundId] = useState(rounds[0]!.id)
+  // a round that has just closed comes first and is the one shown
+  const newest = rounds[0]!.id
+  useEffect(() => setRoundId(newest), [newest])
   const [separate, setSeparate] = useState(false)
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0]!
   const res = useDocValue(doc, (d) => roundResults(d, round.id), [round.id], 300)
@@ -302,6 +206,7 @@ function Results(props: {
           </option>
         ))}
       </select>
+      <p className="muted">{roundHow(round)}</p>
       <p className="muted">
         {res.ballots} ballot(s):{' '}
         {roles.map((r) => `${COPRO_ROLE_INFO[r].short} ${res.votersByRole[r]}`).join(', ') || 'none yet'}.
@@ -326,23 +231,29 @@ function Results(props: {
       )}
       {!separate ? (
         <table className="facil-table">
-          <caption className="visually-hidden">Dots per card, with the split by role</caption>
+          <caption className="visually-hidden">Results per card, with the split by role</caption>
           <thead>
             <tr>
               <th scope="col">Card</th>
-              <th scope="col">Dots</th>
+              <th scope="col">{res.method === 'dots' ? 'Dots' : 'Result'}</th>
               <th scope="col">By role</th>
             </tr>
           </thead>
           <tbody>
             {res.cards.map((c) => (
-              <tr key={c.cardId}>
+              <tr key={c.cardId} data-testid="facil-result-row">
                 <td>{text.get(c.cardId) ?? c.cardId}</td>
-                <td>{c.total}</td>
+                <td>{res.method === 'dots' ? c.total : cardSummary(c)}</td>
                 <td>
-                  {COPRO_ROLES.filter((r) => c.byRole[r] > 0)
-                    .map((r) => `${COPRO_ROLE_INFO[r].short} ${c.byRole[r]}`)
-                    .join(', ')}
+                  {res.method === 'dots'
+                    ? COPRO_ROLES.filter((r) => c.byRole[r] > 0)
+                        .map((r) => `${COPRO_ROLE_INFO[r].short} ${c.byRole[r]}`)
+                        .join(', ')
+                    : c.measures.map((m) => (
+                        <div key={m.key}>
+                          {m.label}: {roleSummary(m) || '—'}
+                        </div>
+                      ))}
                 </td>
               </tr>
             ))}

@@ -48,12 +48,22 @@ export function VotingNote({
   title,
   dots,
   voting,
+  how,
 }: {
   title: string
   dots: number
   voting: VotingBridge | null
+  /** Rounds other than dots: how people decide, answered in the Facilitation view or on the canvas. */
+  how?: string
 }) {
   const name = title ? `: ${title}` : ''
+  if (how)
+    return (
+      <p>
+        <strong>Voting is open{name}.</strong> {how}. Answer in the Facilitation view, on the cards on the
+        canvas, or on your phone.
+      </p>
+    )
   if (!voting)
     return (
       <p>

@@ -13,6 +13,8 @@ import { AddCardForm } from './AddCardForm'
 import { OutlineTrash } from './OutlineTrash'
 import { OutlineModeration } from './OutlineModeration'
 import { CellBody, Heading, VotingNote } from './OutlineParts'
+import { OutlineResults } from './OutlineResults'
+import { roundHow } from '../../../core/common/voting/describe'
 import {
   OutlineCardItem,
   type CardActions,
@@ -281,7 +283,14 @@ export function Outline({
               {current.private ? ' (private writing: your cards stay hidden until they are revealed)' : ''}
             </p>
           )}
-          {openRound && <VotingNote title={openRound.title} dots={openRound.dotsPerPerson} voting={voting} />}
+          {openRound && (
+            <VotingNote
+              title={openRound.title}
+              dots={openRound.dotsPerPerson}
+              voting={voting}
+              how={openRound.method === 'dots' ? undefined : roundHow(openRound)}
+            />
+          )}
         </section>
       )}
       <div className="outline-toolbar" role="toolbar" aria-label="Outline">
@@ -374,6 +383,7 @@ export function Outline({
         <CellBody {...cellProps(model.unplaced)} />
       </section>
       <OutlineThemes board={board} cards={cards} />
+      <OutlineResults board={board} cards={cards} />
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { readRecords } from '../../../core/common/session/read'
 import { roundResults } from '../../../core/common/voting/tally'
 import type { VotingRound } from '../../../core/common/voting/round'
+import { cardSummary, formatMeasure, roundHow } from '../../../core/common/voting/describe'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
 import { useDocValue } from '../../session/useDoc'
 
@@ -20,12 +21,29 @@ function readResults(doc: Y.Doc, round: VotingRound) {
   )
   return {
     ballots: res.ballots,
-    rows: res.cards.slice(0, TOP).map((c) => ({ ...c, card: cards.get(c.cardId) ?? null })),
+    headline: res.headlineLabel,
+    rows: res.cards.slice(0, TOP).map((c) => {
+      const m = c.measures[0]
+      // a mean's bar is split by how many of each role scored (each part labelled with that role's mean)
+      const weight = (role: (typeof COPRO_ROLES)[number]) =>
+        m?.answers ? m.answers.byRole[role] : c.byRole[role]
+      const label = (role: (typeof COPRO_ROLES)[number]) =>
+        m ? formatMeasure(m, c.byRole[role], m.answers?.byRole[role]) : String(c.byRole[role])
+      return {
+        ...c,
+        card: cards.get(c.cardId) ?? null,
+        weight,
+        label,
+        shownTotal: m ? formatMeasure(m, c.total, m.answers?.overall) : String(c.total),
+        summary: res.method === 'dots' ? null : cardSummary(c),
+      }
+    }),
   }
 }
 
 /**
- * The results of a closed voting round on the wall: cards ranked by dots, each with its text, its
+ * The results of a closed voting round on the wall: cards ranked by the round's headline (dots, agrees,
+ * mean of the first criterion, Borda points), every other measure in words under the text, its
  * kind (icon and label) and a bar split by co-production role — each part labelled, never colour
  * alone. The same tally as the Facilitation view and the exports (voting/tally.ts).
  */
@@ -33,15 +51,17 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
   const r = useDocValue(doc, (d) => readResults(d, round), [round.id], 500)
   if (!r) return null
   const max = Math.max(1, ...r.rows.map((x) => x.total))
-  const roles = COPRO_ROLES.filter((role) => r.rows.some((x) => x.byRole[role] > 0))
+  const roles = COPRO_ROLES.filter((role) => r.rows.some((x) => x.weight(role) > 0))
   return (
     <section className="wall-results" aria-label="Voting results" data-testid="wall-results">
       <h1 className="wall-title">Results: {round.title || 'Voting round'}</h1>
       <p className="wall-prompt">
-        {r.ballots} {r.ballots === 1 ? 'person' : 'people'} voted · {round.dotsPerPerson} dots each
+        {r.ballots} {r.ballots === 1 ? 'person' : 'people'} voted · {roundHow(round)}
       </p>
       {r.rows.length === 0 ? (
-        <p className="wall-prompt">No dots were placed.</p>
+        <p className="wall-prompt">
+          {round.method === 'dots' ? 'No dots were placed.' : 'No answers were given.'}
+        </p>
       ) : (
         <ol className="wall-ranking">
           {r.rows.map((row, i) => {
@@ -58,28 +78,36 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
                     )}{' '}
                     {row.card?.text || <em>(card removed)</em>}
                   </p>
-                  <div
-                    className="wall-bar"
-                    style={{ width: `${(row.total / max) * 100}%` }}
-                    aria-label={COPRO_ROLES.filter((role) => row.byRole[role] > 0)
-                      .map((role) => `${COPRO_ROLE_INFO[role].short}: ${row.byRole[role]}`)
-                      .join(', ')}
-                  >
-                    {COPRO_ROLES.filter((role) => row.byRole[role] > 0).map((role) => (
-                      <span
-                        key={role}
-                        className="wall-bar__part"
-                        data-role={role}
-                        style={{ flexGrow: row.byRole[role], background: COPRO_ROLE_INFO[role].colour }}
-                        title={`${COPRO_ROLE_INFO[role].label}: ${row.byRole[role]}`}
-                      >
-                        {COPRO_ROLE_INFO[role].short} {row.byRole[role]}
-                      </span>
-                    ))}
-                  </div>
+                  {row.summary && (
+                    <p className="wall-rank__summary" data-testid="wall-result-summary">
+                      {row.summary}
+                    </p>
+                  )}
+                  {row.total > 0 && (
+                    <div
+                      className="wall-bar"
+                      style={{ width: `${(row.total / max) * 100}%` }}
+                      aria-label={COPRO_ROLES.filter((role) => row.weight(role) > 0)
+                        .map((role) => `${COPRO_ROLE_INFO[role].short}: ${row.label(role)}`)
+                        .join(', ')}
+                    >
+                      {COPRO_ROLES.filter((role) => row.weight(role) > 0).map((role) => (
+                        <span
+                          key={role}
+                          className="wall-bar__part"
+                          data-role={role}
+                          style={{ flexGrow: row.weight(role), background: COPRO_ROLE_INFO[role].colour }}
+                          title={`${COPRO_ROLE_INFO[role].label}: ${row.label(role)}`}
+                        >
+                          {COPRO_ROLE_INFO[role].short} {row.label(role)}
+                        </span>
+                      ))}
+                    </div>
+                  )}
                 </div>
                 <span className="wall-rank__total" data-testid="wall-result-total">
-                  {row.total}
+                  {row.shownTotal}
+                  {r.headline !== 'dots' && <span className="wall-rank__unit">{r.headline}</span>}
                 </span>
               </li>
             )

@@ -10,6 +10,7 @@ import { NowPanel } from './NowPanel'
 import { AddPanel } from './AddPanel'
 import { BoardPanel } from './BoardPanel'
 import { VotePanel } from './VotePanel'
+import { PhoneResults } from './PhoneResults'
 import { MenuPanel } from './MenuPanel'
 import type { MessageKey } from '../../../shared/i18n'
 import { useT } from '../../device/i18n'
@@ -32,6 +33,7 @@ const PLACE_WORDS: Record<Place, { label: MessageKey; icon: string }> = {
   add: { label: 'phone.place.add', icon: '+' },
   board: { label: 'phone.place.board', icon: '☰' },
   vote: { label: 'phone.place.vote', icon: '●' },
+  results: { label: 'phone.place.results', icon: '▤' },
   menu: { label: 'phone.place.menu', icon: '⋯' },
 }
 
@@ -68,12 +70,13 @@ function PhoneScreen({
   const observer = identity.role === 'observer'
   const [place, setPlace] = useState<Place>('now')
   const voting = phone.snap.openRound !== null && !observer
-  const shown: Place = place === 'vote' && !voting ? 'now' : place
+  // after a round closes, the results the facilitator shows (PhoneResults)
+  const results = !voting && phone.snap.results !== null
+  const shown: Place = (place === 'vote' && !voting) || (place === 'results' && !results) ? 'now' : place
+  const extra: Place[] = voting ? ['vote'] : results ? ['results'] : []
   const places: Place[] = observer
-    ? ['now', 'board']
-    : voting
-      ? ['now', 'add', 'board', 'vote']
-      : ['now', 'add', 'board']
+    ? ['now', 'board', ...(results ? (['results'] as const) : [])]
+    : ['now', 'add', 'board', ...extra]
   const navPlaces: Place[] = [...places, 'menu']
   const headingRef = useRef<HTMLHeadingElement>(null)
   const moved = useRef(false)
@@ -137,6 +140,7 @@ function PhoneScreen({
         {shown === 'add' && <AddPanel phone={phone} onGo={go} />}
         {shown === 'board' && <BoardPanel phone={phone} me={identity.participantId} observer={observer} />}
         {shown === 'vote' && <VotePanel phone={phone} me={identity.participantId} />}
+        {shown === 'results' && <PhoneResults phone={phone} />}
         {shown === 'menu' && (
           <MenuPanel
             phone={phone}

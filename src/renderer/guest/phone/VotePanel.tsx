@@ -4,6 +4,7 @@ import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { dotsOn } from '../../../core/common/voting/ballots'
 import type { Phone } from './usePhone'
 import { kindLabel, useT } from '../../device/i18n'
+import { DecidePanel } from './DecidePanel'
 
 /**
  * Vote: while a round is open, each card that may take dots as a row with its full text and a control
@@ -16,6 +17,7 @@ export function VotePanel({ phone, me }: { phone: Phone; me: string }) {
   const round = phone.snap.openRound
   useSyncExternalStore(phone.votes.subscribe, phone.votes.getVersion)
   if (!round) return <p className="phone-prompt">{t('phone.vote.none')}</p>
+  if (round.method !== 'dots') return <DecidePanel phone={phone} me={me} round={round} />
   const dots = phone.votes.dots(round.id, me)
   const left = round.dotsPerPerson - dots.length
   const cards = phone.snap.cards.filter((c) => phone.snap.eligible.has(c.id))

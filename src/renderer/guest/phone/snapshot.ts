@@ -8,7 +8,8 @@ import { readAgenda, readReveal, readTimer } from '../../../core/common/facilita
 import { readRecords, readStructure, readWithdrawn } from '../../../core/common/session/read'
 import { createAttributor, cellKey } from '../../../core/common/structure/attribution'
 import { cellName } from '../../../core/common/structure/cellLabel'
-import { readRounds, type VotingRound } from '../../../core/common/voting/round'
+import { readRounds, readShowResults, type VotingRound } from '../../../core/common/voting/round'
+import { roundResults, type RoundResults } from '../../../core/common/voting/tally'
 import { isEligible } from '../../../core/common/voting/eligibility'
 
 /**
@@ -47,6 +48,8 @@ export interface PhoneSnapshot {
   readonly openRound: VotingRound | null
   /** Ids of the cards that may take dots in the open round. */
   readonly eligible: ReadonlySet<string>
+  /** The closed round whose results the facilitator shows, with its results (voting/tally.ts). */
+  readonly results: { readonly round: VotingRound; readonly results: RoundResults } | null
   readonly withdrawn: ReadonlySet<string>
 }
 
@@ -94,6 +97,8 @@ export function readPhoneSnapshot(doc: Y.Doc): PhoneSnapshot {
     openRound ? records.filter((r) => isEligible(openRound, r, structure)).map((r) => r.id) : [],
   )
   const agenda = readAgenda(doc)
+  const shown = readShowResults(doc)
+  const resultsRound = readRounds(doc).find((r) => r.id === shown && r.status === 'closed')
   return {
     structure,
     agenda,
@@ -104,6 +109,7 @@ export function readPhoneSnapshot(doc: Y.Doc): PhoneSnapshot {
     cells,
     openRound,
     eligible,
+    results: resultsRound ? { round: resultsRound, results: roundResults(doc, resultsRound.id) } : null,
     withdrawn: readWithdrawn(doc),
   }
 }

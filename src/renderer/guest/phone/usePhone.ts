@@ -20,7 +20,7 @@ import { ownCardsSettled, submitForApproval } from './moderated'
  * every document change), each waiting card that may be shared is written, then forgotten.
  */
 /** The places of the participant screen (Menu included). */
-export type Place = 'now' | 'add' | 'board' | 'vote' | 'menu'
+export type Place = 'now' | 'add' | 'board' | 'vote' | 'results' | 'menu'
 
 export interface Phone {
   readonly conn: PhoneConnection
@@ -162,7 +162,7 @@ export function usePhone(parts: PhoneParts, identity: GuestIdentity, author: Car
       publishPendingBallots(
         conn.doc,
         { id: authorRef.current.id, coproRole: authorRef.current.coproRole },
-        (roundId) => votes.dots(roundId, authorRef.current.id),
+        (roundId) => votes.answers(roundId, authorRef.current.id),
         clock.now(),
       )
     }

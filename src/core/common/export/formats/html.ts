@@ -19,6 +19,7 @@ import { contributionsChart, topPainsChart, voiceBalanceChart } from './charts'
 import { escapeHtml as h } from './escape'
 import { REPORT_CSS } from './htmlStyle'
 import { commentsHtml } from './comments'
+import { decisionTables, hasDecisions } from './decisions'
 
 /** No network, no script: the report cannot fetch anything even if a bug let markup through. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -43,6 +44,7 @@ export function htmlReport(m: ExportModel): string {
     shows(m, 'pains')
       ? `<section><h2>${w.h('report.section.pains')}</h2>${topPainsChart(pains, roles, w)}${painsTable(pains, roles, w)}</section>`
       : '',
+    shows(m, 'decisions') && hasDecisions(m) ? decisionsSection(m, roles, w) : '',
     shows(m, 'contributions')
       ? `<section><h2>${w.h('report.section.contributions')}</h2>${contributionsChart(m, roles, w)}${contributionsTable(m, w)}</section>`
       : '',
@@ -193,6 +195,19 @@ function themesSection(m: ExportModel, w: Words): string {
     })
     .join('')
   return `<section><h2>${w.h('report.section.themes')}</h2>${items}</section>`
+}
+
+function decisionsSection(m: ExportModel, roles: readonly CoproRole[], w: Words): string {
+  const items = decisionTables(m, roles, w)
+    .map((t) => {
+      const head = `<tr>${t.header.map((x, i) => `<th${t.numeric.includes(i) ? ' class="num"' : ''}>${h(x)}</th>`).join('')}</tr>`
+      const rows = t.rows
+        .map((r) => `<tr>${r.map((x, i) => (t.numeric.includes(i) ? num(h(x)) : txt(x))).join('')}</tr>`)
+        .join('')
+      return `<h3 dir="auto">${h(t.title)}</h3><p class="meta">${h(t.about)}</p><table><thead>${head}</thead><tbody>${rows}</tbody></table>`
+    })
+    .join('')
+  return `<section><h2>${w.h('report.section.decisions')}</h2>${items}</section>`
 }
 
 const th = (w: Words, key: Parameters<Words['h']>[0], cls = ''): string =>

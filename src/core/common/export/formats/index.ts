@@ -1,6 +1,7 @@
 import type { ExportModel } from '../schema'
 import { actionsCsv, cardsCsv, themesCsv, toCsv } from './csv'
 import { commentsRows, meTooRows } from './comments'
+import { decisionsRows, hasDecisions } from './decisions'
 import { htmlReport } from './html'
 import { jsonExport } from './json'
 import { markdownReport } from './markdown'
@@ -15,8 +16,8 @@ export interface ExportFile {
 }
 
 /**
- * The files one format produces (csv gives cards and actions, and themes, comments and "me too"s when
- * the board has any).
+ * The files one format produces (csv gives cards and actions, and themes, comments, "me too"s and
+ * decisions — every round's results — when the board has any).
  */
 export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
   switch (format) {
@@ -34,6 +35,9 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
           : []),
         ...(m.meToo.length
           ? [{ name: 'me-too.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(meTooRows(m)) }]
+          : []),
+        ...(hasDecisions(m)
+          ? [{ name: 'decisions.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(decisionsRows(m)) }]
           : []),
       ]
     case 'md':

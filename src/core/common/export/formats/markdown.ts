@@ -17,6 +17,7 @@ import {
 } from './common'
 import { escapeMarkdown as md } from './escape'
 import { wordsOf, type Words } from './words'
+import { decisionTables, hasDecisions } from './decisions'
 
 /** The report as Markdown (GitHub-flavoured tables). All user text is escaped. */
 export function markdownReport(m: ExportModel): string {
@@ -31,6 +32,7 @@ export function markdownReport(m: ExportModel): string {
   if (shows(m, 'board')) out.push(...board(m, w), '')
   if (shows(m, 'themes')) out.push(...themes(m, w), '')
   if (shows(m, 'pains')) out.push(...pains(m, roles, w), '')
+  if (shows(m, 'decisions') && hasDecisions(m)) out.push(...decisions(m, roles, w), '')
   if (shows(m, 'contributions')) out.push(...contributions(m, w), '')
   if (shows(m, 'actions')) out.push(...actionPlan(m, w), '')
   if (shows(m, 'actions') && m.links.length > 0) out.push(...linksSection(m, w), '')
@@ -173,6 +175,24 @@ function pains(m: ExportModel, roles: readonly CoproRole[], w: Words): string[] 
       [0, 3, ...roles.map((_, i) => i + 4)],
     ),
   ]
+}
+
+function decisions(m: ExportModel, roles: readonly CoproRole[], w: Words): string[] {
+  const out = [`## ${w.t('report.section.decisions')}`, '']
+  for (const t of decisionTables(m, roles, w))
+    out.push(
+      `### ${md(t.title)}`,
+      '',
+      md(t.about),
+      '',
+      ...table(
+        t.header,
+        t.rows.map((r) => r.map(md)),
+        t.numeric,
+      ),
+      '',
+    )
+  return out
 }
 
 function contributions(m: ExportModel, w: Words): string[] {

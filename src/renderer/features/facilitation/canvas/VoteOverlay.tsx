@@ -8,6 +8,8 @@ import type { VotingRound } from '../../../../core/common/voting/round'
 import { dotsOn } from '../../../../core/common/voting/ballots'
 import { isEligible } from '../../../../core/common/voting/eligibility'
 import { roundResults } from '../../../../core/common/voting/tally'
+import { cardSummary, formatMeasure } from '../../../../core/common/voting/describe'
+import { CanvasAnswer } from './CanvasAnswer'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../../shared/model/roles'
 import type { BoardIdentity } from '../../../board/Board'
 import type { LocalVotes } from '../../../session/localVotes'
@@ -64,6 +66,15 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
   return (
     <div className="facil-votes" data-testid="facil-votes">
       {cards.map((c) => {
+        if (openRound && openRound.method !== 'dots') {
+          return (
+            <div key={c.id} className="facil-vote" style={{ left: c.x, top: c.y }}>
+              {canVote && (
+                <CanvasAnswer round={openRound} cardId={c.id} votes={votes} voterId={identity.id} />
+              )}
+            </div>
+          )
+        }
         if (openRound) {
           const mine = dotsOn(dots, c.id)
           return (
@@ -98,21 +109,25 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
         }
         const r = resultsByCard.get(c.id)
         if (!r) return null
-        const split = COPRO_ROLES.filter((role) => r.byRole[role] > 0)
-          .map((role) => `${COPRO_ROLE_INFO[role].short} ${r.byRole[role]}`)
-          .join(', ')
+        const m = r.measures[0]
+        const split =
+          results?.method === 'dots' || !results
+            ? COPRO_ROLES.filter((role) => r.byRole[role] > 0)
+                .map((role) => `${COPRO_ROLE_INFO[role].short} ${r.byRole[role]}`)
+                .join(', ')
+            : cardSummary(r)
         return (
           <div
             key={c.id}
             className="facil-vote facil-vote--result"
             style={{ left: c.x, top: c.y }}
             title={split}
-            aria-label={`${r.total} dots: ${split}`}
+            aria-label={results?.method === 'dots' ? `${r.total} dots: ${split}` : split}
             role="img"
           >
-            {r.total}
+            {m ? formatMeasure(m, r.total, m.answers?.overall) : r.total}
             <span className="facil-vote__split" aria-hidden="true">
-              {split}
+              {results?.method === 'dots' || !results ? split : results.headlineLabel}
             </span>
           </div>
         )

@@ -18,7 +18,7 @@ export function useBallotPublishing(
       void publishPendingBallots(
         doc,
         identity,
-        (roundId) => session.votes.dots(roundId, identity.id),
+        (roundId) => session.votes.answers(roundId, identity.id),
         relayNow(),
       )
     publish()
