@@ -26,6 +26,8 @@ import { voiceBalance } from './voiceBalance'
 import { findLinks } from './links'
 import { exportThemes } from './themes'
 import { parseReportSettings, REPORT_SECTIONS } from './report'
+import { exportImages, exportPhoto } from './photos'
+import { photoFileName } from '../photos/photo'
 
 /** A checkpoint as the storage layer lists it; createdAt may be an ISO string or epoch ms. */
 export const CheckpointInput = z.object({
@@ -150,6 +152,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
       votes: votesByCard.get(c.id) ?? { total: 0, byRole: emptyByRole() },
       linksTo: [...(linksTo.get(c.id) ?? [])].sort(cmp),
       linkedFrom: [...(linkedFrom.get(c.id) ?? [])].sort(cmp),
+      ...exportPhoto(c.props.photo),
     }
   })
   const byId = new Map(cards.map((c) => [c.id, c]))
@@ -208,6 +211,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
     participants,
     cards,
     links,
+    images: exportImages(raw.records, (box) => toExportCell(structure, attributeCard(structure, box))),
     actions,
     themes: exportThemes(raw.themes, cards),
     votingRounds: tally.rounds.map((r) => ({
@@ -345,5 +349,6 @@ function exportReport(raw: unknown): ExportModel['report'] {
     whoTookPart: cleanText(r.whoTookPart).trim(),
     nextSteps: cleanText(r.nextSteps).trim(),
     sections: REPORT_SECTIONS.filter((s) => !r.hidden.includes(s)),
+    ...(r.logo ? { logo: photoFileName(r.logo) } : {}),
   }
 }

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { sessionMap, WORKSHOP_KEYS } from '../session/docSchema'
 import { plain } from '../session/read'
+import { PHOTO_ASSET_ID } from '../photos/photo'
 
 /**
  * What the facilitator writes and chooses for the report to circulate: the organisation's name, a
@@ -38,6 +39,8 @@ export const ReportSettings = z.object({
   nextSteps: z.string().max(5000).default(''),
   /** Sections left out of the report (so new sections appear by default). */
   hidden: z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length).default(['checkpoints']),
+  /** The organisation's logo: an image in the session's asset store (its asset id), or '' for none. */
+  logo: z.union([z.string().regex(PHOTO_ASSET_ID), z.literal('')]).default(''),
 })
 export type ReportSettings = z.infer<typeof ReportSettings>
 

@@ -27,6 +27,7 @@ import {
   whoTookPart,
 } from '../../common/export/formats/common'
 import type { ExportModel } from '../../common/export/schema'
+import { docxLogo, docxPhotos, type DocxImages } from './officePhotos'
 
 /**
  * Office documents from the export model: an editable Word report (.docx, `docx` 9.15.2) with the
@@ -93,10 +94,10 @@ const moreRow = (cols: number, n: number): string[] => [
 ]
 
 /** The report as an editable Word document. */
-export async function docxReport(m: ExportModel): Promise<Uint8Array> {
+export async function docxReport(m: ExportModel, images: DocxImages = {}): Promise<Uint8Array> {
   const r = m.report
   const cards = cardIndex(m)
-  const body: Array<Paragraph | Table> = []
+  const body: Array<Paragraph | Table> = [...docxLogo(m, images)]
   if (r.organisation)
     body.push(new Paragraph({ children: [new TextRun({ text: r.organisation, bold: true })] }))
   body.push(new Paragraph({ text: m.session.title, heading: HeadingLevel.TITLE }))
@@ -126,6 +127,7 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
     body.push(heading('About the workshop'))
     for (const [k, v] of context) body.push(heading(k, 2), ...para(v))
   }
+  if (shows(m, 'board')) body.push(...docxPhotos(m, images))
   if (shows(m, 'themes') && m.themes.length) {
     body.push(heading('Themes'))
     for (const t of m.themes) {

@@ -3,6 +3,7 @@ import { KindIcon } from '../../device/icons/KindIcon'
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
 import { UNPLACED_LABEL } from '../../../core/common/structure/cellLabel'
 import type { PhoneCardView } from './snapshot'
+import { photoUrl } from '../../device/photos'
 import type { Phone } from './usePhone'
 
 /** Board: the cards grouped by cell as a readable list, the person's own cards marked, a filter by kind. */
@@ -60,7 +61,12 @@ export function BoardPanel({ phone, me }: { phone: Phone; me: string }) {
           </h2>
           <ul className="phone-list">
             {g.cards.map((c) => (
-              <CardRow key={c.id} card={c} mine={c.authorId === me} />
+              <CardRow
+                key={c.id}
+                card={c}
+                mine={c.authorId === me}
+                photoSrc={(id) => photoUrl(window.location.origin, phone.conn.sessionId, phone.conn.token, id)}
+              />
             ))}
           </ul>
         </section>
@@ -69,7 +75,16 @@ export function BoardPanel({ phone, me }: { phone: Phone; me: string }) {
   )
 }
 
-export function CardRow({ card, mine }: { card: PhoneCardView; mine: boolean }) {
+export function CardRow({
+  card,
+  mine,
+  photoSrc,
+}: {
+  card: PhoneCardView
+  mine: boolean
+  /** Where a photo card's image is fetched from (absent: the caption only). */
+  photoSrc?: (assetId: string) => string
+}) {
   const info = CARD_KIND_INFO[card.kind]
   return (
     <li
@@ -85,6 +100,9 @@ export function CardRow({ card, mine }: { card: PhoneCardView; mine: boolean }) 
         {mine && <span className="phone-card__mine">Yours</span>}
         {!mine && card.authorName && <span>{card.authorName}</span>}
       </span>
+      {card.photoId && photoSrc && (
+        <img className="phone-card__photo" src={photoSrc(card.photoId)} alt={card.text} loading="lazy" />
+      )}
       <span className="phone-card__text">{card.text}</span>
     </li>
   )

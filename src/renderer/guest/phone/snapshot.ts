@@ -25,6 +25,8 @@ export interface PhoneCardView {
   readonly cell: CellRef
   readonly cellKey: string
   readonly createdAt: number
+  /** A photo card's image (its asset id), or undefined for a text card. */
+  readonly photoId?: string
 }
 
 export interface CellChoice {
@@ -80,6 +82,7 @@ export function readPhoneSnapshot(doc: Y.Doc): PhoneSnapshot {
         cell,
         cellKey: cellKey(cell),
         createdAt: r.props.createdAt,
+        ...(r.props.photo ? { photoId: r.props.photo.assetId } : {}),
       }
     })
     .sort(

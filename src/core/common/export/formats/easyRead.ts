@@ -1,6 +1,7 @@
 import type { ExportCard, ExportModel } from '../schema'
 import { cardIndex, plural, rankedPains } from './common'
 import { escapeHtml as h } from './escape'
+import { logoHtml, PHOTOS_CSS, type ReportImages } from './photosHtml'
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -27,7 +28,7 @@ const quotable = (c: ExportCard): boolean => !c.author.anonymous && c.author.nam
  * and what will be done about them. People's own words are quoted only when they agreed to be named;
  * otherwise the page says what the card was about (its theme or its place on the board).
  */
-export function youSaidWeDidHtml(m: ExportModel): string {
+export function youSaidWeDidHtml(m: ExportModel, images: ReportImages = {}): string {
   const cards = cardIndex(m)
   const said: string[] = []
   if (m.themes.length)
@@ -54,7 +55,7 @@ export function youSaidWeDidHtml(m: ExportModel): string {
       : ''
     return `<li><span class="icon" aria-hidden="true">✅</span>${h(a.text)}.${who}${when}.${why}</li>`
   })
-  const org = m.report.organisation ? `<p class="org">${h(m.report.organisation)}</p>` : ''
+  const org = `${logoHtml(images, m.report.organisation)}${m.report.organisation ? `<p class="org">${h(m.report.organisation)}</p>` : ''}`
   const next = m.report.nextSteps
     ? `<h2><span aria-hidden="true">➡️</span> What happens next</h2><p>${h(m.report.nextSteps)}</p>`
     : ''
@@ -65,7 +66,7 @@ export function youSaidWeDidHtml(m: ExportModel): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>You said, we did — ${h(m.session.title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${PHOTOS_CSS}</style>
 </head>
 <body>
 ${org}<h1>You said, we did</h1>

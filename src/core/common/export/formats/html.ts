@@ -19,6 +19,7 @@ import {
 import { contributionsChart, topPainsChart, voiceBalanceChart } from './charts'
 import { escapeHtml as h } from './escape'
 import { REPORT_CSS } from './htmlStyle'
+import { logoHtml, PHOTOS_CSS, photosSection, type ReportImages } from './photosHtml'
 
 /** No network, no script: the report cannot fetch anything even if a bug let markup through. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -27,17 +28,18 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
  * A self-contained HTML report: inline CSS and SVG only, every user text escaped and marked
  * dir="auto" so right-to-left text lays out correctly, print-ready on A4 (the matrix on landscape).
  */
-export function htmlReport(m: ExportModel): string {
+export function htmlReport(m: ExportModel, images: ReportImages = {}): string {
   const roles = activeRoles(m)
   const pains = rankedPains(m)
   const r = m.report
-  const org = r.organisation ? `<p class="org" dir="auto">${h(r.organisation)}</p>` : ''
+  const org = `${logoHtml(images, r.organisation)}${r.organisation ? `<p class="org" dir="auto">${h(r.organisation)}</p>` : ''}`
   const body = [
     `<header>${org}<h1 dir="auto">${h(m.session.title)}</h1><p class="meta">Co-production workshop report${m.session.createdAt ? ` · held ${h(m.session.createdAt.slice(0, 10))}` : ''}</p>${facts(m)}</header>`,
     r.summary ? `<section><h2>Summary</h2>${paras(r.summary)}</section>` : '',
     context(m),
     footer(m),
     shows(m, 'board') ? board(m) : '',
+    shows(m, 'board') ? photosSection(m, images) : '',
     shows(m, 'themes') ? themesSection(m) : '',
     shows(m, 'pains')
       ? `<section><h2>Pains ranked by votes</h2>${topPainsChart(pains, roles)}${painsTable(pains, roles)}</section>`
@@ -64,7 +66,7 @@ export function htmlReport(m: ExportModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Copro Studio ${h(m.generator.appVersion)}">
 <title>${h(m.session.title)} — co-production report</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${PHOTOS_CSS}</style>
 </head>
 <body>
 ${body}
@@ -119,7 +121,8 @@ function facts(m: ExportModel): string {
 function cardItem(c: ExportCard): string {
   const info = CARD_KIND_INFO[c.kind]
   const votes = c.votes.total ? ` <span class="votes">${plural(c.votes.total, 'vote')}</span>` : ''
-  return `<li style="background:${info.colour}"><span class="kind">${info.icon} ${info.label}:</span> <bdi dir="auto">${ht(c.text)}</bdi>${votes}</li>`
+  const photo = c.photo ? '<span class="kind">Photo:</span> ' : ''
+  return `<li style="background:${info.colour}"><span class="kind">${info.icon} ${info.label}:</span> ${photo}<bdi dir="auto">${ht(c.text)}</bdi>${votes}</li>`
 }
 
 const cardList = (cards: readonly ExportCard[]): string =>

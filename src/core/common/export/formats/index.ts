@@ -1,8 +1,9 @@
 import type { ExportModel } from '../schema'
-import { actionsCsv, cardsCsv, themesCsv } from './csv'
+import { actionsCsv, cardsCsv, picturesRows, themesCsv, toCsv } from './csv'
 import { htmlReport } from './html'
 import { jsonExport } from './json'
 import { markdownReport } from './markdown'
+import type { ReportImages } from './photosHtml'
 
 export const EXPORT_FORMATS = ['json', 'csv', 'md', 'html'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -14,7 +15,7 @@ export interface ExportFile {
 }
 
 /** The files one format produces (csv gives cards and actions, and themes when the board has any). */
-export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
+export function renderFormat(m: ExportModel, format: ExportFormat, images: ReportImages = {}): ExportFile[] {
   switch (format) {
     case 'json':
       return [{ name: 'export.json', mediaType: 'application/json', text: jsonExport(m) }]
@@ -25,12 +26,16 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
         ...(m.themes.length
           ? [{ name: 'themes.csv', mediaType: 'text/csv; charset=utf-8', text: themesCsv(m) }]
           : []),
+        ...(m.images?.length
+          ? [{ name: 'pictures.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(picturesRows(m)) }]
+          : []),
       ]
     case 'md':
       return [{ name: 'report.md', mediaType: 'text/markdown; charset=utf-8', text: markdownReport(m) }]
     case 'html':
-      return [{ name: 'report.html', mediaType: 'text/html; charset=utf-8', text: htmlReport(m) }]
+      return [{ name: 'report.html', mediaType: 'text/html; charset=utf-8', text: htmlReport(m, images) }]
   }
 }
 
+export type { ReportImages }
 export { actionsCsv, cardsCsv, themesCsv, htmlReport, jsonExport, markdownReport }

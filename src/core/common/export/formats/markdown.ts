@@ -17,6 +17,7 @@ import {
   roleShort,
 } from './common'
 import { escapeMarkdown as md } from './escape'
+import { photosMarkdown } from './photosMarkdown'
 
 /** The report as Markdown (GitHub-flavoured tables). All user text is escaped. */
 export function markdownReport(m: ExportModel): string {
@@ -28,6 +29,7 @@ export function markdownReport(m: ExportModel): string {
   if (m.report.summary) out.push('## Summary', '', md(m.report.summary), '')
   out.push(...context(m), '')
   if (shows(m, 'board')) out.push(...board(m), '')
+  if (shows(m, 'board')) out.push(...photosMarkdown(m))
   if (shows(m, 'themes')) out.push(...themes(m), '')
   if (shows(m, 'pains')) out.push(...pains(m, roles), '')
   if (shows(m, 'contributions')) out.push(...contributions(m), '')
@@ -72,7 +74,7 @@ function summary(m: ExportModel): string[] {
 function cardLine(c: ExportCard): string {
   const info = CARD_KIND_INFO[c.kind]
   const votes = c.votes.total ? ` (${plural(c.votes.total, 'vote')})` : ''
-  return `${info.icon} **${info.label}:** ${md(c.text)}${votes}`
+  return `${info.icon} **${info.label}:** ${c.photo ? 'Photo: ' : ''}${md(c.text)}${votes}`
 }
 
 function board(m: ExportModel): string[] {
