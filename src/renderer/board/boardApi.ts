@@ -29,6 +29,7 @@ import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
 import { createLinkOps, type LinkOps } from './links/linkOps'
+import { boardImageUrl } from './sync/assetStore'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
 
 export interface BoardIdentity {
@@ -137,6 +138,8 @@ export interface BoardApi {
   structureUndoDepth(): number
   /** A PNG or SVG picture of the whole board or one stage, lane or zone, structure labels included. */
   exportImage(format: ImageFormat, opts?: ImageExportOptions): Promise<Blob>
+  /** Where this board shows a photo card's image (its asset id) or a picture's stored src; null: nowhere. */
+  imageUrl(ref: { photoId: string } | { src: string }): string | null
   doc: Y.Doc
   editor: Editor
 }
@@ -302,6 +305,7 @@ export function createBoardApi(
     undoStructureEdit: () => undoStructureEdit(editor, doc, ctx.identity().sessionRole, ctx.structureUndo),
     structureUndoDepth: () => ctx.structureUndo.depth,
     exportImage: (format, opts) => exportBoardImage(editor, currentStructure(doc), format, opts),
+    imageUrl: (ref) => boardImageUrl(editor, ref),
     doc,
     editor,
   }

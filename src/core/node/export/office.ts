@@ -11,7 +11,7 @@ import {
   WidthType,
 } from 'docx'
 import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
+import { ExcelWorkbookWriter } from './excel'
 import { COPRO_ROLES } from '../../../shared/model/roles'
 import { actionsRows, cardsRows, themesRows } from '../../common/export/formats/csv'
 import {
@@ -256,7 +256,7 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
     stream.on('end', resolve)
     stream.on('error', reject)
   })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = new ExcelWorkbookWriter({
     stream,
     useSharedStrings: false,
     useStyles: true,

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CardKind } from '../../../shared/model/cardKinds'
 import { useBoardSession } from '../../session/useBoardSession'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useServices } from '../../workbench/context'
+import { readSpreadsheetVia, type ReadSpreadsheet } from './spreadsheetImport'
+import { OutlineImageUrl, OutlinePictures, type ImageUrl } from './OutlinePhoto'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
 import { cellName as describeCellRef } from '../../../core/common/structure/cellLabel'
@@ -61,14 +63,16 @@ export function OutlineView({ sessionId }: { sessionId: string }) {
 
 /** The outline in a workbench tab: speaks through the workbench, "show on canvas" opens the board tab. */
 function WorkbenchOutline({ board, title }: { board: SessionBoard; title: string }) {
-  const { store } = useServices()
+  const services = useServices()
+  const { store } = services
   const shown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
   const host = useMemo<OutlineHost>(
     () => ({
       announce: (text) => store.announce(text),
       showCanvas: () => store.openSessionTab(board.sessionId, title),
+      readSpreadsheet: (base64) => readSpreadsheetVia(services.host, base64),
     }),
-    [store, board.sessionId, title],
+    [store, board.sessionId, title, services.host],
   )
   return <Outline board={board} title={title} host={host} shown={shown} />
 }
@@ -79,6 +83,8 @@ export interface OutlineHost {
   announce(text: string): void
   /** Shows the board's canvas (before a card is revealed on it). */
   showCanvas(): void
+  /** Reads an .xlsx file's first sheet (the app's server does; absent: CSV only). */
+  readSpreadsheet?: ReadSpreadsheet
 }
 
 /**
@@ -117,6 +123,7 @@ export function Outline({
   const root = useRef<HTMLDivElement>(null)
   const pendingFocus = useRef<{ id: string; action: string } | null>(null)
   const readOnly = board.cards.readOnly()
+  const imageUrl = useCallback<ImageUrl>((ref) => board.imageUrl(ref), [board])
 
   // put focus back on a card's buttons after it moved or its form closed
   useEffect(() => {
@@ -253,113 +260,125 @@ export function Outline({
   const openRound = snapshot.rounds.find((r) => r.status === 'open') ?? null
 
   return (
-    <div className="outline" data-testid="outline" ref={root}>
-      <h2 className="outline-title">Outline: {title}</h2>
-      <p className="muted">
-        {model.total === 1 ? '1 card' : `${model.total} cards`} on this board. Changes here appear on the
-        canvas, and changes on the canvas appear here.
-      </p>
-      {(current || openRound) && (
-        <section className="outline-now" aria-label="Now">
-          {current && (
-            <p>
-              <strong>Now:</strong> {current.title}
-              {current.instructions ? ` — ${current.instructions}` : ''}
-              {current.private ? ' (private writing: your cards stay hidden until they are revealed)' : ''}
-            </p>
-          )}
-          {openRound && <VotingNote title={openRound.title} dots={openRound.dotsPerPerson} voting={voting} />}
-        </section>
-      )}
-      <div className="outline-toolbar" role="toolbar" aria-label="Outline">
-        <button type="button" className="button small" onClick={() => board.undo()} disabled={readOnly}>
-          Undo
-        </button>
-        <button type="button" className="button small" onClick={() => board.redo()} disabled={readOnly}>
-          Redo
-        </button>
-        <label className="outline-check">
-          <input
-            type="checkbox"
-            checked={prefs.easyRead}
-            onChange={(e) => preferences.set({ easyRead: e.target.checked })}
+    <OutlineImageUrl.Provider value={imageUrl}>
+      <div className="outline" data-testid="outline" ref={root}>
+        <h2 className="outline-title">Outline: {title}</h2>
+        <p className="muted">
+          {model.total === 1 ? '1 card' : `${model.total} cards`} on this board. Changes here appear on the
+          canvas, and changes on the canvas appear here.
+        </p>
+        {(current || openRound) && (
+          <section className="outline-now" aria-label="Now">
+            {current && (
+              <p>
+                <strong>Now:</strong> {current.title}
+                {current.instructions ? ` — ${current.instructions}` : ''}
+                {current.private ? ' (private writing: your cards stay hidden until they are revealed)' : ''}
+              </p>
+            )}
+            {openRound && (
+              <VotingNote title={openRound.title} dots={openRound.dotsPerPerson} voting={voting} />
+            )}
+          </section>
+        )}
+        <div className="outline-toolbar" role="toolbar" aria-label="Outline">
+          <button type="button" className="button small" onClick={() => board.undo()} disabled={readOnly}>
+            Undo
+          </button>
+          <button type="button" className="button small" onClick={() => board.redo()} disabled={readOnly}>
+            Redo
+          </button>
+          <label className="outline-check">
+            <input
+              type="checkbox"
+              checked={prefs.easyRead}
+              onChange={(e) => preferences.set({ easyRead: e.target.checked })}
+            />
+            Easy read
+          </label>
+        </div>
+        <OutlineTrash board={board} say={say} />
+        {readOnly ? (
+          <p className="muted">You can read this board but not change it.</p>
+        ) : (
+          <AddCardForm
+            ref={addText}
+            choices={choices}
+            cellKey={cellKey}
+            onCellKey={setCellKey}
+            onAdd={onAdd}
+            scribeOptions={
+              isFacilitatorRole(board.identity.sessionRole) ? scribeOptions(board.doc) : undefined
+            }
+            onAddMany={onAddMany}
           />
-          Easy read
-        </label>
-      </div>
-      <OutlineTrash board={board} say={say} />
-      {readOnly ? (
-        <p className="muted">You can read this board but not change it.</p>
-      ) : (
-        <AddCardForm
-          ref={addText}
-          choices={choices}
-          cellKey={cellKey}
-          onCellKey={setCellKey}
-          onAdd={onAdd}
-          scribeOptions={isFacilitatorRole(board.identity.sessionRole) ? scribeOptions(board.doc) : undefined}
-          onAddMany={onAddMany}
-        />
-      )}
-      {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
-        <details className="outline-import">
-          <summary>Import cards from a CSV file…</summary>
-          <ImportCards board={board} structure={structure} say={say} />
-        </details>
-      )}
-      {model.type === 'grid' && (
-        <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
-          <table className="outline-table">
-            <caption>Stages across, lanes down. Each cell lists its cards.</caption>
-            <thead>
-              <tr>
-                <td />
-                {model.stages.map((s) => (
-                  <th key={s.id} scope="col">
-                    <Heading h={s} kind="Stage" />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {model.lanes.map((l, li) => (
-                <tr key={l.id}>
-                  <th scope="row">
-                    <Heading h={l} kind="Lane" />
-                  </th>
-                  {model.cells[li]!.map((cell) => (
-                    <td key={cell.key} data-cell={cell.key}>
-                      <CellBody {...cellProps(cell)} />
-                    </td>
+        )}
+        {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
+          <details className="outline-import">
+            <summary>Import cards from a CSV or Excel file…</summary>
+            <ImportCards
+              board={board}
+              structure={structure}
+              say={say}
+              readSpreadsheet={host.readSpreadsheet}
+            />
+          </details>
+        )}
+        {model.type === 'grid' && (
+          <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
+            <table className="outline-table">
+              <caption>Stages across, lanes down. Each cell lists its cards.</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {model.stages.map((s) => (
+                    <th key={s.id} scope="col">
+                      <Heading h={s} kind="Stage" />
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {model.type === 'zones' &&
-        model.zones.map((z) => (
-          <section
-            key={z.id}
-            className="outline-zone"
-            data-cell={z.cell.key}
-            aria-labelledby={`zone-${z.id}`}
-          >
-            <h3 id={`zone-${z.id}`} className="outline-subtitle">
-              {z.label}
-            </h3>
-            {z.prompt && <p className="outline-prompt">{z.prompt}</p>}
-            <CellBody {...cellProps(z.cell)} />
-          </section>
-        ))}
-      <section className="outline-zone" data-cell="unplaced" aria-labelledby="outline-unplaced">
-        <h3 id="outline-unplaced" className="outline-subtitle">
-          {model.type === 'none' ? 'Cards' : 'Not in a cell'}
-        </h3>
-        <CellBody {...cellProps(model.unplaced)} />
-      </section>
-      <OutlineThemes board={board} cards={cards} />
-    </div>
+              </thead>
+              <tbody>
+                {model.lanes.map((l, li) => (
+                  <tr key={l.id}>
+                    <th scope="row">
+                      <Heading h={l} kind="Lane" />
+                    </th>
+                    {model.cells[li]!.map((cell) => (
+                      <td key={cell.key} data-cell={cell.key}>
+                        <CellBody {...cellProps(cell)} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {model.type === 'zones' &&
+          model.zones.map((z) => (
+            <section
+              key={z.id}
+              className="outline-zone"
+              data-cell={z.cell.key}
+              aria-labelledby={`zone-${z.id}`}
+            >
+              <h3 id={`zone-${z.id}`} className="outline-subtitle">
+                {z.label}
+              </h3>
+              {z.prompt && <p className="outline-prompt">{z.prompt}</p>}
+              <CellBody {...cellProps(z.cell)} />
+            </section>
+          ))}
+        <section className="outline-zone" data-cell="unplaced" aria-labelledby="outline-unplaced">
+          <h3 id="outline-unplaced" className="outline-subtitle">
+            {model.type === 'none' ? 'Cards' : 'Not in a cell'}
+          </h3>
+          <CellBody {...cellProps(model.unplaced)} />
+        </section>
+        <OutlinePictures doc={board.doc} />
+        <OutlineThemes board={board} cards={cards} />
+      </div>
+    </OutlineImageUrl.Provider>
   )
 }
