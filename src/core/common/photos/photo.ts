@@ -54,5 +54,11 @@ export function photoFileName(assetId: string): string {
 /** The media type an asset id's extension names. */
 export function photoMediaType(assetId: string): 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' {
   const ext = assetId.slice(assetId.lastIndexOf('.') + 1)
-  return ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'gif' ? 'image/gif' : 'image/jpeg'
+  return ext === 'png'
+    ? 'image/png'
+    : ext === 'webp'
+      ? 'image/webp'
+      : ext === 'gif'
+        ? 'image/gif'
+        : 'image/jpeg'
 }

@@ -26,8 +26,12 @@ function wordType(file: string): 'png' | 'jpg' | 'gif' | null {
 export function imageSize(b: Uint8Array): { w: number; h: number } | null {
   const u16 = (i: number) => (b[i]! << 8) | b[i + 1]!
   if (b[0] === 0x89 && b[1] === 0x50 && b.length >= 24)
-    return { w: ((b[16]! << 24) | (b[17]! << 16) | u16(18)) >>> 0, h: ((b[20]! << 24) | (b[21]! << 16) | u16(22)) >>> 0 }
-  if (b[0] === 0x47 && b[1] === 0x49 && b.length >= 10) return { w: b[6]! | (b[7]! << 8), h: b[8]! | (b[9]! << 8) }
+    return {
+      w: ((b[16]! << 24) | (b[17]! << 16) | u16(18)) >>> 0,
+      h: ((b[20]! << 24) | (b[21]! << 16) | u16(22)) >>> 0,
+    }
+  if (b[0] === 0x47 && b[1] === 0x49 && b.length >= 10)
+    return { w: b[6]! | (b[7]! << 8), h: b[8]! | (b[9]! << 8) }
   if (b[0] === 0xff && b[1] === 0xd8) {
     let i = 2
     while (i + 9 < b.length && b[i] === 0xff) {
@@ -56,7 +60,8 @@ function image(
   max = { w: MAX_W, h: MAX_H },
 ): Paragraph {
   const type = wordType(file)
-  if (!bytes || !type) return new Paragraph({ children: [new TextRun({ text: `Photo file: ${file}`, italics: true })] })
+  if (!bytes || !type)
+    return new Paragraph({ children: [new TextRun({ text: `Photo file: ${file}`, italics: true })] })
   const real = size.w > 0 && size.h > 0 ? size : (imageSize(bytes) ?? size)
   return new Paragraph({
     children: [

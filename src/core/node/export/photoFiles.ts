@@ -31,7 +31,10 @@ export function dataUrl(assetId: string, bytes: Uint8Array): string {
 }
 
 /** What the HTML reports embed: every collected photo, and the logo when there is one. */
-export function reportImages(photos: ReadonlyMap<string, Uint8Array>, logo?: { assetId: string; bytes: Uint8Array }): ReportImages {
+export function reportImages(
+  photos: ReadonlyMap<string, Uint8Array>,
+  logo?: { assetId: string; bytes: Uint8Array },
+): ReportImages {
   const map = new Map<string, string>()
   for (const [file, bytes] of photos) map.set(file, dataUrl(file.slice('photos/'.length), bytes))
   return { photos: map, ...(logo ? { logo: dataUrl(logo.assetId, logo.bytes) } : {}) }

@@ -24,7 +24,9 @@ export async function readSpreadsheetRows(bytes: Uint8Array): Promise<{ sheet: s
     throw new SpreadsheetError('This spreadsheet is too large: the limit is 10 MB.')
   // an .xlsx file is a zip archive: "PK\x03\x04"
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
-    throw new SpreadsheetError('This is not an Excel workbook (.xlsx). Save it as .xlsx or CSV and try again.')
+    throw new SpreadsheetError(
+      'This is not an Excel workbook (.xlsx). Save it as .xlsx or CSV and try again.',
+    )
   const wb = new ExcelWorkbook()
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
@@ -40,7 +42,8 @@ export async function readSpreadsheetRows(bytes: Uint8Array): Promise<{ sheet: s
     const row = ws.getRow(r)
     const width = Math.min(row.cellCount, SPREADSHEET_LIMITS.columns)
     const cells: string[] = []
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)).slice(0, SPREADSHEET_LIMITS.cellChars))
+    for (let c = 1; c <= width; c++)
+      cells.push(cellText(row.getCell(c)).slice(0, SPREADSHEET_LIMITS.cellChars))
     if (cells.some((x) => x.trim() !== '')) rows.push({ row: r, cells })
     if (rows.length > BULK_MAX_CARDS + 1) break
   }

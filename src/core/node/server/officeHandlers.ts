@@ -4,7 +4,9 @@ import { docxReport, xlsxWorkbook } from '../export/office'
 import { readLogo } from '../export/logo'
 import { collectPhotos } from '../export/photoFiles'
 import { readSpreadsheetRows, SpreadsheetError } from '../import/spreadsheet'
-import type { HandlerDeps } from './handlers'
+import type * as Y from 'yjs'
+import type { AppInfo } from '../../../shared/api'
+import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
 
 /**
@@ -12,9 +14,14 @@ import type { Handlers } from './router'
  * the desktop app (and `copro serve`): Word and Excel from the Export view, and reading an .xlsx for the
  * cards import's preview (issue 17 items 5 and 7; ADR 0044, amended). The renderer never loads them.
  */
-export function officeHandlers(
-  deps: Pick<HandlerDeps, 'backend' | 'withSessionDoc' | 'info'>,
-): Pick<Handlers, 'export.office' | 'cards.readSpreadsheet'> {
+export interface OfficeDeps {
+  backend: SessionBackend
+  /** Runs `fn` on a session's document (the live room's when loaded; handlers.ts HandlerDeps). */
+  withSessionDoc<T>(sessionId: string, fn: (doc: Y.Doc) => T): Promise<T>
+  info(): AppInfo
+}
+
+export function officeHandlers(deps: OfficeDeps): Pick<Handlers, 'export.office' | 'cards.readSpreadsheet'> {
   const { backend } = deps
   return {
     'export.office': async (a) => {

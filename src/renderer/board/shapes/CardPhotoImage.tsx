@@ -5,7 +5,15 @@ import { boardImageUrl } from '../sync/assetStore'
  * A photo card's picture on the canvas (issue 17 item 6): above the caption, scaled to fit; the caption
  * is its text alternative. The caption gets the card's lower part (photoCaptionHeight), the picture the rest.
  */
-export function CardPhotoImage({ editor, assetId, caption }: { editor: Editor; assetId: string; caption: string }) {
+export function CardPhotoImage({
+  editor,
+  assetId,
+  caption,
+}: {
+  editor: Editor
+  assetId: string
+  caption: string
+}) {
   const src = boardImageUrl(editor, { photoId: assetId })
   return src ? (
     <img
@@ -17,7 +25,12 @@ export function CardPhotoImage({ editor, assetId, caption }: { editor: Editor; a
       decoding="async"
     />
   ) : (
-    <div className="copro-card__photo copro-card__photo--missing" data-testid="card-photo" role="img" aria-label={caption} />
+    <div
+      className="copro-card__photo copro-card__photo--missing"
+      data-testid="card-photo"
+      role="img"
+      aria-label={caption}
+    />
   )
 }
 

@@ -5,7 +5,8 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 
 const COPY = {
-  label: 'Organisation logo (PNG or JPEG; on the report’s first page, the easy-read page and the Word report)',
+  label:
+    'Organisation logo (PNG or JPEG; on the report’s first page, the easy-read page and the Word report)',
   choose: 'Choose a logo…',
   remove: 'Remove the logo',
   none: 'No logo.',
@@ -46,7 +47,11 @@ export function LogoField({ value, onChange }: { value: string; onChange(assetId
   return (
     <div className="export-field" data-testid="report-logo">
       <label htmlFor={`${id}-logo`}>{COPY.label}</label>
-      {url ? <img className="export-logo" src={url} alt="The logo chosen" /> : <p className="muted">{COPY.none}</p>}
+      {url ? (
+        <img className="export-logo" src={url} alt="The logo chosen" />
+      ) : (
+        <p className="muted">{COPY.none}</p>
+      )}
       <input
         id={`${id}-logo`}
         type="file"

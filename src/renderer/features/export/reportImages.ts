@@ -8,7 +8,10 @@ export type ImageUrl = (ref: { photoId: string }) => string | null
  * The photos and logo the HTML/PDF report embeds, fetched from the board's server as data: URLs (the
  * report allows only data: images). An image that cannot be fetched is named instead of shown.
  */
-export async function fetchReportImages(model: ExportModel, imageUrl: ImageUrl | undefined): Promise<ReportImages> {
+export async function fetchReportImages(
+  model: ExportModel,
+  imageUrl: ImageUrl | undefined,
+): Promise<ReportImages> {
   if (!imageUrl) return {}
   const photos = new Map<string, string>()
   for (const file of exportedPhotoFiles(model)) {

@@ -1,5 +1,10 @@
 import { useId, useState } from 'react'
-import { parseCardRows, parseCardTable, type ParsedTable, type TableRow } from '../../../core/common/bulk/parse'
+import {
+  parseCardRows,
+  parseCardTable,
+  type ParsedTable,
+  type TableRow,
+} from '../../../core/common/bulk/parse'
 import { importedAuthor, registerImportedPeople } from '../../../core/common/bulk/write'
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
 import { cellName } from '../../../core/common/structure/cellLabel'
@@ -49,7 +54,8 @@ export function ImportCards(p: {
     if (!f) return
     if (f.size > FILE_MAX_BYTES) return setProblem('That file is too large (at most 5 MB).')
     if (isSpreadsheetFile(f.name)) {
-      if (!p.readSpreadsheet) return setProblem('Excel files can be imported in the app; here, save it as CSV.')
+      if (!p.readSpreadsheet)
+        return setProblem('Excel files can be imported in the app; here, save it as CSV.')
       const rows = await p.readSpreadsheet(await fileToBase64(f))
       if (typeof rows === 'string') return setProblem(rows)
       return setFile({ name: f.name, text: '', rows })
@@ -69,8 +75,8 @@ export function ImportCards(p: {
         Import cards from a file
       </h3>
       <p className="help">
-        An Excel workbook (.xlsx, its first sheet) or a CSV file whose first row names the columns: text, and any of kind,
-        stage, lane, zone, role, name (a name the person agreed to show; empty for anonymous).
+        An Excel workbook (.xlsx, its first sheet) or a CSV file whose first row names the columns: text, and
+        any of kind, stage, lane, zone, role, name (a name the person agreed to show; empty for anonymous).
       </p>
       <div className="outline-add-fields">
         <span>

@@ -65,7 +65,9 @@ export function BoardPanel({ phone, me }: { phone: Phone; me: string }) {
                 key={c.id}
                 card={c}
                 mine={c.authorId === me}
-                photoSrc={(id) => photoUrl(window.location.origin, phone.conn.sessionId, phone.conn.token, id)}
+                photoSrc={(id) =>
+                  photoUrl(window.location.origin, phone.conn.sessionId, phone.conn.token, id)
+                }
               />
             ))}
           </ul>

@@ -5,6 +5,7 @@ import type { CellRef } from '../../../shared/model/structure'
 import { PHOTO_COPY, preparePhoto, uploadPhoto } from '../../device/photos'
 import type { Phone } from './usePhone'
 import { newShapeId } from './writeCard'
+import './photo.css'
 
 const COPY = {
   heading: 'Add a photo',

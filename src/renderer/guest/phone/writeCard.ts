@@ -124,7 +124,13 @@ export function phoneCardRecord(
       isLocked: false,
       // the slot's size too: the cell's cards share one size (structure/slots.ts)
       props: {
-        ...newCardProps(card.kind, card.text, author, card.photo ? { photo: card.photo } : {}, card.createdAt),
+        ...newCardProps(
+          card.kind,
+          card.text,
+          author,
+          card.photo ? { photo: card.photo } : {},
+          card.createdAt,
+        ),
         ...(at.w > 0 && at.h > 0 ? { w: at.w, h: at.h } : {}),
       },
       meta: { ...card.meta },

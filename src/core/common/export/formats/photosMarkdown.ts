@@ -20,6 +20,11 @@ export function photosMarkdown(m: ExportModel): string[] {
       `${md(c.text)} — ${md(cellLabel(c.cell))} · ${md(authorLabel(c.author))}`,
       '',
     ]),
-    ...pictures.flatMap((p) => [`![${alt(p.description)}](${p.file!})`, '', `${md(p.description)} — ${md(cellLabel(p.cell))}`, '']),
+    ...pictures.flatMap((p) => [
+      `![${alt(p.description)}](${p.file!})`,
+      '',
+      `${md(p.description)} — ${md(cellLabel(p.cell))}`,
+      '',
+    ]),
   ]
 }
