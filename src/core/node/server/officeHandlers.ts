@@ -1,9 +1,7 @@
 import { ApiFailure } from '../../../shared/api'
 import { buildExportModel } from '../../common/export/model'
-import { docxReport, xlsxWorkbook } from '../export/office'
 import { readLogo } from '../export/logo'
 import { collectPhotos } from '../export/photoFiles'
-import { readSpreadsheetRows, SpreadsheetError } from '../import/spreadsheet'
 import type * as Y from 'yjs'
 import type { AppInfo } from '../../../shared/api'
 import type { SessionBackend } from './backend'
@@ -37,6 +35,8 @@ export function officeHandlers(deps: OfficeDeps): Pick<Handlers, 'export.office'
       )
       const assets = backend.assets
       const readAsset = async (assetId: string) => (await assets?.get(a.id, assetId))?.bytes ?? null
+      // docx and exceljs load on first use, not when the app starts
+      const { docxReport, xlsxWorkbook } = await import('../export/office')
       const bytes =
         a.format === 'xlsx'
           ? await xlsxWorkbook(model)
@@ -47,6 +47,7 @@ export function officeHandlers(deps: OfficeDeps): Pick<Handlers, 'export.office'
       return { base64: Buffer.from(bytes).toString('base64') }
     },
     'cards.readSpreadsheet': async (a) => {
+      const { readSpreadsheetRows, SpreadsheetError } = await import('../import/spreadsheet')
       try {
         const read = await readSpreadsheetRows(Buffer.from(a.base64, 'base64'))
         return { sheet: read.sheet, rows: read.rows.map((r) => ({ row: r.row, cells: [...r.cells] })) }
