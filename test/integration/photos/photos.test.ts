@@ -6,7 +6,7 @@
  * and Excel documents (the desktop Export view's) read back with it.
  */
 import { readFile } from 'node:fs/promises'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -28,11 +28,8 @@ import { stockProvider, whenSynced } from '../../helpers/yclient'
 let server: CoproServer
 let dataDir = ''
 
-/** A real 4 × 2 PNG (red), so Word gets a picture of a known size. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAEklEQVR4nGP4z8DAwMDAwMAAAA0AAf8/BwQAAAAASUVORK5CYII=',
-  'base64',
-)
+/** A small real PNG (the app's 16 × 16 icon). */
+const PNG = readFileSync('build/icons/16x16.png')
 const CAPTION = 'The waiting room wall, with the queue numbers'
 
 serverPerFile(async (tempDir) => {
@@ -73,7 +70,7 @@ beforeAll(async () => {
       cell: null,
       createdAt: 1_767_225_600_000,
       meta: {},
-      photo: { assetId, w: 4, h: 2 },
+      photo: { assetId, w: 16, h: 16 },
     },
     { id: 'fac', name: 'Fac', anonymous: true, coproRole: 'facilitator' },
   )
@@ -127,7 +124,7 @@ describe('photo cards in the export model and the text formats', () => {
     const m = buildExportModel(client!.doc, { generatedAt: '2026-01-02T09:00:00.000Z', appVersion: 'test' })
     const card = m.cards.find((c) => c.id === 'shape:photo1')!
     expect(card.text).toBe(CAPTION)
-    expect(card.photo).toEqual({ file: `photos/${assetId}`, mediaType: 'image/png', width: 4, height: 2 })
+    expect(card.photo).toEqual({ file: `photos/${assetId}`, mediaType: 'image/png', width: 16, height: 16 })
     expect(m.images).toEqual([
       {
         id: 'shape:pic',
