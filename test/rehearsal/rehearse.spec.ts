@@ -2,6 +2,7 @@ import { devices, expect, test, type Browser, type BrowserContext, type Page } f
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
+import { guestPhoto } from './photoStep'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
 
 /**
@@ -251,6 +252,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(anon, 'guest320-anonymous', 'card-added')
       await snap(named, 'guest390-named', 'card-added')
       await snap(kb, 'guest390-keyboard', 'card-added')
+      await guestPhoto(named, 'Our wall of sticky notes from the first meeting')
+      await snap(named, 'guest390-named', 'photo-added')
       await named.getByTestId('phone-go-board').click()
       await snap(named, 'guest390-named', 'board-list')
     })

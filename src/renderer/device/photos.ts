@@ -2,7 +2,7 @@ import { PHOTO_ASSET_ID, PHOTO_MAX_SIDE, assetPath, type CardPhoto } from '../..
 
 /**
  * Photos from this device (issue 17 item 6): shrink a big photo before it leaves the device, and upload
- * it to the asset store of the server the board is on (`POST /api/assets/<sessionId>`, ADR 0045). Used
+ * it to the asset store of the server the board is on (`POST /api/assets/<sessionId>`; ADR 0044, amended). Used
  * by the phone screen's "Add a photo" and the desktop's "Add photo".
  */
 

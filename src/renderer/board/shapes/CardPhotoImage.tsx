@@ -34,7 +34,7 @@ export function CardPhotoImage({
   )
 }
 
-/** The height fitCardText fits a photo card's caption into: the card's chrome plus about a third. */
+/** The height fitCardText fits a photo card's caption into: a little over half the card, with its head and foot. */
 export function photoCaptionHeight(cardHeight: number): number {
-  return Math.max(48, Math.round(cardHeight * 0.42))
+  return Math.max(48, Math.round(cardHeight * 0.55))
 }

@@ -1,5 +1,6 @@
 import type { Editor, TLAsset, TLAssetContext, TLAssetStore } from 'tldraw'
-import { assetPath, PHOTO_ASSET_ID } from '../../../core/common/photos/photo'
+import { assetIdOfSrc, assetPath, PHOTO_ASSET_ID, type CardPhoto } from '../../../core/common/photos/photo'
+import { preparePhoto } from '../../device/photos'
 
 /** What the server accepts (src/core/node/storage/sessionAssets.ts): the board offers only these. */
 export const BOARD_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
@@ -74,4 +75,14 @@ export function boardImageUrl(editor: Editor, ref: { photoId: string } | { src: 
   const ctx = { screenScale: 1, steppedScreenScale: 1, dpr: 1, networkEffectiveType: null } as TLAssetContext
   const r = editor.store.props.assets.resolve?.(asset, ctx)
   return typeof r === 'string' ? r : null
+}
+
+/** A photo for a photo card, shrunk on this device and stored through the board's asset store. */
+export async function uploadBoardPhoto(editor: Editor, file: Blob): Promise<CardPhoto> {
+  const ready = await preparePhoto(file)
+  const asset = { props: { src: null } } as unknown as TLAsset
+  const stored = await editor.store.props.assets.upload(asset, new File([ready.blob], 'photo'))
+  const assetId = assetIdOfSrc(stored.src)
+  if (!assetId) throw new Error('The photo could not be stored with the session.')
+  return { assetId, w: ready.w, h: ready.h }
 }

@@ -4,6 +4,7 @@ import { useBoardSession } from '../../session/useBoardSession'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useServices } from '../../workbench/context'
 import { readSpreadsheetVia, type ReadSpreadsheet } from './spreadsheetImport'
+import { AddPhotoCard } from './AddPhotoCard'
 import { OutlineImageUrl, OutlinePictures, type ImageUrl } from './OutlinePhoto'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
@@ -312,6 +313,12 @@ export function Outline({
             }
             onAddMany={onAddMany}
           />
+        )}
+        {!readOnly && (
+          <details className="outline-import">
+            <summary>Add a photo card…</summary>
+            <AddPhotoCard board={board} choices={choices} cellKey={cellKey} say={say} />
+          </details>
         )}
         {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
           <details className="outline-import">
