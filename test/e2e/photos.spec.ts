@@ -74,6 +74,18 @@ test('a phone guest posts a photo card with a caption; it is on the canvas, in t
   await expect(thumb).toBeVisible()
   expect(await loaded(fac, '[data-testid="outline-photo"]')).toBe(true)
 
+  // the desktop's own "Add a photo card" (outline): same card, placed in the chosen cell
+  await outline.getByText('Add a photo card…').click()
+  const form = outline.getByTestId('add-photo-card')
+  await form
+    .getByTestId('add-photo-file')
+    .setInputFiles({ name: 'flip.png', mimeType: 'image/png', buffer: PNG })
+  await form.getByLabel('Caption').fill('Flipchart from the break')
+  await form.getByRole('button', { name: 'Add the photo card' }).click()
+  await expect(form.getByRole('status')).toHaveText(/^Photo card added to /)
+  await expect(outline.getByRole('img', { name: 'Flipchart from the break' })).toBeVisible()
+  await expect(onCanvas).toHaveCount(2)
+
   // the report preview embeds it (a data: image, the report's CSP allows nothing else)
   await fac.keyboard.press('Control+Shift+P')
   await fac.keyboard.type('Export…')
