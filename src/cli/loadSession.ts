@@ -6,11 +6,14 @@ import { StorageError } from '../core/node/storage/errors'
 import { MANIFEST_FILE } from '../core/node/storage/layout'
 import { readDataDir } from '../core/node/storage/readOnly'
 import { SessionManifest } from '../core/node/storage/schemas'
+import { getAsset } from '../core/node/storage/sessionAssets'
 import { docFromUpdates, readStoredState } from '../core/node/storage/sessionState'
 
 export interface LoadedSession {
   doc: Y.Doc
   checkpoints: { id?: string; name: string; reason: string; createdAt: string }[]
+  /** The session's images (photo cards, pictures, the report's logo), read on demand. */
+  readAsset: (assetId: string) => Promise<Uint8Array | null>
 }
 
 /**
@@ -28,6 +31,7 @@ export async function loadSessionForReading(
     return {
       doc: docFromUpdates([content.state], 'session file'),
       checkpoints: content.manifest.checkpoints.map((c) => ({ ...c })),
+      readAsset: (id) => Promise.resolve(content.assets.find((a) => a.id === id)?.bytes ?? null),
     }
   }
   const view = await readDataDir(dataDir)
@@ -43,5 +47,9 @@ export async function loadSessionForReading(
   } catch {
     // A session without a readable manifest still exports; it just lists no checkpoints.
   }
-  return { doc: docFromUpdates(stored.updates, 'session board'), checkpoints }
+  return {
+    doc: docFromUpdates(stored.updates, 'session board'),
+    checkpoints,
+    readAsset: async (id) => (await getAsset(dir, id))?.bytes ?? null,
+  }
 }

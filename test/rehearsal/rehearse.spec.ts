@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { startServe } from '../e2e/fixtures'
 import { moderationStep } from './moderationStep'
 import { agreementRound } from './agreementStep'
+import { guestPhoto } from './photoStep'
 import { layoutFacts, type LayoutFacts } from './layoutFacts'
 import { rehearseComments } from './rehearseComments'
+import { trashStep } from './trashStep'
 import { LANGUAGE_GUESTS, languageGuest, phone } from './phones'
 
 /**
@@ -251,6 +253,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(anon, 'guest320-anonymous', 'card-added')
       await snap(named, 'guest390-named', 'card-added')
       await snap(kb, 'guest390-keyboard', 'card-added')
+      await guestPhoto(named, 'Our wall of sticky notes from the first meeting')
+      await snap(named, 'guest390-named', 'photo-added')
       await named.getByTestId('phone-go-board').click()
       await snap(named, 'guest390-named', 'board-list')
     })
@@ -366,21 +370,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     await phase('comments', fac, () => rehearseComments({ fac, named, anon }, snap)) // issue 17
     // 5a. Another way to decide: agree / disagree / pass (agreementStep.ts).
     await phase('agreement', fac, () => agreementRound({ fac, view, named, anon, wall: pages.at(-1)!, snap }))
-    // 5b. Scribing and the trash: the facilitator writes a card for a carer who is not on a phone, then
-    // deletes it by mistake; the Trash and activity view shows it with who and when, ready to restore.
-    await phase('trash', fac, async () => {
-      await fac.locator('.tl-container:visible').first().focus()
-      await fac.keyboard.press('c')
-      await fac.getByTestId('composer-text').fill('Parking is hard on clinic days')
-      await fac.getByTestId('composer-scribed-for').selectOption({ label: 'Someone: Carer or family member' })
-      await snap(fac, 'facilitator', 'scribing')
-      await fac.getByTestId('composer-add').click()
-      await expect(fac.getByTestId('card-composer')).toBeHidden()
-      await fac.keyboard.press('Delete')
-      await fac.getByRole('button', { name: 'Trash and activity', exact: true }).click()
-      await expect(fac.getByTestId('trash-view')).toContainText('Parking is hard')
-      await snap(fac, 'facilitator', 'trash-and-activity')
-    })
+    // 5b. Scribing and the trash (trashStep.ts).
+    await phase('trash', fac, () => trashStep(fac, snap))
 
     await phase('moderation', fac, () => moderationStep(fac, named, snap))
 

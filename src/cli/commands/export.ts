@@ -35,7 +35,12 @@ export interface ExportCommandIo {
   loadSessionDoc(
     idOrFile: string,
     opts: { dataDir: string },
-  ): Promise<{ doc: Y.Doc; checkpoints?: readonly unknown[] }>
+  ): Promise<{
+    doc: Y.Doc
+    checkpoints?: readonly unknown[]
+    /** The session's images: with it, photos go to a photos/ folder and into the reports. */
+    readAsset?: (assetId: string) => Promise<Uint8Array | null>
+  }>
   /** Stamped into the export; default '0.0.0'. */
   appVersion?: string
   /** Clock for generatedAt (tests pass a fixed one). */
@@ -76,7 +81,7 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
     throw e
   }
   try {
-    const { doc, checkpoints } = await io.loadSessionDoc(target, { dataDir })
+    const { doc, checkpoints, readAsset } = await io.loadSessionDoc(target, { dataDir })
     const model = buildExportModel(doc, {
       checkpoints: checkpoints ?? [],
       includeNames,
@@ -84,7 +89,7 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
       appVersion: io.appVersion ?? '0.0.0',
       languages,
     })
-    const written = await writeExport(model, formats, outDir)
+    const written = await writeExport(model, formats, outDir, readAsset ? { readAsset } : {})
     io.out(
       `Exported "${model.session.title}" (${model.cards.length} cards, ${model.actions.length} actions) to ${outDir}:`,
     )

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
-import { parseCardTable } from '../../core/common/bulk/parse'
+import { parseCardRows, parseCardTable } from '../../core/common/bulk/parse'
+import { readSpreadsheetRows, SpreadsheetError } from '../../core/node/import/spreadsheet'
 import { writeImportedCards } from '../../core/common/bulk/write'
 import { CardKind } from '../../core/common/cards/card'
 import { readStructure } from '../../core/common/session/read'
@@ -12,9 +13,9 @@ import { CoproRole } from '../../shared/model/roles'
 import { UsageError, flagString, parseArgs } from '../args'
 
 export const IMPORT_CARDS_USAGE =
-  'copro import-cards <session-id> <file.csv> [--kind K] [--role R] [--dry-run] [--data-dir DIR]'
+  'copro import-cards <session-id> <file.csv|file.xlsx> [--kind K] [--role R] [--dry-run] [--data-dir DIR]'
 
-const HELP = `Add cards to a session from a CSV (or tab-separated) file.
+const HELP = `Add cards to a session from a CSV (or tab-separated) file or an Excel workbook (.xlsx, its first sheet).
 
 Usage:
   ${IMPORT_CARDS_USAGE}
@@ -57,9 +58,16 @@ export async function runImportCardsCommand(args: string[], io: ImportCardsIo): 
     if (!kind.success) throw new UsageError(`--kind must be one of ${CardKind.options.join(', ')}.`)
     const role = CoproRole.safeParse(flagString(p, 'role') ?? 'service-user')
     if (!role.success) throw new UsageError(`--role must be one of ${CoproRole.options.join(', ')}.`)
-    const text = await readFile(file, 'utf8').catch((e: unknown) => {
+    const bytes = await readFile(file).catch((e: unknown) => {
       throw new StorageError('not-found', `Cannot read ${file}: ${errorMessage(e)}`)
     })
+    // an Excel workbook (.xlsx) is read as the rows of its first sheet; anything else as CSV / TSV text
+    const spreadsheet = /\.xlsx$/i.test(file)
+      ? await readSpreadsheetRows(bytes).catch((e: unknown) => {
+          if (e instanceof SpreadsheetError) throw new StorageError('invalid-file', e.message)
+          throw e
+        })
+      : null
     const dataDir = flagString(p, 'data-dir') ?? io.dataDir
     const store = await SessionStore.open(dataDir, {
       countsOf: boardStats,
@@ -69,10 +77,10 @@ export async function runImportCardsCommand(args: string[], io: ImportCardsIo): 
       for (const w of store.warnings) io.err(`warning: ${w.message}`)
       const doc = new Y.Doc()
       for (const u of await store.load(id)) Y.applyUpdate(doc, u)
-      const parsed = parseCardTable(text, readStructure(doc), {
-        defaultKind: kind.data,
-        defaultRole: role.data,
-      })
+      const table = { defaultKind: kind.data, defaultRole: role.data }
+      const parsed = spreadsheet
+        ? parseCardRows(spreadsheet.rows, readStructure(doc), table)
+        : parseCardTable(bytes.toString('utf8'), readStructure(doc), table)
       if (parsed.fatal) {
         io.err(parsed.fatal)
         return EXIT.failed

@@ -29,6 +29,8 @@ import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
 import { createLinkOps, type LinkOps } from './links/linkOps'
+import { boardImageUrl, uploadBoardPhoto } from './sync/assetStore'
+import type { CardPhoto } from '../../core/common/photos/photo'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
 
 export interface BoardIdentity {
@@ -139,6 +141,10 @@ export interface BoardApi {
   exportImage(format: ImageFormat, opts?: ImageExportOptions): Promise<Blob>
   /** The relay connection, if the board still has one (moderation messages ride on it). */
   provider(): WebsocketProvider | null
+  /** Where this board shows a photo card's image (its asset id) or a picture's stored src; null: nowhere. */
+  imageUrl(ref: { photoId: string } | { src: string }): string | null
+  /** Shrinks a photo (≤ 2,000 px) and stores it in this board's asset store, for a photo card. */
+  uploadPhoto(file: Blob): Promise<CardPhoto>
   doc: Y.Doc
   editor: Editor
 }
@@ -305,6 +311,8 @@ export function createBoardApi(
     undoStructureEdit: () => undoStructureEdit(editor, doc, ctx.identity().sessionRole, ctx.structureUndo),
     structureUndoDepth: () => ctx.structureUndo.depth,
     exportImage: (format, opts) => exportBoardImage(editor, currentStructure(doc), format, opts),
+    imageUrl: (ref) => boardImageUrl(editor, ref),
+    uploadPhoto: (file) => uploadBoardPhoto(editor, file),
     doc,
     editor,
   }

@@ -32,6 +32,8 @@ export const IPC_METHOD_NAMES: readonly string[] = [
   'share.stop',
   'share.status',
   'export.pdf',
+  'export.office',
+  'cards.readSpreadsheet',
 ]
 
 export const IPC_EVENT_NAMES: readonly string[] = [

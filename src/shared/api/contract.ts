@@ -142,6 +142,20 @@ const CheckpointRef = z.object({ id: SessionId, checkpointId: z.string().min(1).
 /** An export report to print to PDF: the self-contained HTML (scripts off while printing). */
 export const ExportPdfArgs = z.object({ html: z.string().min(1).max(40_000_000) }).strict()
 
+/** `export.office`: which document, and whether consenting people's names appear (as in every export). */
+export const ExportOfficeArgs = z
+  .object({ id: SessionId, format: z.enum(['docx', 'xlsx']), includeNames: z.boolean() })
+  .strict()
+
+/** An .xlsx file up to 10 MB, as base64. */
+export const MAX_SPREADSHEET_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4
+/** The rows of a spreadsheet's first sheet: each row's spreadsheet number and its cells as text. */
+export const SpreadsheetRows = z.object({
+  rows: z.array(z.object({ row: z.number().int().min(1), cells: z.array(z.string()) })),
+  sheet: z.string(),
+})
+export type SpreadsheetRows = z.infer<typeof SpreadsheetRows>
+
 const NoArgs = z.object({}).strict()
 const ById = z.object({ id: SessionId }).strict()
 
@@ -276,6 +290,16 @@ export const API = {
     ExportPdfArgs,
     z.object({ base64: z.string() }),
     'Print an HTML report to an A4 PDF (desktop app only; a browser host answers unavailable and prints instead).',
+  ),
+  'export.office': method(
+    ExportOfficeArgs,
+    z.object({ base64: z.string() }),
+    'A Word report (.docx, photos and logo embedded) or an Excel workbook (.xlsx, one sheet per table) of a session, made by the server (which ships docx and exceljs).',
+  ),
+  'cards.readSpreadsheet': method(
+    z.object({ base64: z.string().min(1).max(MAX_SPREADSHEET_BASE64) }).strict(),
+    SpreadsheetRows,
+    "The first sheet of an .xlsx file as rows of text (for the cards import's preview); the renderer checks the rows as it checks a CSV.",
   ),
 } as const
 

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -85,6 +86,51 @@ describe('copro import-cards', () => {
       'Nothing was added: fix the rows above and run again.',
     ])
     expect(selectCards(readRecords(await boardOf(id))).cards).toHaveLength(0)
+  })
+
+  it('reads an Excel workbook (.xlsx): its first sheet, spreadsheet row numbers, formula results', async () => {
+    const id = await createSession()
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Survey answers')
+    ws.addRow(['Text', 'Kind', 'Role', 'Name'])
+    ws.addRow(['Long wait', 'pain', 'service-user', ''])
+    ws.addRow([]) // an empty row is skipped, and the rows after it keep their own numbers
+    ws.addRow([{ formula: '"No bus"&", ever"', result: 'No bus, ever' }, '', 'carer', 'Ana'])
+    wb.addWorksheet('Notes').addRow(['text'])
+    const file = path.join(dir, 'cards.xlsx')
+    await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()))
+    const out: string[] = []
+    const err: string[] = []
+    expect(await runImportCardsCommand([id, file, '--dry-run'], io(out, err))).toBe(0)
+    expect(out).toEqual([
+      'row 2: pain · Long wait',
+      'row 4: idea · No bus, ever',
+      '2 cards would be added (dry run: nothing written).',
+    ])
+    expect(await runImportCardsCommand([id, file], io(out, err))).toBe(0)
+    const cards = selectCards(readRecords(await boardOf(id))).cards
+    expect(cards.map((c) => c.props.text).sort()).toEqual(['Long wait', 'No bus, ever'])
+    expect(err).toEqual([])
+
+    // a bad row is named by its row in the spreadsheet, and nothing is written
+    const bad = new ExcelJS.Workbook()
+    const sheet = bad.addWorksheet('Sheet1')
+    sheet.addRow(['text', 'kind'])
+    sheet.addRow([])
+    sheet.addRow(['Fine', 'wibble'])
+    const badFile = path.join(dir, 'bad.xlsx')
+    await writeFile(badFile, Buffer.from(await bad.xlsx.writeBuffer()))
+    const err2: string[] = []
+    expect(await runImportCardsCommand([id, badFile], io([], err2))).toBe(1)
+    expect(err2[0]).toMatch(/^Row 3: unknown kind "wibble"/)
+
+    // a file named .xlsx that is not a workbook gets a plain answer
+    const fake = path.join(dir, 'fake.xlsx')
+    await writeFile(fake, 'text\nhello\n')
+    const err3: string[] = []
+    expect(await runImportCardsCommand([id, fake], io([], err3))).toBe(1)
+    expect(err3.join(' ')).toMatch(/not an Excel workbook/)
+    expect(selectCards(readRecords(await boardOf(id))).cards).toHaveLength(2)
   })
 
   it('refuses bad usage with exit code 2', async () => {

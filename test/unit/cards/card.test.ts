@@ -90,6 +90,7 @@ describe('the tldraw validators derive from the zod schema', () => {
       { id: 'f'.repeat(CARD_LIMITS.authorIdMax + 1), role: 'facilitator' },
       'f',
     ],
+    photo: [{ assetId: 'x.png', w: 1, h: 1 }, { assetId: `${'a'.repeat(64)}.svg`, w: 1, h: 1 }, 'p'],
   }
 
   it('has a validator for every prop and no other', () => {

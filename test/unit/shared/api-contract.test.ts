@@ -65,6 +65,8 @@ const VALID: Record<string, unknown> = {
   'share.stop': { sessionId: 'abcdefgh' },
   'share.status': { sessionId: 'abcdefgh' },
   'export.pdf': { html: '<!doctype html><title>Report</title>' },
+  'export.office': { id: 'abcdefgh', format: 'docx', includeNames: false },
+  'cards.readSpreadsheet': { base64: 'UEsDBA==' },
 }
 
 describe('app API contract', () => {

@@ -89,6 +89,12 @@ export interface TableOptions {
   readonly defaultRole: CoproRole
 }
 
+/** A row of a table: its number as a spreadsheet shows it (header = 1) and its cells as text. */
+export interface TableRow {
+  readonly row: number
+  readonly cells: readonly string[]
+}
+
 /** Parses a CSV / TSV table of cards against the board's structure. */
 export function parseCardTable(
   csv: string,
@@ -96,8 +102,33 @@ export function parseCardTable(
   opts: TableOptions,
 ): ParsedTable {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
-  const rows = parsed.data
-  const header = rows[0]
+  const result = parseCardRows(
+    parsed.data.map((cells, i) => ({ row: i + 1, cells })),
+    structure,
+    opts,
+  )
+  if (result.fatal) return result
+  const errors = [...result.errors]
+  for (const e of parsed.errors) {
+    const row = (e.row ?? -1) + 1
+    if (row > 1 && !errors.some((x) => x.row === row))
+      errors.push({ row, message: `Row ${row}: ${e.message}.` })
+  }
+  errors.sort((a, b) => a.row - b.row)
+  return { ...result, errors }
+}
+
+/**
+ * Parses the rows of a table of cards (a CSV's, or a spreadsheet's first sheet — the server reads
+ * .xlsx files, core/node/import/spreadsheet.ts): the first row names the columns.
+ */
+export function parseCardRows(
+  input: readonly TableRow[],
+  structure: BoardStructure | null,
+  opts: TableOptions,
+): ParsedTable {
+  const rows = input.filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const header = rows[0]?.cells
   if (!header || header.length === 0) return { cards: [], errors: [], fatal: 'The file is empty.' }
   const col: Partial<Record<keyof typeof COLUMN_NAMES, number>> = {}
   header.forEach((h, i) => {
@@ -110,7 +141,7 @@ export function parseCardTable(
     return {
       cards: [],
       errors: [],
-      fatal: `Row 1 must name the columns, with one called "text" (found: ${header.map((h) => `"${oneLine(h)}"`).join(', ')}).`,
+      fatal: `Row ${rows[0]!.row} must name the columns, with one called "text" (found: ${header.map((h) => `"${oneLine(h)}"`).join(', ')}).`,
     }
   if (rows.length - 1 > BULK_MAX_CARDS)
     return {
@@ -122,8 +153,8 @@ export function parseCardTable(
   const cards: ImportedCard[] = []
   const errors: RowError[] = []
   for (let i = 1; i < rows.length; i++) {
-    const r = rows[i]!
-    const row = i + 1
+    const r = rows[i]!.cells
+    const row = rows[i]!.row
     const get = (k: keyof typeof COLUMN_NAMES): string => {
       const c = col[k]
       return c === undefined ? '' : (r[c] ?? '').trim()
@@ -146,12 +177,6 @@ export function parseCardTable(
     if (problems.length > 0) errors.push({ row, message: `Row ${row}: ${problems.join('; ')}.` })
     else cards.push({ row, kind: kind!, text, cell, role: role!, name })
   }
-  for (const e of parsed.errors) {
-    const row = (e.row ?? -1) + 1
-    if (row > 1 && !errors.some((x) => x.row === row))
-      errors.push({ row, message: `Row ${row}: ${e.message}.` })
-  }
-  errors.sort((a, b) => a.row - b.row)
   return { cards, errors, fatal: null }
 }
 

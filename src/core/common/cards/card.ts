@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CardKind } from '../../../shared/model/cardKinds'
 import { NAME_MAX } from '../../../shared/model/participant'
 import { CoproRole } from '../../../shared/model/roles'
+import { CardPhoto } from '../photos/photo'
 
 export { CARD_KINDS, CARD_KIND_INFO, CardKind, type CardKindInfo } from '../../../shared/model/cardKinds'
 export { NAME_MAX } from '../../../shared/model/participant'
@@ -71,6 +72,8 @@ export const CardProps = z.object({
   due: DueDate,
   /** Only on scribed cards: who wrote it down for the author (see CardScribe). */
   scribe: CardScribe.optional(),
+  /** Only on photo cards: the image (an asset of the session); the text is its caption (photos/photo.ts). */
+  photo: CardPhoto.optional(),
 })
 export type CardProps = z.infer<typeof CardProps>
 
@@ -137,12 +140,13 @@ export function newCardProps(
   kind: CardKind,
   text: string,
   author: CardAuthor,
-  extras: { owner?: string; due?: string; scribe?: CardScribe } = {},
+  extras: { owner?: string; due?: string; scribe?: CardScribe; photo?: CardPhoto } = {},
   now: number = Date.now(),
 ): CardProps {
   const fields = normaliseCardFields({ kind, text, owner: extras.owner ?? '', due: extras.due ?? '' })
   return {
     ...(extras.scribe ? { scribe: CardScribe.parse(extras.scribe) } : {}),
+    ...(extras.photo ? { photo: CardPhoto.parse(extras.photo) } : {}),
     w: CARD_DEFAULT_SIZE.w,
     h: CARD_DEFAULT_SIZE.h,
     kind: fields.kind,

@@ -29,6 +29,8 @@ import { exportThemes } from './themes'
 import { exportComments } from './comments'
 import { parseReportSettings, REPORT_SECTIONS } from './report'
 import { Language } from '../../../shared/i18n/languages'
+import { exportImages, exportPhoto } from './photos'
+import { photoFileName } from '../photos/photo'
 
 /** A checkpoint as the storage layer lists it; createdAt may be an ISO string or epoch ms. */
 export const CheckpointInput = z.object({
@@ -155,6 +157,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
       votes: votesByCard.get(c.id) ?? { total: 0, byRole: emptyByRole() },
       linksTo: [...(linksTo.get(c.id) ?? [])].sort(cmp),
       linkedFrom: [...(linkedFrom.get(c.id) ?? [])].sort(cmp),
+      ...exportPhoto(c.props.photo),
     }
   })
   const byId = new Map(cards.map((c) => [c.id, c]))
@@ -213,6 +216,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
     participants,
     cards,
     links,
+    images: exportImages(raw.records, (box) => toExportCell(structure, attributeCard(structure, box))),
     actions,
     themes: exportThemes(raw.themes, cards),
     ...exportComments(doc, cards, raw.withdrawn, voters, (authorId, authorName, role) => {
@@ -364,5 +368,6 @@ function exportReport(raw: unknown, override: readonly Language[], session: Lang
     whoTookPart: cleanText(r.whoTookPart).trim(),
     nextSteps: cleanText(r.nextSteps).trim(),
     sections: REPORT_SECTIONS.filter((s) => !r.hidden.includes(s)),
+    ...(r.logo ? { logo: photoFileName(r.logo) } : {}),
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { sessionMap, WORKSHOP_KEYS } from '../session/docSchema'
 import { plain } from '../session/read'
 import { Language } from '../../../shared/i18n/languages'
+import { PHOTO_ASSET_ID } from '../photos/photo'
 
 /**
  * What the facilitator writes and chooses for the report to circulate: the organisation's name, a
@@ -48,6 +49,8 @@ export const ReportSettings = z.object({
    * the session's language.
    */
   languages: z.array(Language).max(2).default([]),
+  /** The organisation's logo: an image in the session's asset store (its asset id), or '' for none. */
+  logo: z.union([z.string().regex(PHOTO_ASSET_ID), z.literal('')]).default(''),
 })
 export type ReportSettings = z.infer<typeof ReportSettings>
 

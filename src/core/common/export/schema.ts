@@ -92,8 +92,21 @@ export const ExportCard = z.object({
   /** Cards this card points to (arrow start on this card) and cards pointing at it. */
   linksTo: z.array(Text),
   linkedFrom: z.array(Text),
+  /** Photo cards only (the text is the caption): the image's file in the export's `photos/` folder. */
+  photo: z.object({ file: Text, mediaType: Text, width: Count, height: Count }).optional(),
 })
 export type ExportCard = z.infer<typeof ExportCard>
+
+/** A picture on the board that is not a photo card (photos/boardImages.ts). */
+export const ExportImage = z.object({
+  id: Text,
+  /** What it shows (its alt text or file name). */
+  description: Text,
+  /** Its file in the export's `photos/` folder; null when it is not in the session's asset store. */
+  file: Text.nullable(),
+  cell: ExportCell,
+})
+export type ExportImage = z.infer<typeof ExportImage>
 
 /** A link between two cards (cards/link.ts): direction from → to, and its kind. */
 export const ExportLink = z.object({ arrowId: Text, fromCardId: Text, toCardId: Text, kind: LinkKind })
@@ -222,6 +235,8 @@ export const ExportReport = z.object({
   ),
   /** The language(s) of the report's own words, the first leading ('cy', 'en'; two means side by side). */
   languages: z.array(Language).min(1).max(2),
+  /** The organisation's logo: its file in the export's `photos/` folder (absent: no logo). */
+  logo: Text.optional(),
 })
 export type ExportReport = z.infer<typeof ExportReport>
 
@@ -242,6 +257,8 @@ export const ExportModel = z.object({
   participants: z.array(ExportParticipant),
   cards: z.array(ExportCard),
   links: z.array(ExportLink),
+  /** Pictures on the board that are not photo cards, in board order (absent in older exports). */
+  images: z.array(ExportImage).optional(),
   actions: z.array(ExportAction),
   /** Themes, most-voted first (ties: more cards first, then the order they were made). */
   themes: z.array(ExportTheme),

@@ -11,7 +11,7 @@ import {
   WidthType,
 } from 'docx'
 import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
+import { ExcelWorkbookWriter } from './excel'
 import { COPRO_ROLES } from '../../../shared/model/roles'
 import { actionsRows, cardsRows, themesRows } from '../../common/export/formats/csv'
 import { commentsRows, meTooRows, threadsByCard } from '../../common/export/formats/comments'
@@ -28,6 +28,7 @@ import {
 } from '../../common/export/formats/common'
 import type { ExportModel } from '../../common/export/schema'
 import { wordsOf, type Words } from '../../common/export/formats/words'
+import { docxLogo, docxPhotos, type DocxImages } from './officePhotos'
 
 /**
  * Office documents from the export model: an editable Word report (.docx, `docx` 9.15.2) with the
@@ -94,11 +95,11 @@ const moreRow = (cols: number, n: number): string[] => [
 ]
 
 /** The report as an editable Word document. */
-export async function docxReport(m: ExportModel): Promise<Uint8Array> {
+export async function docxReport(m: ExportModel, images: DocxImages = {}): Promise<Uint8Array> {
   const w = wordsOf(m)
   const r = m.report
   const cards = cardIndex(m)
-  const body: Array<Paragraph | Table> = []
+  const body: Array<Paragraph | Table> = [...docxLogo(m, images)]
   if (r.organisation)
     body.push(new Paragraph({ children: [new TextRun({ text: r.organisation, bold: true })] }))
   body.push(new Paragraph({ text: m.session.title, heading: HeadingLevel.TITLE }))
@@ -135,6 +136,7 @@ export async function docxReport(m: ExportModel): Promise<Uint8Array> {
     body.push(heading(w.t('report.section.about')))
     for (const [k, v] of context) body.push(heading(k, 2), ...para(v))
   }
+  if (shows(m, 'board')) body.push(...docxPhotos(m, images))
   if (shows(m, 'themes') && m.themes.length) {
     body.push(heading(w.t('report.section.themes')))
     for (const t of m.themes) {
@@ -295,7 +297,7 @@ export async function xlsxWorkbook(m: ExportModel): Promise<Uint8Array> {
     stream.on('end', resolve)
     stream.on('error', reject)
   })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = new ExcelWorkbookWriter({
     stream,
     useSharedStrings: false,
     useStyles: true,

@@ -22,10 +22,8 @@ const PRELOAD_HOLD_MS = 10_000
 interface RoomEntry {
   promise: Promise<Room>
   room: Room | null
-  /** Connections waiting for this room to load; the room is not unloaded while any wait. */
-  waiting: number
-  /** Ends a preload's hold (counted in `waiting`); null when there is none. */
-  endPreload: (() => void) | null
+  waiting: number // connections waiting for this room to load; it is not unloaded while any wait
+  endPreload: (() => void) | null // ends a preload's hold (counted in `waiting`); null: none
 }
 
 /**

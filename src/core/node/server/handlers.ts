@@ -21,6 +21,7 @@ import type { SessionBackend } from './backend'
 import type { Handlers } from './router'
 import type { SessionCounts } from './sessionCounts'
 import type { SharingApi } from './sharing'
+import { officeHandlers } from './officeHandlers'
 
 /**
  * What only some hosts can do, injected by the host (Electron's main process) so that the handlers stay
@@ -228,5 +229,6 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       }
       return { base64: Buffer.from(pdf).toString('base64') }
     },
+    ...officeHandlers(deps),
   }
 }

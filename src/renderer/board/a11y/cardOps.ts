@@ -1,3 +1,4 @@
+import type { CardPhoto } from '../../../core/common/photos/photo'
 import type * as Y from 'yjs'
 import type { Editor, TLShapeId } from 'tldraw'
 import {
@@ -51,7 +52,14 @@ export interface CardOps {
     text: string,
     cell: CellRef | null,
     /** author: for cards written on someone's behalf (imported rows); default this person. */
-    extras?: { owner?: string; due?: string; scribedFor?: ScribedFor | null; author?: CardAuthor },
+    extras?: {
+      owner?: string
+      due?: string
+      scribedFor?: ScribedFor | null
+      author?: CardAuthor
+      /** A photo card's image (the text is its caption). */
+      photo?: CardPhoto
+    },
   ): string | null
   update(id: string, patch: CardPatch): boolean
   /** Moves a card to the next free slot of another cell (taking that cell's card size). */

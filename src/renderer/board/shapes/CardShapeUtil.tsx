@@ -8,6 +8,7 @@ import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
 import { cardRenderGate } from './cardRenderGate'
 import { fitCardText } from './cardText'
+import { CardPhotoImage, photoCaptionHeight } from './CardPhotoImage'
 import './card.css'
 import { KindIcon } from '../../device/icons/KindIcon'
 
@@ -44,7 +45,9 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
     // starts or stops being edited, without a hook per card
     const editing = this.editor.getEditingShapeId() === shape.id
     // the text fills the card: the largest size at which all of it fits, or cut with a "more" mark
-    const fit = fitCardText(shape.props.w, shape.props.h, shape.props.text, shape.props.kind === 'action')
+    // a photo card's caption shares the card with its picture (photoCardText: the caption's part)
+    const textH = shape.props.photo ? photoCaptionHeight(shape.props.h) : shape.props.h
+    const fit = fitCardText(shape.props.w, textH, shape.props.text, shape.props.kind === 'action')
     // a cut text scrolls while its card is the one selected ("in focus"); only cut cards track that
     const focused = fit.truncated && this.editor.getOnlySelectedShapeId() === shape.id
     return (
@@ -110,6 +113,7 @@ const CardView = memo(function CardView({
       data-testid="card-shape"
       data-kind={props.kind}
       data-role={props.authorRole}
+      data-photo={props.photo ? true : undefined}
       data-editing={editing || undefined}
       data-fs={fontSize}
       data-truncated={truncated || undefined}
@@ -129,6 +133,7 @@ const CardView = memo(function CardView({
           {role.short}
         </span>
       </div>
+      {props.photo && <CardPhotoImage editor={editor} assetId={props.photo.assetId} caption={props.text} />}
       {editing ? (
         <CardTextEditor id={id} text={props.text} label={kind.label} editor={editor} />
       ) : (

@@ -37,4 +37,5 @@ export const cardShapeProps: RecordProps<CardShape> = {
   owner: fromZod('owner'),
   due: fromZod('due'),
   scribe: fromZod('scribe'),
+  photo: fromZod('photo'),
 }

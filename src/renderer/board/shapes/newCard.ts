@@ -1,3 +1,4 @@
+import type { CardPhoto } from '../../../core/common/photos/photo'
 import {
   CARD_SHAPE_TYPE,
   newCardProps,
@@ -24,7 +25,7 @@ export function createCard(
   kind: CardKind,
   text: string,
   writer: CardAuthor & { sessionRole?: string },
-  extras: { owner?: string; due?: string; scribedFor?: ScribedFor | null } = {},
+  extras: { owner?: string; due?: string; scribedFor?: ScribedFor | null; photo?: CardPhoto } = {},
 ): TLShapeId {
   const { scribedFor, ...fields } = extras
   const scribed =

@@ -1,10 +1,18 @@
-import type { TLAssetStore } from 'tldraw'
+import type { Editor, TLAsset, TLAssetContext, TLAssetStore } from 'tldraw'
+import { assetIdOfSrc, assetPath, PHOTO_ASSET_ID, type CardPhoto } from '../../../core/common/photos/photo'
+import { preparePhoto } from '../../device/photos'
 
 /** What the server accepts (src/core/node/storage/sessionAssets.ts): the board offers only these. */
 export const BOARD_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
 export const MAX_BOARD_IMAGE_BYTES = 10 * 1024 * 1024
 
 const ASSET_PATH_PREFIX = '/api/assets/'
+
+/**
+ * The src a photo card's image is resolved through (`resolve` below): photo cards keep only the asset
+ * id (core/common/photos/photo.ts), and this board's store knows the session and token.
+ */
+export const PHOTO_SRC_PREFIX = 'copro-photo:'
 
 /** The http(s) origin of a sync server URL (`ws://host:port/sync` → `http://host:port`). */
 export function httpOriginOf(syncUrl: string): string {
@@ -44,8 +52,37 @@ export function boardAssetStore(opts: { syncUrl: string; sessionId: string; toke
     resolve(asset) {
       const src = asset.props.src
       if (!src) return null
+      if (src.startsWith(PHOTO_SRC_PREFIX)) {
+        const assetId = src.slice(PHOTO_SRC_PREFIX.length)
+        return PHOTO_ASSET_ID.test(assetId)
+          ? `${origin}${assetPath(opts.sessionId, assetId)}?token=${encodeURIComponent(opts.token)}`
+          : null
+      }
       if (!src.startsWith(ASSET_PATH_PREFIX)) return src
       return `${origin}${src}?token=${encodeURIComponent(opts.token)}`
     },
   }
+}
+
+/**
+ * The URL this board shows an image at: a photo card's asset id, or a canvas image's stored src
+ * (`/api/assets/…`), resolved by the board's asset store (its server and token). Null when the board
+ * has no such store or it answers asynchronously.
+ */
+export function boardImageUrl(editor: Editor, ref: { photoId: string } | { src: string }): string | null {
+  const src = 'photoId' in ref ? `${PHOTO_SRC_PREFIX}${ref.photoId}` : ref.src
+  const asset = { props: { src } } as unknown as TLAsset
+  const ctx = { screenScale: 1, steppedScreenScale: 1, dpr: 1, networkEffectiveType: null } as TLAssetContext
+  const r = editor.store.props.assets.resolve?.(asset, ctx)
+  return typeof r === 'string' ? r : null
+}
+
+/** A photo for a photo card, shrunk on this device and stored through the board's asset store. */
+export async function uploadBoardPhoto(editor: Editor, file: Blob): Promise<CardPhoto> {
+  const ready = await preparePhoto(file)
+  const asset = { props: { src: null } } as unknown as TLAsset
+  const stored = await editor.store.props.assets.upload(asset, new File([ready.blob], 'photo'))
+  const assetId = assetIdOfSrc(stored.src)
+  if (!assetId) throw new Error('The photo could not be stored with the session.')
+  return { assetId, w: ready.w, h: ready.h }
 }

@@ -5,7 +5,15 @@ import { useStructure } from '../../board/structure/useStructure'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
-import { DEFAULT_CHOICES, loadModel, saveExports, TEXT_FORMATS, type ExportChoices } from './exportFiles'
+import {
+  DEFAULT_CHOICES,
+  loadModel,
+  OFFICE_FORMATS,
+  saveExports,
+  TEXT_FORMATS,
+  type ExportChoices,
+} from './exportFiles'
+import { fetchReportImages } from './reportImages'
 import { printHtml } from './printReport'
 import { ReportPreview } from './ReportPreview'
 import './exportView.css'
@@ -45,7 +53,12 @@ export function ExportView() {
   const frames = frameChoices(structure)
   const frame =
     choices.frame && frames.some((f) => frameKey(f.frame) === frameKey(choices.frame)) ? choices.frame : null
-  const anyChosen = TEXT_FORMATS.some((f) => choices[f.key]) || choices.pdf || choices.png || choices.svg
+  const anyChosen =
+    TEXT_FORMATS.some((f) => choices[f.key]) ||
+    OFFICE_FORMATS.some((f) => choices[f.key]) ||
+    choices.pdf ||
+    choices.png ||
+    choices.svg
   const stateRef = useRef({ board, choices: { ...choices, frame }, title, busy, appVersion })
   stateRef.current = { board, choices: { ...choices, frame }, title, busy, appVersion }
 
@@ -53,7 +66,8 @@ export function ExportView() {
     const { board: b, choices: c, title: t, appVersion: v } = stateRef.current
     if (!b) return
     const model = await loadModel({ doc: b.doc, sessionId: b.sessionId, host, appVersion: v }, c.includeNames)
-    setPreview({ html: htmlReport(model), title: t || model.session.title })
+    const images = await fetchReportImages(model, (ref) => b.imageUrl(ref))
+    setPreview({ html: htmlReport(model, images), title: t || model.session.title })
   }, [host])
 
   const save = useCallback(async () => {
@@ -70,6 +84,7 @@ export function ExportView() {
         title: t,
         exportImage: (format, frame, cards) => b.exportImage(format, { frame, cards }),
         printHtml,
+        imageUrl: (ref) => b.imageUrl(ref),
       })
       const lines = outcome.saved.map((f) => f.name)
       if (outcome.printed) lines.push('PDF: the print dialog opened; choose “Save as PDF”.')
@@ -144,6 +159,7 @@ export function ExportView() {
           'PDF report',
           host.kind === 'electron' ? 'Printed on A4.' : 'Opens the print dialog: choose “Save as PDF”.',
         )}
+        {OFFICE_FORMATS.map((f) => check(f.key, f.label, f.help))}
       </fieldset>
       <fieldset className="fieldset">
         <legend>Pictures of the board</legend>

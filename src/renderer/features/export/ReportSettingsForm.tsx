@@ -11,6 +11,7 @@ import {
 import { useBoardSession } from '../../session/useBoardSession'
 import { useMapsValue } from '../../session/useDoc'
 import { useServices } from '../../workbench/context'
+import { LogoField } from './LogoField'
 
 /**
  * The report to circulate: what the facilitator writes (organisation, summary, purpose, who took part,
@@ -64,6 +65,7 @@ export function ReportSettingsForm({ doc }: { doc: Y.Doc }) {
           )}
         </label>
       ))}
+      <LogoField value={draft.logo} onChange={(logo) => setDraft({ ...draft, logo })} />
       <fieldset>
         <legend>Sections in the report</legend>
         {REPORT_SECTIONS.map((s) => (

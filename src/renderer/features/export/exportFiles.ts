@@ -10,6 +10,7 @@ import { safeFileName } from '../../../core/common/text/sanitize'
 import type { ExportFrame } from '../../board/export/frames'
 import { frameSlug } from '../../board/export/frames'
 import type { AppHost } from '../../host/types'
+import { fetchReportImages, type ImageUrl } from './reportImages'
 
 /** What the person chose in the Export view. */
 export interface ExportChoices {
@@ -18,6 +19,9 @@ export interface ExportChoices {
   readonly md: boolean
   readonly html: boolean
   readonly pdf: boolean
+  /** Word report and Excel workbook, made by the app's server (export.office). */
+  readonly docx: boolean
+  readonly xlsx: boolean
   readonly png: boolean
   readonly svg: boolean
   /** For the pictures: one stage, lane or zone, or null for the whole board. */
@@ -32,6 +36,8 @@ export const DEFAULT_CHOICES: ExportChoices = {
   md: false,
   html: true,
   pdf: false,
+  docx: false,
+  xlsx: false,
   png: false,
   svg: false,
   frame: null,
@@ -48,6 +54,24 @@ export const TEXT_FORMATS: readonly { key: ExportFormat; label: string; help: st
   { key: 'md', label: 'Markdown report', help: 'Plain-text report for wikis and repositories.' },
   { key: 'html', label: 'HTML report', help: 'Report with charts; opens in any browser and prints on A4.' },
 ]
+
+/** Word and Excel: made by the app's server, which ships docx and exceljs (ADR 0044, amended). */
+export const OFFICE_FORMATS = [
+  {
+    key: 'docx',
+    file: 'report.docx',
+    label: 'Word report (.docx)',
+    help: 'Editable report with the summary, tables, photos and logo.',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  {
+    key: 'xlsx',
+    file: 'export.xlsx',
+    label: 'Excel workbook (.xlsx)',
+    help: 'One sheet per table: cards, actions, themes, participants, voice balance.',
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+] as const
 
 export interface ExportSource {
   readonly doc: Y.Doc
@@ -93,6 +117,8 @@ export interface SaveDeps extends ExportSource {
     cards: ReadonlyMap<string, string>,
   ) => Promise<Blob>
   readonly printHtml: (html: string, title: string) => Promise<void>
+  /** Where the board shows an image: with it, the HTML/PDF report embeds photos and the logo. */
+  readonly imageUrl?: ImageUrl
 }
 
 /**
@@ -112,11 +138,22 @@ export async function saveExports(choices: ExportChoices, deps: SaveDeps): Promi
 
   const formats = TEXT_FORMATS.map((f) => f.key).filter((k) => choices[k])
   const model = await loadModel(deps, choices.includeNames)
+  const images = choices.html || choices.pdf ? await fetchReportImages(model, deps.imageUrl) : {}
   for (const f of formats)
-    for (const file of renderFormat(model, f))
+    for (const file of renderFormat(model, f, images))
       await save(file.name, new Blob([file.text], { type: file.mediaType }))
+  for (const f of OFFICE_FORMATS) {
+    if (!choices[f.key]) continue
+    const r = await deps.host.call('export.office', {
+      id: deps.sessionId,
+      format: f.key,
+      includeNames: choices.includeNames,
+    })
+    if (r.ok) await save(f.file, new Blob([base64ToBytes(r.value.base64)], { type: f.mediaType }))
+    else problems.push(`${f.label}: ${r.error.message}`)
+  }
   if (choices.pdf) {
-    const html = htmlReport(model)
+    const html = htmlReport(model, images)
     const pdf = deps.host.kind === 'electron' ? await deps.host.call('export.pdf', { html }) : null
     if (pdf?.ok)
       await save('report.pdf', new Blob([base64ToBytes(pdf.value.base64)], { type: 'application/pdf' }))

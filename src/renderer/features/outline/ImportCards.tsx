@@ -1,11 +1,17 @@
 import { useId, useState } from 'react'
-import { parseCardTable, type ParsedTable } from '../../../core/common/bulk/parse'
+import {
+  parseCardRows,
+  parseCardTable,
+  type ParsedTable,
+  type TableRow,
+} from '../../../core/common/bulk/parse'
 import { importedAuthor, registerImportedPeople } from '../../../core/common/bulk/write'
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
 import { cellName } from '../../../core/common/structure/cellLabel'
 import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import type { SessionBoard } from '../../session/BoardSession'
+import { fileToBase64, isSpreadsheetFile, type ReadSpreadsheet } from './spreadsheetImport'
 
 /** Adds checked rows through the board (placed and undoable like any card); returns how many. */
 function addImported(board: SessionBoard, cards: ParsedTable['cards']): number {
@@ -19,7 +25,7 @@ function addImported(board: SessionBoard, cards: ParsedTable['cards']): number {
 const FILE_MAX_BYTES = 5 * 1024 * 1024
 
 /**
- * Import cards from a CSV or tab-separated file (a spreadsheet saved as CSV): the file is checked row
+ * Import cards from a CSV or tab-separated file, or an Excel workbook (.xlsx): the file is checked row
  * by row and shown as a preview, with every problem listed by its row number; nothing is written until
  * the facilitator confirms, and not at all while any row has a problem.
  */
@@ -27,14 +33,19 @@ export function ImportCards(p: {
   board: SessionBoard
   structure: BoardStructure | null
   say(text: string): void
+  /** Reads .xlsx files (through the app's server); absent, only CSV files are offered. */
+  readSpreadsheet?: ReadSpreadsheet | undefined
 }) {
   const ids = { title: useId(), file: useId(), kind: useId(), role: useId() }
   const [kind, setKind] = useState<CardKind>('idea')
   const [role, setRole] = useState<CoproRole>('service-user')
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null)
+  const [file, setFile] = useState<{ name: string; text: string; rows?: TableRow[] } | null>(null)
   const [problem, setProblem] = useState('')
+  const table = { defaultKind: kind, defaultRole: role }
   const parsed: ParsedTable | null = file
-    ? parseCardTable(file.text, p.structure, { defaultKind: kind, defaultRole: role })
+    ? file.rows
+      ? parseCardRows(file.rows, p.structure, table)
+      : parseCardTable(file.text, p.structure, table)
     : null
 
   const choose = async (f: File | undefined) => {
@@ -42,6 +53,13 @@ export function ImportCards(p: {
     setFile(null)
     if (!f) return
     if (f.size > FILE_MAX_BYTES) return setProblem('That file is too large (at most 5 MB).')
+    if (isSpreadsheetFile(f.name)) {
+      if (!p.readSpreadsheet)
+        return setProblem('Excel files can be imported in the app; here, save it as CSV.')
+      const rows = await p.readSpreadsheet(await fileToBase64(f))
+      if (typeof rows === 'string') return setProblem(rows)
+      return setFile({ name: f.name, text: '', rows })
+    }
     setFile({ name: f.name, text: await f.text() })
   }
   const confirm = () => {
@@ -57,8 +75,8 @@ export function ImportCards(p: {
         Import cards from a file
       </h3>
       <p className="help">
-        A CSV file (save a spreadsheet as CSV) whose first row names the columns: text, and any of kind,
-        stage, lane, zone, role, name (a name the person agreed to show; empty for anonymous).
+        An Excel workbook (.xlsx, its first sheet) or a CSV file whose first row names the columns: text, and
+        any of kind, stage, lane, zone, role, name (a name the person agreed to show; empty for anonymous).
       </p>
       <div className="outline-add-fields">
         <span>
@@ -86,7 +104,7 @@ export function ImportCards(p: {
       <input
         id={ids.file}
         type="file"
-        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+        accept={`.csv,.tsv,.txt,text/csv,text/tab-separated-values${p.readSpreadsheet ? ',.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : ''}`}
         onChange={(e) => void choose(e.target.files?.[0])}
         data-testid="import-cards-file"
       />

@@ -10,6 +10,7 @@ import {
 import type { CardPatch } from '../../board/a11y/cardOps'
 import type { OutlineCard } from './outlineModel'
 import { KindIcon } from '../../device/icons/KindIcon'
+import { OutlinePhoto } from './OutlinePhoto'
 import { LinkForm, LinkList, type LinkActions, type LinkTarget, type OutlineLink } from './OutlineCardLinks'
 
 export type { LinkTarget, OutlineLink }
@@ -64,7 +65,8 @@ const sameCard = (a: OutlineCard, b: OutlineCard) =>
     a.roleLabel === b.roleLabel &&
     a.mine === b.mine &&
     a.owner === b.owner &&
-    a.due === b.due)
+    a.due === b.due &&
+    a.photoId === b.photoId)
 
 /** One card in the outline (memoised: only cards that changed re-render). */
 export const OutlineCardItem = memo(
@@ -90,6 +92,7 @@ function CardItem(p: CardItemProps) {
   const name = `${card.kindLabel} card “${short(card.text)}”`
   return (
     <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
+      {card.photoId && <OutlinePhoto assetId={card.photoId} caption={card.text} />}
       <p className="outline-card-text">
         <span className="outline-kind">
           <KindIcon kind={card.kind} /> {card.kindLabel}:

@@ -1,8 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CardKind } from '../../../shared/model/cardKinds'
 import { useBoardSession } from '../../session/useBoardSession'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useServices } from '../../workbench/context'
+import { readSpreadsheetVia, type ReadSpreadsheet } from './spreadsheetImport'
+import { AddPhotoCard } from './AddPhotoCard'
+import { OutlineImageUrl, OutlinePictures, type ImageUrl } from './OutlinePhoto'
 import { useWorkbench } from '../../workbench/store'
 import { preferences, usePreferences } from '../../device/preferences'
 import { cellName as describeCellRef } from '../../../core/common/structure/cellLabel'
@@ -12,9 +15,9 @@ import { scribeOptions } from '../../board/ScribedForField'
 import { AddCardForm } from './AddCardForm'
 import { OutlineTrash } from './OutlineTrash'
 import { OutlineModeration } from './OutlineModeration'
-import { CellBody, Heading, VotingNote } from './OutlineParts'
+import { CellBody, Heading } from './OutlineParts'
+import { OutlineNow } from './OutlineNow'
 import { OutlineResults } from './OutlineResults'
-import { roundHow } from '../../../core/common/voting/describe'
 import {
   OutlineCardItem,
   type CardActions,
@@ -66,7 +69,8 @@ export function OutlineView({ sessionId }: { sessionId: string }) {
 
 /** The outline in a workbench tab: speaks through the workbench, "show on canvas" opens the board tab. */
 function WorkbenchOutline({ board, title }: { board: SessionBoard; title: string }) {
-  const { store } = useServices()
+  const services = useServices()
+  const { store } = services
   const session = useBoardSession()
   const shown = useWorkbench(store, (s) => s.activeTabId === `outline:${board.sessionId}`)
   const host = useMemo<OutlineHost>(
@@ -77,8 +81,9 @@ function WorkbenchOutline({ board, title }: { board: SessionBoard; title: string
         session?.scoped(commentTargetKey).set(cardId)
         store.showView('comments')
       },
+      readSpreadsheet: (base64) => readSpreadsheetVia(services.host, base64),
     }),
-    [store, board.sessionId, title, session],
+    [store, board.sessionId, title, session, services.host],
   )
   return <Outline board={board} title={title} host={host} shown={shown} />
 }
@@ -91,6 +96,8 @@ export interface OutlineHost {
   showCanvas(): void
   /** Shows a card's comments (the workbench's Comments view); absent: no Comments button. */
   showComments?(cardId: string): void
+  /** Reads an .xlsx file's first sheet (the app's server does; absent: CSV only). */
+  readSpreadsheet?: ReadSpreadsheet
 }
 
 /**
@@ -129,6 +136,7 @@ export function Outline({
   const root = useRef<HTMLDivElement>(null)
   const pendingFocus = useRef<{ id: string; action: string } | null>(null)
   const readOnly = board.cards.readOnly()
+  const imageUrl = useCallback<ImageUrl>((ref) => board.imageUrl(ref), [board])
 
   // put focus back on a card's buttons after it moved or its form closed
   useEffect(() => {
@@ -263,127 +271,121 @@ export function Outline({
     ),
   })
 
-  const current =
-    snapshot.agenda.currentIndex >= 0 ? snapshot.agenda.activities[snapshot.agenda.currentIndex] : null
-  const openRound = snapshot.rounds.find((r) => r.status === 'open') ?? null
-
   return (
-    <div className="outline" data-testid="outline" ref={root}>
-      <h2 className="outline-title">Outline: {title}</h2>
-      <p className="muted">
-        {model.total === 1 ? '1 card' : `${model.total} cards`} on this board. Changes here appear on the
-        canvas, and changes on the canvas appear here.
-      </p>
-      {(current || openRound) && (
-        <section className="outline-now" aria-label="Now">
-          {current && (
-            <p>
-              <strong>Now:</strong> {current.title}
-              {current.instructions ? ` — ${current.instructions}` : ''}
-              {current.private ? ' (private writing: your cards stay hidden until they are revealed)' : ''}
-            </p>
-          )}
-          {openRound && (
-            <VotingNote
-              title={openRound.title}
-              dots={openRound.dotsPerPerson}
-              voting={voting}
-              how={openRound.method === 'dots' ? undefined : roundHow(openRound)}
+    <OutlineImageUrl.Provider value={imageUrl}>
+      <div className="outline" data-testid="outline" ref={root}>
+        <h2 className="outline-title">Outline: {title}</h2>
+        <p className="muted">
+          {model.total === 1 ? '1 card' : `${model.total} cards`} on this board. Changes here appear on the
+          canvas, and changes on the canvas appear here.
+        </p>
+        <OutlineNow snapshot={snapshot} voting={voting} />
+        <div className="outline-toolbar" role="toolbar" aria-label="Outline">
+          <button type="button" className="button small" onClick={() => board.undo()} disabled={readOnly}>
+            Undo
+          </button>
+          <button type="button" className="button small" onClick={() => board.redo()} disabled={readOnly}>
+            Redo
+          </button>
+          <label className="outline-check">
+            <input
+              type="checkbox"
+              checked={prefs.easyRead}
+              onChange={(e) => preferences.set({ easyRead: e.target.checked })}
             />
-          )}
-        </section>
-      )}
-      <div className="outline-toolbar" role="toolbar" aria-label="Outline">
-        <button type="button" className="button small" onClick={() => board.undo()} disabled={readOnly}>
-          Undo
-        </button>
-        <button type="button" className="button small" onClick={() => board.redo()} disabled={readOnly}>
-          Redo
-        </button>
-        <label className="outline-check">
-          <input
-            type="checkbox"
-            checked={prefs.easyRead}
-            onChange={(e) => preferences.set({ easyRead: e.target.checked })}
+            Easy read
+          </label>
+        </div>
+        {session && <OutlineModeration board={board} client={session.moderation} say={say} />}
+        <OutlineTrash board={board} say={say} />
+        {readOnly ? (
+          <p className="muted">You can read this board but not change it.</p>
+        ) : (
+          <AddCardForm
+            ref={addText}
+            choices={choices}
+            cellKey={cellKey}
+            onCellKey={setCellKey}
+            onAdd={onAdd}
+            scribeOptions={
+              isFacilitatorRole(board.identity.sessionRole) ? scribeOptions(board.doc) : undefined
+            }
+            onAddMany={onAddMany}
           />
-          Easy read
-        </label>
-      </div>
-      {session && <OutlineModeration board={board} client={session.moderation} say={say} />}
-      <OutlineTrash board={board} say={say} />
-      {readOnly ? (
-        <p className="muted">You can read this board but not change it.</p>
-      ) : (
-        <AddCardForm
-          ref={addText}
-          choices={choices}
-          cellKey={cellKey}
-          onCellKey={setCellKey}
-          onAdd={onAdd}
-          scribeOptions={isFacilitatorRole(board.identity.sessionRole) ? scribeOptions(board.doc) : undefined}
-          onAddMany={onAddMany}
-        />
-      )}
-      {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
-        <details className="outline-import">
-          <summary>Import cards from a CSV file…</summary>
-          <ImportCards board={board} structure={structure} say={say} />
-        </details>
-      )}
-      {model.type === 'grid' && (
-        <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
-          <table className="outline-table">
-            <caption>Stages across, lanes down. Each cell lists its cards.</caption>
-            <thead>
-              <tr>
-                <td />
-                {model.stages.map((s) => (
-                  <th key={s.id} scope="col">
-                    <Heading h={s} kind="Stage" />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {model.lanes.map((l, li) => (
-                <tr key={l.id}>
-                  <th scope="row">
-                    <Heading h={l} kind="Lane" />
-                  </th>
-                  {model.cells[li]!.map((cell) => (
-                    <td key={cell.key} data-cell={cell.key}>
-                      <CellBody {...cellProps(cell)} />
-                    </td>
+        )}
+        {!readOnly && (
+          <details className="outline-import">
+            <summary>Add a photo card…</summary>
+            <AddPhotoCard board={board} choices={choices} cellKey={cellKey} say={say} />
+          </details>
+        )}
+        {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
+          <details className="outline-import">
+            <summary>Import cards from a CSV or Excel file…</summary>
+            <ImportCards
+              board={board}
+              structure={structure}
+              say={say}
+              readSpreadsheet={host.readSpreadsheet}
+            />
+          </details>
+        )}
+        {model.type === 'grid' && (
+          <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
+            <table className="outline-table">
+              <caption>Stages across, lanes down. Each cell lists its cards.</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {model.stages.map((s) => (
+                    <th key={s.id} scope="col">
+                      <Heading h={s} kind="Stage" />
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {model.type === 'zones' &&
-        model.zones.map((z) => (
-          <section
-            key={z.id}
-            className="outline-zone"
-            data-cell={z.cell.key}
-            aria-labelledby={`zone-${z.id}`}
-          >
-            <h3 id={`zone-${z.id}`} className="outline-subtitle">
-              {z.label}
-            </h3>
-            {z.prompt && <p className="outline-prompt">{z.prompt}</p>}
-            <CellBody {...cellProps(z.cell)} />
-          </section>
-        ))}
-      <section className="outline-zone" data-cell="unplaced" aria-labelledby="outline-unplaced">
-        <h3 id="outline-unplaced" className="outline-subtitle">
-          {model.type === 'none' ? 'Cards' : 'Not in a cell'}
-        </h3>
-        <CellBody {...cellProps(model.unplaced)} />
-      </section>
-      <OutlineThemes board={board} cards={cards} />
-      <OutlineResults board={board} cards={cards} />
-    </div>
+              </thead>
+              <tbody>
+                {model.lanes.map((l, li) => (
+                  <tr key={l.id}>
+                    <th scope="row">
+                      <Heading h={l} kind="Lane" />
+                    </th>
+                    {model.cells[li]!.map((cell) => (
+                      <td key={cell.key} data-cell={cell.key}>
+                        <CellBody {...cellProps(cell)} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {model.type === 'zones' &&
+          model.zones.map((z) => (
+            <section
+              key={z.id}
+              className="outline-zone"
+              data-cell={z.cell.key}
+              aria-labelledby={`zone-${z.id}`}
+            >
+              <h3 id={`zone-${z.id}`} className="outline-subtitle">
+                {z.label}
+              </h3>
+              {z.prompt && <p className="outline-prompt">{z.prompt}</p>}
+              <CellBody {...cellProps(z.cell)} />
+            </section>
+          ))}
+        <section className="outline-zone" data-cell="unplaced" aria-labelledby="outline-unplaced">
+          <h3 id="outline-unplaced" className="outline-subtitle">
+            {model.type === 'none' ? 'Cards' : 'Not in a cell'}
+          </h3>
+          <CellBody {...cellProps(model.unplaced)} />
+        </section>
+        <OutlinePictures doc={board.doc} />
+        <OutlineThemes board={board} cards={cards} />
+        <OutlineResults board={board} cards={cards} />
+      </div>
+    </OutlineImageUrl.Provider>
   )
 }

@@ -20,6 +20,8 @@ export interface OutlineCard {
   readonly mine: boolean
   readonly owner: string
   readonly due: string
+  /** Photo cards only: the image's asset id (the text is its caption). */
+  readonly photoId?: string
 }
 
 export interface OutlineHeading {
@@ -73,6 +75,7 @@ export function toOutlineCard(c: CardRecord, meId: string): OutlineCard {
     mine: p.authorId === meId,
     owner: p.owner,
     due: p.due,
+    ...(p.photo ? { photoId: p.photo.assetId } : {}),
   }
 }
 

@@ -12,6 +12,7 @@ import type { Phone, Place } from './usePhone'
 import { newShapeId } from './writeCard'
 import { APPROVAL_COPY, ForApproval } from './ForApproval'
 import { kindPhrase, useT } from '../../device/i18n'
+import { PhotoAdd } from './PhotoAdd'
 
 /** Where a new card of this kind goes unless the person chooses: the current activity's cell, else the first cell. */
 export function defaultCell(snap: PhoneSnapshot, kind: CardKind): CellRef | null {
@@ -204,6 +205,15 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
         </p>
       </form>
       <ForApproval view={phone.moderation} />
+      <PhotoAdd
+        phone={phone}
+        kind={kind}
+        cell={cell}
+        where={where}
+        privateTo={
+          snap.activity?.private && snap.revealed[snap.activity.id] === undefined ? snap.activity.id : null
+        }
+      />
       {waiting.length > 0 && (
         <section aria-labelledby="phone-waiting" className="phone-waiting" data-testid="phone-waiting">
           <h2 id="phone-waiting" className="phone-h2">

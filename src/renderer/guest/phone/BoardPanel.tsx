@@ -5,6 +5,7 @@ import { useComments } from '../../session/comments'
 import { CardTalkButton, PhoneCardComments, type CardTalk } from './PhoneCardComments'
 import { kindLabel, useT } from '../../device/i18n'
 import type { PhoneCardView } from './snapshot'
+import { photoUrl } from '../../device/photos'
 import type { Phone } from './usePhone'
 
 /** Board: the cards grouped by cell as a readable list, the person's own cards marked, a filter by kind. */
@@ -95,6 +96,9 @@ export function BoardPanel({
                   meToo: comments.meToo.get(c.id)?.total ?? 0,
                   onOpen: () => setOpen(c.id),
                 }}
+                photoSrc={(id) =>
+                  photoUrl(window.location.origin, phone.conn.sessionId, phone.conn.token, id)
+                }
               />
             ))}
           </ul>
@@ -108,11 +112,14 @@ export function CardRow({
   card,
   mine,
   talk,
+  photoSrc,
 }: {
   card: PhoneCardView
   mine: boolean
   /** Comment and "me too" counts, and what opening the card's comments does (Board only). */
   talk?: CardTalk
+  /** Where a photo card's image is fetched from (absent: the caption only). */
+  photoSrc?: (assetId: string) => string
 }) {
   const t = useT()
   const info = CARD_KIND_INFO[card.kind]
@@ -130,6 +137,9 @@ export function CardRow({
         {mine && <span className="phone-card__mine">{t('phone.card.yours')}</span>}
         {!mine && card.authorName && <span dir="auto">{card.authorName}</span>}
       </span>
+      {card.photoId && photoSrc && (
+        <img className="phone-card__photo" src={photoSrc(card.photoId)} alt={card.text} loading="lazy" />
+      )}
       <span className="phone-card__text" dir="auto">
         {card.text}
       </span>

@@ -37,7 +37,12 @@ export class PhoneConnection {
   private status: PhoneStatus = { link: 'connecting', synced: false, closedWith: null }
   private readonly listeners = new Set<Listener>()
 
-  constructor(syncUrl: string, sessionId: string, token: string, identity: PhoneIdentity) {
+  constructor(
+    syncUrl: string,
+    readonly sessionId: string,
+    readonly token: string,
+    identity: PhoneIdentity,
+  ) {
     this.provider = new WebsocketProvider(syncUrl, sessionId, this.doc, {
       params: { token },
       disableBc: true,

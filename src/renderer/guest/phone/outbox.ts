@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CardKind, CARD_TEXT_MAX } from '../../../core/common/cards/card'
+import { CardPhoto } from '../../../core/common/photos/photo'
 import type { CellRef } from '../../../shared/model/structure'
 import type { PhoneCard } from './writeCard'
 
@@ -23,6 +24,8 @@ export const WaitingCard = z.object({
   createdAt: z.number().int().nonnegative(),
   /** The private activity it was written in (sent when revealed), or null. */
   privateTo: z.string().max(64).nullable(),
+  /** A photo card's image, already uploaded (photos need a connection; only the card waits). */
+  photo: CardPhoto.optional(),
 })
 export type WaitingCard = z.infer<typeof WaitingCard>
 
@@ -92,5 +95,6 @@ export function toPhoneCard(card: WaitingCard): PhoneCard {
     cell: card.cell as CellRef | null,
     createdAt: card.createdAt,
     meta: card.privateTo === null ? {} : { private: false, activityId: card.privateTo },
+    ...(card.photo ? { photo: card.photo } : {}),
   }
 }

@@ -26,6 +26,8 @@ export interface PhoneCardView {
   readonly cell: CellRef
   readonly cellKey: string
   readonly createdAt: number
+  /** A photo card's image (its asset id), or undefined for a text card. */
+  readonly photoId?: string
 }
 
 export interface CellChoice {
@@ -83,6 +85,7 @@ export function readPhoneSnapshot(doc: Y.Doc): PhoneSnapshot {
         cell,
         cellKey: cellKey(cell),
         createdAt: r.props.createdAt,
+        ...(r.props.photo ? { photoId: r.props.photo.assetId } : {}),
       }
     })
     .sort(

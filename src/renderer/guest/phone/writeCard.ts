@@ -8,6 +8,7 @@ import {
   type CardAuthor,
   type CardKind,
 } from '../../../core/common/cards/card'
+import type { CardPhoto } from '../../../core/common/photos/photo'
 import { cardBounds, CardRecord, selectCards } from '../../../core/common/cards/cardRecord'
 import { recordsArray } from '../../../core/common/session/docSchema'
 import { KeyedRecords, type KeyedEntry } from '../../../core/common/session/keyedRecords'
@@ -35,6 +36,8 @@ export interface PhoneCard {
   readonly cell: CellRef | null
   readonly createdAt: number
   readonly meta: Readonly<Record<string, unknown>>
+  /** Photo cards only: the uploaded image (photos/photo.ts); the text is its caption. */
+  readonly photo?: CardPhoto
 }
 
 /** A fresh shape id in tldraw's form (`shape:` + 21 url-safe characters). */
@@ -121,7 +124,13 @@ export function phoneCardRecord(
       isLocked: false,
       // the slot's size too: the cell's cards share one size (structure/slots.ts)
       props: {
-        ...newCardProps(card.kind, card.text, author, {}, card.createdAt),
+        ...newCardProps(
+          card.kind,
+          card.text,
+          author,
+          card.photo ? { photo: card.photo } : {},
+          card.createdAt,
+        ),
         ...(at.w > 0 && at.h > 0 ? { w: at.w, h: at.h } : {}),
       },
       meta: { ...card.meta },

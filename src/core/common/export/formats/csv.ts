@@ -56,6 +56,7 @@ export const CARDS_HEADER = [
   'Due date',
   'Created at',
   'Theme',
+  'Photo file',
 ] as const
 
 /** cards.csv rows before neutralising/quoting (header first): one row per card, in board order. */
@@ -82,9 +83,27 @@ export function cardsRows(m: ExportModel): string[][] {
       a?.due ?? '',
       c.createdAt,
       themeOf.get(c.id) ?? '',
+      c.photo?.file ?? '',
     ])
   }
   return rows
+}
+
+export const PICTURES_HEADER = ['Picture ID', 'Description', 'Stage', 'Lane', 'Zone', 'File'] as const
+
+/** pictures.csv rows (header first): the board's pictures that are not photo cards, in board order. */
+export function picturesRows(m: ExportModel): string[][] {
+  return [
+    [...PICTURES_HEADER],
+    ...(m.images ?? []).map((i) => [
+      i.id,
+      i.description,
+      i.cell.type === 'cell' ? i.cell.stageLabel : '',
+      i.cell.type === 'cell' ? i.cell.laneLabel : '',
+      i.cell.type === 'zone' ? i.cell.zoneLabel : '',
+      i.file ?? '',
+    ]),
+  ]
 }
 
 /**

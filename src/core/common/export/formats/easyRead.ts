@@ -2,6 +2,7 @@ import type { ExportCard, ExportModel } from '../schema'
 import { cardIndex, rankedPains } from './common'
 import { wordsOf } from './words'
 import { escapeHtml as h } from './escape'
+import { logoHtml, PHOTOS_CSS, type ReportImages } from './photosHtml'
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -28,7 +29,7 @@ const quotable = (c: ExportCard): boolean => !c.author.anonymous && c.author.nam
  * and what will be done about them. People's own words are quoted only when they agreed to be named;
  * otherwise the page says what the card was about (its theme or its place on the board).
  */
-export function youSaidWeDidHtml(m: ExportModel): string {
+export function youSaidWeDidHtml(m: ExportModel, images: ReportImages = {}): string {
   const w = wordsOf(m)
   const cards = cardIndex(m)
   const said: string[] = []
@@ -56,7 +57,7 @@ export function youSaidWeDidHtml(m: ExportModel): string {
       : ''
     return `<li><span class="icon" aria-hidden="true">✅</span><bdi dir="auto">${h(a.text)}</bdi>.${who}${when}.${why}</li>`
   })
-  const org = m.report.organisation ? `<p class="org">${h(m.report.organisation)}</p>` : ''
+  const org = `${logoHtml(images, m.report.organisation)}${m.report.organisation ? `<p class="org">${h(m.report.organisation)}</p>` : ''}`
   const next = m.report.nextSteps
     ? `<h2><span aria-hidden="true">➡️</span> ${w.h('easy.next')}</h2><p dir="auto">${h(m.report.nextSteps)}</p>`
     : ''
@@ -67,7 +68,7 @@ export function youSaidWeDidHtml(m: ExportModel): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(w.t('easy.pageTitle', { title: m.session.title }))}</title>
-<style>${CSS}</style>
+<style>${CSS}${PHOTOS_CSS}</style>
 </head>
 <body>
 ${org}<h1>${w.h('easy.title')}</h1>

@@ -20,6 +20,7 @@ import { escapeHtml as h } from './escape'
 import { REPORT_CSS } from './htmlStyle'
 import { commentsHtml } from './comments'
 import { decisionTables, hasDecisions } from './decisions'
+import { logoHtml, PHOTOS_CSS, photosSection, type ReportImages } from './photosHtml'
 
 /** No network, no script: the report cannot fetch anything even if a bug let markup through. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -28,18 +29,19 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
  * A self-contained HTML report: inline CSS and SVG only, every user text escaped and marked
  * dir="auto" so right-to-left text lays out correctly, print-ready on A4 (the matrix on landscape).
  */
-export function htmlReport(m: ExportModel): string {
+export function htmlReport(m: ExportModel, images: ReportImages = {}): string {
   const w = wordsOf(m)
   const roles = activeRoles(m)
   const pains = rankedPains(m)
   const r = m.report
-  const org = r.organisation ? `<p class="org" dir="auto">${h(r.organisation)}</p>` : ''
+  const org = `${logoHtml(images, r.organisation)}${r.organisation ? `<p class="org" dir="auto">${h(r.organisation)}</p>` : ''}`
   const body = [
     `<header>${org}<h1 dir="auto">${h(m.session.title)}</h1><p class="meta">${w.h('report.subtitle')}${m.session.createdAt ? ` · ${w.h('report.heldOn', { date: m.session.createdAt.slice(0, 10) })}` : ''}</p>${facts(m, w)}</header>`,
     r.summary ? `<section><h2>${w.h('report.section.summary')}</h2>${paras(r.summary)}</section>` : '',
     context(m, w),
     footer(m, w),
     shows(m, 'board') ? board(m, w) : '',
+    shows(m, 'board') ? photosSection(m, images) : '',
     shows(m, 'themes') ? themesSection(m, w) : '',
     shows(m, 'pains')
       ? `<section><h2>${w.h('report.section.pains')}</h2>${topPainsChart(pains, roles, w)}${painsTable(pains, roles, w)}</section>`
@@ -72,7 +74,7 @@ export function htmlReport(m: ExportModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Copro Studio ${h(m.generator.appVersion)}">
 <title>${h(w.t('report.title', { title: m.session.title }))}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${PHOTOS_CSS}</style>
 </head>
 <body>
 ${body}
@@ -138,7 +140,8 @@ function cardItem(c: ExportCard, w: Words): string {
   const votes = c.votes.total
     ? ` <span class="votes">${w.h('report.votes', { count: c.votes.total })}</span>`
     : ''
-  return `<li style="background:${info.colour}"><span class="kind">${info.icon} ${h(w.kind(c.kind))}:</span> <bdi dir="auto">${ht(c.text)}</bdi>${votes}</li>`
+  const photo = c.photo ? `<span class="kind">${w.h('report.photo')}</span> ` : ''
+  return `<li style="background:${info.colour}"><span class="kind">${info.icon} ${h(w.kind(c.kind))}:</span> ${photo}<bdi dir="auto">${ht(c.text)}</bdi>${votes}</li>`
 }
 
 const cardList = (cards: readonly ExportCard[], w: Words): string =>

@@ -1,10 +1,11 @@
 import type { ExportModel } from '../schema'
-import { actionsCsv, cardsCsv, themesCsv, toCsv } from './csv'
+import { actionsCsv, cardsCsv, picturesRows, themesCsv, toCsv } from './csv'
 import { commentsRows, meTooRows } from './comments'
 import { decisionsRows, hasDecisions } from './decisions'
 import { htmlReport } from './html'
 import { jsonExport } from './json'
 import { markdownReport } from './markdown'
+import type { ReportImages } from './photosHtml'
 
 export const EXPORT_FORMATS = ['json', 'csv', 'md', 'html'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -17,9 +18,9 @@ export interface ExportFile {
 
 /**
  * The files one format produces (csv gives cards and actions, and themes, comments, "me too"s and
- * decisions — every round's results — when the board has any).
+ * decisions — every round's results — and pictures.csv when the board has any).
  */
-export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[] {
+export function renderFormat(m: ExportModel, format: ExportFormat, images: ReportImages = {}): ExportFile[] {
   switch (format) {
     case 'json':
       return [{ name: 'export.json', mediaType: 'application/json', text: jsonExport(m) }]
@@ -39,12 +40,16 @@ export function renderFormat(m: ExportModel, format: ExportFormat): ExportFile[]
         ...(hasDecisions(m)
           ? [{ name: 'decisions.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(decisionsRows(m)) }]
           : []),
+        ...(m.images?.length
+          ? [{ name: 'pictures.csv', mediaType: 'text/csv; charset=utf-8', text: toCsv(picturesRows(m)) }]
+          : []),
       ]
     case 'md':
       return [{ name: 'report.md', mediaType: 'text/markdown; charset=utf-8', text: markdownReport(m) }]
     case 'html':
-      return [{ name: 'report.html', mediaType: 'text/html; charset=utf-8', text: htmlReport(m) }]
+      return [{ name: 'report.html', mediaType: 'text/html; charset=utf-8', text: htmlReport(m, images) }]
   }
 }
 
+export type { ReportImages }
 export { actionsCsv, cardsCsv, themesCsv, htmlReport, jsonExport, markdownReport }

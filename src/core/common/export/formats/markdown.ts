@@ -18,6 +18,7 @@ import {
 import { escapeMarkdown as md } from './escape'
 import { wordsOf, type Words } from './words'
 import { decisionTables, hasDecisions } from './decisions'
+import { photosMarkdown } from './photosMarkdown'
 
 /** The report as Markdown (GitHub-flavoured tables). All user text is escaped. */
 export function markdownReport(m: ExportModel): string {
@@ -30,6 +31,7 @@ export function markdownReport(m: ExportModel): string {
   if (m.report.summary) out.push(`## ${w.t('report.section.summary')}`, '', md(m.report.summary), '')
   out.push(...context(m, w), '')
   if (shows(m, 'board')) out.push(...board(m, w), '')
+  if (shows(m, 'board')) out.push(...photosMarkdown(m))
   if (shows(m, 'themes')) out.push(...themes(m, w), '')
   if (shows(m, 'pains')) out.push(...pains(m, roles, w), '')
   if (shows(m, 'decisions') && hasDecisions(m)) out.push(...decisions(m, roles, w), '')
@@ -80,7 +82,7 @@ function summary(m: ExportModel, w: Words): string[] {
 function cardLine(c: ExportCard, w: Words): string {
   const info = CARD_KIND_INFO[c.kind]
   const votes = c.votes.total ? ` (${w.t('report.votes', { count: c.votes.total })})` : ''
-  return `${info.icon} **${w.kind(c.kind)}:** ${md(c.text)}${votes}`
+  return `${info.icon} **${w.kind(c.kind)}:** ${c.photo ? `${w.t('report.photo')} ` : ''}${md(c.text)}${votes}`
 }
 
 function board(m: ExportModel, w: Words): string[] {

@@ -1,0 +1,52 @@
+import { createContext, useContext } from 'react'
+import type * as Y from 'yjs'
+import { readBoardImages } from '../../../core/common/photos/boardImages'
+import { readRecords } from '../../../core/common/session/read'
+import { useDocValue } from '../../session/useDoc'
+
+/**
+ * Photos in the outline (issue 17 item 6): a photo card's image as a thumbnail whose text alternative
+ * is its caption, and the board's other pictures (pasted or dropped on the canvas) in a list of their
+ * own. Where an image is fetched from is the board's business (`imageUrl`), given through context so
+ * the memoised card rows need no new prop.
+ */
+export type ImageUrl = (ref: { photoId: string } | { src: string }) => string | null
+export const OutlineImageUrl = createContext<ImageUrl | null>(null)
+
+export function OutlinePhoto({ assetId, caption }: { assetId: string; caption: string }) {
+  const url = useContext(OutlineImageUrl)?.({ photoId: assetId }) ?? null
+  return url ? (
+    <img className="outline-photo" src={url} alt={caption} loading="lazy" data-testid="outline-photo" />
+  ) : null
+}
+
+const PICTURES = {
+  heading: 'Pictures on the board',
+  help: 'Pictures pasted or dropped on the canvas (not photo cards). Each is described by its alt text or file name.',
+} as const
+
+/** The board's pictures that are not photo cards; nothing when there are none. */
+export function OutlinePictures({ doc }: { doc: Y.Doc }) {
+  const pictures = useDocValue(doc, (d) => readBoardImages(readRecords(d)), [], 500) ?? []
+  const imageUrl = useContext(OutlineImageUrl)
+  if (pictures.length === 0) return null
+  return (
+    <section className="outline-zone" aria-labelledby="outline-pictures" data-testid="outline-pictures">
+      <h3 id="outline-pictures" className="outline-subtitle">
+        {PICTURES.heading} ({pictures.length})
+      </h3>
+      <p className="muted">{PICTURES.help}</p>
+      <ul className="outline-cards">
+        {pictures.map((p) => {
+          const url = p.assetId ? imageUrl?.({ photoId: p.assetId }) : null
+          return (
+            <li key={p.id} className="outline-card">
+              {url && <img className="outline-photo" src={url} alt={p.description} loading="lazy" />}
+              <p className="outline-card-text">{p.description}</p>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
