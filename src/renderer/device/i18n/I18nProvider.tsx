@@ -1,5 +1,5 @@
-import { useEffect, useMemo, type ReactNode } from 'react'
-import { IntlProvider, useIntl } from 'react-intl'
+import { useContext, useEffect, useMemo, type ReactNode } from 'react'
+import { IntlContext, IntlProvider, type IntlShape } from 'react-intl'
 import {
   catalogue,
   directionOf,
@@ -8,6 +8,7 @@ import {
   type MessageValues,
   type TextDirection,
   type UiLocale,
+  translator,
 } from '../../../shared/i18n'
 
 /**
@@ -46,9 +47,18 @@ function reportMissing(err: { code?: string; message: string }): void {
 
 export type TFunction = (key: MessageKey, values?: MessageValues) => string
 
+/**
+ * The nearest provider's FormatJS object; outside any provider (a component rendered on its own, e.g. in
+ * a component test or an error boundary's fallback) English, so a screen never fails for want of one.
+ */
+function useNearestIntl(): { locale: string; formatMessage: IntlShape['formatMessage'] } {
+  const intl = useContext(IntlContext) as IntlShape | null
+  return intl ?? (translator('en').intl as unknown as IntlShape)
+}
+
 /** `t(key, values)` for the nearest provider's language. */
 export function useT(): TFunction {
-  const intl = useIntl()
+  const intl = useNearestIntl()
   return useMemo<TFunction>(
     () => (key, values) => intl.formatMessage({ id: key }, values as Record<string, string | number | Date>),
     [intl],
@@ -57,6 +67,6 @@ export function useT(): TFunction {
 
 /** The nearest provider's locale and direction. */
 export function useLocale(): { locale: string; dir: TextDirection } {
-  const intl = useIntl()
+  const intl = useNearestIntl()
   return { locale: intl.locale, dir: directionOf(intl.locale as UiLocale) }
 }
