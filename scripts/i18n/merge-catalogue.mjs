@@ -39,6 +39,10 @@ for (const key of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
     if (o !== undefined) out[key] = o
   }
 }
-const sorted = Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]))
+const sorted = Object.fromEntries(
+  Object.keys(out)
+    .sort()
+    .map((k) => [k, out[k]]),
+)
 writeFileSync(oursPath, JSON.stringify(sorted, null, 2) + '\n')
 process.exit(conflicts ? 1 : 0)
