@@ -4,7 +4,7 @@ import { BoardSessions } from '../../../src/renderer/session/BoardSessions'
 import { scopedKey } from '../../../src/renderer/session/scoped'
 import type { FacilitationController } from '../../../src/renderer/session/facilitationController'
 
-const board = (sessionId: string) => ({ sessionId }) as unknown as SessionBoard
+const board = (sessionId: string) => ({ sessionId, provider: () => null }) as unknown as SessionBoard
 
 describe('BoardSession', () => {
   it('holds one board at a time and tells listeners', () => {
