@@ -157,7 +157,7 @@ test.describe('a workshop by keyboard only', () => {
     // the same dots as the canvas and the Facilitation view use (on this device until the round closes)
     const dots = await page.evaluate(() => {
       const key = Object.keys(localStorage).find((k) => k.startsWith('copro.votes.'))!
-      return JSON.parse(localStorage.getItem(key)!) as string[]
+      return (JSON.parse(localStorage.getItem(key)!) as { cardIds: string[] }).cardIds
     })
     expect(dots).toHaveLength(3)
 

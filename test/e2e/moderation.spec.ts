@@ -79,6 +79,6 @@ test.describe('moderation', () => {
     await expect(decided.filter({ hasText: 'Nobody told us' })).toContainText('On the board')
     await expect(decided.filter({ hasText: 'Not for the wall' })).toContainText('Not shown on the board')
     await phone.getByRole('button', { name: 'See the board' }).click()
-    await expect(phone.getByText('Nobody told us the ward had moved')).toBeVisible()
+    await expect(phone.getByText('Nobody told us the ward had moved', { exact: true })).toBeVisible()
   })
 })

@@ -60,7 +60,7 @@ test.describe('workbench in Chromium via copro serve', () => {
     await page.reload()
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'high-contrast')
     await page.getByRole('button', { name: 'Settings' }).click()
-    await page.getByRole('radio', { name: 'Follow my computer' }).check()
+    await page.getByRole('radio', { name: 'Follow my computer', exact: true }).check()
   })
 
   test('the side bar resizes by keyboard and the panel toggles', async ({ page, serve }) => {
