@@ -1,5 +1,5 @@
 import { cardTexts, expect, showView, test, type ServeHandle } from './fixtures'
-import { openFacilitatorBoard, type Links } from './guestHelpers'
+import { joinAsGuest, openFacilitatorBoard, type Links } from './guestHelpers'
 import { addPhoneCard, joinPhone, phoneOf } from './phoneHelpers'
 
 /**
@@ -80,5 +80,40 @@ test.describe('moderation', () => {
     await expect(decided.filter({ hasText: 'Not for the wall' })).toContainText('Not shown on the board')
     await phone.getByRole('button', { name: 'See the board' }).click()
     await expect(phone.getByText('Nobody told us the ward had moved', { exact: true })).toBeVisible()
+  })
+
+  test('a guest on the full canvas: the card waits off the board, then the approval puts it there', async ({
+    browser,
+    serve,
+  }) => {
+    test.setTimeout(120_000)
+    const { links } = await sharedSession(serve, 'Moderated canvas')
+    const fac = await openFacilitatorBoard(browser, serve, 'Moderated canvas')
+    await showView(fac, 'Facilitation')
+    const section = fac.getByTestId('moderation-section')
+    await section.getByLabel('Hold guests’ cards for approval').check()
+    await section.getByRole('button', { name: 'Save moderation settings' }).click()
+
+    const guest = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
+    await joinAsGuest(guest, links.participantUrl, { name: 'Amira', role: 'Carer or family member' })
+    await guest.getByTestId('guest-kind-pain').click()
+    await guest.getByTestId('guest-card-text').fill('The lift was broken for a month')
+    await guest.getByTestId('guest-card-post').click()
+    await expect(guest.getByTestId('guest-composer-status')).toContainText('The facilitator looks at cards')
+    await expect(guest.getByTestId('phone-held-card')).toContainText('The lift was broken for a month')
+    // the guest keeps their connection (no 4430): the card never entered the shared document
+    await expect(guest.getByTestId('guest-connection')).toHaveAttribute('data-connection', 'connected')
+    await expect(fac.getByTestId('moderation-badge')).toContainText('Waiting for approval (1)')
+    expect(await cardTexts(fac)).not.toContain('The lift was broken for a month')
+
+    await fac.keyboard.press('Control+Alt+O')
+    const card = fac.getByTestId('outline-moderation').getByTestId('outline-held-card')
+    await card.focus()
+    await fac.keyboard.press('a')
+    await expect.poll(() => cardTexts(fac)).toContain('The lift was broken for a month')
+    await expect(guest.getByTestId('phone-held-card')).toHaveCount(0)
+    await expect(guest.getByTestId('phone-decided-card')).toContainText('On the board')
+    await expect.poll(() => cardTexts(guest)).toContain('The lift was broken for a month')
+    await expect(guest.getByTestId('guest-connection')).toHaveAttribute('data-connection', 'connected')
   })
 })

@@ -22,11 +22,17 @@ import { roleShort, useT } from '../device/i18n'
 import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
 import { LoadedBoard } from '../board/loadBoard'
+import { holdCanvasCards, isHeldOnDevice } from './heldCanvasCards'
+import { APPROVAL_COPY, ForApproval } from './phone/ForApproval'
+import { useModeration } from '../session/moderation'
 import { BoardSession } from '../session/BoardSession'
 import { phoneViewUrl } from './phone/screenChoice'
 import { BoardSessionContext } from '../session/useBoardSession'
 import { BoardAnnouncer } from '../features/a11y/BoardAnnouncer'
 import { FacilitationLayer } from '../features/facilitation/canvas/FacilitationLayer'
+
+/** The binding's filter for a guest's board: cards held for the facilitator stay on this device. */
+const keepHeldOnDevice = (r: Parameters<typeof isHeldOnDevice>[0]) => !isHeldOnDevice(r)
 
 export interface GuestBoardProps {
   link: JoinLink
@@ -61,6 +67,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
     return () => s.dispose()
   }, [link.sessionId])
   const [api, setApi] = useState<BoardApi | null>(null)
+  const approval = useModeration(session?.moderation)
   const [connection, setConnection] = useState<BoardStatus['connection']>('connecting')
   const onDeadRef = useRef(onDead)
   onDeadRef.current = onDead
@@ -125,7 +132,13 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
     (a: BoardApi) => {
       setApi(a)
       detach.current?.()
-      detach.current = session?.attachBoard({ ...a, sessionId: link.sessionId, identity }) ?? null
+      const off = session?.attachBoard({ ...a, sessionId: link.sessionId, identity }) ?? null
+      // while the facilitator moderates, this guest's new cards go to the relay's inbox (heldCanvasCards.ts)
+      const offHold = session ? holdCanvasCards(a.editor, session.moderation, identity.id) : null
+      detach.current = () => {
+        off?.()
+        offHold?.()
+      }
       if (!a.zoomToStructure()) a.zoomToFit()
     },
     [session, link.sessionId, identity],
@@ -149,6 +162,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
     if (activity?.private && readReveal(doc)[activity.id] === undefined) {
       return t('guestBoard.savedPrivate')
     }
+    if (approval.mine?.moderated) return APPROVAL_COPY.sent
     return where ? t('guest.postedIn', { where }) : t('guest.posted')
   }
 
@@ -209,6 +223,11 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
             </p>
           )}
         </header>
+        {approval.mine?.moderated || approval.mine?.decisions.length ? (
+          <div className="guest-approval">
+            <ForApproval view={approval} />
+          </div>
+        ) : null}
         {listView && api && (
           <main className="guest-list" aria-label={t('guestBoard.listLabel')}>
             <GuestOutline api={api} sessionId={link.sessionId} identity={identity} title={info.title} />
@@ -227,6 +246,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
               onReady={onReady}
               layers={GUEST_LAYERS}
               structureUndo={session.structureUndo}
+              shouldSync={keepHeldOnDevice}
             />
           </Suspense>
         </div>
