@@ -59,7 +59,10 @@ export class Relay {
   constructor(opts: RelayOptions) {
     this.limits = resolveLimits(opts.limits)
     this.awarenessBounds = {
-      maxEntries: this.limits.maxAwarenessIdsPerConnection,
+      // A stock client echoes every state it receives, all in one update: an honest update may carry
+      // as many entries as one relay message (the session's states, at most); what it may own is
+      // bounded per connection by the room (maxAwarenessIdsPerConnection).
+      maxEntries: this.limits.maxAwarenessStatesPerSession,
       maxStateBytes: this.limits.maxAwarenessStateBytes,
     }
     this.persistence = opts.persistence
