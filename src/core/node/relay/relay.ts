@@ -59,10 +59,7 @@ export class Relay {
   constructor(opts: RelayOptions) {
     this.limits = resolveLimits(opts.limits)
     this.awarenessBounds = {
-      // A stock client echoes every state it receives, all in one update: an honest update may carry
-      // as many entries as one relay message (the session's states, at most); what it may own is
-      // bounded per connection by the room (maxAwarenessIdsPerConnection).
-      maxEntries: this.limits.maxAwarenessStatesPerSession,
+      maxEntries: this.limits.maxAwarenessStatesPerSession, // a stock client echoes one relay message whole
       maxStateBytes: this.limits.maxAwarenessStateBytes,
     }
     this.persistence = opts.persistence
