@@ -111,4 +111,15 @@ describe('relay rights: presence', () => {
     s.ws.send(awarenessFlood(5000, 5, { presence: { user: { name: 'x' } } }))
     expect((await s.closed).code).toBe(CLOSE_CODES.AWARENESS_REFUSED)
   })
+
+  it('the app’s own presence field (`presence.user`) is checked as well', async () => {
+    const s = rawSocket(relay.url, SESSION, 'watcher')
+    await s.opened
+    s.ws.send(awarenessFrame(4243, 1, { presence: user('fac1', 'facilitator') }))
+    expect((await s.closed).code).toBe(CLOSE_CODES.AWARENESS_REFUSED)
+    const alice = rawSocket(relay.url, SESSION, 'alice')
+    await alice.opened
+    alice.ws.send(awarenessFrame(4244, 1, { presence: user('bob', 'participant') }))
+    expect((await alice.closed).code).toBe(CLOSE_CODES.AWARENESS_REFUSED)
+  })
 })
