@@ -14,6 +14,9 @@ export async function agreementRound(p: {
 }): Promise<void> {
   const { fac, view, named, anon, wall, snap } = p
 
+  // the step before (comments) leaves the Comments view open
+  await fac.getByRole('button', { name: 'Facilitation', exact: true }).click()
+  await expect(view).toBeVisible()
   await view.getByRole('textbox', { name: 'Question' }).fill('Do we agree with these?')
   await view.getByTestId('round-method').selectOption('agreement')
   await view.getByRole('button', { name: 'Open the round' }).click()

@@ -19,7 +19,8 @@ const valid: PresenceState = {
     id: 'p-amal',
     name: 'Amal',
     coproRole: 'service-user',
-    sessionRole: 'participant',
+    // the relay takes a presence only for the connection's own role (these clients hold the facilitator's token)
+    sessionRole: 'facilitator',
     colour: '#7b2cbf',
   },
   cursor: { x: 10, y: 20 },

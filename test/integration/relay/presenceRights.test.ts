@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CLOSE_CODES, MemoryPersistence } from '../../../src/core/node/relay'
 import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
 import { waitFor } from '../../helpers/wait'
+import { awarenessFlood } from '../hostile/attacks'
 import { awarenessFrame } from './frames'
 import { rawSocket, SESSION, stockClient, type Client, waitSynced } from './helpers'
 import { GRANTS } from './rightsBoard'
@@ -73,5 +74,52 @@ describe('relay rights: presence', () => {
     await Promise.all([waitSynced(alice), waitSynced(bob)])
     alice.provider.awareness.setLocalState(user('alice', 'participant'))
     await waitFor(() => bob.provider.awareness.getStates().has(alice.doc.clientID), 'Bob sees Alice')
+  })
+
+  it('a guest joining a room with more presences than one connection owns keeps its link (the rehearsal’s 4412)', async () => {
+    // A stock y-websocket client echoes every awareness state it receives, all in one update: the
+    // relay's join reply (every state) comes straight back. The relay must take that honest echo.
+    const here = (['fac', 'cofac', 'alice', 'bob', 'mallory'] as const).map((token) => connect(token))
+    await Promise.all(here.map(waitSynced))
+    for (const [i, c] of here.entries()) {
+      const { participantId, sessionRole } =
+        GRANTS[(['fac', 'cofac', 'alice', 'bob', 'mallory'] as const)[i]!]!
+      c.provider.awareness.setLocalStateField('presence', user(participantId!, sessionRole).user)
+    }
+    const ids = here.map((c) => c.doc.clientID)
+    await waitFor(() => ids.every((id) => here[0]!.provider.awareness.getStates().has(id)), 'five presences')
+
+    const guest = connect('legacy')
+    const closes: number[] = []
+    guest.provider.on('connection-close', (e) => {
+      if (e) closes.push(e.code)
+    })
+    const seen = () => ids.every((id) => guest.provider.awareness.getStates().has(id))
+    await waitFor(() => closes.length > 0 || (guest.provider.synced && seen()), 'the guest sees everyone')
+    // its own presence, sent after its echo on the same socket, reaches the facilitator: the echo was taken
+    guest.provider.awareness.setLocalStateField('presence', {
+      user: { name: '', sessionRole: 'participant' },
+    })
+    const facSees = () => here[0]!.provider.awareness.getStates().has(guest.doc.clientID)
+    await waitFor(() => closes.length > 0 || facSees(), 'the facilitator sees the guest')
+    expect(closes).toEqual([])
+  })
+
+  it('new states for more client ids than one connection owns are still refused', async () => {
+    const s = rawSocket(relay.url, SESSION, 'watcher')
+    await s.opened
+    s.ws.send(awarenessFlood(5000, 5, { presence: { user: { name: 'x' } } }))
+    expect((await s.closed).code).toBe(CLOSE_CODES.AWARENESS_REFUSED)
+  })
+
+  it('the app’s own presence field (`presence.user`) is checked as well', async () => {
+    const s = rawSocket(relay.url, SESSION, 'watcher')
+    await s.opened
+    s.ws.send(awarenessFrame(4243, 1, { presence: user('fac1', 'facilitator') }))
+    expect((await s.closed).code).toBe(CLOSE_CODES.AWARENESS_REFUSED)
+    const alice = rawSocket(relay.url, SESSION, 'alice')
+    await alice.opened
+    alice.ws.send(awarenessFrame(4244, 1, { presence: user('bob', 'participant') }))
+    expect((await alice.closed).code).toBe(CLOSE_CODES.AWARENESS_REFUSED)
   })
 })

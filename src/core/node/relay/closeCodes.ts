@@ -41,7 +41,7 @@ export const CLOSE_CODES = {
   UPDATE_INCOMPLETE: 4409,
   /**
    * An awareness update the relay refuses: a client id owned by another link, more ids than
-   * `maxAwarenessIdsPerConnection`, a state over `maxAwarenessStateBytes` or not a plain object, or the
+   * `maxAwarenessIdsPerConnection`, more entries in one update than `maxAwarenessStatesPerSession`, a state over `maxAwarenessStateBytes` or not a plain object, or the
    * session already keeps `maxAwarenessStatesPerSession` states. Permanent.
    */
   AWARENESS_REFUSED: 4412,

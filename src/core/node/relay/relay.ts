@@ -59,7 +59,7 @@ export class Relay {
   constructor(opts: RelayOptions) {
     this.limits = resolveLimits(opts.limits)
     this.awarenessBounds = {
-      maxEntries: this.limits.maxAwarenessIdsPerConnection,
+      maxEntries: this.limits.maxAwarenessStatesPerSession, // a stock client echoes one relay message whole
       maxStateBytes: this.limits.maxAwarenessStateBytes,
     }
     this.persistence = opts.persistence

@@ -337,7 +337,15 @@ export class Room {
    * nobody shows up as a facilitator or as someone else.
    */
   private checkPresenceClaims(conn: RelayConnection, e: AwarenessEntry): void {
-    const user = (JSON.parse(e.json) as { user?: unknown }).user
+    const state = JSON.parse(e.json) as { user?: unknown; presence?: { user?: unknown } | null }
+    // `user` (stock clients), and the app's own field (`presence.user`, src/shared/model/participant.ts)
+    this.checkUserClaims(conn, state.user)
+    if (state.presence !== null && typeof state.presence === 'object') {
+      this.checkUserClaims(conn, state.presence.user)
+    }
+  }
+
+  private checkUserClaims(conn: RelayConnection, user: unknown): void {
     if (user === null || typeof user !== 'object') return
     const { sessionRole, id } = user as { sessionRole?: unknown; id?: unknown }
     if (sessionRole !== undefined && sessionRole !== conn.auth?.sessionRole) {

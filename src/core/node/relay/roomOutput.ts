@@ -163,9 +163,15 @@ export class RoomOutput {
   private send(): void {
     this.sendUpdates()
     if (this.awarenessIds.size > 0) {
-      const frame = this.encodeAwareness([...this.awarenessIds])
+      const ids = [...this.awarenessIds]
       this.awarenessIds.clear()
-      for (const conn of this.conns) conn.send(frame)
+      // at most maxAwarenessStatesPerSession ids a frame: a stock client's echo of it stays within the
+      // entries the relay takes in one update (a window's churn may change more ids than that)
+      const most = this.limits.maxAwarenessStatesPerSession
+      for (let i = 0; i < ids.length; i += most) {
+        const frame = this.encodeAwareness(ids.slice(i, i + most))
+        for (const conn of this.conns) conn.send(frame)
+      }
     }
     this.checkOutput()
   }
