@@ -8,19 +8,20 @@ import { type CliIo, terminalSafeIo } from './io'
 import { loadSessionForReading } from './loadSession'
 import { RELAY_USAGE, runRelay } from './relay'
 import { runServe, SERVE_USAGE } from './serve'
+import { w } from './words'
 
-const USAGE = `Copro Studio command line
+const USAGE = (): string => `${w('cli.title')}
 
-Usage:
+${w('cli.usageHeading')}
   ${SERVE_USAGE}
   ${RELAY_USAGE}
   copro sessions list|create|export|import|delete …   (copro sessions --help)
-  copro templates check <file...> | list [--json]
-  copro export <session-id | file.copro> --format json,csv,md,html --out DIR [--data-dir DIR]
+  copro templates check [--languages cy,en] <file...> | list [--json]
+  copro export <session-id | file.copro> --format json,csv,md,html --out DIR [--data-dir DIR] [--language cy,en]
   ${IMPORT_CARDS_USAGE}
   copro help
 
-Every command that reads or writes sessions takes --data-dir DIR (default: ${defaultDataDir()}).`
+${w('cli.dataDirNote', { dir: defaultDataDir() })}`
 
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   const io = terminalSafeIo(rawIo)
@@ -59,24 +60,24 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
           dataDir: defaultDataDir(),
           appVersion: io.version,
           loadSessionDoc: (idOrFile, opts) =>
-            loadSessionForReading(idOrFile, opts.dataDir, (w) => io.err(`warning: ${w}`)),
+            loadSessionForReading(idOrFile, opts.dataDir, (message) => io.err(w('cli.warning', { message }))),
         })
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        io.out(USAGE)
+        io.out(USAGE())
         return command === undefined ? 1 : 0
       default:
-        io.err(`Unknown command "${command}".\n\n${USAGE}`)
+        io.err(`${w('cli.unknownCommand', { command })}\n\n${USAGE()}`)
         return 2
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`${err.message}\n\n${USAGE}`)
+      io.err(`${err.message}\n\n${USAGE()}`)
       return 2
     }
-    io.err(`Error: ${err instanceof Error ? err.message : String(err)}`)
+    io.err(w('cli.error', { message: err instanceof Error ? err.message : String(err) }))
     return 1
   }
 }

@@ -7,6 +7,7 @@ import { AdminToken } from '../core/node/server/hostedFront'
 import { startHostedRelay } from '../core/node/server/hostedRelay'
 import { flagString, parseArgs, UsageError } from './args'
 import type { CliIo } from './io'
+import { w } from './words'
 
 export const RELAY_USAGE =
   'copro relay --port P --data-dir DIR [--redis URL --database URL] [--host 127.0.0.1] [--tls-cert F --tls-key F] [--token T] [--web-dir DIR]'
@@ -42,23 +43,24 @@ export async function runRelay(argv: string[], io: CliIo): Promise<number> {
     io.out(HELP)
     return 0
   }
-  if (args.positionals.length) throw new UsageError(`Unexpected argument ${args.positionals[0]}.`)
+  if (args.positionals.length)
+    throw new UsageError(w('cli.unexpectedArgument', { arg: args.positionals[0] ?? '' }))
   const portText = flagString(args, 'port')
-  if (portText === undefined) throw new UsageError('--port is required.')
+  if (portText === undefined) throw new UsageError(w('cli.relay.portRequired'))
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be 0–65535, not ${portText}.`)
+    throw new UsageError(w('cli.portRange', { port: portText }))
   const redisUrl = flagString(args, 'redis')
   const databaseUrl = flagString(args, 'database') ?? process.env.COPRO_DATABASE_URL
-  if (!redisUrl !== !databaseUrl) throw new UsageError('--redis and --database go together.')
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new UsageError('--redis must be a redis:// URL.')
+  if (!redisUrl !== !databaseUrl) throw new UsageError(w('cli.relay.redisAndDatabase'))
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new UsageError(w('cli.relay.redisUrl'))
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
-    throw new UsageError('--database must be a postgres:// URL.')
+    throw new UsageError(w('cli.relay.databaseUrl'))
   const dataDir = flagString(args, 'data-dir')
-  if (dataDir === undefined && !redisUrl) throw new UsageError('--data-dir is required.')
+  if (dataDir === undefined && !redisUrl) throw new UsageError(w('cli.relay.dataDirRequired'))
   const certFile = flagString(args, 'tls-cert')
   const keyFile = flagString(args, 'tls-key')
-  if (!certFile !== !keyFile) throw new UsageError('--tls-cert and --tls-key go together.')
+  if (!certFile !== !keyFile) throw new UsageError(w('cli.relay.tlsTogether'))
   const tokenText = flagString(args, 'token') ?? process.env.COPRO_RELAY_TOKEN
   if (tokenText !== undefined) {
     const checked = AdminToken.safeParse(tokenText)
@@ -68,7 +70,7 @@ export async function runRelay(argv: string[], io: CliIo): Promise<number> {
     certFile && keyFile ? { cert: await readFile(certFile), key: await readFile(keyFile) } : undefined
   const webDir = flagString(args, 'web-dir') ?? builtRenderer()
   if (webDir && !existsSync(join(webDir, 'index.html'))) {
-    io.err(`--web-dir ${webDir} has no index.html.`)
+    io.err(w('cli.relay.noIndex', { dir: webDir }))
     return 1
   }
   const host = flagString(args, 'host') ?? '127.0.0.1'
@@ -85,7 +87,7 @@ export async function runRelay(argv: string[], io: CliIo): Promise<number> {
       ? await startClusterRelay({ ...common, redisUrl, databaseUrl })
       : await startHostedRelay({ ...common, dataDir: dataDir!, appVersion: io.version })
   io.out(`Copro relay is running at ${relay.url}`)
-  if (tokenText === undefined) io.out(`Admin token (keep it secret): ${relay.adminToken}`)
+  if (tokenText === undefined) io.out(w('cli.relay.adminToken', { token: relay.adminToken }))
   io.out(`Health: ${relay.origin}/health`) // last: scripts may wait for this line
   await new Promise<void>((resolve) => {
     const stop = () => resolve()

@@ -5,26 +5,25 @@ import { buildExportModel } from '../../core/common/export/model'
 import { EXPORT_FORMATS } from '../../core/common/export/formats'
 import { WRITE_FORMATS, writeExport, type WriteFormat } from '../../core/node/export/writeExport'
 import { Language } from '../../shared/i18n/languages'
+import { w } from '../words'
 
 export const EXPORT_USAGE =
   'copro export <session-id | file.copro> [--format json,csv,md,html,docx,xlsx,easyread] --out DIR [--data-dir D] [--names] [--language cy,en]'
 
-const HELP = `Export a session's structured outputs.
+const HELP = (): string => `${w('cli.export.help.title')}
 
-Usage:
+${w('cli.usageHeading')}
   ${EXPORT_USAGE}
 
-Options:
-  --format   comma-separated list of json, csv, md, html, docx, xlsx, easyread (default: json, csv, md, html)
+${w('cli.optionsHeading')}
+  --format   ${w('cli.export.help.format')}
              json → export.json   csv → cards.csv + actions.csv (+ themes.csv)   md → report.md
-             html → report.html   docx → report.docx (Word)   xlsx → export.xlsx (one sheet per table)
-             easyread → you-said-we-did.html (an easy-read one-pager for the people who took part)
-  --out      folder to write into (created if missing; existing export files are replaced)
-  --data-dir data folder holding the sessions (default: the app's data folder)
-  --names    show the names of participants who agreed to be named (default: pseudonyms only)
-  --language the report's language, or two side by side, the first leading: en, cy, ar, cy,en …
-             (default: the facilitator's choice in the app, else the session's language). CSV, JSON
-             and the spreadsheet are data: their column names stay English.`
+             html → report.html   docx → report.docx (Word)   xlsx → export.xlsx
+             ${w('cli.export.help.easyread')}
+  --out      ${w('cli.export.help.out')}
+  --data-dir ${w('cli.export.help.dataDir')}
+  --names    ${w('cli.export.help.names')}
+  --language ${w('cli.export.help.language')}`
 
 export interface ExportCommandIo {
   out(s: string): void
@@ -61,21 +60,21 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
       booleans: ['names', 'help'],
     })
     if (p.flags.has('help')) {
-      io.out(HELP)
+      io.out(HELP())
       return 0
     }
-    if (p.positionals.length !== 1) throw new UsageError('Give exactly one session id or .copro file.')
+    if (p.positionals.length !== 1) throw new UsageError(w('cli.export.oneTarget'))
     target = p.positionals[0]!
     formats = parseFormats(flagString(p, 'format'))
     const out = flagString(p, 'out')
-    if (!out) throw new UsageError('--out DIR is required.')
+    if (!out) throw new UsageError(w('cli.export.needsOut'))
     outDir = resolve(out)
     dataDir = resolve(flagString(p, 'data-dir') ?? io.dataDir)
     includeNames = p.flags.has('names')
     languages = parseLanguages(flagString(p, 'language'))
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n\nUsage: ${EXPORT_USAGE}`)
+      io.err(`${e.message}\n\n${w('cli.usage', { usage: EXPORT_USAGE })}`)
       return 2
     }
     throw e
@@ -91,12 +90,17 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
     })
     const written = await writeExport(model, formats, outDir, readAsset ? { readAsset } : {})
     io.out(
-      `Exported "${model.session.title}" (${model.cards.length} cards, ${model.actions.length} actions) to ${outDir}:`,
+      w('cli.export.done', {
+        title: model.session.title,
+        cards: model.cards.length,
+        actions: model.actions.length,
+        dir: outDir,
+      }),
     )
-    for (const f of written) io.out(`  ${f.path}  ${f.bytes} bytes`)
+    for (const f of written) io.out(`  ${w('cli.export.bytes', { path: f.path, bytes: f.bytes })}`)
     return 0
   } catch (e) {
-    io.err(`Export failed: ${e instanceof Error ? e.message : String(e)}`)
+    io.err(w('cli.export.failed', { message: e instanceof Error ? e.message : String(e) }))
     return 1
   }
 }
@@ -104,11 +108,10 @@ export async function runExportCommand(args: string[], io: ExportCommandIo): Pro
 function parseLanguages(v: string | undefined): Language[] {
   if (v === undefined) return []
   const list = [...new Set(v.split(',').map((s) => s.trim().toLowerCase()))].filter((s) => s !== '')
-  if (list.length < 1 || list.length > 2)
-    throw new UsageError('--language takes one language or two side by side, e.g. --language cy,en.')
+  if (list.length < 1 || list.length > 2) throw new UsageError(w('cli.export.languageCount'))
   for (const l of list)
     if (!Language.safeParse(l).success)
-      throw new UsageError(`Unknown language "${l}": choose from ${Language.options.join(', ')}.`)
+      throw new UsageError(w('cli.unknownLanguage', { language: l, languages: Language.options.join(', ') }))
   return list as Language[]
 }
 
@@ -118,9 +121,9 @@ function parseFormats(v: string | undefined): WriteFormat[] {
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== '')
-  if (!list.length) throw new UsageError('--format needs at least one of json, csv, md, html.')
+  if (!list.length) throw new UsageError(w('cli.export.needsFormat'))
   for (const f of list)
     if (!(WRITE_FORMATS as readonly string[]).includes(f))
-      throw new UsageError(`Unknown format "${f}": choose from ${WRITE_FORMATS.join(', ')}.`)
+      throw new UsageError(w('cli.export.unknownFormat', { format: f, formats: WRITE_FORMATS.join(', ') }))
   return [...new Set(list)] as WriteFormat[]
 }

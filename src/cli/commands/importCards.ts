@@ -11,28 +11,25 @@ import { StorageError, errorMessage } from '../../core/node/storage/errors'
 import { SessionStore } from '../../core/node/storage/sessionStore'
 import { CoproRole } from '../../shared/model/roles'
 import { UsageError, flagString, parseArgs } from '../args'
+import { w } from '../words'
 
 export const IMPORT_CARDS_USAGE =
   'copro import-cards <session-id> <file.csv|file.xlsx> [--kind K] [--role R] [--dry-run] [--data-dir DIR]'
 
-const HELP = `Add cards to a session from a CSV (or tab-separated) file or an Excel workbook (.xlsx, its first sheet).
+const HELP = (): string => `${w('cli.import.help.title')}
 
-Usage:
+${w('cli.usageHeading')}
   ${IMPORT_CARDS_USAGE}
 
-The first row names the columns: text (required), kind, stage, lane, zone, role, name.
-Stages, lanes and zones are matched by their label (or id); name is a name the person agreed to show
-(leave it empty for an anonymous card). Every row is checked first: if any row has an error, the errors
-are listed with their row numbers and nothing is written.
+${w('cli.import.help.body')}
 
-Options:
-  --kind      kind of rows with no kind (default: idea)
-  --role      co-production role of rows with no role (default: service-user)
-  --dry-run   check the file and show what would be added, without writing
-  --data-dir  data folder holding the sessions (default: the app's data folder)
+${w('cli.optionsHeading')}
+  --kind      ${w('cli.import.help.kind')}
+  --role      ${w('cli.import.help.role')}
+  --dry-run   ${w('cli.import.help.dryRun')}
+  --data-dir  ${w('cli.export.help.dataDir')}
 
-Like the other commands that change sessions, this refuses while a running Copro Studio owns the
-data folder (close the app first). Exit codes: 0 done, 1 failed or rows with errors, 2 usage, 3 in use.`
+${w('cli.import.help.locked')}`
 
 export interface ImportCardsIo {
   out(s: string): void
@@ -49,17 +46,18 @@ export async function runImportCardsCommand(args: string[], io: ImportCardsIo): 
   try {
     const p = parseArgs(args, { values: ['data-dir', 'kind', 'role'], booleans: ['dry-run', 'help'] })
     if (p.flags.has('help')) {
-      io.out(HELP)
+      io.out(HELP())
       return EXIT.ok
     }
-    if (p.positionals.length !== 2) throw new UsageError('copro import-cards takes a session id and a file.')
+    if (p.positionals.length !== 2) throw new UsageError(w('cli.import.takes'))
     const [id, file] = p.positionals as [string, string]
     const kind = CardKind.safeParse(flagString(p, 'kind') ?? 'idea')
-    if (!kind.success) throw new UsageError(`--kind must be one of ${CardKind.options.join(', ')}.`)
+    if (!kind.success) throw new UsageError(w('cli.import.kindOneOf', { kinds: CardKind.options.join(', ') }))
     const role = CoproRole.safeParse(flagString(p, 'role') ?? 'service-user')
-    if (!role.success) throw new UsageError(`--role must be one of ${CoproRole.options.join(', ')}.`)
+    if (!role.success)
+      throw new UsageError(w('cli.import.roleOneOf', { roles: CoproRole.options.join(', ') }))
     const bytes = await readFile(file).catch((e: unknown) => {
-      throw new StorageError('not-found', `Cannot read ${file}: ${errorMessage(e)}`)
+      throw new StorageError('not-found', w('cli.import.cannotRead', { file, message: errorMessage(e) }))
     })
     // an Excel workbook (.xlsx) is read as the rows of its first sheet; anything else as CSV / TSV text
     const spreadsheet = /\.xlsx$/i.test(file)
@@ -74,7 +72,7 @@ export async function runImportCardsCommand(args: string[], io: ImportCardsIo): 
       ...(io.appVersion ? { appVersion: io.appVersion } : {}),
     })
     try {
-      for (const w of store.warnings) io.err(`warning: ${w.message}`)
+      for (const warn of store.warnings) io.err(w('cli.warning', { message: warn.message }))
       const doc = new Y.Doc()
       for (const u of await store.load(id)) Y.applyUpdate(doc, u)
       const table = { defaultKind: kind.data, defaultRole: role.data }
@@ -87,16 +85,14 @@ export async function runImportCardsCommand(args: string[], io: ImportCardsIo): 
       }
       if (parsed.errors.length > 0) {
         for (const e of parsed.errors) io.err(e.message)
-        io.err(
-          `Nothing was added: fix the ${parsed.errors.length === 1 ? 'row' : 'rows'} above and run again.`,
-        )
+        io.err(w('cli.import.nothingAdded', { count: parsed.errors.length }))
         return EXIT.failed
       }
       const n = parsed.cards.length
       if (p.flags.has('dry-run')) {
         for (const c of parsed.cards)
           io.out(`row ${c.row}: ${c.kind} · ${c.text.replace(/\s+/g, ' ').slice(0, 80)}`)
-        io.out(`${n} ${n === 1 ? 'card' : 'cards'} would be added (dry run: nothing written).`)
+        io.out(w('cli.import.wouldAdd', { count: n }))
         return EXIT.ok
       }
       const updates: Uint8Array[] = []
@@ -107,14 +103,14 @@ export async function runImportCardsCommand(args: string[], io: ImportCardsIo): 
       })
       for (const u of updates) store.append(id, u)
       await store.flush(id)
-      io.out(`Added ${n} ${n === 1 ? 'card' : 'cards'} to ${id}.`)
+      io.out(w('cli.import.added', { count: n, id }))
       return EXIT.ok
     } finally {
       await store.close()
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\nUsage: ${IMPORT_CARDS_USAGE}`)
+      io.err(`${e.message}\n${w('cli.usage', { usage: IMPORT_CARDS_USAGE })}`)
       return EXIT.usage
     }
     if (e instanceof StorageError) {

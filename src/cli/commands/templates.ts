@@ -5,23 +5,20 @@ import { formatProblem, type TemplateProblem } from '../../core/common/templates
 import type { Template } from '../../core/common/templates/schema'
 import { languageLabel, missingTexts } from '../../core/common/templates/localize'
 import { Language } from '../../shared/i18n/languages'
+import { w } from '../words'
 import { loadShippedTemplates, readTemplateFile } from '../../core/node/templates/loadShipped'
 
 export const TEMPLATES_USAGE =
   'copro templates check [--languages cy,en] <file.json...> | copro templates list [--json]'
 
-const HELP = `Check workshop template files, or list the templates that ship with Copro Studio.
+const HELP_TEXT = (): string => `${w('cli.templates.help.title')}
 
-Usage:
+${w('cli.usageHeading')}
   copro templates check [--languages cy,en] <file.json...>
-      Checks each file against the template format (docs/formats/template.md).
-      Prints "<file>: ok" for a valid file, and one line per problem otherwise:
-        <file>: <JSON path>: <what is wrong>
-      Also says which languages each template can be read in and how many texts each translation
-      lacks; with --languages, a listed language with texts missing is a problem.
-      Exit code 0 when every file is valid, 1 when any has a problem, 2 for a usage error.
+      ${w('cli.templates.help.check')}
+      ${w('cli.templates.help.exit')}
   copro templates list [--json]
-      Lists the shipped templates (id, name, length, layout); --json prints them as JSON.`
+      ${w('cli.templates.help.list')}`
 
 export interface TemplatesCommandIo {
   out(s: string): void
@@ -38,20 +35,20 @@ export async function runTemplatesCommand(args: string[], io: TemplatesCommandIo
     case 'help':
     case '--help':
     case '-h':
-      io.out(HELP)
+      io.out(HELP_TEXT())
       return 0
     case undefined:
-      io.err(HELP)
+      io.err(HELP_TEXT())
       return 2
     default:
-      io.err(`Unknown templates command "${sub}".\n\n${HELP}`)
+      io.err(`${w('cli.templates.unknownCommand', { sub })}\n\n${HELP_TEXT()}`)
       return 2
   }
 }
 
 async function check(args: string[], io: TemplatesCommandIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(HELP)
+    io.out(HELP_TEXT())
     return 0
   }
   const langs = takeLanguages(args, io)
@@ -59,11 +56,11 @@ async function check(args: string[], io: TemplatesCommandIo): Promise<number> {
   const { required, files } = langs
   const unknownFlag = files.find((f) => f.startsWith('-'))
   if (unknownFlag) {
-    io.err(`Unknown option "${unknownFlag}".\n\n${HELP}`)
+    io.err(`${w('cli.unknownOption', { option: unknownFlag })}\n\n${HELP_TEXT()}`)
     return 2
   }
   if (files.length === 0) {
-    io.err(`Give at least one template file to check.\n\n${HELP}`)
+    io.err(`${w('cli.templates.atLeastOne')}\n\n${HELP_TEXT()}`)
     return 2
   }
   let failed = 0
@@ -95,7 +92,7 @@ async function check(args: string[], io: TemplatesCommandIo): Promise<number> {
       for (const p of problems) io.out(formatProblem(file, p))
     }
   }
-  if (failed > 0) io.err(`${failed} of ${files.length} template file(s) have problems.`)
+  if (failed > 0) io.err(w('cli.templates.failed', { failed, total: files.length }))
   return failed > 0 ? 1 : 0
 }
 
@@ -111,13 +108,13 @@ function takeLanguages(
   for (const code of value.split(',').filter(Boolean)) {
     const p = Language.safeParse(code.trim())
     if (!p.success) {
-      io.err(`Unknown language "${code}" (known: ${Language.options.join(', ')}).`)
+      io.err(w('cli.unknownLanguage', { language: code, languages: Language.options.join(', ') }))
       return null
     }
     required.push(p.data)
   }
   if (required.length === 0) {
-    io.err('--languages needs a comma-separated list, e.g. --languages cy,en')
+    io.err(w('cli.templates.languagesList'))
     return null
   }
   return { required, files: [...args.slice(0, i), ...args.slice(i + 2)] }
@@ -159,12 +156,12 @@ async function list(rest: string[], io: TemplatesCommandIo): Promise<number> {
   const json = rest.includes('--json')
   const unknown = rest.find((a) => a !== '--json')
   if (unknown !== undefined) {
-    io.err(`Unknown option "${unknown}".\n\n${HELP}`)
+    io.err(`${w('cli.unknownOption', { option: unknown })}\n\n${HELP_TEXT()}`)
     return 2
   }
   const registry = await loadShippedTemplates()
   if (!registry) {
-    io.err('Cannot find the workshop-templates folder (set COPRO_TEMPLATES_DIR to point at it).')
+    io.err(w('cli.templates.noFolder'))
     return 2
   }
   const summaries = registry.templates.map(summarizeTemplate)
