@@ -3,6 +3,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { buildExportModel } from '../../../src/core/common/export'
 import { renderFormat } from '../../../src/core/common/export/formats'
+import { youSaidWeDidHtml } from '../../../src/core/common/export/formats/easyRead'
 import { ExportModel } from '../../../src/core/common/export/schema'
 import { sessionMap } from '../../../src/core/common/session/docSchema'
 import { ballotKey } from '../../../src/core/common/voting/ballots'
@@ -111,6 +112,13 @@ describe('export: every way to decide', () => {
       expect(f).toContain('Impact 4.0 (2 scores) · Effort 2.0 (1 score)')
       expect(f).toContain('5 points · first for 2 · ranked by 3')
     }
+  })
+
+  it('the easy-read page says what was chosen in each round, quoting nobody without consent', () => {
+    const page = youSaidWeDidHtml(m)
+    expect(page).toContain('What we chose together')
+    expect(page).toMatch(/Most chosen: (a card about |“)/)
+    expect(page.match(/🗳️<\/span><bdi/g)?.length).toBe(m.votingRounds.filter((r) => r.results.length).length)
   })
 
   it('Word and Excel read back with the same results', async () => {

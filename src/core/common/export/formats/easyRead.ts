@@ -1,6 +1,6 @@
 import type { ExportCard, ExportModel } from '../schema'
 import { cardIndex, rankedPains } from './common'
-import { wordsOf } from './words'
+import { wordsOf, type Words } from './words'
 import { escapeHtml as h } from './escape'
 import { logoHtml, PHOTOS_CSS, type ReportImages } from './photosHtml'
 
@@ -75,6 +75,7 @@ ${org}<h1>${w.h('easy.title')}</h1>
 ${m.session.createdAt ? w.p('easy.thanksOn', { title: m.session.title, date: m.session.createdAt.slice(0, 10) }) : w.p('easy.thanks', { title: m.session.title })}
 <h2><span aria-hidden="true">🗣️</span> ${w.h('easy.youSaid')}</h2>
 ${said.length ? `<ul>${said.join('')}</ul>` : w.p('easy.stillReading')}
+${decided(m, w)}
 <h2><span aria-hidden="true">🛠️</span> ${w.h('easy.weWill')}</h2>
 ${did.length ? `<ul>${did.join('')}</ul>` : w.p('easy.soon')}
 ${next}
@@ -82,4 +83,31 @@ ${w.p('easy.ownWords', undefined, 'small')}
 </body>
 </html>
 `
+}
+
+/**
+ * "What we chose together": for each closed voting round (any way to decide), the card chosen most, in
+ * words people read easily — quoted only when its author agreed to be named, otherwise by its place.
+ */
+function decided(m: ExportModel, w: Words): string {
+  const cards = cardIndex(m)
+  const items = m.votingRounds
+    .filter((r) => r.status === 'closed' && r.results.length > 0)
+    .slice(0, 4)
+    .map((r) => {
+      const top = cards.get(r.results[0]!.cardId)
+      if (!top) return ''
+      const where =
+        top.cell.type === 'cell' ? top.cell.stageLabel : top.cell.type === 'zone' ? top.cell.zoneLabel : ''
+      const what = quotable(top)
+        ? `“${top.text}”`
+        : where
+          ? w.t('easy.aCard', { where })
+          : w.t('easy.aProblem')
+      return `<li><span class="icon" aria-hidden="true">🗳️</span><bdi dir="auto">${h(r.title)}</bdi>: ${w.h('easy.topChoice', { what })}</li>`
+    })
+    .filter(Boolean)
+  return items.length
+    ? `<h2><span aria-hidden="true">🗳️</span> ${w.h('easy.decided')}</h2>\n<ul>${items.join('')}</ul>`
+    : ''
 }
