@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path'
 import { MAX_SESSION_FILE_BYTES, type ApiEventPayload } from '../shared/api'
 import type { ApiResult } from '../shared/api/result'
 import { SessionSummary } from '../shared/model/session'
+import { mainWords } from './words'
 
 /**
  * Opening a .copro file from outside the app: a double-click in the file manager, "Open with", a file
@@ -46,7 +47,7 @@ export function createFileOpener(deps: FileOpenDeps): FileOpener {
   const start = (path: string) => {
     queue = queue.then(() =>
       importPath(path, deps).catch(() =>
-        deps.send({ ok: false, fileName: fileNameOf(path), message: 'The file could not be imported.' }),
+        deps.send({ ok: false, fileName: fileNameOf(path), message: mainWords('main.importFailed') }),
       ),
     )
   }

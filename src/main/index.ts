@@ -31,6 +31,7 @@ import { createFileOpener } from './fileOpen'
 import { claimSingleInstance } from './singleInstance'
 import { wallWindowPlacement, wallWindowRequest } from './wallWindow'
 import { packagedUpdateUrl, startUpdates, updatePolicy } from './updates'
+import { mainWords } from './words'
 
 let server: CoproServer | null = null
 let win: BrowserWindow | null = null
@@ -45,7 +46,7 @@ const files = createFileOpener({
   importFile: (args) =>
     server
       ? server.router.call('sessions.importFile', args, { transport: 'ipc' })
-      : Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Copro Studio is closing.' } }),
+      : Promise.resolve({ ok: false, error: { code: 'unavailable', message: mainWords('main.closing') } }),
   send: (outcome) => win?.webContents.send(IPC_EVENT, 'sessions.fileOpened', outcome),
 })
 
@@ -86,7 +87,7 @@ app.on('web-contents-created', (_e, contents) => {
         action: 'allow',
         overrideBrowserWindowOptions: {
           ...placement,
-          title: 'Copro Studio — wall',
+          title: mainWords('main.wallTitle'),
           backgroundColor: '#ffffff',
           autoHideMenuBar: true,
           webPreferences: WINDOW_PREFERENCES,
@@ -110,7 +111,7 @@ async function start(): Promise<void> {
 
   ipcMain.handle(IPC_INVOKE, async (event, method: unknown, args: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this page.' } }
+      return { ok: false, error: { code: 'forbidden', message: mainWords('main.forbidden') } }
     }
     // The workbench sends its menu once it listens for events: files waiting to open can go now.
     if (method === 'menu.setCommands') files.rendererReady()
