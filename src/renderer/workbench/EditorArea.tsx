@@ -66,7 +66,7 @@ export function EditorArea() {
           className="tab-panel"
           hidden={tab.id !== activeId}
         >
-          <TabEditor tab={t} active={tab.id === activeId} />
+          <TabEditor tab={tab} active={tab.id === activeId} />
         </div>
       ))}
       {tabs.length === 0 && (
