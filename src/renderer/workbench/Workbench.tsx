@@ -67,7 +67,7 @@ export function Workbench({ host, features }: { host: AppHost; features: readonl
       void host.call('settings.set', { theme: t }).then((r) => {
         if (!r.ok) store.notify('error', uiT('workbench.theme.saveFailed', { error: r.error.message }))
       })
-      store.announce(uiT('workbench.theme.announce', { theme: t }))
+      store.announce(uiT('workbench.theme.announce', { theme: t === 'high-contrast' ? 'highContrast' : t }))
     }
     // the features' commands first, the workbench's own after them (native menu order)
     const unregister = commands.register(
