@@ -63,11 +63,10 @@ export function workshopChanges(prev: WorkshopSnapshot, next: WorkshopSnapshot):
     if (r.status === 'open' && before?.status !== 'open')
       polite(
         r.method === 'dots'
-          ? `Voting is open${name}. You have ${r.dotsPerPerson} ${r.dotsPerPerson === 1 ? 'vote' : 'votes'}.`
-          : `Voting is open${name}. ${methodOf(r).describe(r)}.`,
+          ? uiT('a11y.voting.openDots', { name, count: r.dotsPerPerson })
+          : uiT('a11y.voting.openMethod', { name, how: methodOf(r).describe(r) }),
       )
-    else if (r.status === 'closed' && before?.status === 'open')
-      polite(`Voting closed${name}. Results follow when the votes are in.`)
+    else if (r.status === 'closed' && before?.status === 'open') polite(uiT('a11y.voting.closed', { name }))
   }
   return out
 }
