@@ -9,6 +9,7 @@ import './workbench/theme.css'
 import './workbench/workbench.css'
 import './workbench/palette.css'
 import './workbench/controls.css'
+import { uiT as t } from './device/i18n/uiT'
 
 const root = createRoot(document.getElementById('root')!)
 // A guest join link (`?join=<sessionId>&token=…`) opens the guest app, which has no app API.
@@ -40,7 +41,7 @@ if (codePage) {
   if ('error' in host) {
     root.render(
       <main className="fatal">
-        <h1>Copro Studio</h1>
+        <h1>{t('app.name')}</h1>
         <p role="alert">{host.error}</p>
       </main>,
     )

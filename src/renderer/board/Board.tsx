@@ -34,6 +34,7 @@ import { attachCardDetail } from './shapes/zoomDetail'
 import { boardComponents } from './canvas/boardComponents'
 import { guardOwnership } from './canvas/ownership'
 import { installTestHook } from './testHook'
+import { useT } from '../device/i18n'
 import type { CanvasLayer } from './canvasLayer'
 import { StructureUndo } from './structure/editStructure'
 
@@ -73,6 +74,7 @@ const cellAt = (doc: Parameters<typeof currentStructure>[0], p: { x: number; y: 
  */
 export function Board(props: BoardProps) {
   const { sessionId, syncUrl, token, readOnly = false } = props
+  const t = useT()
   const [ownUndo] = useState(() => new StructureUndo())
   const propsRef = useRef(props)
   propsRef.current = props
@@ -216,9 +218,7 @@ export function Board(props: BoardProps) {
     >
       {tldraw ?? (
         <div className="copro-board__loading" role="status">
-          {status.connection === 'offline'
-            ? 'Offline: waiting for the board to load…'
-            : 'Connecting to the board…'}
+          {status.connection === 'offline' ? t('board.loading.offline') : t('board.loading.connecting')}
         </div>
       )}
       {status.schemaError && (

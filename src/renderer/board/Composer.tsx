@@ -12,6 +12,7 @@ import {
 import { ScribedForField, scribedForOf, type ScribeOption } from './ScribedForField'
 import './composer.css'
 import { KindIcon } from '../device/icons/KindIcon'
+import { kindLabel, kindPhrase, useT } from '../device/i18n'
 
 export interface ComposerProps {
   initialKind: CardKind
@@ -41,6 +42,7 @@ export function Composer({
   onClose,
   scribeOptions,
 }: ComposerProps) {
+  const t = useT()
   const [writtenFor, setWrittenFor] = useState('')
   const [kind, setKind] = useState<CardKind>(initialKind)
   const [text, setText] = useState(initialText.slice(0, CARD_TEXT_MAX))
@@ -82,13 +84,13 @@ export function Composer({
       onPointerDown={(e) => e.stopPropagation()}
     >
       <h2 id={titleId} className="copro-composer__title">
-        New card
+        {t('board.composer.title')}
       </h2>
       <p id={whereId} className="copro-composer__where" data-testid="composer-where">
-        Goes to: <strong>{where}</strong>
+        {t('board.composer.goesTo')} <strong>{where}</strong>
       </p>
       <fieldset className="copro-composer__kinds">
-        <legend>Kind (Alt+1 to Alt+7)</legend>
+        <legend>{t('board.composer.kind')}</legend>
         {CARD_KINDS.map((k, i) => {
           const info = CARD_KIND_INFO[k]
           return (
@@ -108,8 +110,8 @@ export function Composer({
                 onChange={() => setKind(k)}
                 data-testid={`composer-kind-${k}`}
               />
-              <KindIcon kind={k} /> {info.label}
-              <span className="copro-composer__hint"> {info.phrase}</span>
+              <KindIcon kind={k} /> {kindLabel(t, k)}
+              <span className="copro-composer__hint"> {kindPhrase(t, k)}</span>
               <span className="copro-composer__key" aria-hidden="true">
                 {i + 1}
               </span>
@@ -118,7 +120,7 @@ export function Composer({
         })}
       </fieldset>
       <label className="copro-composer__label">
-        Text
+        {t('board.composer.text')}
         <textarea
           ref={textRef}
           dir="auto"
@@ -138,7 +140,7 @@ export function Composer({
       {hasOwnerAndDue(kind) && (
         <div className="copro-composer__row">
           <label className="copro-composer__label">
-            Owner
+            {t('board.composer.owner')}
             <input
               type="text"
               dir="auto"
@@ -149,7 +151,7 @@ export function Composer({
             />
           </label>
           <label className="copro-composer__label">
-            Due date
+            {t('board.composer.due')}
             <input
               type="date"
               value={due}
@@ -170,10 +172,10 @@ export function Composer({
       )}
       <div className="copro-composer__actions">
         <button type="button" onClick={onClose}>
-          Cancel (Esc)
+          {t('board.composer.cancel')}
         </button>
         <button type="button" onClick={submit} disabled={text.trim() === ''} data-testid="composer-add">
-          Add card (Enter)
+          {t('board.composer.add')}
         </button>
       </div>
     </div>

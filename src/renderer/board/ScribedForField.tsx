@@ -2,7 +2,9 @@ import type * as Y from 'yjs'
 import { useId } from 'react'
 import type { ScribedFor } from '../../core/common/cards/card'
 import { readParticipants } from '../../core/common/session/read'
-import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../shared/model/roles'
+import { COPRO_ROLES } from '../../shared/model/roles'
+import { roleLabel, roleShort, useT } from '../device/i18n'
+import { uiT } from '../device/i18n/uiT'
 
 /** One choice of "Written for": oneself (null), a registered participant, or a role. */
 export interface ScribeOption {
@@ -19,10 +21,11 @@ export function scribeOptions(doc: Y.Doc): ScribeOption[] {
   const people: ScribeOption[] = readParticipants(doc)
     .filter((p) => p.sessionRole === 'participant')
     .map((p) => {
-      const who = p.anonymous || p.name === '' ? `Anonymous participant …${p.id.slice(-4)}` : p.name
+      const who =
+        p.anonymous || p.name === '' ? uiT('board.scribedFor.anonymous', { id: p.id.slice(-4) }) : p.name
       return {
         value: `p:${p.id}`,
-        label: `${who} (${COPRO_ROLE_INFO[p.coproRole].short})`,
+        label: uiT('board.scribedFor.person', { who, role: roleShort(uiT, p.coproRole) }),
         forWhom: {
           kind: 'participant',
           id: p.id,
@@ -34,10 +37,10 @@ export function scribeOptions(doc: Y.Doc): ScribeOption[] {
     })
   const roles: ScribeOption[] = COPRO_ROLES.filter((r) => r !== 'facilitator').map((r) => ({
     value: `r:${r}`,
-    label: `Someone: ${COPRO_ROLE_INFO[r].label}`,
+    label: uiT('board.scribedFor.role', { role: roleLabel(uiT, r) }),
     forWhom: { kind: 'role', coproRole: r },
   }))
-  return [{ value: '', label: 'Myself', forWhom: null }, ...people, ...roles]
+  return [{ value: '', label: uiT('board.scribedFor.myself'), forWhom: null }, ...people, ...roles]
 }
 
 /** "Written for" select: the card counts for whoever is chosen and is marked as scribed. */
@@ -49,9 +52,10 @@ export function ScribedForField(props: {
   testId?: string
 }) {
   const id = useId()
+  const t = useT()
   return (
     <div className={props.className}>
-      <label htmlFor={id}>Written for (scribed)</label>{' '}
+      <label htmlFor={id}>{t('board.scribedFor.label')}</label>{' '}
       <select
         id={id}
         value={props.value}

@@ -2,10 +2,12 @@ import { formatBinding } from '../../core/common/workbench/keybindings'
 import { useServices } from './context'
 import { ViewIcon } from './icons'
 import { useWorkbench } from './store'
+import { useT } from '../device/i18n'
 
 /** The vertical bar of view buttons on the far left, as in VS Code. Arrow keys move between buttons. */
 export function ActivityBar() {
   const { store, commands, contributions } = useServices()
+  const t = useT()
   const active = useWorkbench(store, (s) => s.activeView)
   const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
@@ -16,7 +18,7 @@ export function ActivityBar() {
     e.preventDefault()
   }
   return (
-    <nav className="activity-bar" aria-label="Views" onKeyDown={onKeyDown}>
+    <nav className="activity-bar" aria-label={t('workbench.activityBar.label')} onKeyDown={onKeyDown}>
       {contributions.views.map((v) => (
         <button
           key={v.id}

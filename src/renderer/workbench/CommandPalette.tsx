@@ -3,6 +3,7 @@ import { fuzzyFilter } from '../../core/common/workbench/fuzzy'
 import { formatBinding } from '../../core/common/workbench/keybindings'
 import { useServices } from './context'
 import { useWorkbench } from './store'
+import { useT } from '../device/i18n'
 
 /** Ctrl/Cmd+Shift+P: fuzzy search over every registered command, with its shortcut shown. */
 export function CommandPalette() {
@@ -19,6 +20,7 @@ export function CommandPalette() {
 
 function PaletteDialog({ onClose, run }: { onClose: () => void; run: (id: string) => void }) {
   const { commands } = useServices()
+  const t = useT()
   const version = useSyncExternalStore(commands.subscribe, commands.getVersion)
   const [query, setQuery] = useState('')
   const [index, setIndex] = useState(0)
@@ -56,7 +58,7 @@ function PaletteDialog({ onClose, run }: { onClose: () => void; run: (id: string
         className="palette"
         role="dialog"
         aria-modal="true"
-        aria-label="Command palette"
+        aria-label={t('workbench.palette.label')}
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose()
@@ -77,15 +79,20 @@ function PaletteDialog({ onClose, run }: { onClose: () => void; run: (id: string
           aria-controls="palette-list"
           aria-activedescendant={items[current] ? `cmd-${items[current].id}` : undefined}
           aria-autocomplete="list"
-          aria-label="Type a command"
-          placeholder="Type a command…"
+          aria-label={t('workbench.palette.input')}
+          placeholder={t('workbench.palette.placeholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value)
             setIndex(0)
           }}
         />
-        <ul id="palette-list" className="palette-list" role="listbox" aria-label="Commands">
+        <ul
+          id="palette-list"
+          className="palette-list"
+          role="listbox"
+          aria-label={t('workbench.palette.list')}
+        >
           {items.map((c, i) => (
             <li
               key={c.id}
@@ -105,7 +112,7 @@ function PaletteDialog({ onClose, run }: { onClose: () => void; run: (id: string
           ))}
           {items.length === 0 && (
             <li role="option" aria-selected="false" aria-disabled="true" className="palette-empty">
-              No matching commands
+              {t('workbench.palette.empty')}
             </li>
           )}
         </ul>

@@ -1,10 +1,12 @@
 import { useRef } from 'react'
 import { useServices } from './context'
 import { SIDEBAR_MAX, SIDEBAR_MIN, useWorkbench } from './store'
+import { useT } from '../device/i18n'
 
 /** The resizable side bar hosting the active view's sections; drag or use arrow keys on the splitter. */
 export function SideBar() {
   const { store, contributions } = useServices()
+  const t = useT()
   const view = useWorkbench(store, (s) => s.activeView)
   const width = useWorkbench(store, (s) => s.sidebarWidth)
   const drag = useRef<{ x: number; w: number } | null>(null)
@@ -28,7 +30,7 @@ export function SideBar() {
         className="splitter"
         role="separator"
         aria-orientation="vertical"
-        aria-label="Resize side bar"
+        aria-label={t('workbench.sideBar.resize')}
         aria-valuemin={SIDEBAR_MIN}
         aria-valuemax={SIDEBAR_MAX}
         aria-valuenow={width}

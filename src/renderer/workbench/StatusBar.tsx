@@ -1,39 +1,37 @@
 import { useServices } from './context'
 import { useWorkbench } from './store'
+import { useT } from '../device/i18n'
 
 const CONNECTION_TEXT = {
-  none: 'No board open',
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  offline: 'Offline — changes are kept and will sync',
+  none: 'workbench.status.connection.none',
+  connecting: 'workbench.status.connection.connecting',
+  connected: 'workbench.status.connection.connected',
+  offline: 'workbench.status.connection.offline',
 } as const
 
 /** Connection state, participant count and save state of the open board, and the features' items. */
 export function StatusBar() {
   const { store, contributions } = useServices()
+  const t = useT()
   const board = useWorkbench(store, (s) => s.board)
   const save = useWorkbench(store, (s) => s.save)
   const saveText =
     save === null
       ? ''
       : save.state === 'saved'
-        ? 'Saved'
+        ? t('workbench.status.saved')
         : save.state === 'saving'
-          ? 'Saving…'
-          : `Not saved: ${save.reason ?? 'unknown error'}`
+          ? t('workbench.status.saving')
+          : t('workbench.status.notSaved', { reason: save.reason ?? t('workbench.status.unknownError') })
   return (
-    <footer className="status-bar" aria-label="Status">
+    <footer className="status-bar" aria-label={t('workbench.status.label')}>
       <span className={`status-item connection-${board.connection}`} data-testid="status-connection">
         <span className="status-dot" aria-hidden="true" />
-        {CONNECTION_TEXT[board.connection]}
+        {t(CONNECTION_TEXT[board.connection])}
       </span>
       {board.connection !== 'none' && (
         <span className="status-item" data-testid="status-participants">
-          {board.peers === 0
-            ? 'Only you here'
-            : board.peers === 1
-              ? 'You and 1 other'
-              : `You and ${board.peers} others`}
+          {t('workbench.status.peers', { count: board.peers })}
         </span>
       )}
       {contributions.statusItems.map((item) => (

@@ -17,6 +17,8 @@ import { Contributions, type Contribution } from './contributions'
 import { useWorkbench, WorkbenchStore } from './store'
 import { preloadBoard } from '../board/loadBoard'
 import { applyTheme, resolveTheme, watchSystemTheme } from './theme'
+import { useT } from '../device/i18n'
+import { uiT } from '../device/i18n/uiT'
 import { workbenchCommands } from './workbenchCommands'
 
 /**
@@ -25,6 +27,7 @@ import { workbenchCommands } from './workbenchCommands'
  * with an open tab.
  */
 export function Workbench({ host, features }: { host: AppHost; features: readonly Contribution[] }) {
+  const t = useT()
   const services = useMemo<WorkbenchServices>(
     () => ({
       host,
@@ -62,9 +65,9 @@ export function Workbench({ host, features }: { host: AppHost; features: readonl
     const setTheme = (t: ThemeSetting) => {
       store.setTheme(t)
       void host.call('settings.set', { theme: t }).then((r) => {
-        if (!r.ok) store.notify('error', `Could not save the theme: ${r.error.message}`)
+        if (!r.ok) store.notify('error', uiT('workbench.theme.saveFailed', { error: r.error.message }))
       })
-      store.announce(`Theme: ${t}`)
+      store.announce(uiT('workbench.theme.announce', { theme: t === 'high-contrast' ? 'highContrast' : t }))
     }
     // the features' commands first, the workbench's own after them (native menu order)
     const unregister = commands.register(
@@ -90,8 +93,9 @@ export function Workbench({ host, features }: { host: AppHost; features: readonl
       host.on('session.recovery', (e) => store.notify('warning', e.message)),
       host.on('command.run', (e) => void commands.execute(e.id)),
       host.on('sessions.fileOpened', (e) => {
-        if (!e.ok) return store.notify('error', `Could not open ${e.fileName}: ${e.message}`)
-        store.notify('info', `Opened ${e.fileName} as a new session, “${e.session.title}”.`)
+        if (!e.ok)
+          return store.notify('error', uiT('workbench.open.failed', { file: e.fileName, error: e.message }))
+        store.notify('info', uiT('workbench.open.done', { file: e.fileName, title: e.session.title }))
         store.openSessionTab(e.session.id, e.session.title)
       }),
     ]
@@ -164,7 +168,7 @@ export function Workbench({ host, features }: { host: AppHost; features: readonl
             document.querySelector<HTMLElement>('.editor-area [role="tab"][aria-selected="true"]')?.focus()
           }}
         >
-          Skip to the editor
+          {t('workbench.skipToEditor')}
         </a>
         <ActiveSession sessions={sessions}>
           <div className="workbench-body">

@@ -1,4 +1,5 @@
 import type { WorkbenchServices } from './context'
+import { uiT } from '../device/i18n/uiT'
 
 /** Creates a session and opens it in a tab. Returns the new id, or null on failure (already reported). */
 export async function createAndOpenSession(
@@ -8,11 +9,11 @@ export async function createAndOpenSession(
 ): Promise<string | null> {
   const r = await host.call('sessions.create', { title, templateId })
   if (!r.ok) {
-    store.notify('error', `Could not create the session: ${r.error.message}`)
+    store.notify('error', uiT('workbench.session.createFailed', { error: r.error.message }))
     return null
   }
   store.openSessionTab(r.value.id, r.value.title)
-  store.notify('info', `Created session “${r.value.title}”.`)
+  store.notify('info', uiT('workbench.session.created', { title: r.value.title }))
   return r.value.id
 }
 

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { DEFAULT_SETTINGS, type AppInfo, type AppSettings, type SaveStateEvent } from '../../shared/api'
 import type { ThemeSetting } from '../../shared/api'
+import { uiT } from '../device/i18n/uiT'
 
 /** A contributed view's id (ViewContribution.id). */
 export type ViewId = string
@@ -56,7 +57,7 @@ const initial: WorkbenchState = {
   sidebarWidth: 300,
   panelOpen: false,
   paletteOpen: false,
-  tabs: [{ id: 'welcome', kind: 'welcome', title: 'Welcome' }],
+  tabs: [{ id: 'welcome', kind: 'welcome', title: uiT('workbench.welcome.tab') }],
   activeTabId: 'welcome',
   board: { connection: 'none', peers: 0, message: null },
   save: null,

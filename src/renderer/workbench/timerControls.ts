@@ -4,6 +4,7 @@ import type { WorkbenchStore } from './store'
 import { currentActivity } from '../../core/common/facilitation/agenda'
 import { readAgenda, readTimer, writeAgendaAndTimer, writeTimer } from '../../core/common/facilitation/state'
 import { extend, goTo, hasRun, pause, start } from '../../core/common/facilitation/timer'
+import { uiT } from '../device/i18n/uiT'
 
 /** Facilitator operations on the agenda and timer (times on the relay clock). */
 export interface TimerControls {
@@ -29,11 +30,12 @@ export function timerControls(opts: {
     void host
       .call('checkpoints.create', {
         id: sessionId,
-        name: `End of ${title}`.slice(0, 200),
+        name: uiT('workbench.timer.checkpointName', { title }).slice(0, 200),
         reason: 'activity-end',
       })
       .then((r) => {
-        if (!r.ok) store.notify('warning', `No checkpoint taken: ${r.error.message}`)
+        if (!r.ok)
+          store.notify('warning', uiT('workbench.timer.checkpointFailed', { error: r.error.message }))
       })
   const move = (index: number, withCheckpoint: boolean) => {
     const agenda = readAgenda(doc)
@@ -45,7 +47,7 @@ export function timerControls(opts: {
     const g = goTo(agenda, index)
     writeAgendaAndTimer(doc, g.agenda, g.timer)
     const a = currentActivity(g.agenda)
-    store.announce(a ? `Now: ${a.title}` : 'End of the agenda')
+    store.announce(a ? uiT('workbench.timer.now', { title: a.title }) : uiT('workbench.timer.agendaEnd'))
   }
   return {
     start: () => {

@@ -1,6 +1,7 @@
 import type { ThemeSetting } from '../../shared/api'
 import type { Command } from './commands'
 import type { WorkbenchServices } from './context'
+import { uiT } from '../device/i18n/uiT'
 
 /** The workbench's own commands: showing the contributed views, layout, themes, closing tabs. */
 export function workbenchCommands(
@@ -11,8 +12,12 @@ export function workbenchCommands(
   return [
     {
       id: 'workbench.showCommands',
-      title: 'Show all commands',
-      category: 'View',
+      get title() {
+        return uiT('workbench.cmd.showCommands')
+      },
+      get category() {
+        return uiT('workbench.category.view')
+      },
       keybinding: 'Mod+Shift+P',
       global: true,
       menu: 'view',
@@ -20,8 +25,12 @@ export function workbenchCommands(
     },
     ...contributions.views.map<Command>((v) => ({
       id: `view.${v.id}`,
-      title: `Show ${v.title}`,
-      category: 'View',
+      get title() {
+        return uiT('workbench.cmd.showView', { view: v.title })
+      },
+      get category() {
+        return uiT('workbench.category.view')
+      },
       keybinding: v.keybinding,
       global: true,
       menu: 'view',
@@ -29,8 +38,12 @@ export function workbenchCommands(
     })),
     {
       id: 'workbench.toggleSideBar',
-      title: 'Show or hide the side bar',
-      category: 'View',
+      get title() {
+        return uiT('workbench.cmd.toggleSideBar')
+      },
+      get category() {
+        return uiT('workbench.category.view')
+      },
       keybinding: 'Mod+B',
       global: true,
       menu: 'view',
@@ -39,8 +52,12 @@ export function workbenchCommands(
     },
     {
       id: 'workbench.togglePanel',
-      title: 'Show or hide the activity log',
-      category: 'View',
+      get title() {
+        return uiT('workbench.cmd.togglePanel')
+      },
+      get category() {
+        return uiT('workbench.category.view')
+      },
       keybinding: 'Mod+J',
       global: true,
       menu: 'view',
@@ -48,30 +65,56 @@ export function workbenchCommands(
     },
     {
       id: 'theme.light',
-      title: 'Light theme',
-      category: 'Theme',
+      get title() {
+        return uiT('workbench.cmd.theme.light')
+      },
+      get category() {
+        return uiT('workbench.category.theme')
+      },
       menu: 'view',
       run: () => setTheme('light'),
     },
-    { id: 'theme.dark', title: 'Dark theme', category: 'Theme', menu: 'view', run: () => setTheme('dark') },
+    {
+      id: 'theme.dark',
+      get title() {
+        return uiT('workbench.cmd.theme.dark')
+      },
+      get category() {
+        return uiT('workbench.category.theme')
+      },
+      menu: 'view',
+      run: () => setTheme('dark'),
+    },
     {
       id: 'theme.highContrast',
-      title: 'High contrast theme',
-      category: 'Theme',
+      get title() {
+        return uiT('workbench.cmd.theme.highContrast')
+      },
+      get category() {
+        return uiT('workbench.category.theme')
+      },
       menu: 'view',
       run: () => setTheme('high-contrast'),
     },
     {
       id: 'theme.system',
-      title: 'Follow my computer’s theme',
-      category: 'Theme',
+      get title() {
+        return uiT('workbench.cmd.theme.system')
+      },
+      get category() {
+        return uiT('workbench.category.theme')
+      },
       menu: 'view',
       run: () => setTheme('system'),
     },
     {
       id: 'editor.closeTab',
-      title: 'Close the current tab',
-      category: 'View',
+      get title() {
+        return uiT('workbench.cmd.closeTab')
+      },
+      get category() {
+        return uiT('workbench.category.view')
+      },
       keybinding: 'Mod+Alt+W',
       global: true,
       menu: 'file',

@@ -1,6 +1,7 @@
 import type { Editor } from 'tldraw'
 import { noMotion, preferences } from '../../device/preferences'
 import { followTextScaleWithZoom } from './textScaleZoom'
+import { uiT } from '../../device/i18n/uiT'
 import './boardA11y.css'
 
 /**
@@ -45,7 +46,7 @@ export function attachBoardA11y(editor: Editor): () => void {
       '.tlui-layout [role="slider"]:not([aria-label]):not([aria-labelledby])',
     )) {
       const title = el.closest('[title]')?.getAttribute('title')
-      el.setAttribute('aria-label', title && title.trim() !== '' ? title : 'Slider')
+      el.setAttribute('aria-label', title && title.trim() !== '' ? title : uiT('board.slider'))
     }
   }
   const observer = new MutationObserver(() => {

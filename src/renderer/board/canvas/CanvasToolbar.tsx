@@ -2,16 +2,17 @@ import { useEffect, useRef, useState } from 'react'
 import { TldrawUiIcon, useEditor, usePassThroughWheelEvents, useValue } from 'tldraw'
 import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
 import { KindIcon } from '../../device/icons/KindIcon'
-import { LINK_KIND_INFO, LINK_KINDS } from '../../../core/common/cards/link'
+import { LINK_KINDS } from '../../../core/common/cards/link'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
 import { createLinkOps } from '../links/linkOps'
 import { useBoardCanvas } from './boardCanvasContext'
 import './canvasToolbar.css'
+import { kindLabel, useT } from '../../device/i18n'
 
 const TOOLS = [
-  { id: 'select', icon: 'tool-pointer', label: 'Select', key: 'V' },
-  { id: 'hand', icon: 'tool-hand', label: 'Move view', key: 'H' },
-  { id: 'arrow', icon: 'tool-arrow', label: 'Link cards', key: 'A' },
+  { id: 'select', icon: 'tool-pointer', label: 'board.tool.select', key: 'V' },
+  { id: 'hand', icon: 'tool-hand', label: 'board.tool.hand', key: 'H' },
+  { id: 'arrow', icon: 'tool-arrow', label: 'board.tool.arrow', key: 'A' },
 ] as const
 
 /**
@@ -22,6 +23,7 @@ const TOOLS = [
 export function CanvasToolbar() {
   const editor = useEditor()
   const board = useBoardCanvas()
+  const t = useT()
   const ref = useRef<HTMLDivElement>(null)
   usePassThroughWheelEvents(ref as React.RefObject<HTMLElement>)
   const current = useValue('tool', () => editor.getCurrentToolId(), [editor])
@@ -67,21 +69,21 @@ export function CanvasToolbar() {
 
   return (
     <div ref={ref} className="tlui-toolbar copro-toolbar" data-testid="canvas-toolbar">
-      <div role="toolbar" aria-label="Canvas tools" className="copro-toolbar__inner">
-        {TOOLS.map((t) => (
+      <div role="toolbar" aria-label={t('board.toolbar.label')} className="copro-toolbar__inner">
+        {TOOLS.map((tool) => (
           <button
-            key={t.id}
+            key={tool.id}
             type="button"
             className="copro-toolbar__button"
-            aria-pressed={current === t.id}
-            title={`${t.label} (${t.key})`}
-            data-testid={`tool-${t.id}`}
-            onClick={() => editor.setCurrentTool(t.id)}
+            aria-pressed={current === tool.id}
+            title={t('board.tool.withKey', { tool: t(tool.label), key: tool.key })}
+            data-testid={`tool-${tool.id}`}
+            onClick={() => editor.setCurrentTool(tool.id)}
           >
             <span aria-hidden="true" className="copro-toolbar__icon">
-              <TldrawUiIcon icon={t.icon} label={t.label} small />
+              <TldrawUiIcon icon={tool.icon} label={t(tool.label)} small />
             </span>
-            <span>{t.label}</span>
+            <span>{t(tool.label)}</span>
           </button>
         ))}
         {!readOnly && <LinkKindChooser />}
@@ -93,18 +95,18 @@ export function CanvasToolbar() {
               className="copro-toolbar__button copro-toolbar__button--card"
               aria-haspopup="menu"
               aria-expanded={menuOpen}
-              title="New card (C)"
+              title={t('board.tool.newCard')}
               data-testid="tool-card"
               onClick={() => setMenuOpen((o) => !o)}
             >
               <KindIcon kind="idea" />
-              <span>Card</span>
+              <span>{t('board.tool.card')}</span>
             </button>
             {menuOpen && (
               <div
                 ref={menuRef}
                 role="menu"
-                aria-label="New card of kind"
+                aria-label={t('board.tool.newCardOfKind')}
                 className="copro-toolbar__menu"
                 data-testid="card-kind-menu"
                 onKeyDown={onMenuKey}
@@ -137,7 +139,7 @@ export function CanvasToolbar() {
                     >
                       <KindIcon kind={k} />
                     </span>
-                    {CARD_KIND_INFO[k].label}
+                    {kindLabel(t, k)}
                     <span className="copro-toolbar__key" aria-hidden="true">
                       {i + 1}
                     </span>
@@ -163,10 +165,11 @@ function LinkKindChooser() {
     },
     [editor],
   )
+  const t = useT()
   if (!link) return null
   return (
     <fieldset className="copro-toolbar__link" data-testid="link-kind">
-      <legend>Link</legend>
+      <legend>{t('board.link.legend')}</legend>
       {LINK_KINDS.map((k) => (
         <label key={k}>
           <input
@@ -176,7 +179,7 @@ function LinkKindChooser() {
             onChange={() => createLinkOps(editor).setKind(link.arrowId, k)}
             data-testid={`link-kind-${k}`}
           />
-          {LINK_KIND_INFO[k].label}
+          {t(`board.link.${k}`)}
         </label>
       ))}
     </fieldset>

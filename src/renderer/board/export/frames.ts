@@ -5,6 +5,7 @@ import {
   structureBounds,
   type Rect,
 } from '../../../core/common/structure/attribution'
+import { uiT } from '../../device/i18n/uiT'
 
 /** A part of the board to export as an image: a stage column, a lane row, or a zone. */
 export interface ExportFrame {
@@ -22,15 +23,18 @@ export interface FrameChoice {
 export function frameChoices(structure: BoardStructure | null): FrameChoice[] {
   if (!structure) return []
   if (structure.type === 'zones')
-    return structure.zones.map((z) => ({ frame: { type: 'zone', id: z.id }, label: `Zone: ${z.label}` }))
+    return structure.zones.map((z) => ({
+      frame: { type: 'zone', id: z.id },
+      label: uiT('board.frame.zone', { name: z.label }),
+    }))
   return [
     ...structure.stages.map<FrameChoice>((s) => ({
       frame: { type: 'stage', id: s.id },
-      label: `Stage: ${s.label}`,
+      label: uiT('board.frame.stage', { name: s.label }),
     })),
     ...structure.lanes.map<FrameChoice>((l) => ({
       frame: { type: 'lane', id: l.id },
-      label: `Lane: ${l.label}`,
+      label: uiT('board.frame.lane', { name: l.label }),
     })),
   ]
 }

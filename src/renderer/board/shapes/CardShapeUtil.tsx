@@ -11,6 +11,7 @@ import { fitCardText } from './cardText'
 import { CardPhotoImage, photoCaptionHeight } from './CardPhotoImage'
 import './card.css'
 import { KindIcon } from '../../device/icons/KindIcon'
+import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
 
 export { cardAuthorLabel, describeCard }
 
@@ -105,6 +106,7 @@ const CardView = memo(function CardView({
   focused,
   editor,
 }: CardViewProps) {
+  const t = useT()
   const kind = CARD_KIND_INFO[props.kind]
   const role = COPRO_ROLE_INFO[props.authorRole]
   return (
@@ -128,34 +130,38 @@ const CardView = memo(function CardView({
       }
     >
       <div className="copro-card__head">
-        <KindIcon kind={props.kind} /> {kind.label}
-        <span className="copro-card__role" style={{ background: role.colour }} title={role.label}>
-          {role.short}
+        <KindIcon kind={props.kind} /> {kindLabel(t, props.kind)}
+        <span
+          className="copro-card__role"
+          style={{ background: role.colour }}
+          title={roleLabel(t, props.authorRole)}
+        >
+          {roleShort(t, props.authorRole)}
         </span>
       </div>
       {props.photo && <CardPhotoImage editor={editor} assetId={props.photo.assetId} caption={props.text} />}
       {editing ? (
-        <CardTextEditor id={id} text={props.text} label={kind.label} editor={editor} />
+        <CardTextEditor id={id} text={props.text} label={kindLabel(t, props.kind)} editor={editor} />
       ) : (
         <div
           className={props.text ? 'copro-card__text' : 'copro-card__text copro-card__text--empty'}
           dir="auto"
           data-testid="card-text"
         >
-          {props.text || 'Double-click to write'}
+          {props.text || t('board.card.empty')}
         </div>
       )}
       {truncated && !editing && (
         <span className="copro-card__more" data-testid="card-more" aria-hidden="true">
-          … more
+          {t('board.card.more')}
         </span>
       )}
       <div className="copro-card__foot">
         <span data-testid="card-author">{cardAuthorLabel(props)}</span>
         {props.kind === 'action' && (
           <>
-            <span data-testid="card-owner">Owner: {props.owner || '—'}</span>
-            <span data-testid="card-due">Due: {props.due || '—'}</span>
+            <span data-testid="card-owner">{t('board.card.owner', { owner: props.owner || '—' })}</span>
+            <span data-testid="card-due">{t('board.card.due', { due: props.due || '—' })}</span>
           </>
         )}
       </div>

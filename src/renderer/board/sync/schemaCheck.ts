@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type * as Y from 'yjs'
 import type { SerializedSchema, TLStore } from 'tldraw'
 import { DOC_SCHEMA_VERSION, META_KEYS } from '../../../core/common/session/docSchema'
+import { uiT } from '../../device/i18n/uiT'
 
 const StoredTldrawSchema = z.object({
   schemaVersion: z.literal(2),
@@ -18,7 +19,7 @@ export type SchemaCheck =
     }
   | { ok: false; error: string }
 
-const UPDATE = 'Update Copro Studio on this device to edit it; until then nothing you do here is saved.'
+const update = (): string => uiT('board.schema.update')
 
 /**
  * Can this client read and write the document? It cannot when the document was written by a newer
@@ -28,12 +29,12 @@ export function checkDocSchema(meta: Y.Map<unknown>, schema: TLStore['schema']):
   const docVersion = meta.get(META_KEYS.docVersion)
   if (docVersion !== undefined) {
     if (typeof docVersion !== 'number' || !Number.isInteger(docVersion)) {
-      return { ok: false, error: `This board has an unreadable document version (${String(docVersion)}).` }
+      return { ok: false, error: uiT('board.schema.unreadable', { version: String(docVersion) }) }
     }
     if (docVersion > DOC_SCHEMA_VERSION) {
       return {
         ok: false,
-        error: `This board was saved by a newer version of Copro Studio (document version ${docVersion}; this app reads up to ${DOC_SCHEMA_VERSION}). ${UPDATE}`,
+        error: `${uiT('board.schema.newer', { version: String(docVersion), ours: String(DOC_SCHEMA_VERSION) })} ${update()}`,
       }
     }
   }
@@ -41,7 +42,7 @@ export function checkDocSchema(meta: Y.Map<unknown>, schema: TLStore['schema']):
   if (raw === undefined) return { ok: true, migrateFrom: null, missing: true }
   const parsed = StoredTldrawSchema.safeParse(raw)
   if (!parsed.success) {
-    return { ok: false, error: `This board's drawing schema is not one this app recognises. ${UPDATE}` }
+    return { ok: false, error: `${uiT('board.schema.unknownDrawing')} ${update()}` }
   }
   const ours = schema.serialize().sequences
   const theirs = parsed.data.sequences
@@ -56,16 +57,16 @@ export function checkDocSchema(meta: Y.Map<unknown>, schema: TLStore['schema']):
   if (unknown.length > 0) {
     return {
       ok: false,
-      error: `This board uses drawing features from a newer version (${unknown.slice(0, 3).join(', ')}). ${UPDATE}`,
+      error: `${uiT('board.schema.newerDrawing', { features: unknown.slice(0, 3).join(', ') })} ${update()}`,
     }
   }
   if (older) {
     const migrations = schema.getMigrationsSince(parsed.data)
     if (!migrations.ok) {
-      return { ok: false, error: `This board's drawing schema cannot be upgraded (${migrations.error}).` }
+      return { ok: false, error: uiT('board.schema.cannotUpgrade', { reason: String(migrations.error) }) }
     }
     if (migrations.value.some((m) => m.scope === 'store')) {
-      return { ok: false, error: 'This board needs a whole-board upgrade that live sync cannot do.' }
+      return { ok: false, error: uiT('board.schema.wholeBoard') }
     }
     return { ok: true, migrateFrom: migrations.value.length > 0 ? parsed.data : null, missing: false }
   }

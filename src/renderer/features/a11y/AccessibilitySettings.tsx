@@ -3,19 +3,22 @@ import { useServices } from '../../workbench/context'
 import { TOGGLE_TEXT } from './a11yCommands'
 import { preferences, usePreferences } from '../../device/preferences'
 import { TEXT_SCALES, type A11yPreferences, type TextScale } from '../../device/prefsSchema'
+import { useT } from '../../device/i18n'
+import type { MessageKey } from '../../../shared/i18n'
 
-const HELP: Record<keyof typeof TOGGLE_TEXT, string> = {
-  highContrast: 'Black background, white text and yellow focus, whatever theme is chosen above.',
-  reducedMotion: 'No animations; the canvas jumps instead of gliding.',
-  dyslexiaSpacing: 'More space between letters, words and lines.',
-  calm: 'Muted colours, no animations, and no cursors of other people on the canvas.',
-  easyRead: 'Short sentences and common words for every prompt, in the outline and on the canvas.',
+const HELP: Record<keyof typeof TOGGLE_TEXT, MessageKey> = {
+  highContrast: 'a11y.toggle.highContrast.help',
+  reducedMotion: 'a11y.toggle.reducedMotion.help',
+  dyslexiaSpacing: 'a11y.toggle.dyslexiaSpacing.help',
+  calm: 'a11y.toggle.calm.help',
+  easyRead: 'a11y.toggle.easyRead.help',
 }
 
 /** Settings › Accessibility: this person's preferences, remembered on this device. */
 export function AccessibilitySettings() {
   const { store } = useServices()
   const prefs = usePreferences()
+  const t = useT()
   const ids = { title: useId(), size: useId(), sizeHelp: useId() }
   const set = (patch: Partial<A11yPreferences>, text: string) => {
     preferences.set(patch)
@@ -24,11 +27,11 @@ export function AccessibilitySettings() {
   return (
     <section className="fieldset a11y-settings" aria-labelledby={ids.title} data-testid="a11y-settings">
       <h3 id={ids.title} className="section-title">
-        Accessibility
+        {t('a11y.settings.title')}
       </h3>
-      <p className="help">Remembered on this device, for you only.</p>
+      <p className="help">{t('a11y.settings.remembered')}</p>
       <label htmlFor={ids.size} className="field-label">
-        Text size
+        {t('a11y.textSize.label')}
       </label>
       <select
         id={ids.size}
@@ -37,7 +40,7 @@ export function AccessibilitySettings() {
         value={prefs.textScale}
         onChange={(e) => {
           const v = Number(e.target.value) as TextScale
-          set({ textScale: v }, `Text size ${v}%.`)
+          set({ textScale: v }, t('a11y.textSize.announce', { size: v }))
         }}
       >
         {TEXT_SCALES.map((s) => (
@@ -47,15 +50,15 @@ export function AccessibilitySettings() {
         ))}
       </select>
       <p id={ids.sizeHelp} className="help">
-        Also Ctrl+Alt+= and Ctrl+Alt+−. On the canvas, zoom with Ctrl and the mouse wheel or + and −.
+        {t('a11y.textSize.help')}
       </p>
       {(Object.keys(TOGGLE_TEXT) as (keyof typeof TOGGLE_TEXT)[]).map((key) => (
         <Toggle
           key={key}
-          label={TOGGLE_TEXT[key].title}
-          help={HELP[key]}
+          label={t(TOGGLE_TEXT[key].title)}
+          help={t(HELP[key])}
           checked={prefs[key]}
-          onChange={(on) => set({ [key]: on }, on ? TOGGLE_TEXT[key].on : TOGGLE_TEXT[key].off)}
+          onChange={(on) => set({ [key]: on }, t(on ? TOGGLE_TEXT[key].on : TOGGLE_TEXT[key].off))}
         />
       ))}
     </section>

@@ -6,30 +6,29 @@ import { stepTextScale, type A11yPreferences } from '../../device/prefsSchema'
 import { readWorkshopSnapshot } from '../../session/workshop'
 import { timerRemaining } from './useWorkshopAnnouncer'
 import { minutesText } from './workshopAnnouncements'
+import { uiT } from '../../device/i18n/uiT'
+import type { MessageKey, MessageValues } from '../../../shared/i18n'
 
 type Toggle = 'highContrast' | 'reducedMotion' | 'dyslexiaSpacing' | 'calm' | 'easyRead'
 
-export const TOGGLE_TEXT: Record<Toggle, { title: string; on: string; off: string }> = {
-  highContrast: { title: 'High contrast colours', on: 'High contrast on.', off: 'High contrast off.' },
-  reducedMotion: { title: 'Reduce motion', on: 'Animations off.', off: 'Animations on.' },
-  dyslexiaSpacing: {
-    title: 'Wider text spacing',
-    on: 'Wider text spacing on.',
-    off: 'Wider text spacing off.',
-  },
-  calm: {
-    title: 'Calm mode (muted colours, no animations, no other cursors)',
-    on: 'Calm mode on.',
-    off: 'Calm mode off.',
-  },
-  easyRead: { title: 'Easy read prompts', on: 'Easy read on.', off: 'Easy read off.' },
+/** Catalogue keys (a11y.toggle.<key>.title / .on / .off / .help). */
+export const TOGGLE_TEXT: Record<Toggle, { title: MessageKey; on: MessageKey; off: MessageKey }> = {
+  highContrast: toggleKeys('highContrast'),
+  reducedMotion: toggleKeys('reducedMotion'),
+  dyslexiaSpacing: toggleKeys('dyslexiaSpacing'),
+  calm: toggleKeys('calm'),
+  easyRead: toggleKeys('easyRead'),
+}
+
+function toggleKeys(key: Toggle): { title: MessageKey; on: MessageKey; off: MessageKey } {
+  return { title: `a11y.toggle.${key}.title`, on: `a11y.toggle.${key}.on`, off: `a11y.toggle.${key}.off` }
 }
 
 /** Reads out where the workshop is: activity, time left, voting, cards. */
 export function whereAmI(services: WorkbenchServices): void {
   const board = services.sessions.getActive()?.board
   if (!board) {
-    services.store.announce('No session is open.')
+    services.store.announce(uiT('a11y.where.noSession'))
     return
   }
   const snap = readWorkshopSnapshot(board.doc)
@@ -37,22 +36,27 @@ export function whereAmI(services: WorkbenchServices): void {
   const act = snap.agenda.currentIndex >= 0 ? snap.agenda.activities[snap.agenda.currentIndex] : undefined
   parts.push(
     act
-      ? `Activity ${snap.agenda.currentIndex + 1} of ${snap.agenda.activities.length}: ${act.title}.`
-      : 'No activity has started.',
+      ? uiT('a11y.where.activity', {
+          n: snap.agenda.currentIndex + 1,
+          total: snap.agenda.activities.length,
+          title: act.title,
+        })
+      : uiT('a11y.where.noActivity'),
   )
   const t = snap.timer
   if (t && t.activityId !== null && t.status !== 'idle') {
     const left = timerRemaining(t, Date.now())
     parts.push(
       t.status === 'done' || left === 0
-        ? 'Time is up.'
-        : `${minutesText(left)} left${t.status === 'paused' ? ', timer paused' : ''}.`,
+        ? uiT('a11y.timer.up')
+        : uiT('a11y.where.left', { time: minutesText(left), paused: t.status === 'paused' ? 'yes' : 'no' }),
     )
   }
   const open = snap.rounds.find((r) => r.status === 'open')
-  if (open) parts.push(`Voting is open${open.title ? `: ${open.title}` : ''}.`)
+  if (open)
+    parts.push(uiT('a11y.where.voting', { named: open.title ? 'yes' : 'no', title: open.title ?? '' }))
   const n = board.cards.list().length
-  parts.push(`${n} ${n === 1 ? 'card' : 'cards'} on the board.`)
+  parts.push(uiT('a11y.where.cards', { count: n }))
   services.store.announce(parts.join(' '))
 }
 
@@ -61,14 +65,18 @@ export function whereAmI(services: WorkbenchServices): void {
  */
 export function a11yCommands(services: WorkbenchServices): Command[] {
   const { store } = services
-  const setPref = (patch: Partial<A11yPreferences>, text: string) => {
+  const setPref = (patch: Partial<A11yPreferences>, key: MessageKey, values?: MessageValues) => {
     preferences.set(patch)
-    store.announce(text)
+    store.announce(uiT(key, values))
   }
   const toggles = (Object.keys(TOGGLE_TEXT) as Toggle[]).map<Command>((key) => ({
     id: `a11y.toggle.${key}`,
-    title: `${TOGGLE_TEXT[key].title}: on or off`,
-    category: 'Accessibility',
+    get title() {
+      return uiT('a11y.toggle.command', { title: uiT(TOGGLE_TEXT[key].title) })
+    },
+    get category() {
+      return uiT('a11y.category')
+    },
     menu: 'view',
     run: () => {
       const on = !preferences.get()[key]
@@ -78,49 +86,69 @@ export function a11yCommands(services: WorkbenchServices): Command[] {
   return [
     {
       id: 'workbench.focusNextPart',
-      title: 'Focus the next part (activity bar, side bar, editor, panel, status bar)',
-      category: 'View',
+      get title() {
+        return uiT('a11y.cmd.focusNext')
+      },
+      get category() {
+        return uiT('workbench.category.view')
+      },
       keybinding: 'F6',
       global: true,
       run: () => void focusNextPart(1),
     },
     {
       id: 'workbench.focusPreviousPart',
-      title: 'Focus the previous part',
-      category: 'View',
+      get title() {
+        return uiT('a11y.cmd.focusPrevious')
+      },
+      get category() {
+        return uiT('workbench.category.view')
+      },
       keybinding: 'Shift+F6',
       global: true,
       run: () => void focusNextPart(-1),
     },
     {
       id: 'a11y.textLarger',
-      title: 'Larger text',
-      category: 'Accessibility',
+      get title() {
+        return uiT('a11y.cmd.textLarger')
+      },
+      get category() {
+        return uiT('a11y.category')
+      },
       keybinding: 'Mod+Alt+=',
       global: true,
       menu: 'view',
       run: () => {
         const s = stepTextScale(preferences.get().textScale, 1)
-        setPref({ textScale: s }, `Text size ${s}%.`)
+        setPref({ textScale: s }, 'a11y.textSize.announce', { size: s })
       },
     },
     {
       id: 'a11y.textSmaller',
-      title: 'Smaller text',
-      category: 'Accessibility',
+      get title() {
+        return uiT('a11y.cmd.textSmaller')
+      },
+      get category() {
+        return uiT('a11y.category')
+      },
       keybinding: 'Mod+Alt+-',
       global: true,
       menu: 'view',
       run: () => {
         const s = stepTextScale(preferences.get().textScale, -1)
-        setPref({ textScale: s }, `Text size ${s}%.`)
+        setPref({ textScale: s }, 'a11y.textSize.announce', { size: s })
       },
     },
     ...toggles,
     {
       id: 'a11y.whereAmI',
-      title: 'Read out the activity, time left and voting',
-      category: 'Accessibility',
+      get title() {
+        return uiT('a11y.cmd.whereAmI')
+      },
+      get category() {
+        return uiT('a11y.category')
+      },
       keybinding: 'Mod+Alt+I',
       global: true,
       run: () => whereAmI(services),

@@ -1,3 +1,5 @@
+import { uiT } from '../../device/i18n/uiT'
+
 /**
  * Throttled "new cards here" announcements: counts arrive as other people add cards in the person's
  * current cell; at most one summary is spoken per interval ("3 new cards in Stage 'Getting help' /
@@ -16,7 +18,7 @@ export const realScheduler: Scheduler = {
 }
 
 export function newCardsText(count: number, where: string): string {
-  return `${count} new ${count === 1 ? 'card' : 'cards'} in ${where}`
+  return uiT('a11y.newCards', { count, where })
 }
 
 export class NewCardBatcher {

@@ -4,6 +4,7 @@ import type { WorkshopSnapshot } from '../../session/workshop'
 import type { CountedVote, RoundResults } from '../../../core/common/voting/tally'
 import { methodOf } from '../../../core/common/voting/methods'
 import { cardSummary } from '../../../core/common/voting/describe'
+import { uiT } from '../../device/i18n/uiT'
 
 /**
  * What to read out when the workshop moves on: activity changes, timer milestones, reveals, voting
@@ -18,8 +19,8 @@ export interface Announcement {
 
 export function minutesText(ms: number): string {
   const min = Math.round(ms / 60_000)
-  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} seconds`
-  return `${min} ${min === 1 ? 'minute' : 'minutes'}`
+  if (ms < 60_000) return uiT('a11y.time.seconds', { count: Math.max(1, Math.round(ms / 1000)) })
+  return uiT('a11y.time.minutes', { count: min })
 }
 
 /** Announcements for the change from `prev` to `next` (timer milestones by time are TimerWatcher's). */
@@ -30,12 +31,12 @@ export function workshopChanges(prev: WorkshopSnapshot, next: WorkshopSnapshot):
   const cur = next.agenda.currentIndex >= 0 ? acts[next.agenda.currentIndex] : undefined
   const prevCur = prev.agenda.currentIndex >= 0 ? prev.agenda.activities[prev.agenda.currentIndex] : undefined
   if (cur && cur.id !== prevCur?.id) {
-    const parts = [`Now: ${cur.title} (activity ${next.agenda.currentIndex + 1} of ${acts.length}).`]
-    if (cur.contentNote) parts.push(`Content note: ${cur.contentNote}`)
-    if (cur.private) parts.push('Private writing: your cards stay hidden until the facilitator reveals them.')
+    const parts = [uiT('a11y.now', { title: cur.title, n: next.agenda.currentIndex + 1, total: acts.length })]
+    if (cur.contentNote) parts.push(uiT('a11y.contentNote', { note: cur.contentNote }))
+    if (cur.private) parts.push(uiT('a11y.privateWriting'))
     if (cur.instructions) parts.push(cur.instructions)
     polite(parts.join(' '))
-  } else if (!cur && prevCur) polite('The agenda is finished.')
+  } else if (!cur && prevCur) polite(uiT('a11y.agendaFinished'))
 
   const t = next.timer
   const p = prev.timer
@@ -44,16 +45,16 @@ export function workshopChanges(prev: WorkshopSnapshot, next: WorkshopSnapshot):
     if (t.status === 'running')
       polite(
         sameRun && p.status === 'paused'
-          ? 'Timer resumed.'
-          : `Timer started: ${minutesText(t.durationMs - t.elapsedBeforeMs)}.`,
+          ? uiT('a11y.timer.resumed')
+          : uiT('a11y.timer.started', { time: minutesText(t.durationMs - t.elapsedBeforeMs) }),
       )
-    else if (t.status === 'paused' && sameRun) polite('Timer paused.')
+    else if (t.status === 'paused' && sameRun) polite(uiT('a11y.timer.paused'))
   }
 
   for (const [activityId] of Object.entries(next.reveal)) {
     if (prev.reveal[activityId] !== undefined) continue
     const title = acts.find((a) => a.id === activityId)?.title
-    polite(title ? `Cards revealed for ${title}.` : 'Private cards were revealed.')
+    polite(title ? uiT('a11y.revealed', { title }) : uiT('a11y.revealedUntitled'))
   }
 
   for (const r of next.rounds) {
@@ -62,11 +63,10 @@ export function workshopChanges(prev: WorkshopSnapshot, next: WorkshopSnapshot):
     if (r.status === 'open' && before?.status !== 'open')
       polite(
         r.method === 'dots'
-          ? `Voting is open${name}. You have ${r.dotsPerPerson} ${r.dotsPerPerson === 1 ? 'vote' : 'votes'}.`
-          : `Voting is open${name}. ${methodOf(r).describe(r)}.`,
+          ? uiT('a11y.voting.openDots', { name, count: r.dotsPerPerson })
+          : uiT('a11y.voting.openMethod', { name, how: methodOf(r).describe(r) }),
       )
-    else if (r.status === 'closed' && before?.status === 'open')
-      polite(`Voting closed${name}. Results follow when the votes are in.`)
+    else if (r.status === 'closed' && before?.status === 'open') polite(uiT('a11y.voting.closed', { name }))
   }
   return out
 }
@@ -96,11 +96,11 @@ export class TimerWatcher {
     }
     const crossed = (threshold: number) => this.lastRemaining > threshold && remaining <= threshold
     if (t.status === 'done' || (t.status === 'running' && remaining <= 0))
-      once('up', 'Time is up.', 'assertive')
+      once('up', uiT('a11y.timer.up'), 'assertive')
     else if (t.status === 'running') {
-      if (t.durationMs > 120_000 && crossed(60_000)) once('1min', 'One minute left.')
+      if (t.durationMs > 120_000 && crossed(60_000)) once('1min', uiT('a11y.timer.oneMinute'))
       else if (t.durationMs >= 240_000 && crossed(t.durationMs / 2))
-        once('half', `Half time: ${minutesText(remaining)} left.`)
+        once('half', uiT('a11y.timer.half', { time: minutesText(remaining) }))
     }
     if (t.status === 'idle') this.spoken.clear()
     this.lastRemaining = remaining

@@ -2,11 +2,12 @@ import type { Command } from '../../workbench/commands'
 import type { Contribution } from '../../workbench/contributions'
 import type { WorkbenchServices } from '../../workbench/context'
 import type { SessionBoard } from '../../session/BoardSession'
+import { uiT } from '../../device/i18n/uiT'
 
 const withBoard = (services: WorkbenchServices, fn: (b: SessionBoard) => void) => () => {
   const b = services.sessions.getActive()?.board
   if (b) fn(b)
-  else services.store.announce('Open a session first.')
+  else services.store.announce(uiT('canvas.noSession'))
 }
 
 /**
@@ -18,8 +19,12 @@ function canvasCommands(services: WorkbenchServices): Command[] {
   return [
     {
       id: 'board.newCard',
-      title: 'New card (C on the canvas)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.newCard')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: withBoard(services, (b) => {
         const tab = store.get().tabs.find((t) => t.id === store.get().activeTabId)
         if (tab?.kind === 'outline') document.querySelector<HTMLElement>('.outline-add textarea')?.focus()
@@ -28,46 +33,74 @@ function canvasCommands(services: WorkbenchServices): Command[] {
     },
     {
       id: 'board.nextCard',
-      title: 'Next card in reading order (Tab on the canvas)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.nextCard')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: withBoard(services, (b) => void b.focusNextCard(1)),
     },
     {
       id: 'board.previousCard',
-      title: 'Previous card in reading order (Shift+Tab on the canvas)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.previousCard')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: withBoard(services, (b) => void b.focusNextCard(-1)),
     },
     {
       id: 'board.undo',
-      title: 'Undo on the board (Ctrl+Z on the canvas)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.undo')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: withBoard(services, (b) => b.undo()),
     },
     {
       id: 'board.redo',
-      title: 'Redo on the board (Ctrl+Shift+Z on the canvas)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.redo')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: withBoard(services, (b) => b.redo()),
     },
     {
       id: 'board.zoomToFit',
-      title: 'Show the whole structure (Shift+1 on the canvas)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.zoomToFit')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: withBoard(services, (b) => b.fitStructureOrContent()),
     },
     {
       id: 'board.zoomToSelection',
-      title: 'Zoom to the selection (Shift+2 on the canvas)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.zoomToSelection')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: withBoard(services, (b) => {
-        if (!b.zoomToSelection()) store.announce('Nothing is selected.')
+        if (!b.zoomToSelection()) store.announce(uiT('canvas.nothingSelected'))
       }),
     },
     {
       id: 'board.leaveCanvas',
-      title: 'Leave the canvas (Escape on the canvas, with nothing selected)',
-      category: 'Board',
+      get title() {
+        return uiT('canvas.cmd.leave')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       run: () =>
         document.querySelector<HTMLElement>('.editor-area [role="tab"][aria-selected="true"]')?.focus(),
     },

@@ -3,6 +3,7 @@ import type { Contribution } from '../../workbench/contributions'
 import type { WorkbenchServices } from '../../workbench/context'
 import { cellName } from '../../../core/common/structure/cellLabel'
 import { currentStructure } from '../../board/structure/useStructure'
+import { uiT } from '../../device/i18n/uiT'
 
 /**
  * Tidy (the card flow, ADR 0030): re-flows the cards of one cell, or of the whole board, into their
@@ -10,33 +11,43 @@ import { currentStructure } from '../../board/structure/useStructure'
  */
 function layoutCommands(services: WorkbenchServices): Command[] {
   const { store } = services
-  const moved = (n: number) => (n === 0 ? 'Already tidy.' : n === 1 ? '1 card moved.' : `${n} cards moved.`)
+  const moved = (n: number) => uiT('layout.moved', { count: n })
   return [
     {
       id: 'board.tidyCell',
-      title: 'Tidy this cell (the selected card’s cell, or the one under the pointer)',
-      category: 'Board',
+      get title() {
+        return uiT('layout.cmd.tidyCell')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       keybinding: 'Mod+Alt+T',
       run: () => {
         const b = services.sessions.getActive()?.board
-        if (!b) return store.announce('Open a session first.')
-        if (b.cards.readOnly()) return store.announce('This board is read-only.')
+        if (!b) return store.announce(uiT('canvas.noSession'))
+        if (b.cards.readOnly()) return store.announce(uiT('layout.readOnly'))
         const cell = b.cellHere()
-        if (!cell) return store.announce('Select a card or point at a cell first, or tidy the whole board.')
+        if (!cell) return store.announce(uiT('layout.noCell'))
         const n = b.tidy(cell)
-        store.announce(`Tidied ${cellName(currentStructure(b.doc), cell)}. ${moved(n)}`)
+        store.announce(
+          uiT('layout.tidiedCell', { cell: cellName(currentStructure(b.doc), cell), moved: moved(n) }),
+        )
       },
     },
     {
       id: 'board.tidyBoard',
-      title: 'Tidy the whole board (every cell’s cards in reading order)',
-      category: 'Board',
+      get title() {
+        return uiT('layout.cmd.tidyBoard')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       keybinding: 'Mod+Alt+Shift+T',
       run: () => {
         const b = services.sessions.getActive()?.board
-        if (!b) return store.announce('Open a session first.')
-        if (b.cards.readOnly()) return store.announce('This board is read-only.')
-        store.announce(`Tidied the board. ${moved(b.tidy(null))}`)
+        if (!b) return store.announce(uiT('canvas.noSession'))
+        if (b.cards.readOnly()) return store.announce(uiT('layout.readOnly'))
+        store.announce(uiT('layout.tidiedBoard', { moved: moved(b.tidy(null)) }))
       },
     },
   ]

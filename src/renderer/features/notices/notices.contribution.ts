@@ -1,5 +1,6 @@
 import type { Contribution } from '../../workbench/contributions'
 import { NoticesPage } from './NoticesPage'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Third-party notices and the tldraw licence, as a tab. */
 export const contribution: Contribution = {
@@ -9,14 +10,18 @@ export const contribution: Contribution = {
   commands: ({ store }) => [
     {
       id: 'help.notices',
-      title: 'Third-party notices and the tldraw licence',
-      category: 'Help',
+      get title() {
+        return uiT('notices.command')
+      },
+      get category() {
+        return uiT('notices.category')
+      },
       menu: 'help',
       run: () =>
         store.set((s) => ({
           tabs: s.tabs.some((t) => t.id === 'notices')
             ? s.tabs
-            : [...s.tabs, { id: 'notices', kind: 'notices', title: 'Third-party notices' }],
+            : [...s.tabs, { id: 'notices', kind: 'notices', title: uiT('notices.title') }],
           activeTabId: 'notices',
         })),
     },
