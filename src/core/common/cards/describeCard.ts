@@ -3,9 +3,15 @@ import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { CardProps } from './card'
 
 /** What the card shows as its author: the name only when the author consented to store it; "(scribed)" when a facilitator wrote it for them. */
-export function cardAuthorLabel(props: Pick<CardProps, 'authorName' | 'scribe'>): string {
-  const who = props.authorName.trim() !== '' ? props.authorName : 'Anonymous'
-  return props.scribe ? `${who} (scribed)` : who
+export function cardAuthorLabel(
+  props: Pick<CardProps, 'authorName' | 'scribe'>,
+  words: { anonymous: string; scribed: (who: string) => string } = {
+    anonymous: 'Anonymous',
+    scribed: (who) => `${who} (scribed)`,
+  },
+): string {
+  const who = props.authorName.trim() !== '' ? props.authorName : words.anonymous
+  return props.scribe ? words.scribed(who) : who
 }
 
 /** A short description of a card, for screen readers and the composer's announcements. */

@@ -157,7 +157,12 @@ const CardView = memo(function CardView({
         </span>
       )}
       <div className="copro-card__foot">
-        <span data-testid="card-author">{cardAuthorLabel(props)}</span>
+        <span data-testid="card-author" dir="auto">
+          {cardAuthorLabel(props, {
+            anonymous: t('board.card.anonymous'),
+            scribed: (who) => t('board.card.scribed', { who }),
+          })}
+        </span>
         {props.kind === 'action' && (
           <>
             <span data-testid="card-owner">{t('board.card.owner', { owner: props.owner || '—' })}</span>
