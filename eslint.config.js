@@ -35,18 +35,11 @@ export const NOT_YET_TRANSLATED = [
   'src/renderer/board/**',
   'src/renderer/workbench/**',
   'src/renderer/features/a11y/**',
-  'src/renderer/features/export/**',
   'src/renderer/features/facilitation/**',
   'src/renderer/features/notices/**',
   'src/renderer/features/outline/**',
   'src/renderer/features/participants/**',
-  'src/renderer/features/sessions/**',
-  'src/renderer/features/settings/**',
-  'src/renderer/features/share/**',
-  'src/renderer/features/templates/**',
-  'src/renderer/features/themes/**',
   'src/renderer/features/trash/**',
-  'src/renderer/features/wall/**',
 ]
 
 /** What the renderer must not show without a catalogue: JSX text and these attributes (issue 19). */
