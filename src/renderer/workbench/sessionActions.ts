@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n'
 import type { WorkbenchServices } from './context'
 
 /** Creates a session and opens it in a tab. Returns the new id, or null on failure (already reported). */
@@ -5,8 +6,9 @@ export async function createAndOpenSession(
   { host, store }: WorkbenchServices,
   title: string,
   templateId: string | null = null,
+  language?: Language,
 ): Promise<string | null> {
-  const r = await host.call('sessions.create', { title, templateId })
+  const r = await host.call('sessions.create', { title, templateId, ...(language ? { language } : {}) })
   if (!r.ok) {
     store.notify('error', `Could not create the session: ${r.error.message}`)
     return null
