@@ -40,7 +40,6 @@ export const NOT_YET_TRANSLATED = [
   'src/renderer/features/outline/**',
   'src/renderer/features/participants/**',
   'src/renderer/features/sessions/**',
-  'src/renderer/features/settings/**',
   'src/renderer/features/share/**',
   'src/renderer/features/templates/**',
   'src/renderer/features/themes/**',
