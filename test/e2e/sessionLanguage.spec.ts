@@ -13,7 +13,10 @@ test('a Welsh wall and a bilingual report from an English workbench', async ({ p
   await openBoard(page, serve.url, 'Sesiwn Gymraeg')
 
   await showView(page, 'Settings')
-  await page.getByTestId('settings-session-language').getByRole('radio', { name: 'Cymraeg' }).check()
+  const cymraeg = page.getByTestId('settings-session-language').getByRole('radio', { name: 'Cymraeg' })
+  // the radio follows the document, which answers a moment after the click
+  await cymraeg.click()
+  await expect(cymraeg).toBeChecked()
 
   // the wall in Welsh
   await page.getByTestId('status-connection').click()
