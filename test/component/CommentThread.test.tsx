@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { addComment, readComments, readReactions } from '../../src/core/common/session/comments'
 import { registerParticipant } from '../../src/core/common/session/write'
 import { CommentThread } from '../../src/renderer/features/comments/CommentThread'
+import { I18nProvider } from '../../src/renderer/device/i18n'
 import { useComments } from '../../src/renderer/session/comments'
 
 const ME = { id: 'p-me', name: 'Jo', anonymous: true, coproRole: 'service-user' } as const
@@ -20,7 +21,11 @@ function setup(author: typeof ME | null, canHide = false) {
   for (const who of [ME, AMIRA]) registerParticipant(doc, { ...who, sessionRole: 'participant' }, 1)
   addComment(doc, { cardId: 'shape:c1', author: AMIRA, text: 'Same for us' }, 1, 'comment:a')
   const say = vi.fn()
-  render(<Thread doc={doc} author={author} canHide={canHide} say={say} />)
+  render(
+    <I18nProvider locale="en">
+      <Thread doc={doc} author={author} canHide={canHide} say={say} />
+    </I18nProvider>,
+  )
   return { doc, say, user: userEvent.setup() }
 }
 

@@ -10,6 +10,7 @@ import { WorkbenchContext } from '../../src/renderer/workbench/context'
 import { Contributions } from '../../src/renderer/workbench/contributions'
 import { BoardSessions } from '../../src/renderer/session/BoardSessions'
 import { WorkbenchStore } from '../../src/renderer/workbench/store'
+import { I18nProvider } from '../../src/renderer/device/i18n'
 
 /** The view with an app API that answers settings.set the way the server does, or refuses. */
 function setup(answer: 'ok' | 'refuse' = 'ok') {
@@ -31,7 +32,9 @@ function setup(answer: 'ok' | 'refuse' = 'ok') {
         contributions: new Contributions([]),
       }}
     >
-      <SettingsView />
+      <I18nProvider locale="en">
+        <SettingsView />
+      </I18nProvider>
     </WorkbenchContext.Provider>,
   )
   return { store, call, user: userEvent.setup() }

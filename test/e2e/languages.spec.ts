@@ -189,7 +189,9 @@ test.describe('languages on the guest’s screens', () => {
     await showView(fac, 'Settings')
     const session = fac.getByTestId('settings-session-language')
     await expect(session.getByRole('radio', { name: 'English' })).toBeChecked()
-    await session.getByRole('radio', { name: 'Cymraeg' }).check()
+    // the radio follows the document, which answers a moment after the click
+    await session.getByRole('radio', { name: 'Cymraeg' }).click()
+    await expect(session.getByRole('radio', { name: 'Cymraeg' })).toBeChecked()
     await expect.poll(async () => (await stored(fac)).workshop?.language).toBe('cy')
     await expect(fac.locator('html')).toHaveAttribute('lang', 'en')
     const app = fac.getByTestId('settings-language')

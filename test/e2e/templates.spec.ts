@@ -91,8 +91,11 @@ test.describe('workshop templates in the workbench', () => {
       expect(serious.map((v) => `${theme}: ${v.id}: ${v.help}`)).toEqual([])
     }
 
-    // Tab from the import button reaches the first template; arrow keys move between templates.
+    // Tab from the import button reaches the new session's language, then the first template; arrow
+    // keys move between templates.
     await page.getByRole('button', { name: 'Import template file…' }).focus()
+    await page.keyboard.press('Tab')
+    await expect(page.getByTestId('template-session-language')).toBeFocused()
     await page.keyboard.press('Tab')
     const first = shipped[0]!.template
     const second = shipped[1]!.template

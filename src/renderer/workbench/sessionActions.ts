@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n'
 import type { WorkbenchServices } from './context'
 import { uiT } from '../device/i18n/uiT'
 
@@ -6,8 +7,9 @@ export async function createAndOpenSession(
   { host, store }: WorkbenchServices,
   title: string,
   templateId: string | null = null,
+  language?: Language,
 ): Promise<string | null> {
-  const r = await host.call('sessions.create', { title, templateId })
+  const r = await host.call('sessions.create', { title, templateId, ...(language ? { language } : {}) })
   if (!r.ok) {
     store.notify('error', uiT('workbench.session.createFailed', { error: r.error.message }))
     return null

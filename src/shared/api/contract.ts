@@ -3,6 +3,7 @@ import { MAX_RELAYS, RelayOrigin } from '../model/relayOrigin'
 import { SessionId, SessionSummary, SessionTitle } from '../model/session'
 import { SessionRole } from '../model/roles'
 import { plainLine } from '../model/plainText'
+import { Language } from '../i18n/languages'
 
 /** Settings a person can change; stored by the server, validated on every read and write. */
 export const ThemeSetting = z.enum(['system', 'light', 'dark', 'high-contrast'])
@@ -178,9 +179,16 @@ export const API = {
     'Sessions, newest first; optionally filtered by title.',
   ),
   'sessions.create': method(
-    z.object({ title: SessionTitle, templateId: z.string().max(64).nullable().optional() }).strict(),
+    z
+      .object({
+        title: SessionTitle,
+        templateId: z.string().max(64).nullable().optional(),
+        /** The session's language: the template's texts in it, stored as the session language (issue 19). */
+        language: Language.optional(),
+      })
+      .strict(),
     SessionSummary,
-    'Create a session, blank or from a template.',
+    'Create a session, blank or from a template; with a language, the template is read in that language and it becomes the session language.',
   ),
   'sessions.get': method(ById, SessionSummary, 'One session.'),
   'sessions.rename': method(

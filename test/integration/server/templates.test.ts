@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readMeta, readStructure } from '../../../src/core/common/session/read'
 import { readAgenda } from '../../../src/core/common/facilitation/state'
+import { readSessionLanguage } from '../../../src/core/common/session/language'
 import { CoproServer, StoreBackend } from '../../../src/core/node/server'
 import { callApi, serverPerFile, type ApiReply } from '../../helpers/server'
 import { stockProvider, whenSynced } from '../../helpers/yclient'
@@ -47,6 +48,20 @@ describe('templates through the app API', () => {
       templateId: 'service-journey-map',
     })
     close()
+  })
+
+  it('creates a session in a language: the template read in it, stored as the session language', async () => {
+    const s = (
+      await call('sessions.create', { title: 'Taith', templateId: 'service-journey-map', language: 'cy' })
+    ).value
+    const { doc, close } = await openDoc(s.id)
+    expect(readSessionLanguage(doc)).toBe('cy')
+    const en = (await call('sessions.create', { title: 'Journey', templateId: 'service-journey-map' })).value
+    const other = await openDoc(en.id)
+    const labels = (d: Y.Doc) => JSON.stringify(readStructure(d))
+    expect(labels(doc)).not.toEqual(labels(other.doc))
+    close()
+    other.close()
   })
 
   it('refuses an unknown template id and creates nothing', async () => {

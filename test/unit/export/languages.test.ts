@@ -5,7 +5,7 @@ import { markdownReport } from '../../../src/core/common/export/formats/markdown
 import { youSaidWeDidHtml } from '../../../src/core/common/export/formats/easyRead'
 import { cardsRows } from '../../../src/core/common/export/formats/csv'
 import { writeReportSettings, DEFAULT_REPORT } from '../../../src/core/common/export/report'
-import { sessionMap, META_KEYS } from '../../../src/core/common/session/docSchema'
+import { writeSessionLanguage } from '../../../src/core/common/session/language'
 import { buildGridSession, FIXTURE_EXPORT_OPTS } from '../../fixtures/docs/buildDoc'
 
 describe('the report in Welsh, or Welsh and English side by side', () => {
@@ -53,7 +53,18 @@ describe('the report in Welsh, or Welsh and English side by side', () => {
 
   it("follows the session's language when the facilitator chose none", () => {
     const { doc } = buildGridSession()
-    sessionMap(doc, 'meta').set('language' as (typeof META_KEYS)[keyof typeof META_KEYS], 'cy')
+    writeSessionLanguage(doc, 'cy') // where the facilitator's choice is stored (workshop map)
     expect(buildExportModel(doc, FIXTURE_EXPORT_OPTS).report.languages).toEqual(['cy'])
+  })
+
+  it('an explicit report language wins over the session language', () => {
+    const { doc } = buildGridSession()
+    writeSessionLanguage(doc, 'cy')
+    writeReportSettings(doc, { ...DEFAULT_REPORT, languages: ['en', 'cy'] })
+    expect(buildExportModel(doc, FIXTURE_EXPORT_OPTS).report.languages).toEqual(['en', 'cy'])
+    writeReportSettings(doc, { ...DEFAULT_REPORT, languages: [] })
+    const m = buildExportModel(doc, FIXTURE_EXPORT_OPTS)
+    expect(m.report.languages).toEqual(['cy'])
+    expect(htmlReport(m)).toContain('<h2>Cynllun gweithredu</h2>')
   })
 })

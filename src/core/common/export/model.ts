@@ -29,6 +29,7 @@ import { exportThemes } from './themes'
 import { exportComments } from './comments'
 import { parseReportSettings, REPORT_SECTIONS } from './report'
 import { Language } from '../../../shared/i18n/languages'
+import { readSessionLanguage } from '../session/language'
 import { exportImages, exportPhoto } from './photos'
 import { photoFileName } from '../photos/photo'
 
@@ -210,7 +211,7 @@ export function buildExportModel(doc: Y.Doc, opts: ExportOptions): ExportModel {
       createdAt: toIso(meta.createdAt),
       docVersion: Number.isInteger(meta.docVersion) ? (meta.docVersion as number) : null,
     },
-    report: exportReport(raw.report, opts.languages ?? [], sessionLanguage(meta)),
+    report: exportReport(raw.report, opts.languages ?? [], readSessionLanguage(doc)),
     namesIncluded: includeNames,
     structure: exportStructure,
     participants,
@@ -349,12 +350,6 @@ function checkpoints(input: readonly unknown[]): ExportCheckpoint[] {
     })
   }
   return out.sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id))
-}
-
-/** The session's language (the facilitator's setting; English when unset). */
-function sessionLanguage(meta: Readonly<Record<string, unknown>>): Language {
-  const p = Language.safeParse(meta.language)
-  return p.success ? p.data : 'en'
 }
 
 function exportReport(raw: unknown, override: readonly Language[], session: Language): ExportModel['report'] {

@@ -10,6 +10,7 @@ import {
 import type { SessionSummary } from '../../../shared/model/session'
 import type * as Y from 'yjs'
 import { instantiateTemplate, structureToTemplate } from '../../common/templates'
+import { localizeTemplate } from '../../common/templates/localize'
 import { safeFileName } from '../../common/text/sanitize'
 import { initialSessionUpdate } from '../../common/newSession'
 import { startFreshRun } from '../../common/freshRun'
@@ -103,7 +104,10 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
         s.id,
         initialSessionUpdate(
           { sessionId: s.id, title: s.title, templateId: s.templateId, createdAt: s.createdAt },
-          template ? instantiateTemplate(template) : undefined,
+          template
+            ? instantiateTemplate(a.language ? localizeTemplate(template, a.language) : template)
+            : undefined,
+          a.language,
         ),
       )
       await backend.flush(s.id)

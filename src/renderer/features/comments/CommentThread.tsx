@@ -15,6 +15,7 @@ import type { CommentsState } from '../../session/comments'
 import { COMMENTS_COPY as T } from './copy'
 import { MeTooIcon } from './icons'
 import './comments.css'
+import { useT } from '../../device/i18n'
 
 export interface CommentThreadProps {
   readonly doc: Y.Doc
@@ -127,6 +128,7 @@ function MeTooRow(p: { count: MeTooCount; on: boolean; disabled: boolean; onTogg
 
 function CommentItem(p: CommentThreadProps & { comment: Comment; canReply: boolean }) {
   const c = p.comment
+  const t = useT()
   const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read')
   const own = p.author !== null && p.author.id === c.authorId
   const who = own ? T.you : commentByline(c)
@@ -160,14 +162,14 @@ function CommentItem(p: CommentThreadProps & { comment: Comment; canReply: boole
           {p.canReply && (
             <button type="button" className="cmt-btn" onClick={() => setMode('reply')}>
               {T.reply}
-              <span className="visually-hidden"> to {who}</span>
+              <span className="visually-hidden">{t('comments.sr.toWho', { who })}</span>
             </button>
           )}
           {own && p.canSend && (
             <>
               <button type="button" className="cmt-btn" onClick={() => setMode('edit')}>
                 {T.edit}
-                <span className="visually-hidden"> your comment</span>
+                <span className="visually-hidden">{t('comments.sr.yours')}</span>
               </button>
               <button
                 type="button"
@@ -177,7 +179,7 @@ function CommentItem(p: CommentThreadProps & { comment: Comment; canReply: boole
                 }}
               >
                 {T.delete}
-                <span className="visually-hidden"> your comment</span>
+                <span className="visually-hidden">{t('comments.sr.yours')}</span>
               </button>
             </>
           )}
@@ -191,7 +193,7 @@ function CommentItem(p: CommentThreadProps & { comment: Comment; canReply: boole
               }}
             >
               {T.hide}
-              <span className="visually-hidden"> the comment by {who}</span>
+              <span className="visually-hidden">{t('comments.sr.byWho', { who })}</span>
             </button>
           )}
         </div>

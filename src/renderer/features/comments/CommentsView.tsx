@@ -1,3 +1,4 @@
+import { useT } from '../../device/i18n'
 import { useEffect, useRef } from 'react'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { isFacilitatorRole } from '../../../core/common/permissions'
@@ -25,6 +26,7 @@ export function CommentsView() {
 
 function BoardComments({ session, board }: { session: BoardSession; board: SessionBoard }) {
   const { store } = useServices()
+  const t = useT()
   const target = session.scoped(commentTargetKey)
   const cardId = useCommentTarget(target)
   const state = useComments(board.doc)
@@ -54,7 +56,7 @@ function BoardComments({ session, board }: { session: BoardSession; board: Sessi
           if (!id) say(T.noCard)
         }}
       >
-        Show the selected card’s comments
+        {t('comments.showSelected')}
       </button>
       {card ? (
         <>
@@ -76,7 +78,7 @@ function BoardComments({ session, board }: { session: BoardSession; board: Sessi
       )}
       {discussed.length > 0 && (
         <>
-          <h4 className="section-title">Cards people talked about</h4>
+          <h4 className="section-title">{t('comments.discussed')}</h4>
           <ul className="comments-cards">
             {discussed.map((c) => (
               <li key={c.id}>

@@ -1,3 +1,4 @@
+import { useT } from '../../device/i18n'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { htmlReport } from '../../../core/common/export'
 import { frameChoices, type ExportFrame } from '../../board/export/frames'
@@ -27,6 +28,7 @@ const frameKey = (f: ExportFrame | null) => (f ? `${f.type}:${f.id}` : '')
  */
 export function ExportView() {
   const { host, store, commands } = useServices()
+  const t = useT()
   const board = useBoardSession()?.board ?? null
   const appVersion = useWorkbench(store, (s) => s.info?.version ?? '')
   const structure = useStructure(board?.doc)
@@ -71,7 +73,7 @@ export function ExportView() {
   }, [host])
 
   const save = useCallback(async () => {
-    const { board: b, choices: c, title: t, busy: isBusy, appVersion: v } = stateRef.current
+    const { board: b, choices: c, title: ttl, busy: isBusy, appVersion: v } = stateRef.current
     if (!b || isBusy) return
     setBusy(true)
     setResult(null)
@@ -81,30 +83,28 @@ export function ExportView() {
         sessionId: b.sessionId,
         host,
         appVersion: v,
-        title: t,
+        title: ttl,
         exportImage: (format, frame, cards) => b.exportImage(format, { frame, cards }),
         printHtml,
         imageUrl: (ref) => b.imageUrl(ref),
       })
       const lines = outcome.saved.map((f) => f.name)
-      if (outcome.printed) lines.push('PDF: the print dialog opened; choose “Save as PDF”.')
+      if (outcome.printed) lines.push(t('export.pdfPrinted'))
       setResult({ lines, problems: outcome.problems })
-      const summary = `Saved ${outcome.saved.length} file${outcome.saved.length === 1 ? '' : 's'}${
-        outcome.problems.length ? `; ${outcome.problems.length} could not be made` : ''
-      }.`
+      const summary = t('export.saved', { saved: outcome.saved.length, problems: outcome.problems.length })
       store.notify(
         outcome.problems.length ? 'warning' : 'info',
-        `Export: ${summary} ${outcome.problems.join(' ')}`,
+        t('export.notice', { summary, details: outcome.problems.join(' ') }),
       )
       store.announce(summary)
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
       setResult({ lines: [], problems: [message] })
-      store.notify('error', `Export failed: ${message}`)
+      store.notify('error', t('export.failed', { message }))
     } finally {
       setBusy(false)
     }
-  }, [host, store])
+  }, [host, store, t])
 
   useEffect(() => {
     if (!sessionId) return
@@ -122,7 +122,7 @@ export function ExportView() {
   if (!board) {
     return (
       <div className="view export-view">
-        <p className="muted">Open a session to export its report, spreadsheets or pictures.</p>
+        <p className="muted">{t('export.noSession')}</p>
       </div>
     )
   }
@@ -148,25 +148,34 @@ export function ExportView() {
     </label>
   )
 
+  // the formats' keys are not words: these are made outside the JSX the i18n lint reads
+  const pdfCheck = check(
+    'pdf',
+    t('export.format.pdf.label'),
+    host.kind === 'electron' ? t('export.format.pdf.electron') : t('export.format.pdf.browser'),
+  )
+  const pngCheck = check('png', t('export.format.png'))
+  const svgCheck = check('svg', t('export.format.svg'))
+  const namesCheck = check('includeNames', t('export.names'), t('export.names.help'))
   return (
     <div className="view export-view" data-testid="export-view">
-      <p className="help">Exports of “{title || 'this session'}”, made from the board as it is now.</p>
+      <p className="help">{t('export.intro', { title: title || t('export.thisSession') })}</p>
       <fieldset className="fieldset">
-        <legend>Files</legend>
-        {TEXT_FORMATS.map((f) => check(f.key, f.label, f.help))}
-        {check(
-          'pdf',
-          'PDF report',
-          host.kind === 'electron' ? 'Printed on A4.' : 'Opens the print dialog: choose “Save as PDF”.',
+        <legend>{t('export.files')}</legend>
+        {TEXT_FORMATS.map((f) =>
+          check(f.key, t(`export.format.${f.key}.label`), t(`export.format.${f.key}.help`)),
         )}
-        {OFFICE_FORMATS.map((f) => check(f.key, f.label, f.help))}
+        {pdfCheck}
+        {OFFICE_FORMATS.map((f) =>
+          check(f.key, t(`export.format.${f.key}.label`), t(`export.format.${f.key}.help`)),
+        )}
       </fieldset>
       <fieldset className="fieldset">
-        <legend>Pictures of the board</legend>
-        {check('png', 'PNG image')}
-        {check('svg', 'SVG image')}
+        <legend>{t('export.pictures')}</legend>
+        {pngCheck}
+        {svgCheck}
         <label className="field-label" htmlFor={`${ids}-frame`}>
-          Picture of
+          {t('export.pictureOf')}
         </label>
         <select
           id={`${ids}-frame`}
@@ -175,7 +184,7 @@ export function ExportView() {
             set({ frame: frames.find((f) => frameKey(f.frame) === e.target.value)?.frame ?? null })
           }
         >
-          <option value="">The whole board</option>
+          <option value="">{t('export.wholeBoard')}</option>
           {frames.map((f) => (
             <option key={frameKey(f.frame)} value={frameKey(f.frame)}>
               {f.label}
@@ -184,16 +193,12 @@ export function ExportView() {
         </select>
       </fieldset>
       <fieldset className="fieldset">
-        <legend>Privacy</legend>
-        {check(
-          'includeNames',
-          'Include the names of people who agreed to be named',
-          'Off: everyone is “Participant 1, 2 …”. Anonymous cards never show a name.',
-        )}
+        <legend>{t('export.privacy')}</legend>
+        {namesCheck}
       </fieldset>
       <div className="view-actions">
         <button type="button" className="button" onClick={() => void openPreview()}>
-          Preview report
+          {t('export.preview')}
         </button>
         <button
           type="button"
@@ -202,13 +207,11 @@ export function ExportView() {
           disabled={busy || !anyChosen}
           aria-busy={busy}
         >
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('export.saving') : t('export.save')}
         </button>
       </div>
       <p className="help">
-        {host.kind === 'electron'
-          ? 'You choose where each file goes.'
-          : 'Files go to your downloads folder; your browser may ask once to allow several downloads.'}
+        {host.kind === 'electron' ? t('export.files.electron') : t('export.files.browser')}
       </p>
       <div role="status" aria-live="polite" data-testid="export-result">
         {result && (

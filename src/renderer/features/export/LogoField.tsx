@@ -3,14 +3,14 @@ import { httpOriginOf } from '../../board/sync/assetStore'
 import { preparePhoto, uploadPhoto } from '../../device/photos'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
+import { useT } from '../../device/i18n'
 
 const COPY = {
-  label:
-    'Organisation logo (PNG or JPEG; on the report’s first page, the easy-read page and the Word report)',
-  choose: 'Choose a logo…',
-  remove: 'Remove the logo',
-  none: 'No logo.',
-  stored: 'Logo stored with the session. Save the report text to use it.',
+  label: 'export.logo.label',
+  choose: 'export.logo.choose',
+  remove: 'export.logo.remove',
+  none: 'export.logo.none',
+  stored: 'export.logo.stored',
 } as const
 
 /**
@@ -22,6 +22,7 @@ export function LogoField({ value, onChange }: { value: string; onChange(assetId
   const board = useBoardSession()?.board ?? null
   const { host } = useServices()
   const id = useId()
+  const t = useT()
   const [said, setSaid] = useState('')
   const url = value && board ? board.imageUrl({ photoId: value }) : null
 
@@ -38,7 +39,7 @@ export function LogoField({ value, onChange }: { value: string; onChange(assetId
         photo: await preparePhoto(file),
       })
       onChange(photo.assetId)
-      setSaid(COPY.stored)
+      setSaid(t(COPY.stored))
     } catch (e) {
       setSaid(e instanceof Error ? e.message : String(e))
     }
@@ -46,11 +47,11 @@ export function LogoField({ value, onChange }: { value: string; onChange(assetId
 
   return (
     <div className="export-field" data-testid="report-logo">
-      <label htmlFor={`${id}-logo`}>{COPY.label}</label>
+      <label htmlFor={`${id}-logo`}>{t(COPY.label)}</label>
       {url ? (
-        <img className="export-logo" src={url} alt="The logo chosen" />
+        <img className="export-logo" src={url} alt={t('export.logo.alt')} />
       ) : (
-        <p className="muted">{COPY.none}</p>
+        <p className="muted">{t(COPY.none)}</p>
       )}
       <input
         id={`${id}-logo`}
@@ -61,7 +62,7 @@ export function LogoField({ value, onChange }: { value: string; onChange(assetId
       />
       {value && (
         <button type="button" className="button small" onClick={() => onChange('')}>
-          {COPY.remove}
+          {t(COPY.remove)}
         </button>
       )}
       <p role="status" className="small">

@@ -1,3 +1,4 @@
+import { useT } from '../../device/i18n'
 import { useEffect, useRef } from 'react'
 
 /**
@@ -6,6 +7,7 @@ import { useEffect, useRef } from 'react'
  * the button that opened it.
  */
 export function ReportPreview({ html, title, onClose }: { html: string; title: string; onClose(): void }) {
+  const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const d = ref.current
@@ -27,12 +29,17 @@ export function ReportPreview({ html, title, onClose }: { html: string; title: s
       }}
     >
       <div className="export-preview-header">
-        <h2 id="export-preview-title">Report preview: {title}</h2>
+        <h2 id="export-preview-title">{t('export.preview.title', { title })}</h2>
         <button type="button" className="button" onClick={onClose} autoFocus>
-          Close
+          {t('common.close')}
         </button>
       </div>
-      <iframe className="export-preview-frame" sandbox="" srcDoc={html} title={`Report: ${title}`} />
+      <iframe
+        className="export-preview-frame"
+        sandbox=""
+        srcDoc={html}
+        title={t('export.preview.frame', { title })}
+      />
     </dialog>
   )
 }

@@ -3,7 +3,6 @@ import type * as Y from 'yjs'
 import { isFacilitatorRole } from '../../../core/common/permissions'
 import {
   readReportSettings,
-  REPORT_SECTION_LABELS,
   REPORT_SECTIONS,
   writeReportSettings,
   type ReportSettings,
@@ -12,6 +11,9 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useMapsValue } from '../../session/useDoc'
 import { useServices } from '../../workbench/context'
 import { LogoField } from './LogoField'
+import { useT } from '../../device/i18n'
+import { useSessionLanguage } from '../../session/useSessionLanguage'
+import { LANGUAGES, type Language } from '../../../shared/i18n'
 
 /**
  * The report to circulate: what the facilitator writes (organisation, summary, purpose, who took part,
@@ -25,11 +27,20 @@ export function ReportSettingsSection() {
 }
 
 const FIELDS = [
-  ['organisation', 'Organisation', 1],
-  ['summary', 'Summary', 4],
-  ['purpose', 'Purpose of the workshop', 2],
-  ['whoTookPart', 'Who took part (in role terms; the roles are counted for you)', 2],
-  ['nextSteps', 'Next steps', 3],
+  ['organisation', 'export.report.field.organisation', 1],
+  ['summary', 'export.report.field.summary', 4],
+  ['purpose', 'export.report.field.purpose', 2],
+  ['whoTookPart', 'export.report.field.whoTookPart', 2],
+  ['nextSteps', 'export.report.field.nextSteps', 3],
+] as const
+
+/** The report's language: the session's (stored as []), one language, or two side by side (issue 19). */
+const REPORT_LANGUAGES = [
+  ['', 'export.report.language.session'],
+  ['en', 'export.report.language.en'],
+  ['cy', 'export.report.language.cy'],
+  ['cy,en', 'export.report.language.cyEn'],
+  ['en,cy', 'export.report.language.enCy'],
 ] as const
 
 export function ReportSettingsForm({ doc }: { doc: Y.Doc }) {
@@ -38,16 +49,39 @@ export function ReportSettingsForm({ doc }: { doc: Y.Doc }) {
   const [draft, setDraft] = useState<ReportSettings>(saved)
   useEffect(() => setDraft(saved), [saved])
   const id = useId()
+  const t = useT()
+  const session = useSessionLanguage()
+  const sessionLanguageName = LANGUAGES.find((l) => l.code === session.language)?.name ?? session.language
   const save = () => {
     writeReportSettings(doc, draft)
-    store.announce('Report text and sections saved.')
+    store.announce(t('export.report.saved'))
   }
   return (
     <details className="export-report-settings" data-testid="report-settings">
-      <summary>Report: summary, context and sections</summary>
+      <summary>{t('export.report.summary')}</summary>
+      <label className="export-field" htmlFor={`${id}-languages`}>
+        {t('export.report.language')}
+        <select
+          id={`${id}-languages`}
+          data-testid="report-language"
+          value={draft.languages.join(',')}
+          onChange={(e) =>
+            setDraft({
+              ...draft,
+              languages: e.target.value ? (e.target.value.split(',') as Language[]) : [],
+            })
+          }
+        >
+          {REPORT_LANGUAGES.map(([value, key]) => (
+            <option key={value} value={value}>
+              {t(key, { language: sessionLanguageName })}
+            </option>
+          ))}
+        </select>
+      </label>
       {FIELDS.map(([key, label, rows]) => (
         <label key={key} className="export-field" htmlFor={`${id}-${key}`}>
-          {label}
+          {t(label)}
           {rows === 1 ? (
             <input
               id={`${id}-${key}`}
@@ -67,7 +101,7 @@ export function ReportSettingsForm({ doc }: { doc: Y.Doc }) {
       ))}
       <LogoField value={draft.logo} onChange={(logo) => setDraft({ ...draft, logo })} />
       <fieldset>
-        <legend>Sections in the report</legend>
+        <legend>{t('export.report.sections')}</legend>
         {REPORT_SECTIONS.map((s) => (
           <label key={s} className="export-check">
             <input
@@ -80,12 +114,12 @@ export function ReportSettingsForm({ doc }: { doc: Y.Doc }) {
                 })
               }
             />{' '}
-            {REPORT_SECTION_LABELS[s]}
+            {t(`export.section.${s}`)}
           </label>
         ))}
       </fieldset>
       <button type="button" className="button primary" onClick={save} data-testid="report-settings-save">
-        Save report text
+        {t('export.report.save')}
       </button>
     </details>
   )

@@ -7,6 +7,10 @@ import { useSessionLanguage } from '../../session/useSessionLanguage'
 import { LANGUAGES } from '../../../shared/i18n'
 import { languageChoice, systemLanguage, useT, type LanguageChoice } from '../../device/i18n'
 
+/** The app's language: following the computer, or one language. */
+const LANGUAGE_CHOICES = ['system', ...LANGUAGES.map((l) => l.code)] as LanguageChoice[]
+
+/** The themes (their names: `settings.theme.<value>`). */
 const THEMES: { value: ThemeSetting; label: string }[] = [
   { value: 'system', label: 'Follow my computer' },
   { value: 'light', label: 'Light' },
@@ -34,26 +38,26 @@ export function SettingsView() {
     const r = await host.call('settings.set', patch)
     if (r.ok) {
       store.set({ settings: r.value })
-      store.announce('Settings saved.')
+      store.announce(t('settings.saved'))
     } else {
       store.set({ settings: before })
-      store.notify('error', `Could not save settings: ${r.error.message}`)
+      store.notify('error', t('settings.failed', { message: r.error.message }))
     }
   }
   return (
     <div className="view settings-view">
       <fieldset className="fieldset">
-        <legend>Theme</legend>
-        {THEMES.map((t) => (
-          <label key={t.value} className="radio">
+        <legend>{t('settings.theme')}</legend>
+        {THEMES.map((th) => (
+          <label key={th.value} className="radio">
             <input
               type="radio"
               name="theme"
-              value={t.value}
-              checked={settings.theme === t.value}
-              onChange={() => void save({ theme: t.value })}
+              value={th.value}
+              checked={settings.theme === th.value}
+              onChange={() => void save({ theme: th.value })}
             />
-            {t.label}
+            {t(`settings.theme.${th.value}`)}
           </label>
         ))}
       </fieldset>
@@ -62,7 +66,7 @@ export function SettingsView() {
         <p id={ids.lang} className="help">
           {t('settings.language.hint')}
         </p>
-        {(['system', ...LANGUAGES.map((l) => l.code)] as LanguageChoice[]).map((c) => {
+        {LANGUAGE_CHOICES.map((c) => {
           const lang = LANGUAGES.find((l) => l.code === c)
           return (
             <label key={c} className="radio" lang={lang?.code}>
@@ -113,11 +117,11 @@ export function SettingsView() {
           const next = { ...identity, name: identity.name.trim() }
           saveIdentity(next)
           setIdentity(next)
-          store.announce('Your name is saved.')
+          store.announce(t('settings.name.saved'))
         }}
       >
         <label htmlFor={ids.name} className="field-label">
-          Your name on the board
+          {t('settings.name.label')}
         </label>
         <input
           id={ids.name}
@@ -127,7 +131,7 @@ export function SettingsView() {
           onChange={(e) => setIdentity({ ...identity, name: e.target.value })}
         />
         <button type="submit" className="button">
-          Save name
+          {t('settings.name.save')}
         </button>
       </form>
       <form
@@ -138,11 +142,10 @@ export function SettingsView() {
         }}
       >
         <label htmlFor={ids.key} className="field-label">
-          tldraw licence key (optional)
+          {t('settings.licence.label')}
         </label>
         <p id={ids.keyHelp} className="help">
-          The canvas is made with tldraw and shows a small “Made with tldraw” mark. Organisations that buy a
-          tldraw licence can enter the key here to remove it.
+          {t('settings.licence.help')}
         </p>
         <input
           id={ids.key}
@@ -154,13 +157,14 @@ export function SettingsView() {
           spellCheck={false}
         />
         <button type="submit" className="button">
-          Save key
+          {t('settings.licence.save')}
         </button>
       </form>
       {info && (
         <p className="muted small">
-          {info.name} {info.version} · {info.host === 'electron' ? 'desktop app' : 'in the browser'}
-          {info.dataDir ? ` · data: ${info.dataDir}` : ''}
+          {info.name} {info.version} ·{' '}
+          {info.host === 'electron' ? t('settings.about.electron') : t('settings.about.browser')}
+          {info.dataDir ? t('settings.about.data', { dir: info.dataDir }) : ''}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import type { TFunction } from '../../device/i18n'
 import { useCallback, useEffect, useState } from 'react'
 import {
   summarizeTemplate,
@@ -81,17 +82,27 @@ export function useTemplates(host: AppHost): {
 }
 
 /** "6 stages by 6 lanes" or "5 zones": the text alternative of a thumbnail. */
-export function describeLayout(s: TemplateSummary): string {
+export function describeLayout(s: TemplateSummary, t?: TFunction): string {
+  if (t)
+    return s.layout === 'grid'
+      ? t('templates.layout.grid', { stages: s.stages, lanes: s.lanes })
+      : t('templates.layout.zones', { zones: s.zones })
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
   return s.layout === 'grid'
     ? `${n(s.stages, 'stage', 'stages')} by ${n(s.lanes, 'lane', 'lanes')}`
     : n(s.zones, 'zone', 'zones')
 }
 
-export function formatDuration(minutes: number): string {
-  if (minutes < 60) return `${minutes} minutes`
+export function formatDuration(minutes: number, t?: TFunction): string {
   const h = Math.floor(minutes / 60)
   const m = minutes % 60
+  if (t)
+    return minutes < 60
+      ? t('templates.duration.minutes', { minutes })
+      : m === 0
+        ? t('templates.duration.hours', { hours: h })
+        : t('templates.duration.hoursMinutes', { hours: h, minutes: m })
+  if (minutes < 60) return `${minutes} minutes`
   const hours = `${h} hour${h === 1 ? '' : 's'}`
   return m === 0 ? hours : `${hours} ${m} minutes`
 }

@@ -15,6 +15,9 @@ import { wallArea, wallLayout } from './wallLayout'
 import { wallKey, type WallAction, type WallState } from './wallState'
 import { openWallLink, wallSessionFromUrl } from './wallWindow'
 import { WallResults } from './WallResults'
+import { I18nProvider, useT } from '../../device/i18n'
+import { useSessionLanguage } from '../../session/useSessionLanguage'
+import { directionOf, htmlLangOf, type Language, type MessageKey } from '../../../shared/i18n'
 import './wall.css'
 
 /** What the wall reads of the document: agenda, timer, rounds, structure (never the cards). */
@@ -33,15 +36,15 @@ function readWall(doc: Y.Doc) {
 }
 
 /** The keys of wall mode (also listed on the wall itself). */
-export const WALL_KEYS = [
-  ['→ or Page Down', 'next activity'],
-  ['← or Page Up', 'previous activity'],
-  ['Space', 'start or pause the timer'],
-  ['R', 'show the results'],
-  ['B', 'back to the board'],
-  ['S', 'whole structure or this activity'],
-  ['Esc', 'leave wall mode'],
-] as const
+export const WALL_KEYS: ReadonlyArray<readonly [MessageKey | string, MessageKey]> = [
+  ['wall.key.nextKeys', 'wall.key.next'],
+  ['wall.key.previousKeys', 'wall.key.previous'],
+  ['wall.key.space', 'wall.key.timer'],
+  ['R', 'wall.key.results'],
+  ['B', 'wall.key.back'],
+  ['S', 'wall.key.fit'],
+  ['Esc', 'wall.key.leave'],
+]
 
 /**
  * Wall mode (ADR 0033), mounted once in the workbench: for the active session, when its wall state is
@@ -55,6 +58,7 @@ export function WallLayer() {
   const services = useServices()
   const { sessions, store, host } = services
   const session = useBoardSession()
+  const t = useT()
 
   // messages from the other windows (and this window's palette commands) for any open session
   useEffect(() => {
@@ -72,7 +76,7 @@ export function WallLayer() {
     let live = true
     void host.call('sessions.get', { id: wallFor }).then((r) => {
       if (!live) return
-      if (!r.ok) return store.notify('error', `Cannot show this session on the wall: ${r.error.message}`)
+      if (!r.ok) return store.notify('error', t('wall.error.show', { message: r.error.message }))
       store.set({ activeView: null })
       store.openSessionTab(wallFor, r.value.title)
     })
@@ -92,7 +96,7 @@ export function WallLayer() {
       live = false
       off()
     }
-  }, [wallFor, host, sessions, store])
+  }, [wallFor, host, sessions, store, t])
 
   if (!session || session.disposed) return null
   return <SessionWall key={session.sessionId} session={session} />
@@ -106,12 +110,29 @@ function SessionWall({ session }: { session: BoardSession }) {
   const wall = useMemo(() => session.scoped(wallKey), [session])
   const state = useWallState(wall)
   const board = session.board
+  // the wall speaks the session's language, whatever the language of this window's menus (issue 19)
+  const { language } = useSessionLanguage()
   if (!state.on || !board) return null
-  return <WallScreen session={session} wall={wall} doc={board.doc} />
+  return (
+    <I18nProvider locale={language}>
+      <WallScreen session={session} wall={wall} doc={board.doc} language={language} />
+    </I18nProvider>
+  )
 }
 
-function WallScreen({ session, wall, doc }: { session: BoardSession; wall: WallState; doc: Y.Doc }) {
+function WallScreen({
+  session,
+  wall,
+  doc,
+  language,
+}: {
+  session: BoardSession
+  wall: WallState
+  doc: Y.Doc
+  language: Language
+}) {
   const { host, store } = useServices()
+  const t = useT()
   const state = useWallState(wall)
   const data = useMapsValue(doc, ['workshop', 'voting', 'facilitation'], readWall)
   const relayNow = useMemo(() => () => session.facilitation?.relayNow() ?? Date.now(), [session])
@@ -233,14 +254,16 @@ function WallScreen({ session, wall, doc }: { session: BoardSession; wall: WallS
       className={`wall wall--${layout.panel}`}
       data-testid="wall"
       data-view={state.view}
+      lang={htmlLangOf(language)}
+      dir={directionOf(language)}
       style={{ ['--wall-panel' as string]: `${layout.panelSize}px` }}
     >
-      <section className="wall-panel" aria-label="Wall: current activity" data-testid="wall-panel">
+      <section className="wall-panel" aria-label={t('wall.panel')} data-testid="wall-panel">
         <div className="wall-panel__main">
           {activity ? (
             <>
               <p className="wall-step">
-                Activity {agenda.currentIndex + 1} of {agenda.activities.length}
+                {t('wall.step', { n: agenda.currentIndex + 1, total: agenda.activities.length })}
               </p>
               <h1 className="wall-title" data-testid="wall-title">
                 {activity.title}
@@ -252,15 +275,15 @@ function WallScreen({ session, wall, doc }: { session: BoardSession; wall: WallS
               )}
               {activity.contentNote && (
                 <p className="wall-note" data-testid="wall-content-note">
-                  <strong>Content note:</strong> {activity.contentNote}
+                  <strong>{t('wall.contentNote')}</strong> {activity.contentNote}
                 </p>
               )}
             </>
           ) : (
             <h1 className="wall-title" data-testid="wall-title">
               {agenda.activities.length > 0 && agenda.currentIndex >= agenda.activities.length
-                ? 'End of the agenda'
-                : 'Welcome'}
+                ? t('wall.end')
+                : t('wall.welcome')}
             </h1>
           )}
         </div>
@@ -277,30 +300,32 @@ function WallScreen({ session, wall, doc }: { session: BoardSession; wall: WallS
             </div>
             <p className="wall-timer__state">
               {!timed || timer.status === 'idle'
-                ? 'Not started'
+                ? t('wall.timer.idle')
                 : timer.status === 'paused'
-                  ? 'Paused'
+                  ? t('wall.timer.paused')
                   : timer.status === 'done'
-                    ? 'Time is up'
-                    : 'Time left'}
-              {data.passes > 0 && <span data-testid="wall-passes"> · {data.passes} passed</span>}
+                    ? t('wall.timer.done')
+                    : t('wall.timer.running')}
+              {data.passes > 0 && (
+                <span data-testid="wall-passes"> · {t('wall.passes', { count: data.passes })}</span>
+              )}
             </p>
           </div>
         )}
-        <dl className="wall-keys" aria-label="Keys">
+        <dl className="wall-keys" aria-label={t('wall.keys')}>
           {WALL_KEYS.map(([k, what]) => (
             <div key={k}>
-              <dt>{k}</dt>
-              <dd>{what}</dd>
+              <dt>{k.startsWith('wall.') ? t(k as MessageKey) : k}</dt>
+              <dd>{t(what)}</dd>
             </div>
           ))}
         </dl>
       </section>
       {resultsRound && <WallResults doc={doc} round={resultsRound} />}
       {state.view === 'results' && !resultsRound && (
-        <section className="wall-results" aria-label="Results" data-testid="wall-results">
-          <h1 className="wall-title">No voting round has closed yet.</h1>
-          <p className="wall-prompt">Press B to go back to the board.</p>
+        <section className="wall-results" aria-label={t('wall.results')} data-testid="wall-results">
+          <h1 className="wall-title">{t('wall.noRound')}</h1>
+          <p className="wall-prompt">{t('wall.backHint')}</p>
         </section>
       )}
     </div>

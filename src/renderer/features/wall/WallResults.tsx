@@ -7,6 +7,7 @@ import type { VotingRound } from '../../../core/common/voting/round'
 import { cardSummary, formatMeasure, roundHow } from '../../../core/common/voting/describe'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
 import { useDocValue } from '../../session/useDoc'
+import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
 
 /** How many ranked cards the wall shows (the rest are in the Facilitation view and the exports). */
 const TOP = 8
@@ -48,19 +49,20 @@ function readResults(doc: Y.Doc, round: VotingRound) {
  * alone. The same tally as the Facilitation view and the exports (voting/tally.ts).
  */
 export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) {
+  const t = useT()
   const r = useDocValue(doc, (d) => readResults(d, round), [round.id], 500)
   if (!r) return null
   const max = Math.max(1, ...r.rows.map((x) => x.total))
   const roles = COPRO_ROLES.filter((role) => r.rows.some((x) => x.weight(role) > 0))
   return (
-    <section className="wall-results" aria-label="Voting results" data-testid="wall-results">
-      <h1 className="wall-title">Results: {round.title || 'Voting round'}</h1>
-      <p className="wall-prompt">
-        {r.ballots} {r.ballots === 1 ? 'person' : 'people'} voted · {roundHow(round)}
-      </p>
+    <section className="wall-results" aria-label={t('wall.results.label')} data-testid="wall-results">
+      <h1 className="wall-title">
+        {t('wall.results.title', { title: round.title || t('wall.results.untitled') })}
+      </h1>
+      <p className="wall-prompt">{t('wall.results.voted', { count: r.ballots, how: roundHow(round) })}</p>
       {r.rows.length === 0 ? (
         <p className="wall-prompt">
-          {round.method === 'dots' ? 'No dots were placed.' : 'No answers were given.'}
+          {round.method === 'dots' ? t('wall.results.noDots') : t('wall.results.noAnswers')}
         </p>
       ) : (
         <ol className="wall-ranking">
@@ -73,10 +75,10 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
                   <p className="wall-rank__text">
                     {kind && (
                       <span className="wall-rank__kind" style={{ background: kind.colour }}>
-                        <span aria-hidden="true">{kind.icon}</span> {kind.label}
+                        <span aria-hidden="true">{kind.icon}</span> {row.card && kindLabel(t, row.card.kind)}
                       </span>
                     )}{' '}
-                    {row.card?.text || <em>(card removed)</em>}
+                    {row.card?.text || <em>{t('wall.results.removed')}</em>}
                   </p>
                   {row.summary && (
                     <p className="wall-rank__summary" data-testid="wall-result-summary">
@@ -88,7 +90,7 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
                       className="wall-bar"
                       style={{ width: `${(row.total / max) * 100}%` }}
                       aria-label={COPRO_ROLES.filter((role) => row.weight(role) > 0)
-                        .map((role) => `${COPRO_ROLE_INFO[role].short}: ${row.label(role)}`)
+                        .map((role) => `${roleShort(t, role)}: ${row.label(role)}`)
                         .join(', ')}
                     >
                       {COPRO_ROLES.filter((role) => row.weight(role) > 0).map((role) => (
@@ -97,9 +99,9 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
                           className="wall-bar__part"
                           data-role={role}
                           style={{ flexGrow: row.weight(role), background: COPRO_ROLE_INFO[role].colour }}
-                          title={`${COPRO_ROLE_INFO[role].label}: ${row.label(role)}`}
+                          title={`${roleLabel(t, role)}: ${row.label(role)}`}
                         >
-                          {COPRO_ROLE_INFO[role].short} {row.label(role)}
+                          {roleShort(t, role)} {row.label(role)}
                         </span>
                       ))}
                     </div>
@@ -116,11 +118,11 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
       )}
       {roles.length > 0 && (
         <p className="wall-legend">
-          Bars split by who voted:{' '}
+          {t('wall.results.legend')}{' '}
           {roles.map((role) => (
             <span key={role} className="wall-legend__item">
               <span className="wall-legend__swatch" style={{ background: COPRO_ROLE_INFO[role].colour }} />
-              {COPRO_ROLE_INFO[role].label}
+              {roleLabel(t, role)}
             </span>
           ))}
         </p>
