@@ -8,6 +8,8 @@ import { newShapeId } from './writeCard'
 import { useT, type TFunction } from '../../device/i18n'
 import './photo.css'
 
+const now = (): number => Date.now()
+
 const photoCopy = (t: TFunction) => ({
   heading: t('phone.photo.heading'),
   take: t('phone.photo.take'),
@@ -81,7 +83,7 @@ export function PhotoAdd(props: {
         kind: props.kind,
         text: photoCaption(caption).slice(0, CARD_TEXT_MAX),
         cell: props.cell,
-        createdAt: Date.now(),
+        createdAt: now(),
         privateTo: props.privateTo,
         photo,
       })
