@@ -39,13 +39,11 @@ export const NOT_YET_TRANSLATED = [
   'src/renderer/features/facilitation/**',
   'src/renderer/features/notices/**',
   'src/renderer/features/outline/**',
-  'src/renderer/features/participants/**',
   'src/renderer/features/sessions/**',
   'src/renderer/features/settings/**',
   'src/renderer/features/share/**',
   'src/renderer/features/templates/**',
   'src/renderer/features/themes/**',
-  'src/renderer/features/trash/**',
   'src/renderer/features/wall/**',
 ]
 
