@@ -1,6 +1,6 @@
 import type { VotingBridge } from '../../session/votingBridge'
 import type { OutlineCell, OutlineHeading } from './outlineModel'
-import { useT } from '../../device/i18n'
+import { useT, type TFunction } from '../../device/i18n'
 
 /** Small pieces of the outline: a stage or lane heading, one cell's card list, the open round's note. */
 
@@ -78,4 +78,14 @@ export function VotingNote({
       {open} {t('outline.voting.left', { left, count: dots })}
     </p>
   )
+}
+
+/** A card's comments and "me too"s in words ("2 comments, 1 me too"), or nothing. */
+export function talkText(t: TFunction, comments: number, meToo: number): string {
+  return [
+    comments ? t('phone.comments.count', { count: comments }) : '',
+    meToo ? t('phone.comments.meTooCount', { count: meToo }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
 }
