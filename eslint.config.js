@@ -38,7 +38,6 @@ export const NOT_YET_TRANSLATED = [
   'src/renderer/features/export/**',
   'src/renderer/features/facilitation/**',
   'src/renderer/features/notices/**',
-  'src/renderer/features/outline/**',
   'src/renderer/features/sessions/**',
   'src/renderer/features/settings/**',
   'src/renderer/features/share/**',
