@@ -73,7 +73,10 @@ export function cardSummary(c: Pick<CardResult, 'measures'>, t?: VoteT): string 
 /** A measure per role, for the roles that answered: "SU 3 · FS 1" (means: "SU 4.5 · FS 1.0"). */
 export function roleSummary(m: Measure, t?: VoteT): string {
   return COPRO_ROLES.filter((r) => (m.answers ? m.answers.byRole[r] > 0 : m.byRole[r] > 0))
-    .map((r) => `${t ? t(`roles.${r}.short`) : COPRO_ROLE_INFO[r].short} ${formatMeasure(m, m.byRole[r], m.answers?.byRole[r])}`)
+    .map(
+      (r) =>
+        `${t ? t(`roles.${r}.short`) : COPRO_ROLE_INFO[r].short} ${formatMeasure(m, m.byRole[r], m.answers?.byRole[r])}`,
+    )
     .join(' · ')
 }
 

@@ -74,11 +74,7 @@ export function DecidePanel({ phone, me, round }: { phone: Phone; me: string; ro
               >
                 <CardHead card={c} />
                 {round.method === 'agreement' ? (
-                  <span
-                    className="decide-choices"
-                    role="group"
-                    aria-label={COPY.answerOn(short(c.text))}
-                  >
+                  <span className="decide-choices" role="group" aria-label={COPY.answerOn(short(c.text))}>
                     {CHOICES.map((ch) => {
                       const on = choiceOn(answers, c.id) === ch
                       return (

@@ -71,7 +71,11 @@ export function PhoneCardComments(p: {
           >
             <span className="phone-card__meta">
               {kindLabel(t, p.card.kind)}
-              {p.mine ? ` · ${t('phone.comments.yours')}` : p.card.authorName ? ` · ${p.card.authorName}` : ''}
+              {p.mine
+                ? ` · ${t('phone.comments.yours')}`
+                : p.card.authorName
+                  ? ` · ${p.card.authorName}`
+                  : ''}
             </span>
             <span className="phone-card__text" dir="auto">
               {p.card.text}
