@@ -8,6 +8,12 @@ import type { SessionBoard } from '../../src/renderer/session/BoardSession'
 import { AddCardForm } from '../../src/renderer/features/outline/AddCardForm'
 import { ImportCards } from '../../src/renderer/features/outline/ImportCards'
 import { GRID } from '../fixtures/docs/buildDoc'
+import { I18nProvider } from '../../src/renderer/device/i18n'
+
+/** The outline's forms speak through the message catalogues (issue 19): English here. */
+const wrapper = ({ children }: { children: React.ReactNode }) => (
+  <I18nProvider locale="en">{children}</I18nProvider>
+)
 
 describe('AddCardForm: one card per line', () => {
   it('turns a pasted list into one card per line, kind and place chosen once', async () => {
@@ -21,6 +27,7 @@ describe('AddCardForm: one card per line', () => {
         onAdd={onAdd}
         onAddMany={onAddMany}
       />,
+      { wrapper },
     )
     const user = userEvent.setup()
     const box = screen.getByLabelText('Text')
@@ -59,7 +66,7 @@ describe('ImportCards', () => {
   it('previews the rows and writes only on confirm', async () => {
     const { board, doc, added } = fakeBoard()
     const say = vi.fn()
-    render(<ImportCards board={board} structure={GRID} say={say} />)
+    render(<ImportCards board={board} structure={GRID} say={say} />, { wrapper })
     choose('text,stage,lane,role,name\nLong wait,Applying,Staff and managers,staff,\nNo bus,,,carer,Ana\n')
     const preview = await screen.findByTestId('import-cards-preview')
     expect(within(preview).getAllByRole('row')).toHaveLength(3)
@@ -76,7 +83,7 @@ describe('ImportCards', () => {
 
   it('lists rows with problems by number and cannot be confirmed', async () => {
     const { board, added } = fakeBoard()
-    render(<ImportCards board={board} structure={GRID} say={() => {}} />)
+    render(<ImportCards board={board} structure={GRID} say={() => {}} />, { wrapper })
     choose('text,kind\nGood,pain\n,idea\nOk,zebra\n')
     const errors = await screen.findByTestId('import-cards-errors')
     expect(

@@ -132,6 +132,10 @@ test.describe('languages on the guest’s screens', () => {
     await expect(page.getByTestId('phone-board')).toContainText(
       '1 cerdyn ar y bwrdd, 1 ohonyn nhw’n rhai chi.',
     )
+    // the comments under a card on the Board are Welsh too (issue 19, the phone's comments)
+    await expect(page.getByTestId('phone-card-comments').first()).toContainText(
+      msg(cy, 'phone.comments.none'),
+    )
     expect(await langViolations(page)).toEqual([])
 
     // the choice is remembered on this phone, and can be changed from the menu

@@ -23,7 +23,7 @@ import { GuestOutline } from './GuestOutline'
 import { cellLabel, targetCell } from './targetCell'
 import { LoadedBoard } from '../board/loadBoard'
 import { holdCanvasCards, isHeldOnDevice } from './heldCanvasCards'
-import { APPROVAL_COPY, ForApproval } from './phone/ForApproval'
+import { approvalCopy, ForApproval } from './phone/ForApproval'
 import { useModeration } from '../session/moderation'
 import { BoardSession } from '../session/BoardSession'
 import { phoneViewUrl } from './phone/screenChoice'
@@ -162,7 +162,7 @@ export function GuestBoard({ link, info, profile, onDead }: GuestBoardProps) {
     if (activity?.private && readReveal(doc)[activity.id] === undefined) {
       return t('guestBoard.savedPrivate')
     }
-    if (approval.mine?.moderated) return APPROVAL_COPY.sent
+    if (approval.mine?.moderated) return approvalCopy(t).sent
     return where ? t('guest.postedIn', { where }) : t('guest.posted')
   }
 

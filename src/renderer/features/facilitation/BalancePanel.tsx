@@ -5,6 +5,7 @@ import { BalanceTable } from './BalanceTable'
 import { useDocValue } from '../../session/useDoc'
 import { useLiveBalance } from './useLiveBalance'
 import { useOptimistic } from './useOptimistic'
+import { useT } from '../../device/i18n'
 
 /**
  * Voice balance: cards, dots and words per co-production role, per stage, and who has not yet been
@@ -20,12 +21,13 @@ export function BalancePanel({
   facilitator: boolean
 }) {
   const sharedInDoc = useDocValue(doc, readShareBalance) ?? false
+  const t = useT()
   const [shared, showShared] = useOptimistic(sharedInDoc)
   const vb = useLiveBalance(doc, board, facilitator || sharedInDoc)
   if (!facilitator && !shared) return null
   return (
     <section aria-labelledby="facil-vb-h" className="facil-section" data-testid="facil-balance">
-      <h2 id="facil-vb-h">Voice balance</h2>
+      <h2 id="facil-vb-h">{t('facilitation.balance.title')}</h2>
       {facilitator && (
         <label className="radio">
           <input
@@ -36,7 +38,7 @@ export function BalancePanel({
               writeShareBalance(doc, e.target.checked)
             }}
           />{' '}
-          Share with everyone
+          {t('facilitation.balance.share')}
         </label>
       )}
       {vb && <BalanceTable vb={vb} />}

@@ -7,6 +7,7 @@ import { BalancePanel } from './BalancePanel'
 import { useFacilitation } from './useFacilitation'
 import { VotingSection } from './VotingSection'
 import './facilitationView.css'
+import { useT } from '../../device/i18n'
 
 /**
  * The Facilitation side-bar view for the open session: agenda and timer, private writing and reveal,
@@ -16,6 +17,7 @@ import './facilitationView.css'
 export function FacilitationView() {
   const services = useServices()
   const { host, store, commands } = services
+  const t = useT()
   const { session, board, relayNow, controller, facilitator, observer } = useFacilitation()
   const doc = board?.doc ?? null
   const sessionId = board?.sessionId ?? null
@@ -28,43 +30,53 @@ export function FacilitationView() {
     return commands.register(
       {
         id: 'facilitation.start',
-        title: 'Start or resume the timer',
-        category: 'Facilitation',
+        title: t('facilitation.cmd.start'),
+        category: t('facilitation.cmd.category'),
         run: controls.start,
       },
-      { id: 'facilitation.pause', title: 'Pause the timer', category: 'Facilitation', run: controls.pause },
+      {
+        id: 'facilitation.pause',
+        title: t('facilitation.cmd.pause'),
+        category: t('facilitation.cmd.category'),
+        run: controls.pause,
+      },
       {
         id: 'facilitation.extend1',
-        title: 'Add one minute',
-        category: 'Facilitation',
+        title: t('facilitation.cmd.extend1'),
+        category: t('facilitation.cmd.category'),
         run: () => controls.extend(1),
       },
       {
         id: 'facilitation.extend5',
-        title: 'Add five minutes',
-        category: 'Facilitation',
+        title: t('facilitation.cmd.extend5'),
+        category: t('facilitation.cmd.category'),
         run: () => controls.extend(5),
       },
-      { id: 'facilitation.next', title: 'Next activity', category: 'Facilitation', run: controls.next },
+      {
+        id: 'facilitation.next',
+        title: t('facilitation.cmd.next'),
+        category: t('facilitation.cmd.category'),
+        run: controls.next,
+      },
       {
         id: 'facilitation.skip',
-        title: 'Skip to the next activity',
-        category: 'Facilitation',
+        title: t('facilitation.cmd.skip'),
+        category: t('facilitation.cmd.category'),
         run: controls.skip,
       },
     )
-  }, [commands, controls, facilitator])
+  }, [commands, controls, facilitator, t])
 
   if (!board || !doc || !controls) {
     return (
       <div className="view facilitation-view">
-        <p className="muted">Open a session to run its agenda, timer and voting.</p>
+        <p className="muted">{t('facilitation.noSession')}</p>
       </div>
     )
   }
   return (
     <div className="view facilitation-view" data-testid="facilitation-view">
-      {observer && <p className="muted">You are observing: you can follow along but not change the board.</p>}
+      {observer && <p className="muted">{t('facilitation.observer')}</p>}
       <AgendaSection
         doc={doc}
         facilitator={facilitator}

@@ -1,6 +1,5 @@
 import { forwardRef, useId, useState } from 'react'
 import {
-  CARD_KIND_INFO,
   CARD_KINDS,
   CARD_TEXT_MAX,
   hasOwnerAndDue,
@@ -27,12 +26,15 @@ export interface AddCardFormProps {
   onAddMany(kind: CardKind, texts: readonly string[], cellKey: string): number
 }
 
+import { kindLabel, kindPhrase, useT } from '../../device/i18n'
+
 /** Pasted text can hold many cards, one per line. */
 const BULK_TEXT_MAX = 200_000
 
 /** Add a card without the canvas: choose the kind, type the text, choose the cell. */
 export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
   function AddCardForm(p, textRef) {
+    const t = useT()
     const [kind, setKind] = useState<CardKind>('idea')
     const [text, setText] = useState('')
     const [owner, setOwner] = useState('')
@@ -62,21 +64,21 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
         }}
       >
         <h3 id={ids.title} className="outline-subtitle">
-          Add a card
+          {t('outline.add.title')}
         </h3>
         <div className="outline-add-fields">
           <span>
-            <label htmlFor={ids.kind}>Kind</label>
+            <label htmlFor={ids.kind}>{t('outline.card.kind')}</label>
             <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
               {CARD_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {CARD_KIND_INFO[k].label} — {CARD_KIND_INFO[k].phrase}
+                  {kindLabel(t, k)} — {kindPhrase(t, k)}
                 </option>
               ))}
             </select>
           </span>
           <span>
-            <label htmlFor={ids.cell}>Where</label>
+            <label htmlFor={ids.cell}>{t('outline.add.where')}</label>
             <select id={ids.cell} value={p.cellKey} onChange={(e) => p.onCellKey(e.target.value)}>
               {p.choices.map((c) => (
                 <option key={c.key} value={c.key}>
@@ -86,7 +88,7 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
             </select>
           </span>
         </div>
-        <label htmlFor={ids.text}>Text</label>
+        <label htmlFor={ids.text}>{t('outline.card.text')}</label>
         <textarea
           id={ids.text}
           ref={textRef}
@@ -106,9 +108,7 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
           aria-describedby={`${ids.text}-help`}
         />
         <p id={`${ids.text}-help`} className="help">
-          {perLine
-            ? 'Each line becomes a card of this kind in this place. Enter starts a new line.'
-            : 'Enter adds the card; Shift+Enter starts a new line.'}
+          {perLine ? t('outline.add.perLineHelp') : t('outline.add.help')}
         </p>
         <label className="outline-check">
           <input
@@ -117,12 +117,12 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
             onChange={(e) => setPerLine(e.target.checked)}
             data-testid="outline-add-per-line"
           />
-          One card per line (for pasting a list)
+          {t('outline.add.perLine')}
         </label>
         {hasOwnerAndDue(kind) && !perLine && (
           <div className="outline-add-fields">
             <span>
-              <label htmlFor={ids.owner}>Owner</label>
+              <label htmlFor={ids.owner}>{t('outline.card.ownerLabel')}</label>
               <input
                 id={ids.owner}
                 value={owner}
@@ -131,7 +131,7 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
               />
             </span>
             <span>
-              <label htmlFor={ids.due}>Due date</label>
+              <label htmlFor={ids.due}>{t('outline.card.dueLabel')}</label>
               <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
             </span>
           </div>
@@ -145,7 +145,7 @@ export const AddCardForm = forwardRef<HTMLTextAreaElement, AddCardFormProps>(
           />
         )}
         <button type="submit" className="button primary">
-          {perLine ? `Add ${lines.length === 1 ? '1 card' : `${lines.length} cards`}` : 'Add card'}
+          {perLine ? t('outline.add.many', { count: lines.length }) : t('outline.add.one')}
         </button>
       </form>
     )

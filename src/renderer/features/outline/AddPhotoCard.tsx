@@ -1,20 +1,23 @@
 import { useId, useState } from 'react'
-import { CARD_KIND_INFO, CARD_KINDS, CARD_TEXT_MAX, type CardKind } from '../../../core/common/cards/card'
+import { CARD_KINDS, CARD_TEXT_MAX, type CardKind } from '../../../core/common/cards/card'
 import { photoCaption } from '../../../core/common/photos/photo'
 import { parseCellKey } from './outlineModel'
 import type { SessionBoard } from '../../session/BoardSession'
+import { kindLabel, useT, type TFunction } from '../../device/i18n'
 
-const COPY = {
-  title: 'Add a photo card',
-  help: 'A photo of a flipchart or the paper wall, with a caption that says what it shows (the caption is read out to people who cannot see it). Big photos are made smaller first.',
-  file: 'Photo',
-  caption: 'Caption',
-  kind: 'Kind',
-  cell: 'Goes to',
-  add: 'Add the photo card',
-  adding: 'Adding the photo…',
-  added: (where: string) => `Photo card added to ${where}.`,
-} as const
+const photoCardCopy = (t: TFunction) => ({
+  title: t('outline.photo.title'),
+  help: t('outline.photo.help'),
+  file: t('outline.photo.file'),
+  caption: t('outline.photo.caption'),
+  kind: t('outline.card.kind'),
+  cell: t('outline.photo.cell'),
+  add: t('outline.photo.add'),
+  adding: t('outline.photo.adding'),
+  added: (where: string) => t('outline.photo.added', { where }),
+  readOnly: t('outline.photo.readOnly'),
+  theBoard: t('outline.photo.theBoard'),
+})
 
 /**
  * The desktop's "Add photo" (issue 17 item 6): a photo card from a file, with a caption, in a chosen
@@ -28,6 +31,8 @@ export function AddPhotoCard(p: {
   say(text: string): void
 }) {
   const ids = { title: useId(), file: useId(), caption: useId(), kind: useId(), cell: useId() }
+  const t = useT()
+  const COPY = photoCardCopy(t)
   const [file, setFile] = useState<File | null>(null)
   const [caption, setCaption] = useState('')
   const [kind, setKind] = useState<CardKind>('idea')
@@ -45,8 +50,8 @@ export function AddPhotoCard(p: {
       const ref = parseCellKey(cell)
       const text = photoCaption(caption).slice(0, CARD_TEXT_MAX)
       if (!p.board.cards.add(kind, text, ref.type === 'unplaced' ? null : ref, { photo }))
-        throw new Error('This board is read-only.')
-      const where = p.choices.find((c) => c.key === cell)?.label ?? 'the board'
+        throw new Error(COPY.readOnly)
+      const where = p.choices.find((c) => c.key === cell)?.label ?? COPY.theBoard
       setStatus(COPY.added(where))
       p.say(COPY.added(where))
       setFile(null)
@@ -86,7 +91,7 @@ export function AddPhotoCard(p: {
           <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
             {CARD_KINDS.map((k) => (
               <option key={k} value={k}>
-                {CARD_KIND_INFO[k].label}
+                {kindLabel(t, k)}
               </option>
             ))}
           </select>

@@ -6,12 +6,13 @@ import {
   type TableRow,
 } from '../../../core/common/bulk/parse'
 import { importedAuthor, registerImportedPeople } from '../../../core/common/bulk/write'
-import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
+import { CARD_KINDS, type CardKind } from '../../../core/common/cards/card'
 import { cellName } from '../../../core/common/structure/cellLabel'
-import { COPRO_ROLE_INFO, COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
+import { COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import type { SessionBoard } from '../../session/BoardSession'
 import { fileToBase64, isSpreadsheetFile, type ReadSpreadsheet } from './spreadsheetImport'
+import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
 
 /** Adds checked rows through the board (placed and undoable like any card); returns how many. */
 function addImported(board: SessionBoard, cards: ParsedTable['cards']): number {
@@ -37,6 +38,7 @@ export function ImportCards(p: {
   readSpreadsheet?: ReadSpreadsheet | undefined
 }) {
   const ids = { title: useId(), file: useId(), kind: useId(), role: useId() }
+  const t = useT()
   const [kind, setKind] = useState<CardKind>('idea')
   const [role, setRole] = useState<CoproRole>('service-user')
   const [file, setFile] = useState<{ name: string; text: string; rows?: TableRow[] } | null>(null)
@@ -52,10 +54,9 @@ export function ImportCards(p: {
     setProblem('')
     setFile(null)
     if (!f) return
-    if (f.size > FILE_MAX_BYTES) return setProblem('That file is too large (at most 5 MB).')
+    if (f.size > FILE_MAX_BYTES) return setProblem(t('outline.import.tooBig'))
     if (isSpreadsheetFile(f.name)) {
-      if (!p.readSpreadsheet)
-        return setProblem('Excel files can be imported in the app; here, save it as CSV.')
+      if (!p.readSpreadsheet) return setProblem(t('outline.import.excelInApp'))
       const rows = await p.readSpreadsheet(await fileToBase64(f))
       if (typeof rows === 'string') return setProblem(rows)
       return setFile({ name: f.name, text: '', rows })
@@ -65,42 +66,39 @@ export function ImportCards(p: {
   const confirm = () => {
     if (!parsed || parsed.fatal || parsed.errors.length > 0) return
     const n = addImported(p.board, parsed.cards)
-    p.say(`${n === 1 ? '1 card' : `${n} cards`} imported from ${file?.name ?? 'the file'}.`)
+    p.say(t('outline.import.done', { count: n, file: file?.name ?? t('outline.import.theFile') }))
     setFile(null)
   }
   const n = parsed?.cards.length ?? 0
   return (
     <section className="outline-add" aria-labelledby={ids.title} data-testid="import-cards">
       <h3 id={ids.title} className="outline-subtitle">
-        Import cards from a file
+        {t('outline.import.title')}
       </h3>
-      <p className="help">
-        An Excel workbook (.xlsx, its first sheet) or a CSV file whose first row names the columns: text, and
-        any of kind, stage, lane, zone, role, name (a name the person agreed to show; empty for anonymous).
-      </p>
+      <p className="help">{t('outline.import.help')}</p>
       <div className="outline-add-fields">
         <span>
-          <label htmlFor={ids.kind}>Kind when a row has none</label>
+          <label htmlFor={ids.kind}>{t('outline.import.defaultKind')}</label>
           <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
             {CARD_KINDS.map((k) => (
               <option key={k} value={k}>
-                {CARD_KIND_INFO[k].label}
+                {kindLabel(t, k)}
               </option>
             ))}
           </select>
         </span>
         <span>
-          <label htmlFor={ids.role}>Role when a row has none</label>
+          <label htmlFor={ids.role}>{t('outline.import.defaultRole')}</label>
           <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value as CoproRole)}>
             {COPRO_ROLES.map((r) => (
               <option key={r} value={r}>
-                {COPRO_ROLE_INFO[r].label}
+                {roleLabel(t, r)}
               </option>
             ))}
           </select>
         </span>
       </div>
-      <label htmlFor={ids.file}>File</label>
+      <label htmlFor={ids.file}>{t('outline.import.file')}</label>
       <input
         id={ids.file}
         type="file"
@@ -114,12 +112,7 @@ export function ImportCards(p: {
         <>
           {parsed.errors.length > 0 && (
             <div role="alert" data-testid="import-cards-errors">
-              <p>
-                {parsed.errors.length === 1
-                  ? '1 row has a problem'
-                  : `${parsed.errors.length} rows have problems`}
-                . Fix the file and choose it again; nothing has been added.
-              </p>
+              <p>{t('outline.import.problems', { count: parsed.errors.length })}</p>
               <ul>
                 {parsed.errors.map((e) => (
                   <li key={e.row}>{e.message}</li>
@@ -127,35 +120,38 @@ export function ImportCards(p: {
               </ul>
             </div>
           )}
-          <div className="outline-table-wrap" role="region" aria-label="Cards to import" tabIndex={0}>
+          <div
+            className="outline-table-wrap"
+            role="region"
+            aria-label={t('outline.import.preview')}
+            tabIndex={0}
+          >
             <table className="outline-table" data-testid="import-cards-preview">
-              <caption>
-                {n === 1 ? '1 card' : `${n} cards`} ready from {file?.name}
-              </caption>
+              <caption>{t('outline.import.ready', { count: n, file: file?.name ?? '' })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Text</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Name</th>
+                  <th scope="col">{t('outline.import.col.row')}</th>
+                  <th scope="col">{t('outline.card.kind')}</th>
+                  <th scope="col">{t('outline.card.text')}</th>
+                  <th scope="col">{t('outline.add.where')}</th>
+                  <th scope="col">{t('outline.import.col.role')}</th>
+                  <th scope="col">{t('outline.import.col.name')}</th>
                 </tr>
               </thead>
               <tbody>
                 {parsed.cards.slice(0, 200).map((c) => (
                   <tr key={c.row}>
                     <td>{c.row}</td>
-                    <td>{CARD_KIND_INFO[c.kind].label}</td>
+                    <td>{kindLabel(t, c.kind)}</td>
                     <td>{c.text}</td>
                     <td>{cellName(p.structure, c.cell)}</td>
-                    <td>{COPRO_ROLE_INFO[c.role].short}</td>
-                    <td>{c.name || 'Anonymous'}</td>
+                    <td>{roleShort(t, c.role)}</td>
+                    <td>{c.name || t('participants.anonymous')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {n > 200 && <p className="muted">… and {n - 200} more.</p>}
+            {n > 200 && <p className="muted">{t('outline.import.more', { count: n - 200 })}</p>}
           </div>
           <button
             type="button"
@@ -164,10 +160,10 @@ export function ImportCards(p: {
             disabled={n === 0 || parsed.errors.length > 0}
             data-testid="import-cards-confirm"
           >
-            Add {n === 1 ? '1 card' : `${n} cards`}
+            {t('outline.add.many', { count: n })}
           </button>{' '}
           <button type="button" className="button" onClick={() => setFile(null)}>
-            Cancel
+            {t('outline.moderation.cancel')}
           </button>
         </>
       )}

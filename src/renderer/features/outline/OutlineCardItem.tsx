@@ -1,6 +1,5 @@
 import { memo, useEffect, useId, useRef, useState } from 'react'
 import {
-  CARD_KIND_INFO,
   CARD_KINDS,
   CARD_TEXT_MAX,
   hasOwnerAndDue,
@@ -11,6 +10,7 @@ import type { CardPatch } from '../../board/a11y/cardOps'
 import type { OutlineCard } from './outlineModel'
 import { KindIcon } from '../../device/icons/KindIcon'
 import { OutlinePhoto } from './OutlinePhoto'
+import { kindLabel, kindPhrase, useT } from '../../device/i18n'
 import { LinkForm, LinkList, type LinkActions, type LinkTarget, type OutlineLink } from './OutlineCardLinks'
 
 export type { LinkTarget, OutlineLink }
@@ -88,23 +88,24 @@ export const OutlineCardItem = memo(
 /** One card: what it says and who wrote it, with edit / move / vote / delete / show on canvas. */
 function CardItem(p: CardItemProps) {
   const { card, actions } = p
+  const t = useT()
   const setMode = (m: CardMode) => actions.mode(card.id, m)
-  const name = `${card.kindLabel} card “${short(card.text)}”`
+  const name = t('outline.card.name', { kind: kindLabel(t, card.kind), text: short(card.text) })
   return (
     <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
       {card.photoId && <OutlinePhoto assetId={card.photoId} caption={card.text} />}
       <p className="outline-card-text">
         <span className="outline-kind">
-          <KindIcon kind={card.kind} /> {card.kindLabel}:
+          <KindIcon kind={card.kind} /> {kindLabel(t, card.kind)}:
         </span>{' '}
-        <span data-testid="outline-card-text">{card.text || <em>empty</em>}</span>{' '}
+        <span data-testid="outline-card-text">{card.text || <em>{t('outline.card.empty')}</em>}</span>{' '}
         <span className="outline-author">
-          — {card.author} ({card.roleLabel}){card.mine ? ', yours' : ''}
+          — {card.author} ({card.roleLabel}){card.mine ? `, ${t('outline.card.yours')}` : ''}
         </span>
         {hasOwnerAndDue(card.kind) && (card.owner || card.due) && (
           <span className="outline-action">
-            {card.owner ? ` Owner: ${card.owner}.` : ''}
-            {card.due ? ` Due: ${card.due}.` : ''}
+            {card.owner ? ` ${t('outline.card.owner', { owner: card.owner })}` : ''}
+            {card.due ? ` ${t('outline.card.due', { due: card.due })}` : ''}
           </span>
         )}
       </p>
@@ -113,18 +114,18 @@ function CardItem(p: CardItemProps) {
       {p.mode === 'link' && <LinkForm {...p} />}
       {p.mode === 'move' && <MoveForm {...p} />}
       {p.mode === 'delete' && (
-        <div className="outline-inline" role="group" aria-label={`Delete ${name}?`}>
-          <span>Delete this card?</span>
+        <div className="outline-inline" role="group" aria-label={t('outline.card.deleteQuestion', { name })}>
+          <span>{t('outline.card.deleteThis')}</span>
           <button
             type="button"
             className="button"
             onClick={() => actions.remove(card.id, p.cellKey)}
             autoFocus
           >
-            Delete
+            {t('outline.card.delete')}
           </button>
           <button type="button" className="button" onClick={() => setMode('view')}>
-            Keep
+            {t('outline.card.keep')}
           </button>
         </div>
       )}
@@ -136,37 +137,37 @@ function CardItem(p: CardItemProps) {
                 type="button"
                 className="button small"
                 data-action="edit"
-                aria-label={`Edit: ${name}`}
+                aria-label={t('outline.card.editOf', { name })}
                 onClick={() => setMode('edit')}
               >
-                Edit
+                {t('outline.card.edit')}
               </button>
               <button
                 type="button"
                 className="button small"
                 data-action="move"
-                aria-label={`Move: ${name}`}
+                aria-label={t('outline.card.moveOf', { name })}
                 onClick={() => setMode('move')}
               >
-                Move
+                {t('outline.card.move')}
               </button>
               <button
                 type="button"
                 className="button small"
                 data-action="link"
-                aria-label={`Link to another card: ${name}`}
+                aria-label={t('outline.card.linkOf', { name })}
                 onClick={() => setMode('link')}
               >
-                Link…
+                {t('outline.card.link')}
               </button>
               <button
                 type="button"
                 className="button small"
                 data-action="delete"
-                aria-label={`Delete: ${name}`}
+                aria-label={t('outline.card.deleteOf', { name })}
                 onClick={() => setMode('delete')}
               >
-                Delete
+                {t('outline.card.delete')}
               </button>
             </>
           )}
@@ -176,21 +177,21 @@ function CardItem(p: CardItemProps) {
                 type="button"
                 className="button small"
                 data-action="vote"
-                aria-label={`Vote${p.vote.mine ? ` (${p.vote.mine})` : ''}: ${name}`}
+                aria-label={`${t('outline.card.vote', { mine: p.vote.mine })}: ${name}`}
                 disabled={p.vote.left === 0}
                 onClick={() => actions.vote(card.id)}
               >
-                Vote{p.vote.mine ? ` (${p.vote.mine})` : ''}
+                {t('outline.card.vote', { mine: p.vote.mine })}
               </button>
               {p.vote.mine > 0 && (
                 <button
                   type="button"
                   className="button small"
                   data-action="unvote"
-                  aria-label={`Take a vote back: ${name}`}
+                  aria-label={`${t('outline.card.unvote')}: ${name}`}
                   onClick={() => actions.unvote(card.id)}
                 >
-                  Take a vote back
+                  {t('outline.card.unvote')}
                 </button>
               )}
             </>
@@ -200,20 +201,21 @@ function CardItem(p: CardItemProps) {
               type="button"
               className="button small"
               data-action="comments"
-              aria-label={`Comments${p.talk ? ` (${p.talk})` : ''}: ${name}`}
+              aria-label={`${t('outline.card.comments')}${p.talk ? ` (${p.talk})` : ''}: ${name}`}
               onClick={() => actions.comments?.(card.id)}
             >
-              Comments{p.talk ? ` (${p.talk})` : ''}
+              {t('outline.card.comments')}
+              {p.talk ? ` (${p.talk})` : ''}
             </button>
           )}
           <button
             type="button"
             className="button small"
             data-action="reveal"
-            aria-label={`Show on canvas: ${name}`}
+            aria-label={`${t('outline.card.reveal')}: ${name}`}
             onClick={() => actions.reveal(card.id)}
           >
-            Show on canvas
+            {t('outline.card.reveal')}
           </button>
         </div>
       )}
@@ -228,11 +230,12 @@ function EditForm(p: CardItemProps) {
   const [due, setDue] = useState(p.card.due)
   const ids = { kind: useId(), text: useId(), owner: useId(), due: useId() }
   const textRef = useRef<HTMLTextAreaElement>(null)
+  const t = useT()
   useEffect(() => textRef.current?.focus(), [])
   return (
     <form
       className="outline-inline outline-form"
-      aria-label="Edit card"
+      aria-label={t('outline.card.editForm')}
       onSubmit={(e) => {
         e.preventDefault()
         p.actions.save(p.card.id, { kind, text, owner, due })
@@ -245,15 +248,15 @@ function EditForm(p: CardItemProps) {
         }
       }}
     >
-      <label htmlFor={ids.kind}>Kind</label>
+      <label htmlFor={ids.kind}>{t('outline.card.kind')}</label>
       <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as CardKind)}>
         {CARD_KINDS.map((k) => (
           <option key={k} value={k}>
-            {CARD_KIND_INFO[k].label} — {CARD_KIND_INFO[k].phrase}
+            {kindLabel(t, k)} — {kindPhrase(t, k)}
           </option>
         ))}
       </select>
-      <label htmlFor={ids.text}>Text</label>
+      <label htmlFor={ids.text}>{t('outline.card.text')}</label>
       <textarea
         id={ids.text}
         ref={textRef}
@@ -264,23 +267,23 @@ function EditForm(p: CardItemProps) {
       />
       {hasOwnerAndDue(kind) && (
         <>
-          <label htmlFor={ids.owner}>Owner</label>
+          <label htmlFor={ids.owner}>{t('outline.card.ownerLabel')}</label>
           <input
             id={ids.owner}
             value={owner}
             maxLength={NAME_MAX}
             onChange={(e) => setOwner(e.target.value)}
           />
-          <label htmlFor={ids.due}>Due date</label>
+          <label htmlFor={ids.due}>{t('outline.card.dueLabel')}</label>
           <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
         </>
       )}
       <div className="outline-form-buttons">
         <button type="submit" className="button primary">
-          Save
+          {t('outline.card.save')}
         </button>
         <button type="button" className="button" onClick={() => p.actions.mode(p.card.id, 'view')}>
-          Cancel
+          {t('outline.moderation.cancel')}
         </button>
       </div>
     </form>
@@ -290,10 +293,11 @@ function EditForm(p: CardItemProps) {
 function MoveForm(p: CardItemProps) {
   const [to, setTo] = useState(p.cellKey)
   const id = useId()
+  const t = useT()
   return (
     <form
       className="outline-inline outline-form"
-      aria-label="Move card"
+      aria-label={t('outline.card.moveForm')}
       onSubmit={(e) => {
         e.preventDefault()
         p.actions.move(p.card.id, p.cellKey, to)
@@ -306,21 +310,21 @@ function MoveForm(p: CardItemProps) {
         }
       }}
     >
-      <label htmlFor={id}>Move to</label>
+      <label htmlFor={id}>{t('outline.card.moveTo')}</label>
       <select id={id} value={to} onChange={(e) => setTo(e.target.value)} autoFocus>
         {p.choices.map((c) => (
           <option key={c.key} value={c.key}>
             {c.label}
-            {c.key === p.cellKey ? ' (where it is now)' : ''}
+            {c.key === p.cellKey ? ` ${t('outline.card.whereNow')}` : ''}
           </option>
         ))}
       </select>
       <div className="outline-form-buttons">
         <button type="submit" className="button primary">
-          Move
+          {t('outline.card.move')}
         </button>
         <button type="button" className="button" onClick={() => p.actions.mode(p.card.id, 'view')}>
-          Cancel
+          {t('outline.moderation.cancel')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { CardKind } from '../../../core/common/cards/card'
-import { defaultLinkKind, LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../../../core/common/cards/link'
+import { defaultLinkKind, LINK_KINDS, type LinkKind } from '../../../core/common/cards/link'
+import { useT } from '../../device/i18n'
 
 /** A card's links in the outline (ADR 0035): listed under the card, with their kind; and a form to add one. */
 
@@ -40,21 +41,28 @@ export interface LinkTarget {
 
 /** The card's links: the other card, the kind (changeable) and a way to remove the link. */
 export function LinkList(p: LinkProps & { name: string }) {
+  const t = useT()
   return (
-    <ul className="outline-links" aria-label={`Links of ${p.name}`} data-testid="outline-links">
+    <ul
+      className="outline-links"
+      aria-label={t('outline.links.of', { name: p.name })}
+      data-testid="outline-links"
+    >
       {p.links.map((l) => (
         <li key={l.arrowId} data-link-id={l.arrowId}>
           {p.readOnly ? (
-            <span>{LINK_KIND_INFO[l.kind].label}</span>
+            <span>{t(`links.${l.kind}.label`)}</span>
           ) : (
             <select
               value={l.kind}
-              aria-label={`Kind of link with ${l.other}`}
+              aria-label={t('outline.links.kindWith', { other: l.other })}
               onChange={(e) => p.actions.setLinkKind(l.arrowId, e.target.value as LinkKind)}
             >
               {LINK_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {l.dir === 'to' ? LINK_KIND_INFO[k].label : `${LINK_KIND_INFO[k].label} (from)`}
+                  {l.dir === 'to'
+                    ? t(`links.${k}.label`)
+                    : t('outline.links.from', { link: t(`links.${k}.label`) })}
                 </option>
               ))}
             </select>
@@ -67,10 +75,10 @@ export function LinkList(p: LinkProps & { name: string }) {
             <button
               type="button"
               className="button small"
-              aria-label={`Remove the link with ${l.other}`}
+              aria-label={t('outline.links.removeWith', { other: l.other })}
               onClick={() => p.actions.unlink(l.arrowId, p.card.id)}
             >
-              Remove link
+              {t('outline.links.remove')}
             </button>
           )}
         </li>
@@ -83,14 +91,15 @@ export function LinkList(p: LinkProps & { name: string }) {
 export function LinkForm(p: LinkProps) {
   const targets = p.linkTargets()
   const [to, setTo] = useState(targets[0]?.id ?? '')
-  const target = targets.find((t) => t.id === to)
+  const target = targets.find((x) => x.id === to)
   const [kind, setKind] = useState<LinkKind | null>(null)
   const shown = kind ?? (target ? defaultLinkKind(p.card.kind, target.kind) : 'relates')
   const ids = { to: useId(), kind: useId() }
+  const t = useT()
   return (
     <form
       className="outline-inline outline-form"
-      aria-label="Link to another card"
+      aria-label={t('outline.links.form')}
       onSubmit={(e) => {
         e.preventDefault()
         if (to) p.actions.link(p.card.id, to, shown)
@@ -104,22 +113,22 @@ export function LinkForm(p: LinkProps) {
       }}
     >
       {targets.length === 0 ? (
-        <p>There is no other card to link to yet.</p>
+        <p>{t('outline.links.none')}</p>
       ) : (
         <>
-          <label htmlFor={ids.kind}>This card (kind of link)</label>
+          <label htmlFor={ids.kind}>{t('outline.links.kind')}</label>
           <select id={ids.kind} value={shown} onChange={(e) => setKind(e.target.value as LinkKind)}>
             {LINK_KINDS.map((k) => (
               <option key={k} value={k}>
-                {LINK_KIND_INFO[k].label}
+                {t(`links.${k}.label`)}
               </option>
             ))}
           </select>
-          <label htmlFor={ids.to}>Card to link to</label>
+          <label htmlFor={ids.to}>{t('outline.links.to')}</label>
           <select id={ids.to} value={to} onChange={(e) => setTo(e.target.value)} autoFocus>
-            {targets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
+            {targets.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
               </option>
             ))}
           </select>
@@ -127,10 +136,10 @@ export function LinkForm(p: LinkProps) {
       )}
       <div className="outline-form-buttons">
         <button type="submit" className="button primary" disabled={!to}>
-          Link
+          {t('outline.links.link')}
         </button>
         <button type="button" className="button" onClick={() => p.actions.mode(p.card.id, 'view')}>
-          Cancel
+          {t('outline.moderation.cancel')}
         </button>
       </div>
     </form>

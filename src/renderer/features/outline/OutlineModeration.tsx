@@ -2,29 +2,30 @@ import { useState } from 'react'
 import { isFacilitatorRole } from '../../../core/common/permissions'
 import { describeActor } from '../../../core/common/session/activity'
 import type { HeldCard } from '../../../core/common/moderation/moderation'
-import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { SessionBoard } from '../../session/BoardSession'
 import { type ModerationClient, useModeration } from '../../session/moderation'
+import { roleShort, useT, type TFunction } from '../../device/i18n'
 
 /** The words of the outline's moderation section (kept together for the message catalogues, issue 19). */
-export const MODERATION_COPY = {
-  queue: 'Waiting for approval',
-  stateHold: 'Guests’ cards wait here for approval.',
-  stateWords: 'Guests’ cards that contain a listed word wait here for review.',
-  stateOff: 'Guests’ cards go straight on the board (Facilitation view, Moderation, to change it).',
-  notSent: 'Not connected to the board: try again in a moment.',
-  approve: 'Approve',
-  notNow: 'Not now',
-  edit: 'Edit, then approve',
-  approveEdited: 'Approve with my changes',
-  cancel: 'Cancel',
-  approveAll: 'Approve all',
-  keys: 'On a waiting card: A approves, N is “not now” (it goes to the trash, so it can be brought back), E edits it first.',
-  flagged: (word: string) => `Flagged: contains “${word}”`,
-  approved: (n: number) =>
-    n === 1 ? 'Card approved: it is on the board.' : `${n} cards approved: they are on the board.`,
-  rejected: 'Not shown. The card is in the trash if you change your mind.',
-}
+export const moderationCopy = (t: TFunction) => ({
+  queue: t('outline.moderation.queue'),
+  stateHold: t('outline.moderation.stateHold'),
+  stateWords: t('outline.moderation.stateWords'),
+  stateOff: t('outline.moderation.stateOff'),
+  notSent: t('outline.moderation.notSent'),
+  approve: t('outline.moderation.approve'),
+  notNow: t('outline.moderation.notNow'),
+  edit: t('outline.moderation.edit'),
+  approveEdited: t('outline.moderation.approveEdited'),
+  cancel: t('outline.moderation.cancel'),
+  approveAll: t('outline.moderation.approveAll'),
+  keys: t('outline.moderation.keys'),
+  flagged: (word: string) => t('outline.moderation.flagged', { word }),
+  approved: (count: number) => t('outline.moderation.approved', { count }),
+  rejected: t('outline.moderation.rejected'),
+  waiting: (text: string, who: string) => t('outline.moderation.waiting', { text, who }),
+  cardText: t('outline.moderation.cardText'),
+})
 
 /**
  * Facilitators' moderation in the outline (ADR 0047): the session's settings and the queue of guests'
@@ -42,6 +43,7 @@ export function OutlineModeration({
   say(message: string): void
 }) {
   const view = useModeration(client)
+  const MODERATION_COPY = moderationCopy(useT())
   const role = board.identity.sessionRole
   if (!isFacilitatorRole(role) || !view.inbox) return null
   const { settings, held } = view.inbox
@@ -99,11 +101,13 @@ function HeldItem({
   send(request: Parameters<ModerationClient['send']>[0], done: string): void
 }) {
   const [editing, setEditing] = useState<string | null>(null)
+  const t = useT()
+  const MODERATION_COPY = moderationCopy(t)
   const id = held.record.id
   const text = held.record.props.text
   const approve = () => send({ t: 'approve', ids: [id] }, MODERATION_COPY.approved(1))
   const reject = () => send({ t: 'reject', ids: [id] }, MODERATION_COPY.rejected)
-  const who = `${held.record.props.authorName || describeActor({ role: 'participant', participantId: held.by })} (${COPRO_ROLE_INFO[held.record.props.authorRole].short})`
+  const who = `${held.record.props.authorName || describeActor({ role: 'participant', participantId: held.by })} (${roleShort(t, held.record.props.authorRole)})`
   const onKeyDown = (e: React.KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return
     const key = e.key.toLowerCase()
@@ -118,7 +122,7 @@ function HeldItem({
       tabIndex={0}
       className="outline-held__card"
       data-testid="outline-held-card"
-      aria-label={`Waiting: ${text.slice(0, 120)}, from ${who}`}
+      aria-label={MODERATION_COPY.waiting(text.slice(0, 120), who)}
       onKeyDown={onKeyDown}
     >
       <span dir="auto" className="outline-held__text">
@@ -153,7 +157,7 @@ function HeldItem({
           }}
         >
           <label>
-            <span className="visually-hidden">Card text</span>
+            <span className="visually-hidden">{MODERATION_COPY.cardText}</span>
             <textarea autoFocus value={editing} rows={3} onChange={(e) => setEditing(e.target.value)} />
           </label>
           <button type="submit" className="button small">

@@ -1,5 +1,6 @@
 import type { VotingBridge } from '../../session/votingBridge'
 import type { OutlineCell, OutlineHeading } from './outlineModel'
+import { useT, type TFunction } from '../../device/i18n'
 
 /** Small pieces of the outline: a stage or lane heading, one cell's card list, the open round's note. */
 
@@ -20,13 +21,14 @@ export function CellBody(p: {
   onAddHere(): void
   renderCard(c: OutlineCell['cards'][number]): React.ReactNode
 }) {
+  const t = useT()
   const n = p.cell.cards.length
   return (
     <div className="outline-cell" onFocus={() => p.onFocusCell(p.cell.key)}>
       {n === 0 ? (
-        <p className="muted outline-none">No cards yet.</p>
+        <p className="muted outline-none">{t('outline.cell.none')}</p>
       ) : (
-        <ul className="outline-cards" aria-label={`${p.cell.label}: ${n === 1 ? '1 card' : `${n} cards`}`}>
+        <ul className="outline-cards" aria-label={`${p.cell.label}: ${t('common.cardCount', { count: n })}`}>
           {p.cell.cards.map(p.renderCard)}
         </ul>
       )}
@@ -34,10 +36,10 @@ export function CellBody(p: {
         <button
           type="button"
           className="button small outline-add-here"
-          aria-label={`Add a card here: ${p.cell.label}`}
+          aria-label={t('outline.cell.addHereIn', { where: p.cell.label })}
           onClick={p.onAddHere}
         >
-          Add a card here
+          {t('outline.cell.addHere')}
         </button>
       )}
     </div>
@@ -56,26 +58,34 @@ export function VotingNote({
   /** Rounds other than dots: how people decide, answered in the Facilitation view or on the canvas. */
   how?: string
 }) {
-  const name = title ? `: ${title}` : ''
+  const t = useT()
+  const open = <strong>{title ? t('outline.voting.openTitled', { title }) : t('outline.voting.open')}</strong>
   if (how)
     return (
       <p>
-        <strong>Voting is open{name}.</strong> {how}. Answer in the Facilitation view, on the cards on the
-        canvas, or on your phone.
+        {open} {t('outline.voting.how', { how })}
       </p>
     )
   if (!voting)
     return (
       <p>
-        <strong>Voting is open{name}.</strong> Each person has {dots} {dots === 1 ? 'vote' : 'votes'}. Vote
-        from the Facilitation view.
+        {open} {t('outline.voting.each', { count: dots })}
       </p>
     )
   const left = voting.dotsLeft()
   return (
     <p>
-      <strong>Voting is open{name}.</strong> You have {left} of {dots} {dots === 1 ? 'vote' : 'votes'} left.
-      Use the Vote button on a card.
+      {open} {t('outline.voting.left', { left, count: dots })}
     </p>
   )
+}
+
+/** A card's comments and "me too"s in words ("2 comments, 1 me too"), or nothing. */
+export function talkText(t: TFunction, comments: number, meToo: number): string {
+  return [
+    comments ? t('phone.comments.count', { count: comments }) : '',
+    meToo ? t('phone.comments.meTooCount', { count: meToo }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
 }

@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { readBoardImages } from '../../../core/common/photos/boardImages'
 import { readRecords } from '../../../core/common/session/read'
 import { useDocValue } from '../../session/useDoc'
+import { useT } from '../../device/i18n'
 
 /**
  * Photos in the outline (issue 17 item 6): a photo card's image as a thumbnail whose text alternative
@@ -20,22 +21,18 @@ export function OutlinePhoto({ assetId, caption }: { assetId: string; caption: s
   ) : null
 }
 
-const PICTURES = {
-  heading: 'Pictures on the board',
-  help: 'Pictures pasted or dropped on the canvas (not photo cards). Each is described by its alt text or file name.',
-} as const
-
 /** The board's pictures that are not photo cards; nothing when there are none. */
 export function OutlinePictures({ doc }: { doc: Y.Doc }) {
   const pictures = useDocValue(doc, (d) => readBoardImages(readRecords(d)), [], 500) ?? []
   const imageUrl = useContext(OutlineImageUrl)
+  const t = useT()
   if (pictures.length === 0) return null
   return (
     <section className="outline-zone" aria-labelledby="outline-pictures" data-testid="outline-pictures">
       <h3 id="outline-pictures" className="outline-subtitle">
-        {PICTURES.heading} ({pictures.length})
+        {t('outline.pictures.heading', { count: pictures.length })}
       </h3>
-      <p className="muted">{PICTURES.help}</p>
+      <p className="muted">{t('outline.pictures.help')}</p>
       <ul className="outline-cards">
         {pictures.map((p) => {
           const url = p.assetId ? imageUrl?.({ photoId: p.assetId }) : null

@@ -15,7 +15,7 @@ import { scribeOptions } from '../../board/ScribedForField'
 import { AddCardForm } from './AddCardForm'
 import { OutlineTrash } from './OutlineTrash'
 import { OutlineModeration } from './OutlineModeration'
-import { CellBody, Heading } from './OutlineParts'
+import { CellBody, Heading, talkText } from './OutlineParts'
 import { OutlineNow } from './OutlineNow'
 import { OutlineResults } from './OutlineResults'
 import {
@@ -26,7 +26,6 @@ import {
   type OutlineLink,
 } from './OutlineCardItem'
 import { useOutlineLinks } from './useOutlineLinks'
-import { LINK_KIND_INFO } from '../../../core/common/cards/link'
 
 const NO_LINKS: readonly OutlineLink[] = []
 import { OutlineThemes } from './OutlineThemes'
@@ -34,7 +33,7 @@ import { ImportCards } from './ImportCards'
 import { buildOutline, cellChoices, parseCellKey, type OutlineCell } from './outlineModel'
 import { useCards } from '../../session/useCards'
 import { commentTargetKey, useComments } from '../../session/comments'
-import { talkSummary } from '../../../core/common/comments/comment'
+import { useT } from '../../device/i18n'
 import { useWorkshop } from './useOutlineData'
 import './outline.css'
 
@@ -46,6 +45,7 @@ import './outline.css'
  */
 export function OutlineView({ sessionId }: { sessionId: string }) {
   const { store } = useServices()
+  const t = useT()
   const board = useBoardSession()?.board ?? null
   const sessionTitle = useWorkbench(
     store,
@@ -54,17 +54,17 @@ export function OutlineView({ sessionId }: { sessionId: string }) {
   if (!board || board.sessionId !== sessionId)
     return (
       <div className="outline outline-empty" data-testid="outline">
-        <p>The outline shows the board of an open session.</p>
+        <p>{t('outline.noSession')}</p>
         <button
           type="button"
           className="button primary"
-          onClick={() => store.openSessionTab(sessionId, sessionTitle ?? 'Session')}
+          onClick={() => store.openSessionTab(sessionId, sessionTitle ?? t('outline.session'))}
         >
-          Open the session’s board
+          {t('outline.openBoard')}
         </button>
       </div>
     )
-  return <WorkbenchOutline board={board} title={sessionTitle ?? 'Session'} />
+  return <WorkbenchOutline board={board} title={sessionTitle ?? t('outline.session')} />
 }
 
 /** The outline in a workbench tab: speaks through the workbench, "show on canvas" opens the board tab. */
@@ -117,6 +117,7 @@ export function Outline({
 }) {
   const session = useBoardSession()
   const prefs = usePreferences()
+  const t = useT()
   const { structure, snapshot } = useWorkshop(board.doc)
   const cards = useCards(board, shown)
   const voting = session?.votingBridge ?? null
@@ -170,17 +171,16 @@ export function Outline({
         else setModes({ id, mode })
       },
       save: (id, patch) => {
-        if (latest.current.board.cards.update(id, patch)) speak('Card saved.')
+        if (latest.current.board.cards.update(id, patch)) speak(t('outline.say.saved'))
         backTo(id, 'edit')
       },
       move: (id, from, to) => {
         if (to !== from && latest.current.board.cards.moveToCell(id, parseCellKey(to)))
-          speak(`Card moved to ${whereIs(to)}.`)
+          speak(t('outline.say.moved', { where: whereIs(to) }))
         backTo(id, 'move')
       },
       remove: (id, cellKey) => {
-        if (latest.current.board.cards.remove(id))
-          speak('Card deleted. Undo, or Restore under Recently deleted, brings it back.')
+        if (latest.current.board.cards.remove(id)) speak(t('outline.say.deleted'))
         setModes(null)
         root.current
           ?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey)}"] .outline-add-here`)
@@ -191,28 +191,26 @@ export function Outline({
         host.showCanvas()
         // after the tab is shown, so the canvas has its size again
         requestAnimationFrame(() => {
-          if (b.cards.reveal(id))
-            speak('The card is selected on the canvas. Escape twice goes back to the tab.')
+          if (b.cards.reveal(id)) speak(t('outline.say.revealed'))
         })
       },
       ...(host.showComments ? { comments: (id: string) => host.showComments?.(id) } : {}),
       vote: (id) => void latest.current.voting?.addDot(id),
       unvote: (id) => void latest.current.voting?.removeDot(id),
       link: (fromId, toId, kind) => {
-        if (latest.current.board.links.create(fromId, toId, kind))
-          speak(`Linked: this card ${LINK_KIND_INFO[kind].verb} the other.`)
+        if (latest.current.board.links.create(fromId, toId, kind)) speak(t('outline.say.linked', { kind }))
         backTo(fromId, 'link')
       },
       setLinkKind: (arrowId, kind) => {
         if (latest.current.board.links.setKind(arrowId, kind))
-          speak(`Link changed: ${LINK_KIND_INFO[kind].label}.`)
+          speak(t('outline.say.linkChanged', { link: t(`links.${kind}.label`) }))
       },
       unlink: (arrowId, cardId) => {
-        if (latest.current.board.links.remove(arrowId)) speak('Link removed. Undo brings it back.')
+        if (latest.current.board.links.remove(arrowId)) speak(t('outline.say.unlinked'))
         pendingFocus.current = { id: cardId, action: 'link' }
       },
     }
-  }, [host])
+  }, [host, t])
   const { linksByCard, linkTargets } = useOutlineLinks(board, cards)
   const talk = useComments(board.doc)
   const voteOf = (id: string): CardVote | null =>
@@ -226,21 +224,17 @@ export function Outline({
   ) => {
     const id = board.cards.add(kind, text, parseCellKey(key), extras)
     if (!id) {
-      say('This board is read-only: the card was not added.')
+      say(t('outline.say.readOnlyOne'))
       return false
     }
-    say(`Card added to ${where(key)}.`)
+    say(t('outline.say.added', { where: where(key) }))
     return true
   }
 
   const onAddMany = (kind: CardKind, texts: readonly string[], key: string): number => {
     let n = 0
     for (const text of texts) if (board.cards.add(kind, text, parseCellKey(key))) n++
-    say(
-      n === 0
-        ? 'This board is read-only: no card was added.'
-        : `${n === 1 ? '1 card' : `${n} cards`} added to ${where(key)}.`,
-    )
+    say(n === 0 ? t('outline.say.readOnlyMany') : t('outline.say.addedMany', { count: n, where: where(key) }))
     return n
   }
 
@@ -251,7 +245,7 @@ export function Outline({
     onAddHere: () => {
       setCellKey(cell.key)
       addText.current?.focus()
-      say(`Adding to ${cell.label}. Type the card’s text.`)
+      say(t('outline.say.adding', { where: cell.label }))
     },
     renderCard: (c: OutlineCell['cards'][number]) => (
       <OutlineCardItem
@@ -264,7 +258,7 @@ export function Outline({
         choices={choices}
         vote={voteOf(c.id)}
         links={linksByCard.get(c.id) ?? NO_LINKS}
-        talk={talkSummary(talk.commentCount.get(c.id) ?? 0, talk.meToo.get(c.id)?.total ?? 0)}
+        talk={talkText(t, talk.commentCount.get(c.id) ?? 0, talk.meToo.get(c.id)?.total ?? 0)}
         linkTargets={() => linkTargets(c.id)}
         actions={actions}
       />
@@ -274,18 +268,15 @@ export function Outline({
   return (
     <OutlineImageUrl.Provider value={imageUrl}>
       <div className="outline" data-testid="outline" ref={root}>
-        <h2 className="outline-title">Outline: {title}</h2>
-        <p className="muted">
-          {model.total === 1 ? '1 card' : `${model.total} cards`} on this board. Changes here appear on the
-          canvas, and changes on the canvas appear here.
-        </p>
+        <h2 className="outline-title">{t('outline.title', { title })}</h2>
+        <p className="muted">{t('outline.lead', { count: model.total })}</p>
         <OutlineNow snapshot={snapshot} voting={voting} />
-        <div className="outline-toolbar" role="toolbar" aria-label="Outline">
+        <div className="outline-toolbar" role="toolbar" aria-label={t('outline.toolbar')}>
           <button type="button" className="button small" onClick={() => board.undo()} disabled={readOnly}>
-            Undo
+            {t('outline.undo')}
           </button>
           <button type="button" className="button small" onClick={() => board.redo()} disabled={readOnly}>
-            Redo
+            {t('outline.redo')}
           </button>
           <label className="outline-check">
             <input
@@ -293,13 +284,13 @@ export function Outline({
               checked={prefs.easyRead}
               onChange={(e) => preferences.set({ easyRead: e.target.checked })}
             />
-            Easy read
+            {t('outline.easyRead')}
           </label>
         </div>
         {session && <OutlineModeration board={board} client={session.moderation} say={say} />}
         <OutlineTrash board={board} say={say} />
         {readOnly ? (
-          <p className="muted">You can read this board but not change it.</p>
+          <p className="muted">{t('outline.readOnly')}</p>
         ) : (
           <AddCardForm
             ref={addText}
@@ -315,13 +306,13 @@ export function Outline({
         )}
         {!readOnly && (
           <details className="outline-import">
-            <summary>Add a photo card…</summary>
+            <summary>{t('outline.addPhoto')}</summary>
             <AddPhotoCard board={board} choices={choices} cellKey={cellKey} say={say} />
           </details>
         )}
         {!readOnly && isFacilitatorRole(board.identity.sessionRole) && (
           <details className="outline-import">
-            <summary>Import cards from a CSV or Excel file…</summary>
+            <summary>{t('outline.import')}</summary>
             <ImportCards
               board={board}
               structure={structure}
@@ -331,15 +322,20 @@ export function Outline({
           </details>
         )}
         {model.type === 'grid' && (
-          <div className="outline-table-wrap" role="region" aria-label="Board as a table" tabIndex={0}>
+          <div
+            className="outline-table-wrap"
+            role="region"
+            aria-label={t('outline.table.label')}
+            tabIndex={0}
+          >
             <table className="outline-table">
-              <caption>Stages across, lanes down. Each cell lists its cards.</caption>
+              <caption>{t('outline.table.caption')}</caption>
               <thead>
                 <tr>
                   <td />
                   {model.stages.map((s) => (
                     <th key={s.id} scope="col">
-                      <Heading h={s} kind="Stage" />
+                      <Heading h={s} kind={t('outline.table.stage')} />
                     </th>
                   ))}
                 </tr>
@@ -348,7 +344,7 @@ export function Outline({
                 {model.lanes.map((l, li) => (
                   <tr key={l.id}>
                     <th scope="row">
-                      <Heading h={l} kind="Lane" />
+                      <Heading h={l} kind={t('outline.table.lane')} />
                     </th>
                     {model.cells[li]!.map((cell) => (
                       <td key={cell.key} data-cell={cell.key}>
@@ -378,7 +374,7 @@ export function Outline({
           ))}
         <section className="outline-zone" data-cell="unplaced" aria-labelledby="outline-unplaced">
           <h3 id="outline-unplaced" className="outline-subtitle">
-            {model.type === 'none' ? 'Cards' : 'Not in a cell'}
+            {model.type === 'none' ? t('outline.cards') : t('outline.unplaced')}
           </h3>
           <CellBody {...cellProps(model.unplaced)} />
         </section>

@@ -5,9 +5,9 @@ import { writeWithdrawn } from '../../../core/common/session/write'
 import { isFacilitatorRole } from '../../../core/common/permissions'
 import type { Participant } from '../../../shared/model/participant'
 import type { PresenceState } from '../../../shared/model/participant'
-import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
+import { roleLabel, useT } from '../../device/i18n'
 
 /**
  * Participants of the open session: who has joined (and who is here now), their co-production role,
@@ -17,6 +17,7 @@ import { useServices } from '../../workbench/context'
 export function ParticipantsView() {
   const board = useBoardSession()?.board ?? null
   const { store } = useServices()
+  const t = useT()
   const [people, setPeople] = useState<Participant[]>([])
   const [withdrawn, setWithdrawn] = useState<ReadonlySet<string>>(new Set())
   const [peers, setPeers] = useState<PresenceState[]>([])
@@ -40,57 +41,55 @@ export function ParticipantsView() {
       off()
     }
   }, [board])
-  if (!board) return <p className="muted">Open a session to see who is here.</p>
+  if (!board) return <p className="muted">{t('participants.noSession')}</p>
   const here = new Set(peers.map((p) => p.user.id))
   // people, not connections: a guest with two tabs (one participant id) is one person
   const others = [...here].filter((id) => id !== board.identity.id).length
   here.add(board.identity.id)
   const isFacilitator = isFacilitatorRole(board.identity.sessionRole)
   const withdraw = (p: Participant) => {
-    const who = p.anonymous || !p.name ? 'this anonymous person' : p.name
-    if (
-      !window.confirm(
-        `Withdraw everything ${who} wrote and voted? It will be left out of every export from now on.`,
-      )
-    )
-      return
+    const who = p.anonymous || !p.name ? t('participants.thisAnonymous') : p.name
+    if (!window.confirm(t('participants.withdrawQuestion', { who }))) return
     writeWithdrawn(board.doc, p.id, new Date().toISOString())
-    store.announce(`Contributions of ${who} withdrawn from exports.`)
+    store.announce(t('participants.withdrawnDone', { who }))
   }
   return (
     <div className="view participants-view">
-      <p>
-        {others === 0
-          ? 'You are the only person on this board.'
-          : others === 1
-            ? 'You and 1 other person are on this board.'
-            : `You and ${others} other people are on this board.`}
-      </p>
+      <p>{t('participants.here', { count: others })}</p>
       {people.length === 0 ? (
-        <p className="muted">Nobody has joined yet.</p>
+        <p className="muted">{t('participants.none')}</p>
       ) : (
-        <ul className="session-list" aria-label="People in this session" data-testid="participants-list">
+        <ul className="session-list" aria-label={t('participants.list')} data-testid="participants-list">
           {people.map((p) => (
             <li key={p.id} className="session-row" data-participant={p.id}>
               <span className="session-title">
-                {p.anonymous || !p.name ? 'Anonymous' : p.name}
-                {p.id === board.identity.id ? ' (you)' : ''}
+                {p.anonymous || !p.name ? t('participants.anonymous') : p.name}
+                {p.id === board.identity.id ? ` ${t('participants.you')}` : ''}
               </span>
               <span className="session-meta">
-                {COPRO_ROLE_INFO[p.coproRole].label} · {here.has(p.id) ? 'here now' : 'not connected'}
-                {withdrawn.has(p.id) ? ' · contributions withdrawn' : ''}
+                {roleLabel(t, p.coproRole)} ·{' '}
+                {here.has(p.id) ? t('participants.hereNow') : t('participants.notConnected')}
+                {withdrawn.has(p.id) ? ` · ${t('participants.withdrawn')}` : ''}
               </span>
               <div className="row-actions">
                 {p.id !== board.identity.id && here.has(p.id) && (
                   <button type="button" className="button small" onClick={() => board.followUser(p.id)}>
-                    Follow
-                    <span className="visually-hidden"> {p.anonymous ? 'anonymous person' : p.name}</span>
+                    {t('participants.follow')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {p.anonymous ? t('participants.anonymousPerson') : p.name}
+                    </span>
                   </button>
                 )}
                 {isFacilitator && !withdrawn.has(p.id) && (
                   <button type="button" className="button small" onClick={() => withdraw(p)}>
-                    Withdraw contributions
-                    <span className="visually-hidden"> of {p.anonymous ? 'anonymous person' : p.name}</span>
+                    {t('participants.withdraw')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('participants.withdrawOf', {
+                        who: p.anonymous ? t('participants.anonymousPerson') : (p.name ?? ''),
+                      })}
+                    </span>
                   </button>
                 )}
               </div>

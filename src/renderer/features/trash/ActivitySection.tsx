@@ -9,20 +9,9 @@ import { useComments } from '../../session/comments'
 import { useDocValue } from '../../session/useDoc'
 import { useActivity, useTrash } from '../../session/trash'
 import { actorLabel, preview, timeLabel } from './labels'
+import { useT } from '../../device/i18n'
 
 const SHOWN = 200
-
-const VERB: Record<ActivityEntry['action'], string> = {
-  created: 'added',
-  edited: 'edited',
-  moved: 'moved',
-  deleted: 'deleted',
-  restored: 'restored',
-  hidden: 'hid',
-  held: 'sent for approval',
-  approved: 'approved',
-  'not-shown': 'did not show',
-}
 
 /**
  * The session activity log: who (pseudonymous, a name only with consent) added, edited, moved, deleted
@@ -59,28 +48,31 @@ function ActivityList({
     return m
   }, [cards, trashTexts, comments])
   const registry = new Map(people.map((p) => [p.id, p]))
+  const t = useT()
   return (
     <section className="view trash-activity" aria-labelledby="activity-title" data-testid="activity-log">
       <h3 id="activity-title" className="section-title">
-        Activity
+        {t('trash.activity.title')}
       </h3>
       {log.length === 0 ? (
-        <p className="muted">Nothing has happened on this board yet.</p>
+        <p className="muted">{t('trash.activity.empty')}</p>
       ) : (
-        <ol className="activity-log-list" aria-label="Activity, newest first">
+        <ol className="activity-log-list" aria-label={t('trash.activity.list')}>
           {log.slice(0, SHOWN).map((e, i) => (
             <li key={`${e.at}-${i}`} className="activity-log-item">
-              <span className="trash-meta">{timeLabel(e.at)}</span> {actorLabel(e.by, registry)}{' '}
-              {VERB[e.action]} {e.target === 'card' ? 'card' : `the ${e.target}`} “
-              {preview(names.get(e.id) ?? e.id, 60)}”
+              <span className="trash-meta">{timeLabel(e.at)}</span>{' '}
+              {t('trash.activity.entry', {
+                who: actorLabel(e.by, registry, t),
+                action: e.action === 'not-shown' ? 'notShown' : e.action,
+                target: e.target,
+                text: preview(names.get(e.id) ?? e.id, 60, t('trash.emptyCard')),
+              })}
             </li>
           ))}
         </ol>
       )}
       {log.length > SHOWN && (
-        <p className="muted">
-          Showing the latest {SHOWN} of {log.length}. The JSON export has them all.
-        </p>
+        <p className="muted">{t('trash.activity.more', { shown: SHOWN, count: log.length })}</p>
       )}
     </section>
   )

@@ -10,7 +10,7 @@ import { readyToSend } from './outbox'
 import type { PhoneSnapshot } from './snapshot'
 import type { Phone, Place } from './usePhone'
 import { newShapeId } from './writeCard'
-import { APPROVAL_COPY, ForApproval } from './ForApproval'
+import { approvalCopy, ForApproval } from './ForApproval'
 import { kindPhrase, useT } from '../../device/i18n'
 import { PhotoAdd } from './PhotoAdd'
 
@@ -61,7 +61,7 @@ export function AddPanel({ phone, onGo }: { phone: Phone; onGo(p: Place): void }
     })
     setSaid(
       phone.moderation.mine?.moderated && !privateTo
-        ? APPROVAL_COPY.sent
+        ? approvalCopy(t).sent
         : sent
           ? where
             ? t('guest.postedIn', { where })

@@ -2,32 +2,40 @@ import { useRef, useSyncExternalStore } from 'react'
 import { KindIcon } from '../../device/icons/KindIcon'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import type { VotingRound } from '../../../core/common/voting/round'
-import { methodOf } from '../../../core/common/voting/methods'
 import { CHOICES, choiceOn, setChoice } from '../../../core/common/voting/methods/agreement'
 import { SCALE_POINTS, scoreOn, setScore } from '../../../core/common/voting/methods/scale'
 import { move, pick, unpick } from '../../../core/common/voting/methods/rank'
 import type { BallotContent } from '../../../core/common/voting/methods/types'
 import type { Phone } from './usePhone'
 import type { PhoneCardView } from './snapshot'
+import { kindLabel, useT, type TFunction } from '../../device/i18n'
+import { methodDescribe } from '../../../core/common/voting/describe'
 import './decide.css'
 
 /** Words of the phone's ways to decide, kept together for the message catalogues (issue 19). */
-const COPY = {
-  private: 'Your answers stay on this phone until the facilitator closes the vote.',
-  choice: { agree: 'Agree', disagree: 'Disagree', pass: 'Pass' } as const,
-  answered: (n: number, of: number) => `You have answered ${n} of ${of} cards.`,
-  scored: (crit: string, card: string) => `${crit} for “${card}”, 1 (low) to 5 (high)`,
-  ranked: (n: number, of: number) => `You have ranked ${n} of ${of}.`,
-  yourRanking: 'Your ranking',
-  noneRanked: 'Nothing ranked yet: tap “Rank” on a card below.',
-  toRank: 'Cards to rank',
-  rank: 'Rank',
-  full: 'Full',
-  up: (t: string) => `Move “${t}” up`,
-  down: (t: string) => `Move “${t}” down`,
-  remove: (t: string) => `Take “${t}” out of your ranking`,
-  none: 'No cards can be voted on in this round yet.',
-}
+const decideCopy = (t: TFunction) => ({
+  private: t('phone.decide.private'),
+  choice: {
+    agree: t('voting.label.agree'),
+    disagree: t('voting.label.disagree'),
+    pass: t('voting.label.pass'),
+  } as const,
+  answered: (n: number, of: number) => t('phone.decide.answered', { n, count: of }),
+  scored: (crit: string, card: string) => t('phone.decide.scored', { crit, card }),
+  ranked: (n: number, of: number) => t('phone.decide.ranked', { n, count: of }),
+  yourRanking: t('phone.decide.yourRanking'),
+  noneRanked: t('phone.decide.noneRanked'),
+  toRank: t('phone.decide.toRank'),
+  rank: t('phone.decide.rank'),
+  full: t('phone.decide.full'),
+  answerOn: (card: string) => t('phone.decide.answerOn', { card }),
+  pick: (card: string, full: boolean) => t('phone.decide.pick', { card, full: String(full) }),
+  place: (n: number) => t('phone.decide.place', { n }),
+  up: (card: string) => t('phone.decide.up', { card }),
+  down: (card: string) => t('phone.decide.down', { card }),
+  remove: (card: string) => t('phone.decide.remove', { card }),
+  none: t('phone.decide.none'),
+})
 
 const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t)
 
@@ -39,13 +47,15 @@ const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t)
  */
 export function DecidePanel({ phone, me, round }: { phone: Phone; me: string; round: VotingRound }) {
   useSyncExternalStore(phone.votes.subscribe, phone.votes.getVersion)
+  const t = useT()
+  const COPY = decideCopy(t)
   const answers = phone.votes.answers(round.id, me)
   const change = (f: (a: BallotContent) => BallotContent) => phone.votes.update(round.id, me, f)
   const cards = phone.snap.cards.filter((c) => phone.snap.eligible.has(c.id))
   return (
     <div className="phone-panel" data-testid="phone-vote" data-method={round.method}>
       {round.title && <h2 className="phone-h2">{round.title}</h2>}
-      <p className="phone-hint">{methodOf(round).describe(round)}.</p>
+      <p className="phone-hint">{methodDescribe(round, t)}.</p>
       <p className="phone-hint">{COPY.private}</p>
       {round.method === 'rank' ? (
         <RankList round={round} cards={cards} answers={answers} change={change} />
@@ -64,11 +74,7 @@ export function DecidePanel({ phone, me, round }: { phone: Phone; me: string; ro
               >
                 <CardHead card={c} />
                 {round.method === 'agreement' ? (
-                  <span
-                    className="decide-choices"
-                    role="group"
-                    aria-label={`Your answer on “${short(c.text)}”`}
-                  >
+                  <span className="decide-choices" role="group" aria-label={COPY.answerOn(short(c.text))}>
                     {CHOICES.map((ch) => {
                       const on = choiceOn(answers, c.id) === ch
                       return (
@@ -135,12 +141,13 @@ function answeredCards(round: VotingRound, a: BallotContent): number {
 }
 
 function CardHead({ card }: { card: PhoneCardView }) {
+  const t = useT()
   const info = CARD_KIND_INFO[card.kind]
   return (
     <>
       <span className="phone-card__meta">
         <span className="phone-card__kind" style={{ background: info.colour }}>
-          <KindIcon kind={card.kind} /> {info.label}
+          <KindIcon kind={card.kind} /> {kindLabel(t, card.kind)}
         </span>
       </span>
       <span className="phone-card__text">{card.text}</span>
@@ -155,6 +162,7 @@ function RankList(props: {
   change(f: (a: BallotContent) => BallotContent): void
 }) {
   const { round, cards, answers, change } = props
+  const COPY = decideCopy(useT())
   const listRef = useRef<HTMLOListElement>(null)
   const byId = new Map(cards.map((c) => [c.id, c]))
   const ranked = answers.cardIds.map((id) => byId.get(id)).filter((c) => c !== undefined)
@@ -245,10 +253,10 @@ function RankList(props: {
                 className="decide-btn"
                 data-testid="phone-rank-pick"
                 aria-disabled={full}
-                aria-label={`${COPY.rank} “${short(c.text)}”${full ? ` (${COPY.full})` : ''}`}
+                aria-label={COPY.pick(short(c.text), full)}
                 onClick={() => !full && change((a) => pick(a, c.id, round.topN))}
               >
-                {full ? COPY.full : `${COPY.rank} #${answers.cardIds.length + 1}`}
+                {full ? COPY.full : COPY.place(answers.cardIds.length + 1)}
               </button>
             </li>
           ))}

@@ -1,21 +1,23 @@
 import type { ModerationView } from '../../session/moderation'
+import { useT, type TFunction } from '../../device/i18n'
 
 /** Words of the phone's moderation parts (kept together for the message catalogues, issue 19). */
-export const APPROVAL_COPY = {
-  sent: 'Your card is sent. The facilitator looks at cards before they go on the board.',
-  heading: 'Waiting for the facilitator',
-  waiting: 'Waiting for the facilitator',
-  decided: 'What happened to your cards',
-  approved: 'On the board',
-  notShown: 'Not shown on the board',
-  notShownHelp: 'The facilitator did not put this card on the board. You can talk to them about it.',
-}
+export const approvalCopy = (t: TFunction) => ({
+  sent: t('phone.approval.sent'),
+  heading: t('phone.approval.heading'),
+  waiting: t('phone.approval.waiting'),
+  decided: t('phone.approval.decided'),
+  approved: t('phone.approval.approved'),
+  notShown: t('phone.approval.notShown'),
+  notShownHelp: t('phone.approval.notShownHelp'),
+})
 
 /**
  * The guest's own cards held for a facilitator ("Waiting for the facilitator") and, plainly, what became
  * of the others: on the board, or not shown. The latest decision is announced (a status region).
  */
 export function ForApproval({ view }: { view: ModerationView }) {
+  const APPROVAL_COPY = approvalCopy(useT())
   const mine = view.mine
   if (!mine || (mine.held.length === 0 && mine.decisions.length === 0 && view.refused.length === 0))
     return null

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { CommentThread } from '../../features/comments/CommentThread'
-import { COMMENTS_COPY as T } from '../../features/comments/copy'
 import { CommentIcon } from '../../features/comments/icons'
 import type { CommentsState } from '../../session/comments'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
+import { kindLabel, useT } from '../../device/i18n'
 import type { PhoneCardView } from './snapshot'
 import type { Phone } from './usePhone'
 
@@ -15,7 +15,13 @@ export interface CardTalk {
 
 /** The button under a card on the Board: how many comments and "me too"s it has; opens them. */
 export function CardTalkButton({ talk, text }: { talk: CardTalk; text: string }) {
-  const counts = T.badge(talk.comments, talk.meToo)
+  const t = useT()
+  const counts = [
+    talk.comments ? t('phone.comments.count', { count: talk.comments }) : '',
+    talk.meToo ? t('phone.comments.meTooCount', { count: talk.meToo }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
   return (
     <button
       type="button"
@@ -23,8 +29,8 @@ export function CardTalkButton({ talk, text }: { talk: CardTalk; text: string })
       onClick={talk.onOpen}
       data-testid="phone-card-comments"
     >
-      <CommentIcon /> {counts ? `${T.title}: ${counts}` : `${T.title} and ${T.meToo}`}
-      <span className="visually-hidden"> — {T.openFor(text.slice(0, 80))}</span>
+      <CommentIcon /> {counts ? t('phone.comments.badge', { counts }) : t('phone.comments.none')}
+      <span className="visually-hidden"> — {t('phone.comments.openFor', { text: text.slice(0, 80) })}</span>
     </button>
   )
 }
@@ -42,6 +48,7 @@ export function PhoneCardComments(p: {
   observer: boolean
   onBack: () => void
 }) {
+  const t = useT()
   const [said, setSaid] = useState('')
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])
@@ -49,13 +56,13 @@ export function PhoneCardComments(p: {
   return (
     <div className="phone-panel" data-testid="phone-card-thread">
       <button type="button" className="phone-btn" onClick={p.onBack} data-testid="phone-comments-back">
-        ← Back to the board
+        {t('phone.comments.back')}
       </button>
       <h2 className="phone-h2" ref={heading} tabIndex={-1}>
-        {T.title}
+        {t('phone.comments.title')}
       </h2>
       {p.card === null ? (
-        <p className="phone-hint">{T.cardGone}</p>
+        <p className="phone-hint">{t('phone.comments.cardGone')}</p>
       ) : (
         <>
           <p
@@ -63,8 +70,12 @@ export function PhoneCardComments(p: {
             style={{ borderColor: CARD_KIND_INFO[p.card.kind].colour }}
           >
             <span className="phone-card__meta">
-              {CARD_KIND_INFO[p.card.kind].label}
-              {p.mine ? ' · Yours' : p.card.authorName ? ` · ${p.card.authorName}` : ''}
+              {kindLabel(t, p.card.kind)}
+              {p.mine
+                ? ` · ${t('phone.comments.yours')}`
+                : p.card.authorName
+                  ? ` · ${p.card.authorName}`
+                  : ''}
             </span>
             <span className="phone-card__text" dir="auto">
               {p.card.text}

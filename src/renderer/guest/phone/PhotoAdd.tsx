@@ -5,20 +5,34 @@ import type { CellRef } from '../../../shared/model/structure'
 import { PHOTO_COPY, preparePhoto, uploadPhoto } from '../../device/photos'
 import type { Phone } from './usePhone'
 import { newShapeId } from './writeCard'
+import { useT, type TFunction } from '../../device/i18n'
 import './photo.css'
 
-const COPY = {
-  heading: 'Add a photo',
-  take: 'Take or choose a photo',
-  caption: 'Caption: what does the photo show?',
-  captionHelp: 'Read out to people who cannot see it. Left empty, it says “No caption”.',
-  post: 'Add the photo to the board',
-  sending: 'Sending the photo…',
-  another: 'Choose another photo',
-  done: (where: string) => `Your photo is on the board${where}.`,
-  waits: (where: string) =>
-    `Your photo is saved and waiting to send. It goes on the board${where} when the connection is back.`,
-} as const
+const now = (): number => Date.now()
+
+const photoCopy = (t: TFunction) => ({
+  heading: t('phone.photo.heading'),
+  take: t('phone.photo.take'),
+  caption: t('phone.photo.caption'),
+  captionHelp: t('phone.photo.captionHelp'),
+  post: t('phone.photo.post'),
+  sending: t('phone.photo.sending'),
+  another: t('phone.photo.another'),
+  offline: t('phone.photo.offline'),
+  done: (where: string | null) => (where ? t('phone.photo.doneIn', { where }) : t('phone.photo.done')),
+  waits: (where: string | null) => (where ? t('phone.photo.waitsIn', { where }) : t('phone.photo.waits')),
+  /** The device's photo errors (device/photos.ts, in English) in the reader's language. */
+  error: (message: string) =>
+    message === PHOTO_COPY.tooBig
+      ? t('phone.photo.tooBig')
+      : message === PHOTO_COPY.notImage
+        ? t('phone.photo.notImage')
+        : message === PHOTO_COPY.offline
+          ? t('phone.photo.offline')
+          : message.startsWith(PHOTO_COPY.failed(''))
+            ? t('phone.photo.failed', { why: message.slice(PHOTO_COPY.failed('').length) })
+            : message,
+})
 
 /**
  * "Add a photo" on the phone screen (issue 17 item 6): the camera or the photo library through the
@@ -34,6 +48,7 @@ export function PhotoAdd(props: {
   privateTo: string | null
 }) {
   const { phone } = props
+  const COPY = photoCopy(useT())
   const ids = { file: useId(), caption: useId(), help: useId() }
   const [file, setFile] = useState<File | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
@@ -52,7 +67,7 @@ export function PhotoAdd(props: {
 
   const post = async () => {
     if (!file || busy) return
-    if (!online) return setSaid(PHOTO_COPY.offline)
+    if (!online) return setSaid(COPY.offline)
     setBusy(true)
     setSaid(COPY.sending)
     try {
@@ -68,17 +83,16 @@ export function PhotoAdd(props: {
         kind: props.kind,
         text: photoCaption(caption).slice(0, CARD_TEXT_MAX),
         cell: props.cell,
-        createdAt: Date.now(),
+        createdAt: now(),
         privateTo: props.privateTo,
         photo,
       })
-      const place = props.where ? ` in “${props.where}”` : ''
-      setSaid(sent ? COPY.done(place) : COPY.waits(place))
+      setSaid(sent ? COPY.done(props.where) : COPY.waits(props.where))
       setFile(null)
       setCaption('')
       if (input.current) input.current.value = ''
     } catch (e) {
-      setSaid(e instanceof Error ? e.message : String(e))
+      setSaid(e instanceof Error ? COPY.error(e.message) : String(e))
     } finally {
       setBusy(false)
     }
@@ -89,7 +103,7 @@ export function PhotoAdd(props: {
       <h2 className="phone-h2" id={`${ids.file}-h`}>
         {COPY.heading}
       </h2>
-      {!online && <p className="phone-photo__note">{PHOTO_COPY.offline.split('.')[0]}.</p>}
+      {!online && <p className="phone-photo__note">{COPY.offline.split('.')[0]}.</p>}
       <label className="phone-btn phone-btn--wide phone-photo__pick">
         {file ? COPY.another : COPY.take}
         <input

@@ -3,9 +3,9 @@ import { CHOICES, choiceOn, setChoice } from '../../../../core/common/voting/met
 import { SCALE_POINTS, scoreOn, setScore } from '../../../../core/common/voting/methods/scale'
 import { pick, positionOf, unpick } from '../../../../core/common/voting/methods/rank'
 import type { LocalVotes } from '../../../session/localVotes'
+import { useT } from '../../../device/i18n'
 
 const MARK = { agree: '✓', disagree: '✗', pass: '–' } as const
-const WORD = { agree: 'Agree', disagree: 'Disagree', pass: 'Pass' } as const
 
 /**
  * A card's answer control on the canvas for agreement, scale and rank rounds (dots are VoteOverlay's):
@@ -19,12 +19,13 @@ export function CanvasAnswer(props: {
   voterId: string
 }) {
   const { round, cardId, votes, voterId } = props
+  const t = useT()
   const a = votes.answers(round.id, voterId)
   const stop = (e: React.PointerEvent) => e.stopPropagation()
   const change = (f: Parameters<LocalVotes['update']>[2]) => votes.update(round.id, voterId, f)
   if (round.method === 'agreement')
     return (
-      <span role="group" aria-label="Your answer on this card" className="facil-answer">
+      <span role="group" aria-label={t('facilitation.answer.group')} className="facil-answer">
         {CHOICES.map((ch) => {
           const on = choiceOn(a, cardId) === ch
           return (
@@ -32,7 +33,7 @@ export function CanvasAnswer(props: {
               key={ch}
               type="button"
               className="facil-vote__btn"
-              aria-label={WORD[ch]}
+              aria-label={t(`voting.label.${ch}`)}
               aria-pressed={on}
               data-testid={`canvas-${ch}`}
               onPointerDown={stop}
@@ -74,14 +75,16 @@ export function CanvasAnswer(props: {
       type="button"
       className="facil-vote__btn"
       aria-label={
-        at >= 0 ? `Ranked ${at + 1}: take it out of your ranking` : `Rank this card ${a.cardIds.length + 1}`
+        at >= 0
+          ? t('facilitation.answer.ranked', { n: at + 1 })
+          : t('facilitation.answer.rank', { n: a.cardIds.length + 1 })
       }
       disabled={at < 0 && full}
       data-testid="canvas-rank"
       onPointerDown={stop}
       onClick={() => change((x) => (at >= 0 ? unpick(x, cardId) : pick(x, cardId, round.topN)))}
     >
-      {at >= 0 ? `#${at + 1}` : 'Rank'}
+      {at >= 0 ? `#${at + 1}` : t('phone.decide.rank')}
     </button>
   )
 }

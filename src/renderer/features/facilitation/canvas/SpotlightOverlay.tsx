@@ -1,8 +1,10 @@
 import { useValue, type Editor } from 'tldraw'
 import type { Spotlight } from '../../../../core/common/facilitation/schema'
+import { useT } from '../../../device/i18n'
 
 /** Dims everything but the spotlit rectangle (pointer events pass through: people can still work). */
 export function SpotlightOverlay({ editor, spotlight }: { editor: Editor; spotlight: Spotlight }) {
+  const t = useT()
   const box = useValue(
     'spotlight box',
     () => {
@@ -23,7 +25,7 @@ export function SpotlightOverlay({ editor, spotlight }: { editor: Editor; spotli
   return (
     <div className="facil-spotlight" data-testid="facil-spotlight" aria-hidden="false">
       <span className="facil-sr-only" role="status">
-        Spotlight on: {spotlight.label || 'an area of the board'}
+        {t('facilitation.spotlight', { label: spotlight.label || t('facilitation.spotlightArea') })}
       </span>
       <div className="facil-spotlight__dim" style={r(0, 0, vw, y)} />
       <div className="facil-spotlight__dim" style={r(0, y + h, vw, vh - y - h)} />

@@ -10,10 +10,11 @@ import { isEligible } from '../../../../core/common/voting/eligibility'
 import { roundResults } from '../../../../core/common/voting/tally'
 import { cardSummary, formatMeasure } from '../../../../core/common/voting/describe'
 import { CanvasAnswer } from './CanvasAnswer'
-import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../../shared/model/roles'
+import { COPRO_ROLES } from '../../../../shared/model/roles'
 import type { BoardIdentity } from '../../../board/Board'
 import type { LocalVotes } from '../../../session/localVotes'
 import { useDocValue } from '../../../session/useDoc'
+import { roleShort, useT } from '../../../device/i18n'
 
 interface Props {
   editor: Editor
@@ -32,6 +33,7 @@ interface Props {
  */
 export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRound }: Props) {
   useSyncExternalStore(votes.subscribe, votes.getVersion)
+  const t = useT()
   const structure = useDocValue(doc, readStructure)
   const results = useDocValue(
     doc,
@@ -84,7 +86,7 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
                   <button
                     type="button"
                     className="facil-vote__btn"
-                    aria-label={`Add a dot (${mine} on this card, ${left} left)`}
+                    aria-label={t('facilitation.vote.add', { mine, left })}
                     disabled={left <= 0}
                     onPointerDown={(e) => e.stopPropagation()}
                     onClick={() => votes.vote(openRound.id, identity.id, c.id, openRound.dotsPerPerson)}
@@ -95,7 +97,7 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
                     <button
                       type="button"
                       className="facil-vote__btn"
-                      aria-label="Take a dot off this card"
+                      aria-label={t('facilitation.vote.remove')}
                       onPointerDown={(e) => e.stopPropagation()}
                       onClick={() => votes.unvote(openRound.id, identity.id, c.id)}
                     >
@@ -113,16 +115,18 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
         const split =
           results?.method === 'dots' || !results
             ? COPRO_ROLES.filter((role) => r.byRole[role] > 0)
-                .map((role) => `${COPRO_ROLE_INFO[role].short} ${r.byRole[role]}`)
+                .map((role) => `${roleShort(t, role)} ${r.byRole[role]}`)
                 .join(', ')
-            : cardSummary(r)
+            : cardSummary(r, t)
         return (
           <div
             key={c.id}
             className="facil-vote facil-vote--result"
             style={{ left: c.x, top: c.y }}
             title={split}
-            aria-label={results?.method === 'dots' ? `${r.total} dots: ${split}` : split}
+            aria-label={
+              results?.method === 'dots' ? t('facilitation.vote.dots', { count: r.total, split }) : split
+            }
             role="img"
           >
             {m ? formatMeasure(m, r.total, m.answers?.overall) : r.total}
