@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
@@ -39,11 +40,16 @@ describe('i18next/no-literal-string', () => {
       'src/renderer/guest/JoinScreen.tsx',
       'src/renderer/guest/phone/AddPanel.tsx',
       'src/renderer/participant.tsx',
+      'src/renderer/workbench/Workbench.tsx',
+      'src/renderer/features/wall/WallLayer.tsx',
     ]) {
       const config = await eslint.calculateConfigForFile(f)
       expect(config.rules['i18next/no-literal-string']?.[0], f).toBe(2)
     }
-    // a screen listed in NOT_YET_TRANSLATED (eslint.config.js) is not checked yet
-    expect(await literalStrings('src/renderer/features/wall/Fixture.tsx')).toEqual([])
+    // a screen listed in NOT_YET_TRANSLATED (eslint.config.js) is not checked yet; the list only shrinks
+    const configUrl = pathToFileURL(path.join(ROOT, 'eslint.config.js')).href
+    const { NOT_YET_TRANSLATED } = (await import(configUrl)) as { NOT_YET_TRANSLATED: string[] }
+    for (const glob of NOT_YET_TRANSLATED)
+      expect(await literalStrings(glob.replace('/**', '/Fixture.tsx')), glob).toEqual([])
   })
 })
