@@ -70,7 +70,13 @@ export function BoardPanel({
                 data-testid={`phone-filter-${k}`}
                 onChange={() => setOnly(k)}
               />
-              {k === 'all' ? t('phone.board.all') : `${CARD_KIND_INFO[k].icon} ${kindLabel(t, k)}`}
+              {k === 'all' ? (
+                t('phone.board.all')
+              ) : (
+                <>
+                  <KindIcon kind={k} /> {kindLabel(t, k)}
+                </>
+              )}
             </label>
           ))}
         </fieldset>
