@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import type { CheckpointInfo } from '../../../shared/api'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
-import { useT } from '../../device/i18n'
+import { useLocale, useT } from '../../device/i18n'
 import type { MessageKey } from '../../../shared/i18n'
 
 const REASON: Record<CheckpointInfo['reason'], MessageKey> = {
@@ -15,6 +15,7 @@ const REASON: Record<CheckpointInfo['reason'], MessageKey> = {
 export function CheckpointsSection() {
   const { host, store } = useServices()
   const t = useT()
+  const { locale } = useLocale()
   const board = useBoardSession()?.board ?? null
   const sessionId = board?.sessionId ?? null
   const [items, setItems] = useState<CheckpointInfo[]>([])
@@ -74,7 +75,7 @@ export function CheckpointsSection() {
             <li key={c.id}>
               <span className="session-title">{c.name}</span>
               <span className="session-meta">
-                {new Date(c.createdAt).toLocaleString()} · {t(REASON[c.reason])}
+                {new Date(c.createdAt).toLocaleString(locale)} · {t(REASON[c.reason])}
               </span>
               <div className="row-actions">
                 <button

@@ -6,7 +6,7 @@ import { useSessions } from './useSessions'
 import { CheckpointsSection } from './CheckpointsSection'
 import { base64ToBytes, bytesToBase64 } from './files'
 import { closeSessionTabs } from './closeTabs'
-import { useT } from '../../device/i18n'
+import { useLocale, useT } from '../../device/i18n'
 import './sessions.css'
 
 /** Sessions side bar: new, search, open, rename, duplicate, delete to trash and restore. */
@@ -165,6 +165,7 @@ function SessionRow({
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(session.title)
   const t = useT()
+  const { locale } = useLocale()
   return (
     <li className="session-row" data-session-id={session.id}>
       {editing ? (
@@ -189,7 +190,7 @@ function SessionRow({
           <span className="session-title">{session.title}</span>
           <span className="session-meta">
             {t('sessions.row.meta', { cards: session.cardCount, people: session.participantCount })} ·{' '}
-            {new Date(session.updatedAt).toLocaleDateString()}
+            {new Date(session.updatedAt).toLocaleDateString(locale)}
           </span>
         </button>
       )}

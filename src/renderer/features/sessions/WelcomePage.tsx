@@ -1,7 +1,7 @@
 import { useServices } from '../../workbench/context'
 import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessionActions'
 import { useSessions } from './useSessions'
-import { useT } from '../../device/i18n'
+import { useLocale, useT } from '../../device/i18n'
 import './sessions.css'
 
 /** The first tab: what this is, how to start, and recent sessions. */
@@ -9,6 +9,7 @@ export function WelcomePage() {
   const services = useServices()
   const { store } = services
   const t = useT()
+  const { locale } = useLocale()
   const { sessions } = useSessions('')
   const recent = (sessions ?? []).filter((s) => !s.deletedAt).slice(0, 6)
   return (
@@ -55,7 +56,7 @@ export function WelcomePage() {
                   >
                     {s.title}
                   </button>{' '}
-                  <span className="muted">{new Date(s.updatedAt).toLocaleString()}</span>
+                  <span className="muted">{new Date(s.updatedAt).toLocaleString(locale)}</span>
                 </li>
               ))}
             </ul>

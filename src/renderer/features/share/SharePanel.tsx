@@ -9,7 +9,7 @@ import { JoinCodeHint } from './JoinCodeHint'
 import { QrFullScreen } from './QrFullScreen'
 import { shareUiKey, useShareUi } from './shareUi'
 import { useShare } from './useShare'
-import { useT, type TFunction } from '../../device/i18n'
+import { useLocale, useT, type TFunction } from '../../device/i18n'
 import type { MessageKey } from '../../../shared/i18n'
 import './share.css'
 
@@ -37,6 +37,7 @@ export function SharePanel() {
   const shareUi = session && !session.disposed ? session.scoped(shareUiKey) : null
   const { store } = useServices()
   const t = useT()
+  const { locale } = useLocale()
   const sessionId = board?.sessionId ?? null
   const share = useShare(sessionId)
   const ui = useShareUi(shareUi)
@@ -126,7 +127,7 @@ export function SharePanel() {
           )}
           <p className="help">
             {links.expiresAt
-              ? t('share.expiry.at', { time: new Date(links.expiresAt).toLocaleString() })
+              ? t('share.expiry.at', { time: new Date(links.expiresAt).toLocaleString(locale) })
               : t('share.expiry.none')}
           </p>
           <div className="view-actions">

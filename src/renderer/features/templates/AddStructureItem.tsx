@@ -16,7 +16,6 @@ export function AddItem({
   apply,
 }: {
   kind: Kind
-  cap: string
   items: readonly StructureItem[]
   structure: BoardStructure
   apply: (edit: StructureEdit, done: string) => boolean

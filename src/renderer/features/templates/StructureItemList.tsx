@@ -61,7 +61,6 @@ export function ItemList({
     item?.querySelector<HTMLButtonElement>('button')?.focus()
   }, [editing])
   const headingId = useId()
-  const cap = kind === 'stage' ? 'Stage' : kind === 'lane' ? 'Lane' : 'Zone'
   const move = (id: string, toIndex: number, label: string, dir: 'up' | 'down') =>
     apply(
       kind === 'stage' ? { type: 'moveStage', id, toIndex } : { type: 'moveLane', id, toIndex },
@@ -174,7 +173,7 @@ export function ItemList({
           </li>
         ))}
       </ol>
-      <AddItem kind={kind} cap={cap} items={items} structure={structure} apply={apply} />
+      <AddItem kind={kind} items={items} structure={structure} apply={apply} />
     </section>
   )
 }
