@@ -37,9 +37,6 @@ export const NOT_YET_TRANSLATED = [
   'src/renderer/features/facilitation/OpenRoundForm.tsx',
   'src/renderer/features/facilitation/VotingSection.tsx',
   'src/renderer/features/facilitation/canvas/ActivityBanner.tsx',
-  'src/renderer/features/sessions/**',
-  'src/renderer/features/share/**',
-  'src/renderer/features/templates/**',
   'src/renderer/features/themes/**',
 ]
 

@@ -8,6 +8,8 @@ import { useWorkbench } from '../../workbench/store'
 import { LoadedBoard } from '../../board/loadBoard'
 import { closeMessage, tooLargeMessage } from '../../board/sync/closeMessage'
 import { closeSessionTabs } from './closeTabs'
+import { useT } from '../../device/i18n'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Relay close codes that end a session for everyone (docs/protocol/relay.md): closed or trashed. */
 const SESSION_GONE = new Set([4420, 4421])
@@ -18,6 +20,7 @@ const SESSION_GONE = new Set([4420, 4421])
  */
 export function BoardHost({ connection, active }: { connection: BoardConnection; active: boolean }) {
   const { store, contributions } = useServices()
+  const t = useT()
   const session = useBoardSession()
   const licenseKey = useWorkbench(store, (s) => s.settings.licenseKey)
   const identity = useMemo(() => loadIdentity(), [])
@@ -31,7 +34,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
     if (active) board.current?.remeasure()
   }, [active])
   return (
-    <Suspense fallback={<p className="editor-message">Loading the canvas…</p>}>
+    <Suspense fallback={<p className="editor-message">{t('sessions.board.loading')}</p>}>
       <div className="board-host" data-testid="board-host">
         <LoadedBoard
           sessionId={connection.sessionId}
@@ -53,9 +56,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
               gone.current = true
               store.notify(
                 'info',
-                s.lastClose.code === 4421
-                  ? 'This session was moved to the trash, so it was closed for everyone and its tabs closed. Restore it from the trash (Sessions view, Show trash) to go on.'
-                  : 'This session was closed for everyone, so its tabs closed.',
+                s.lastClose.code === 4421 ? uiT('sessions.board.trashed') : uiT('sessions.board.closed'),
               )
               queueMicrotask(() => closeSessionTabs(store, connection.sessionId))
               return
@@ -69,7 +70,7 @@ export function BoardHost({ connection, active }: { connection: BoardConnection;
                   (s.lastClose ? closeMessage(s.lastClose.code) : null) ??
                   tooLargeMessage(s.tooLarge) ??
                   s.schemaError ??
-                  (s.invalidRecords ? `${s.invalidRecords} item(s) could not be shown` : null),
+                  (s.invalidRecords ? uiT('sessions.board.invalid', { count: s.invalidRecords }) : null),
               },
             })
           }}

@@ -2,16 +2,20 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import type { CheckpointInfo } from '../../../shared/api'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
+import { useLocale, useT } from '../../device/i18n'
+import type { MessageKey } from '../../../shared/i18n'
 
-const REASON: Record<CheckpointInfo['reason'], string> = {
-  manual: 'taken by hand',
-  'activity-end': 'end of an activity',
-  'before-revert': 'before going back',
+const REASON: Record<CheckpointInfo['reason'], MessageKey> = {
+  manual: 'sessions.checkpoints.reason.manual',
+  'activity-end': 'sessions.checkpoints.reason.activityEnd',
+  'before-revert': 'sessions.checkpoints.reason.beforeRevert',
 }
 
 /** Checkpoints of the open session: take one, open one as a new session, or go back to one. */
 export function CheckpointsSection() {
   const { host, store } = useServices()
+  const t = useT()
+  const { locale } = useLocale()
   const board = useBoardSession()?.board ?? null
   const sessionId = board?.sessionId ?? null
   const [items, setItems] = useState<CheckpointInfo[]>([])
@@ -28,12 +32,12 @@ export function CheckpointsSection() {
   if (!sessionId) return null
   const report = (ok: boolean, msg: string, err?: string) => {
     if (ok) store.announce(msg)
-    else store.notify('error', `${msg} failed: ${err ?? ''}`)
+    else store.notify('error', t('sessions.checkpoints.failed', { action: msg, error: err ?? '' }))
   }
   return (
     <section className="view-section" aria-labelledby="checkpoints-heading">
       <h3 id="checkpoints-heading" className="section-title">
-        Checkpoints of the open session
+        {t('sessions.checkpoints.title')}
       </h3>
       <form
         className="inline-form"
@@ -41,37 +45,37 @@ export function CheckpointsSection() {
           e.preventDefault()
           const r = await host.call('checkpoints.create', {
             id: sessionId,
-            name: name.trim() || 'Checkpoint',
+            name: name.trim() || t('sessions.checkpoints.defaultName'),
           })
-          report(r.ok, 'Checkpoint taken', r.ok ? undefined : r.error.message)
+          report(r.ok, t('sessions.checkpoints.taken'), r.ok ? undefined : r.error.message)
           setName('')
           void refresh()
         }}
       >
         <label htmlFor={inputId} className="visually-hidden">
-          Checkpoint name
+          {t('sessions.checkpoints.name')}
         </label>
         <input
           id={inputId}
           className="text-input"
-          placeholder="Name, e.g. Before voting"
+          placeholder={t('sessions.checkpoints.placeholder')}
           value={name}
           maxLength={200}
           onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="button">
-          Take checkpoint
+          {t('sessions.checkpoints.take')}
         </button>
       </form>
       {items.length === 0 ? (
-        <p className="muted">No checkpoints yet.</p>
+        <p className="muted">{t('sessions.checkpoints.none')}</p>
       ) : (
         <ul className="checkpoint-list">
           {items.map((c) => (
             <li key={c.id}>
               <span className="session-title">{c.name}</span>
               <span className="session-meta">
-                {new Date(c.createdAt).toLocaleString()} · {REASON[c.reason]}
+                {new Date(c.createdAt).toLocaleString(locale)} · {t(REASON[c.reason])}
               </span>
               <div className="row-actions">
                 <button
@@ -83,27 +87,28 @@ export function CheckpointsSection() {
                       checkpointId: c.id,
                     })
                     if (r.ok) store.openSessionTab(r.value.id, r.value.title)
-                    report(r.ok, 'Opened checkpoint as a new session', r.ok ? undefined : r.error.message)
+                    report(r.ok, t('sessions.checkpoints.opened'), r.ok ? undefined : r.error.message)
                   }}
                 >
-                  Open as new session<span className="visually-hidden"> from {c.name}</span>
+                  {t('sessions.checkpoints.openAsNew')}
+                  <span className="visually-hidden"> {t('sessions.checkpoints.from', { name: c.name })}</span>
                 </button>
                 <button
                   type="button"
                   className="button small"
                   onClick={async () => {
-                    if (
-                      !window.confirm(
-                        `Go back to “${c.name}”? A checkpoint of the board as it is now is taken first.`,
-                      )
-                    )
-                      return
+                    if (!window.confirm(t('sessions.checkpoints.revertConfirm', { name: c.name }))) return
                     const r = await host.call('checkpoints.revert', { id: sessionId, checkpointId: c.id })
-                    report(r.ok, `Went back to ${c.name}`, r.ok ? undefined : r.error.message)
+                    report(
+                      r.ok,
+                      t('sessions.checkpoints.reverted', { name: c.name }),
+                      r.ok ? undefined : r.error.message,
+                    )
                     void refresh()
                   }}
                 >
-                  Go back to this<span className="visually-hidden"> ({c.name})</span>
+                  {t('sessions.checkpoints.revert')}
+                  <span className="visually-hidden"> ({c.name})</span>
                 </button>
               </div>
             </li>

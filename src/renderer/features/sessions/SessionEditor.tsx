@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react'
 import type { BoardConnection } from '../../../shared/api'
 import { BoardHost } from './BoardHost'
 import { useServices } from '../../workbench/context'
+import { useT } from '../../device/i18n'
 
 /** One session's editor tab: asks the server how to join the board, then hosts the canvas. */
 export function SessionEditor({ sessionId, active }: { sessionId: string; active: boolean }) {
   const { host } = useServices()
+  const t = useT()
   const [conn, setConn] = useState<BoardConnection | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -25,6 +27,6 @@ export function SessionEditor({ sessionId, active }: { sessionId: string; active
         {error}
       </p>
     )
-  if (!conn) return <p className="editor-message">Opening the board…</p>
+  if (!conn) return <p className="editor-message">{t('sessions.board.opening')}</p>
   return <BoardHost connection={conn} active={active} />
 }

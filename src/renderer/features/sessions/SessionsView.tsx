@@ -6,12 +6,14 @@ import { useSessions } from './useSessions'
 import { CheckpointsSection } from './CheckpointsSection'
 import { base64ToBytes, bytesToBase64 } from './files'
 import { closeSessionTabs } from './closeTabs'
+import { useLocale, useT } from '../../device/i18n'
 import './sessions.css'
 
 /** Sessions side bar: new, search, open, rename, duplicate, delete to trash and restore. */
 export function SessionsView() {
   const services = useServices()
   const { host, store } = services
+  const t = useT()
   const [query, setQuery] = useState('')
   const [showTrash, setShowTrash] = useState(false)
   const { sessions } = useSessions(query, showTrash)
@@ -24,40 +26,38 @@ export function SessionsView() {
       base64,
     })
     if (r.ok) {
-      store.notify('info', `Imported “${r.value.title}” as a new session.`)
+      store.notify('info', t('sessions.import.done', { title: r.value.title }))
       store.openSessionTab(r.value.id, r.value.title)
-    } else store.notify('error', `Could not import ${file.name}: ${r.error.message}`)
+    } else store.notify('error', t('sessions.import.failed', { file: file.name, error: r.error.message }))
   }
   const exportFile = async (id: string) => {
     const r = await host.call('sessions.exportFile', { id })
-    if (!r.ok) return store.notify('error', `Could not export: ${r.error.message}`)
+    if (!r.ok) return store.notify('error', t('sessions.export.failed', { error: r.error.message }))
     await host.saveFile(
       r.value.fileName,
       new Blob([base64ToBytes(r.value.base64)], { type: 'application/octet-stream' }),
     )
-    store.announce(`Saved ${r.value.fileName}.`)
+    store.announce(t('sessions.export.saved', { file: r.value.fileName }))
   }
   const moveToTrash = async (s: SessionSummary) => {
-    const ok = window.confirm(
-      `Move “${s.title}” to the trash?\n\nEveryone connected to it is sent away and its tabs close. ` +
-        'You can restore it from the trash (Show trash) at any time.',
-    )
+    const ok = window.confirm(t('sessions.trash.confirm', { title: s.title }))
     if (!ok) return
     const r = await host.call('sessions.delete', { id: s.id })
-    if (!r.ok) return store.notify('error', `Move to trash failed: ${r.error.message}`)
+    if (!r.ok) return store.notify('error', t('sessions.trash.failed', { error: r.error.message }))
     closeSessionTabs(store, s.id)
-    store.announce(`“${s.title}” moved to the trash. Show trash to restore it.`)
+    store.announce(t('sessions.trash.done', { title: s.title }))
   }
   const duplicate = (s: SessionSummary, keepLiveState: boolean) =>
     void act(
-      keepLiveState ? 'Duplicate with live state' : 'Duplicate',
+      keepLiveState ? 'exactCopy' : 'duplicate',
       host.call('sessions.duplicate', { id: s.id, ...(keepLiveState ? { keepLiveState } : {}) }),
     )
   const visible = (sessions ?? []).filter((s) => (showTrash ? s.deletedAt !== null : s.deletedAt === null))
-  const act = async (label: string, p: Promise<{ ok: boolean; error?: { message: string } }>) => {
+  const act = async (label: Action, p: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const r = await p
-    if (!r.ok) store.notify('error', `${label} failed: ${r.error?.message ?? ''}`)
-    else store.announce(`${label} done.`)
+    if (!r.ok)
+      store.notify('error', t('sessions.action.failed', { action: label, error: r.error?.message ?? '' }))
+    else store.announce(t('sessions.action.done', { action: label }))
   }
   return (
     <div className="view sessions-view">
@@ -67,10 +67,10 @@ export function SessionsView() {
           className="button primary"
           onClick={() => void createAndOpenSession(services, defaultSessionTitle())}
         >
-          New session
+          {t('sessions.new')}
         </button>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          Import file…
+          {t('sessions.import.button')}
         </button>
         <input
           ref={fileInput}
@@ -92,11 +92,11 @@ export function SessionsView() {
           aria-pressed={showTrash}
           onClick={() => setShowTrash(!showTrash)}
         >
-          {showTrash ? 'Show sessions' : 'Show trash'}
+          {showTrash ? t('sessions.showSessions') : t('sessions.showTrash')}
         </button>
       </div>
       <label htmlFor={searchId} className="field-label">
-        Search by title
+        {t('sessions.search.label')}
       </label>
       <input
         id={searchId}
@@ -104,27 +104,30 @@ export function SessionsView() {
         className="text-input"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder="Type to filter"
+        placeholder={t('sessions.search.placeholder')}
       />
       {sessions === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('sessions.loading')}</p>
       ) : visible.length === 0 ? (
         <p className="muted">
-          {showTrash ? 'The trash is empty.' : query ? 'No session matches.' : 'No sessions yet.'}
+          {showTrash ? t('sessions.trash.empty') : query ? t('sessions.noMatch') : t('sessions.none')}
         </p>
       ) : (
-        <ul className="session-list" aria-label={showTrash ? 'Sessions in the trash' : 'Sessions'}>
+        <ul
+          className="session-list"
+          aria-label={showTrash ? t('sessions.list.trash') : t('sessions.list.label')}
+        >
           {visible.map((s) => (
             <SessionRow
               key={s.id}
               session={s}
               inTrash={showTrash}
               onOpen={() => store.openSessionTab(s.id, s.title)}
-              onRename={(title) => void act('Rename', host.call('sessions.rename', { id: s.id, title }))}
+              onRename={(title) => void act('rename', host.call('sessions.rename', { id: s.id, title }))}
               onDuplicate={(keep) => duplicate(s, keep)}
               onExport={() => void exportFile(s.id)}
               onDelete={() => void moveToTrash(s)}
-              onRestore={() => void act('Restore', host.call('sessions.restore', { id: s.id }))}
+              onRestore={() => void act('restore', host.call('sessions.restore', { id: s.id }))}
             />
           ))}
         </ul>
@@ -133,6 +136,9 @@ export function SessionsView() {
     </div>
   )
 }
+
+/** What a row's action was, for the message saying it was done or failed. */
+type Action = 'rename' | 'restore' | 'duplicate' | 'exactCopy'
 
 interface RowProps {
   session: SessionSummary
@@ -158,6 +164,8 @@ function SessionRow({
 }: RowProps) {
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(session.title)
+  const t = useT()
+  const { locale } = useLocale()
   return (
     <li className="session-row" data-session-id={session.id}>
       {editing ? (
@@ -170,7 +178,7 @@ function SessionRow({
         >
           <input
             className="text-input"
-            aria-label="New title"
+            aria-label={t('sessions.row.newTitle')}
             value={title}
             autoFocus
             onChange={(e) => setTitle(e.target.value)}
@@ -181,42 +189,51 @@ function SessionRow({
         <button type="button" className="session-open" onClick={onOpen} disabled={inTrash}>
           <span className="session-title">{session.title}</span>
           <span className="session-meta">
-            {session.cardCount} cards · {session.participantCount} people ·{' '}
-            {new Date(session.updatedAt).toLocaleDateString()}
+            {t('sessions.row.meta', { cards: session.cardCount, people: session.participantCount })} ·{' '}
+            {new Date(session.updatedAt).toLocaleDateString(locale)}
           </span>
         </button>
       )}
       <div className="row-actions">
         {inTrash ? (
           <button type="button" className="button small" onClick={onRestore}>
-            Restore<span className="visually-hidden"> {session.title}</span>
+            {t('sessions.row.restore')}
+            <span className="visually-hidden"> {session.title}</span>
           </button>
         ) : (
           <>
             <button type="button" className="button small" onClick={() => setEditing(true)}>
-              Rename<span className="visually-hidden"> {session.title}</span>
+              {t('sessions.row.rename')}
+              <span className="visually-hidden"> {session.title}</span>
             </button>
             <button
               type="button"
               className="button small"
               onClick={() => onDuplicate(false)}
-              title="A fresh run: the structure, cards and agenda, without votes, timer or live activity"
+              title={t('sessions.row.duplicateHint')}
             >
-              Duplicate<span className="visually-hidden"> {session.title} as a fresh run</span>
+              {t('sessions.row.duplicate')}
+              <span className="visually-hidden">
+                {' '}
+                {t('sessions.row.duplicateOf', { title: session.title })}
+              </span>
             </button>
             <button
               type="button"
               className="button small"
               onClick={() => onDuplicate(true)}
-              title="An exact copy, votes, timer, passes, trash and activity log included"
+              title={t('sessions.row.exactCopyHint')}
             >
-              Exact copy<span className="visually-hidden"> of {session.title}</span>
+              {t('sessions.row.exactCopy')}
+              <span className="visually-hidden"> {t('sessions.row.of', { title: session.title })}</span>
             </button>
             <button type="button" className="button small" onClick={onExport}>
-              Export file<span className="visually-hidden"> of {session.title}</span>
+              {t('sessions.row.export')}
+              <span className="visually-hidden"> {t('sessions.row.of', { title: session.title })}</span>
             </button>
             <button type="button" className="button small" onClick={onDelete}>
-              Delete<span className="visually-hidden"> {session.title}</span>
+              {t('sessions.row.delete')}
+              <span className="visually-hidden"> {session.title}</span>
             </button>
           </>
         )}

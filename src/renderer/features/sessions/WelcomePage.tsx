@@ -1,24 +1,24 @@
 import { useServices } from '../../workbench/context'
 import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessionActions'
 import { useSessions } from './useSessions'
+import { useLocale, useT } from '../../device/i18n'
 import './sessions.css'
 
 /** The first tab: what this is, how to start, and recent sessions. */
 export function WelcomePage() {
   const services = useServices()
   const { store } = services
+  const t = useT()
+  const { locale } = useLocale()
   const { sessions } = useSessions('')
   const recent = (sessions ?? []).filter((s) => !s.deletedAt).slice(0, 6)
   return (
     <div className="welcome">
-      <h1>Copro Studio</h1>
-      <p className="lead">
-        Map a service together: people who use it and people who run it, as equal partners, on one shared
-        board.
-      </p>
+      <h1>{t('app.name')}</h1>
+      <p className="lead">{t('sessions.welcome.lead')}</p>
       <div className="welcome-columns">
         <section aria-labelledby="start-heading">
-          <h2 id="start-heading">Start</h2>
+          <h2 id="start-heading">{t('sessions.welcome.start')}</h2>
           <ul className="link-list">
             <li>
               <button
@@ -26,25 +26,25 @@ export function WelcomePage() {
                 className="link-button"
                 onClick={() => void createAndOpenSession(services, defaultSessionTitle())}
               >
-                New blank session
+                {t('sessions.welcome.newBlank')}
               </button>
             </li>
             <li>
               <button type="button" className="link-button" onClick={() => store.showView('templates')}>
-                New session from a template…
+                {t('sessions.welcome.fromTemplate')}
               </button>
             </li>
             <li>
               <button type="button" className="link-button" onClick={() => store.set({ paletteOpen: true })}>
-                Show all commands (Ctrl+Shift+P)
+                {t('sessions.welcome.commands')}
               </button>
             </li>
           </ul>
         </section>
         <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading">Recent</h2>
+          <h2 id="recent-heading">{t('sessions.welcome.recent')}</h2>
           {recent.length === 0 ? (
-            <p className="muted">No sessions yet.</p>
+            <p className="muted">{t('sessions.none')}</p>
           ) : (
             <ul className="link-list">
               {recent.map((s) => (
@@ -56,7 +56,7 @@ export function WelcomePage() {
                   >
                     {s.title}
                   </button>{' '}
-                  <span className="muted">{new Date(s.updatedAt).toLocaleString()}</span>
+                  <span className="muted">{new Date(s.updatedAt).toLocaleString(locale)}</span>
                 </li>
               ))}
             </ul>

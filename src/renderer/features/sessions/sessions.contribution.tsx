@@ -4,6 +4,7 @@ import { createAndOpenSession, defaultSessionTitle } from '../../workbench/sessi
 import { SessionEditor } from './SessionEditor'
 import { SessionsView } from './SessionsView'
 import { WelcomePage } from './WelcomePage'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Sessions: the Sessions view, the welcome page, one editor tab per open session (its canvas). */
 export const contribution: Contribution = {
@@ -12,7 +13,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'sessions',
-      title: 'Sessions',
+      get title() {
+        return uiT('sessions.view.title')
+      },
       keybinding: 'Mod+Shift+E',
       order: 10,
       icon: (
@@ -34,8 +37,12 @@ export const contribution: Contribution = {
   commands: (services) => [
     {
       id: 'session.new',
-      title: 'New blank session',
-      category: 'Session',
+      get title() {
+        return uiT('sessions.cmd.new')
+      },
+      get category() {
+        return uiT('sessions.category')
+      },
       keybinding: 'Mod+Alt+N',
       global: true,
       menu: 'file',
@@ -43,14 +50,18 @@ export const contribution: Contribution = {
     },
     {
       id: 'help.welcome',
-      title: 'Show the welcome page',
-      category: 'Help',
+      get title() {
+        return uiT('sessions.cmd.welcome')
+      },
+      get category() {
+        return uiT('sessions.helpCategory')
+      },
       menu: 'help',
       run: () =>
         services.store.set((s) => ({
           tabs: s.tabs.some((t) => t.id === 'welcome')
             ? s.tabs
-            : [{ id: 'welcome', kind: 'welcome', title: 'Welcome' }, ...s.tabs],
+            : [{ id: 'welcome', kind: 'welcome', title: uiT('workbench.welcome.tab') }, ...s.tabs],
           activeTabId: 'welcome',
         })),
     },

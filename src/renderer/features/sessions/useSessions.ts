@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { SessionSummary } from '../../../shared/model/session'
 import { useServices } from '../../workbench/context'
+import { uiT } from '../../device/i18n/uiT'
 
 /** The session list, refreshed whenever the server says sessions changed. */
 export function useSessions(query: string, includeDeleted = false) {
@@ -9,7 +10,7 @@ export function useSessions(query: string, includeDeleted = false) {
   const refresh = useCallback(async () => {
     const r = await host.call('sessions.list', { query: query || undefined, includeDeleted })
     if (r.ok) setSessions(r.value)
-    else store.notify('error', `Could not list sessions: ${r.error.message}`)
+    else store.notify('error', uiT('sessions.listFailed', { error: r.error.message }))
   }, [host, store, query, includeDeleted])
   useEffect(() => {
     void refresh()

@@ -1,18 +1,20 @@
 import { useId, useRef, useState } from 'react'
+import { useT } from '../../device/i18n'
 
 /** A link in a read-only text box with a Copy button (falls back to selecting the text). */
 export function CopyLink({ label, url, testId }: { label: string; url: string; testId: string }) {
   const id = useId()
+  const t = useT()
   const input = useRef<HTMLInputElement>(null)
   const [said, setSaid] = useState('')
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url)
-      setSaid('Copied.')
+      setSaid(t('share.link.copied'))
     } catch {
       input.current?.focus()
       input.current?.select()
-      setSaid('Selected: press Ctrl+C (or ⌘C) to copy.')
+      setSaid(t('share.link.selected'))
     }
   }
   return (
@@ -31,7 +33,7 @@ export function CopyLink({ label, url, testId }: { label: string; url: string; t
           onFocus={(e) => e.currentTarget.select()}
         />
         <button type="button" className="button" onClick={() => void copy()}>
-          Copy
+          {t('share.link.copy')}
         </button>
       </div>
       <p className="help" role="status">

@@ -1,4 +1,5 @@
 import type { ShareLinks } from '../../../shared/api'
+import { useT } from '../../device/i18n'
 
 /** A join code as people read it aloud and type it: two groups of three ("ABC 234"). */
 export function spacedCode(code: string): string {
@@ -11,10 +12,12 @@ export function spacedCode(code: string): string {
  * no code.
  */
 export function JoinCodeHint({ links, className }: { links: ShareLinks; className?: string }) {
+  const t = useT()
   if (!links.joinCode || !links.joinCodeUrl) return null
   return (
     <p className={className ?? 'share-code'} data-testid="share-join-code" data-code={links.joinCode}>
-      Cannot scan? Go to <span className="share-code__url">{links.joinCodeUrl}</span> and type the code{' '}
+      {t('share.code.goTo')} <span className="share-code__url">{links.joinCodeUrl}</span>{' '}
+      {t('share.code.type')}{' '}
       <strong className="share-code__code" aria-label={links.joinCode.split('').join(' ')}>
         {spacedCode(links.joinCode)}
       </strong>

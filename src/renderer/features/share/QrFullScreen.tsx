@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { ShareLinks } from '../../../shared/api'
 import { JoinCodeHint } from './JoinCodeHint'
 import { QrCode } from './QrCode'
+import { useT } from '../../device/i18n'
 
 /**
  * The join QR code filling the window, for a projector: as large as the smaller side of the screen
@@ -20,6 +21,7 @@ export function QrFullScreen({
   onClose(): void
 }) {
   const close = useRef<HTMLButtonElement>(null)
+  const t = useT()
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null
     close.current?.focus()
@@ -44,11 +46,11 @@ export function QrFullScreen({
       }}
     >
       <h2 id="share-full-title" className="share-full__title">
-        Scan to join “{title}”
+        {t('share.full.title', { title })}
       </h2>
       <QrCode
         text={url}
-        alt={`QR code that opens ${url}`}
+        alt={t('share.full.alt', { url })}
         className="share-full__qr"
         testId="share-qr-full-image"
       />
@@ -57,7 +59,7 @@ export function QrFullScreen({
       </p>
       {links && <JoinCodeHint links={links} className="share-full__code" />}
       <button ref={close} type="button" className="share-full__close" onClick={onClose}>
-        Close (Esc)
+        {t('share.full.close')}
       </button>
     </div>
   )

@@ -5,6 +5,7 @@ import { useServices } from '../../workbench/context'
 import { useWorkbench } from '../../workbench/store'
 import { CopyLink } from './CopyLink'
 import { QrCode } from './QrCode'
+import { useT } from '../../device/i18n'
 import {
   durabilityText,
   needsAllowing,
@@ -15,6 +16,10 @@ import {
   useRemotePublish,
 } from './remoteRelay'
 
+/** Not words to translate: the command that runs a relay, and an example address. */
+const RELAY_COMMAND = 'copro relay'
+const RELAY_EXAMPLE = 'https://relay.example.org'
+
 /**
  * "Invite people over the internet": publish the open session to a hosted relay (copro relay) and
  * show its join links. The board keeps saving on this computer as before.
@@ -24,6 +29,7 @@ export function RemoteRelayPanel() {
   const board = session?.board ?? null
   const publication = session && !session.disposed ? session.scoped(remotePublication) : null
   const { store, host } = useServices()
+  const t = useT()
   const sessionId = board?.sessionId ?? null
   const state = useRemotePublish(publication)
   const durability = useRemoteDurability(publication)
@@ -40,27 +46,26 @@ export function RemoteRelayPanel() {
   return (
     <section className="view-section" aria-labelledby={ids.heading} data-testid="remote-relay">
       <h3 id={ids.heading} className="section-title">
-        Invite people over the internet
+        {t('share.remote.title')}
       </h3>
       {state.state === 'published' ? (
         <>
           <p role="status" data-testid="remote-state">
-            Published to {state.origin} · {state.connected ? 'in sync' : 'connecting…'}. This computer keeps
-            saving the board.
+            {t('share.remote.published', { origin: state.origin, connected: state.connected ? 'yes' : 'no' })}
           </p>
           {durability && (
             <p data-testid="remote-saved" className={`remote-saved remote-saved-${durability}`}>
               {durabilityText(durability, state.origin)}
             </p>
           )}
-          <QrCode text={state.participantLink} alt="QR code for the remote join link" className="share-qr" />
+          <QrCode text={state.participantLink} alt={t('share.remote.qr')} className="share-qr" />
           <CopyLink
-            label="Join link for remote participants"
+            label={t('share.remote.participantLink')}
             url={state.participantLink}
             testId="remote-participant-link"
           />
           <CopyLink
-            label="Link for remote observers (read-only)"
+            label={t('share.remote.observerLink')}
             url={state.observerLink}
             testId="remote-observer-link"
           />
@@ -69,10 +74,10 @@ export function RemoteRelayPanel() {
             className="button"
             onClick={() => {
               void publication.unpublish()
-              store.announce('Stopped publishing. Remote links no longer work.')
+              store.announce(t('share.remote.stopped'))
             }}
           >
-            Stop publishing
+            {t('share.remote.stop')}
           </button>
         </>
       ) : (
@@ -82,7 +87,7 @@ export function RemoteRelayPanel() {
             e.preventDefault()
             const parsed = parseRelayOrigin(address)
             if (!parsed.ok) return setProblem(parsed.message)
-            if (token.trim().length < 16) return setProblem('Paste the relay’s admin token.')
+            if (token.trim().length < 16) return setProblem(t('share.remote.tokenMissing'))
             setProblem(null)
             if (inBrowser && needsAllowing(parsed.origin, relays)) {
               // The page may reach only the relays in the settings (its CSP is set when it loads): remember
@@ -91,34 +96,34 @@ export function RemoteRelayPanel() {
                 if (r.ok) {
                   store.set({ settings: r.value })
                   setAllowed(parsed.origin)
-                } else setProblem(`Could not remember this relay: ${r.error.message}`)
+                } else setProblem(t('share.remote.rememberFailed', { error: r.error.message }))
               })
               return
             }
-            void publication.publish(readMeta(board.doc).title ?? 'Workshop', board.doc, {
+            void publication.publish(readMeta(board.doc).title ?? t('share.remote.defaultTitle'), board.doc, {
               origin: parsed.origin,
               adminToken: token.trim(),
             })
           }}
         >
           <p id={ids.help} className="help">
-            For people who are not in the room: publish this board to your organisation’s relay server (set up
-            with <code>copro relay</code>). Ask whoever runs it for its address and admin token.
+            {t('share.remote.help.before')} <code>{RELAY_COMMAND}</code>
+            {t('share.remote.help.after')}
           </p>
           <label htmlFor={ids.address} className="field-label">
-            Relay address
+            {t('share.remote.address')}
           </label>
           <input
             id={ids.address}
             className="text-input"
             type="url"
-            placeholder="https://relay.example.org"
+            placeholder={RELAY_EXAMPLE}
             value={address}
             aria-describedby={ids.help}
             onChange={(e) => setAddress(e.target.value)}
           />
           <label htmlFor={ids.token} className="field-label">
-            Admin token
+            {t('share.remote.token')}
           </label>
           <input
             id={ids.token}
@@ -130,12 +135,9 @@ export function RemoteRelayPanel() {
           />
           {allowed && (
             <div role="status" className="notice" data-testid="remote-allow-reload">
-              <p>
-                This app may now connect to {allowed}. The page reloads once so your browser allows it; then
-                type the admin token again and publish.
-              </p>
+              <p>{t('share.remote.allowed', { origin: allowed })}</p>
               <button type="button" className="button" onClick={() => window.location.reload()}>
-                Reload now
+                {t('share.remote.reload')}
               </button>
             </div>
           )}
@@ -145,7 +147,7 @@ export function RemoteRelayPanel() {
             </p>
           )}
           <button type="submit" className="button" disabled={state.state === 'publishing'}>
-            {state.state === 'publishing' ? 'Publishing…' : 'Publish to relay'}
+            {state.state === 'publishing' ? t('share.remote.publishing') : t('share.remote.publish')}
           </button>
         </form>
       )}

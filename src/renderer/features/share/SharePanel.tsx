@@ -9,17 +9,19 @@ import { JoinCodeHint } from './JoinCodeHint'
 import { QrFullScreen } from './QrFullScreen'
 import { shareUiKey, useShareUi } from './shareUi'
 import { useShare } from './useShare'
+import { useLocale, useT, type TFunction } from '../../device/i18n'
+import type { MessageKey } from '../../../shared/i18n'
 import './share.css'
 
-const EXPIRY_CHOICES: readonly { seconds: number | null; label: string }[] = [
-  { seconds: null, label: 'Until I stop sharing' },
-  { seconds: 2 * 3600, label: '2 hours' },
-  { seconds: 8 * 3600, label: '8 hours' },
-  { seconds: 24 * 3600, label: '1 day' },
+const EXPIRY_CHOICES: readonly { seconds: number | null; label: MessageKey }[] = [
+  { seconds: null, label: 'share.expiry.untilStop' },
+  { seconds: 2 * 3600, label: 'share.expiry.2h' },
+  { seconds: 8 * 3600, label: 'share.expiry.8h' },
+  { seconds: 24 * 3600, label: 'share.expiry.1d' },
 ]
 
-function describe(i: ShareInterface): string {
-  if (i.internal) return `This computer only (${i.address}), for trying it out`
+function describe(i: ShareInterface, t: TFunction): string {
+  if (i.internal) return t('share.network.internal', { address: i.address })
   return `${i.name}: ${i.address}${i.family === 'IPv6' ? ' (IPv6)' : ''}`
 }
 
@@ -34,6 +36,8 @@ export function SharePanel() {
   const board = session?.board ?? null
   const shareUi = session && !session.disposed ? session.scoped(shareUiKey) : null
   const { store } = useServices()
+  const t = useT()
+  const { locale } = useLocale()
   const sessionId = board?.sessionId ?? null
   const share = useShare(sessionId)
   const ui = useShareUi(shareUi)
@@ -42,7 +46,7 @@ export function SharePanel() {
   const [showObserverQr, setShowObserverQr] = useState(false)
   const section = useRef<HTMLElement>(null)
   const ids = { title: useId(), expiry: useId() }
-  const title = (board && readMeta(board.doc).title) || 'this session'
+  const title = (board && readMeta(board.doc).title) || t('share.thisSession')
   const links = share.status?.shared ? share.status.links : null
 
   useEffect(() => {
@@ -67,27 +71,24 @@ export function SharePanel() {
       id="share-panel"
     >
       <h3 id={ids.title} className="section-title">
-        Share session
+        {t('share.title')}
       </h3>
       {!sessionId ? (
-        <p className="muted">Open a session to share it with people in the room or online.</p>
+        <p className="muted">{t('share.noSession')}</p>
       ) : !share.status ? (
-        <p className="muted">Checking…</p>
+        <p className="muted">{t('share.checking')}</p>
       ) : links ? (
         <>
           <p className="share-state" data-testid="share-state">
-            <strong>Shared</strong> on {links.address}:{links.port}.{' '}
+            <strong>{t('share.shared')}</strong>{' '}
+            {t('share.sharedOn', { address: `${links.address}:${links.port}` })}{' '}
             <span data-testid="share-guests" data-count={guests}>
-              {guests === 0
-                ? 'No guests yet.'
-                : guests === 1
-                  ? '1 guest connected.'
-                  : `${guests} guests connected.`}
+              {t('share.guests', { count: guests })}
             </span>
           </p>
           <QrCode
             text={links.participantUrl}
-            alt="QR code of the participant link"
+            alt={t('share.qr.participant')}
             className="share-qr"
             testId="share-qr"
           />
@@ -99,39 +100,35 @@ export function SharePanel() {
               data-testid="share-fullscreen"
               onClick={() => shareUi?.set({ fullScreen: true })}
             >
-              Show QR full screen
+              {t('share.fullScreen')}
             </button>
           </div>
           <CopyLink
-            label="Participant link (can add cards and vote)"
+            label={t('share.link.participant')}
             url={links.participantUrl}
             testId="share-participant-url"
           />
-          <CopyLink
-            label="Observer link (can only watch)"
-            url={links.observerUrl}
-            testId="share-observer-url"
-          />
+          <CopyLink label={t('share.link.observer')} url={links.observerUrl} testId="share-observer-url" />
           <button
             type="button"
             className="button small"
             onClick={() => setShowObserverQr((v) => !v)}
             aria-expanded={showObserverQr}
           >
-            {showObserverQr ? 'Hide observer QR code' : 'Show observer QR code'}
+            {showObserverQr ? t('share.qr.hideObserver') : t('share.qr.showObserver')}
           </button>
           {showObserverQr && (
             <QrCode
               text={links.observerUrl}
-              alt="QR code of the observer link"
+              alt={t('share.qr.observer')}
               className="share-qr"
               testId="share-observer-qr"
             />
           )}
           <p className="help">
             {links.expiresAt
-              ? `The links stop working at ${new Date(links.expiresAt).toLocaleString()}, when you stop sharing, or when Copro Studio closes.`
-              : 'The links work until you stop sharing or close Copro Studio. After a restart, share again for new links.'}
+              ? t('share.expiry.at', { time: new Date(links.expiresAt).toLocaleString(locale) })
+              : t('share.expiry.none')}
           </p>
           <div className="view-actions">
             <button
@@ -143,11 +140,11 @@ export function SharePanel() {
                 void share.stop().then((ok) => {
                   if (!ok) return
                   setAddress(null) // sharing again is a new, explicit choice
-                  store.announce('Sharing stopped. Guests were disconnected.')
+                  store.announce(t('share.stop.done'))
                 })
               }
             >
-              Stop sharing
+              {t('share.stop.button')}
             </button>
           </div>
         </>
@@ -159,17 +156,14 @@ export function SharePanel() {
             if (!address) return
             void share
               .start(address, EXPIRY_CHOICES[expiry]?.seconds ?? null)
-              .then((ok) => ok && store.announce('Sharing started. The join link and QR code are ready.'))
+              .then((ok) => ok && store.announce(t('share.start.done')))
           }}
         >
-          <p className="help">
-            Not shared: only this computer can open the board. Choose the network that participants’ phones
-            are on (usually the wifi).
-          </p>
+          <p className="help">{t('share.notShared')}</p>
           <fieldset className="fieldset share-networks">
-            <legend>Network</legend>
+            <legend>{t('share.network.legend')}</legend>
             {share.interfaces === null ? (
-              <p className="muted">Looking for networks…</p>
+              <p className="muted">{t('share.network.looking')}</p>
             ) : (
               share.interfaces.map((i) => (
                 <label key={`${i.name}-${i.address}`} className="radio">
@@ -181,18 +175,14 @@ export function SharePanel() {
                     onChange={() => setAddress(i.address)}
                     data-testid={`share-address-${i.address}`}
                   />
-                  {describe(i)}
+                  {describe(i, t)}
                 </label>
               ))
             )}
-            {share.interfaces?.every((i) => i.internal) && (
-              <p className="help">
-                No network found. Connect this computer to the room’s wifi, then reopen this view.
-              </p>
-            )}
+            {share.interfaces?.every((i) => i.internal) && <p className="help">{t('share.network.none')}</p>}
           </fieldset>
           <label htmlFor={ids.expiry} className="field-label">
-            Links work for
+            {t('share.expiry.label')}
           </label>
           <select
             id={ids.expiry}
@@ -202,7 +192,7 @@ export function SharePanel() {
           >
             {EXPIRY_CHOICES.map((c, i) => (
               <option key={c.label} value={i}>
-                {c.label}
+                {t(c.label)}
               </option>
             ))}
           </select>
@@ -213,7 +203,7 @@ export function SharePanel() {
               disabled={!address || share.busy}
               data-testid="share-start"
             >
-              Start sharing
+              {t('share.start.button')}
             </button>
           </div>
         </form>

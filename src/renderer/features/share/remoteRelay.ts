@@ -8,6 +8,7 @@ import { SYNC_PATH } from '../../../shared/api/syncPath'
 import { MAX_RELAYS } from '../../../shared/model/relayOrigin'
 import { ACKS_PARAM } from '../../../shared/api/durability'
 import { RelayDurability, type RelayDurabilityState } from './relayDurability'
+import { uiT } from '../../device/i18n/uiT'
 
 /**
  * Publishing a session to a hosted relay (`copro relay`, docs/deployment/relay.md) so remote people can
@@ -37,11 +38,11 @@ export function parseRelayOrigin(
   try {
     u = new URL(input.trim())
   } catch {
-    return { ok: false, message: 'Type the relay’s address, for example https://relay.example.org' }
+    return { ok: false, message: uiT('share.remote.addressInvalid') }
   }
   const loopback = u.hostname === '127.0.0.1' || u.hostname === 'localhost'
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) {
-    return { ok: false, message: 'A hosted relay must use https:// (http:// only for one on this computer).' }
+    return { ok: false, message: uiT('share.remote.httpsOnly') }
   }
   return { ok: true, origin: u.origin }
 }
@@ -140,7 +141,7 @@ export class RemotePublication {
           this.set({
             state: 'error',
             origin: target.origin,
-            message: `The relay refused the admin token (${e.code}).`,
+            message: uiT('share.remote.refusedCode', { code: e.code }),
           })
           this.stopProvider()
         }
@@ -150,7 +151,7 @@ export class RemotePublication {
       this.set({
         state: 'error',
         origin: target.origin,
-        message: err instanceof Error ? err.message : 'The relay did not answer.',
+        message: err instanceof Error ? err.message : uiT('share.remote.noAnswer'),
       })
     }
   }
@@ -202,8 +203,8 @@ export class RemotePublication {
       const msg = (json as { error?: unknown }).error
       throw new Error(
         res.status === 401
-          ? 'The relay refused the admin token.'
-          : `The relay said: ${typeof msg === 'string' ? msg : res.status}`,
+          ? uiT('share.remote.refused')
+          : uiT('share.remote.said', { message: typeof msg === 'string' ? msg : String(res.status) }),
       )
     }
     return json
@@ -244,14 +245,14 @@ export function durabilityText(state: RelayDurabilityState, origin: string): str
   const host = new URL(origin).host
   switch (state) {
     case 'saved':
-      return `Saved on ${host}`
+      return uiT('share.durability.saved', { host })
     case 'saving':
-      return `Saving on ${host}…`
+      return uiT('share.durability.saving', { host })
     case 'not-storing':
-      return 'Not saved yet — the server is not storing changes'
+      return uiT('share.durability.notStoring')
     case 'offline':
-      return `Not saved on ${host} yet — offline; this computer keeps the changes`
+      return uiT('share.durability.offline', { host })
     case 'unconfirmed':
-      return `Connected to ${host} (it does not confirm saving)`
+      return uiT('share.durability.unconfirmed', { host })
   }
 }

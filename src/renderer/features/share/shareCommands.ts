@@ -1,6 +1,7 @@
 import type { Command } from '../../workbench/commands'
 import type { WorkbenchServices } from '../../workbench/context'
 import { shareUiKey } from './shareUi'
+import { uiT } from '../../device/i18n/uiT'
 
 /** "Share session" and "Show the join QR code full screen" (the share panel lives in the Participants view). */
 export function shareCommands({ store, sessions }: WorkbenchServices): Command[] {
@@ -14,15 +15,23 @@ export function shareCommands({ store, sessions }: WorkbenchServices): Command[]
   return [
     {
       id: 'session.share',
-      title: 'Share session (join link and QR code)',
-      category: 'Session',
+      get title() {
+        return uiT('share.cmd.share')
+      },
+      get category() {
+        return uiT('sessions.category')
+      },
       menu: 'session',
       run: showPanel,
     },
     {
       id: 'session.shareQrFullScreen',
-      title: 'Show the join QR code full screen',
-      category: 'Session',
+      get title() {
+        return uiT('share.cmd.qrFullScreen')
+      },
+      get category() {
+        return uiT('sessions.category')
+      },
       menu: 'session',
       run: () => {
         showPanel()

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ShareInterface, ShareStatus } from '../../../shared/api'
 import { useServices } from '../../workbench/context'
+import { uiT } from '../../device/i18n/uiT'
 
 export interface ShareState {
   status: ShareStatus | null
@@ -71,14 +72,11 @@ export function useShare(sessionId: string | null): ShareState {
       setBusy(false)
       if (!r.ok) {
         setError(r.error.message)
-        store.notify('error', `Could not share the session: ${r.error.message}`)
+        store.notify('error', uiT('share.startFailed', { error: r.error.message }))
         return false
       }
       await refresh()
-      store.notify(
-        'info',
-        `Sharing the session on ${r.value.address}. People can join with the link or QR code.`,
-      )
+      store.notify('info', uiT('share.started', { address: r.value.address }))
       return true
     },
     [host, store, sessionId, refresh],
@@ -92,11 +90,11 @@ export function useShare(sessionId: string | null): ShareState {
     setBusy(false)
     if (!r.ok) {
       setError(r.error.message)
-      store.notify('error', `Could not stop sharing: ${r.error.message}`)
+      store.notify('error', uiT('share.stopFailed', { error: r.error.message }))
       return false
     }
     setStatus(r.value)
-    store.notify('info', 'Stopped sharing. Every guest link now no longer works.')
+    store.notify('info', uiT('share.stopped'))
     return true
   }, [host, store, sessionId])
 

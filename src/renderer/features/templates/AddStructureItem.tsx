@@ -6,17 +6,16 @@ import { TEMPLATE_DEFAULTS } from '../../../core/common/templates'
 import { ItemForm } from './StructureItemForm'
 import { idFromLabel, structureIds } from './structureIds'
 import type { ItemValues, Kind } from './structureItem'
+import { useT } from '../../device/i18n'
 
 /** The "Add stage…" (lane, zone) button and the form it opens. */
 export function AddItem({
   kind,
-  cap,
   items,
   structure,
   apply,
 }: {
   kind: Kind
-  cap: string
   items: readonly StructureItem[]
   structure: BoardStructure
   apply: (edit: StructureEdit, done: string) => boolean
@@ -25,6 +24,7 @@ export function AddItem({
   const [position, setPosition] = useState<number>(items.length)
   const [formKey, setFormKey] = useState(0)
   const posId = useId()
+  const t = useT()
   const toggle = useRef<HTMLButtonElement>(null)
   const wasOpen = useRef(false)
   useEffect(() => {
@@ -43,7 +43,7 @@ export function AddItem({
           setOpen(true)
         }}
       >
-        Add {kind}…
+        {t('templates.add.open', { kind })}
       </button>
     )
   const add = (v: ItemValues) => {
@@ -68,25 +68,25 @@ export function AddItem({
         },
       }
     }
-    if (apply(edit, `Added ${kind} “${v.label}”.`)) {
+    if (apply(edit, t('templates.add.done', { kind, label: v.label }))) {
       setFormKey((k) => k + 1)
       setOpen(false)
     }
   }
   return (
-    <div className="structure-add" aria-label={`Add a ${kind}`} role="group">
+    <div className="structure-add" aria-label={t('templates.add.group', { kind })} role="group">
       <ItemForm
         key={formKey}
         kind={kind}
         initial={{ label: '', prompt: '', easyRead: '' }}
-        submitText={`Add ${kind}`}
+        submitText={t('templates.add.submit', { kind })}
         onSubmit={add}
         onCancel={() => setOpen(false)}
       >
         {kind !== 'zone' && (
           <>
             <label className="field-label" htmlFor={posId}>
-              Where
+              {t('templates.add.where')}
             </label>
             <select
               id={posId}
@@ -96,15 +96,15 @@ export function AddItem({
             >
               {items.map((x, i) => (
                 <option key={x.id} value={i}>
-                  Before “{x.label}”
+                  {t('templates.add.before', { label: x.label })}
                 </option>
               ))}
-              <option value={items.length}>At the end</option>
+              <option value={items.length}>{t('templates.add.end')}</option>
             </select>
           </>
         )}
       </ItemForm>
-      <p className="help">{cap}s you add start empty; cards already on the board stay in their cells.</p>
+      <p className="help">{t('templates.add.help', { kind })}</p>
     </div>
   )
 }

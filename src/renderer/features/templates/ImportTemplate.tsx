@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { TEMPLATE_LIMITS, type TemplateProblem } from '../../../core/common/templates'
 import { useServices } from '../../workbench/context'
 import { ProblemList } from './ProblemList'
+import { useT } from '../../device/i18n'
 
 export interface ImportOutcome {
   readonly file: string
@@ -20,6 +21,7 @@ export function ImportTemplate({
   inputRef: React.RefObject<HTMLInputElement | null>
 }) {
   const { host, store } = useServices()
+  const t = useT()
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null)
 
   const importFile = async (file: File) => {
@@ -27,7 +29,7 @@ export function ImportTemplate({
     if (file.size > TEMPLATE_LIMITS.maxBytes) {
       setOutcome({
         file: fileName,
-        problems: [{ path: '$', message: 'the file is larger than 1 MB, the most a template may be' }],
+        problems: [{ path: '$', message: t('templates.import.tooLarge') }],
       })
       return
     }
@@ -39,18 +41,18 @@ export function ImportTemplate({
     }
     if (r.value.ok) {
       setOutcome(null)
-      store.notify('info', `Imported the template “${r.value.templateId}” from ${fileName}.`)
+      store.notify('info', t('templates.import.done', { id: r.value.templateId, file: fileName }))
       await onImported()
     } else {
       setOutcome({ file: fileName, problems: r.value.problems })
-      store.announce(`${fileName} was not imported: ${r.value.problems.length} problem(s).`)
+      store.announce(t('templates.import.failed', { file: fileName, count: r.value.problems.length }))
     }
   }
 
   return (
     <div className="template-import">
       <button type="button" className="button" onClick={() => inputRef.current?.click()}>
-        Import template file…
+        {t('templates.cmd.import')}
       </button>
       <input
         ref={inputRef}

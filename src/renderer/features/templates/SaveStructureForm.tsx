@@ -4,6 +4,7 @@ import { useServices } from '../../workbench/context'
 import type { SessionBoard } from '../../session/BoardSession'
 import { ProblemList } from './ProblemList'
 import { idFromLabel } from './structureIds'
+import { useT } from '../../device/i18n'
 
 /** "Save board structure as template": the board's structure and agenda become a custom template. */
 export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onSaved: () => Promise<void> }) {
@@ -15,16 +16,17 @@ export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onS
   const [problems, setProblems] = useState<readonly TemplateProblem[] | null>(null)
   const [busy, setBusy] = useState(false)
   const f = useId()
+  const t = useT()
   const templateId = idTouched ? id : idFromLabel(name, new Set(), '')
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
     if (busy) return
     const missing: TemplateProblem[] = []
-    if (!name.trim()) missing.push({ path: '$.name', message: 'is required' })
+    if (!name.trim()) missing.push({ path: '$.name', message: t('templates.save.required') })
     if (!/^[a-z0-9][a-z0-9-]*$/.test(templateId))
-      missing.push({ path: '$.id', message: 'use lower-case letters, digits and dashes' })
-    if (!purpose.trim()) missing.push({ path: '$.purpose', message: 'is required' })
+      missing.push({ path: '$.id', message: t('templates.save.idRule') })
+    if (!purpose.trim()) missing.push({ path: '$.purpose', message: t('templates.save.required') })
     if (missing.length) return setProblems(missing)
     setBusy(true)
     try {
@@ -37,7 +39,7 @@ export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onS
       if (!r.ok) return setProblems([{ path: '$', message: r.error.message }])
       if (!r.value.ok) return setProblems(r.value.problems)
       setProblems(null)
-      store.notify('info', `Saved the board structure as the template “${name.trim()}”.`)
+      store.notify('info', t('templates.save.done', { name: name.trim() }))
       setName('')
       setId('')
       setIdTouched(false)
@@ -51,7 +53,7 @@ export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onS
   return (
     <form className="structure-form" onSubmit={(e) => void submit(e)} data-testid="save-structure-form">
       <label className="field-label" htmlFor={`${f}-name`}>
-        Template name
+        {t('templates.save.name')}
       </label>
       <input
         id={`${f}-name`}
@@ -61,7 +63,7 @@ export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onS
         onChange={(e) => setName(e.target.value)}
       />
       <label className="field-label" htmlFor={`${f}-id`}>
-        Template id
+        {t('templates.save.id')}
       </label>
       <input
         id={`${f}-id`}
@@ -75,10 +77,10 @@ export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onS
         }}
       />
       <p id={`${f}-id-help`} className="help">
-        Lower-case letters, digits and dashes, for example “my-journey-map”.
+        {t('templates.save.idHelp')}
       </p>
       <label className="field-label" htmlFor={`${f}-purpose`}>
-        What it is for (plain words)
+        {t('templates.save.purpose')}
       </label>
       <textarea
         id={`${f}-purpose`}
@@ -89,11 +91,15 @@ export function SaveStructureForm({ board, onSaved }: { board: SessionBoard; onS
         onChange={(e) => setPurpose(e.target.value)}
       />
       <button type="submit" className="button" aria-disabled={busy}>
-        {busy ? 'Saving…' : 'Save as template'}
+        {busy ? t('templates.save.saving') : t('templates.save.button')}
       </button>
       {problems && (
         <div role="alert">
-          <ProblemList file="Board structure" problems={problems} testId="save-structure-problems" />
+          <ProblemList
+            file={t('templates.structure.title')}
+            problems={problems}
+            testId="save-structure-problems"
+          />
         </div>
       )}
     </form>

@@ -3,6 +3,7 @@ import { useStructure } from '../../board/structure/useStructure'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useServices } from '../../workbench/context'
 import { ItemList } from './StructureItemList'
+import { useT } from '../../device/i18n'
 
 /**
  * "Board structure": the open board's stages and lanes (or zones). Facilitators can add, rename,
@@ -12,12 +13,13 @@ export function StructureEditor({ board }: { board: SessionBoard }) {
   const structure = useStructure(board.doc)
   const canEdit = board.canEditStructure()
   const { store } = useServices()
+  const t = useT()
   return (
     <div className="structure-editor" data-testid="structure-editor">
       {structure && (
         <div className="view-actions">
           <button type="button" className="button small" onClick={() => board.zoomToStructure()}>
-            Show the whole structure
+            {t('templates.structure.showAll')}
           </button>
           {canEdit && board.structureUndoDepth() > 0 && (
             <button
@@ -25,22 +27,20 @@ export function StructureEditor({ board }: { board: SessionBoard }) {
               className="button small"
               onClick={() => {
                 const r = board.undoStructureEdit()
-                if (!r.ok) store.notify('error', `Could not undo: ${r.message}`)
-                else store.announce('Undid the last structure change.')
+                if (!r.ok) store.notify('error', t('templates.structure.undoFailed', { error: r.message }))
+                else store.announce(t('templates.structure.undone'))
               }}
             >
-              Undo last structure change
+              {t('templates.structure.undo')}
             </button>
           )}
         </div>
       )}
       {!structure ? (
-        <p className="muted">
-          This board has no stages, lanes or zones. Start a session from a template to get them.
-        </p>
+        <p className="muted">{t('templates.structure.none')}</p>
       ) : !canEdit ? (
         <>
-          <p className="muted">Only facilitators can change the board structure.</p>
+          <p className="muted">{t('templates.structure.facilitatorsOnly')}</p>
           <Summary structure={structure} />
         </>
       ) : structure.type === 'grid' ? (

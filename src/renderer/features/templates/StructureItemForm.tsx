@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { ItemValues, Kind } from './structureItem'
+import { useT } from '../../device/i18n'
 
 const SIZE_MIN = 40
 const SIZE_MAX = 20000
@@ -32,22 +33,23 @@ export function ItemForm({
   })
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const t = useT()
   return (
     <form
       className="structure-form"
       onSubmit={(e) => {
         e.preventDefault()
         const label = v.label.trim()
-        if (!label) return setError('Give it a name.')
+        if (!label) return setError(t('templates.item.nameMissing'))
         setError(null)
         const prompt = v.prompt.trim()
         // templates need an easy-read text for every prompt; the prompt stands in until one is written
         for (const n of [v.w, v.h])
           if (n !== undefined && !(Number.isFinite(n) && n >= SIZE_MIN && n <= SIZE_MAX))
-            return setError(`Sizes go from ${SIZE_MIN} to ${SIZE_MAX}.`)
+            return setError(t('templates.item.sizeRange', { min: SIZE_MIN, max: SIZE_MAX }))
         for (const n of [v.x, v.y])
           if (n !== undefined && !(Number.isFinite(n) && Math.abs(n) <= COORD_MAX))
-            return setError(`Positions go from -${COORD_MAX} to ${COORD_MAX}.`)
+            return setError(t('templates.item.positionRange', { max: COORD_MAX }))
         onSubmit({ label, prompt, easyRead: v.easyRead.trim() || prompt, w: v.w, h: v.h, x: v.x, y: v.y })
       }}
       onKeyDown={(e) => {
@@ -58,7 +60,7 @@ export function ItemForm({
       }}
     >
       <label className="field-label" htmlFor={`${id}-label`}>
-        Name of the {kind}
+        {t('templates.item.name', { kind })}
       </label>
       <input
         id={`${id}-label`}
@@ -76,7 +78,7 @@ export function ItemForm({
         </p>
       )}
       <label className="field-label" htmlFor={`${id}-prompt`}>
-        Prompt (what we ask people)
+        {t('templates.item.prompt')}
       </label>
       <textarea
         id={`${id}-prompt`}
@@ -87,7 +89,7 @@ export function ItemForm({
         onChange={(e) => setV({ ...v, prompt: e.target.value })}
       />
       <label className="field-label" htmlFor={`${id}-easy`}>
-        Easy-read prompt
+        {t('templates.item.easyRead')}
       </label>
       <textarea
         id={`${id}-easy`}
@@ -99,12 +101,12 @@ export function ItemForm({
         onChange={(e) => setV({ ...v, easyRead: e.target.value })}
       />
       <p id={`${id}-easy-help`} className="help">
-        Short sentences and everyday words. Left empty, the prompt is used.
+        {t('templates.item.easyReadHelp')}
       </p>
       {initial.w !== undefined && (
         <>
           <label className="field-label" htmlFor={`${id}-w`}>
-            Width (board units)
+            {t('templates.item.width')}
           </label>
           <input
             id={`${id}-w`}
@@ -121,7 +123,7 @@ export function ItemForm({
       {initial.h !== undefined && (
         <>
           <label className="field-label" htmlFor={`${id}-h`}>
-            Height (board units)
+            {t('templates.item.height')}
           </label>
           <input
             id={`${id}-h`}
@@ -138,7 +140,7 @@ export function ItemForm({
       {initial.x !== undefined && initial.y !== undefined && (
         <>
           <label className="field-label" htmlFor={`${id}-x`}>
-            Left edge (board units)
+            {t('templates.item.left')}
           </label>
           <input
             id={`${id}-x`}
@@ -149,7 +151,7 @@ export function ItemForm({
             onChange={(e) => setV({ ...v, x: e.target.valueAsNumber })}
           />
           <label className="field-label" htmlFor={`${id}-y`}>
-            Top edge (board units)
+            {t('templates.item.top')}
           </label>
           <input
             id={`${id}-y`}
@@ -168,7 +170,7 @@ export function ItemForm({
         </button>
         {onCancel && (
           <button type="button" className="button small" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </span>

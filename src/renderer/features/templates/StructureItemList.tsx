@@ -6,23 +6,23 @@ import { useServices } from '../../workbench/context'
 import { AddItem } from './AddStructureItem'
 import { ItemForm } from './StructureItemForm'
 import { sizeOf, type Kind, type SizedItem } from './structureItem'
-
-const PLURAL: Record<Kind, string> = { stage: 'Stages', lane: 'Lanes', zone: 'Zones' }
+import { useT } from '../../device/i18n'
 
 function useApply(board: SessionBoard) {
   const { store } = useServices()
+  const t = useT()
   return (edit: StructureEdit, done: string): boolean => {
     const r = board.editStructure(edit)
     if (!r.ok) {
-      store.notify('error', `Could not change the board structure: ${r.message}`)
+      store.notify('error', t('templates.structure.changeFailed', { error: r.message }))
       return false
     }
     const moved = r.moves.length - r.displaced.length
     let text = done
-    if (moved > 0) text += ` ${moved} card${moved === 1 ? '' : 's'} moved to stay in their cells.`
+    if (moved > 0) text += ` ${t('templates.structure.cardsMoved', { count: moved })}`
     if (r.displaced.length > 0) {
       const n = r.displaced.length
-      text += ` ${n} card${n === 1 ? ' was' : 's were'} moved beside the board because their place was removed.`
+      text += ` ${t('templates.structure.cardsDisplaced', { count: n })}`
       store.notify('info', text)
     } else store.announce(text)
     return true
@@ -42,6 +42,7 @@ export function ItemList({
   board: SessionBoard
 }) {
   const apply = useApply(board)
+  const t = useT()
   const [editing, setEditingState] = useState<string | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
@@ -60,11 +61,10 @@ export function ItemList({
     item?.querySelector<HTMLButtonElement>('button')?.focus()
   }, [editing])
   const headingId = useId()
-  const cap = kind === 'stage' ? 'Stage' : kind === 'lane' ? 'Lane' : 'Zone'
-  const move = (id: string, toIndex: number, label: string, dir: string) =>
+  const move = (id: string, toIndex: number, label: string, dir: 'up' | 'down') =>
     apply(
       kind === 'stage' ? { type: 'moveStage', id, toIndex } : { type: 'moveLane', id, toIndex },
-      `Moved “${label}” ${dir}.`,
+      t('templates.structure.moved', { label, dir }),
     )
   const remove = (id: string, label: string) => {
     const edit: StructureEdit =
@@ -73,12 +73,12 @@ export function ItemList({
         : kind === 'lane'
           ? { type: 'removeLane', id }
           : { type: 'removeZone', id }
-    if (apply(edit, `Removed ${kind} “${label}”.`)) heading.current?.focus()
+    if (apply(edit, t('templates.structure.removed', { kind, label }))) heading.current?.focus()
   }
   return (
     <section className="structure-section" aria-labelledby={headingId}>
       <h4 id={headingId} ref={heading} tabIndex={-1} className="structure-heading">
-        {PLURAL[kind]}
+        {t('templates.structure.heading', { kind })}
       </h4>
       <ol ref={listRef} className="structure-list" data-testid={`structure-${kind}s`}>
         {items.map((item, i) => (
@@ -87,16 +87,19 @@ export function ItemList({
               <ItemForm
                 kind={kind}
                 initial={{ ...item, ...sizeOf(kind, item) }}
-                submitText="Save"
+                submitText={t('templates.item.save')}
                 onCancel={() => setEditing(null)}
                 onSubmit={(v) => {
                   let ok = true
                   if (v.label !== item.label)
-                    ok = apply({ type: 'rename', id: item.id, label: v.label }, `Renamed to “${v.label}”.`)
+                    ok = apply(
+                      { type: 'rename', id: item.id, label: v.label },
+                      t('templates.structure.renamed', { label: v.label }),
+                    )
                   if (ok && (v.prompt !== item.prompt || v.easyRead !== item.easyRead))
                     ok = apply(
                       { type: 'editText', id: item.id, prompt: v.prompt, easyRead: v.easyRead },
-                      `Updated the prompt of “${v.label}”.`,
+                      t('templates.structure.promptUpdated', { label: v.label }),
                     )
                   const before = sizeOf(kind, item)
                   if (ok && (v.w !== before.w || v.h !== before.h || v.x !== before.x || v.y !== before.y)) {
@@ -115,7 +118,7 @@ export function ItemList({
                                 h: v.h,
                               }
                             : null
-                    if (resize) ok = apply(resize, `Resized or moved “${v.label}”.`)
+                    if (resize) ok = apply(resize, t('templates.structure.resized', { label: v.label }))
                   }
                   if (ok) setEditing(null)
                 }}
@@ -128,41 +131,41 @@ export function ItemList({
                   <button
                     type="button"
                     className="button small"
-                    aria-label={`Edit: ${item.label}`}
+                    aria-label={t('templates.item.editLabel', { label: item.label })}
                     onClick={() => setEditing(item.id)}
                   >
-                    Edit
+                    {t('templates.item.edit')}
                   </button>
                   {kind !== 'zone' && (
                     <>
                       <button
                         type="button"
                         className="button small"
-                        aria-label={`Move up: ${item.label}`}
+                        aria-label={t('templates.item.upLabel', { label: item.label })}
                         aria-disabled={i === 0}
                         onClick={() => i > 0 && move(item.id, i - 1, item.label, 'up')}
                       >
-                        Move up
+                        {t('templates.item.up')}
                       </button>
                       <button
                         type="button"
                         className="button small"
-                        aria-label={`Move down: ${item.label}`}
+                        aria-label={t('templates.item.downLabel', { label: item.label })}
                         aria-disabled={i === items.length - 1}
                         onClick={() => i < items.length - 1 && move(item.id, i + 1, item.label, 'down')}
                       >
-                        Move down
+                        {t('templates.item.down')}
                       </button>
                     </>
                   )}
                   <button
                     type="button"
                     className="button small"
-                    aria-label={`Remove: ${item.label}`}
+                    aria-label={t('templates.item.removeLabel', { label: item.label })}
                     aria-disabled={items.length <= 1}
                     onClick={() => items.length > 1 && remove(item.id, item.label)}
                   >
-                    Remove
+                    {t('templates.item.remove')}
                   </button>
                 </span>
               </>
@@ -170,7 +173,7 @@ export function ItemList({
           </li>
         ))}
       </ol>
-      <AddItem kind={kind} cap={cap} items={items} structure={structure} apply={apply} />
+      <AddItem kind={kind} items={items} structure={structure} apply={apply} />
     </section>
   )
 }

@@ -9,6 +9,8 @@ import { SaveStructureForm } from './SaveStructureForm'
 import { StructureEditor } from './StructureEditor'
 import { TemplateGallery } from './TemplateGallery'
 import { useTemplates } from './useTemplates'
+import { useT } from '../../device/i18n'
+import { uiT } from '../../device/i18n/uiT'
 import './templates.css'
 
 /**
@@ -23,13 +25,18 @@ export function TemplatesView() {
   const importInput = useRef<HTMLInputElement>(null)
   const { easyRead } = useStructureDisplay()
   const easyId = useId()
+  const t = useT()
 
   useEffect(
     () =>
       commands.register({
         id: 'templates.importFile',
-        title: 'Import template file…',
-        category: 'Templates',
+        get title() {
+          return uiT('templates.cmd.import')
+        },
+        get category() {
+          return uiT('templates.category')
+        },
         run: () => importInput.current?.click(),
       }),
     [commands],
@@ -45,20 +52,20 @@ export function TemplatesView() {
           aria-describedby={`${easyId}-help`}
           onChange={(e) => setStructureDisplay({ easyRead: e.target.checked })}
         />
-        <label htmlFor={easyId}>Show easy-read text</label>
+        <label htmlFor={easyId}>{t('templates.easyRead.label')}</label>
       </div>
       <p id={`${easyId}-help`} className="help">
-        Short sentences and everyday words, on the board and in the gallery.
+        {t('templates.easyRead.help')}
       </p>
       {board && (
         <section className="templates-section" aria-labelledby="templates-structure-title">
           <h3 id="templates-structure-title" className="section-title">
-            Board structure
+            {t('templates.structure.title')}
           </h3>
           <StructureEditor board={board} />
           {structure && board.canEditStructure() && (
             <details className="templates-save">
-              <summary>Save board structure as template</summary>
+              <summary>{t('templates.save.summary')}</summary>
               <SaveStructureForm board={board} onSaved={reload} />
             </details>
           )}
@@ -69,30 +76,30 @@ export function TemplatesView() {
         aria-labelledby="templates-gallery-title"
       >
         <h3 id="templates-gallery-title" className="section-title">
-          Template gallery
+          {t('templates.gallery.title')}
         </h3>
-        <p className="help">Pick a proven workshop method. A new session opens with its board ready.</p>
+        <p className="help">{t('templates.gallery.help')}</p>
         <div className="view-actions">
           <ImportTemplate onImported={reload} inputRef={importInput} />
         </div>
         {error && (
           <p role="alert" className="notice-error">
-            Could not load the templates: {error}
+            {t('templates.loadFailed', { error })}
           </p>
         )}
         {list && list.rejected.length > 0 && (
           <details className="templates-rejected" data-testid="templates-rejected">
-            <summary>
-              {list.rejected.length === 1
-                ? '1 template file could not be read'
-                : `${list.rejected.length} template files could not be read`}
-            </summary>
+            <summary>{t('templates.rejected', { count: list.rejected.length })}</summary>
             {list.rejected.map((r, i) => (
               <ProblemList key={i} file={r.name} problems={r.problems} />
             ))}
           </details>
         )}
-        {list ? <TemplateGallery entries={list.entries} /> : !error && <p className="muted">Loading…</p>}
+        {list ? (
+          <TemplateGallery entries={list.entries} />
+        ) : (
+          !error && <p className="muted">{t('sessions.loading')}</p>
+        )}
       </section>
     </div>
   )

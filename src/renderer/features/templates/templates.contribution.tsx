@@ -1,6 +1,7 @@
 import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { TemplatesView } from './TemplatesView'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Templates: the gallery, importing templates and editing the open board's structure. */
 export const contribution: Contribution = {
@@ -8,7 +9,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'templates',
-      title: 'Templates',
+      get title() {
+        return uiT('templates.view.title')
+      },
       keybinding: 'Mod+Shift+T',
       order: 20,
       icon: (
