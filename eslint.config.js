@@ -31,16 +31,9 @@ const up = (what) => ({
  * .tsx file. Shrink this list to empty as screens are converted; never add to it.
  */
 export const NOT_YET_TRANSLATED = [
-  'src/renderer/features/facilitation/AgendaSection.tsx',
-  'src/renderer/features/facilitation/AnswerList.tsx',
-  'src/renderer/features/facilitation/AttentionSection.tsx',
-  'src/renderer/features/facilitation/OpenRoundForm.tsx',
-  'src/renderer/features/facilitation/VotingSection.tsx',
-  'src/renderer/features/facilitation/canvas/ActivityBanner.tsx',
   'src/renderer/features/sessions/**',
   'src/renderer/features/share/**',
   'src/renderer/features/templates/**',
-  'src/renderer/features/themes/**',
 ]
 
 /** What the renderer must not show without a catalogue: JSX text and these attributes (issue 19). */
