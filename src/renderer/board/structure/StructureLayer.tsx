@@ -14,6 +14,7 @@ import { useStructure } from './useStructure'
 import { useStructureDisplay } from '../../device/displayOptions'
 import { cellName } from '../../../core/common/structure/cellLabel'
 import { fitStructureOnce } from './camera'
+import { uiT } from '../../device/i18n/uiT'
 import './structure.css'
 
 /**
@@ -200,7 +201,9 @@ function DragTargets({ structure }: { structure: BoardStructure }) {
             data-testid="structure-drop-target"
             style={{ left: r.x, top: r.y, width: r.w, height: r.h }}
           >
-            <span className="copro-structure__target-label">{cellName(structure, ref)}</span>
+            <span className="copro-structure__target-label">
+              {cellName(structure, ref, uiT('outline.unplaced'))}
+            </span>
           </div>
         )
       })}

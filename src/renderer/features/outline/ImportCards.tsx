@@ -144,7 +144,7 @@ export function ImportCards(p: {
                     <td>{c.row}</td>
                     <td>{kindLabel(t, c.kind)}</td>
                     <td>{c.text}</td>
-                    <td>{cellName(p.structure, c.cell)}</td>
+                    <td>{cellName(p.structure, c.cell, t('outline.unplaced'))}</td>
                     <td>{roleShort(t, c.role)}</td>
                     <td>{c.name || t('participants.anonymous')}</td>
                   </tr>
