@@ -14,7 +14,7 @@ import { useStructure } from './useStructure'
 import { useStructureDisplay } from '../../device/displayOptions'
 import { cellName } from '../../../core/common/structure/cellLabel'
 import { fitStructureOnce } from './camera'
-import { uiT } from '../../device/i18n/uiT'
+import { useT } from '../../device/i18n'
 import './structure.css'
 
 /**
@@ -187,6 +187,7 @@ function DragTargets({ structure }: { structure: BoardStructure }) {
     },
     [editor, attribute],
   )
+  const t = useT()
   if (!key) return null
   const refs = JSON.parse(key) as CellRef[]
   return (
@@ -202,7 +203,7 @@ function DragTargets({ structure }: { structure: BoardStructure }) {
             style={{ left: r.x, top: r.y, width: r.w, height: r.h }}
           >
             <span className="copro-structure__target-label">
-              {cellName(structure, ref, uiT('outline.unplaced'))}
+              {cellName(structure, ref, t('outline.unplaced'))}
             </span>
           </div>
         )
