@@ -33,7 +33,12 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
     return {
       lead: readFollowLead(d),
       spotlight: readSpotlight(d),
-      areas: structureAreas(readStructure(d)),
+      areas: structureAreas(readStructure(d), {
+        zone: (label) => t('facilitation.round.zone', { label }),
+        stage: (label) => t('facilitation.round.stage', { label }),
+        lane: (label) => t('facilitation.round.lane', { label }),
+        cell: (label) => t('facilitation.attention.cell', { label }),
+      }),
       structureLocked: locks.has(STRUCTURE_LOCK_KEY),
       lockedCards: [...locks.keys()].filter((k) => k !== STRUCTURE_LOCK_KEY).length,
     }
