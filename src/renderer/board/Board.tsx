@@ -35,6 +35,7 @@ import { boardComponents } from './canvas/boardComponents'
 import { guardOwnership } from './canvas/ownership'
 import { installTestHook } from './testHook'
 import { useT } from '../device/i18n'
+import { uiT } from '../device/i18n/uiT'
 import type { CanvasLayer } from './canvasLayer'
 import { StructureUndo } from './structure/editStructure'
 
@@ -118,7 +119,7 @@ export function Board(props: BoardProps) {
           setComposer({
             kind: req.kind ?? suggestedKindFor(structure, req.cell) ?? FALLBACK_KIND,
             cell: req.cell,
-            where: cellName(structure, req.cell),
+            where: cellName(structure, req.cell, uiT('outline.unplaced')),
             text: req.text ?? '',
           })
         },

@@ -5,6 +5,7 @@ import { restoreComment } from '../../core/common/session/comments'
 import type { StructureEdit } from '../../core/common/structure/edits'
 import type { SessionBoard } from './BoardSession'
 import { useDocValue } from './useDoc'
+import { uiT } from '../device/i18n/uiT'
 
 /**
  * The board trash and the activity log as the renderer uses them (the Trash view, the outline): read
@@ -30,20 +31,19 @@ export function restoreEntry(board: SessionBoard, entry: TrashEntry): { ok: bool
   if (entry.kind === 'card') {
     const ok = board.cards.restore(entry.record)
     return ok
-      ? { ok, message: 'Card restored to the board.' }
+      ? { ok, message: uiT('trash.restored.card') }
       : {
           ok,
-          message: 'The card could not be restored: it is on the board already, or the board is read-only.',
+          message: uiT('trash.notRestored.card'),
         }
   }
   if (entry.kind === 'comment') {
     const ok = board.identity.sessionRole !== 'observer' && restoreComment(board.doc, entry.comment)
     return ok
-      ? { ok, message: 'Comment restored to its card.' }
-      : { ok, message: 'The comment could not be restored: it is there already, or the board is read-only.' }
+      ? { ok, message: uiT('trash.restored.comment') }
+      : { ok, message: uiT('trash.notRestored.comment') }
   }
-  if (!board.canEditStructure())
-    return { ok: false, message: 'Only a facilitator can restore a stage, lane or zone.' }
+  if (!board.canEditStructure()) return { ok: false, message: uiT('trash.notRestored.facilitatorOnly') }
   const item = entry.item as Record<string, unknown> & { id: string; label: string }
   const common = {
     id: item.id,
@@ -64,6 +64,6 @@ export function restoreEntry(board: SessionBoard, entry: TrashEntry): { ok: bool
           }
   const r = board.editStructure(edit)
   return r.ok
-    ? { ok: true, message: `The ${entry.kind} “${item.label}” is back on the board.` }
-    : { ok: false, message: `The ${entry.kind} could not be restored: ${r.message}` }
+    ? { ok: true, message: uiT('trash.restored.structure', { kind: entry.kind, label: String(item.label) }) }
+    : { ok: false, message: uiT('trash.notRestored.structure', { kind: entry.kind, reason: r.message }) }
 }

@@ -27,9 +27,47 @@ export interface ImportedCard {
   readonly name: string
 }
 
+/**
+ * What is wrong, as a code with its values: the renderer words it with t(`bulk.problem.<code>`, values);
+ * `text` is the English the CLI prints.
+ */
+export type BulkProblemCode =
+  | 'textEmpty'
+  | 'textTooLong'
+  | 'unknownKind'
+  | 'unknownRole'
+  | 'nameTooLong'
+  | 'noStage'
+  | 'noLane'
+  | 'noZone'
+  | 'stageNeedsLane'
+  | 'laneNeedsStage'
+  | 'noStructure'
+  | 'unreadable'
+  | 'fileEmpty'
+  | 'noTextColumn'
+  | 'tooMany'
+export interface BulkProblem {
+  readonly code: BulkProblemCode
+  readonly values: Readonly<Record<string, string | number>>
+  readonly text: string
+}
+const problem = (
+  code: BulkProblemCode,
+  text: string,
+  values: Record<string, string | number> = {},
+): BulkProblem => ({
+  code,
+  values,
+  text,
+})
+
 export interface RowError {
   readonly row: number
+  /** English, for the CLI: "Row 3: the text is empty." */
   readonly message: string
+  /** The same, translatable: the renderer words each with t (bulk.row, bulk.problem.*). */
+  readonly problems: readonly BulkProblem[]
 }
 
 export interface ParsedTable {
@@ -37,6 +75,8 @@ export interface ParsedTable {
   readonly errors: readonly RowError[]
   /** Problems with the file as a whole (no header, no text column …): nothing can be imported. */
   readonly fatal: string | null
+  /** `fatal` as a code with values, for the renderer's t(`bulk.problem.<code>`). */
+  readonly fatalProblem?: BulkProblem
 }
 
 /** Lines of pasted text as card texts: blank lines dropped, "- ", "• ", "1. " and "1)" stripped. */
@@ -112,7 +152,11 @@ export function parseCardTable(
   for (const e of parsed.errors) {
     const row = (e.row ?? -1) + 1
     if (row > 1 && !errors.some((x) => x.row === row))
-      errors.push({ row, message: `Row ${row}: ${e.message}.` })
+      errors.push({
+        row,
+        message: `Row ${row}: ${e.message}.`,
+        problems: [problem('unreadable', e.message, { detail: e.message })],
+      })
   }
   errors.sort((a, b) => a.row - b.row)
   return { ...result, errors }
@@ -129,7 +173,13 @@ export function parseCardRows(
 ): ParsedTable {
   const rows = input.filter((r) => r.cells.some((c) => c.trim() !== ''))
   const header = rows[0]?.cells
-  if (!header || header.length === 0) return { cards: [], errors: [], fatal: 'The file is empty.' }
+  if (!header || header.length === 0)
+    return {
+      cards: [],
+      errors: [],
+      fatal: 'The file is empty.',
+      fatalProblem: problem('fileEmpty', 'The file is empty.'),
+    }
   const col: Partial<Record<keyof typeof COLUMN_NAMES, number>> = {}
   header.forEach((h, i) => {
     const n = norm(h)
@@ -137,18 +187,25 @@ export function parseCardRows(
       if (names.includes(n) && col[key as keyof typeof COLUMN_NAMES] === undefined)
         col[key as keyof typeof COLUMN_NAMES] = i
   })
-  if (col.text === undefined)
+  if (col.text === undefined) {
+    const found = header.map((h) => `"${oneLine(h)}"`).join(', ')
+    const fatal = `Row ${rows[0]!.row} must name the columns, with one called "text" (found: ${found}).`
     return {
       cards: [],
       errors: [],
-      fatal: `Row ${rows[0]!.row} must name the columns, with one called "text" (found: ${header.map((h) => `"${oneLine(h)}"`).join(', ')}).`,
+      fatal,
+      fatalProblem: problem('noTextColumn', fatal, { row: rows[0]!.row, found }),
     }
-  if (rows.length - 1 > BULK_MAX_CARDS)
+  }
+  if (rows.length - 1 > BULK_MAX_CARDS) {
+    const fatal = `At most ${BULK_MAX_CARDS} cards at once (this file has ${rows.length - 1}).`
     return {
       cards: [],
       errors: [],
-      fatal: `At most ${BULK_MAX_CARDS} cards at once (this file has ${rows.length - 1}).`,
+      fatal,
+      fatalProblem: problem('tooMany', fatal, { max: BULK_MAX_CARDS, count: rows.length - 1 }),
     }
+  }
 
   const cards: ImportedCard[] = []
   const errors: RowError[] = []
@@ -159,22 +216,43 @@ export function parseCardRows(
       const c = col[k]
       return c === undefined ? '' : (r[c] ?? '').trim()
     }
-    const problems: string[] = []
+    const problems: BulkProblem[] = []
     const text = cleanText(get('text')).trim()
-    if (!text) problems.push('the text is empty')
+    if (!text) problems.push(problem('textEmpty', 'the text is empty'))
     else if (text.length > CARD_LIMITS.textMax)
-      problems.push(`the text is longer than ${CARD_LIMITS.textMax} characters`)
+      problems.push(
+        problem('textTooLong', `the text is longer than ${CARD_LIMITS.textMax} characters`, {
+          max: CARD_LIMITS.textMax,
+        }),
+      )
     const kindText = get('kind')
     const kind = kindText ? kindOf(kindText) : opts.defaultKind
-    if (!kind) problems.push(`unknown kind "${oneLine(kindText)}" (use ${CARD_KINDS.join(', ')})`)
+    if (!kind)
+      problems.push(
+        problem('unknownKind', `unknown kind "${oneLine(kindText)}" (use ${CARD_KINDS.join(', ')})`, {
+          value: oneLine(kindText),
+          allowed: CARD_KINDS.join(', '),
+        }),
+      )
     const roleText = get('role')
     const role = roleText ? roleOf(roleText) : opts.defaultRole
-    if (!role) problems.push(`unknown role "${oneLine(roleText)}" (use ${COPRO_ROLES.join(', ')})`)
+    if (!role)
+      problems.push(
+        problem('unknownRole', `unknown role "${oneLine(roleText)}" (use ${COPRO_ROLES.join(', ')})`, {
+          value: oneLine(roleText),
+          allowed: COPRO_ROLES.join(', '),
+        }),
+      )
     const name = oneLine(get('name')).trim()
     if (name.length > CARD_LIMITS.nameMax)
-      problems.push(`the name is longer than ${CARD_LIMITS.nameMax} characters`)
+      problems.push(
+        problem('nameTooLong', `the name is longer than ${CARD_LIMITS.nameMax} characters`, {
+          max: CARD_LIMITS.nameMax,
+        }),
+      )
     const cell = cellOf(structure, get('stage'), get('lane'), get('zone'), problems)
-    if (problems.length > 0) errors.push({ row, message: `Row ${row}: ${problems.join('; ')}.` })
+    if (problems.length > 0)
+      errors.push({ row, message: `Row ${row}: ${problems.map((x) => x.text).join('; ')}.`, problems })
     else cards.push({ row, kind: kind!, text, cell, role: role!, name })
   }
   return { cards, errors, fatal: null }
@@ -186,7 +264,7 @@ function cellOf(
   stage: string,
   lane: string,
   zone: string,
-  problems: string[],
+  problems: BulkProblem[],
 ): CellRef | null {
   const find = <T extends { id: string; label: string }>(list: readonly T[], v: string) =>
     list.find((x) => x.id === v) ?? list.find((x) => norm(x.label) === norm(v))
@@ -195,18 +273,19 @@ function cellOf(
     const lv = lane || zone
     const st = stage ? find(s.stages, stage) : undefined
     const ln = lv ? find(s.lanes, lv) : undefined
-    if (stage && !st) problems.push(`no stage called "${oneLine(stage)}"`)
-    if (lv && !ln) problems.push(`no lane called "${oneLine(lv)}"`)
-    if (st && !lv) problems.push('a stage needs a lane too')
-    if (ln && !stage) problems.push('a lane needs a stage too')
+    if (stage && !st)
+      problems.push(problem('noStage', `no stage called "${oneLine(stage)}"`, { value: oneLine(stage) }))
+    if (lv && !ln) problems.push(problem('noLane', `no lane called "${oneLine(lv)}"`, { value: oneLine(lv) }))
+    if (st && !lv) problems.push(problem('stageNeedsLane', 'a stage needs a lane too'))
+    if (ln && !stage) problems.push(problem('laneNeedsStage', 'a lane needs a stage too'))
     return st && ln ? { type: 'cell', stageId: st.id, laneId: ln.id } : null
   }
   if (s?.type === 'zones') {
     const zv = zone || lane || stage
     const z = find(s.zones, zv)
-    if (!z) problems.push(`no zone called "${oneLine(zv)}"`)
+    if (!z) problems.push(problem('noZone', `no zone called "${oneLine(zv)}"`, { value: oneLine(zv) }))
     return z ? { type: 'zone', zoneId: z.id } : null
   }
-  problems.push('this board has no stages, lanes or zones')
+  problems.push(problem('noStructure', 'this board has no stages, lanes or zones'))
   return null
 }

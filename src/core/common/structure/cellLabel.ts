@@ -37,9 +37,14 @@ export function zoneLabel(zone: string): string {
 }
 
 /** A cell in words: "Arriving · How it feels", "Ideas" (a zone) or "Not in a cell". */
-export function cellName(structure: BoardStructure | null, ref: CellRef | null): string {
+export function cellName(
+  structure: BoardStructure | null,
+  ref: CellRef | null,
+  /** "Not in a cell" in the reader's language (the renderer passes t('outline.unplaced')). */
+  unplaced: string = UNPLACED_LABEL,
+): string {
   const c = resolveCell(structure, ref)
-  if (!c) return UNPLACED_LABEL
+  if (!c) return unplaced
   return c.type === 'zone' ? zoneLabel(c.zone.label) : gridCellLabel(c.stage.label, c.lane.label)
 }
 

@@ -8,6 +8,8 @@ import type {
   TldrawOptions,
 } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
+import { translator, type UiLocale } from '../../../shared/i18n'
+import { currentUiLocale } from '../../device/i18n/uiT'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
 import { linkEnds, settleArrow } from '../links/linkOps'
 
@@ -54,15 +56,23 @@ const REMOVED_ACTIONS = [
   'print',
 ]
 
-/** Words for tldraw's announcements and tooltips where its defaults name internal keys ("tool.card"). */
-const TRANSLATIONS = {
-  en: {
-    'tool.card': 'Card',
-    'tool.arrow': 'Link cards',
-    'tool.select': 'Select',
-    'tool.hand': 'Move the view',
-  },
+/** Our words for tldraw's announcements and tooltips where its defaults name internal keys ("tool.card"). */
+const tldrawLabels = (locale: UiLocale) => {
+  const { t } = translator(locale)
+  return {
+    'tool.card': t('board.tldraw.card'),
+    'tool.arrow': t('board.tldraw.arrow'),
+    'tool.select': t('board.tldraw.select'),
+    'tool.hand': t('board.tldraw.hand'),
+  }
 }
+
+/**
+ * tldraw 3.15.6 has no Welsh (its LANGUAGES list has no `cy`; an unknown locale falls back to English
+ * before overrides apply), so a Welsh reader's tldraw runs as `en`: its `en` labels are ours in the
+ * reader's language (read when the board module loads), and `cy` is given for a tldraw that knows Welsh.
+ */
+const TRANSLATIONS = { en: tldrawLabels(currentUiLocale()), cy: tldrawLabels('cy'), ar: tldrawLabels('ar') }
 
 export const boardUiOverrides: TLUiOverrides = {
   tools(_editor, tools) {

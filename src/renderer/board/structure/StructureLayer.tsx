@@ -14,6 +14,7 @@ import { useStructure } from './useStructure'
 import { useStructureDisplay } from '../../device/displayOptions'
 import { cellName } from '../../../core/common/structure/cellLabel'
 import { fitStructureOnce } from './camera'
+import { useT } from '../../device/i18n'
 import './structure.css'
 
 /**
@@ -186,6 +187,7 @@ function DragTargets({ structure }: { structure: BoardStructure }) {
     },
     [editor, attribute],
   )
+  const t = useT()
   if (!key) return null
   const refs = JSON.parse(key) as CellRef[]
   return (
@@ -200,7 +202,9 @@ function DragTargets({ structure }: { structure: BoardStructure }) {
             data-testid="structure-drop-target"
             style={{ left: r.x, top: r.y, width: r.w, height: r.h }}
           >
-            <span className="copro-structure__target-label">{cellName(structure, ref)}</span>
+            <span className="copro-structure__target-label">
+              {cellName(structure, ref, t('outline.unplaced'))}
+            </span>
           </div>
         )
       })}

@@ -114,16 +114,17 @@ export function methodResultsText(
   results: RoundResults,
   cardText: (id: string) => string | undefined,
 ): string {
-  const name = round.title ? ` of ${round.title}` : ''
-  if (results.cards.length === 0) return `Results${name}: no answers were counted.`
+  const name = round.title ? uiT('a11y.results.named', { name: round.title }) : uiT('a11y.results.unnamed')
+  if (results.cards.length === 0) return uiT('a11y.results.noAnswers', { results: name })
   const places = ['first', 'second', 'third']
-  const items = results.cards
-    .slice(0, 3)
-    .map(
-      (c, i) => `${places[i]}, “${cardText(c.cardId) ?? 'a card that was deleted'}” with ${cardSummary(c)}`,
-    )
-  const n = results.ballots
-  return `Results${name}: ${items.join('; ')}. ${n} ${n === 1 ? 'person' : 'people'} took part.`
+  const items = results.cards.slice(0, 3).map((c, i) =>
+    uiT('a11y.results.place', {
+      place: places[i]!,
+      text: cardText(c.cardId) ?? uiT('a11y.results.deleted'),
+      summary: cardSummary(c, uiT),
+    }),
+  )
+  return uiT('a11y.results.method', { results: name, items: items.join('; '), count: results.ballots })
 }
 
 /** "Results of Priorities: first, 'More evening appointments' with 5 votes; …" (top three). */
@@ -132,16 +133,24 @@ export function votingResultsText(
   votes: readonly CountedVote[],
   cardText: (id: string) => string | undefined,
 ): string {
-  const name = round.title ? ` of ${round.title}` : ''
+  const name = round.title ? uiT('a11y.results.named', { name: round.title }) : uiT('a11y.results.unnamed')
   const counts = new Map<string, number>()
   for (const v of votes) counts.set(v.cardId, (counts.get(v.cardId) ?? 0) + 1)
-  if (counts.size === 0) return `Results${name}: no votes were counted.`
+  if (counts.size === 0) return uiT('a11y.results.noVotes', { results: name })
   const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3)
   const places = ['first', 'second', 'third']
   const people = new Set(votes.map((v) => v.participantId)).size
-  const items = top.map(
-    ([id, n], i) =>
-      `${places[i]}, “${cardText(id) ?? 'a card that was deleted'}” with ${n} ${n === 1 ? 'vote' : 'votes'}`,
+  const items = top.map(([id, n], i) =>
+    uiT('a11y.results.place', {
+      place: places[i]!,
+      text: cardText(id) ?? uiT('a11y.results.deleted'),
+      summary: uiT('a11y.results.votes', { count: n }),
+    }),
   )
-  return `Results${name}: ${items.join('; ')}. ${votes.length} votes from ${people} ${people === 1 ? 'person' : 'people'}.`
+  return uiT('a11y.results.voting', {
+    results: name,
+    items: items.join('; '),
+    votes: votes.length,
+    count: people,
+  })
 }

@@ -12,7 +12,7 @@ import { addComment, editComment, removeComment, toggleMeToo } from '../../../co
 import { COPRO_ROLES } from '../../../shared/model/roles'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import type { CommentsState } from '../../session/comments'
-import { COMMENTS_COPY as T } from './copy'
+import { commentsCopy } from './copy'
 import { MeTooIcon } from './icons'
 import './comments.css'
 import { useT } from '../../device/i18n'
@@ -40,6 +40,7 @@ export interface CommentThreadProps {
  * with consent). The relay enforces who may do what; the buttons offered follow the same rules.
  */
 export function CommentThread(p: CommentThreadProps) {
+  const T = commentsCopy(useT())
   const threads = threadsOf(p.state.comments, p.cardId)
   const count = p.state.comments.filter((c) => c.cardId === p.cardId).length
   const meToo = p.state.meToo.get(p.cardId) ?? emptyMeToo()
@@ -104,6 +105,7 @@ export function CommentThread(p: CommentThreadProps) {
 }
 
 function MeTooRow(p: { count: MeTooCount; on: boolean; disabled: boolean; onToggle: () => void }) {
+  const T = commentsCopy(useT())
   const split = COPRO_ROLES.filter((r) => p.count.byRole[r] > 0).map(
     (r) => `${COPRO_ROLE_INFO[r].short} ${p.count.byRole[r]}`,
   )
@@ -129,6 +131,7 @@ function MeTooRow(p: { count: MeTooCount; on: boolean; disabled: boolean; onTogg
 function CommentItem(p: CommentThreadProps & { comment: Comment; canReply: boolean }) {
   const c = p.comment
   const t = useT()
+  const T = commentsCopy(t)
   const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read')
   const own = p.author !== null && p.author.id === c.authorId
   const who = own ? T.you : commentByline(c)
@@ -225,6 +228,7 @@ function CommentForm(p: {
   say: (message: string) => void
   autoFocus?: boolean
 }) {
+  const T = commentsCopy(useT())
   const [text, setText] = useState(p.initial ?? '')
   const id = useId()
   return (

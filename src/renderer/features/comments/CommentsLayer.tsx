@@ -4,7 +4,8 @@ import type { CanvasLayerProps } from '../../board/canvasLayer'
 import { commentTargetKey, useComments } from '../../session/comments'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
-import { COMMENTS_COPY as T } from './copy'
+import { useT } from '../../device/i18n'
+import { commentsCopy } from './copy'
 import { CommentIcon, MeTooIcon } from './icons'
 
 /**
@@ -13,6 +14,7 @@ import { CommentIcon, MeTooIcon } from './icons'
  * "me too" count stays, in large type (comments.css).
  */
 export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
+  const T = commentsCopy(useT())
   const state = useComments(doc)
   const session = useBoardSession()
   const { store } = useServices()
@@ -45,7 +47,7 @@ export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
           className="cmt-canvas__badge"
           style={{ left: b.x, top: b.y }}
           data-card-id={b.id}
-          aria-label={`${T.badge(b.comments, b.meToo)}. Open the comments`}
+          aria-label={`${T.badge(b.comments, b.meToo)}. ${T.openComments}`}
           onPointerDown={(e) => e.stopPropagation()}
           onClick={() => {
             session?.scoped(commentTargetKey).set(b.id)

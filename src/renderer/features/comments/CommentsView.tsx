@@ -1,4 +1,5 @@
 import { useT } from '../../device/i18n'
+import { uiT } from '../../device/i18n/uiT'
 import { useEffect, useRef } from 'react'
 import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { isFacilitatorRole } from '../../../core/common/permissions'
@@ -8,9 +9,10 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useCards } from '../../session/useCards'
 import { useServices } from '../../workbench/context'
 import { CommentThread } from './CommentThread'
-import { COMMENTS_COPY as T } from './copy'
+import { commentsCopy } from './copy'
 
-const preview = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s || '(empty card)')
+const preview = (s: string, n = 80) =>
+  s.length > n ? `${s.slice(0, n - 1)}…` : s || uiT('comments.emptyCard')
 
 /**
  * The Comments view (Ctrl+Alt+M): the thread of one card — chosen from the canvas (the selected card, a
@@ -18,6 +20,7 @@ const preview = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * about below it — with its "me too" button and count by role. Facilitators hide comments here.
  */
 export function CommentsView() {
+  const T = commentsCopy(useT())
   const session = useBoardSession()
   const board = session?.board ?? null
   if (!session || !board) return <p className="muted">{T.noCard}</p>
@@ -27,6 +30,7 @@ export function CommentsView() {
 function BoardComments({ session, board }: { session: BoardSession; board: SessionBoard }) {
   const { store } = useServices()
   const t = useT()
+  const T = commentsCopy(t)
   const target = session.scoped(commentTargetKey)
   const cardId = useCommentTarget(target)
   const state = useComments(board.doc)

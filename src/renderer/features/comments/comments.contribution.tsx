@@ -3,7 +3,8 @@ import { ICON_STROKE } from '../../workbench/icons'
 import { commentTargetKey } from '../../session/comments'
 import { CommentsLayer } from './CommentsLayer'
 import { CommentsView } from './CommentsView'
-import { COMMENTS_COPY as T } from './copy'
+import { uiT } from '../../device/i18n/uiT'
+import { commentsCopy } from './copy'
 
 /** Comments and "me too" on cards (issue 17 item 3): the Comments view, canvas badges, one command. */
 export const contribution: Contribution = {
@@ -11,7 +12,7 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'comments',
-      title: T.title,
+      title: commentsCopy(uiT).title,
       keybinding: 'Mod+Alt+K',
       order: 46,
       icon: <path d="M4 5h16v11H9l-5 4z" {...ICON_STROKE} />,
@@ -22,7 +23,7 @@ export const contribution: Contribution = {
   commands: ({ store, sessions }) => [
     {
       id: 'comments.selectedCard',
-      title: 'Comments on the selected card',
+      title: uiT('comments.cmd.selectedCard'),
       category: 'Board',
       keybinding: 'Mod+Alt+M',
       run: () => {
@@ -30,7 +31,7 @@ export const contribution: Contribution = {
         const id = session?.board?.getSelectedCardIds()[0] ?? null
         if (session && id) session.scoped(commentTargetKey).set(id)
         store.showView('comments')
-        if (!id) store.announce(T.noCard)
+        if (!id) store.announce(uiT('comments.noCard'))
       },
     },
   ],

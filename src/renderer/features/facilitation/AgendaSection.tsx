@@ -18,6 +18,7 @@ import {
   writeAgenda,
 } from '../../../core/common/facilitation/state'
 import { formatRemaining, remainingMs } from '../../../core/common/facilitation/timer'
+import { useT } from '../../device/i18n'
 import { setSoundCue, soundCueEnabled } from './sound'
 import { useDocValue, useTick } from '../../session/useDoc'
 import type { TimerControls } from '../../workbench/timerControls'
@@ -34,6 +35,7 @@ const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10
 
 /** The agenda with the shared timer: facilitators run and edit it, everyone else sees where we are. */
 export function AgendaSection({ doc, facilitator, relayNow, controls, privateCounts }: Props) {
+  const t = useT()
   const state = useDocValue(doc, (d) => {
     const agenda = readAgenda(d)
     const cur = currentActivity(agenda)
@@ -57,26 +59,30 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
 
   return (
     <section aria-labelledby="facil-agenda-h" className="facil-section">
-      <h2 id="facil-agenda-h">Agenda and timer</h2>
+      <h2 id="facil-agenda-h">{t('facilitation.agenda.title')}</h2>
       {cur ? (
         <p>
-          Now: <strong>{cur.title}</strong>{' '}
+          {t('facilitation.agenda.now')} <strong>{cur.title}</strong>{' '}
           <span className="facil-time" data-testid="facil-view-remaining">
             {formatRemaining(remaining)}
           </span>{' '}
-          <span className="muted">({onCurrent ? timer.status : 'not started'})</span>
-          {facilitator && state.passes > 0 && <span className="muted"> · {state.passes} passed</span>}
+          <span className="muted">
+            ({t(`facilitation.agenda.status.${onCurrent ? timer.status : 'notStarted'}`)})
+          </span>
+          {facilitator && state.passes > 0 && (
+            <span className="muted"> · {t('facilitation.agenda.passed', { count: state.passes })}</span>
+          )}
         </p>
       ) : (
         <p className="muted">
-          {agenda.activities.length ? 'No activity is running.' : 'The agenda is empty.'}
+          {agenda.activities.length ? t('facilitation.agenda.noneRunning') : t('facilitation.agenda.empty')}
         </p>
       )}
       {facilitator && (
-        <div className="view-actions facil-controls" role="group" aria-label="Timer">
+        <div className="view-actions facil-controls" role="group" aria-label={t('facilitation.agenda.timer')}>
           {onCurrent && timer.status === 'running' ? (
             <button type="button" className="button small" onClick={controls.pause}>
-              Pause
+              {t('facilitation.agenda.pause')}
             </button>
           ) : (
             <button
@@ -85,7 +91,9 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
               onClick={controls.start}
               disabled={agenda.activities.length === 0 || (onCurrent && timer.status === 'done')}
             >
-              {onCurrent && timer.status === 'paused' ? 'Resume' : 'Start'}
+              {onCurrent && timer.status === 'paused'
+                ? t('facilitation.agenda.resume')
+                : t('facilitation.agenda.start')}
             </button>
           )}
           <button
@@ -94,7 +102,7 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
             onClick={() => controls.extend(1)}
             disabled={!onCurrent}
           >
-            +1 min
+            {t('facilitation.agenda.plusMinutes', { count: 1 })}
           </button>
           <button
             type="button"
@@ -102,13 +110,13 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
             onClick={() => controls.extend(5)}
             disabled={!onCurrent}
           >
-            +5 min
+            {t('facilitation.agenda.plusMinutes', { count: 5 })}
           </button>
           <button type="button" className="button small" onClick={controls.next} disabled={!cur}>
-            Next
+            {t('facilitation.agenda.next')}
           </button>
           <button type="button" className="button small" onClick={controls.skip} disabled={!cur}>
-            Skip
+            {t('facilitation.agenda.skip')}
           </button>
           {canReveal && (
             <button
@@ -117,13 +125,15 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
               onClick={() => reveal(doc, cur!.id, relayNow())}
               data-testid="facil-reveal"
             >
-              Reveal private cards
+              {t('facilitation.agenda.reveal')}
             </button>
           )}
         </div>
       )}
       {cur?.private && revealed[cur.id] === undefined && (privateCounts[cur.id] ?? 0) > 0 && (
-        <p className="muted">You have {privateCounts[cur.id]} private card(s) waiting for the reveal.</p>
+        <p className="muted">
+          {t('facilitation.agenda.privateWaiting', { count: privateCounts[cur.id] ?? 0 })}
+        </p>
       )}
       <ol className="facil-agenda">
         {agenda.activities.map((a, i) => (
@@ -131,8 +141,9 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
             <span className={i === agenda.currentIndex ? 'facil-current' : undefined}>
               {a.title}{' '}
               <span className="muted">
-                ({minutes(a.durationMs)} min{a.private ? ', private' : ''}
-                {a.contentNote ? ', content note' : ''})
+                ({t('facilitation.agenda.minutes', { count: minutes(a.durationMs) })}
+                {a.private ? t('facilitation.agenda.private') : ''}
+                {a.contentNote ? t('facilitation.agenda.contentNote') : ''})
               </span>
             </span>
             {facilitator && (
@@ -141,25 +152,25 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
                   type="button"
                   className="button small"
                   onClick={() => controls.goTo(i)}
-                  aria-label={`Go to ${a.title}`}
+                  aria-label={t('facilitation.agenda.goTo', { title: a.title })}
                 >
-                  Go
+                  {t('facilitation.agenda.go')}
                 </button>
                 <button
                   type="button"
                   className="button small"
                   onClick={() => setEditing(editing === a.id ? null : a.id)}
                   aria-expanded={editing === a.id}
-                  aria-label={`Edit ${a.title}`}
+                  aria-label={t('facilitation.agenda.edit', { title: a.title })}
                 >
-                  Edit
+                  {t('facilitation.agenda.editShort')}
                 </button>
                 <button
                   type="button"
                   className="button small"
                   disabled={i === 0}
                   onClick={() => writeAgenda(doc, moveActivity(readAgenda(doc), a.id, i - 1))}
-                  aria-label={`Move ${a.title} up`}
+                  aria-label={t('facilitation.agenda.moveUp', { title: a.title })}
                 >
                   ↑
                 </button>
@@ -168,7 +179,7 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
                   className="button small"
                   disabled={i === agenda.activities.length - 1}
                   onClick={() => writeAgenda(doc, moveActivity(readAgenda(doc), a.id, i + 1))}
-                  aria-label={`Move ${a.title} down`}
+                  aria-label={t('facilitation.agenda.moveDown', { title: a.title })}
                 >
                   ↓
                 </button>
@@ -176,9 +187,9 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
                   type="button"
                   className="button small"
                   onClick={() => writeAgenda(doc, removeActivity(readAgenda(doc), a.id))}
-                  aria-label={`Remove ${a.title}`}
+                  aria-label={t('facilitation.agenda.remove', { title: a.title })}
                 >
-                  Remove
+                  {t('facilitation.agenda.removeShort')}
                 </button>
               </span>
             )}
@@ -205,7 +216,7 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
             setEditing(id)
           }}
         >
-          Add activity
+          {t('facilitation.agenda.add')}
         </button>
       )}
       <p>
@@ -219,7 +230,7 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
               setSoundCue(e.target.checked)
             }}
           />{' '}
-          Play a sound when time is up (this device)
+          {t('facilitation.agenda.sound')}
         </label>
       </p>
     </section>
@@ -235,6 +246,7 @@ function ActivityForm({
   onSave(patch: Partial<Activity>): void
   onCancel(): void
 }) {
+  const t = useT()
   const base = useId()
   const ids = useMemo(
     () => ({ title: `${base}t`, min: `${base}m`, ins: `${base}i`, priv: `${base}p`, note: `${base}n` }),
@@ -263,7 +275,7 @@ function ActivityForm({
       }}
     >
       <label className="field-label" htmlFor={ids.title}>
-        Title
+        {t('facilitation.activity.title')}
       </label>
       <input
         id={ids.title}
@@ -273,7 +285,7 @@ function ActivityForm({
         onChange={(e) => setTitle(e.target.value)}
       />
       <label className="field-label" htmlFor={ids.min}>
-        Minutes
+        {t('facilitation.activity.minutes')}
       </label>
       <input
         id={ids.min}
@@ -286,7 +298,7 @@ function ActivityForm({
         onChange={(e) => setMins(e.target.value)}
       />
       <label className="field-label" htmlFor={ids.ins}>
-        Instructions (shown to everyone)
+        {t('facilitation.activity.instructions')}
       </label>
       <textarea
         id={ids.ins}
@@ -298,10 +310,10 @@ function ActivityForm({
       />
       <label className="radio" htmlFor={ids.priv}>
         <input id={ids.priv} type="checkbox" checked={priv} onChange={(e) => setPriv(e.target.checked)} />{' '}
-        Private writing (cards stay on each person’s device until you reveal)
+        {t('facilitation.activity.private')}
       </label>
       <label className="field-label" htmlFor={ids.note}>
-        Content note (shown before the activity; leave empty for none)
+        {t('facilitation.activity.contentNote')}
       </label>
       <textarea
         id={ids.note}
@@ -313,10 +325,10 @@ function ActivityForm({
       />
       <div className="view-actions">
         <button type="submit" className="button small primary" disabled={!valid}>
-          Save
+          {t('facilitation.activity.save')}
         </button>
         <button type="button" className="button small" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -3,25 +3,29 @@ import type { VotingRound } from '../../../core/common/voting/round'
 import { CHOICES, choiceOn, setChoice } from '../../../core/common/voting/methods/agreement'
 import { SCALE_POINTS, scoreOn, setScore } from '../../../core/common/voting/methods/scale'
 import { move, pick, positionOf, unpick } from '../../../core/common/voting/methods/rank'
-import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
 import type { LocalVotes } from '../../session/localVotes'
+import { kindLabel, useT, type TFunction } from '../../device/i18n'
 
-const snippet = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t) || '(empty card)'
+const snippet = (s: string, empty: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s) || empty
 
 /** Words of the voting panel, kept together for the message catalogues (issue 19). */
-export const COPY = {
-  method: 'How people decide',
-  criteria: 'Criteria (1 to 3), each card scored 1–5',
-  criterion: (n: number) => `Criterion ${n}`,
-  needCriterion: 'Name at least one criterion.',
-  topN: 'How many cards each person ranks',
-  choice: { agree: 'Agree', disagree: 'Disagree', pass: 'Pass' } as const,
-  ranked: (n: number, of: number) => `${n} of ${of} ranked.`,
-  rankPick: 'Rank',
-  rankUp: 'Move up',
-  rankDown: 'Move down',
-  rankRemove: 'Remove',
-}
+export const answerCopy = (t: TFunction) => ({
+  method: t('facilitation.round.method'),
+  criteria: t('facilitation.round.criteria'),
+  criterion: (n: number) => t('facilitation.round.criterion', { n }),
+  needCriterion: t('facilitation.round.needCriterion'),
+  topN: t('facilitation.round.topN'),
+  choice: {
+    agree: t('voting.label.agree'),
+    disagree: t('voting.label.disagree'),
+    pass: t('voting.label.pass'),
+  } as const,
+  ranked: (n: number, of: number) => t('facilitation.answer.rankedCount', { n, of }),
+  rankPick: t('facilitation.answer.rankPick'),
+  rankUp: t('facilitation.answer.rankUp'),
+  rankDown: t('facilitation.answer.rankDown'),
+  rankRemove: t('facilitation.answer.rankRemove'),
+})
 
 /** Answers for agreement, scale and rank rounds on this device (dots use VoteList). */
 export function AnswerList(props: {
@@ -31,15 +35,18 @@ export function AnswerList(props: {
   voterId: string
 }) {
   const { round, cards, votes, voterId } = props
+  const t = useT()
+  const COPY = answerCopy(t)
   const answers = votes.answers(round.id, voterId)
   const change = (f: Parameters<LocalVotes['update']>[2]) => votes.update(round.id, voterId, f)
-  const label = (c: CardRecord) => `${CARD_KIND_INFO[c.props.kind].label}: ${snippet(c.props.text)}`
+  const label = (c: CardRecord) =>
+    `${kindLabel(t, c.props.kind)}: ${snippet(c.props.text, t('facilitation.answer.emptyCard'))}`
   if (round.method === 'rank') {
     const ranked = answers.cardIds.map((id) => cards.find((c) => c.id === id)).filter((c) => c !== undefined)
     return (
       <>
         <p role="status">{COPY.ranked(answers.cardIds.length, round.topN)}</p>
-        <ol className="facil-vote-list" aria-label="Your ranking">
+        <ol className="facil-vote-list" aria-label={t('facilitation.answer.yourRanking')}>
           {ranked.map((c, i) => (
             <li key={c.id}>
               {label(c)}
@@ -74,7 +81,7 @@ export function AnswerList(props: {
             </li>
           ))}
         </ol>
-        <ul className="facil-vote-list" aria-label="Cards you can rank">
+        <ul className="facil-vote-list" aria-label={t('facilitation.answer.canRank')}>
           {cards
             .filter((c) => positionOf(answers, c.id) < 0)
             .map((c) => (
@@ -95,7 +102,7 @@ export function AnswerList(props: {
     )
   }
   return (
-    <ul className="facil-vote-list" aria-label="Cards you can vote on">
+    <ul className="facil-vote-list" aria-label={t('facilitation.answer.canVote')}>
       {cards.map((c) => (
         <li key={c.id}>
           <span>{label(c)}</span>
@@ -133,7 +140,7 @@ export function AnswerList(props: {
           )}
         </li>
       ))}
-      {cards.length === 0 && <li className="muted">No cards to vote on yet.</li>}
+      {cards.length === 0 && <li className="muted">{t('facilitation.answer.noCards')}</li>}
     </ul>
   )
 }

@@ -13,6 +13,7 @@ import type { FacilitationController } from '../../session/facilitationControlle
 import { useDocValue } from '../../session/useDoc'
 import type { SessionBoard } from '../../session/BoardSession'
 import type { WorkbenchStore } from '../../workbench/store'
+import { useT } from '../../device/i18n'
 import { useOptimistic } from './useOptimistic'
 import { readLocks, setLock } from '../../../core/common/facilitation/locks'
 
@@ -26,12 +27,18 @@ interface Props {
 
 /** Facilitators: bring everyone here, everyone follows me, spotlight an area, locks. */
 export function AttentionSection({ doc, board, controller, store, relayNow }: Props) {
+  const t = useT()
   const data = useDocValue(doc, (d) => {
     const locks = readLocks(d)
     return {
       lead: readFollowLead(d),
       spotlight: readSpotlight(d),
-      areas: structureAreas(readStructure(d)),
+      areas: structureAreas(readStructure(d), {
+        zone: (label) => t('facilitation.round.zone', { label }),
+        stage: (label) => t('facilitation.round.stage', { label }),
+        lane: (label) => t('facilitation.round.lane', { label }),
+        cell: (label) => t('facilitation.attention.cell', { label }),
+      }),
       structureLocked: locks.has(STRUCTURE_LOCK_KEY),
       lockedCards: [...locks.keys()].filter((k) => k !== STRUCTURE_LOCK_KEY).length,
     }
@@ -43,7 +50,7 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
   const me = board.identity.id
   return (
     <section aria-labelledby="facil-att-h" className="facil-section">
-      <h2 id="facil-att-h">Attention</h2>
+      <h2 id="facil-att-h">{t('facilitation.attention.title')}</h2>
       <div className="view-actions">
         <button
           type="button"
@@ -51,29 +58,29 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
           onClick={() =>
             store.announce(
               board.bringEveryoneToMe()
-                ? 'Everyone’s view moved to yours.'
-                : 'Only facilitators can do that.',
+                ? t('facilitation.attention.broughtHere')
+                : t('facilitation.attention.onlyFacilitators'),
             )
           }
         >
-          Bring everyone to me
+          {t('facilitation.attention.bring')}
         </button>
         {data.lead === me ? (
           <button type="button" className="button small" onClick={() => writeFollowLead(doc, null)}>
-            Stop everyone following me
+            {t('facilitation.attention.stopFollow')}
           </button>
         ) : (
           <button type="button" className="button small" onClick={() => writeFollowLead(doc, me)}>
-            Everyone follow me
+            {t('facilitation.attention.follow')}
           </button>
         )}
       </div>
       <label className="field-label" htmlFor={areaId}>
-        Spotlight
+        {t('facilitation.attention.spotlight')}
       </label>
       <div className="view-actions">
         <select id={areaId} className="text-input" value={area} onChange={(e) => setArea(e.target.value)}>
-          <option value="">Selected cards, or the area in view</option>
+          <option value="">{t('facilitation.attention.selectedOrView')}</option>
           {data.areas.map((a) => (
             <option key={a.key} value={a.key}>
               {a.label}
@@ -89,11 +96,11 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
             if (s) writeSpotlight(doc, s)
           }}
         >
-          Spotlight
+          {t('facilitation.attention.spotlight')}
         </button>
         {data.spotlight && (
           <button type="button" className="button small" onClick={() => writeSpotlight(doc, null)}>
-            Clear spotlight
+            {t('facilitation.attention.clearSpotlight')}
           </button>
         )}
       </div>
@@ -106,7 +113,7 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
             setLock(doc, STRUCTURE_LOCK_KEY, e.target.checked ? me : null, relayNow())
           }}
         />{' '}
-        Lock the structure (stages, lanes, zones)
+        {t('facilitation.attention.lockStructure')}
       </label>
       <div className="view-actions">
         <button
@@ -115,10 +122,12 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
           disabled={!controller}
           onClick={() => {
             const n = controller?.lockCards(controller.getSelectedCardIds(), true) ?? 0
-            store.announce(n ? `${n} card(s) locked.` : 'Select cards on the board first.')
+            store.announce(
+              n ? t('facilitation.attention.locked', { count: n }) : t('facilitation.attention.selectFirst'),
+            )
           }}
         >
-          Lock selected cards
+          {t('facilitation.attention.lock')}
         </button>
         <button
           type="button"
@@ -126,12 +135,16 @@ export function AttentionSection({ doc, board, controller, store, relayNow }: Pr
           disabled={!controller}
           onClick={() => {
             const n = controller?.lockCards(controller.getSelectedCardIds(), false) ?? 0
-            store.announce(n ? `${n} card(s) unlocked.` : 'Select cards on the board first.')
+            store.announce(
+              n
+                ? t('facilitation.attention.unlocked', { count: n })
+                : t('facilitation.attention.selectFirst'),
+            )
           }}
         >
-          Unlock selected cards
+          {t('facilitation.attention.unlock')}
         </button>
-        <span className="muted">{data.lockedCards} locked</span>
+        <span className="muted">{t('facilitation.attention.lockedCount', { count: data.lockedCards })}</span>
       </div>
     </section>
   )

@@ -8,10 +8,10 @@ import {
   type VotingRound,
 } from '../../../core/common/voting/round'
 import { writeShowResults } from '../../../core/common/voting/round'
-import { METHODS } from '../../../core/common/voting/methods'
-import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../../shared/model/cardKinds'
+import { CARD_KINDS, type CardKind } from '../../../shared/model/cardKinds'
 import type { BoardStructure } from '../../../shared/model/structure'
-import { COPY } from './AnswerList'
+import { kindLabel, useT } from '../../device/i18n'
+import { answerCopy } from './AnswerList'
 
 /** The facilitator opens a round: the question, how people decide (and its options), which cards. */
 export function OpenRoundForm({
@@ -23,20 +23,29 @@ export function OpenRoundForm({
   structure: BoardStructure | null
   relayNow(): number
 }) {
+  const t = useT()
+  const COPY = answerCopy(t)
   const base = useId()
-  const [title, setTitle] = useState('Which matter most?')
+  const [title, setTitle] = useState(() => t('facilitation.round.defaultQuestion'))
   const [dots, setDots] = useState(3)
   const [method, setMethod] = useState<VotingMethodId>('dots')
-  const [criteria, setCriteria] = useState<string[]>(['Impact', 'Effort', ''])
+  const [criteria, setCriteria] = useState<string[]>(() => [
+    t('facilitation.round.defaultImpact'),
+    t('facilitation.round.defaultEffort'),
+    '',
+  ])
   const [topN, setTopN] = useState(3)
   const [kinds, setKinds] = useState<CardKind[]>([])
   const [region, setRegion] = useState('')
   const regions: { value: string; label: string }[] = []
   if (structure?.type === 'grid') {
-    for (const s of structure.stages) regions.push({ value: `stage:${s.id}`, label: `Stage: ${s.label}` })
-    for (const l of structure.lanes) regions.push({ value: `lane:${l.id}`, label: `Lane: ${l.label}` })
+    for (const s of structure.stages)
+      regions.push({ value: `stage:${s.id}`, label: t('facilitation.round.stage', { label: s.label }) })
+    for (const l of structure.lanes)
+      regions.push({ value: `lane:${l.id}`, label: t('facilitation.round.lane', { label: l.label }) })
   } else if (structure?.type === 'zones') {
-    for (const z of structure.zones) regions.push({ value: `zone:${z.id}`, label: `Zone: ${z.label}` })
+    for (const z of structure.zones)
+      regions.push({ value: `zone:${z.id}`, label: t('facilitation.round.zone', { label: z.label }) })
   }
   const named = criteria.map((c) => c.trim().slice(0, 40)).filter((c) => c !== '')
   const toRegion = (v: string): VotingRound['region'] => {
@@ -49,7 +58,7 @@ export function OpenRoundForm({
   return (
     <form
       className="facil-form"
-      aria-label="Open a voting round"
+      aria-label={t('facilitation.round.form')}
       onSubmit={(e) => {
         e.preventDefault()
         if (method === 'scale' && named.length === 0) return
@@ -71,7 +80,7 @@ export function OpenRoundForm({
       }}
     >
       <label className="field-label" htmlFor={`${base}t`}>
-        Question
+        {t('facilitation.round.question')}
       </label>
       <input
         id={`${base}t`}
@@ -92,14 +101,14 @@ export function OpenRoundForm({
       >
         {VOTING_METHODS.map((m) => (
           <option key={m} value={m}>
-            {METHODS[m].label}
+            {t(`voting.method.${m}`)}
           </option>
         ))}
       </select>
       {method === 'dots' && (
         <>
           <label className="field-label" htmlFor={`${base}d`}>
-            Dots per person
+            {t('facilitation.round.dots')}
           </label>
           <input
             id={`${base}d`}
@@ -148,7 +157,7 @@ export function OpenRoundForm({
         </>
       )}
       <fieldset className="fieldset">
-        <legend>Card kinds (none ticked: all kinds)</legend>
+        <legend>{t('facilitation.round.kinds')}</legend>
         {CARD_KINDS.map((k) => (
           <label key={k} className="radio">
             <input
@@ -156,12 +165,12 @@ export function OpenRoundForm({
               checked={kinds.includes(k)}
               onChange={(e) => setKinds((ks) => (e.target.checked ? [...ks, k] : ks.filter((x) => x !== k)))}
             />{' '}
-            {CARD_KIND_INFO[k].label}
+            {kindLabel(t, k)}
           </label>
         ))}
       </fieldset>
       <label className="field-label" htmlFor={`${base}r`}>
-        Only cards in
+        {t('facilitation.round.region')}
       </label>
       <select
         id={`${base}r`}
@@ -169,7 +178,7 @@ export function OpenRoundForm({
         value={region}
         onChange={(e) => setRegion(e.target.value)}
       >
-        <option value="">The whole board</option>
+        <option value="">{t('facilitation.round.wholeBoard')}</option>
         {regions.map((r) => (
           <option key={r.value} value={r.value}>
             {r.label}
@@ -178,7 +187,7 @@ export function OpenRoundForm({
       </select>
       <div className="view-actions">
         <button type="submit" className="button small primary">
-          Open the round
+          {t('facilitation.round.open')}
         </button>
       </div>
     </form>

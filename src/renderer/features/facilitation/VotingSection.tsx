@@ -10,12 +10,12 @@ import {
   writeShowResults,
   type VotingRound,
 } from '../../../core/common/voting/round'
-import { cardSummary, roleSummary, roundHow } from '../../../core/common/voting/describe'
+import { cardSummary, measureLabel, roleSummary, roundHow } from '../../../core/common/voting/describe'
 import { dotsOn } from '../../../core/common/voting/ballots'
 import { isEligible } from '../../../core/common/voting/eligibility'
 import { roundResults } from '../../../core/common/voting/tally'
-import { CARD_KIND_INFO } from '../../../shared/model/cardKinds'
-import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
+import { COPRO_ROLES } from '../../../shared/model/roles'
+import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
 import type { LocalVotes } from '../../session/localVotes'
 import type { SessionBoard } from '../../session/BoardSession'
 import { useCards } from '../../session/useCards'
@@ -45,11 +45,12 @@ const readVoting = (d: Y.Doc) => ({
   showResults: readShowResults(d),
 })
 
-const snippet = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t) || '(empty card)'
+const snippet = (s: string, empty: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s) || empty
 
 /** Dot-voting rounds: open, vote (dots stay on this device until close), close, results by role. */
 export function VotingSection(props: Props) {
   const { doc, votes, voter, facilitator, observer } = props
+  const t = useT()
   useSyncExternalStore(votes.subscribe, votes.getVersion)
   const workshop = useMapsValue(doc, VOTING_MAPS, readVoting)
   const allCards = useCards(props.board)
@@ -60,15 +61,18 @@ export function VotingSection(props: Props) {
   const closed = data.rounds.filter((r) => r.status === 'closed').reverse()
   return (
     <section aria-labelledby="facil-vote-h" className="facil-section">
-      <h2 id="facil-vote-h">Voting</h2>
+      <h2 id="facil-vote-h">{t('facilitation.voting.title')}</h2>
       {facilitator && !open && (
         <OpenRoundForm doc={doc} structure={data.structure} relayNow={props.relayNow} />
       )}
       {open && (
         <div data-testid="facil-open-round">
           <p>
-            <strong>{open.title || 'Voting round'}</strong> is open: {roundHow(open)}.{' '}
-            <span className="muted">Your answers stay on this device until the round closes.</span>
+            {t('facilitation.voting.open', {
+              title: open.title || t('facilitation.voting.untitled'),
+              how: roundHow(open, t),
+            })}{' '}
+            <span className="muted">{t('facilitation.voting.private')}</span>
           </p>
           {facilitator && (
             <button
@@ -79,7 +83,7 @@ export function VotingSection(props: Props) {
                 writeShowResults(doc, open.id)
               }}
             >
-              Close the round and show results
+              {t('facilitation.voting.close')}
             </button>
           )}
           {!observer && open.method !== 'dots' && (
@@ -124,15 +128,14 @@ function VoteList(props: {
   const { round, cards, votes, voterId } = props
   const dots = votes.dots(round.id, voterId)
   const left = round.dotsPerPerson - dots.length
+  const t = useT()
   return (
     <>
-      <p role="status">
-        {left} of {round.dotsPerPerson} dot(s) left.
-      </p>
-      <ul className="facil-vote-list" aria-label="Cards you can vote for">
+      <p role="status">{t('facilitation.voting.dotsLeft', { left, count: round.dotsPerPerson })}</p>
+      <ul className="facil-vote-list" aria-label={t('facilitation.voting.canVote')}>
         {cards.map((c) => {
           const mine = dotsOn(dots, c.id)
-          const label = `${CARD_KIND_INFO[c.props.kind].label}: ${snippet(c.props.text)}`
+          const label = `${kindLabel(t, c.props.kind)}: ${snippet(c.props.text, t('facilitation.answer.emptyCard'))}`
           return (
             <li key={c.id}>
               <button type="button" className="link-button" onClick={() => props.showCard?.(c.id)}>
@@ -144,7 +147,7 @@ function VoteList(props: {
                   type="button"
                   className="button small"
                   disabled={left <= 0}
-                  aria-label={`Add a dot to ${label} (${mine} so far)`}
+                  aria-label={t('facilitation.voting.addDot', { label, mine })}
                   onClick={() => votes.vote(round.id, voterId, c.id, round.dotsPerPerson)}
                 >
                   +
@@ -153,7 +156,7 @@ function VoteList(props: {
                   type="button"
                   className="button small"
                   disabled={mine === 0}
-                  aria-label={`Take a dot off ${label}`}
+                  aria-label={t('facilitation.voting.removeDot', { label })}
                   onClick={() => votes.unvote(round.id, voterId, c.id)}
                 >
                   −
@@ -162,7 +165,7 @@ function VoteList(props: {
             </li>
           )
         })}
-        {cards.length === 0 && <li className="muted">No cards to vote on yet.</li>}
+        {cards.length === 0 && <li className="muted">{t('facilitation.answer.noCards')}</li>}
       </ul>
     </>
   )
@@ -176,6 +179,7 @@ function Results(props: {
   shown: string | null
 }) {
   const { doc, rounds, facilitator } = props
+  const t = useT()
   const base = useId()
   const [roundId, setRoundId] = useState(rounds[0]!.id)
   // a round that has just closed comes first and is the one shown
@@ -185,14 +189,16 @@ function Results(props: {
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0]!
   const res = useDocValue(doc, (d) => roundResults(d, round.id), [round.id], 300)
   const [shown, showShown] = useOptimistic(props.shown)
-  const text = new Map(props.cards.map((c) => [c.id, snippet(c.props.text)]))
+  const text = new Map(
+    props.cards.map((c) => [c.id, snippet(c.props.text, t('facilitation.answer.emptyCard'))]),
+  )
   if (!res) return null
   const roles = COPRO_ROLES.filter((r) => res.votersByRole[r] > 0)
   return (
     <div className="facil-results" data-testid="facil-results">
-      <h3>Results</h3>
+      <h3>{t('facilitation.results.title')}</h3>
       <label className="field-label" htmlFor={`${base}r`}>
-        Round
+        {t('facilitation.results.round')}
       </label>
       <select
         id={`${base}r`}
@@ -206,15 +212,18 @@ function Results(props: {
           </option>
         ))}
       </select>
-      <p className="muted">{roundHow(round)}</p>
+      <p className="muted">{roundHow(round, t)}</p>
       <p className="muted">
-        {res.ballots} ballot(s):{' '}
-        {roles.map((r) => `${COPRO_ROLE_INFO[r].short} ${res.votersByRole[r]}`).join(', ') || 'none yet'}.
-        People who were offline at the close are counted when they reconnect.
+        {t('facilitation.results.ballots', {
+          count: res.ballots,
+          split:
+            roles.map((r) => `${roleShort(t, r)} ${res.votersByRole[r]}`).join(', ') ||
+            t('facilitation.results.noneYet'),
+        })}
       </p>
       <label className="radio">
-        <input type="checkbox" checked={separate} onChange={(e) => setSeparate(e.target.checked)} /> Separate
-        tallies for each role
+        <input type="checkbox" checked={separate} onChange={(e) => setSeparate(e.target.checked)} />{' '}
+        {t('facilitation.results.separate')}
       </label>
       {facilitator && (
         <label className="radio">
@@ -226,32 +235,34 @@ function Results(props: {
               writeShowResults(doc, e.target.checked ? round.id : null)
             }}
           />{' '}
-          Show these results on the board
+          {t('facilitation.results.show')}
         </label>
       )}
       {!separate ? (
         <table className="facil-table">
-          <caption className="visually-hidden">Results per card, with the split by role</caption>
+          <caption className="visually-hidden">{t('facilitation.results.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Card</th>
-              <th scope="col">{res.method === 'dots' ? 'Dots' : 'Result'}</th>
-              <th scope="col">By role</th>
+              <th scope="col">{t('facilitation.results.card')}</th>
+              <th scope="col">
+                {res.method === 'dots' ? t('voting.label.dots') : t('facilitation.results.result')}
+              </th>
+              <th scope="col">{t('facilitation.results.byRole')}</th>
             </tr>
           </thead>
           <tbody>
             {res.cards.map((c) => (
               <tr key={c.cardId} data-testid="facil-result-row">
                 <td>{text.get(c.cardId) ?? c.cardId}</td>
-                <td>{res.method === 'dots' ? c.total : cardSummary(c)}</td>
+                <td>{res.method === 'dots' ? c.total : cardSummary(c, t)}</td>
                 <td>
                   {res.method === 'dots'
                     ? COPRO_ROLES.filter((r) => c.byRole[r] > 0)
-                        .map((r) => `${COPRO_ROLE_INFO[r].short} ${c.byRole[r]}`)
+                        .map((r) => `${roleShort(t, r)} ${c.byRole[r]}`)
                         .join(', ')
                     : c.measures.map((m) => (
                         <div key={m.key}>
-                          {m.label}: {roleSummary(m) || '—'}
+                          {measureLabel(m, t)}: {roleSummary(m, t) || '—'}
                         </div>
                       ))}
                 </td>
@@ -263,7 +274,7 @@ function Results(props: {
         roles.map((r) => (
           <div key={r}>
             <h4>
-              {COPRO_ROLE_INFO[r].label} ({res.votersByRole[r]} voter(s))
+              {t('facilitation.results.roleVoters', { role: roleLabel(t, r), count: res.votersByRole[r] })}
             </h4>
             <ol>
               {res.byRole[r].map((c) => (

@@ -30,7 +30,10 @@ function layoutCommands(services: WorkbenchServices): Command[] {
         if (!cell) return store.announce(uiT('layout.noCell'))
         const n = b.tidy(cell)
         store.announce(
-          uiT('layout.tidiedCell', { cell: cellName(currentStructure(b.doc), cell), moved: moved(n) }),
+          uiT('layout.tidiedCell', {
+            cell: cellName(currentStructure(b.doc), cell, uiT('outline.unplaced')),
+            moved: moved(n),
+          }),
         )
       },
     },

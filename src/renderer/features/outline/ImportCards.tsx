@@ -11,6 +11,7 @@ import { cellName } from '../../../core/common/structure/cellLabel'
 import { COPRO_ROLES, type CoproRole } from '../../../shared/model/roles'
 import type { BoardStructure } from '../../../shared/model/structure'
 import type { SessionBoard } from '../../session/BoardSession'
+import { fatalText, rowErrorText } from './bulkText'
 import { fileToBase64, isSpreadsheetFile, type ReadSpreadsheet } from './spreadsheetImport'
 import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
 
@@ -107,7 +108,7 @@ export function ImportCards(p: {
         data-testid="import-cards-file"
       />
       {problem && <p role="alert">{problem}</p>}
-      {parsed?.fatal && <p role="alert">{parsed.fatal}</p>}
+      {parsed?.fatal && <p role="alert">{fatalText(t, parsed)}</p>}
       {parsed && !parsed.fatal && (
         <>
           {parsed.errors.length > 0 && (
@@ -115,7 +116,7 @@ export function ImportCards(p: {
               <p>{t('outline.import.problems', { count: parsed.errors.length })}</p>
               <ul>
                 {parsed.errors.map((e) => (
-                  <li key={e.row}>{e.message}</li>
+                  <li key={e.row}>{rowErrorText(t, e)}</li>
                 ))}
               </ul>
             </div>
@@ -144,7 +145,7 @@ export function ImportCards(p: {
                     <td>{c.row}</td>
                     <td>{kindLabel(t, c.kind)}</td>
                     <td>{c.text}</td>
-                    <td>{cellName(p.structure, c.cell)}</td>
+                    <td>{cellName(p.structure, c.cell, t('outline.unplaced'))}</td>
                     <td>{roleShort(t, c.role)}</td>
                     <td>{c.name || t('participants.anonymous')}</td>
                   </tr>

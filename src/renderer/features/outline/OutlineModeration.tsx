@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { isFacilitatorRole } from '../../../core/common/permissions'
-import { describeActor } from '../../../core/common/session/activity'
 import type { HeldCard } from '../../../core/common/moderation/moderation'
 import type { SessionBoard } from '../../session/BoardSession'
 import { type ModerationClient, useModeration } from '../../session/moderation'
@@ -107,7 +106,7 @@ function HeldItem({
   const text = held.record.props.text
   const approve = () => send({ t: 'approve', ids: [id] }, MODERATION_COPY.approved(1))
   const reject = () => send({ t: 'reject', ids: [id] }, MODERATION_COPY.rejected)
-  const who = `${held.record.props.authorName || describeActor({ role: 'participant', participantId: held.by })} (${roleShort(t, held.record.props.authorRole)})`
+  const who = `${held.record.props.authorName || t('trash.actor.tagged', { role: t('trash.actor.participant'), tag: held.by.slice(-4) })} (${roleShort(t, held.record.props.authorRole)})`
   const onKeyDown = (e: React.KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return
     const key = e.key.toLowerCase()

@@ -1,9 +1,9 @@
-import { CARD_KIND_INFO, type CardKind } from '../../../shared/model/cardKinds'
-import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
+import type { CardKind } from '../../../shared/model/cardKinds'
 import type { BoardStructure, CellRef, StructureItem } from '../../../shared/model/structure'
 import { cellKey, createAttributor } from '../../../core/common/structure/attribution'
 import { cardBounds, type CardRecord } from '../../../core/common/cards/cardRecord'
-import { gridCellLabel, UNPLACED_LABEL, zoneLabel } from '../../../core/common/structure/cellLabel'
+import { gridCellLabel, zoneLabel } from '../../../core/common/structure/cellLabel'
+import { uiT } from '../../device/i18n/uiT'
 
 /**
  * The outline of a board: its structure as headings and cells, with the cards attributed to each cell
@@ -68,10 +68,10 @@ export function toOutlineCard(c: CardRecord, meId: string): OutlineCard {
   return {
     id: c.id,
     kind: p.kind,
-    kindLabel: CARD_KIND_INFO[p.kind].label,
+    kindLabel: uiT(`kinds.${p.kind}.label`),
     text: p.text,
-    author: p.authorName.trim() !== '' ? p.authorName : 'Anonymous',
-    roleLabel: COPRO_ROLE_INFO[p.authorRole].short,
+    author: p.authorName.trim() !== '' ? p.authorName : uiT('board.card.anonymous'),
+    roleLabel: uiT(`roles.${p.authorRole}.short`),
     mine: p.authorId === meId,
     owner: p.owner,
     due: p.due,
@@ -96,7 +96,7 @@ export function cellChoices(
       out.push({ key: cellKey(ref), ref, label: zoneLabel(z.label) })
     }
   }
-  out.push({ key: 'unplaced', ref: { type: 'unplaced' }, label: UNPLACED_LABEL })
+  out.push({ key: 'unplaced', ref: { type: 'unplaced' }, label: uiT('outline.unplaced') })
   return out
 }
 
@@ -130,7 +130,7 @@ export function buildOutline(
     const key = cellKey(ref)
     return { key, ref, label, cards: byCell.get(key) ?? [] }
   }
-  const unplaced = cell({ type: 'unplaced' }, UNPLACED_LABEL)
+  const unplaced = cell({ type: 'unplaced' }, uiT('outline.unplaced'))
   const total = cards.length
   if (structure?.type === 'grid') {
     return {

@@ -5,6 +5,7 @@ import type { readStructure } from '../../../core/common/session/read'
 import { BOARD_SCOPE, cardsInScope, themeScopes } from '../../../core/common/themes/scope'
 import { suggestThemes } from '../../../core/common/themes/suggest'
 import { groupAsTheme, THEME_NAME_MAX } from '../../../core/common/themes/theme'
+import { useT } from '../../device/i18n'
 import { newId, short } from './text'
 
 /**
@@ -25,17 +26,18 @@ export function SuggestForm(p: {
   byId: ReadonlyMap<string, CardRecord>
   say(t: string): void
 }) {
+  const t = useT()
   const scopes = useMemo(() => themeScopes(p.structure), [p.structure])
   const [scope, setScope] = useState(BOARD_SCOPE.key)
   const [proposals, setProposals] = useState<Proposal[]>([])
   const suggest = () => {
     const list = cardsInScope(p.structure, p.cards, scope)
     const s = suggestThemes(list.map((c) => ({ id: c.id, text: c.props.text })))
-    setProposals(s.themes.map((t, i) => ({ key: `${i}`, name: t.name, cardIds: t.cardIds, picked: false })))
+    setProposals(s.themes.map((x, i) => ({ key: `${i}`, name: x.name, cardIds: x.cardIds, picked: false })))
     p.say(
       s.themes.length === 0
-        ? 'No themes to suggest: no cards here share enough words.'
-        : `${s.themes.length} suggested themes. Accept, rename, merge or discard each one.`,
+        ? t('themes.suggest.none')
+        : t('themes.suggest.found', { count: s.themes.length }),
     )
   }
   const update = (key: string, patch: Partial<Proposal>) =>
@@ -43,7 +45,7 @@ export function SuggestForm(p: {
   const drop = (keys: readonly string[]) => setProposals((ps) => ps.filter((x) => !keys.includes(x.key)))
   const accept = (x: Proposal) => {
     const name = x.name.replace(/\s+/g, ' ').trim()
-    if (!name) return p.say('Give the theme a name first.')
+    if (!name) return p.say(t('themes.group.needName'))
     const ids = x.cardIds.filter((id) => p.byId.has(id))
     if (ids.length > 0)
       groupAsTheme(p.doc, {
@@ -54,7 +56,7 @@ export function SuggestForm(p: {
         createdAt: Date.now(),
       })
     drop([x.key])
-    p.say(`Theme “${name}” added with ${ids.length === 1 ? '1 card' : `${ids.length} cards`}.`)
+    p.say(t('themes.suggest.added', { name, count: ids.length }))
   }
   const picked = proposals.filter((x) => x.picked)
   const mergePicked = () => {
@@ -69,52 +71,50 @@ export function SuggestForm(p: {
     setProposals((ps) =>
       ps.filter((x) => !rest.some((r) => r.key === x.key)).map((x) => (x.key === first.key ? merged : x)),
     )
-    p.say(`${picked.length} suggestions merged into “${first.name}”.`)
+    p.say(t('themes.suggest.merged', { count: picked.length, name: first.name }))
   }
   return (
     <section aria-labelledby="themes-suggest-title">
-      <h3 id="themes-suggest-title">Suggest themes</h3>
-      <p className="muted">
-        Groups cards that use similar words. Runs on this device; nothing is sent anywhere.
-      </p>
+      <h3 id="themes-suggest-title">{t('themes.suggest.title')}</h3>
+      <p className="muted">{t('themes.suggest.help')}</p>
       <div className="row-actions">
         <label className="themes-field">
-          Look at
+          {t('themes.suggest.lookAt')}
           <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="suggest-scope">
             {scopes.map((s) => (
               <option key={s.key} value={s.key}>
-                {s.label}
+                {s.key === BOARD_SCOPE.key ? t('themes.suggest.wholeBoard') : s.label}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className="button small primary" onClick={suggest} data-testid="suggest-themes">
-          Suggest themes
+          {t('themes.suggest.title')}
         </button>
       </div>
       {proposals.length > 0 && (
         <>
           <div className="row-actions">
             <button type="button" className="button small" onClick={mergePicked} disabled={picked.length < 2}>
-              Merge ticked suggestions ({picked.length})
+              {t('themes.suggest.merge', { count: picked.length })}
             </button>
             <button type="button" className="button small" onClick={() => setProposals([])}>
-              Discard all
+              {t('themes.suggest.discardAll')}
             </button>
           </div>
-          <ul className="themes-list" data-testid="theme-proposals" aria-label="Suggested themes">
+          <ul className="themes-list" data-testid="theme-proposals" aria-label={t('themes.suggest.list')}>
             {proposals.map((x) => (
               <li key={x.key} className="theme-item" data-proposal={x.key}>
                 <div className="row-actions">
                   <input
                     type="checkbox"
-                    aria-label={`Tick “${x.name}” to merge`}
+                    aria-label={t('themes.suggest.tick', { name: x.name })}
                     checked={x.picked}
                     onChange={(e) => update(x.key, { picked: e.target.checked })}
                   />
                   <input
                     type="text"
-                    aria-label="Suggested theme name"
+                    aria-label={t('themes.suggest.name')}
                     value={x.name}
                     maxLength={THEME_NAME_MAX}
                     onChange={(e) => update(x.key, { name: e.target.value })}
@@ -127,10 +127,10 @@ export function SuggestForm(p: {
                 </ul>
                 <div className="row-actions">
                   <button type="button" className="button small primary" onClick={() => accept(x)}>
-                    Accept
+                    {t('themes.suggest.accept')}
                   </button>
                   <button type="button" className="button small" onClick={() => drop([x.key])}>
-                    Discard
+                    {t('themes.suggest.discard')}
                   </button>
                 </div>
               </li>

@@ -18,6 +18,7 @@ import { useBoardSession } from '../../session/useBoardSession'
 import { useCards } from '../../session/useCards'
 import { useMapsValue } from '../../session/useDoc'
 import { useServices } from '../../workbench/context'
+import { useT } from '../../device/i18n'
 import { SuggestForm } from './SuggestThemes'
 import { short, newId } from './text'
 import './themes.css'
@@ -29,8 +30,9 @@ import './themes.css'
  * accept. Everyone sees the themes; only facilitators change them.
  */
 export function ThemesView() {
+  const t = useT()
   const board = useBoardSession()?.board ?? null
-  if (!board) return <p className="muted">Open a session to group its cards into themes.</p>
+  if (!board) return <p className="muted">{t('themes.noSession')}</p>
   return <BoardThemes board={board} />
 }
 
@@ -62,6 +64,7 @@ export interface ThemesPanelProps {
 
 /** The themes of one session document (no workbench needed: the component tests render it). */
 export function ThemesPanel({ doc, cards, canEdit, selectedCardIds, say }: ThemesPanelProps) {
+  const t = useT()
   const themes = useMapsValue(doc, ['themes'], readThemes)
   const structure = useMapsValue(doc, ['workshop'], readStructure)
   const byId = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards])
@@ -82,16 +85,16 @@ export function ThemesPanel({ doc, cards, canEdit, selectedCardIds, say }: Theme
       )}
       {canEdit && <SuggestForm doc={doc} cards={ungrouped} structure={structure} say={say} byId={byId} />}
       <section aria-labelledby="themes-list-title">
-        <h3 id="themes-list-title">Themes on this board</h3>
+        <h3 id="themes-list-title">{t('themes.list.title')}</h3>
         {themes.length === 0 ? (
-          <p className="muted">No themes yet.</p>
+          <p className="muted">{t('themes.list.empty')}</p>
         ) : (
           <ul className="themes-list" data-testid="themes-list">
-            {themes.map((t) => (
+            {themes.map((x) => (
               <ThemeItem
-                key={t.id}
+                key={x.id}
                 doc={doc}
-                theme={t}
+                theme={x}
                 themes={themes}
                 byId={byId}
                 canEdit={canEdit}
@@ -100,9 +103,7 @@ export function ThemesPanel({ doc, cards, canEdit, selectedCardIds, say }: Theme
             ))}
           </ul>
         )}
-        <p className="muted">
-          {ungrouped.length === 1 ? '1 card' : `${ungrouped.length} cards`} not in a theme.
-        </p>
+        <p className="muted">{t('themes.list.ungrouped', { count: ungrouped.length })}</p>
       </section>
     </div>
   )
@@ -116,18 +117,18 @@ function GroupForm(p: {
   byId: ReadonlyMap<string, CardRecord>
   say(t: string): void
 }) {
+  const t = useT()
   const [name, setName] = useState('')
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
   const [error, setError] = useState('')
   const group = (ids: readonly string[]) => {
     const n = name.replace(/\s+/g, ' ').trim()
-    if (!n) return setError('Give the theme a name first.')
+    if (!n) return setError(t('themes.group.needName'))
     const valid = ids.filter((id) => p.byId.has(id))
-    if (valid.length === 0)
-      return setError('Choose at least one card: select cards on the canvas or tick them below.')
-    const existing = p.themes.find((t) => t.name.toLowerCase() === n.toLowerCase())
+    if (valid.length === 0) return setError(t('themes.group.chooseCards'))
+    const existing = p.themes.find((x) => x.name.toLowerCase() === n.toLowerCase())
     groupAsTheme(p.doc, { id: existing?.id ?? newId(), name: n, cardIds: valid, createdAt: Date.now() })
-    p.say(`${valid.length === 1 ? '1 card' : `${valid.length} cards`} grouped as the theme “${n}”.`)
+    p.say(t('themes.group.done', { count: valid.length, name: n }))
     setName('')
     setTicked(new Set())
     setError('')
@@ -141,9 +142,9 @@ function GroupForm(p: {
     })
   return (
     <section aria-labelledby="themes-group-title">
-      <h3 id="themes-group-title">Group as theme</h3>
+      <h3 id="themes-group-title">{t('themes.group.title')}</h3>
       <label className="themes-field">
-        Theme name
+        {t('themes.group.name')}
         <input
           type="text"
           value={name}
@@ -159,7 +160,7 @@ function GroupForm(p: {
           onClick={() => group(p.selectedCardIds())}
           data-testid="group-selected"
         >
-          Group cards selected on the canvas
+          {t('themes.group.selected')}
         </button>
         <button
           type="button"
@@ -168,7 +169,7 @@ function GroupForm(p: {
           disabled={ticked.size === 0}
           data-testid="group-ticked"
         >
-          Group ticked cards ({ticked.size})
+          {t('themes.group.ticked', { count: ticked.size })}
         </button>
       </div>
       {error && (
@@ -178,7 +179,7 @@ function GroupForm(p: {
       )}
       {p.ungrouped.length > 0 && (
         <details>
-          <summary>Tick cards not yet in a theme ({p.ungrouped.length})</summary>
+          <summary>{t('themes.group.tick', { count: p.ungrouped.length })}</summary>
           <ul className="themes-cards">
             {p.ungrouped.map((c) => (
               <li key={c.id}>
@@ -203,15 +204,16 @@ function ThemeItem(p: {
   canEdit: boolean
   say(t: string): void
 }) {
-  const t = p.theme
-  const [name, setName] = useState(t.name)
+  const t = useT()
+  const th = p.theme
+  const [name, setName] = useState(th.name)
   const [into, setInto] = useState('')
-  const cards = t.cardIds.map((id) => p.byId.get(id)).filter((c): c is CardRecord => c !== undefined)
-  const others = p.themes.filter((o) => o.id !== t.id)
+  const cards = th.cardIds.map((id) => p.byId.get(id)).filter((c): c is CardRecord => c !== undefined)
+  const others = p.themes.filter((o) => o.id !== th.id)
   return (
-    <li className="theme-item" data-theme-id={t.id}>
+    <li className="theme-item" data-theme-id={th.id}>
       <h4 className="theme-name">
-        {t.name} <span className="muted">({cards.length === 1 ? '1 card' : `${cards.length} cards`})</span>
+        {th.name} <span className="muted">({t('themes.cards', { count: cards.length })})</span>
       </h4>
       <ul className="themes-cards">
         {cards.map((c) => (
@@ -222,7 +224,7 @@ function ThemeItem(p: {
         <div className="row-actions">
           <input
             type="text"
-            aria-label={`New name for “${t.name}”`}
+            aria-label={t('themes.item.newName', { name: th.name })}
             value={name}
             maxLength={THEME_NAME_MAX}
             onChange={(e) => setName(e.target.value)}
@@ -230,22 +232,22 @@ function ThemeItem(p: {
           <button
             type="button"
             className="button small"
-            disabled={!name.trim() || name.trim() === t.name}
+            disabled={!name.trim() || name.trim() === th.name}
             onClick={() => {
-              renameTheme(p.doc, t.id, name)
-              p.say(`Theme renamed “${name.trim()}”.`)
+              renameTheme(p.doc, th.id, name)
+              p.say(t('themes.item.renamed', { name: name.trim() }))
             }}
           >
-            Rename
+            {t('themes.item.rename')}
           </button>
           {others.length > 0 && (
             <>
               <select
-                aria-label={`Merge “${t.name}” into`}
+                aria-label={t('themes.item.mergeInto', { name: th.name })}
                 value={into}
                 onChange={(e) => setInto(e.target.value)}
               >
-                <option value="">Merge into…</option>
+                <option value="">{t('themes.item.mergeIntoPlaceholder')}</option>
                 {others.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
@@ -257,11 +259,16 @@ function ThemeItem(p: {
                 className="button small"
                 disabled={!into}
                 onClick={() => {
-                  mergeThemes(p.doc, into, [t.id])
-                  p.say(`“${t.name}” merged into “${others.find((o) => o.id === into)?.name ?? ''}”.`)
+                  mergeThemes(p.doc, into, [th.id])
+                  p.say(
+                    t('themes.item.merged', {
+                      name: th.name,
+                      into: others.find((o) => o.id === into)?.name ?? '',
+                    }),
+                  )
                 }}
               >
-                Merge
+                {t('themes.item.merge')}
               </button>
             </>
           )}
@@ -269,11 +276,11 @@ function ThemeItem(p: {
             type="button"
             className="button small"
             onClick={() => {
-              deleteTheme(p.doc, t.id)
-              p.say(`Theme “${t.name}” ungrouped. Its cards stay on the board.`)
+              deleteTheme(p.doc, th.id)
+              p.say(t('themes.item.ungrouped', { name: th.name }))
             }}
           >
-            Ungroup
+            {t('themes.item.ungroup')}
           </button>
         </div>
       )}

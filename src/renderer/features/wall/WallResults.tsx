@@ -4,7 +4,7 @@ import { CARD_KIND_INFO } from '../../../core/common/cards/card'
 import { readRecords } from '../../../core/common/session/read'
 import { roundResults } from '../../../core/common/voting/tally'
 import type { VotingRound } from '../../../core/common/voting/round'
-import { cardSummary, formatMeasure, roundHow } from '../../../core/common/voting/describe'
+import { cardSummary, formatMeasure, roundHow, type VoteT } from '../../../core/common/voting/describe'
 import { COPRO_ROLE_INFO, COPRO_ROLES } from '../../../shared/model/roles'
 import { useDocValue } from '../../session/useDoc'
 import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
@@ -12,7 +12,7 @@ import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
 /** How many ranked cards the wall shows (the rest are in the Facilitation view and the exports). */
 const TOP = 8
 
-function readResults(doc: Y.Doc, round: VotingRound) {
+function readResults(doc: Y.Doc, round: VotingRound, t?: VoteT) {
   const res = roundResults(doc, round.id)
   const wanted = new Set(res.cards.slice(0, TOP).map((c) => c.cardId))
   const cards = new Map(
@@ -36,7 +36,7 @@ function readResults(doc: Y.Doc, round: VotingRound) {
         weight,
         label,
         shownTotal: m ? formatMeasure(m, c.total, m.answers?.overall) : String(c.total),
-        summary: res.method === 'dots' ? null : cardSummary(c),
+        summary: res.method === 'dots' ? null : cardSummary(c, t),
       }
     }),
   }
@@ -50,7 +50,7 @@ function readResults(doc: Y.Doc, round: VotingRound) {
  */
 export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) {
   const t = useT()
-  const r = useDocValue(doc, (d) => readResults(d, round), [round.id], 500)
+  const r = useDocValue(doc, (d) => readResults(d, round, t), [round.id, t], 500)
   if (!r) return null
   const max = Math.max(1, ...r.rows.map((x) => x.total))
   const roles = COPRO_ROLES.filter((role) => r.rows.some((x) => x.weight(role) > 0))
@@ -59,7 +59,7 @@ export function WallResults({ doc, round }: { doc: Y.Doc; round: VotingRound }) 
       <h1 className="wall-title">
         {t('wall.results.title', { title: round.title || t('wall.results.untitled') })}
       </h1>
-      <p className="wall-prompt">{t('wall.results.voted', { count: r.ballots, how: roundHow(round) })}</p>
+      <p className="wall-prompt">{t('wall.results.voted', { count: r.ballots, how: roundHow(round, t) })}</p>
       {r.rows.length === 0 ? (
         <p className="wall-prompt">
           {round.method === 'dots' ? t('wall.results.noDots') : t('wall.results.noAnswers')}

@@ -7,6 +7,7 @@ import type { BoardIdentity } from '../../../board/Board'
 import type { RelayClock } from '../../../session/relayClock'
 import type { SessionBoard } from '../../../session/BoardSession'
 import { useBoardSession } from '../../../session/useBoardSession'
+import { useT } from '../../../device/i18n'
 import { BalanceTable } from '../BalanceTable'
 import { useLiveBalance } from '../useLiveBalance'
 import type { FollowLead } from './useFollowLead'
@@ -39,6 +40,7 @@ export interface ActivityBannerProps {
  */
 export function ActivityBanner(p: ActivityBannerProps) {
   const { doc, identity, activity, follow } = p
+  const t = useT()
   const [passed, setPassed] = useState<Record<string, boolean>>({})
   const [balanceOpen, setBalanceOpen] = useState(false)
   const showBalanceButton = p.shareBalance && !p.facilitator
@@ -47,7 +49,7 @@ export function ActivityBanner(p: ActivityBannerProps) {
   return (
     <section
       className={`facil-banner${p.cue ? ' facil-banner--done' : ''}`}
-      aria-label="Current activity"
+      aria-label={t('facilitation.banner.label')}
       data-testid="facil-banner"
       data-clock-source={p.clock.source}
       data-clock-offset={Math.round(p.clock.offsetMs())}
@@ -64,15 +66,15 @@ export function ActivityBanner(p: ActivityBannerProps) {
               setPassed((x) => ({ ...x, [activity.id]: true }))
             }}
           >
-            {passed[activity.id] ? 'You passed' : 'Pass'}
+            {passed[activity.id] ? t('facilitation.banner.passed') : t('facilitation.banner.pass')}
           </button>
         )}
         {activity && p.facilitator && p.passes > 0 && (
-          <span className="facil-banner__muted">{p.passes} passed</span>
+          <span className="facil-banner__muted">{t('facilitation.agenda.passed', { count: p.passes })}</span>
         )}
         {otherLead && (
           <button type="button" className="facil-btn" onClick={follow.toggle}>
-            {follow.following ? 'Stop following (Esc)' : 'Follow the facilitator'}
+            {follow.following ? t('facilitation.banner.stopFollowing') : t('facilitation.banner.follow')}
           </button>
         )}
         {showBalanceButton && (
@@ -82,7 +84,7 @@ export function ActivityBanner(p: ActivityBannerProps) {
             aria-expanded={balanceOpen}
             onClick={() => setBalanceOpen((o) => !o)}
           >
-            Voice balance
+            {t('facilitation.balance.title')}
           </button>
         )}
       </div>
@@ -99,14 +101,15 @@ function ActivityText(p: ActivityBannerProps & { activity: Activity }) {
   const { activity, timer, agenda } = p
   const remaining = remainingMs(timer, p.clock.now())
   const timerForCurrent = timer.activityId === activity.id
+  const t = useT()
   return (
     <>
       <div className="facil-banner__row">
         <span className="facil-banner__step">
-          {agenda.currentIndex + 1} of {agenda.activities.length}
+          {t('facilitation.banner.step', { n: agenda.currentIndex + 1, count: agenda.activities.length })}
         </span>
         <strong className="facil-banner__title">{activity.title}</strong>
-        {p.isPrivate && <span className="facil-banner__tag">Private writing</span>}
+        {p.isPrivate && <span className="facil-banner__tag">{t('facilitation.banner.private')}</span>}
         <span
           className="facil-banner__time"
           role="timer"
@@ -116,21 +119,17 @@ function ActivityText(p: ActivityBannerProps & { activity: Activity }) {
           data-status={timerForCurrent ? timer.status : 'idle'}
         >
           {timerForCurrent
-            ? `${formatRemaining(remaining)}${timer.status === 'paused' ? ' (paused)' : ''}`
+            ? `${formatRemaining(remaining)}${timer.status === 'paused' ? t('facilitation.banner.paused') : ''}`
             : formatRemaining(activity.durationMs)}
         </span>
       </div>
       {p.cue && (
         <p className="facil-banner__cue" role="alert">
-          Time is up for “{p.cue}”.
+          {t('facilitation.banner.timeUp', { title: p.cue })}
         </p>
       )}
       {activity.instructions && <p className="facil-banner__text">{activity.instructions}</p>}
-      {p.isPrivate && (
-        <p className="facil-banner__text">
-          Your new cards stay on this device until the facilitator reveals them.
-        </p>
-      )}
+      {p.isPrivate && <p className="facil-banner__text">{t('facilitation.banner.privateHelp')}</p>}
     </>
   )
 }
