@@ -314,8 +314,9 @@ export class SyncAdapter implements Extension {
       if (!(err instanceof MalformedMessageError)) this.warn('cluster: a frame could not be parsed', err)
       return conn.close(CLOSE_CODES.MALFORMED_MESSAGE)
     }
-    // Clients have nothing to say in the auth sub-protocol (and Hocuspocus would log it as an error).
-    if (kind === 'auth') return
+    // Clients have nothing to say in the auth sub-protocol (and Hocuspocus would log it as an error);
+    // moderation (held cards, message 16) is not on the cluster yet: the app's query goes unanswered.
+    if (kind === 'auth' || kind === 'moderation') return
     // A durability request goes through Hocuspocus's queue for this connection as a stateless message,
     // so it is handled once every earlier frame has been applied (onStateless).
     const body = durable === null ? frame : statelessMessage(`${DURABLE_PREFIX}${durable}`)
