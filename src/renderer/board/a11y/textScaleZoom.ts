@@ -31,8 +31,13 @@ export function followTextScaleWithZoom(editor: Editor): () => void {
       editor.setCamera({ x: w / 2 / z - centre.x, y: h / 2 / z - centre.y, z }, { immediate: true })
     }
     place()
-    // the workbench around the canvas grows with the text too: place again once the layout has followed
-    requestAnimationFrame(() => requestAnimationFrame(place))
+    // the workbench around the canvas grows with the text too: place again once the layout has followed —
+    // unless the camera was moved by hand in between (that zoom is kept)
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (Math.abs(editor.getCamera().z - z) < 1e-9) place()
+      }),
+    )
   }
   apply()
   const unsubscribe = preferences.subscribe(apply)
