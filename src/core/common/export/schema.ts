@@ -6,6 +6,7 @@ import { LinkKind } from '../cards/link'
 import { CoproRole, SessionRole } from '../../../shared/model/roles'
 import { ActivityAction } from '../session/activity'
 import { ExportVotingRound } from './decisions'
+import { REPORT_SECTIONS } from './report'
 
 /**
  * The export model: everything a session's exports say, computed purely from the session document
@@ -220,19 +221,7 @@ export const ExportReport = z.object({
   purpose: Text,
   whoTookPart: Text,
   nextSteps: Text,
-  sections: z.array(
-    z.enum([
-      'board',
-      'themes',
-      'pains',
-      'decisions',
-      'contributions',
-      'actions',
-      'comments',
-      'voice',
-      'checkpoints',
-    ]),
-  ),
+  sections: z.array(z.enum(REPORT_SECTIONS)),
   /** The language(s) of the report's own words, the first leading ('cy', 'en'; two means side by side). */
   languages: z.array(Language).min(1).max(2),
   /** The organisation's logo: its file in the export's `photos/` folder (absent: no logo). */
