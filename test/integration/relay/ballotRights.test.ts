@@ -1,25 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type * as Y from 'yjs'
-import { CLOSE_CODES, MemoryPersistence } from '../../../src/core/node/relay'
+import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { ballotKey, sessionMap } from '../../../src/core/common/session/docSchema'
 import { writeRound } from '../../../src/core/common/voting/round'
-import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
+import type { StandaloneRelay } from '../../helpers/standaloneRelay'
 import { waitFor } from '../../helpers/wait'
-import { SESSION, stockClient, type Client, waitSynced } from './helpers'
-import { GRANTS, records, seed } from './rightsBoard'
+import { SESSION, waitSynced } from './helpers'
+import { RightsRelay } from './rightsRelay'
+import { records } from './rightsBoard'
 
 /**
  * The relay's check of ballots for every way to decide (voting/publishRule.ts, called by rights.ts):
  * a participant's ballot must fit its closed round's method. Stock y-websocket clients; a bad ballot
  * closes the sender with 4403 and never reaches the relay's document.
  */
+const rig = new RightsRelay()
 let relay: StandaloneRelay
-const clients: Client[] = []
-const connect = (token: keyof typeof GRANTS): Client => {
-  const c = stockClient(relay.url, { token })
-  clients.push(c)
-  return c
-}
+const connect = rig.connect
 const closed = {
   title: 't',
   status: 'closed' as const,
@@ -31,16 +28,8 @@ const closed = {
 }
 
 beforeEach(async () => {
-  const persistence = new MemoryPersistence()
-  persistence.create(SESSION)
-  relay = await startStandaloneRelay({
-    port: 0,
-    persistence,
-    authorize: (_s, token) => (token !== null ? (GRANTS[token] ?? null) : null),
-  })
-  const fac = connect('fac')
-  await waitSynced(fac)
-  seed(fac.doc)
+  const fac = await rig.start()
+  relay = rig.relay
   writeRound(fac.doc, { ...closed, id: 'r-dots' })
   writeRound(fac.doc, { ...closed, id: 'r-agree', method: 'agreement' })
   writeRound(fac.doc, { ...closed, id: 'r-scale', method: 'scale', criteria: ['Impact', 'Effort'] })
@@ -53,8 +42,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await relay.close()
+  await rig.stop()
   vi.restoreAllMocks()
 })
 

@@ -13,24 +13,20 @@ import {
 } from '../../../src/core/common/session/comments'
 import { sessionMap } from '../../../src/core/common/session/docSchema'
 import { readTrash } from '../../../src/core/common/session/trash'
-import { CLOSE_CODES, MemoryPersistence } from '../../../src/core/node/relay'
-import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
+import { CLOSE_CODES } from '../../../src/core/node/relay'
+import type { StandaloneRelay } from '../../helpers/standaloneRelay'
 import { waitFor } from '../../helpers/wait'
-import { SESSION, stockClient, type Client, waitSynced } from './helpers'
-import { GRANTS, records, seed } from './rightsBoard'
+import { SESSION, type Client, waitSynced } from './helpers'
+import { RightsRelay } from './rightsRelay'
+import { GRANTS, records } from './rightsBoard'
 
 // Issue 17 item 3 with issue 16's rights: comments and "me too"s through the real relay and stock
 // y-websocket clients — a participant writes, edits and deletes only their own; only facilitators hide;
 // a hidden comment is in the trash with who and when and comes back from it.
 
+const rig = new RightsRelay()
 let relay: StandaloneRelay
-const clients: Client[] = []
-
-function connect(token: keyof typeof GRANTS): Client {
-  const c = stockClient(relay.url, { token })
-  clients.push(c)
-  return c
-}
+const connect = rig.connect
 
 const ALICE = { id: 'alice', name: 'Alice', anonymous: true, coproRole: 'service-user' } as const
 const relayDoc = () => relay.relay.getLoadedDoc(SESSION)!
@@ -38,16 +34,8 @@ const comments = (doc: Y.Doc) => sessionMap(doc, 'comments').toJSON()
 const reactions = (doc: Y.Doc) => sessionMap(doc, 'reactions').toJSON()
 
 beforeEach(async () => {
-  const persistence = new MemoryPersistence()
-  persistence.create(SESSION)
-  relay = await startStandaloneRelay({
-    port: 0,
-    persistence,
-    authorize: (_s, token) => (token !== null ? (GRANTS[token] ?? null) : null),
-  })
-  const fac = connect('fac')
-  await waitSynced(fac)
-  seed(fac.doc)
+  const fac = await rig.start()
+  relay = rig.relay
   // a comment by the facilitator, and one by Alice, on the facilitator's card
   addComment(
     fac.doc,
@@ -70,8 +58,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await relay.close()
+  await rig.stop()
   vi.restoreAllMocks()
 })
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
-import { CLOSE_CODES, MemoryPersistence } from '../../../src/core/node/relay'
+import { CLOSE_CODES } from '../../../src/core/node/relay'
 import {
   ballotKey,
   sessionMap,
@@ -9,39 +9,26 @@ import {
   WORKSHOP_KEYS,
 } from '../../../src/core/common/session/docSchema'
 import { registerParticipant, writeWithdrawn } from '../../../src/core/common/session/write'
-import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
+import type { StandaloneRelay } from '../../helpers/standaloneRelay'
 import { waitFor } from '../../helpers/wait'
-import { rawSocket, SESSION, stockClient, type Client, waitSynced } from './helpers'
+import { rawSocket, SESSION, waitSynced } from './helpers'
 import { updateFrame } from './frames'
-import { card, GRANTS, records, seed, snapshot } from './rightsBoard'
+import { RightsRelay } from './rightsRelay'
+import { card, GRANTS, records, snapshot } from './rightsBoard'
 
+const rig = new RightsRelay()
 let relay: StandaloneRelay
-const clients: Client[] = []
-
-function connect(token: keyof typeof GRANTS): Client {
-  const c = stockClient(relay.url, { token })
-  clients.push(c)
-  return c
-}
+const connect = rig.connect
 
 beforeEach(async () => {
-  const persistence = new MemoryPersistence()
-  persistence.create(SESSION)
-  relay = await startStandaloneRelay({
-    port: 0,
-    persistence,
-    authorize: (_s, token) => (token !== null ? (GRANTS[token] ?? null) : null),
-  })
-  const fac = connect('fac')
-  await waitSynced(fac)
-  seed(fac.doc)
+  await rig.start()
+  relay = rig.relay
   const relayDoc = () => relay.relay.getLoadedDoc(SESSION)
   await waitFor(() => relayDoc() !== undefined && records(relayDoc()!).size === 5, 'the seeded board')
 })
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await relay.close()
+  await rig.stop()
   vi.restoreAllMocks()
 })
 
