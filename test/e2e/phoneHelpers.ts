@@ -105,3 +105,10 @@ export async function layoutProblems(page: Page, label: string): Promise<string[
     .map((v) => `axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   return [...found, ...serious].map((p) => `${label}: ${p}`)
 }
+
+/** Whether the first <img> matching `selector` has loaded a real picture (not a broken link). */
+export const imageLoaded = (page: Page, selector: string): Promise<boolean> =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)

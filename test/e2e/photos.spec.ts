@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Download, Page } from '@playwright/test'
+import type { Download } from '@playwright/test'
 import JSZip from 'jszip'
 import { expect, test, type ServeHandle } from './fixtures'
 import { openFacilitatorBoard, type Links } from './guestHelpers'
-import { goTo, joinPhone, phoneOf } from './phoneHelpers'
+import { goTo, imageLoaded as loaded, joinPhone, phoneOf } from './phoneHelpers'
 
 /**
  * Photo cards (issue 17 item 6) through the real `copro serve`: a phone guest takes a photo (the
@@ -24,13 +24,6 @@ async function sharedSession(serve: ServeHandle, title: string) {
   const links = await serve.call<Links>('share.start', { sessionId: id, address: '127.0.0.2' })
   return { id, links }
 }
-
-/** Whether an <img> has loaded a real picture (not a broken link). */
-const loaded = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
 
 test('a phone guest posts a photo card with a caption; it is on the canvas, in the outline with its caption as alt text, in the report and the Word file', async ({
   browser,

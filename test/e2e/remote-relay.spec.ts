@@ -1,44 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { cardTexts, joinAsGuest, openFacilitatorBoard, phoneContext, postGuestCard } from './guestHelpers'
-
-/** A hosted relay (`copro relay`, the built CLI) on loopback with a known admin token. */
-async function startRelay(): Promise<{ origin: string; token: string; log(): string; stop(): void }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'copro-remote-'))
-  const token = 'remote-admin-token-' + 'x'.repeat(24)
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['bin/copro.js', 'relay', '--port', '0', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, COPRO_RELAY_TOKEN: token },
-    },
-  )
-  let logged = ''
-  child.stderr!.on('data', (d) => (logged += String(d)))
-  const origin = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d) => {
-      out += String(d)
-      const m = /running at wss?:\/\/([^/\s]+)\/sync/.exec(out)
-      if (m && /Health:/.test(out)) resolve(`http://${m[1]}`)
-    })
-    child.on('exit', (c) => reject(new Error(`copro relay exited with ${c}`)))
-  })
-  return {
-    origin,
-    token,
-    /** What the relay printed on stderr (its log), for a failing test's report. */
-    log: () => logged,
-    stop() {
-      child.kill('SIGTERM')
-      setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 1000)
-    },
-  }
-}
+import { startRelay } from './relayHelpers'
 
 test('a facilitator publishes a session to a hosted relay; a remote phone joins there; everything still saves locally', async ({
   browser,

@@ -8,7 +8,7 @@ import { CardShapeUtil } from './shapes/CardShapeUtil'
 import { cardRenderGate } from './shapes/cardRenderGate'
 import { PresenceSync } from './sync/presence'
 import { useBoardConnection } from './sync/useBoardConnection'
-import { BOARD_IMAGE_TYPES, MAX_BOARD_IMAGE_BYTES } from './sync/assetStore'
+import { BOARD_IMAGE_TYPES, MAX_BOARD_IMAGE_BYTES, boardAssetEndpoint } from './sync/assetStore'
 import {
   createBoardApi,
   type BoardApi,
@@ -114,6 +114,7 @@ export function Board(props: BoardProps) {
         identity: () => propsRef.current.identity,
         status: () => statusRef.current,
         provider: () => connRef.current?.provider ?? null,
+        assets: boardAssetEndpoint(propsRef.current),
         openComposer: (req) => {
           const structure = currentStructure(conn.doc)
           setComposer({

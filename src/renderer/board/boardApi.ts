@@ -30,6 +30,7 @@ import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
 import { createLinkOps, type LinkOps } from './links/linkOps'
 import { boardImageUrl, uploadBoardPhoto } from './sync/assetStore'
+import type { AssetEndpoint } from '../device/assetEndpoint'
 import type { CardPhoto } from '../../core/common/photos/photo'
 import { exportBoardImage, type ImageExportOptions, type ImageFormat } from './export/exportImage'
 
@@ -145,6 +146,8 @@ export interface BoardApi {
   imageUrl(ref: { photoId: string } | { src: string }): string | null
   /** Shrinks a photo (≤ 2,000 px) and stores it in this board's asset store, for a photo card. */
   uploadPhoto(file: Blob): Promise<CardPhoto>
+  /** The asset store of the server this board syncs with (a publication mirrors it, share/assetMirror.ts). */
+  readonly assets: AssetEndpoint
   doc: Y.Doc
   editor: Editor
 }
@@ -158,6 +161,8 @@ export interface BoardApiContext {
   openComposer(request: ComposerRequest & { cell: CellRef }): void
   /** Where this person's structure edits are kept for undo (the session's, so a remount keeps them). */
   structureUndo: StructureUndo
+  /** The asset store of the server this board syncs with (its images and photos). */
+  assets: AssetEndpoint
 }
 
 function cardBoxes(editor: Editor): OrderBox[] {
@@ -313,6 +318,7 @@ export function createBoardApi(
     exportImage: (format, opts) => exportBoardImage(editor, currentStructure(doc), format, opts),
     imageUrl: (ref) => boardImageUrl(editor, ref),
     uploadPhoto: (file) => uploadBoardPhoto(editor, file),
+    assets: ctx.assets,
     doc,
     editor,
   }

@@ -1,4 +1,5 @@
-import { PHOTO_ASSET_ID, PHOTO_MAX_SIDE, assetPath, type CardPhoto } from '../../core/common/photos/photo'
+import { PHOTO_MAX_SIDE, assetIdOfSrc, type CardPhoto } from '../../core/common/photos/photo'
+import { AssetRequestError, assetUrl, storeAsset } from './assetEndpoint'
 
 /**
  * Photos from this device (issue 17 item 6): shrink a big photo before it leaves the device, and upload
@@ -68,28 +69,20 @@ export async function uploadPhoto(opts: {
   photo: ReadyPhoto
 }): Promise<CardPhoto> {
   if (opts.photo.blob.size > MAX_PHOTO_BYTES) throw new Error(PHOTO_COPY.tooBig)
-  let res: Response
+  let src: string
   try {
-    res = await fetch(`${opts.origin}/api/assets/${encodeURIComponent(opts.sessionId)}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${opts.token}` },
-      body: opts.photo.blob,
+    src = await storeAsset(opts, opts.photo.blob)
+  } catch (err) {
+    throw new Error(err instanceof AssetRequestError ? PHOTO_COPY.failed(err.message) : PHOTO_COPY.offline, {
+      cause: err,
     })
-  } catch {
-    throw new Error(PHOTO_COPY.offline)
   }
-  const body = (await res.json().catch(() => null)) as {
-    assetId?: unknown
-    error?: { message?: unknown }
-  } | null
-  if (!res.ok || typeof body?.assetId !== 'string' || !PHOTO_ASSET_ID.test(body.assetId)) {
-    const why = typeof body?.error?.message === 'string' ? body.error.message : `error ${res.status}`
-    throw new Error(PHOTO_COPY.failed(why))
-  }
-  return { assetId: body.assetId, w: opts.photo.w, h: opts.photo.h }
+  const assetId = assetIdOfSrc(src)
+  if (assetId === null) throw new Error(PHOTO_COPY.failed('no image id'))
+  return { assetId, w: opts.photo.w, h: opts.photo.h }
 }
 
 /** Where this device shows a session's photo: the server's path plus the token (images need no cookie). */
 export function photoUrl(origin: string, sessionId: string, token: string, assetId: string): string {
-  return `${origin}${assetPath(sessionId, assetId)}?token=${encodeURIComponent(token)}`
+  return assetUrl({ origin, sessionId, token }, assetId)
 }

@@ -11,7 +11,7 @@ export const ASSET_PATH_PREFIX = '/api/assets/'
 
 const ASSET_CORS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
   'access-control-allow-headers': 'authorization',
   'access-control-max-age': '600',
 }
@@ -33,7 +33,7 @@ export interface AssetRoutesDeps {
  * - `POST /api/assets/<sessionId>` (raw bytes; token as bearer or `?token=`): anyone who may write the
  *   board (facilitator, participants; not observers) stores a PNG, JPEG, WebP or GIF of at most 10 MiB,
  *   recognised by its first bytes → 201 `{assetId, src}`; 413 too large, 415 not such an image.
- * - `GET /api/assets/<sessionId>/<assetId>?token=…`: anyone who may read the board gets it back with its
+ * - `GET` (or `HEAD`) `/api/assets/<sessionId>/<assetId>?token=…`: anyone who may read the board gets it back with its
  *   sniffed type (never one the uploader chose), `nosniff`, a sandboxing CSP and `inline` disposition.
  * The facilitator token is refused on sharing listeners, as for sync.
  */
@@ -74,7 +74,8 @@ export class AssetRoutes {
       else await this.upload(req, res, assets, sessionId)
       return true
     }
-    if (req.method !== 'GET') {
+    // HEAD: whether the server holds it, without the bytes (a publish mirrors only what is missing)
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
       fail(res, 405, 'invalid_arguments', 'Use GET.')
       return true
     }

@@ -1,5 +1,6 @@
 import type { Editor } from 'tldraw'
 import { boardImageUrl } from '../sync/assetStore'
+import { RetryingImage } from '../../device/RetryingImage'
 
 /**
  * A photo card's picture on the canvas (issue 17 item 6): above the caption, scaled to fit; the caption
@@ -16,7 +17,7 @@ export function CardPhotoImage({
 }) {
   const src = boardImageUrl(editor, { photoId: assetId })
   return src ? (
-    <img
+    <RetryingImage
       className="copro-card__photo"
       data-testid="card-photo"
       src={src}

@@ -1,5 +1,6 @@
 import type { Editor, TLAsset, TLAssetContext, TLAssetStore } from 'tldraw'
-import { assetIdOfSrc, assetPath, PHOTO_ASSET_ID, type CardPhoto } from '../../../core/common/photos/photo'
+import { assetIdOfSrc, PHOTO_ASSET_ID, type CardPhoto } from '../../../core/common/photos/photo'
+import { assetUrl, storeAsset, type AssetEndpoint } from '../../device/assetEndpoint'
 import { preparePhoto } from '../../device/photos'
 
 /** What the server accepts (src/core/node/storage/sessionAssets.ts): the board offers only these. */
@@ -29,39 +30,37 @@ export function httpOriginOf(syncUrl: string): string {
  * Images of other origins (older boards: data: URLs) are drawn as they are.
  */
 export function boardAssetStore(opts: { syncUrl: string; sessionId: string; token: string }): TLAssetStore {
-  const origin = httpOriginOf(opts.syncUrl)
+  const ep = boardAssetEndpoint(opts)
   return {
     async upload(_asset, file, abortSignal) {
       if (file.size > MAX_BOARD_IMAGE_BYTES) throw new Error('This image is too large: the limit is 10 MB.')
-      const res = await fetch(`${origin}${ASSET_PATH_PREFIX}${encodeURIComponent(opts.sessionId)}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${opts.token}` },
-        body: file,
-        signal: abortSignal ?? null,
-      })
-      const body = (await res.json().catch(() => null)) as {
-        src?: unknown
-        error?: { message?: unknown }
-      } | null
-      if (!res.ok || typeof body?.src !== 'string' || !body.src.startsWith(ASSET_PATH_PREFIX)) {
-        const why = typeof body?.error?.message === 'string' ? body.error.message : `error ${res.status}`
-        throw new Error(`The image could not be added: ${why}`)
+      try {
+        return { src: await storeAsset(ep, file, abortSignal) }
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err)
+        throw new Error(`The image could not be added: ${why}`, { cause: err })
       }
-      return { src: body.src }
     },
     resolve(asset) {
       const src = asset.props.src
       if (!src) return null
       if (src.startsWith(PHOTO_SRC_PREFIX)) {
         const assetId = src.slice(PHOTO_SRC_PREFIX.length)
-        return PHOTO_ASSET_ID.test(assetId)
-          ? `${origin}${assetPath(opts.sessionId, assetId)}?token=${encodeURIComponent(opts.token)}`
-          : null
+        return PHOTO_ASSET_ID.test(assetId) ? assetUrl(ep, assetId) : null
       }
       if (!src.startsWith(ASSET_PATH_PREFIX)) return src
-      return `${origin}${src}?token=${encodeURIComponent(opts.token)}`
+      return `${ep.origin}${src}?token=${encodeURIComponent(ep.token)}`
     },
   }
+}
+
+/** The asset store of the server a board syncs with, for its session and token (assetEndpoint.ts). */
+export function boardAssetEndpoint(opts: {
+  syncUrl: string
+  sessionId: string
+  token: string
+}): AssetEndpoint {
+  return { origin: httpOriginOf(opts.syncUrl), sessionId: opts.sessionId, token: opts.token }
 }
 
 /**

@@ -4,6 +4,7 @@ import { readBoardImages } from '../../../core/common/photos/boardImages'
 import { readRecords } from '../../../core/common/session/read'
 import { useDocValue } from '../../session/useDoc'
 import { useT } from '../../device/i18n'
+import { RetryingImage } from '../../device/RetryingImage'
 
 /**
  * Photos in the outline (issue 17 item 6): a photo card's image as a thumbnail whose text alternative
@@ -17,7 +18,13 @@ export const OutlineImageUrl = createContext<ImageUrl | null>(null)
 export function OutlinePhoto({ assetId, caption }: { assetId: string; caption: string }) {
   const url = useContext(OutlineImageUrl)?.({ photoId: assetId }) ?? null
   return url ? (
-    <img className="outline-photo" src={url} alt={caption} loading="lazy" data-testid="outline-photo" />
+    <RetryingImage
+      className="outline-photo"
+      src={url}
+      alt={caption}
+      loading="lazy"
+      data-testid="outline-photo"
+    />
   ) : null
 }
 
@@ -38,7 +45,9 @@ export function OutlinePictures({ doc }: { doc: Y.Doc }) {
           const url = p.assetId ? imageUrl?.({ photoId: p.assetId }) : null
           return (
             <li key={p.id} className="outline-card">
-              {url && <img className="outline-photo" src={url} alt={p.description} loading="lazy" />}
+              {url && (
+                <RetryingImage className="outline-photo" src={url} alt={p.description} loading="lazy" />
+              )}
               <p className="outline-card-text">{p.description}</p>
             </li>
           )

@@ -13,6 +13,7 @@ import {
   remembered,
   remotePublication,
   useRemoteDurability,
+  useRemotePictures,
   useRemotePublish,
 } from './remoteRelay'
 
@@ -33,6 +34,7 @@ export function RemoteRelayPanel() {
   const sessionId = board?.sessionId ?? null
   const state = useRemotePublish(publication)
   const durability = useRemoteDurability(publication)
+  const pictures = useRemotePictures(publication)
   const relays = useWorkbench(store, (s) => s.settings.relays)
   const inBrowser = useWorkbench(store, (s) => s.info?.host !== 'electron')
   const [address, setAddress] = useState(() => relays[0] ?? '')
@@ -56,6 +58,13 @@ export function RemoteRelayPanel() {
           {durability && (
             <p data-testid="remote-saved" className={`remote-saved remote-saved-${durability}`}>
               {durabilityText(durability, state.origin)}
+            </p>
+          )}
+          {pictures && pictures.copied + pictures.waiting + pictures.missing > 0 && (
+            <p data-testid="remote-pictures">
+              {pictures.waiting + pictures.missing === 0
+                ? t('share.remote.picturesCopied', { count: pictures.copied })
+                : t('share.remote.picturesWaiting', { count: pictures.waiting + pictures.missing })}
             </p>
           )}
           <QrCode text={state.participantLink} alt={t('share.remote.qr')} className="share-qr" />
@@ -100,10 +109,15 @@ export function RemoteRelayPanel() {
               })
               return
             }
-            void publication.publish(readMeta(board.doc).title ?? t('share.remote.defaultTitle'), board.doc, {
-              origin: parsed.origin,
-              adminToken: token.trim(),
-            })
+            void publication.publish(
+              readMeta(board.doc).title ?? t('share.remote.defaultTitle'),
+              board.doc,
+              {
+                origin: parsed.origin,
+                adminToken: token.trim(),
+              },
+              board.assets,
+            )
           }}
         >
           <p id={ids.help} className="help">

@@ -9,6 +9,8 @@ import { MAX_RELAYS } from '../../../shared/model/relayOrigin'
 import { ACKS_PARAM } from '../../../shared/api/durability'
 import { RelayDurability, type RelayDurabilityState } from './relayDurability'
 import { uiT } from '../../device/i18n/uiT'
+import type { AssetEndpoint } from '../../device/assetEndpoint'
+import { AssetMirror, type AssetMirrorState } from './assetMirror'
 
 /**
  * Publishing a session to a hosted relay (`copro relay`, docs/deployment/relay.md) so remote people can
@@ -82,6 +84,8 @@ interface Published {
   target: RemoteRelayTarget
   /** Whether the relay has stored what this computer sent (relayDurability.ts). */
   durability: RelayDurability
+  /** The session's pictures on both sides (assetMirror.ts); null until the relay holds the session. */
+  pictures: AssetMirror | null
 }
 
 /**
@@ -104,7 +108,11 @@ export class RemotePublication {
     return () => this.listeners.delete(l)
   }
 
-  async publish(title: string, doc: Y.Doc, target: RemoteRelayTarget): Promise<void> {
+  /**
+   * Publishes the session: its document through a second provider, and (given `local`, this computer's
+   * asset store) its pictures both ways while published.
+   */
+  async publish(title: string, doc: Y.Doc, target: RemoteRelayTarget, local?: AssetEndpoint): Promise<void> {
     const { sessionId } = this
     this.stopProvider()
     this.set({ state: 'publishing', origin: target.origin })
@@ -116,22 +124,31 @@ export class RemotePublication {
       })
       const durability = new RelayDurability(provider, doc)
       durability.subscribe(() => this.emit())
-      this.published = { provider, target, durability }
+      const published: Published = { provider, target, durability, pictures: null }
+      this.published = published
       await this.admin(target, 'POST', '/admin/sessions', { sessionId, title: title.slice(0, 200) })
+      if (local && this.published === published) {
+        published.pictures = new AssetMirror({
+          doc,
+          local,
+          remote: { origin: target.origin, sessionId, token: target.adminToken },
+          onChange: () => this.emit(),
+        })
+      }
       const participant = MintAnswer.parse(
         await this.admin(target, 'POST', '/admin/tokens', { sessionId, role: 'participant' }),
       )
       const observer = MintAnswer.parse(
         await this.admin(target, 'POST', '/admin/tokens', { sessionId, role: 'observer' }),
       )
-      const published = {
+      const state = {
         state: 'published' as const,
         origin: target.origin,
         connected: provider.wsconnected,
         participantLink: joinLink(target.origin, sessionId, participant.token),
         observerLink: joinLink(target.origin, sessionId, observer.token),
       }
-      this.set(published)
+      this.set(state)
       provider.on('status', (e: { status: string }) => {
         const cur = this.current
         if (cur.state === 'published') this.set({ ...cur, connected: e.status === 'connected' })
@@ -178,7 +195,11 @@ export class RemotePublication {
   /** Whether the relay has stored this computer's changes (idle when not published). */
   durability = (): RelayDurabilityState | null => this.published?.durability.state() ?? null
 
+  /** How the session's pictures stand on the relay (null when not published or not mirrored). */
+  pictures = (): AssetMirrorState | null => this.published?.pictures?.current() ?? null
+
   private stopProvider(): void {
+    this.published?.pictures?.dispose()
     this.published?.durability.destroy()
     this.published?.provider.destroy()
     this.published = null
@@ -234,6 +255,11 @@ export function useRemotePublish(p: RemotePublication | null): RemotePublishStat
 }
 
 const none = () => null
+
+/** How the published session's pictures stand (assetMirror.ts), while published. */
+export function useRemotePictures(p: RemotePublication | null): AssetMirrorState | null {
+  return useSyncExternalStore(p?.subscribe ?? noop, p?.pictures ?? none)
+}
 
 /** Whether the relay has stored this computer's changes, while published. */
 export function useRemoteDurability(p: RemotePublication | null): RelayDurabilityState | null {

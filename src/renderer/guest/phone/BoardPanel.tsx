@@ -6,6 +6,7 @@ import { CardTalkButton, PhoneCardComments, type CardTalk } from './PhoneCardCom
 import { kindLabel, useT } from '../../device/i18n'
 import type { PhoneCardView } from './snapshot'
 import { photoUrl } from '../../device/photos'
+import { RetryingImage } from '../../device/RetryingImage'
 import type { Phone } from './usePhone'
 
 /** Board: the cards grouped by cell as a readable list, the person's own cards marked, a filter by kind. */
@@ -144,7 +145,12 @@ export function CardRow({
         {!mine && card.authorName && <span dir="auto">{card.authorName}</span>}
       </span>
       {card.photoId && photoSrc && (
-        <img className="phone-card__photo" src={photoSrc(card.photoId)} alt={card.text} loading="lazy" />
+        <RetryingImage
+          className="phone-card__photo"
+          src={photoSrc(card.photoId)}
+          alt={card.text}
+          loading="lazy"
+        />
       )}
       <span className="phone-card__text" dir="auto">
         {card.text}
