@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -7,7 +7,8 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import { RelayDurability } from '../../../src/renderer/features/share/relayDurability'
 import { stockClient, waitFor, type Guest } from '../sharing/helpers'
-import { PrivatePostgres, PrivateRedis, freePort, missingServers, storedUpdates } from './servers'
+import { PrivatePostgres, PrivateRedis, freePort, missingServers } from './servers'
+import { eventuallyStored, nodeProcess as startNodeProcess, rebuild } from './nodes'
 
 /**
  * Faults with real servers: a node SIGKILLed mid-burst, Redis restarted empty, PostgreSQL restarted,
@@ -39,33 +40,8 @@ async function node(databaseUrl: string, nodeId: string): Promise<ClusterRelay> 
 
 /** A node in its own process (`copro relay --redis … --database …`), so it can be SIGKILLed. */
 async function nodeProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/index.ts',
-      'relay',
-      '--port',
-      String(port),
-      '--redis',
-      redis.url,
-      '--database',
-      databaseUrl,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COPRO_RELAY_TOKEN: adminToken } },
-  )
+  const child = await startNodeProcess({ redisUrl: redis.url, databaseUrl, port, adminToken })
   children.push(child)
-  let out = ''
-  let err = ''
-  child.stderr!.on('data', (d) => (err += String(d)))
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
-      out += String(d)
-      if (out.includes('Health: ')) resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`node exited ${code}: ${err}`)))
-  })
   return child
 }
 
@@ -93,22 +69,6 @@ function balancer(ports: number[]): Promise<{ server: Server; port: number }> {
       resolve({ server, port: (server.address() as { port: number }).port }),
     ),
   )
-}
-
-async function rebuild(databaseUrl: string, sessionId: string): Promise<Y.Doc> {
-  const doc = new Y.Doc()
-  for (const u of await storedUpdates(databaseUrl, sessionId)) Y.applyUpdate(doc, u)
-  return doc
-}
-
-async function eventuallyStored(databaseUrl: string, sessionId: string, check: (d: Y.Doc) => boolean) {
-  const start = Date.now()
-  for (;;) {
-    const doc = await rebuild(databaseUrl, sessionId)
-    if (check(doc)) return doc
-    if (Date.now() - start > LONG) throw new Error('timed out waiting for the database to hold the edits')
-    await new Promise((r) => setTimeout(r, 100))
-  }
 }
 
 const newDb = () => postgres.createDatabase(`faults${dbCount++}`)
