@@ -67,6 +67,7 @@ const ADD = `
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[3], '1', 'PX', ARGV[4])
 redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[1], 86400000)
 redis.call('INCR', KEYS[2])
 redis.call('PEXPIRE', KEYS[2], 86400000)
 return 1
@@ -74,13 +75,15 @@ return 1
 
 /**
  * Writes records again that Redis lost (an empty restart, or pruned after a missed heartbeat) and bumps
- * the version when one was missing. KEYS = [hash, version]; ARGV = field, record, field, record, ….
+ * the version when one was missing. A session's keys expire a day after its last live record was written
+ * (the records of a node that died with nobody reading them after do not stay for ever). KEYS = [hash, version]; ARGV = field, record, field, record, ….
  */
 const ASSERT = `
 local added = 0
 for i = 1, #ARGV, 2 do
   added = added + redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
 end
+redis.call('PEXPIRE', KEYS[1], 86400000)
 if added > 0 then
   redis.call('INCR', KEYS[2])
   redis.call('PEXPIRE', KEYS[2], 86400000)
