@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { GuestJoinResponse } from '../../../src/shared/api/guestJoin'
 import { cardTexts, postCard } from '../../helpers/guestCards'
 import { stockClient, waitFor, type Guest } from '../sharing/helpers'
 import { eventuallyStored, nodeProcess } from './nodes'
-import { PrivatePostgres, PrivateRedis, freePort, missingServers } from './servers'
+import { freePort, missingServers, privateServers } from './servers'
 
 /**
  * Issue 18, "done when": an organisation runs three `copro relay` nodes against one Redis and one
@@ -19,8 +19,6 @@ const adminToken = 'three-nodes-admin-token-0123456789ab'
 const LONG = 90_000
 const GUESTS_PER_NODE = 3
 const ROUNDS = 24
-let redis: PrivateRedis
-let postgres: PrivatePostgres
 const guests: Guest[] = []
 const children: ChildProcess[] = []
 
@@ -35,24 +33,19 @@ interface Writer {
 if (missing) {
   describe.skip('three-node cluster', () => it('needs redis-server and PostgreSQL'))
 } else {
-  beforeAll(async () => {
-    ;[redis, postgres] = await Promise.all([PrivateRedis.start(), PrivatePostgres.start()])
-  }, LONG)
-
-  afterAll(async () => {
+  const servers = privateServers(LONG, () => {
     for (const g of guests) g.destroy()
     for (const c of children) c.kill('SIGKILL')
-    await redis?.dispose()
-    await postgres?.dispose()
-  }, LONG)
+  })
 
   describe('three-node cluster', () => {
     it(
       'loses a node (SIGKILL) mid-workshop: its guests carry on on another node and nobody loses a card',
       async () => {
-        const databaseUrl = await postgres.createDatabase('threenodes')
+        const databaseUrl = await servers.postgres.createDatabase('threenodes')
         const ports = [await freePort(), await freePort(), await freePort()]
-        const start = (port: number) => nodeProcess({ redisUrl: redis.url, databaseUrl, port, adminToken })
+        const start = (port: number) =>
+          nodeProcess({ redisUrl: servers.redis.url, databaseUrl, port, adminToken })
         const nodes: ChildProcess[] = []
         for (const port of ports) {
           const child = await start(port)
