@@ -8,6 +8,7 @@ import { closeOf, stockClient, waitFor, type Guest } from '../sharing/helpers'
 import { cardTexts, postCard } from '../../helpers/guestCards'
 import { sessionRulesConformance } from './conformanceRules'
 import { durabilityConformance } from './conformanceDurability'
+import { budgetConformance } from './conformanceBudgets'
 
 /**
  * One hosting target as the conformance suite sees it: only its public surface — /sync for stock
@@ -25,6 +26,7 @@ export interface Target {
     maxMessagesPerSecond: number
     maxMessageBytes: number
     maxBufferedBytes: number
+    maxDocumentStructs: number
   }
 }
 
@@ -34,6 +36,8 @@ export const CONFORMANCE_LIMITS = {
   maxMessageBytes: 256 * 1024,
   maxBufferedBytes: 64 * 1024,
   maxStructsPerUpdate: 2000,
+  /** Small enough for the quota scenario to fill (conformanceBudgets.ts), large enough for the others. */
+  maxDocumentStructs: 5000,
 }
 
 let counter = 0
@@ -89,6 +93,7 @@ export function relayConformance(name: string, target: () => Target): void {
   describe(`relay conformance: ${name}`, () => {
     sessionRulesConformance({ t, last, client, admin, publish, mint })
     durabilityConformance({ t, last, client, admin, publish, mint })
+    budgetConformance({ t, last, client, admin, publish, mint })
 
     it('syncs a facilitator and a guest (on another node when there is one) both ways', async () => {
       const { id, facilitator } = await publish(0)

@@ -5,6 +5,7 @@ import { WebSocket } from 'ws'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
 import { readActivity } from '../../../src/core/common/session/activity'
 import { readTrash } from '../../../src/core/common/session/trash'
+import { addComment, readComments, removeComment } from '../../../src/core/common/session/comments'
 import { GuestJoinResponse } from '../../../src/shared/api/guestJoin'
 import { cardTexts, deleteCard, editCardText, postCard } from '../../helpers/guestCards'
 import { waitFor, type Guest } from '../sharing/helpers'
@@ -119,17 +120,54 @@ export function sessionRulesConformance({ t, last, client, admin, publish, mint 
     }
   })
 
+  /** POST /api/guest/join on a node: a guest device exchanges a link for its own token. */
+  const join = async (node: number, body: unknown) => {
+    const r = await fetch(`${t().origins[node]}/api/guest/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> }
+  }
+
+  it('records a comment its author deleted in the board trash and the activity log, on every node', async () => {
+    const { id, facilitator } = await publish(0)
+    const link = await mint(0, id, 'participant')
+    const device = GuestJoinResponse.parse((await join(last(), { sessionId: id, token: link.token })).body)
+    const guest = client(last(), id, device.deviceToken)
+    await waitFor(() => guest.provider.synced, 'guest synced')
+    const me = device.participantId
+    postCard(guest.doc, me, 'commented', 'a card to comment on')
+    const author = { id: me, name: '', anonymous: true, coproRole: 'service-user' } as const
+    addComment(guest.doc, { cardId: 'shape:commented', author, text: 'on second thoughts' }, 1, 'c-conf')
+    await waitFor(() => readComments(facilitator.doc).some((c) => c.id === 'c-conf'), 'the comment arrived')
+    removeComment(guest.doc, 'c-conf')
+    const trashed = (doc: Y.Doc) =>
+      readTrash(doc).find((e) => e.kind === 'comment' && e.comment.id === 'c-conf')
+    await waitFor(() => trashed(facilitator.doc) !== undefined, 'the comment in the trash')
+    expect(readComments(facilitator.doc).some((c) => c.id === 'c-conf')).toBe(false)
+    const entry = trashed(facilitator.doc)!
+    expect(entry.by).toEqual({ role: 'participant', participantId: me })
+    expect(entry.kind === 'comment' && entry.comment.text).toBe('on second thoughts')
+    const actions = (doc: Y.Doc) =>
+      readActivity(doc)
+        .filter((a) => a.id === 'c-conf')
+        .map((a) => [a.action, a.by.participantId])
+    expect(actions(facilitator.doc)).toEqual([
+      ['created', me],
+      ['deleted', me],
+    ])
+    // recorded once (by the node the guest is on), and stored with the change: read on every node
+    for (let node = 0; node <= last(); node++) {
+      const check = client(node, id, t().adminToken)
+      await waitFor(() => trashed(check.doc) !== undefined, 'a fresh client has the comment in the trash')
+      expect(actions(check.doc)).toEqual(actions(facilitator.doc))
+    }
+  })
+
   it('a guest device joins (POST /api/guest/join) on any node and writes as its own participant', async () => {
     const { id, facilitator } = await publish(0)
     const link = await mint(0, id, 'participant')
-    const join = async (node: number, body: unknown) => {
-      const r = await fetch(`${t().origins[node]}/api/guest/join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      return { status: r.status, body: (await r.json()) as Record<string, unknown> }
-    }
     const first = await join(last(), { sessionId: id, token: link.token })
     expect(first.status).toBe(200)
     const joined = GuestJoinResponse.parse(first.body)

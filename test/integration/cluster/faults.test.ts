@@ -1,13 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createConnection, createServer, type Server, type Socket } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { startClusterRelay, type ClusterRelay } from '../../../src/core/node/cluster'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import { RelayDurability } from '../../../src/renderer/features/share/relayDurability'
 import { stockClient, waitFor, type Guest } from '../sharing/helpers'
-import { PrivatePostgres, PrivateRedis, freePort, missingServers, storedUpdates } from './servers'
+import { freePort, missingServers, privateServers } from './servers'
+import { eventuallyStored, nodeProcess as startNodeProcess, rebuild } from './nodes'
 
 /**
  * Faults with real servers: a node SIGKILLed mid-burst, Redis restarted empty, PostgreSQL restarted,
@@ -18,9 +19,8 @@ if (missing) console.warn(`cluster faults: skipped — ${missing}`)
 
 const adminToken = 'faults-admin-token-0123456789abcdef'
 const LONG = 60_000
-let redis: PrivateRedis
-let postgres: PrivatePostgres
 let dbCount = 0
+let servers = {} as ReturnType<typeof privateServers>
 const guests: Guest[] = []
 const children: ChildProcess[] = []
 const inProcess: ClusterRelay[] = []
@@ -32,40 +32,15 @@ const client = (url: string, room: string, token: string | null) => {
 }
 
 async function node(databaseUrl: string, nodeId: string): Promise<ClusterRelay> {
-  const n = await startClusterRelay({ port: 0, redisUrl: redis.url, databaseUrl, adminToken, nodeId })
+  const n = await startClusterRelay({ port: 0, redisUrl: servers.redis.url, databaseUrl, adminToken, nodeId })
   inProcess.push(n)
   return n
 }
 
 /** A node in its own process (`copro relay --redis … --database …`), so it can be SIGKILLed. */
 async function nodeProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/index.ts',
-      'relay',
-      '--port',
-      String(port),
-      '--redis',
-      redis.url,
-      '--database',
-      databaseUrl,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COPRO_RELAY_TOKEN: adminToken } },
-  )
+  const child = await startNodeProcess({ redisUrl: servers.redis.url, databaseUrl, port, adminToken })
   children.push(child)
-  let out = ''
-  let err = ''
-  child.stderr!.on('data', (d) => (err += String(d)))
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
-      out += String(d)
-      if (out.includes('Health: ')) resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`node exited ${code}: ${err}`)))
-  })
   return child
 }
 
@@ -95,38 +70,16 @@ function balancer(ports: number[]): Promise<{ server: Server; port: number }> {
   )
 }
 
-async function rebuild(databaseUrl: string, sessionId: string): Promise<Y.Doc> {
-  const doc = new Y.Doc()
-  for (const u of await storedUpdates(databaseUrl, sessionId)) Y.applyUpdate(doc, u)
-  return doc
-}
-
-async function eventuallyStored(databaseUrl: string, sessionId: string, check: (d: Y.Doc) => boolean) {
-  const start = Date.now()
-  for (;;) {
-    const doc = await rebuild(databaseUrl, sessionId)
-    if (check(doc)) return doc
-    if (Date.now() - start > LONG) throw new Error('timed out waiting for the database to hold the edits')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
-
-const newDb = () => postgres.createDatabase(`faults${dbCount++}`)
+const newDb = () => servers.postgres.createDatabase(`faults${dbCount++}`)
 
 if (missing) {
   describe.skip('cluster faults', () => it('needs redis-server and PostgreSQL'))
 } else {
-  beforeAll(async () => {
-    ;[redis, postgres] = await Promise.all([PrivateRedis.start(), PrivatePostgres.start()])
-  }, LONG)
-
-  afterAll(async () => {
+  servers = privateServers(LONG, async () => {
     for (const g of guests) g.destroy()
     for (const n of inProcess) await n.close()
     for (const c of children) c.kill('SIGKILL')
-    await redis?.dispose()
-    await postgres?.dispose()
-  }, LONG)
+  })
 
   describe('cluster faults', () => {
     it(
@@ -169,14 +122,14 @@ if (missing) {
         x.doc.getMap('cards').set('before', 1)
         await waitFor(() => y.doc.getMap('cards').get('before') === 1, 'crossed nodes before the outage')
 
-        await redis.stop()
+        await servers.redis.stop()
         const x2 = client(a.url, room, adminToken)
         await waitFor(() => x2.provider.synced, 'a new client joined node A during the outage', LONG)
         x.doc.getMap('cards').set('during', 2)
         await waitFor(() => x2.doc.getMap('cards').get('during') === 2, 'node A still serves its clients')
         y.doc.getMap('cards').set('during-b', 3)
 
-        await redis.restart()
+        await servers.redis.restart()
         // The next edits after Redis is back carry the difference across.
         let n = 0
         const start = Date.now()
@@ -205,10 +158,10 @@ if (missing) {
         x.doc.getMap('cards').set('before', 1)
         await eventuallyStored(db, room, (d) => d.getMap('cards').get('before') === 1)
 
-        await postgres.stop()
+        await servers.postgres.stop()
         for (let i = 0; i < 20; i++) x.doc.getMap('cards').set(`down${i}`, i)
         await waitFor(() => a.store.unsaved > 0, 'the node holds unsaved updates', LONG)
-        await postgres.restart()
+        await servers.postgres.restart()
         await waitFor(() => a.store.unsaved === 0, 'the retries went through', LONG)
         await eventuallyStored(db, room, (d) => d.getMap('cards').size === 21)
       },
@@ -234,11 +187,11 @@ if (missing) {
           await waitFor(() => durability.state() === 'saved', 'saved again', LONG)
           expect((await rebuild(db, room)).getMap('cards').get('before')).toBe(1)
 
-          await postgres.stop()
+          await servers.postgres.stop()
           for (let i = 0; i < 5; i++) doc.getMap('cards').set(`down${i}`, i)
           expect(durability.state()).not.toBe('saved')
           await waitFor(() => durability.state() === 'not-storing', 'told the server is not storing', LONG)
-          await postgres.restart()
+          await servers.postgres.restart()
           await waitFor(() => durability.state() === 'saved', 'saved after the restart', LONG)
           // "saved" means committed: the database holds every edit at that moment
           const stored = await rebuild(db, room)

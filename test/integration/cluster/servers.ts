@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { afterAll, beforeAll } from 'vitest'
 
 /**
  * Private Redis and PostgreSQL instances for the cluster tests: real servers from Debian's packages
@@ -212,4 +213,24 @@ export async function storedUpdates(databaseUrl: string, sessionId: string): Pro
   } finally {
     await c.end()
   }
+}
+
+/**
+ * A private Redis and PostgreSQL for one test file: started before its tests, stopped and removed after
+ * them (once `cleanUp` — the file's clients and nodes — has run). The fields are set once started.
+ */
+export function privateServers(
+  timeoutMs: number,
+  cleanUp: () => Promise<void> | void,
+): { redis: PrivateRedis; postgres: PrivatePostgres } {
+  const servers = {} as { redis: PrivateRedis; postgres: PrivatePostgres }
+  beforeAll(async () => {
+    ;[servers.redis, servers.postgres] = await Promise.all([PrivateRedis.start(), PrivatePostgres.start()])
+  }, timeoutMs)
+  afterAll(async () => {
+    await cleanUp()
+    await servers.redis?.dispose()
+    await servers.postgres?.dispose()
+  }, timeoutMs)
+  return servers
 }

@@ -26,6 +26,7 @@ import {
 } from '../server/tokens'
 import { assetTypeOf, checkAsset } from '../storage/sessionAssets'
 import type { GuestJoinRequest, GuestJoinResponse } from '../../../shared/api/guestJoin'
+import { ClusterBudget } from './clusterBudget'
 import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
 import { PostgresLog } from './postgresLog'
@@ -54,6 +55,8 @@ export interface ClusterRelayOptions {
   recheckMs?: number
   /** Personal (device) tokens one shared link may be exchanged for (tokens.ts default 500). */
   maxDevicesPerLink?: number
+  /** A dead node's connections stop counting in the cluster's connection budgets after this (ms). Default 15 000. */
+  budgetTtlMs?: number
   /** A name for this node in Redis and logs; random when absent. */
   nodeId?: string
   log?: (message: string) => void
@@ -119,6 +122,15 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   }
   const controlPub = redisClient()
   const controlSub = redisClient()
+  const budgetRedis = redisClient()
+  const budget = new ClusterBudget({
+    redis: budgetRedis,
+    nodeId,
+    prefix,
+    ttlMs: opts.budgetTtlMs,
+    warn,
+    log,
+  })
 
   const authorize = async (sessionId: string, token: string | null): Promise<RelayAuthResult | null> => {
     if (sameToken(token, adminToken)) {
@@ -177,6 +189,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     exists: (id) => store.sessionExists(id),
     limits: opts.limits,
     acks,
+    budget,
     onWarning: warn,
   })
   const redis = new CoproRedis(
@@ -336,6 +349,8 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     clearInterval(recheck)
     acks.dispose()
     await adapter.close()
+    await budget.close()
+    budgetRedis.disconnect(false)
     await new Promise<void>((resolve) => {
       server.close(() => resolve())
       server.closeAllConnections()

@@ -9,7 +9,9 @@ import * as Y from 'yjs'
 import type { Actor } from '../../common/session/activity'
 import { takePendingUpdates } from '../../common/session/pending'
 import { BoardRecorder } from '../relay/boardRecorder'
+import { CommentRecorder } from '../relay/commentRecorder'
 import { CLOSE_CODES, RelayRefusal } from '../relay/closeCodes'
+import { DocumentQuota } from '../relay/documentQuota'
 import type { RelayLimits } from '../relay/limits'
 import { checkUpdateCost } from '../relay/updateCost'
 import type { RelayConnection } from '../relay/connection'
@@ -34,21 +36,31 @@ const SYNC_UPDATE = 2
  *   node's state vector, so it sends them again with what they depend on (and they are checked again);
  * - the board trash and activity log (relay/boardRecorder.ts, ADR 0041) are recorded by the node whose
  *   client made the change, in the transaction right after it; both are appended to the same batch of
- *   the PostgreSQL log (pgStore.ts) and reach other nodes through Redis, where they are not recorded again.
+ *   the PostgreSQL log (pgStore.ts) and reach other nodes through Redis, where they are not recorded again;
+ *   comments hidden or deleted go to the same trash and log (relay/commentRecorder.ts), the same way;
+ * - the document quota (relay/documentQuota.ts: maxDocumentBytes, maxDocumentStructs) is checked in the
+ *   same hook, before the update is applied, and closes the client with 4414 as on the laptop. It counts
+ *   every update the document applies — this node's clients', its peers' through Redis, the recorders'
+ *   — from the document's own 'update' event, so every node refuses the update that would fill it.
  */
 export class SessionRules implements Extension {
   /** After the adapter (2000), before the log (1500) and Redis (1000). */
   priority = 1800
   /** Per document, gone with it (the recorder's observers are on the document itself). */
-  private readonly docs = new WeakMap<Document, { gate: RightsGate; recorder: BoardRecorder }>()
+  private readonly docs = new WeakMap<Document, DocumentRules>()
 
   constructor(private readonly limits: RelayLimits) {}
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
     if (this.docs.has(document)) return
+    const quota = new DocumentQuota(document, this.limits)
+    document.on('update', (update: Uint8Array) =>
+      quota.applied(update.byteLength, Y.decodeUpdate(update).structs.length),
+    )
     this.docs.set(document, {
       gate: new RightsGate(document),
-      recorder: new BoardRecorder(document, actorOf),
+      quota,
+      recorders: [new BoardRecorder(document, actorOf), new CommentRecorder(document, actorOf)],
     })
   }
 
@@ -63,6 +75,8 @@ export class SessionRules implements Extension {
       // the laptop relay's cost bounds (ADR 0022), for every writer
       checkUpdateCost(document, decoded, this.limits)
       reason = rules.gate.check(conn, decoded)
+      // the laptop relay's document quota (4414), once the update may be applied at all
+      if (reason === null) rules.quota.check(payload.byteLength, decoded.structs.length)
     } catch (err) {
       if (err instanceof RelayRefusal) {
         conn.close(err.code)
@@ -83,6 +97,14 @@ export class SessionRules implements Extension {
     if (!conn?.auth || conn.auth.sessionRole === 'facilitator') return
     if (takePendingUpdates(document).length > 0) conn.send(encodeSyncStep1(document))
   }
+}
+
+/** What a node keeps per Hocuspocus document (its observers are on the document itself). */
+interface DocumentRules {
+  gate: RightsGate
+  quota: DocumentQuota
+  /** The board and comment recorders (ADR 0041): held here for as long as the document lives. */
+  recorders: [BoardRecorder, CommentRecorder]
 }
 
 /** Who made a change: the client connection on this node that sent it; null (not recorded) otherwise. */

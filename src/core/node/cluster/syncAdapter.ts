@@ -24,6 +24,7 @@ import {
 import { READ_ONLY_REASON } from '../relay/room'
 import { wsErrorCloseCode } from '../relay/closeCodes'
 import type { RulesContext } from './sessionRules'
+import type { AdmissionBudget } from './clusterBudget'
 
 const SYNC_UPDATE = 2
 
@@ -40,6 +41,8 @@ export interface SyncAdapterOptions {
   limits?: Partial<RelayLimits>
   /** Durability acknowledgements for clients that ask (`?acks=1`): flush = the PostgreSQL log's. */
   acks?: DurableAcks<RelayConnection>
+  /** Connection budgets counted across the cluster (clusterBudget.ts); this node's own count when absent. */
+  budget?: AdmissionBudget
   now?: () => number
   pingIntervalMs?: number
   admissionTimeoutMs?: number
@@ -211,6 +214,7 @@ export class SyncAdapter implements Extension {
     conn.wantsAcks = parsed.ok && parsed.acks
     conn.onClosed = () => {
       this.conns.delete(a)
+      this.opts.budget?.release(conn)
       a.client?.handleClose({ code: conn.closeCode ?? 1000, reason: '' })
     }
     ws.on('message', (data, isBinary) => this.onFrame(a, data, isBinary))
@@ -248,13 +252,11 @@ export class SyncAdapter implements Extension {
     if (auth === null)
       return conn.close(token === null ? CLOSE_CODES.TOKEN_MISSING : CLOSE_CODES.TOKEN_REFUSED)
     if (!exists) return conn.close(CLOSE_CODES.UNKNOWN_SESSION)
-    // The laptop relay's connection budget (ADR 0039), over this node's connections to the session.
-    const joined = new Set(
-      [...this.conns]
-        .filter((c) => c.conn.sessionId === sessionId && c.conn.state === 'joined')
-        .map((c) => c.conn),
-    )
-    const refusal = connectionBudgetRefusal(this.limits, joined, auth)
+    // ADR 0039's budget across the cluster (clusterBudget.ts), then over this node's own connections.
+    const cluster = await this.opts.budget?.admit(conn, auth, this.limits)
+    const here = [...this.conns].filter((c) => c.conn.sessionId === sessionId && c.conn.state === 'joined')
+    const refusal = cluster ?? connectionBudgetRefusal(this.limits, new Set(here.map((c) => c.conn)), auth)
+    if (conn.isClosed()) return
     if (refusal !== null) return conn.close(refusal)
     if (!this.hocuspocus) throw new Error('SyncAdapter.attach(hocuspocus) was not called')
     conn.auth = auth
