@@ -26,6 +26,7 @@ import {
 } from '../server/tokens'
 import { assetTypeOf, checkAsset } from '../storage/sessionAssets'
 import type { GuestJoinRequest, GuestJoinResponse } from '../../../shared/api/guestJoin'
+import { ClusterModeration, type ModerationChanged } from './clusterModeration'
 import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
 import { PostgresLog } from './postgresLog'
@@ -75,6 +76,7 @@ type ControlMessage =
   | { type: 'revoke'; tokenIds: string[] }
   | { type: 'close-session'; sessionId: string }
   | { type: 'awareness-removed'; from: string; sessionId: string; removed: { id: number; clock: number }[] }
+  | ModerationChanged
 
 /**
  * `copro relay --redis … --database …`: one node of a cluster. Hocuspocus holds the documents and the
@@ -183,6 +185,9 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     { createClient: redisClient, prefix, identifier: nodeId },
     (sessionId, removed) => broadcast({ type: 'awareness-removed', from: nodeId, sessionId, removed }),
   )
+  // Held cards (ADR 0047): inboxes in PostgreSQL, each change told to every node on the control channel.
+  const moderation = new ClusterModeration(store, (m) => broadcast(m), warn)
+  const rules = new SessionRules(adapter.limits, (document) => moderation.isModerated(document))
   const hocuspocus = new Hocuspocus({
     name: nodeId,
     quiet: true,
@@ -191,9 +196,10 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     // Broadcast each update as it is applied, so the adapter can recognise a client's own echo.
     flushDelay: false,
     unloadImmediately: true,
-    extensions: [adapter, new SessionRules(adapter.limits), new PostgresLog(store), redis],
+    extensions: [adapter, rules, moderation, new PostgresLog(store), redis],
   })
   adapter.attach(hocuspocus)
+  moderation.attach(hocuspocus)
 
   const onControl = (channel: string, message: string) => {
     if (channel !== controlChannel) return
@@ -206,6 +212,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     if (m.type === 'revoke' && Array.isArray(m.tokenIds))
       for (const id of m.tokenIds) if (typeof id === 'string') adapter.revokeToken(id)
     if (m.type === 'close-session' && typeof m.sessionId === 'string') adapter.closeSession(m.sessionId)
+    if (m.type === 'moderation') moderation.onNotice(m)
     if (m.type === 'awareness-removed' && m.from !== nodeId && Array.isArray(m.removed)) {
       const doc = hocuspocus.documents.get(m.sessionId)
       if (!doc || doc.isDestroyed) return
@@ -239,6 +246,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       for (const id of ids) if (!live.has(id)) adapter.revokeToken(id)
       for (const sid of adapter.liveSessionIds())
         if (!(await store.sessionExists(sid))) adapter.closeSession(sid)
+      await moderation.recheck()
     })()
       .catch((err: unknown) => warn('cluster: token re-check failed', err))
       .finally(() => {
