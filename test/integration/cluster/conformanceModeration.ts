@@ -1,55 +1,32 @@
 import { expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import * as decoding from 'lib0/decoding'
 import { WebSocket } from 'ws'
 import { CLOSE_CODES } from '../../../src/core/node/relay'
-import { CardRecord } from '../../../src/core/common/cards/cardRecord'
 import {
   encodeModeration,
   MESSAGE_MODERATION,
   type ModerationNotice,
   type ModerationRequest,
-  parseNotice,
 } from '../../../src/core/common/moderation/moderation'
 import { readActivity } from '../../../src/core/common/session/activity'
 import { recordsArray, sessionMap } from '../../../src/core/common/session/docSchema'
 import { readTrash } from '../../../src/core/common/session/trash'
 import { registerParticipant } from '../../../src/core/common/session/write'
 import { cardTexts, postCard } from '../../helpers/guestCards'
-import { card } from '../relay/rightsBoard'
+import {
+  everything,
+  heldCard,
+  lastInbox,
+  lastMine,
+  listenModeration,
+  sendModeration,
+} from '../../helpers/moderationNotices'
 import { waitFor, type Guest } from '../sharing/helpers'
 import type { ConformanceContext } from './conformanceRules'
 
-/** A stock client that also speaks moderation as the app does: asks on every connection, keeps the notices. */
-export type Speaker = Guest & { notices: ModerationNotice[] }
-
-export function speaking(g: Guest): Speaker {
-  const notices: ModerationNotice[] = []
-  g.provider.messageHandlers[MESSAGE_MODERATION] = (_encoder, decoder) => {
-    const n = parseNotice(decoding.readVarString(decoder))
-    if (n) notices.push(n)
-  }
-  g.provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'connected') ask(g, { t: 'query' })
-  })
-  if (g.provider.wsconnected) ask(g, { t: 'query' })
-  return Object.assign(g, { notices })
-}
-
-export function ask(g: Guest, request: ModerationRequest): void {
-  g.provider.ws!.send(encodeModeration(request))
-}
-
-export const lastInbox = (c: { notices: ModerationNotice[] }) =>
-  c.notices.filter((n) => n.t === 'inbox').at(-1) as Extract<ModerationNotice, { t: 'inbox' }> | undefined
-export const lastMine = (c: { notices: ModerationNotice[] }) =>
-  c.notices.filter((n) => n.t === 'mine').at(-1) as Extract<ModerationNotice, { t: 'mine' }> | undefined
-
-/** A guest's card as the phone sends it to the inbox (no index or opacity: those are the relay's). */
-export function heldCard(id: string, guestId: string, text: string): CardRecord {
-  const { index: _i, opacity: _o, ...record } = card(id, guestId, 'service-user', text)
-  return CardRecord.parse(record)
-}
+type Speaker = Guest & { notices: ModerationNotice[] }
+const speaking = (g: Guest): Speaker => Object.assign(g, { notices: listenModeration(g.provider) })
+const ask = (g: Guest, request: ModerationRequest) => sendModeration(g.provider, request)
 
 /** Registers a guest (binding a shared link to it) and waits until `seen` has the registration. */
 export async function register(guest: Guest, guestId: string, seen: Y.Doc): Promise<void> {
@@ -66,9 +43,6 @@ export const copies = (doc: Y.Doc, id: string) =>
   recordsArray(doc)
     .toArray()
     .filter((e) => (e as { key?: unknown } | null)?.key === id).length
-
-/** Everything a document holds, as text (strings are stored as UTF-8 in an update). */
-const everything = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8')
 
 /**
  * Moderation's held-cards inbox (ADR 0047) on every node: what the app does (phone guests send cards
