@@ -157,15 +157,15 @@ if (missing) {
     )
 
     it(
-      'a node that missed the notice learns from the database that the session is held (the re-check)',
+      'a node that missed the notice learns from the database that the session is held, and tells its facilitators (the re-check)',
       async () => {
         const [a, b] = [await startNode('node-a'), await startNode('node-b')]
         const id = sessionId()
         const staff = client(a, id, adminToken)
         await waitFor(() => staff.provider.synced, 'published')
         // node B keeps the document loaded throughout (so it is not loaded afresh from the database)
-        const watcher = client(b, id, adminToken)
-        await waitFor(() => watcher.provider.synced, 'the watcher synced')
+        const watcher = speaker(b, id, adminToken)
+        await waitFor(() => lastInbox(watcher)?.settings.hold === false, 'the watcher listens')
         const joined = await device(b, id)
         const guest = client(b, id, joined.deviceToken)
         await waitFor(() => guest.provider.synced, 'the guest synced')
@@ -191,6 +191,8 @@ if (missing) {
             sneaky.destroy()
           }
           expect(refused).toBe(true)
+          // and the facilitator there, who never heard of the change, is told
+          await waitFor(() => lastInbox(watcher)?.settings.hold === true, 'the facilitator told')
         } finally {
           warn.mockRestore()
         }

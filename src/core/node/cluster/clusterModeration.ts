@@ -6,12 +6,18 @@ import type {
   onStatelessPayload,
 } from '@hocuspocus/server'
 import { z } from 'zod'
-import { isModerated, MAX_HELD_PER_SESSION, ModerationRequest } from '../../common/moderation/moderation'
+import {
+  isModerated,
+  MAX_HELD_PER_SESSION,
+  ModerationRequest,
+  type ModerationState,
+} from '../../common/moderation/moderation'
 import { CLOSE_CODES } from '../relay/closeCodes'
 import type { RelayConnection } from '../relay/connection'
 import {
   decideModeration,
   denyRequest,
+  type ModerationChange,
   type ModerationConn,
   type ModerationOutcome,
   replyFrame,
@@ -58,6 +64,8 @@ export class ClusterModeration implements Extension {
   /** Whether each loaded document's session is moderated (gone with the document). */
   private readonly moderated = new WeakMap<Document, boolean>()
   private readonly listening = new WeakSet<ModerationConn>()
+  /** The inbox (JSON) this node last told each document's listeners of (recheck). */
+  private readonly told = new WeakMap<Document, string>()
   /** Each session's requests and notices on this node, one at a time, in order. */
   private readonly queues = new Map<string, Promise<void>>()
   constructor(
@@ -112,22 +120,40 @@ export class ClusterModeration implements Extension {
     if (!document) return
     this.moderated.set(document, m.moderated)
     this.enqueue(m.sessionId, async () => {
-      const conns = this.connectionsOf(document).filter((c) => this.listening.has(c))
-      if (conns.length === 0) return
-      try {
-        tellModeration(await this.store.moderation.load(m.sessionId), conns, this.listening, m)
-      } catch (err) {
-        this.warn(`cluster: telling ${m.sessionId}'s facilitators of a moderation change failed`, err)
-      }
+      if (!this.connectionsOf(document).some((c) => this.listening.has(c))) return
+      this.tell(document, await this.store.moderation.load(m.sessionId), m)
     })
   }
 
-  /** The periodic re-check: whether each loaded session is moderated, from the database (a missed notice heals). */
+  /**
+   * The periodic re-check, per loaded session: whether it is moderated, from the database, and — when
+   * the inbox differs from what this node last told — the listeners told again. So a notice lost while
+   * Redis was down heals within the re-check period.
+   */
   async recheck(): Promise<void> {
-    for (const [name, document] of this.hocuspocus?.documents ?? []) {
-      const state = await this.store.moderation.load(name)
-      if (!document.isDestroyed) this.moderated.set(document, isModerated(state.settings))
-    }
+    const jobs = [...(this.hocuspocus?.documents ?? [])].map(
+      ([name, document]) =>
+        new Promise<void>((resolve) =>
+          this.enqueue(name, async () => {
+            try {
+              const state = await this.store.moderation.load(name)
+              if (document.isDestroyed) return
+              this.moderated.set(document, isModerated(state.settings))
+              if (this.told.get(document) !== JSON.stringify(state))
+                this.tell(document, state, { guests: [], everyGuest: true })
+            } finally {
+              resolve()
+            }
+          }),
+        ),
+    )
+    await Promise.all(jobs)
+  }
+
+  /** Sends this node's listeners of `document` what a change of the inbox means for them. */
+  private tell(document: Document, state: ModerationState, change: ModerationChange): void {
+    this.told.set(document, JSON.stringify(state))
+    tellModeration(state, this.connectionsOf(document), this.listening, change)
   }
 
   private async handle(document: Document, conn: RelayConnection, request: ModerationRequest): Promise<void> {
