@@ -173,6 +173,31 @@ export function moderationConformance({ t, last, client, publish, mint }: Confor
     expect(lastMine(guest)!.decisions.filter((d) => d.id === 'shape:mod2')).toHaveLength(1)
   })
 
+  it('approving a card already on the board (written before a crash lost the inbox’s change) only clears it', async () => {
+    const { id, staff, guest } = await moderated('g-mod-4')
+    const record = heldCard('shape:mod4', 'g-mod-4', 'written before the crash')
+    ask(guest, { t: 'submit', record, index: 'b4' })
+    await waitFor(() => lastInbox(staff)?.held.length === 1, 'the facilitator sees the held card')
+    // what a node that crashed between writing the card and committing the inbox leaves behind
+    staff.doc.transact(() => {
+      recordsArray(staff.doc).push([{ key: record.id, val: { ...record, index: 'b4', opacity: 1 } }])
+    })
+    const check = client(last(), id, t().adminToken)
+    await waitFor(() => cardTexts(check.doc).has('mod4'), 'the card on the board everywhere')
+    ask(staff, { t: 'approve', ids: ['shape:mod4'] })
+    await waitFor(() => lastInbox(staff)?.held.length === 0, 'the inbox cleared')
+    await waitFor(
+      () => lastMine(guest)?.decisions.some((d) => d.id === 'shape:mod4' && d.status === 'approved') === true,
+      'the guest told',
+    )
+    staff.doc.getMap('facilitation').set('after', 4)
+    await waitFor(() => check.doc.getMap('facilitation').get('after') === 4, 'a round trip')
+    expect(copies(check.doc, 'shape:mod4')).toBe(1)
+    expect(readActivity(check.doc).filter((e) => e.id === 'shape:mod4' && e.action === 'approved')).toEqual(
+      [],
+    )
+  })
+
   it('“not now” puts a held card in the board trash, by the facilitator, and tells the guest', async () => {
     const { id, staff, guest } = await moderated('g-mod-3')
     ask(guest, { t: 'submit', record: heldCard('shape:mod3', 'g-mod-3', 'maybe later'), index: 'b3' })
