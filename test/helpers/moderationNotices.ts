@@ -9,6 +9,7 @@ import {
   type ModerationRequest,
   parseNotice,
 } from '../../src/core/common/moderation/moderation'
+import { recordsArray } from '../../src/core/common/session/docSchema'
 import { card } from '../integration/relay/rightsBoard'
 
 /**
@@ -45,3 +46,9 @@ export function heldCard(id: string, guestId: string, text: string, role = 'serv
 
 /** Everything a document holds, as text (strings are stored as UTF-8 in an update): to look for held text anywhere. */
 export const everything = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8')
+
+/** How many times a record with this id is in the document (a duplicate would show twice). */
+export const copies = (doc: Y.Doc, id: string) =>
+  recordsArray(doc)
+    .toArray()
+    .filter((e) => (e as { key?: unknown } | null)?.key === id).length

@@ -6,6 +6,7 @@ import type { ModerationNotice } from '../../../src/core/common/moderation/moder
 import { GuestJoinResponse } from '../../../src/shared/api/guestJoin'
 import { cardTexts, postCard } from '../../helpers/guestCards'
 import {
+  copies,
   heldCard,
   lastInbox,
   lastMine,
@@ -13,7 +14,7 @@ import {
   sendModeration,
 } from '../../helpers/moderationNotices'
 import { stockClient, waitFor, type Guest } from '../sharing/helpers'
-import { copies, register } from './conformanceModeration'
+import { register } from './conformanceModeration'
 import { PrivatePostgres, PrivateRedis, missingServers } from './servers'
 
 /**

@@ -14,6 +14,7 @@ import { readTrash } from '../../../src/core/common/session/trash'
 import { registerParticipant } from '../../../src/core/common/session/write'
 import { cardTexts, postCard } from '../../helpers/guestCards'
 import {
+  copies,
   everything,
   heldCard,
   lastInbox,
@@ -37,12 +38,6 @@ export async function register(guest: Guest, guestId: string, seen: Y.Doc): Prom
   )
   await waitFor(() => sessionMap(seen, 'participants').has(guestId), 'the guest registered')
 }
-
-/** How many times a record with this id is in the document (a duplicate would show twice). */
-export const copies = (doc: Y.Doc, id: string) =>
-  recordsArray(doc)
-    .toArray()
-    .filter((e) => (e as { key?: unknown } | null)?.key === id).length
 
 /**
  * Moderation's held-cards inbox (ADR 0047) on every node: what the app does (phone guests send cards
