@@ -213,6 +213,9 @@ export function moderationConformance({ t, last, client, publish, mint }: Confor
       'the guest told',
     )
     await waitFor(() => lastInbox(staff)?.held.length === 0, 'the inbox emptied')
+    // turning holding off tells every guest, on whichever node
+    ask(staff, { t: 'settings', settings: { hold: false, words: [] } })
+    await waitFor(() => lastMine(guest)?.moderated === false, 'the guest told cards go straight on')
   })
 
   it('the app’s moderation query (message 16) is answered to who asks, never closes a connection', async () => {

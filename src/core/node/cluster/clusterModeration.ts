@@ -186,6 +186,9 @@ export class ClusterModeration implements Extension {
 
   /** The decision's document writes, then the update log's flush: they are durable before the inbox commits. */
   private async writeDurably(document: Document, out: ModerationOutcome): Promise<void> {
+    // A document unloaded meanwhile (its last connection left) would not log the writes: roll back.
+    if (document.isDestroyed || this.hocuspocus?.documents.get(document.name) !== document)
+      throw new Error('the document was unloaded before the decision was written')
     writeModeration(document, out.writes)
     // Hocuspocus hands the update to the log's onChange hook in a promise chain: let it run first.
     await new Promise<void>((resolve) => setImmediate(resolve))
