@@ -168,6 +168,37 @@ export function moderationConformance({ t, last, client, publish, mint }: Confor
     expect(lastMine(guest)!.decisions.filter((d) => d.id === 'shape:mod2')).toHaveLength(1)
   })
 
+  it('with only a word list, a matching card waits (flagged) and the others go straight on the board as the guest’s', async () => {
+    const { id, staff, guest } = await moderated('g-mod-5')
+    ask(staff, { t: 'settings', settings: { hold: false, words: ['cafe'] } })
+    await waitFor(
+      () => lastMine(guest)?.moderated === true && lastInbox(staff)?.settings.hold === false,
+      'set',
+    )
+    ask(guest, { t: 'submit', record: heldCard('shape:flag', 'g-mod-5', 'The CAFÉ was cold'), index: 'b5' })
+    ask(guest, {
+      t: 'submit',
+      record: heldCard('shape:fine', 'g-mod-5', 'The canteen was fine'),
+      index: 'b6',
+    })
+    await waitFor(() => lastInbox(staff)?.held.length === 1, 'the flagged card waits')
+    expect(lastInbox(staff)!.held[0]).toMatchObject({ matched: 'cafe', record: { id: 'shape:flag' } })
+    const check = client(0, id, t().adminToken)
+    await waitFor(
+      () => cardTexts(check.doc).get('fine') === 'The canteen was fine',
+      'the other card on the board',
+    )
+    expect(cardTexts(check.doc).has('flag')).toBe(false)
+    await waitFor(
+      () => readActivity(check.doc).some((e) => e.id === 'shape:fine' && e.action === 'created'),
+      'its creation logged',
+    )
+    expect(readActivity(check.doc).find((e) => e.id === 'shape:fine' && e.action === 'created')?.by).toEqual({
+      role: 'participant',
+      participantId: 'g-mod-5',
+    })
+  })
+
   it('approving a card already on the board (written before a crash lost the inbox’s change) only clears it', async () => {
     const { id, staff, guest } = await moderated('g-mod-4')
     const record = heldCard('shape:mod4', 'g-mod-4', 'written before the crash')
