@@ -1,4 +1,3 @@
-import { encodeModeration } from '../../../src/core/common/moderation/moderation'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -9,6 +8,7 @@ import { cardTexts, postCard } from '../../helpers/guestCards'
 import { sessionRulesConformance } from './conformanceRules'
 import { durabilityConformance } from './conformanceDurability'
 import { budgetConformance } from './conformanceBudgets'
+import { moderationConformance } from './conformanceModeration'
 
 /**
  * One hosting target as the conformance suite sees it: only its public surface — /sync for stock
@@ -94,6 +94,7 @@ export function relayConformance(name: string, target: () => Target): void {
     sessionRulesConformance({ t, last, client, admin, publish, mint })
     durabilityConformance({ t, last, client, admin, publish, mint })
     budgetConformance({ t, last, client, admin, publish, mint })
+    moderationConformance({ t, last, client, admin, publish, mint })
 
     it('syncs a facilitator and a guest (on another node when there is one) both ways', async () => {
       const { id, facilitator } = await publish(0)
@@ -193,23 +194,6 @@ export function relayConformance(name: string, target: () => Target): void {
       facilitator.doc.getMap('cards').set('still', 'here')
       const guest = client(last(), id, (await mint(0, id, 'observer')).token)
       await waitFor(() => guest.doc.getMap('cards').get('still') === 'here', 'the session still syncs')
-    })
-
-    it('the app’s moderation query (message 16, sent on every connection) never closes a connection', async () => {
-      const { id } = await publish(0)
-      const { token } = await mint(0, id, 'participant')
-      const ws = raw(0, id, token)
-      await opened(ws)
-      ws.send(encodeModeration({ t: 'query' }))
-      const e = encoding.createEncoder()
-      encoding.writeVarUint(e, 3) // query awareness: answered only while the connection is open
-      await new Promise<void>((resolve) => {
-        ws.once('message', () => resolve())
-        ws.send(encoding.toUint8Array(e))
-      })
-      expect(ws.readyState).toBe(WebSocket.OPEN)
-      ws.close()
-      await closed(ws)
     })
 
     it('a client that stops reading is dropped as a slow consumer; the others carry on', async () => {

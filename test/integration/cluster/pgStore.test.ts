@@ -115,6 +115,7 @@ if (missing) {
       expect(await query(url, 'SELECT version FROM copro_schema ORDER BY version')).toEqual([
         { version: 1 },
         { version: 2 },
+        { version: 3 },
       ])
       await query(url, 'INSERT INTO copro_schema (version) VALUES (99)')
       await expect(ClusterStore.open({ connectionString: url })).rejects.toThrow(/schema version 99/)

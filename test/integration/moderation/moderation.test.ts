@@ -3,22 +3,26 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import * as decoding from 'lib0/decoding'
 import { CLOSE_CODES, MemoryPersistence, type RoomPersistence } from '../../../src/core/node/relay'
 import { SessionStore } from '../../../src/core/node/storage/sessionStore'
 import { moderationFiles } from '../../../src/core/node/storage/moderationFile'
 import {
-  encodeModeration,
   MESSAGE_MODERATION,
   type ModerationNotice,
   type ModerationRequest,
-  parseNotice,
 } from '../../../src/core/common/moderation/moderation'
-import { CardRecord } from '../../../src/core/common/cards/cardRecord'
 import { readActivity } from '../../../src/core/common/session/activity'
 import { readTrash } from '../../../src/core/common/session/trash'
 import { startStandaloneRelay, type StandaloneRelay } from '../../helpers/standaloneRelay'
 import { waitFor } from '../../helpers/wait'
+import {
+  everything,
+  heldCard,
+  lastInbox,
+  lastMine,
+  listenModeration,
+  sendModeration,
+} from '../../helpers/moderationNotices'
 import { SESSION, stockClient, type Client, waitSynced } from '../relay/helpers'
 import { card, GRANTS, records, seed } from '../relay/rightsBoard'
 
@@ -54,21 +58,12 @@ async function start(persistence: RoomPersistence, session = SESSION): Promise<v
 /** A stock client that also collects the moderation notices the relay sends it. */
 function connect(token: keyof typeof GRANTS, room = SESSION): Client & { notices: ModerationNotice[] } {
   const c = stockClient(relay!.url, { token, room })
-  const notices: ModerationNotice[] = []
-  c.provider.messageHandlers[MESSAGE_MODERATION] = (_enc, decoder) => {
-    const n = parseNotice(decoding.readVarString(decoder))
-    if (n) notices.push(n)
-  }
-  // the app's clients ask on every connection (session/moderation.ts); the relay tells only those who ask
-  c.provider.on('status', ({ status }) => {
-    if (status === 'connected') send(c, { t: 'query' })
-  })
   clients.push(c)
-  return Object.assign(c, { notices })
+  return Object.assign(c, { notices: listenModeration(c.provider) })
 }
 
 function send(c: Client, request: ModerationRequest): void {
-  c.provider.ws!.send(encodeModeration(request))
+  sendModeration(c.provider, request)
 }
 
 const relayDoc = (session = SESSION) => relay!.relay.getLoadedDoc(session)!
@@ -78,19 +73,8 @@ const has = (doc: Y.Doc, id: string) => {
   r.destroy()
   return v
 }
-const lastInbox = (c: { notices: ModerationNotice[] }) =>
-  c.notices.filter((n) => n.t === 'inbox').at(-1) as Extract<ModerationNotice, { t: 'inbox' }> | undefined
-const lastMine = (c: { notices: ModerationNotice[] }) =>
-  c.notices.filter((n) => n.t === 'mine').at(-1) as Extract<ModerationNotice, { t: 'mine' }> | undefined
-
 const SECRET = 'the secret held text 7f3a'
-const aliceCard = (id: string, text = SECRET) => {
-  const { index: _i, opacity: _o, ...record } = card(id, 'alice', 'service-user', text)
-  return CardRecord.parse(record)
-}
-
-/** Everything a document holds, as text (strings are stored as UTF-8 in an update): to look for held text anywhere. */
-const everything = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8')
+const aliceCard = (id: string, text = SECRET) => heldCard(id, 'alice', text)
 
 async function seededRelay(persistence: RoomPersistence = seedMemory()) {
   await start(persistence)
@@ -239,8 +223,11 @@ describe('moderation: held cards stay out of the shared document', () => {
     await waitSynced(alice)
     const closes: number[] = []
     alice.provider.on('connection-close', (e) => e && closes.push(e.code))
-    const { index: _i, opacity: _o, ...asBob } = card('shape:forged', 'bob', 'frontline-staff', 'as Bob')
-    send(alice, { t: 'submit', record: CardRecord.parse(asBob), index: 'b1' })
+    send(alice, {
+      t: 'submit',
+      record: heldCard('shape:forged', 'bob', 'as Bob', 'frontline-staff'),
+      index: 'b1',
+    })
     await waitFor(() => closes.length > 0, 'refused')
     expect(closes).toEqual([CLOSE_CODES.PERMISSION_DENIED])
     expect(lastInbox(fac)?.held ?? []).toEqual([])

@@ -27,6 +27,8 @@ import {
 import { assetTypeOf, checkAsset } from '../storage/sessionAssets'
 import type { GuestJoinRequest, GuestJoinResponse } from '../../../shared/api/guestJoin'
 import { ClusterBudget } from './clusterBudget'
+import { ClusterModeration } from './clusterModeration'
+import { ControlChannel, type ControlMessage } from './controlChannel'
 import { CoproRedis } from './coproRedis'
 import { ClusterStore } from './pgStore'
 import { PostgresLog } from './postgresLog'
@@ -74,11 +76,6 @@ export interface ClusterRelay {
   close(): Promise<void>
 }
 
-type ControlMessage =
-  | { type: 'revoke'; tokenIds: string[] }
-  | { type: 'close-session'; sessionId: string }
-  | { type: 'awareness-removed'; from: string; sessionId: string; removed: { id: number; clock: number }[] }
-
 /**
  * `copro relay --redis … --database …`: one node of a cluster. Hocuspocus holds the documents and the
  * Redis extension keeps nodes that hold the same session in step; PostgreSQL keeps sessions, token
@@ -105,7 +102,6 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     },
   })
   const prefix = 'copro'
-  const controlChannel = `${prefix}:control`
   const redisOptions = { maxRetriesPerRequest: 3, enableOfflineQueue: true }
   const redisClient = () => {
     const c = new IORedis(opts.redisUrl, redisOptions)
@@ -120,8 +116,6 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     })
     return c
   }
-  const controlPub = redisClient()
-  const controlSub = redisClient()
   const budgetRedis = redisClient()
   const budget = new ClusterBudget({
     redis: budgetRedis,
@@ -196,6 +190,9 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     { createClient: redisClient, prefix, identifier: nodeId },
     (sessionId, removed) => broadcast({ type: 'awareness-removed', from: nodeId, sessionId, removed }),
   )
+  // Held cards (ADR 0047): inboxes in PostgreSQL, each change told to every node on the control channel.
+  const moderation = new ClusterModeration(store, (m) => broadcast(m), warn)
+  const rules = new SessionRules(adapter.limits, (document) => moderation.isModerated(document))
   const hocuspocus = new Hocuspocus({
     name: nodeId,
     quiet: true,
@@ -204,22 +201,16 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     // Broadcast each update as it is applied, so the adapter can recognise a client's own echo.
     flushDelay: false,
     unloadImmediately: true,
-    extensions: [adapter, new SessionRules(adapter.limits), new PostgresLog(store), redis],
+    extensions: [adapter, rules, moderation, new PostgresLog(store), redis],
   })
   adapter.attach(hocuspocus)
+  moderation.attach(hocuspocus)
 
-  const onControl = (channel: string, message: string) => {
-    if (channel !== controlChannel) return
-    let m: ControlMessage
-    try {
-      m = JSON.parse(message) as ControlMessage
-    } catch {
-      return
-    }
-    if (m.type === 'revoke' && Array.isArray(m.tokenIds))
-      for (const id of m.tokenIds) if (typeof id === 'string') adapter.revokeToken(id)
-    if (m.type === 'close-session' && typeof m.sessionId === 'string') adapter.closeSession(m.sessionId)
-    if (m.type === 'awareness-removed' && m.from !== nodeId && Array.isArray(m.removed)) {
+  const onControl = (m: ControlMessage) => {
+    if (m.type === 'revoke') for (const id of m.tokenIds) adapter.revokeToken(id)
+    if (m.type === 'close-session') adapter.closeSession(m.sessionId)
+    if (m.type === 'moderation') moderation.onNotice(m)
+    if (m.type === 'awareness-removed' && m.from !== nodeId) {
       const doc = hocuspocus.documents.get(m.sessionId)
       if (!doc || doc.isDestroyed) return
       // Only states no newer than the removal: a client that moved to this node keeps its presence.
@@ -231,15 +222,8 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       if (ids.length > 0) removeAwarenessStates(doc.awareness, ids, { source: 'redis' })
     }
   }
-  controlSub.on('message', onControl)
-  void controlSub.subscribe(controlChannel).catch((err: unknown) => warn('cluster: subscribe failed', err))
-  /** Acts on this node at once and tells the others through Redis (the periodic re-check covers an outage). */
-  const broadcast = (m: ControlMessage) => {
-    onControl(controlChannel, JSON.stringify(m))
-    controlPub.publish(controlChannel, JSON.stringify(m)).catch((err: unknown) => {
-      warn('cluster: could not tell the other nodes; they will notice within the re-check period', err)
-    })
-  }
+  const control = new ControlChannel(redisClient(), redisClient(), prefix, onControl, warn)
+  const broadcast = (m: ControlMessage) => control.broadcast(m)
 
   // Revocations sent while Redis was down, expiries, deleted sessions: re-checked in the database.
   let rechecking = false
@@ -252,6 +236,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
       for (const id of ids) if (!live.has(id)) adapter.revokeToken(id)
       for (const sid of adapter.liveSessionIds())
         if (!(await store.sessionExists(sid))) adapter.closeSession(sid)
+      await moderation.recheck()
     })()
       .catch((err: unknown) => warn('cluster: token re-check failed', err))
       .finally(() => {
@@ -363,8 +348,7 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
     await Promise.allSettled([...hocuspocus.unloadingDocuments.values()])
     await store.flush().catch(() => {})
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => {})
-    controlSub.disconnect(false)
-    controlPub.disconnect(false)
+    control.close()
     await store.close()
   }
   const host = opts.host ?? '127.0.0.1'

@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding'
+import type { ClientMessage } from '../relay/messages'
 
 /**
  * Hocuspocus's message types (its wire protocol, @hocuspocus/server 4.7.0 src/types.ts). The adapter
@@ -40,10 +41,23 @@ export function authMessage(prefix: Uint8Array, token: string): Uint8Array {
 /** The stateless payload the adapter turns a client's durability request n into: `copro:durable:<n>`. */
 export const DURABLE_PREFIX = 'copro:durable:'
 
+/** The stateless payload the adapter turns a client's moderation request into: `copro:moderation:<JSON>`. */
+export const MODERATION_PREFIX = 'copro:moderation:'
+
 /** A Hocuspocus stateless message body (without the document name). */
 export function statelessMessage(payload: string): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, HP.Stateless)
   encoding.writeVarString(e, payload)
   return encoding.toUint8Array(e)
+}
+
+/**
+ * A client's durability or moderation request (clusterModeration.ts) as the stateless message the
+ * adapter hands Hocuspocus, so it is handled once the connection's earlier frames are; null: neither.
+ */
+export function requestAsStateless(m: ClientMessage): Uint8Array | null {
+  if (m.kind === 'durable-request') return statelessMessage(`${DURABLE_PREFIX}${m.n}`)
+  if (m.kind === 'moderation') return statelessMessage(`${MODERATION_PREFIX}${JSON.stringify(m.request)}`)
+  return null
 }

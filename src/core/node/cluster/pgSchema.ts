@@ -48,6 +48,14 @@ const MIGRATIONS: string[][] = [
        PRIMARY KEY (session_id, asset_id)
      )`,
   ],
+  // Version 3: each session's moderation inbox (ADR 0047, cluster amendment; pgModeration.ts).
+  [
+    `CREATE TABLE IF NOT EXISTS copro_moderation (
+       session_id text PRIMARY KEY REFERENCES copro_sessions(session_id) ON DELETE CASCADE,
+       state jsonb NOT NULL,
+       updated_at timestamptz NOT NULL DEFAULT now()
+     )`,
+  ],
 ]
 const SCHEMA_VERSION = MIGRATIONS.length
 /** pg_advisory_lock key for migrations, so nodes starting together do not race. */

@@ -2,6 +2,7 @@ import pg from 'pg'
 import * as Y from 'yjs'
 import type { SaveState } from '../relay'
 import { PgAssets } from './pgAssets'
+import { PgModeration } from './pgModeration'
 import { PgTokens } from './pgTokens'
 import { migrate } from './pgSchema'
 
@@ -42,6 +43,8 @@ export class ClusterStore {
   readonly tokens: PgTokens
   /** Sessions' images (pgAssets.ts). */
   readonly assets: PgAssets
+  /** Sessions' moderation inboxes (pgModeration.ts, a pool of its own). */
+  readonly moderation: PgModeration
   private readonly batchMs: number
   private readonly compactAfterRows: number
   private readonly warn: (message: string, error?: unknown) => void
@@ -66,6 +69,7 @@ export class ClusterStore {
     this.batchMs = opts.batchMs ?? 50
     this.compactAfterRows = opts.compactAfterRows ?? 500
     this.warn = opts.onWarning ?? (() => {})
+    this.moderation = new PgModeration(opts.connectionString, this.warn)
   }
 
   /** Connects and creates or upgrades the schema. */
@@ -74,7 +78,7 @@ export class ClusterStore {
     try {
       await migrate(store.pool)
     } catch (err) {
-      await store.pool.end()
+      await Promise.all([store.pool.end(), store.moderation.close()])
       throw err
     }
     return store
@@ -332,6 +336,6 @@ export class ClusterStore {
     )
     await Promise.allSettled([...this.compacting.values()])
     for (const w of this.waiters) w.resolve()
-    await this.pool.end()
+    await Promise.all([this.pool.end(), this.moderation.close()])
   }
 }

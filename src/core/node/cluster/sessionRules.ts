@@ -17,6 +17,7 @@ import { checkUpdateCost } from '../relay/updateCost'
 import type { RelayConnection } from '../relay/connection'
 import { encodePermissionDenied, encodeSyncStep1 } from '../relay/messages'
 import { RightsGate } from '../relay/rightsGate'
+import { ModerationWrite } from '../relay/moderation'
 
 /** What the sync adapter gives Hocuspocus as each connection's context (syncAdapter.ts). */
 export interface RulesContext {
@@ -49,7 +50,11 @@ export class SessionRules implements Extension {
   /** Per document, gone with it (the recorder's observers are on the document itself). */
   private readonly docs = new WeakMap<Document, DocumentRules>()
 
-  constructor(private readonly limits: RelayLimits) {}
+  constructor(
+    private readonly limits: RelayLimits,
+    /** Whether guests' new cards go through the held-cards inbox (clusterModeration.ts, heldCardRule). */
+    private readonly moderated: (document: Document) => boolean = () => false,
+  ) {}
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
     if (this.docs.has(document)) return
@@ -74,7 +79,7 @@ export class SessionRules implements Extension {
       const decoded = Y.decodeUpdate(payload)
       // the laptop relay's cost bounds (ADR 0022), for every writer
       checkUpdateCost(document, decoded, this.limits)
-      reason = rules.gate.check(conn, decoded)
+      reason = rules.gate.check(conn, decoded, this.moderated(document))
       // the laptop relay's document quota (4414), once the update may be applied at all
       if (reason === null) rules.quota.check(payload.byteLength, decoded.structs.length)
     } catch (err) {
@@ -107,8 +112,12 @@ interface DocumentRules {
   recorders: [BoardRecorder, CommentRecorder]
 }
 
-/** Who made a change: the client connection on this node that sent it; null (not recorded) otherwise. */
+/**
+ * Who made a change: the client connection on this node that sent it, or the guest or facilitator a
+ * moderation write on this node credits (clusterModeration.ts); null (not recorded) otherwise.
+ */
 function actorOf(origin: unknown): Actor | null {
+  if (origin instanceof ModerationWrite) return origin.actor
   const o = origin as { source?: unknown; connection?: { context?: Partial<RulesContext> } } | null
   if (o === null || typeof o !== 'object' || o.source !== 'connection') return null
   const auth = o.connection?.context?.conn?.auth

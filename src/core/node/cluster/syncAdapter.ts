@@ -10,7 +10,7 @@ import type {
 } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { DURABLE_PREFIX, HP, HP_AUTH, authMessage, docPrefix, statelessMessage } from './hocuspocusWire'
+import { DURABLE_PREFIX, HP, HP_AUTH, authMessage, docPrefix, requestAsStateless } from './hocuspocusWire'
 import type { DurableAcks } from '../relay/durableAcks'
 import { CLOSE_CODES, RelayAuthResult, parseSyncUrl, type RelayLimits } from '../relay'
 import { RelayConnection, waitClosed } from '../relay/connection'
@@ -298,11 +298,11 @@ export class SyncAdapter implements Extension {
   private forward(a: Adapted, frame: Uint8Array): void {
     const { conn } = a
     let kind: string
-    let durable: number | null = null
+    let stateless: Uint8Array | null
     try {
       const message = parseClientMessage(frame)
       kind = message.kind
-      if (message.kind === 'durable-request') durable = message.n
+      stateless = requestAsStateless(message)
       if ((message.kind === 'sync-step2' || message.kind === 'sync-update') && conn.isObserver) {
         if (isEmptyUpdate(message.update)) return
         this.dropped.set(conn.sessionId, (this.dropped.get(conn.sessionId) ?? 0) + 1)
@@ -316,12 +316,11 @@ export class SyncAdapter implements Extension {
       if (!(err instanceof MalformedMessageError)) this.warn('cluster: a frame could not be parsed', err)
       return conn.close(CLOSE_CODES.MALFORMED_MESSAGE)
     }
-    // Clients have nothing to say in the auth sub-protocol (and Hocuspocus would log it as an error);
-    // moderation (held cards, message 16) is not on the cluster yet: the app's query goes unanswered.
-    if (kind === 'auth' || kind === 'moderation') return
-    // A durability request goes through Hocuspocus's queue for this connection as a stateless message,
-    // so it is handled once every earlier frame has been applied (onStateless).
-    const body = durable === null ? frame : statelessMessage(`${DURABLE_PREFIX}${durable}`)
+    // Clients have nothing to say in the auth sub-protocol (and Hocuspocus would log it as an error).
+    if (kind === 'auth') return
+    // A durability or moderation request (clusterModeration.ts) goes through Hocuspocus's queue for this
+    // connection as a stateless message, so it is handled once every earlier frame has been applied.
+    const body = stateless ?? frame
     const out = new Uint8Array(a.prefix.length + body.length)
     out.set(a.prefix, 0)
     out.set(body, a.prefix.length)

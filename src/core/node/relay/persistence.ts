@@ -18,7 +18,7 @@ export interface RoomPersistence {
   /** Save-state changes, for the status bar. Returns an unsubscribe function. */
   onSaveState?(listener: (sessionId: string, state: SaveState) => void): () => void
   /**
-   * The session's moderation inbox (guests' cards held for a facilitator, JSON; relay/moderation.ts),
+   * The session's moderation inbox (guests' cards held for a facilitator, JSON; relay/roomModeration.ts),
    * kept beside the document, never in it. Without these, held cards live only as long as the room.
    */
   loadModeration?(sessionId: string): Promise<string | null>

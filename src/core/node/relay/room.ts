@@ -22,7 +22,8 @@ import type { RoomPersistence } from './persistence'
 import { RoomOutput } from './roomOutput'
 import { checkUpdateCost } from './updateCost'
 import { DocumentQuota } from './documentQuota'
-import { ModerationWrite, RoomModeration } from './moderation'
+import { ModerationWrite } from './moderation'
+import { RoomModeration } from './roomModeration'
 import { RightsGate } from './rightsGate'
 
 export const READ_ONLY_REASON = 'read-only: this connection is an observer; document updates are dropped'
@@ -65,7 +66,7 @@ export class Room {
   /** Puts deletions in the board trash and keeps the activity log, as updates are applied (ADR 0041). */
   private readonly recorder: BoardRecorder
   private readonly commentRecorder: CommentRecorder
-  readonly moderation: RoomModeration // guests' cards held outside the document (moderation.ts, ADR 0047)
+  readonly moderation: RoomModeration // guests' cards held outside the document (roomModeration.ts, ADR 0047)
 
   constructor(
     readonly sessionId: string,

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { writeFileAtomic } from './fsAtomic'
 
 /**
- * Where a session keeps its moderation inbox (guests' cards held for a facilitator; relay/moderation.ts,
+ * Where a session keeps its moderation inbox (guests' cards held for a facilitator; relay/roomModeration.ts,
  * ADR 0047): `moderation.json` in the session's folder, beside the board's log, replaced atomically.
  * It is not part of the board: `.copro` files, checkpoints and duplicates leave it out (held cards were
  * never shown to anyone but the facilitators).
