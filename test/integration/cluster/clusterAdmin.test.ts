@@ -74,6 +74,31 @@ if (missing) {
       expect((await admin(0, '/admin/sessions', 'POST', { sessionId: '../etc' })).status).toBe(400)
     })
 
+    it('lists a session’s connections on every node, whichever node is asked', async () => {
+      await admin(0, '/admin/sessions', 'POST', { sessionId: 'counted01' })
+      const { token } = (
+        await admin(0, '/admin/tokens', 'POST', { sessionId: 'counted01', role: 'participant' })
+      ).body
+      const connections = async (node: number) =>
+        ((await admin(node, '/admin/sessions')).body as { sessionId: string; connections: number }[]).find(
+          (s) => s.sessionId === 'counted01',
+        )?.connections
+      for (const n of [1, 1, 0]) guests.push(stockClient(nodes[n]!.url, 'counted01', token))
+      await waitFor(() => guests.slice(-3).every((g) => g.provider.wsconnected), 'three guests connected')
+      // two guests on node b, one on node a: both nodes count three
+      for (const node of [0, 1]) {
+        let seen: number | undefined
+        for (let i = 0; i < 100 && (seen = await connections(node)) !== 3; i++)
+          await new Promise((r) => setTimeout(r, 100))
+        expect(seen).toBe(3)
+      }
+      guests.at(-1)!.destroy()
+      let after: number | undefined
+      for (let i = 0; i < 100 && (after = await connections(1)) !== 2; i++)
+        await new Promise((r) => setTimeout(r, 100))
+      expect(after).toBe(2)
+    })
+
     it('an expired token is refused and its connections are closed', async () => {
       await admin(0, '/admin/sessions', 'POST', { sessionId: 'expiry01' })
       const { token } = (

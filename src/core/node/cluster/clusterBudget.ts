@@ -207,6 +207,15 @@ export class ClusterBudget implements AdmissionBudget {
     return null
   }
 
+  /** How many connections the session has on every node (the admin API's count); null while Redis cannot say. */
+  async connections(sessionId: string): Promise<number | null> {
+    try {
+      return (await this.timed(() => this.read(sessionId)))[1].length
+    } catch {
+      return null
+    }
+  }
+
   private async read(sessionId: string): Promise<[string, string[]]> {
     const reply = await this.opts.redis.eval(
       READ,

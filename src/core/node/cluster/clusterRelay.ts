@@ -266,12 +266,16 @@ export async function startClusterRelay(opts: ClusterRelayOptions): Promise<Clus
   const backend: HostedBackend = {
     isAdmin: (token) => sameToken(token, adminToken),
     listSessions: async () =>
-      (await store.listSessions()).map((s) => ({
-        sessionId: s.sessionId,
-        title: s.title,
-        connections: adapter.sessionInfo(s.sessionId).connections,
-        tokens: s.tokens,
-      })),
+      // connections on every node (the budgets' records in Redis); this node's own while Redis cannot say
+      Promise.all(
+        (await store.listSessions()).map(async (s) => ({
+          sessionId: s.sessionId,
+          title: s.title,
+          connections:
+            (await budget.connections(s.sessionId)) ?? adapter.sessionInfo(s.sessionId).connections,
+          tokens: s.tokens,
+        })),
+      ),
     publish: async (sessionId, title) => {
       const s = await store.publish(sessionId, title)
       return { sessionId: s.sessionId, title: s.title }
