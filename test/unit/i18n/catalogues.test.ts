@@ -40,7 +40,7 @@ describe('message catalogues', () => {
 
   it('Arabic (partial) covers every key of the guest’s join and phone screens', () => {
     const guestAreas =
-      /^(app|common|consent|language|guest|guestBoard|join|joinCode|phone|composer|conn|close|kinds|roles)\./
+      /^(app|cards|common|consent|language|guest|guestBoard|join|joinCode|phone|composer|conn|close|kinds|roles)\./
     const ar = ownCatalogue('ar')
     const missing = sourceKeys.filter((k) => guestAreas.test(k) && ar[k] === undefined)
     expect(missing).toEqual([])
