@@ -9,10 +9,9 @@ import {
 } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
 import type * as Y from 'yjs'
-import { instantiateTemplate, structureToTemplate } from '../../common/templates'
-import { localizeTemplate } from '../../common/templates/localize'
+import { structureToTemplate } from '../../common/templates'
 import { safeFileName } from '../../common/text/sanitize'
-import { initialSessionUpdate } from '../../common/newSession'
+import { newSessionUpdate } from '../../common/newSession'
 import { startFreshRun } from '../../common/freshRun'
 import { readAgenda } from '../../common/facilitation/state'
 import { readStructure } from '../../common/session/read'
@@ -102,11 +101,9 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       const s = await backend.create({ title: a.title, templateId: a.templateId ?? null })
       backend.append(
         s.id,
-        initialSessionUpdate(
+        newSessionUpdate(
           { sessionId: s.id, title: s.title, templateId: s.templateId, createdAt: s.createdAt },
-          template
-            ? instantiateTemplate(a.language ? localizeTemplate(template, a.language) : template)
-            : undefined,
+          template,
           a.language,
         ),
       )
