@@ -1,6 +1,7 @@
 import type { Editor, TLAsset, TLAssetContext, TLAssetStore } from 'tldraw'
 import { assetIdOfSrc, assetPath, PHOTO_ASSET_ID, type CardPhoto } from '../../../core/common/photos/photo'
 import { preparePhoto } from '../../device/photos'
+import { uiT } from '../../device/i18n/uiT'
 
 /** What the server accepts (src/core/node/storage/sessionAssets.ts): the board offers only these. */
 export const BOARD_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
@@ -32,7 +33,7 @@ export function boardAssetStore(opts: { syncUrl: string; sessionId: string; toke
   const origin = httpOriginOf(opts.syncUrl)
   return {
     async upload(_asset, file, abortSignal) {
-      if (file.size > MAX_BOARD_IMAGE_BYTES) throw new Error('This image is too large: the limit is 10 MB.')
+      if (file.size > MAX_BOARD_IMAGE_BYTES) throw new Error(uiT('board.image.tooLarge'))
       const res = await fetch(`${origin}${ASSET_PATH_PREFIX}${encodeURIComponent(opts.sessionId)}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${opts.token}` },
@@ -45,7 +46,7 @@ export function boardAssetStore(opts: { syncUrl: string; sessionId: string; toke
       } | null
       if (!res.ok || typeof body?.src !== 'string' || !body.src.startsWith(ASSET_PATH_PREFIX)) {
         const why = typeof body?.error?.message === 'string' ? body.error.message : `error ${res.status}`
-        throw new Error(`The image could not be added: ${why}`)
+        throw new Error(uiT('board.image.failed', { why }))
       }
       return { src: body.src }
     },
@@ -83,6 +84,6 @@ export async function uploadBoardPhoto(editor: Editor, file: Blob): Promise<Card
   const asset = { props: { src: null } } as unknown as TLAsset
   const stored = await editor.store.props.assets.upload(asset, new File([ready.blob], 'photo'))
   const assetId = assetIdOfSrc(stored.src)
-  if (!assetId) throw new Error('The photo could not be stored with the session.')
+  if (!assetId) throw new Error(uiT('board.photo.notStored'))
   return { assetId, w: ready.w, h: ready.h }
 }

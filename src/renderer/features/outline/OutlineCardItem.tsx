@@ -54,7 +54,7 @@ export interface CardItemProps {
   actions: CardActions
 }
 
-const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text || 'empty card')
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
 
 const sameCard = (a: OutlineCard, b: OutlineCard) =>
   a === b ||
@@ -90,7 +90,10 @@ function CardItem(p: CardItemProps) {
   const { card, actions } = p
   const t = useT()
   const setMode = (m: CardMode) => actions.mode(card.id, m)
-  const name = t('outline.card.name', { kind: kindLabel(t, card.kind), text: short(card.text) })
+  const name = t('outline.card.name', {
+    kind: kindLabel(t, card.kind),
+    text: short(card.text) || t('outline.card.emptyName'),
+  })
   return (
     <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
       {card.photoId && <OutlinePhoto assetId={card.photoId} caption={card.text} />}
