@@ -204,30 +204,15 @@ test.describe('languages on the guest’s screens', () => {
     await app.getByRole('radio', { name: 'Cymraeg' }).check()
     await expect(fac.locator('html')).toHaveAttribute('lang', 'cy')
     await expect(app).toContainText(msg(cy, 'settings.language.hint'))
-  })
-
-  test('tldraw’s own labels follow a change of the app’s language at once, without a reload', async ({
-    browser,
-    serve,
-  }) => {
-    await sharedSession(serve, 'Tldraw words')
-    const fac = await openFacilitatorBoard(browser, serve, 'Tldraw words')
-    // tldraw's zoom menu and minimap button (tldraw has no Welsh: these are our words for its labels)
-    const zoom = fac.getByTestId('minimap.zoom-menu-button')
-    const minimap = fac.locator('.tlui-navigation-panel').getByRole('button', { name: /minimap|map bach/ })
-    await expect(zoom).toHaveAttribute('title', new RegExp(`^${msg(en, 'tldraw.navigation-zone.zoom')} — `))
-    await expect(minimap).toHaveAttribute('title', msg(en, 'tldraw.navigation-zone.toggle-minimap'))
-    // a mark on the page: a reload would wipe it
-    await fac.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true))
-    await showView(fac, 'Settings')
-    await fac.getByTestId('settings-language').getByRole('radio', { name: 'Cymraeg' }).check()
-    await expect(fac.locator('html')).toHaveAttribute('lang', 'cy')
-    await expect(zoom).toHaveAttribute('title', new RegExp(`^${msg(cy, 'tldraw.navigation-zone.zoom')} — `))
-    await expect(minimap).toHaveAttribute('title', msg(cy, 'tldraw.navigation-zone.toggle-minimap'))
-    expect(await fac.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
-    // and back: the labels follow every change
-    await fac.getByTestId('settings-language').getByRole('radio', { name: 'English', exact: true }).check()
-    await expect(zoom).toHaveAttribute('title', new RegExp(`^${msg(en, 'tldraw.navigation-zone.zoom')} — `))
+    // the side bar follows at once: the view's name, its button's name and tooltip
+    await expect(fac.locator('#side-bar-title')).toHaveText(msg(cy, 'workbench.view.settings'))
+    const button = fac.locator('.activity-bar [data-view="settings"]')
+    await expect(button).toHaveAttribute('aria-label', msg(cy, 'workbench.view.settings'))
+    await expect(button).toHaveAttribute('title', `${msg(cy, 'workbench.view.settings')} (Ctrl+,)`)
+    await expect(fac.locator('.activity-bar [data-view="trash"]')).toHaveAttribute(
+      'aria-label',
+      msg(cy, 'workbench.view.trash'),
+    )
   })
 
   test('the pseudo-locale finds no untranslated and no clipped text on the join and phone screens', async ({
