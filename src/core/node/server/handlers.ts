@@ -6,6 +6,7 @@ import {
   type AppInfo,
   type BoardConnection,
   type MenuCommand,
+  type MenuNames,
 } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
 import type * as Y from 'yjs'
@@ -30,7 +31,7 @@ import { officeHandlers } from './officeHandlers'
  */
 export interface HostCapabilities {
   /** Builds the native application menu from the workbench's commands. */
-  setMenu?(commands: readonly MenuCommand[]): void
+  setMenu?(commands: readonly MenuCommand[], menus?: MenuNames): void
   /** Prints an HTML report to A4 PDF bytes; throws if printing fails. */
   printPdf?(html: string): Promise<Uint8Array>
 }
@@ -213,7 +214,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     'menu.setCommands': (a, ctx) => {
       const setMenu = ctx.transport === 'ipc' ? deps.host?.setMenu : undefined
       if (!setMenu) return { applied: false }
-      setMenu(a.commands)
+      setMenu(a.commands, a.menus)
       return { applied: true }
     },
     // Only the desktop app can print to PDF (Electron's printToPDF, through HostCapabilities); the
