@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { expect, showView, test } from './fixtures'
+import { addCard, clickSession, expect, selectCard, selectNone, showView, test } from './fixtures'
 import { openFacilitatorBoard } from './guestHelpers'
 
 /**
@@ -42,5 +42,22 @@ test.describe('languages on the canvas', () => {
     // and back: the labels follow every change
     await fac.getByTestId('settings-language').getByRole('radio', { name: 'English', exact: true }).check()
     await expect(zoom).toHaveAttribute('title', new RegExp(`^${msg(en, 'tldraw.navigation-zone.zoom')} — `))
+  })
+
+  test('a card is announced in Welsh on a Welsh canvas: kind, author, role, its words, where it is', async ({
+    page,
+    serve,
+  }) => {
+    await serve.call('sessions.create', { title: 'Gweithdy', templateId: 'service-journey-map' })
+    const url = new URL(serve.url)
+    url.searchParams.set('lang', 'cy')
+    await page.goto(url.toString())
+    await clickSession(page, 'Gweithdy')
+    await addCard(page, 'idea', 'Bysiau gyda’r nos')
+    await selectNone(page)
+    await selectCard(page, 'Bysiau gyda’r nos')
+    // tldraw's live region (its name is ours too): the card's description, then tldraw's own words
+    const status = page.getByRole('status', { name: msg(cy, 'tldraw.a11y.status') })
+    await expect(status).toHaveText(/^Cerdyn Syniad gan .+ \(Hwylusydd\): Bysiau gyda’r nos, Cerdyn\. 1 o 1$/)
   })
 })

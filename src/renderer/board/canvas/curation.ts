@@ -65,6 +65,7 @@ const REMOVED_ACTIONS = [
 
 /** Catalogue keys `tldraw.<tldraw's key>`: tldraw's own labels, for the languages tldraw does not know. */
 const TLDRAW_KEY_PREFIX = 'tldraw.'
+const TLDRAW_ARGUMENTS = { num: '{num}', total: '{total}' }
 const TLDRAW_OWN_KEYS = Object.keys(SOURCE_CATALOGUE).filter((k) =>
   k.startsWith(TLDRAW_KEY_PREFIX),
 ) as MessageKey[]
@@ -79,7 +80,8 @@ const tldrawLabels = (locale: UiLocale): Record<string, string> => {
   const { t } = translator(locale)
   const own = TLDRAW_LANGUAGES.some((l) => l.locale === locale)
     ? []
-    : TLDRAW_OWN_KEYS.map((k) => [k.slice(TLDRAW_KEY_PREFIX.length), t(k)])
+    : // tldraw fills in `{num}` and `{total}` itself: they stay as they are
+      TLDRAW_OWN_KEYS.map((k) => [k.slice(TLDRAW_KEY_PREFIX.length), t(k, TLDRAW_ARGUMENTS)])
   return {
     ...Object.fromEntries(own),
     'tool.card': t('board.tldraw.card'),
