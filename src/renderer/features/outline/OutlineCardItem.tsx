@@ -101,7 +101,9 @@ function CardItem(p: CardItemProps) {
         <span className="outline-kind">
           <KindIcon kind={card.kind} /> {kindLabel(t, card.kind)}:
         </span>{' '}
-        <span data-testid="outline-card-text">{card.text || <em>{t('outline.card.empty')}</em>}</span>{' '}
+        <span data-testid="outline-card-text" dir="auto">
+          {card.text || <em>{t('outline.card.empty')}</em>}
+        </span>{' '}
         <span className="outline-author">
           — {card.author} ({card.roleLabel}){card.mine ? `, ${t('outline.card.yours')}` : ''}
         </span>

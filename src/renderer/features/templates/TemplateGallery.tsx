@@ -7,10 +7,11 @@ import { describeLayout, formatDuration, type GalleryEntry } from './useTemplate
 import { useLocale, useT } from '../../device/i18n'
 import { Language, LANGUAGES } from '../../../shared/i18n'
 import { localizeTemplate } from '../../../core/common/templates/localize'
+import { uiDateLocale } from '../../device/i18n/uiT'
 
 /** Session title for a session made from a template: its name and today's date. */
 export function templateSessionTitle(name: string, now = new Date()): string {
-  const date = now.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+  const date = now.toLocaleDateString(uiDateLocale(), { day: 'numeric', month: 'short', year: 'numeric' })
   return `${name} – ${date}`.slice(0, 200)
 }
 
