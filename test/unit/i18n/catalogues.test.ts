@@ -44,6 +44,9 @@ describe('message catalogues', () => {
     const ar = ownCatalogue('ar')
     const missing = sourceKeys.filter((k) => guestAreas.test(k) && ar[k] === undefined)
     expect(missing).toEqual([])
+    // a guest on the full canvas: its cards, toolbar and composer
+    const canvas = /^board\.(card|composer|loading|tool|toolbar)\./
+    expect(sourceKeys.filter((k) => canvas.test(k) && ar[k] === undefined)).toEqual([])
   })
 
   it('the guest screens count in Welsh with mutations and in Arabic with its own forms', () => {
