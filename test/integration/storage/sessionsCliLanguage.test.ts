@@ -10,6 +10,9 @@ import { instantiateTemplate } from '../../../src/core/common/templates'
 import { localizeTemplate } from '../../../src/core/common/templates/localize'
 import { docFrom, tempDir } from './helpers'
 
+process.env.COPRO_CLI_NO_MAIN = '1'
+const { main } = await import('../../../src/cli/index')
+
 /** `copro sessions create --language` (issue 19): the session's language, and its template written in it. */
 let dir: string
 let cleanup: () => Promise<void>
@@ -114,5 +117,15 @@ describe('copro sessions create --language', () => {
     const help = await run('help')
     expect(help.out).toContain('[--language en|cy|ar]')
     expect(help.out).toContain('Mae --language yn gosod iaith y sesiwn')
+  })
+
+  it('`copro sessions help` (and --help) from the command line gives the whole help, --language included', async () => {
+    process.env.COPRO_LANG = 'cy'
+    for (const ask of ['help', '--help']) {
+      const lines: string[] = []
+      const io = { out: (x: string) => lines.push(x), err: (x: string) => lines.push(x), version: '0' }
+      expect(await main(['sessions', ask], io)).toBe(0)
+      expect(lines.join('\n')).toContain('Mae --language yn gosod iaith y sesiwn')
+    }
   })
 })
