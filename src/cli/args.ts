@@ -1,3 +1,5 @@
+import { w } from './words'
+
 /** A small, strict argument parser: `--name value`, `--flag`, and positionals. Unknown flags are errors. */
 export interface ParsedArgs {
   positionals: string[]
@@ -28,10 +30,10 @@ export function parseArgs(
       flags.set(name, true)
     } else if (spec.values.includes(name)) {
       const v = eq >= 0 ? a.slice(eq + 1) : argv[++i]
-      if (v === undefined || v === '') throw new UsageError(`--${name} needs a value.`)
+      if (v === undefined || v === '') throw new UsageError(w('cli.needsValue', { name }))
       flags.set(name, v)
     } else {
-      throw new UsageError(`Unknown option --${name}.`)
+      throw new UsageError(w('cli.unknownOption', { option: `--${name}` }))
     }
   }
   return { positionals, flags }

@@ -1,6 +1,6 @@
 import { runExportCommand } from './commands/export'
 import { IMPORT_CARDS_USAGE, runImportCardsCommand } from './commands/importCards'
-import { runSessionsCommand, SESSIONS_USAGE } from './commands/sessions'
+import { runSessionsCommand } from './commands/sessions'
 import { runTemplatesCommand } from './commands/templates'
 import { defaultDataDir } from '../core/node/paths'
 import { UsageError } from './args'
@@ -33,10 +33,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       case 'relay':
         return await runRelay(rest, io)
       case 'sessions': {
-        if (rest[0] === '--help' || rest[0] === 'help') {
-          io.out(SESSIONS_USAGE)
-          return 0
-        }
+        // `copro sessions help` / `--help`: the full help, in the terminal's language (sessions.ts)
         return await runSessionsCommand(rest, {
           out: io.out,
           err: io.err,

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import { IPC_EVENT, IPC_INVOKE, type MenuCommand } from '../shared/api'
+import { IPC_EVENT, IPC_INVOKE, type MenuCommand, type MenuNames } from '../shared/api'
 import { buildMenuSpec } from '../core/common/workbench/menu'
 import { CoproServer } from '../core/node/server'
 import { createDesktopServer } from './server'
@@ -135,8 +135,8 @@ async function start(): Promise<void> {
 }
 
 /** HostCapabilities.setMenu: the arguments were checked against the contract by the router. */
-function setMenu(commands: readonly MenuCommand[]): void {
-  const template: MenuItemConstructorOptions[] = buildMenuSpec(commands).map((m) => ({
+function setMenu(commands: readonly MenuCommand[], menus?: MenuNames): void {
+  const template: MenuItemConstructorOptions[] = buildMenuSpec(commands, menus).map((m) => ({
     label: m.label,
     submenu: m.items.map((item) => ({
       label: item.label,

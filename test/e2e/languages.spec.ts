@@ -204,6 +204,15 @@ test.describe('languages on the guest’s screens', () => {
     await app.getByRole('radio', { name: 'Cymraeg' }).check()
     await expect(fac.locator('html')).toHaveAttribute('lang', 'cy')
     await expect(app).toContainText(msg(cy, 'settings.language.hint'))
+    // the side bar follows at once: the view's name, its button's name and tooltip
+    await expect(fac.locator('#side-bar-title')).toHaveText(msg(cy, 'workbench.view.settings'))
+    const button = fac.locator('.activity-bar [data-view="settings"]')
+    await expect(button).toHaveAttribute('aria-label', msg(cy, 'workbench.view.settings'))
+    await expect(button).toHaveAttribute('title', `${msg(cy, 'workbench.view.settings')} (Ctrl+,)`)
+    await expect(fac.locator('.activity-bar [data-view="trash"]')).toHaveAttribute(
+      'aria-label',
+      msg(cy, 'workbench.view.trash'),
+    )
   })
 
   test('the pseudo-locale finds no untranslated and no clipped text on the join and phone screens', async ({
@@ -266,7 +275,8 @@ test.describe('languages on the guest’s screens', () => {
     serve,
   }) => {
     test.setTimeout(120_000)
-    await serve.call('sessions.create', { title: 'Pseudo chrome', templateId: JOURNEY })
+    // shared, so the Facilitation view shows its Moderation section too
+    await sharedSession(serve, 'Pseudo chrome')
     const url = new URL(serve.url)
     url.searchParams.set('lang', 'en-XA')
     await page.goto(url.toString())
@@ -276,8 +286,8 @@ test.describe('languages on the guest’s screens', () => {
     await page.keyboard.press('Control+J')
     await expect(page.getByTestId('panel')).toBeVisible()
 
-    // Only the chrome converted so far (status bar, activity log, editor tabs, canvas toolbar, the
-    // workbench's own palette commands); the side bar's views belong to features converted separately.
+    // The chrome (status bar, activity log, editor tabs, canvas toolbar), then every palette command and
+    // every side-bar view below.
     const problems = (roots: string, where: string) =>
       page.evaluate(
         ({ roots, where }) => {
@@ -320,11 +330,48 @@ test.describe('languages on the guest’s screens', () => {
     const palette = page.locator('.palette')
     await expect(palette).toBeVisible()
     await expect(page.locator('.palette-input')).toHaveAttribute('placeholder', /[⟦⟧~\u00C0-\u024F]/)
-    const mine =
-      '[id^="cmd-workbench."], [id^="cmd-theme."], [id^="cmd-a11y."], [id^="cmd-board."], [id="cmd-help.notices"]'
-    await expect(palette.locator(mine).first()).toBeVisible()
-    const titles = await palette.locator(mine).allTextContents()
-    expect(titles.length).toBeGreaterThan(10)
+    // every command the palette lists: the workbench's and every feature's (wall, export, outline, moderation)
+    await expect(palette.locator('[id^="cmd-wall."]').first()).toBeVisible()
+    const titles = await palette.locator('[id^="cmd-"]').allTextContents()
+    expect(titles.length).toBeGreaterThan(30)
     expect(titles.filter((t) => !/[⟦⟧~\u00C0-\u024F]/.test(t))).toEqual([])
+    await page.keyboard.press('Escape')
+    await expect(palette).toBeHidden()
+
+    // the side bar: each view's button (its name, and the tooltip with its shortcut), its title, and the
+    // words it shows; people's own words (titles, names, templates) carry dir="auto" or sit in <bdi>,
+    // and codes (the join code, its address, a command to type) are not words to translate
+    const views = page.getByRole('navigation', { name: /[⟦⟧~\u00C0-\u024F]/ }).getByRole('button')
+    const count = await views.count()
+    expect(count).toBeGreaterThan(8)
+    for (let i = 0; i < count; i++) {
+      const view = views.nth(i)
+      const id = (await view.getAttribute('data-view')) ?? String(i)
+      expect(await view.getAttribute('aria-label'), id).toMatch(/[⟦⟧~\u00C0-\u024F]/)
+      expect(await view.getAttribute('title'), id).toMatch(/^⟦.*⟧ \(/)
+      if ((await view.getAttribute('aria-pressed')) !== 'true') await view.click()
+      await expect(page.locator('#side-bar-title'), id).toHaveText(/^⟦/)
+      if (id === 'facilitation') await expect(page.getByTestId('moderation-section')).toBeVisible()
+      const plain = await page.evaluate(() => {
+        const out: string[] = []
+        const words = (t: string) => !/[⟦⟧~\u00C0-\u024F]/.test(t) && !/^[\s\p{P}\p{S}\p{N}]+$/u.test(t)
+        const skip =
+          '[hidden], [dir="auto"], bdi, time, option, code, .share-code, .visually-hidden, [lang]:not(html)'
+        const root = document.querySelector('.side-bar')!
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n.textContent?.trim() ?? ''
+          if (text && !n.parentElement?.closest(skip) && words(text) && text !== 'Copro Studio')
+            out.push(text)
+        }
+        for (const el of root.querySelectorAll<HTMLElement>('[aria-label], [title], [placeholder]'))
+          for (const a of ['aria-label', 'title', 'placeholder']) {
+            const v = el.getAttribute(a)
+            if (v && !el.closest(skip) && words(v) && !/^https?:/.test(v)) out.push(`${a}: ${v}`)
+          }
+        return out
+      })
+      expect(plain, id).toEqual([])
+    }
   })
 })

@@ -4,6 +4,9 @@ import { exportSessionFolder } from '../../core/node/storage/coproExport'
 import { StorageError, errorMessage } from '../../core/node/storage/errors'
 import { readDataDir } from '../../core/node/storage/readOnly'
 import { SessionStore } from '../../core/node/storage/sessionStore'
+import { TemplateService } from '../../core/node/templates/templateService'
+import { newSessionUpdate } from '../../core/common/newSession'
+import { Language, LANGUAGES } from '../../shared/i18n/languages'
 import { UsageError, flagString, parseArgs } from '../args'
 import { w } from '../words'
 
@@ -15,8 +18,9 @@ const HELP = (): string => `${w('cli.sessions.help.title')}
 ${w('cli.sessions.help.usage')}
   copro sessions list [--json] [--all]
       ${w('cli.sessions.help.list')}
-  copro sessions create --title T [--template ID] [--json]
+  copro sessions create --title T [--template ID] [--language ${LANGUAGES.map((l) => l.code).join('|')}] [--json]
       ${w('cli.sessions.help.create')}
+      ${w('cli.sessions.help.language')}
   copro sessions export <id> <file.copro>
       ${w('cli.sessions.help.export')}
   copro sessions import <file.copro> [--json]
@@ -26,6 +30,15 @@ ${w('cli.sessions.help.usage')}
 
 ${w('cli.sessions.help.locked')}
 ${w('cli.sessions.help.exit')}`
+
+/** `--language`: one of the languages the app speaks (a clear error naming them otherwise). */
+function sessionLanguage(value: string | undefined): Language | undefined {
+  if (value === undefined) return undefined
+  const p = Language.safeParse(value.trim().toLowerCase())
+  if (p.success) return p.data
+  const languages = LANGUAGES.map((l) => `${l.code} (${l.name})`).join(', ')
+  throw new UsageError(w('cli.unknownLanguage', { language: value, languages }))
+}
 
 export interface SessionsCommandIo {
   out(s: string): void
@@ -63,7 +76,10 @@ async function withStore<T>(
 export async function runSessionsCommand(args: string[], io: SessionsCommandIo): Promise<number> {
   const [sub, ...rest] = args
   try {
-    const p = parseArgs(rest, { values: ['data-dir', 'title', 'template'], booleans: ['json', 'all'] })
+    const p = parseArgs(rest, {
+      values: ['data-dir', 'title', 'template', 'language'],
+      booleans: ['json', 'all'],
+    })
     const dataDir = flagString(p, 'data-dir') ?? io.dataDir
     const json = p.flags.has('json')
     const want = (n: number, what: string) => {
@@ -86,9 +102,25 @@ export async function runSessionsCommand(args: string[], io: SessionsCommandIo):
         want(0, w('cli.sessions.noPositionalTitle'))
         const title = flagString(p, 'title')
         if (!title) throw new UsageError(w('cli.sessions.needsTitle'))
-        const created = await withStore(dataDir, io, (store) =>
-          store.create({ title, templateId: flagString(p, 'template') ?? null }),
-        )
+        const language = sessionLanguage(flagString(p, 'language'))
+        const templateId = flagString(p, 'template') ?? null
+        // the shipped templates and this data folder's own, as the app offers them
+        const template = templateId ? await TemplateService.create({ dataDir }).get(templateId) : null
+        if (templateId && !template) throw new UsageError(w('cli.sessions.noTemplate', { id: templateId }))
+        const created = await withStore(dataDir, io, async (store) => {
+          const s = await store.create({ title, templateId })
+          // the same first update as the app's (newSessionUpdate): meta, the template in the language
+          store.append(
+            s.id,
+            newSessionUpdate(
+              { sessionId: s.id, title: s.title, templateId: s.templateId, createdAt: s.createdAt },
+              template,
+              language,
+            ),
+          )
+          await store.flush(s.id)
+          return s
+        })
         io.out(
           json
             ? JSON.stringify(created, null, 2)

@@ -6,6 +6,9 @@ import type { SessionMeta } from './session/read'
 import { writeMeta, writeStructure } from './session/write'
 import { writeSessionLanguage } from './session/language'
 import type { Language } from '../../shared/i18n/languages'
+import { instantiateTemplate } from './templates/instantiate'
+import { localizeTemplate } from './templates/localize'
+import type { Template } from './templates/schema'
 
 /**
  * The first update of a new session's document: meta, and the template's structure and agenda when
@@ -27,4 +30,21 @@ export function initialSessionUpdate(
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update
+}
+
+/**
+ * The first update of a session made by the app or the command line (one path for both): its meta,
+ * and when given, the template instantiated in the session's language (localizeTemplate: its texts in
+ * that language where it has them) and the language itself (WORKSHOP_KEYS.language).
+ */
+export function newSessionUpdate(
+  meta: SessionMeta,
+  template: Template | null,
+  language?: Language,
+): Uint8Array {
+  return initialSessionUpdate(
+    meta,
+    template ? instantiateTemplate(language ? localizeTemplate(template, language) : template) : undefined,
+    language,
+  )
 }

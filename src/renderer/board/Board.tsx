@@ -18,6 +18,7 @@ import {
 } from './boardApi'
 import { LinkArrowShapeUtil } from './links/LinkArrowShapeUtil'
 import { attachCanvasTheme } from './canvas/canvasTheme'
+import { attachCanvasLanguage } from './canvas/canvasLanguage'
 import { attachCanvasCuration, boardOptions, boardUiOverrides } from './canvas/curation'
 import { BoardCanvasCtx, type BoardCanvasContext } from './canvas/boardCanvasContext'
 import { attributeCard } from '../../core/common/structure/attribution'
@@ -144,6 +145,7 @@ export function Board(props: BoardProps) {
         },
       })
       const stopTheme = attachCanvasTheme(editor)
+      const stopLanguage = attachCanvasLanguage(editor)
       const stopCuration = attachCanvasCuration(editor, {
         composeAt: (p) => api.openComposer(undefined, { cell: cellAt(conn.doc, p) }),
         composeText: (text, p) =>
@@ -153,6 +155,7 @@ export function Board(props: BoardProps) {
         stopArranging()
         stopCuration()
         stopTheme()
+        stopLanguage()
         stopDetail()
         stopHydrating()
         detachA11y()

@@ -1,5 +1,6 @@
 import { PHOTO_MAX_SIDE, assetIdOfSrc, type CardPhoto } from '../../core/common/photos/photo'
 import { AssetRequestError, assetUrl, storeAsset } from './assetEndpoint'
+import { uiT } from './i18n/uiT'
 
 /**
  * Photos from this device (issue 17 item 6): shrink a big photo before it leaves the device, and upload
@@ -13,12 +14,19 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 /** Photos at most this big and PHOTO_MAX_SIDE wide and high are sent as they are. */
 const KEEP_BYTES = 1_500_000
 
+/** The errors this module throws, in this person's interface language (the phone's words). */
 export const PHOTO_COPY = {
-  tooBig: 'This photo is too large: the limit is 10 MB.',
-  notImage: 'Only photos and pictures (PNG, JPEG, WebP or GIF) can be added.',
-  offline: 'Photos need a connection. Your photo was not sent; try again when you are connected.',
-  failed: (why: string) => `The photo could not be added: ${why}`,
-} as const
+  get tooBig() {
+    return uiT('phone.photo.tooBig')
+  },
+  get notImage() {
+    return uiT('phone.photo.notImage')
+  },
+  get offline() {
+    return uiT('phone.photo.offline')
+  },
+  failed: (why: string) => uiT('phone.photo.failed', { why }),
+}
 
 export interface ReadyPhoto {
   readonly blob: Blob

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CoproRole, SessionRole } from '../../shared/model/roles'
 import { NAME_MAX } from '../../shared/model/participant'
+import { uiT } from '../device/i18n/uiT'
 
 /** Who is using this window; remembered on this device only. */
 export const LocalIdentity = z.object({
@@ -23,7 +24,8 @@ export function loadIdentity(): LocalIdentity {
   }
   const fresh: LocalIdentity = {
     id: randomId(),
-    name: 'Facilitator',
+    // a first name to start with, in this person's language (they change it in Settings)
+    name: uiT('roles.facilitator.label'),
     anonymous: false,
     coproRole: 'facilitator',
     sessionRole: 'facilitator',

@@ -2,7 +2,21 @@ import { useRef, useSyncExternalStore } from 'react'
 import { BoardSessionContext } from '../session/useBoardSession'
 import { useServices } from './context'
 import { useWorkbench, type EditorTab } from './store'
-import { useT } from '../device/i18n'
+import { useT, type TFunction } from '../device/i18n'
+
+/**
+ * A tab's name in the reader's language now: the app's own tabs (welcome, notices, a session's outline)
+ * are named when shown, so a change of language renames them; a session's tab is its title.
+ */
+function tabTitle(tab: EditorTab, tabs: readonly EditorTab[], t: TFunction): string {
+  if (tab.kind === 'welcome') return t('workbench.welcome.tab')
+  if (tab.kind === 'notices') return t('notices.title')
+  if (tab.kind === 'outline') {
+    const session = tabs.find((x) => x.kind === 'session' && x.sessionId === tab.sessionId)
+    if (session) return t('outline.title', { title: session.title })
+  }
+  return tab.title
+}
 
 /** Editor tabs (ARIA tabs pattern); each tab's kind is rendered by the editor a feature contributed. */
 export function EditorArea() {
@@ -30,7 +44,7 @@ export function EditorArea() {
             aria-selected={tab.id === activeId}
             aria-controls={`tabpanel-${tab.id}`}
             aria-keyshortcuts="Delete"
-            title={t('workbench.editor.tabTitle', { title: tab.title })}
+            title={t('workbench.editor.tabTitle', { title: tabTitle(tab, tabs, t) })}
             tabIndex={tab.id === activeId ? 0 : -1}
             className={`tab${tab.id === activeId ? ' active' : ''}`}
             onClick={() => store.set({ activeTabId: tab.id })}
@@ -43,7 +57,7 @@ export function EditorArea() {
               e.preventDefault()
             }}
           >
-            <span className="tab-label">{tab.title}</span>
+            <span className="tab-label">{tabTitle(tab, tabs, t)}</span>
             <span
               className="tab-close"
               aria-hidden="true"

@@ -1,6 +1,7 @@
 import { useServices } from './context'
 import { useWorkbench } from './store'
 import { useT } from '../device/i18n'
+import { uiDateLocale } from '../device/i18n/uiT'
 
 /** The bottom panel: a log of what happened (notices, warnings, errors). Toggle with Mod+J. */
 export function Panel() {
@@ -26,7 +27,9 @@ export function Panel() {
         {notices.length === 0 && <li className="muted">{t('workbench.panel.empty')}</li>}
         {notices.map((n) => (
           <li key={n.id} className={`notice notice-${n.level}`}>
-            <time dateTime={new Date(n.at).toISOString()}>{new Date(n.at).toLocaleTimeString()}</time>{' '}
+            <time dateTime={new Date(n.at).toISOString()}>
+              {new Date(n.at).toLocaleTimeString(uiDateLocale())}
+            </time>{' '}
             {n.text}
           </li>
         ))}

@@ -19,6 +19,7 @@ import { preloadBoard } from '../board/loadBoard'
 import { applyTheme, resolveTheme, watchSystemTheme } from './theme'
 import { useT } from '../device/i18n'
 import { uiT } from '../device/i18n/uiT'
+import { languageChoice } from '../device/i18n/languageChoice'
 import { workbenchCommands } from './workbenchCommands'
 
 /**
@@ -127,9 +128,25 @@ export function Workbench({ host, features }: { host: AppHost; features: readonl
   }, [store, sessions])
 
   useEffect(() => {
-    const push = () => void host.call('menu.setCommands', { commands: commands.toMenu() })
+    // the menus and their commands in this person's language, again when it changes
+    const push = () =>
+      void host.call('menu.setCommands', {
+        commands: commands.toMenu(),
+        menus: {
+          file: uiT('workbench.menu.file'),
+          edit: uiT('workbench.menu.edit'),
+          view: uiT('workbench.menu.view'),
+          session: uiT('workbench.menu.session'),
+          help: uiT('workbench.menu.help'),
+        },
+      })
     push()
-    return commands.subscribe(push)
+    const offLanguage = languageChoice.subscribe(push)
+    const offCommands = commands.subscribe(push)
+    return () => {
+      offLanguage()
+      offCommands()
+    }
   }, [host, commands])
 
   useEffect(() => {

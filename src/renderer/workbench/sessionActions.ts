@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/i18n'
 import type { WorkbenchServices } from './context'
-import { uiT } from '../device/i18n/uiT'
+import { uiDateLocale, uiT } from '../device/i18n/uiT'
 
 /** Creates a session and opens it in a tab. Returns the new id, or null on failure (already reported). */
 export async function createAndOpenSession(
@@ -20,5 +20,6 @@ export async function createAndOpenSession(
 }
 
 export function defaultSessionTitle(now = new Date()): string {
-  return `Workshop ${now.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`
+  const date = now.toLocaleDateString(uiDateLocale(), { day: 'numeric', month: 'short', year: 'numeric' })
+  return uiT('sessions.defaultTitle', { date })
 }

@@ -58,6 +58,19 @@ export const MenuCommand = z.object({
 })
 export type MenuCommand = z.infer<typeof MenuCommand>
 
+/** The native menus' names in the person's language (English where absent). */
+export const MenuNames = z
+  .object({
+    file: z.string().min(1).max(40),
+    edit: z.string().min(1).max(40),
+    view: z.string().min(1).max(40),
+    session: z.string().min(1).max(40),
+    help: z.string().min(1).max(40),
+  })
+  .partial()
+  .strict()
+export type MenuNames = z.infer<typeof MenuNames>
+
 export const CheckpointInfo = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
@@ -290,7 +303,7 @@ export const API = {
     'Whether a session is shared, its links, and how many guests are connected.',
   ),
   'menu.setCommands': method(
-    z.object({ commands: z.array(MenuCommand).max(500) }).strict(),
+    z.object({ commands: z.array(MenuCommand).max(500), menus: MenuNames.optional() }).strict(),
     z.object({ applied: z.boolean() }),
     'The workbench tells the host its commands; the desktop app builds its native menu from them.',
   ),

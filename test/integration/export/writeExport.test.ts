@@ -169,7 +169,7 @@ describe('copro export', () => {
       [['s1'], /--out DIR is required/],
       [['s1', '--out', dir, '--format', 'json,pdf'], /Unknown format "pdf"/],
       [['s1', '--out', dir, '--format', ','], /at least one/],
-      [['s1', '--out', dir, '--bogus'], /Unknown option --bogus/],
+      [['s1', '--out', dir, '--bogus'], /Unknown option "--bogus"/],
     ]
     for (const [args, re] of cases) {
       const io = makeIo()

@@ -35,14 +35,14 @@ describe('copro sessions', () => {
       '--title',
       'Youth panel',
       '--template',
-      'empathy-map',
+      'idea-sorter',
       '--json',
       '--data-dir',
       data,
     )
     expect(c.code).toBe(0)
     const created = SessionSummary.parse(JSON.parse(c.out))
-    expect(created).toMatchObject({ title: 'Youth panel', templateId: 'empathy-map' })
+    expect(created).toMatchObject({ title: 'Youth panel', templateId: 'idea-sorter' })
     const l = await run('list', '--json', '--data-dir', data)
     expect(l.code).toBe(0)
     expect(JSON.parse(l.out).map((s: { id: string }) => s.id)).toEqual([created.id])

@@ -40,10 +40,13 @@ describe('message catalogues', () => {
 
   it('Arabic (partial) covers every key of the guest’s join and phone screens', () => {
     const guestAreas =
-      /^(app|common|consent|language|guest|guestBoard|join|joinCode|phone|composer|conn|close|kinds|roles)\./
+      /^(app|cards|common|consent|language|guest|guestBoard|join|joinCode|phone|composer|conn|close|kinds|roles)\./
     const ar = ownCatalogue('ar')
     const missing = sourceKeys.filter((k) => guestAreas.test(k) && ar[k] === undefined)
     expect(missing).toEqual([])
+    // a guest on the full canvas: its cards, toolbar and composer
+    const canvas = /^board\.(card|composer|loading|tool|toolbar)\./
+    expect(sourceKeys.filter((k) => canvas.test(k) && ar[k] === undefined)).toEqual([])
   })
 
   it('the guest screens count in Welsh with mutations and in Arabic with its own forms', () => {

@@ -233,6 +233,17 @@ describe('native menu and PDF printing', () => {
     menus[1]!.submenu![0]!.click()
     expect(eventsSent(mainWin.webContents, 'command.run')).toEqual([{ id: 'workbench.palette' }])
   })
+  it('names the native menus in the language the workbench gives', async () => {
+    const menus = { file: 'Ffeil', view: 'Golwg', help: 'Help' }
+    expect(await invoke('menu.setCommands', { commands, menus })).toEqual({
+      ok: true,
+      value: { applied: true },
+    })
+    const template = Menu.buildFromTemplate.mock.calls.at(-1)![0] as { label?: string }[]
+    expect(template.filter((m) => m.label).map((m) => m.label)).toEqual(['Ffeil', 'Golwg', 'Help'])
+    const bad = await invoke('menu.setCommands', { commands, menus: { file: '' } })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } })
+  })
   it('prints a report to an A4 PDF in a hidden window with scripts off, and cleans up', async () => {
     const html = '<!doctype html><meta charset="utf-8"><title>Report</title><h1>Findings</h1>'
     const r = await invoke('export.pdf', { html })

@@ -59,4 +59,17 @@ describe('native menu spec', () => {
     expect(spec.map((m) => m.label)).toEqual(['File', 'Help'])
     expect(spec[0]!.items[0]).toEqual({ id: 'b', label: 'New', accelerator: 'CmdOrCtrl+Alt+N' })
   })
+
+  it('names the menus in the person’s language when the workbench gives their names', () => {
+    const commands = [
+      { id: 'b', title: 'Sesiwn newydd', category: 'Sesiwn', keybinding: null, menu: 'file' as const },
+      { id: 'v', title: 'Dangos yr amlinelliad', category: 'Golwg', keybinding: null, menu: 'view' as const },
+    ]
+    expect(buildMenuSpec(commands, { file: 'Ffeil', view: 'Golwg' }).map((m) => m.label)).toEqual([
+      'Ffeil',
+      'Golwg',
+    ])
+    // a name not given stays English
+    expect(buildMenuSpec(commands, { file: 'Ffeil' }).map((m) => m.label)).toEqual(['Ffeil', 'View'])
+  })
 })

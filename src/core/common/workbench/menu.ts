@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../../shared/api/contract'
+import type { MenuCommand, MenuNames } from '../../../shared/api/contract'
 import { toAccelerator } from './keybindings'
 
 /** A platform-neutral menu description; Electron's main turns it into a native Menu. */
@@ -15,10 +15,13 @@ const MENUS: { key: NonNullable<MenuCommand['menu']>; label: string }[] = [
   { key: 'help', label: 'Help' },
 ]
 
-/** Groups the workbench's commands into menus, in a stable order, skipping commands with no menu. */
-export function buildMenuSpec(commands: readonly MenuCommand[]): MenuSpec[] {
+/**
+ * Groups the workbench's commands into menus, in a stable order, skipping commands with no menu; the
+ * menus are named in the person's language when the workbench gives their names (English otherwise).
+ */
+export function buildMenuSpec(commands: readonly MenuCommand[], names: MenuNames = {}): MenuSpec[] {
   return MENUS.map(({ key, label }) => ({
-    label,
+    label: names[key] ?? label,
     items: commands
       .filter((c) => c.menu === key)
       .map((c) => ({

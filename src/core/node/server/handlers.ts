@@ -6,13 +6,13 @@ import {
   type AppInfo,
   type BoardConnection,
   type MenuCommand,
+  type MenuNames,
 } from '../../../shared/api'
 import type { SessionSummary } from '../../../shared/model/session'
 import type * as Y from 'yjs'
-import { instantiateTemplate, structureToTemplate } from '../../common/templates'
-import { localizeTemplate } from '../../common/templates/localize'
+import { structureToTemplate } from '../../common/templates'
 import { safeFileName } from '../../common/text/sanitize'
-import { initialSessionUpdate } from '../../common/newSession'
+import { newSessionUpdate } from '../../common/newSession'
 import { startFreshRun } from '../../common/freshRun'
 import { readAgenda } from '../../common/facilitation/state'
 import { readStructure } from '../../common/session/read'
@@ -31,7 +31,7 @@ import { officeHandlers } from './officeHandlers'
  */
 export interface HostCapabilities {
   /** Builds the native application menu from the workbench's commands. */
-  setMenu?(commands: readonly MenuCommand[]): void
+  setMenu?(commands: readonly MenuCommand[], menus?: MenuNames): void
   /** Prints an HTML report to A4 PDF bytes; throws if printing fails. */
   printPdf?(html: string): Promise<Uint8Array>
 }
@@ -102,11 +102,9 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
       const s = await backend.create({ title: a.title, templateId: a.templateId ?? null })
       backend.append(
         s.id,
-        initialSessionUpdate(
+        newSessionUpdate(
           { sessionId: s.id, title: s.title, templateId: s.templateId, createdAt: s.createdAt },
-          template
-            ? instantiateTemplate(a.language ? localizeTemplate(template, a.language) : template)
-            : undefined,
+          template,
           a.language,
         ),
       )
@@ -216,7 +214,7 @@ export function createApiHandlers(deps: HandlerDeps): Handlers {
     'menu.setCommands': (a, ctx) => {
       const setMenu = ctx.transport === 'ipc' ? deps.host?.setMenu : undefined
       if (!setMenu) return { applied: false }
-      setMenu(a.commands)
+      setMenu(a.commands, a.menus)
       return { applied: true }
     },
     // Only the desktop app can print to PDF (Electron's printToPDF, through HostCapabilities); the

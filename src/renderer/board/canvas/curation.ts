@@ -1,15 +1,22 @@
-import type {
-  Editor,
-  TLArrowBinding,
-  TLEventInfo,
-  TLShape,
-  TLShapeId,
-  TLUiOverrides,
-  TldrawOptions,
+import {
+  LANGUAGES as TLDRAW_LANGUAGES,
+  type Editor,
+  type TLArrowBinding,
+  type TLEventInfo,
+  type TLShape,
+  type TLShapeId,
+  type TLUiOverrides,
+  type TldrawOptions,
 } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
-import { translator, type UiLocale } from '../../../shared/i18n'
-import { currentUiLocale } from '../../device/i18n/uiT'
+import {
+  LANGUAGES,
+  PSEUDO_LOCALE,
+  SOURCE_CATALOGUE,
+  translator,
+  type MessageKey,
+  type UiLocale,
+} from '../../../shared/i18n'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
 import { linkEnds, settleArrow } from '../links/linkOps'
 
@@ -56,10 +63,27 @@ const REMOVED_ACTIONS = [
   'print',
 ]
 
-/** Our words for tldraw's announcements and tooltips where its defaults name internal keys ("tool.card"). */
-const tldrawLabels = (locale: UiLocale) => {
+/** Catalogue keys `tldraw.<tldraw's key>`: tldraw's own labels, for the languages tldraw does not know. */
+const TLDRAW_KEY_PREFIX = 'tldraw.'
+const TLDRAW_ARGUMENTS = { num: '{num}', total: '{total}' }
+const TLDRAW_OWN_KEYS = Object.keys(SOURCE_CATALOGUE).filter((k) =>
+  k.startsWith(TLDRAW_KEY_PREFIX),
+) as MessageKey[]
+
+/**
+ * Our words for tldraw's labels in one locale: the tools, where its defaults name internal keys
+ * ("tool.card"); and, for a locale tldraw 3.15.6 has no catalogue for (Welsh, the pseudo-locale), its own
+ * labels that our curated canvas shows (zoom and help menus, context menu, shortcuts dialog, toasts) —
+ * a language tldraw knows (Arabic) keeps tldraw's translation of those.
+ */
+const tldrawLabels = (locale: UiLocale): Record<string, string> => {
   const { t } = translator(locale)
+  const own = TLDRAW_LANGUAGES.some((l) => l.locale === locale)
+    ? []
+    : // tldraw fills in `{num}` and `{total}` itself: they stay as they are
+      TLDRAW_OWN_KEYS.map((k) => [k.slice(TLDRAW_KEY_PREFIX.length), t(k, TLDRAW_ARGUMENTS)])
   return {
+    ...Object.fromEntries(own),
     'tool.card': t('board.tldraw.card'),
     'tool.arrow': t('board.tldraw.arrow'),
     'tool.select': t('board.tldraw.select'),
@@ -68,11 +92,12 @@ const tldrawLabels = (locale: UiLocale) => {
 }
 
 /**
- * tldraw 3.15.6 has no Welsh (its LANGUAGES list has no `cy`; an unknown locale falls back to English
- * before overrides apply), so a Welsh reader's tldraw runs as `en`: its `en` labels are ours in the
- * reader's language (read when the board module loads), and `cy` is given for a tldraw that knows Welsh.
+ * Our labels in every locale the app speaks, keyed by the locale tldraw is given (canvasLanguage.ts sets
+ * it to the interface language, live). tldraw lays them over its own catalogue for that locale, or over
+ * its English for a locale it does not know.
  */
-const TRANSLATIONS = { en: tldrawLabels(currentUiLocale()), cy: tldrawLabels('cy'), ar: tldrawLabels('ar') }
+const UI_LOCALES: readonly UiLocale[] = [...LANGUAGES.map((l) => l.code), PSEUDO_LOCALE]
+const TRANSLATIONS = Object.fromEntries(UI_LOCALES.map((locale) => [locale, tldrawLabels(locale)]))
 
 export const boardUiOverrides: TLUiOverrides = {
   tools(_editor, tools) {

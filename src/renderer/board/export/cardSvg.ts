@@ -3,6 +3,7 @@ import { type CardProps } from '../../../core/common/cards/card'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { escapeXml, wrap } from './structureSvg'
 import { kindIconSvg } from '../../device/icons/kindIconPaths'
+import { uiT } from '../../device/i18n/uiT'
 
 /** A card to draw: its props, and its page transform as an SVG matrix (a b c d e f). */
 export interface CardToDraw {
@@ -41,9 +42,9 @@ function cardSvg({ id, props, matrix, author }: CardToDraw): string {
     // Nested <svg> clips everything to the card, as the canvas does.
     `<svg width="${num(w)}" height="${num(h)}" overflow="hidden">`,
     kindIconSvg(props.kind, 8, 8, 14, '#1a1a1a'),
-    `<text x="26" y="19" font-size="12" font-weight="600" fill="#1a1a1a">${escapeXml(kind.label)}</text>`,
+    `<text x="26" y="19" font-size="12" font-weight="600" fill="#1a1a1a">${escapeXml(uiT(`kinds.${props.kind}.label`))}</text>`,
   ]
-  const chipText = role.short
+  const chipText = uiT(`roles.${props.authorRole}.short`)
   const chipW = Math.min(w * 0.55, chipText.length * 6.2 + 12)
   parts.push(
     `<rect x="${num(w - 8 - chipW)}" y="7" width="${num(chipW)}" height="16" rx="8" ry="8" fill="${role.colour}"/>`,
@@ -51,7 +52,11 @@ function cardSvg({ id, props, matrix, author }: CardToDraw): string {
   )
   const foot: string[] = []
   if (author) foot.push(author)
-  if (props.kind === 'action') foot.push(`Owner: ${props.owner || '—'}`, `Due: ${props.due || '—'}`)
+  if (props.kind === 'action')
+    foot.push(
+      uiT('board.card.owner', { owner: props.owner || '—' }),
+      uiT('board.card.due', { due: props.due || '—' }),
+    )
   const footLines = packLines(foot, w - 16, 11).slice(0, 3)
   const textBottom = h - 6 - footLines.length * 14
   let y = 26 + TEXT_SIZE

@@ -7,6 +7,7 @@ import { shouldSyncRecord } from '../../../core/common/facilitation/privateCards
 import { cardsSvgGroup, type CardToDraw } from './cardSvg'
 import { frameRect, type ExportFrame } from './frames'
 import { structureSvgGroup } from './structureSvg'
+import { uiT } from '../../device/i18n/uiT'
 
 export type ImageFormat = 'png' | 'svg'
 
@@ -41,7 +42,7 @@ export async function exportBoardImage(
 ): Promise<Blob> {
   const frame = opts.frame ?? null
   const rect = frame ? frameRect(structure, frame) : null
-  if (frame && !rect) throw new Error('That part of the board no longer exists.')
+  if (frame && !rect) throw new Error(uiT('export.picture.frameGone'))
 
   const others: TLShapeId[] = []
   const cards: CardToDraw[] = []
@@ -59,7 +60,7 @@ export async function exportBoardImage(
     } else others.push(s.id)
     if (!rect) area = area ? union(area, b) : { x: b.x, y: b.y, w: b.w, h: b.h }
   }
-  if (!area) throw new Error('The board is empty: there is nothing to picture yet.')
+  if (!area) throw new Error(uiT('export.picture.empty'))
 
   const padding = rect ? 16 : 32
   // tldraw draws the non-card shapes; with none, it would export the whole page, so build the frame.
@@ -72,7 +73,7 @@ export async function exportBoardImage(
         scale: 1,
       })
     : emptySvg(area, padding)
-  if (!result) throw new Error('Could not draw the board.')
+  if (!result) throw new Error(uiT('export.picture.drawFailed'))
   const { svg, width, height } = result
   const defs = svg.querySelector(':scope > defs')
   const firstShape = defs ? defs.nextSibling : svg.firstChild
@@ -91,7 +92,7 @@ export async function exportBoardImage(
     height,
     pixelRatio: opts.pixelRatio ?? 2,
   })
-  if (!png) throw new Error('Could not turn the picture into a PNG.')
+  if (!png) throw new Error(uiT('export.picture.pngFailed'))
   return png
 }
 

@@ -12,6 +12,8 @@ import { CardPhotoImage, photoCaptionHeight } from './CardPhotoImage'
 import './card.css'
 import { KindIcon } from '../../device/icons/KindIcon'
 import { kindLabel, roleLabel, roleShort, useT } from '../../device/i18n'
+import { uiT } from '../../device/i18n/uiT'
+import { cardTalk } from './cardTalk'
 
 export { cardAuthorLabel, describeCard }
 
@@ -36,7 +38,7 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
   }
 
   override getAriaDescriptor(shape: CardShape): string {
-    return describeCard(shape.props)
+    return describeCard(shape.props, uiT, cardTalk(this.editor, shape.id))
   }
 
   override component(shape: CardShape) {

@@ -2,6 +2,7 @@ import type { Editor, TLAsset, TLAssetContext, TLAssetStore } from 'tldraw'
 import { assetIdOfSrc, PHOTO_ASSET_ID, type CardPhoto } from '../../../core/common/photos/photo'
 import { assetUrl, storeAsset, type AssetEndpoint } from '../../device/assetEndpoint'
 import { preparePhoto } from '../../device/photos'
+import { uiT } from '../../device/i18n/uiT'
 
 /** What the server accepts (src/core/node/storage/sessionAssets.ts): the board offers only these. */
 export const BOARD_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
@@ -33,12 +34,12 @@ export function boardAssetStore(opts: { syncUrl: string; sessionId: string; toke
   const ep = boardAssetEndpoint(opts)
   return {
     async upload(_asset, file, abortSignal) {
-      if (file.size > MAX_BOARD_IMAGE_BYTES) throw new Error('This image is too large: the limit is 10 MB.')
+      if (file.size > MAX_BOARD_IMAGE_BYTES) throw new Error(uiT('board.image.tooLarge'))
       try {
         return { src: await storeAsset(ep, file, abortSignal) }
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err)
-        throw new Error(`The image could not be added: ${why}`, { cause: err })
+        throw new Error(uiT('board.image.failed', { why }), { cause: err })
       }
     },
     resolve(asset) {
@@ -82,6 +83,6 @@ export async function uploadBoardPhoto(editor: Editor, file: Blob): Promise<Card
   const asset = { props: { src: null } } as unknown as TLAsset
   const stored = await editor.store.props.assets.upload(asset, new File([ready.blob], 'photo'))
   const assetId = assetIdOfSrc(stored.src)
-  if (!assetId) throw new Error('The photo could not be stored with the session.')
+  if (!assetId) throw new Error(uiT('board.photo.notStored'))
   return { assetId, w: ready.w, h: ready.h }
 }

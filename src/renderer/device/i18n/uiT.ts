@@ -1,4 +1,4 @@
-import { translator, UiLocale, type MessageKey, type MessageValues } from '../../../shared/i18n'
+import { htmlLangOf, translator, UiLocale, type MessageKey, type MessageValues } from '../../../shared/i18n'
 import { languageChoice, resolveLocale } from './languageChoice'
 
 /**
@@ -17,4 +17,9 @@ export function currentUiLocale(): UiLocale {
 /** `t(key, values)` in this person's interface language, for code outside React. */
 export function uiT(key: MessageKey, values?: MessageValues): string {
   return translator(currentUiLocale()).t(key, values)
+}
+
+/** The BCP 47 tag for dates and numbers in this person's interface language (`toLocaleDateString(uiDateLocale())`). */
+export function uiDateLocale(): string {
+  return htmlLangOf(currentUiLocale())
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useValue } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import type { CanvasLayerProps } from '../../board/canvasLayer'
@@ -7,6 +8,7 @@ import { useServices } from '../../workbench/context'
 import { useT } from '../../device/i18n'
 import { commentsCopy } from './copy'
 import { CommentIcon, MeTooIcon } from './icons'
+import { provideCardTalk } from '../../board/shapes/cardTalk'
 
 /**
  * On the canvas, a small badge at the bottom of each card in view that has comments or "me too"s
@@ -18,6 +20,8 @@ export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
   const state = useComments(doc)
   const session = useBoardSession()
   const { store } = useServices()
+  // a card's screen-reader description says how many comments it has (describeCard)
+  useEffect(() => provideCardTalk(editor, 'comments', (id) => state.commentCount.get(id)), [editor, state])
   const badges = useValue(
     'comment badges',
     () => {

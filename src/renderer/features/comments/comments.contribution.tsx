@@ -12,7 +12,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'comments',
-      title: commentsCopy(uiT).title,
+      get title() {
+        return commentsCopy(uiT).title
+      },
       keybinding: 'Mod+Alt+K',
       order: 46,
       icon: <path d="M4 5h16v11H9l-5 4z" {...ICON_STROKE} />,
@@ -23,8 +25,12 @@ export const contribution: Contribution = {
   commands: ({ store, sessions }) => [
     {
       id: 'comments.selectedCard',
-      title: uiT('comments.cmd.selectedCard'),
-      category: 'Board',
+      get title() {
+        return uiT('comments.cmd.selectedCard')
+      },
+      get category() {
+        return uiT('board.category')
+      },
       keybinding: 'Mod+Alt+M',
       run: () => {
         const session = sessions.getActive()

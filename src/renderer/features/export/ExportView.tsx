@@ -18,6 +18,7 @@ import { fetchReportImages } from './reportImages'
 import { printHtml } from './printReport'
 import { ReportPreview } from './ReportPreview'
 import './exportView.css'
+import { uiT } from '../../device/i18n/uiT'
 
 const frameKey = (f: ExportFrame | null) => (f ? `${f.type}:${f.id}` : '')
 
@@ -109,11 +110,24 @@ export function ExportView() {
   useEffect(() => {
     if (!sessionId) return
     return commands.register(
-      { id: 'export.save', title: 'Save the chosen exports', category: 'Export', run: () => void save() },
+      {
+        id: 'export.save',
+        get title() {
+          return uiT('export.cmd.save')
+        },
+        get category() {
+          return uiT('export.category')
+        },
+        run: () => void save(),
+      },
       {
         id: 'export.preview',
-        title: 'Preview the report',
-        category: 'Export',
+        get title() {
+          return uiT('export.cmd.preview')
+        },
+        get category() {
+          return uiT('export.category')
+        },
         run: () => void openPreview(),
       },
     )

@@ -2,6 +2,7 @@ import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { ExportView } from './ExportView'
 import { ReportSettingsSection } from './ReportSettingsForm'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Export: reports, data files and pictures of the open board. */
 export const contribution: Contribution = {
@@ -10,7 +11,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'export',
-      title: 'Export',
+      get title() {
+        return uiT('workbench.view.export')
+      },
       keybinding: 'Mod+Shift+X',
       order: 50,
       icon: (
@@ -28,8 +31,12 @@ export const contribution: Contribution = {
   commands: ({ store }) => [
     {
       id: 'export.show',
-      title: 'Export…',
-      category: 'Session',
+      get title() {
+        return uiT('export.cmd.show')
+      },
+      get category() {
+        return uiT('sessions.category')
+      },
       menu: 'file',
       run: () => store.showView('export'),
     },

@@ -1,3 +1,4 @@
+import { uiT } from '../../device/i18n/uiT'
 /**
  * The browser's way to a PDF: the report goes into a hidden iframe and the print dialog opens on it,
  * where the person chooses "Save as PDF". The frame is same-origin so that this page may call its
@@ -26,7 +27,7 @@ export function printHtml(html: string, title: string): Promise<void> {
       'load',
       () => {
         const w = frame.contentWindow
-        if (!w) return reject(new Error('Could not open the report for printing.'))
+        if (!w) return reject(new Error(uiT('export.printFailed')))
         try {
           // The file name the browser suggests in "Save as PDF" comes from the document title.
           w.document.title = title

@@ -62,7 +62,7 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
       <h2 id="facil-agenda-h">{t('facilitation.agenda.title')}</h2>
       {cur ? (
         <p>
-          {t('facilitation.agenda.now')} <strong>{cur.title}</strong>{' '}
+          {t('facilitation.agenda.now')} <strong dir="auto">{cur.title}</strong>{' '}
           <span className="facil-time" data-testid="facil-view-remaining">
             {formatRemaining(remaining)}
           </span>{' '}
@@ -139,7 +139,7 @@ export function AgendaSection({ doc, facilitator, relayNow, controls, privateCou
         {agenda.activities.map((a, i) => (
           <li key={a.id} aria-current={i === agenda.currentIndex ? 'step' : undefined}>
             <span className={i === agenda.currentIndex ? 'facil-current' : undefined}>
-              {a.title}{' '}
+              <bdi>{a.title}</bdi>{' '}
               <span className="muted">
                 ({t('facilitation.agenda.minutes', { count: minutes(a.durationMs) })}
                 {a.private ? t('facilitation.agenda.private') : ''}

@@ -44,7 +44,7 @@ export function BalanceTable({ vb }: { vb: ExportVoiceBalance }) {
             const cards = a.byRole.filter((r) => r.cards > 0)
             return (
               <li key={a.id}>
-                <strong>{a.label}</strong>:{' '}
+                <strong dir="auto">{a.label}</strong>:{' '}
                 {cards.map((r) => `${roleShort(t, r.coproRole)} ${r.cards}`).join(', ') ||
                   t('facilitation.balance.noCards')}
                 {a.notYetHeard.length > 0 && (

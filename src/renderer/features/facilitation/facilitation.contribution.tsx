@@ -2,6 +2,7 @@ import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { FacilitationLayer } from './canvas/FacilitationLayer'
 import { FacilitationView } from './FacilitationView'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Facilitation: the agenda, timer, voting and attention tools, and what they draw over the canvas. */
 export const contribution: Contribution = {
@@ -9,7 +10,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'facilitation',
-      title: 'Facilitation',
+      get title() {
+        return uiT('workbench.view.facilitation')
+      },
       keybinding: 'Mod+Shift+F',
       order: 40,
       icon: (

@@ -4,7 +4,8 @@ import type { ModerationClient } from '../../session/moderation'
 import { useModeration } from '../../session/moderation'
 import { useBoardSession } from '../../session/useBoardSession'
 import { useServices } from '../../workbench/context'
-import { COPY } from './copy'
+import { moderationWords } from './copy'
+import { useT } from '../../device/i18n'
 
 /**
  * The Facilitation view's Moderation section (ADR 0047): hold guests' cards for approval, the word list,
@@ -15,6 +16,7 @@ export function ModerationSection() {
   const board = session?.board ?? null
   const view = useModeration(session?.moderation)
   const { commands } = useServices()
+  const COPY = moderationWords(useT())
   if (!session || !board || !view.inbox) return null
   const role = board.identity.sessionRole
   if (role !== 'facilitator' && role !== 'co-facilitator') return null
@@ -48,6 +50,7 @@ export function ModerationSection() {
 
 function SettingsForm(props: { client: ModerationClient; hold: boolean; words: readonly string[] }) {
   const { store } = useServices()
+  const COPY = moderationWords(useT())
   const [hold, setHold] = useState(props.hold)
   const [words, setWords] = useState(props.words.join('\n'))
   return (

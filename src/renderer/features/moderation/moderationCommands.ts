@@ -1,6 +1,7 @@
 import type { Command } from '../../workbench/commands'
 import type { WorkbenchServices } from '../../workbench/context'
-import { COPY } from './copy'
+import { moderationWords } from './copy'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Palette commands (listed with their keys in the palette, the app's keyboard help). */
 export function moderationCommands(services: WorkbenchServices): Command[] {
@@ -8,15 +9,24 @@ export function moderationCommands(services: WorkbenchServices): Command[] {
   return [
     {
       id: 'moderation.review',
-      title: 'Review cards waiting for approval',
-      category: 'Moderation',
+      get title() {
+        return uiT('moderation.cmd.review')
+      },
+      get category() {
+        return uiT('moderation.category')
+      },
       run: () => void commands.execute('outline.show'),
     },
     {
       id: 'moderation.approveAll',
-      title: 'Approve every card waiting for approval',
-      category: 'Moderation',
+      get title() {
+        return uiT('moderation.cmd.approveAll')
+      },
+      get category() {
+        return uiT('moderation.category')
+      },
       run: () => {
+        const COPY = moderationWords(uiT)
         const client = sessions.getActive()?.moderation
         const held = client?.get().inbox?.held ?? []
         if (!client || held.length === 0) return store.announce(COPY.noneWaiting)

@@ -54,7 +54,7 @@ export interface CardItemProps {
   actions: CardActions
 }
 
-const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text || 'empty card')
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
 
 const sameCard = (a: OutlineCard, b: OutlineCard) =>
   a === b ||
@@ -90,7 +90,10 @@ function CardItem(p: CardItemProps) {
   const { card, actions } = p
   const t = useT()
   const setMode = (m: CardMode) => actions.mode(card.id, m)
-  const name = t('outline.card.name', { kind: kindLabel(t, card.kind), text: short(card.text) })
+  const name = t('outline.card.name', {
+    kind: kindLabel(t, card.kind),
+    text: short(card.text) || t('outline.card.emptyName'),
+  })
   return (
     <li className="outline-card" data-card-id={card.id} data-kind={card.kind}>
       {card.photoId && <OutlinePhoto assetId={card.photoId} caption={card.text} />}
@@ -98,7 +101,9 @@ function CardItem(p: CardItemProps) {
         <span className="outline-kind">
           <KindIcon kind={card.kind} /> {kindLabel(t, card.kind)}:
         </span>{' '}
-        <span data-testid="outline-card-text">{card.text || <em>{t('outline.card.empty')}</em>}</span>{' '}
+        <span data-testid="outline-card-text" dir="auto">
+          {card.text || <em>{t('outline.card.empty')}</em>}
+        </span>{' '}
         <span className="outline-author">
           — {card.author} ({card.roleLabel}){card.mine ? `, ${t('outline.card.yours')}` : ''}
         </span>

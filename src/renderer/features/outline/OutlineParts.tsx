@@ -8,8 +8,14 @@ export function Heading({ h, kind }: { h: OutlineHeading; kind: string }) {
   return (
     <>
       <span className="visually-hidden">{kind}: </span>
-      <span className="outline-heading-label">{h.label}</span>
-      {h.prompt && <span className="outline-prompt">{h.prompt}</span>}
+      <span className="outline-heading-label" dir="auto">
+        {h.label}
+      </span>
+      {h.prompt && (
+        <span className="outline-prompt" dir="auto">
+          {h.prompt}
+        </span>
+      )}
     </>
   )
 }

@@ -368,7 +368,11 @@ export function Outline({
               <h3 id={`zone-${z.id}`} className="outline-subtitle">
                 {z.label}
               </h3>
-              {z.prompt && <p className="outline-prompt">{z.prompt}</p>}
+              {z.prompt && (
+                <p className="outline-prompt" dir="auto">
+                  {z.prompt}
+                </p>
+              )}
               <CellBody {...cellProps(z.cell)} />
             </section>
           ))}

@@ -1,5 +1,6 @@
 import type { TableRow } from '../../../core/common/bulk/parse'
 import type { AppHost } from '../../host/types'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Reads an .xlsx file's first sheet as rows, or says in plain words why it could not. */
 export type ReadSpreadsheet = (base64: string) => Promise<TableRow[] | string>
@@ -22,7 +23,7 @@ export function fileToBase64(file: Blob): Promise<string> {
       const url = String(reader.result)
       resolve(url.slice(url.indexOf(',') + 1))
     }
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
+    reader.onerror = () => reject(reader.error ?? new Error(uiT('outline.import.unreadable')))
     reader.readAsDataURL(file)
   })
 }

@@ -63,7 +63,7 @@ export function ParticipantsView() {
           {people.map((p) => (
             <li key={p.id} className="session-row" data-participant={p.id}>
               <span className="session-title">
-                {p.anonymous || !p.name ? t('participants.anonymous') : p.name}
+                {p.anonymous || !p.name ? t('participants.anonymous') : <bdi>{p.name}</bdi>}
                 {p.id === board.identity.id ? ` ${t('participants.you')}` : ''}
               </span>
               <span className="session-meta">

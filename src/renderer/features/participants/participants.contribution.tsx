@@ -1,6 +1,7 @@
 import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { ParticipantsView } from './ParticipantsView'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Participants: who is in the open session (the share feature adds its panels to this view). */
 export const contribution: Contribution = {
@@ -8,7 +9,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'participants',
-      title: 'Participants',
+      get title() {
+        return uiT('workbench.view.participants')
+      },
       keybinding: 'Mod+Shift+U',
       order: 30,
       icon: (

@@ -73,7 +73,9 @@ export function CheckpointsSection() {
         <ul className="checkpoint-list">
           {items.map((c) => (
             <li key={c.id}>
-              <span className="session-title">{c.name}</span>
+              <span className="session-title" dir="auto">
+                {c.name}
+              </span>
               <span className="session-meta">
                 {new Date(c.createdAt).toLocaleString(locale)} · {t(REASON[c.reason])}
               </span>

@@ -187,7 +187,9 @@ function SessionRow({
         </form>
       ) : (
         <button type="button" className="session-open" onClick={onOpen} disabled={inTrash}>
-          <span className="session-title">{session.title}</span>
+          <span className="session-title" dir="auto">
+            {session.title}
+          </span>
           <span className="session-meta">
             {t('sessions.row.meta', { cards: session.cardCount, people: session.participantCount })} ·{' '}
             {new Date(session.updatedAt).toLocaleDateString(locale)}

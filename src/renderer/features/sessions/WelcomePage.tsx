@@ -54,7 +54,7 @@ export function WelcomePage() {
                     className="link-button"
                     onClick={() => store.openSessionTab(s.id, s.title)}
                   >
-                    {s.title}
+                    <bdi>{s.title}</bdi>
                   </button>{' '}
                   <span className="muted">{new Date(s.updatedAt).toLocaleString(locale)}</span>
                 </li>

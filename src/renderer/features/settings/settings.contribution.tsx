@@ -1,6 +1,7 @@
 import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { SettingsView } from './SettingsView'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Settings: theme, licence key and who I am (the a11y feature adds its section to this view). */
 export const contribution: Contribution = {
@@ -8,7 +9,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'settings',
-      title: 'Settings',
+      get title() {
+        return uiT('workbench.view.settings')
+      },
       keybinding: 'Mod+,',
       order: 60,
       icon: (

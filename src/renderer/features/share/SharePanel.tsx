@@ -20,9 +20,11 @@ const EXPIRY_CHOICES: readonly { seconds: number | null; label: MessageKey }[] =
   { seconds: 24 * 3600, label: 'share.expiry.1d' },
 ]
 
-function describe(i: ShareInterface, t: TFunction): string {
+/** A network in words; a plain interface is a name and an address, which read left to right in every language. */
+function describe(i: ShareInterface, t: TFunction): React.ReactNode {
   if (i.internal) return t('share.network.internal', { address: i.address })
-  return `${i.name}: ${i.address}${i.family === 'IPv6' ? ' (IPv6)' : ''}`
+  const where = `${i.name}: ${i.address}${i.family === 'IPv6' ? ' (IPv6)' : ''}`
+  return <bdi dir="ltr">{where}</bdi>
 }
 
 /**

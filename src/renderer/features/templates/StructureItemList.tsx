@@ -125,8 +125,14 @@ export function ItemList({
               />
             ) : (
               <>
-                <span className="structure-item__label">{item.label}</span>
-                {item.prompt && <span className="structure-item__prompt">{item.prompt}</span>}
+                <span className="structure-item__label" dir="auto">
+                  {item.label}
+                </span>
+                {item.prompt && (
+                  <span className="structure-item__prompt" dir="auto">
+                    {item.prompt}
+                  </span>
+                )}
                 <span className="row-actions">
                   <button
                     type="button"

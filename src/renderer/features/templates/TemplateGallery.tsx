@@ -7,10 +7,11 @@ import { describeLayout, formatDuration, type GalleryEntry } from './useTemplate
 import { useLocale, useT } from '../../device/i18n'
 import { Language, LANGUAGES } from '../../../shared/i18n'
 import { localizeTemplate } from '../../../core/common/templates/localize'
+import { uiDateLocale } from '../../device/i18n/uiT'
 
 /** Session title for a session made from a template: its name and today's date. */
 export function templateSessionTitle(name: string, now = new Date()): string {
-  const date = now.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+  const date = now.toLocaleDateString(uiDateLocale(), { day: 'numeric', month: 'short', year: 'numeric' })
   return `${name} – ${date}`.slice(0, 200)
 }
 
@@ -98,13 +99,15 @@ export function TemplateGallery({ entries }: { entries: readonly GalleryEntry[] 
           return (
             <li key={tpl.id} className="template-card" data-template-id={tpl.id}>
               <TemplateThumbnail preview={e.preview} label={t('templates.gallery.layoutOf', { layout })} />
-              <h4 className="template-card__name">{tpl.name}</h4>
-              <p className="template-card__purpose" id={descId}>
+              <h4 className="template-card__name" dir="auto">
+                {tpl.name}
+              </h4>
+              <p className="template-card__purpose" id={descId} dir="auto">
                 {easyRead && tpl.purposeEasyRead ? tpl.purposeEasyRead : tpl.purpose}
               </p>
               <dl className="template-card__facts">
                 <dt>{t('templates.gallery.framework')}</dt>
-                <dd>{tpl.framework.name}</dd>
+                <dd dir="auto">{tpl.framework.name}</dd>
                 <dt>{t('templates.gallery.duration')}</dt>
                 <dd>{formatDuration(tpl.durationMinutes, t)}</dd>
                 <dt>{t('templates.gallery.layout')}</dt>

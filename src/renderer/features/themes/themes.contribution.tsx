@@ -1,6 +1,7 @@
 import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { ThemesView } from './ThemesView'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Themes: group cards under a name, by hand or from on-device suggestions (ADR 0043). */
 export const contribution: Contribution = {
@@ -8,7 +9,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'themes',
-      title: 'Themes',
+      get title() {
+        return uiT('workbench.view.themes')
+      },
       keybinding: 'Mod+Alt+G',
       order: 45,
       icon: (

@@ -2,6 +2,7 @@ import { describeActor, type Actor } from '../../../core/common/session/activity
 import type { Participant } from '../../../shared/model/participant'
 import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { roleShort, type TFunction } from '../../device/i18n'
+import { uiDateLocale } from '../../device/i18n/uiT'
 
 /**
  * Who did something, for the facilitator's screen: a participant's name only if they agreed to show it
@@ -23,7 +24,7 @@ function actorIn(by: Actor, t: TFunction): string {
 }
 
 export function timeLabel(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+  return new Date(ms).toLocaleTimeString(uiDateLocale(), { hour: '2-digit', minute: '2-digit' })
 }
 
 export function preview(text: string, max = 80, empty = '(empty card)'): string {

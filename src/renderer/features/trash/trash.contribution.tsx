@@ -2,6 +2,7 @@ import type { Contribution } from '../../workbench/contributions'
 import { ICON_STROKE } from '../../workbench/icons'
 import { ActivitySection } from './ActivitySection'
 import { TrashView } from './TrashView'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Trash: what was deleted from the open board (restorable by a facilitator) and the session activity log. */
 export const contribution: Contribution = {
@@ -9,7 +10,9 @@ export const contribution: Contribution = {
   views: [
     {
       id: 'trash',
-      title: 'Trash and activity',
+      get title() {
+        return uiT('workbench.view.trash')
+      },
       keybinding: 'Mod+Alt+D',
       order: 45,
       icon: (

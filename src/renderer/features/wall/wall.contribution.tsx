@@ -4,6 +4,7 @@ import type { WorkbenchServices } from '../../workbench/context'
 import { WallLayer } from './WallLayer'
 import { wallKey, type WallAction } from './wallState'
 import { openWallLink, openWallWindow } from './wallWindow'
+import { uiT } from '../../device/i18n/uiT'
 
 /** Sends a wall action to every window of the app, this one included (its WallLayer listens too). */
 function broadcast(sessionId: string, action: WallAction): void {
@@ -17,13 +18,17 @@ function wallCommands(services: WorkbenchServices): Command[] {
   const withSession = (fn: (sessionId: string) => void) => () => {
     const s = sessions.getActive()
     if (s?.board) fn(s.sessionId)
-    else store.announce('Open a session’s board first.')
+    else store.announce(uiT('wall.needsBoard'))
   }
   return [
     {
       id: 'wall.toggle',
-      title: 'Wall mode: show the board for the projector',
-      category: 'Wall',
+      get title() {
+        return uiT('wall.cmd.toggle')
+      },
+      get category() {
+        return uiT('wall.category')
+      },
       keybinding: 'F5',
       menu: 'view',
       run: withSession((id) => {
@@ -33,42 +38,61 @@ function wallCommands(services: WorkbenchServices): Command[] {
         const tab = store.get().tabs.find((t) => t.kind === 'session' && t.sessionId === id)
         if (tab) store.set({ activeTabId: tab.id })
         wall.apply({ type: 'enter' })
-        store.announce('Wall mode. Escape leaves it.')
+        store.announce(uiT('wall.entered'))
       }),
     },
     {
       id: 'wall.openWindow',
-      title: 'Wall mode on a second screen (a window for the projector)',
-      category: 'Wall',
+      get title() {
+        return uiT('wall.cmd.openWindow')
+      },
+      get category() {
+        return uiT('wall.category')
+      },
       keybinding: 'Shift+F5',
       menu: 'view',
       run: withSession((id) => {
-        if (!openWallWindow(id))
-          store.notify('warning', 'The browser blocked the wall window: allow pop-ups.')
+        if (!openWallWindow(id)) store.notify('warning', uiT('wall.popupBlocked'))
       }),
     },
     {
       id: 'wall.results',
-      title: 'Wall: show the voting results (R on the wall)',
-      category: 'Wall',
+      get title() {
+        return uiT('wall.cmd.results')
+      },
+      get category() {
+        return uiT('wall.category')
+      },
       run: withSession((id) => broadcast(id, { type: 'results' })),
     },
     {
       id: 'wall.board',
-      title: 'Wall: back to the board (B on the wall)',
-      category: 'Wall',
+      get title() {
+        return uiT('wall.cmd.board')
+      },
+      get category() {
+        return uiT('wall.category')
+      },
       run: withSession((id) => broadcast(id, { type: 'board' })),
     },
     {
       id: 'wall.fitStructure',
-      title: 'Wall: show the whole structure (S on the wall)',
-      category: 'Wall',
+      get title() {
+        return uiT('wall.cmd.fitStructure')
+      },
+      get category() {
+        return uiT('wall.category')
+      },
       run: withSession((id) => broadcast(id, { type: 'fit', fit: 'structure' })),
     },
     {
       id: 'wall.fitActivity',
-      title: 'Wall: show the current activity’s cells',
-      category: 'Wall',
+      get title() {
+        return uiT('wall.cmd.fitActivity')
+      },
+      get category() {
+        return uiT('wall.category')
+      },
       run: withSession((id) => broadcast(id, { type: 'fit', fit: 'activity' })),
     },
   ]

@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { useValue, type Editor } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../../core/common/cards/card'
@@ -14,6 +14,7 @@ import { COPRO_ROLES } from '../../../../shared/model/roles'
 import type { BoardIdentity } from '../../../board/Board'
 import type { LocalVotes } from '../../../session/localVotes'
 import { useDocValue } from '../../../session/useDoc'
+import { provideCardTalk } from '../../../board/shapes/cardTalk'
 import { roleShort, useT } from '../../../device/i18n'
 
 interface Props {
@@ -61,6 +62,12 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
     [editor, round, structure],
   )
   const resultsByCard = useMemo(() => new Map((results?.cards ?? []).map((c) => [c.cardId, c])), [results])
+  // while a dot vote's results are shown, a card's screen-reader description says its votes (describeCard)
+  const dotResults = results?.method === 'dots'
+  useEffect(
+    () => (dotResults ? provideCardTalk(editor, 'votes', (id) => resultsByCard.get(id)?.total) : undefined),
+    [editor, dotResults, resultsByCard],
+  )
   const canVote = openRound !== null && identity.sessionRole !== 'observer'
   const dots = openRound ? votes.dots(openRound.id, identity.id) : []
   const left = openRound ? openRound.dotsPerPerson - dots.length : 0

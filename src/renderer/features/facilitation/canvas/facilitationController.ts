@@ -6,6 +6,8 @@ import { privateActivityOf } from '../../../../core/common/facilitation/privateC
 import { setLock } from '../../../../core/common/facilitation/locks'
 import type { BoardIdentity } from '../../../board/Board'
 import type { BoardSession } from '../../../session/BoardSession'
+import { translator } from '../../../../shared/i18n'
+import { readSessionLanguage } from '../../../../core/common/session/language'
 
 const isCard = (r: TLRecord): r is TLShape => r.typeName === 'shape' && r.type === CARD_SHAPE_TYPE
 
@@ -44,7 +46,13 @@ export function useFacilitationController(
         },
         currentArea: () => {
           const b = editor.getSelectionPageBounds() ?? editor.getViewportPageBounds()
-          const label = editor.getSelectedShapeIds().length > 0 ? 'Selected cards' : 'The area in view'
+          // the spotlight's label is stored for everyone: in the session's language
+          const { t } = translator(readSessionLanguage(doc))
+          const label = t(
+            editor.getSelectedShapeIds().length > 0
+              ? 'facilitation.spotlight.selected'
+              : 'facilitation.spotlight.inView',
+          )
           return { x: b.x, y: b.y, w: Math.max(1, b.w), h: Math.max(1, b.h), label }
         },
         showCard: (id) => {
