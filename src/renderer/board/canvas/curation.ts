@@ -11,7 +11,7 @@ import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { translator, type UiLocale } from '../../../shared/i18n'
 import { currentUiLocale } from '../../device/i18n/uiT'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
-import { linkEnds, settleArrow } from '../links/linkOps'
+import { linkEnds, routeLinkArrow, settleArrow } from '../links/linkOps'
 
 /**
  * The curated canvas (ADR 0034): every shape people can make is workshop data, or it is not offered.
@@ -104,6 +104,12 @@ const IGNORED_CONTENT = ['embed', 'svg-text', 'excalidraw'] as const
 /** States in which this person is drawing an arrow or moving one of its ends. */
 const DRAWING = /^(arrow\.|select\.(pointing_handle|dragging_handle|translating))/
 
+const movedOrResized = (a: TLShape, b: TLShape): boolean =>
+  a.x !== b.x ||
+  a.y !== b.y ||
+  (a.props as { w?: number }).w !== (b.props as { w?: number }).w ||
+  (a.props as { h?: number }).h !== (b.props as { h?: number }).h
+
 const isIdle = (editor: Editor): boolean => {
   const path = editor.getPath()
   return path.endsWith('.idle') || path === 'select.editing_shape'
@@ -116,6 +122,8 @@ const isIdle = (editor: Editor): boolean => {
  */
 export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () => void {
   const pendingArrows = new Set<TLShapeId>()
+  /** Links whose cards this person moved: routed again round the cards once the move ends. */
+  const movedLinks = new Set<TLShapeId>()
   const strays = new Set<TLShapeId>()
   let scheduled = false
 
@@ -123,15 +131,18 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
     scheduled = false
     if (!isIdle(editor)) return schedule()
     const arrows = [...pendingArrows]
+    const moved = [...movedLinks].filter((id) => !pendingArrows.has(id))
     const stray = [...strays].filter((id) => editor.getShape(id))
     pendingArrows.clear()
+    movedLinks.clear()
     strays.clear()
-    if (!arrows.length && !stray.length) return
+    if (!arrows.length && !stray.length && !moved.length) return
     // kept out of undo: undoing the gesture that made a stray or a loose arrow has nothing left to undo
     editor.run(
       () => {
         if (stray.length) editor.deleteShapes(stray)
         for (const id of arrows) settleArrow(editor, id)
+        for (const id of moved) routeLinkArrow(editor, id)
       },
       { history: 'ignore' },
     )
@@ -151,9 +162,13 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
   const stopListening = editor.store.listen(
     ({ changes }) => {
       for (const r of Object.values(changes.added)) if (r.typeName === 'shape') note(r)
-      for (const [, r] of Object.values(changes.updated))
-        if (r.typeName === 'shape' && r.type === ARROW_SHAPE_TYPE) note(r)
-      if (pendingArrows.size || strays.size) schedule()
+      for (const [prev, r] of Object.values(changes.updated)) {
+        if (r.typeName !== 'shape') continue
+        if (r.type === ARROW_SHAPE_TYPE) note(r)
+        else if (r.type === CARD_SHAPE_TYPE && prev.typeName === 'shape' && movedOrResized(prev, r))
+          for (const b of editor.getBindingsToShape<TLArrowBinding>(r.id, 'arrow')) movedLinks.add(b.fromId)
+      }
+      if (pendingArrows.size || strays.size || movedLinks.size) schedule()
     },
     { source: 'user', scope: 'document' },
   )
