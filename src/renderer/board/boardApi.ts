@@ -102,6 +102,8 @@ export interface BoardApi {
   fitStructureOrContent(): void
   /** Fits page bounds into the part of the view not covered by `insets` (screen px), at once. */
   fitInto(bounds: Rect, insets: ScreenInsets): void
+  /** Notes the camera as it is now; the function returned puts it back (the wall, on leaving). */
+  holdCamera(): () => void
   /** Shift+2: fits the selection into view; false when nothing is selected. */
   zoomToSelection(): boolean
   /**
@@ -272,6 +274,13 @@ export function createBoardApi(
       if (!zoomToStructure(editor, currentStructure(doc))) editor.zoomToFit({ animation: { duration: 200 } })
     },
     fitInto: (bounds, insets) => fitInto(editor, bounds, insets),
+    holdCamera: () => {
+      const held = editor.getCamera()
+      return () => {
+        editor.updateViewportScreenBounds(editor.getContainer())
+        editor.setCamera({ x: held.x, y: held.y, z: held.z }, { force: true })
+      }
+    },
     zoomToSelection: () => {
       if (editor.getSelectedShapeIds().length === 0) return false
       editor.zoomToSelection({ animation: { duration: 200 } })
