@@ -65,6 +65,21 @@ async function joinAs(
   await expect(page.getByTestId('phone-screen')).toBeVisible()
 }
 
+/** Shift+1 on the board: the structure fitted; waits until the camera has landed (the fit animates). */
+async function fitBoard(page: Page): Promise<void> {
+  await page.locator('[role="tabpanel"]:not([hidden]) .tl-container').focus()
+  await page.keyboard.press('Shift+1')
+  let last = ''
+  await expect
+    .poll(async () => {
+      const now = String(await page.evaluate('JSON.stringify(window.__coproTest?.camera())'))
+      const same = now === last
+      last = now
+      return same
+    })
+    .toBe(true)
+}
+
 /** Presses Tab until `target` has focus (at most 80 times); for the keyboard-only guest. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
   for (let i = 0; i < 80; i++) {
@@ -156,7 +171,7 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await facCard('pain', 'Letters about appointments arrive after the appointment', 420, 420)
       await facCard('gain', 'Reception staff know people by name', 640, 300)
       await facCard('contribution', 'Tenants can test new letters before they go out', 860, 560)
-      await fac.keyboard.press('Shift+1')
+      await fitBoard(fac)
       await snap(fac, 'facilitator', 'first-cards-zoom-to-fit')
     })
 
@@ -258,7 +273,7 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await named.getByTestId('phone-go-board').click()
       await snap(named, 'guest390-named', 'board-list')
     })
-    await fac.keyboard.press('Shift+1')
+    await fitBoard(fac)
     await snap(fac, 'facilitator', 'guest-cards-arrived')
 
     // 4. An activity with a timer, private writing, then the reveal.
@@ -315,6 +330,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     })
     await phase('reveal', fac, async () => {
       await view.getByTestId('facil-reveal').click()
+      // the whole board fitted to show what was revealed, the banner still up
+      await fitBoard(fac)
       await snap(fac, 'facilitator', 'revealed')
     })
 
