@@ -204,3 +204,33 @@ test('leaving wall mode gives the laptop back the view it had', async ({ page, s
   expect(after.x).toBeCloseTo(before.x, 1)
   expect(after.y).toBeCloseTo(before.y, 1)
 })
+
+test('the wall shows no editing marks: a selected link has no handles or hints there', async ({
+  page,
+  serve,
+}) => {
+  await open(page, serve, 'Wall marks')
+  const a = await addCard(page, 'pain', 'Forms are too long')
+  const b = await addCard(page, 'action', 'Shorter forms')
+  const all = await cards(page)
+  const [p, q] = [all.find((c) => c.id === a)!, all.find((c) => c.id === b)!]
+  const [from, to] = await hook(page, (hk, x) => x.map((pt) => hk.pageToScreen(pt)), [
+    { x: q.x + q.w / 2, y: q.y + q.h / 2 },
+    { x: p.x + p.w / 2, y: p.y + p.h / 2 },
+  ])
+  await page.getByTestId('tool-arrow').click()
+  await page.mouse.move(from!.x, from!.y)
+  await page.mouse.down()
+  await page.mouse.move(to!.x, to!.y, { steps: 10 })
+  await page.mouse.up()
+  await expect(page.locator('.tl-arrow-label').filter({ hasText: 'addresses' })).toBeVisible()
+  // the new link is selected: on the laptop its handles show
+  const handles = page.locator('.tl-handle')
+  await expect(handles.first()).toBeVisible()
+  await page.getByTestId('status-connection').click()
+  await page.keyboard.press('F5')
+  await expect(page.getByTestId('wall')).toBeVisible()
+  await expect(page.locator('.tl-arrow-label').filter({ hasText: 'addresses' })).toBeVisible()
+  for (const h of await handles.all()) await expect(h).toBeHidden()
+  for (const h of await page.locator('.tl-arrow-hint').all()) await expect(h).toBeHidden()
+})
