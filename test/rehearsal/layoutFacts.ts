@@ -175,7 +175,7 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
       : []
     for (const a of arrowEls) {
       // the line itself: not the clip path (defs), not the faint hint drawn while it is selected
-      const path = [...a.querySelectorAll('svg > g path')]
+      const path = [...a.querySelectorAll<SVGPathElement>('svg > g path')]
         .filter((pe) => !pe.closest('defs, .tl-arrow-hint') && pe.getTotalLength() > 0)
         .sort((x, y) => y.getTotalLength() - x.getTotalLength())[0]
       const m = path?.getScreenCTM()
