@@ -33,7 +33,10 @@ export function coveredInsets(editor: Editor): ScreenInsets {
 }
 
 /** The last fit of the structure per editor: kept while the camera stays there (see keepFitted). */
-const lastFit = new WeakMap<Editor, { camera: { x: number; y: number; z: number }; insets: ScreenInsets }>()
+const lastFit = new WeakMap<
+  Editor,
+  { camera: { x: number; y: number; z: number }; insets: ScreenInsets; view: { w: number; h: number } }
+>()
 
 const sameCamera = (a: { x: number; y: number; z: number }, b: { x: number; y: number; z: number }) =>
   Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.z - b.z) < 1e-4
@@ -48,21 +51,29 @@ export function zoomToStructure(editor: Editor, structure: BoardStructure | null
   editor.updateViewportScreenBounds(editor.getContainer())
   const vp = editor.getViewportScreenBounds()
   const insets = coveredInsets(editor)
-  const camera = cameraToFit(b, { w: vp.w, h: vp.h }, insets, 32)
+  const camera = cameraToFit(b, { w: vp.w, h: vp.h }, insets, 16)
   editor.setCamera(camera, animate ? { animation: { duration: 200 } } : undefined)
-  lastFit.set(editor, { camera, insets })
+  lastFit.set(editor, { camera, insets, view: { w: vp.w, h: vp.h } })
   return true
 }
 
 /**
  * Fits the structure again when the controls over the canvas changed size (a banner appeared, grew or
- * went) and the camera is still where the last fit left it; a view someone moved stays as it is.
+ * went) or the canvas did (a side bar opened), and the camera is still where the last fit left it; a
+ * view someone moved stays as it is.
  */
 export function keepFitted(editor: Editor, structure: BoardStructure | null): void {
   const fit = lastFit.get(editor)
   if (!fit || !structure || !sameCamera(fit.camera, editor.getCamera())) return
   const now = coveredInsets(editor)
-  if (now.top === fit.insets.top && now.bottom === fit.insets.bottom) return
+  const box = editor.getContainer().getBoundingClientRect()
+  if (
+    now.top === fit.insets.top &&
+    now.bottom === fit.insets.bottom &&
+    Math.abs(box.width - fit.view.w) < 1 &&
+    Math.abs(box.height - fit.view.h) < 1
+  )
+    return
   zoomToStructure(editor, structure, false)
 }
 
@@ -160,8 +171,8 @@ export function fitInto(editor: Editor, bounds: Rect, insets: ScreenInsets): voi
 }
 
 /**
- * Watches the controls over the canvas (COVERS_ATTR: the layers come and go as direct children of the
- * board) and keeps a fitted structure fitted when they change size
+ * Watches the canvas's size and the controls over it (COVERS_ATTR: the layers come and go as direct
+ * children of the board) and keeps a fitted structure fitted when they change size
  * (keepFitted). Returns a function that stops it.
  */
 export function attachFitKeeper(editor: Editor, structure: () => BoardStructure | null): () => void {
@@ -179,7 +190,7 @@ export function attachFitKeeper(editor: Editor, structure: () => BoardStructure 
   const watched = new Set<Element>()
   const rescan = () => {
     const now = new Set(root.querySelectorAll(`[${COVERS_ATTR}]`))
-    for (const el of watched) if (!now.has(el)) sizes.unobserve(el)
+    for (const el of watched) if (!now.has(el) && el !== container) sizes.unobserve(el)
     for (const el of now) if (!watched.has(el)) sizes.observe(el)
     watched.clear()
     for (const el of now) watched.add(el)
@@ -188,6 +199,7 @@ export function attachFitKeeper(editor: Editor, structure: () => BoardStructure 
   // only the board's own children (where the layers go), never the shapes: cheap
   const children = new MutationObserver(rescan)
   children.observe(root, { childList: true })
+  sizes.observe(container)
   rescan()
   return () => {
     children.disconnect()
