@@ -9,6 +9,7 @@ import { layoutFacts, type LayoutFacts } from './layoutFacts'
 import { rehearseComments } from './rehearseComments'
 import { trashStep } from './trashStep'
 import { LANGUAGE_GUESTS, languageGuest, phone } from './phones'
+import { fitBoard } from './fitBoard'
 
 /**
  * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
@@ -63,21 +64,6 @@ async function joinAs(
     await page.getByTestId('guest-join-button').click()
   }
   await expect(page.getByTestId('phone-screen')).toBeVisible()
-}
-
-/** Shift+1 on the board: the structure fitted; waits until the camera has landed (the fit animates). */
-async function fitBoard(page: Page): Promise<void> {
-  await page.locator('[role="tabpanel"]:not([hidden]) .tl-container').focus()
-  await page.keyboard.press('Shift+1')
-  let last = ''
-  await expect
-    .poll(async () => {
-      const now = String(await page.evaluate('JSON.stringify(window.__coproTest?.camera())'))
-      const same = now === last
-      last = now
-      return same
-    })
-    .toBe(true)
 }
 
 /** Presses Tab until `target` has focus (at most 80 times); for the keyboard-only guest. */
