@@ -187,6 +187,8 @@ test('zoomed out, a note that has the room shows its words at the smallest reada
   await expect(text).toContainText('The waiting room')
   const px = await text.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(px * z).toBeGreaterThanOrEqual(9)
+  // who wrote it still shows (equal voice): the role badge stays on the card
+  await expect(card.locator('.copro-card__role')).toBeVisible()
   expect((await layoutFacts(page)).cardsShowingKindOnly).toBe(0)
 })
 
