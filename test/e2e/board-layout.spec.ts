@@ -236,3 +236,24 @@ test('the wall shows no editing marks: a selected link has no handles or hints t
   for (const h of await handles.all()) await expect(h).toBeHidden()
   for (const h of await page.locator('.tl-arrow-hint').all()) await expect(h).toBeHidden()
 })
+
+test('the results on the wall hide the board behind them, and the tldraw watermark stays', async ({
+  page,
+  serve,
+}) => {
+  await open(page, serve, 'Wall results', 'service-journey-map')
+  await page.getByTestId('status-connection').click()
+  await page.keyboard.press('F5')
+  await expect(page.getByTestId('wall')).toBeVisible()
+  const board = page.locator('[role="tabpanel"]:not([hidden]) .tl-canvas')
+  const mark = page.locator('.tl-watermark_SEE-LICENSE').first()
+  await expect(board).toBeVisible()
+  await page.keyboard.press('r')
+  await expect(page.getByTestId('wall-results')).toBeVisible()
+  // (no bit of the board shows in the corner the results leave to the watermark)
+  await expect(board).toBeHidden()
+  await expect(mark).toBeVisible()
+  await page.keyboard.press('b')
+  await expect(page.getByTestId('wall-results')).toBeHidden()
+  await expect(board).toBeVisible()
+})
