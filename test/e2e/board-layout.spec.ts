@@ -214,6 +214,9 @@ test('the wall shows no editing marks: a selected link has no handles or hints t
   await open(page, serve, 'Wall marks')
   const a = await addCard(page, 'pain', 'Forms are too long')
   const b = await addCard(page, 'action', 'Shorter forms')
+  const first = (await cards(page)).find((c) => c.id === a)!
+  // room between them for the label
+  await dragCardTo(page, b, first.x + 3 * first.w, first.y + first.h / 2)
   const all = await cards(page)
   const [p, q] = [all.find((c) => c.id === a)!, all.find((c) => c.id === b)!]
   const [from, to] = await hook(page, (hk, x) => x.map((pt) => hk.pageToScreen(pt)), [
@@ -226,9 +229,17 @@ test('the wall shows no editing marks: a selected link has no handles or hints t
   await page.mouse.move(to!.x, to!.y, { steps: 10 })
   await page.mouse.up()
   await expect(page.locator('.tl-arrow-label').filter({ hasText: 'addresses' })).toBeVisible()
-  // the new link is selected: on the laptop its handles show
+  // the new link is selected: on the laptop its handles show, at its ends; none sits on its label
   const handles = page.locator('.tl-handle')
   await expect(handles.first()).toBeVisible()
+  const label = (await page.locator('.tl-arrow-label').filter({ hasText: 'addresses' }).boundingBox())!
+  for (const h of await handles.all()) {
+    const b = await h.boundingBox()
+    if (!b) continue
+    const overlapX = Math.min(label.x + label.width, b.x + b.width) - Math.max(label.x, b.x)
+    const overlapY = Math.min(label.y + label.height, b.y + b.height) - Math.max(label.y, b.y)
+    expect(overlapX > 1 && overlapY > 1, 'a handle on the label').toBe(false)
+  }
   await page.getByTestId('status-connection').click()
   await page.keyboard.press('F5')
   await expect(page.getByTestId('wall')).toBeVisible()
