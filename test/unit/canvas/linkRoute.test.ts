@@ -75,6 +75,29 @@ describe('routeLink (a link goes round other cards, its label on no card)', () =
     expect(r.labelPosition).not.toBe(0.5)
   })
 
+  it('with no free spot (cards side by side), puts the label where it covers the least of them', () => {
+    const from = { x: 0, y: 0, w: 100, h: 100 }
+    const to = { x: 116, y: 0, w: 200, h: 100 }
+    const r = routeLink(from, to, [], label)
+    // the line is 16 px long: every spot covers some of both cards; the smallest total is chosen
+    const a = at(from, r.start)
+    const b = at(to, r.end)
+    const area = (t: number) => {
+      const cx = a.x + (b.x - a.x) * t
+      const cy = a.y + (b.y - a.y) * t
+      const lb = { x: cx - label.w / 2, y: cy - label.h / 2, w: label.w, h: label.h }
+      return [from, to].reduce(
+        (sum, c) =>
+          sum +
+          Math.max(0, Math.min(lb.x + lb.w, c.x + c.w) - Math.max(lb.x, c.x)) *
+            Math.max(0, Math.min(lb.y + lb.h, c.y + c.h) - Math.max(lb.y, c.y)),
+        0,
+      )
+    }
+    for (const t of [0.18, 0.34, 0.5, 0.66, 0.82])
+      expect(area(r.labelPosition)).toBeLessThanOrEqual(area(t) + 1e-6)
+  })
+
   it('counts the crossings it could not avoid', () => {
     const from = { x: 0, y: 0, w: 100, h: 100 }
     const to = { x: 600, y: 0, w: 100, h: 100 }

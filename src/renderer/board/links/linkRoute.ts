@@ -5,7 +5,8 @@
  * centre, the line strikes through whatever card lies between. Here each end gets an anchor on its
  * card's edge — the middle or a quarter of a side — chosen so the line crosses as few other cards as
  * possible, never runs back over its own cards, and is as short as can be; and the label (the link's
- * kind) sits at the point nearest the middle of the line where it covers no card.
+ * kind) sits at the point nearest the middle of the line where it covers no card (or, when there is
+ * none, as two cards side by side leave no room, where it covers the least of them).
  *
  * Pure: page rectangles in, normalised anchors (0–1 of the card's width and height) and the label's
  * position along the line (0–1, tldraw's `labelPosition`) out.
@@ -94,6 +95,10 @@ export function segmentCrossesBox(p: Point, q: Point, b: Box): boolean {
 const boxesOverlap = (a: Box, b: Box): boolean =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 
+const overlapArea = (a: Box, b: Box): number =>
+  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y))
+
 /** Whether an anchor is the middle of a side. */
 const isMiddle = (n: Point) => n.x === 0.5 || n.y === 0.5
 
@@ -139,7 +144,11 @@ export function routeLink(
     w: label.w,
     h: label.h,
   })
-  const labelPosition = LABEL_STOPS.find((t) => !cards.some((c) => boxesOverlap(labelAt(t), c))) ?? 0.5
+  // where no spot is free (two cards side by side), the spot that covers the least of them
+  const covered = (t: number) => cards.reduce((sum, c) => sum + overlapArea(labelAt(t), c), 0)
+  const labelPosition =
+    LABEL_STOPS.find((t) => !cards.some((c) => boxesOverlap(labelAt(t), c))) ??
+    LABEL_STOPS.reduce((best, t) => (covered(t) < covered(best) - 1e-6 ? t : best), 0.5)
   const inward = (n: Point): Point => ({
     x: Math.min(1 - INSIDE, Math.max(INSIDE, n.x)),
     y: Math.min(1 - INSIDE, Math.max(INSIDE, n.y)),
