@@ -24,7 +24,7 @@ export interface LayoutFacts {
   controlsCutOff: string[]
   /** Cards and structure headers (stage, lane) under a control over the canvas: the toolbar, the activity banner. */
   boardUnderControls: string[]
-  /** Links whose line runs through the text of a card that is not one of its two ends. */
+  /** Links whose line runs through (or under) a card that is not one of its two ends. */
   linksCrossingCards: string[]
 }
 
@@ -170,8 +170,11 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
     const within = (p: { x: number; y: number }, b: Box, by = 0) =>
       p.x > b.left + by && p.x < b.right - by && p.y > b.top + by && p.y < b.bottom - by
     const linksCrossingCards: string[] = []
+    // (an arrow's own box is as tall as its line is steep, 0 px for a level one: only culled ones go)
     const arrowEls = scope
-      ? [...scope.querySelectorAll('.tl-shape[data-shape-type="arrow"]')].filter(visible)
+      ? [...scope.querySelectorAll('.tl-shape[data-shape-type="arrow"]')].filter(
+          (el) => getComputedStyle(el).display !== 'none',
+        )
       : []
     for (const a of arrowEls) {
       // the line itself: not the clip path (defs), not the faint hint drawn while it is selected
@@ -194,7 +197,8 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
         [first, last].some(
           (p) => p.x >= c.left - 8 && p.x <= c.right + 8 && p.y >= c.top - 8 && p.y <= c.bottom + 8,
         )
-      const crossed = texts.filter((c) => !own(c.card) && pts.some((p) => within(p, c.tb, 2)))
+      // through its text, or under the card (drawn over the line, it hides where the link goes)
+      const crossed = texts.filter((c) => !own(c.card) && pts.some((p) => within(p, c.card, 2)))
       const linkLabel = (a.querySelector('.tl-arrow-label') as HTMLElement | null)?.innerText.trim() || 'link'
       for (const c of crossed) linksCrossingCards.push(`${linkLabel} → through "${c.name}"`)
     }

@@ -110,6 +110,27 @@ const movedOrResized = (a: TLShape, b: TLShape): boolean =>
   (a.props as { w?: number }).w !== (b.props as { w?: number }).w ||
   (a.props as { h?: number }).h !== (b.props as { h?: number }).h
 
+/**
+ * The links (arrows) whose line box one of `cards` now overlaps, not counting the cards they join:
+ * read once per settled gesture, not per frame (a page has few links).
+ */
+function linksUnder(editor: Editor, cards: ReadonlySet<TLShapeId>): TLShapeId[] {
+  if (cards.size === 0) return []
+  const boxes = [...cards].flatMap((id) => {
+    const b = editor.getShape(id) ? editor.getShapePageBounds(id) : undefined
+    return b ? [{ id, b }] : []
+  })
+  const out: TLShapeId[] = []
+  for (const s of editor.getCurrentPageShapes()) {
+    if (s.type !== ARROW_SHAPE_TYPE) continue
+    const line = editor.getShapePageBounds(s.id)
+    if (!line) continue
+    const ends = new Set(editor.getBindingsFromShape<TLArrowBinding>(s.id, 'arrow').map((b) => b.toId))
+    if (boxes.some(({ id, b }) => !ends.has(id) && b.collides(line))) out.push(s.id)
+  }
+  return out
+}
+
 const isIdle = (editor: Editor): boolean => {
   const path = editor.getPath()
   return path.endsWith('.idle') || path === 'select.editing_shape'
@@ -124,6 +145,8 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
   const pendingArrows = new Set<TLShapeId>()
   /** Links whose cards this person moved: routed again round the cards once the move ends. */
   const movedLinks = new Set<TLShapeId>()
+  /** Cards this person added or moved: a link whose line they now lie on is routed again. */
+  const placedCards = new Set<TLShapeId>()
   const strays = new Set<TLShapeId>()
   let scheduled = false
 
@@ -131,6 +154,8 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
     scheduled = false
     if (!isIdle(editor)) return schedule()
     const arrows = [...pendingArrows]
+    for (const id of linksUnder(editor, placedCards)) movedLinks.add(id)
+    placedCards.clear()
     const moved = [...movedLinks].filter((id) => !pendingArrows.has(id))
     const stray = [...strays].filter((id) => editor.getShape(id))
     pendingArrows.clear()
@@ -161,14 +186,20 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
   }
   const stopListening = editor.store.listen(
     ({ changes }) => {
-      for (const r of Object.values(changes.added)) if (r.typeName === 'shape') note(r)
+      for (const r of Object.values(changes.added)) {
+        if (r.typeName !== 'shape') continue
+        note(r)
+        if (r.type === CARD_SHAPE_TYPE) placedCards.add(r.id)
+      }
       for (const [prev, r] of Object.values(changes.updated)) {
         if (r.typeName !== 'shape') continue
         if (r.type === ARROW_SHAPE_TYPE) note(r)
-        else if (r.type === CARD_SHAPE_TYPE && prev.typeName === 'shape' && movedOrResized(prev, r))
+        else if (r.type === CARD_SHAPE_TYPE && prev.typeName === 'shape' && movedOrResized(prev, r)) {
           for (const b of editor.getBindingsToShape<TLArrowBinding>(r.id, 'arrow')) movedLinks.add(b.fromId)
+          placedCards.add(r.id)
+        }
       }
-      if (pendingArrows.size || strays.size || movedLinks.size) schedule()
+      if (pendingArrows.size || strays.size || movedLinks.size || placedCards.size) schedule()
     },
     { source: 'user', scope: 'document' },
   )
