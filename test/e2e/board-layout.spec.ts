@@ -294,3 +294,18 @@ test('the results on the wall hide the board behind them, and the tldraw waterma
   await expect(page.getByTestId('wall-results')).toBeHidden()
   await expect(board).toBeVisible()
 })
+
+test('Shift+1 on a board with no structure shows every card clear of the toolbar, at 100 % at most', async ({
+  page,
+  serve,
+}) => {
+  await open(page, serve, 'Fit content')
+  await addCard(page, 'pain', 'Forms are too long')
+  await addCard(page, 'idea', 'One short form')
+  await fitWithKeys(page)
+  const cam = await settledCamera(page)
+  expect(cam.z).toBeLessThanOrEqual(1)
+  const facts = await layoutFacts(page)
+  expect(facts.cardsOnScreen).toBe(2)
+  expect(facts.boardUnderControls).toEqual([])
+})

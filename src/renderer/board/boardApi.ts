@@ -24,7 +24,13 @@ import {
   type StructureUndo,
   type UndoStructureResult,
 } from './structure/editStructure'
-import { bringCardIntoView, fitInto, zoomToStructure, type ScreenInsets } from './structure/camera'
+import {
+  bringCardIntoView,
+  fitInto,
+  zoomToContent,
+  zoomToStructure,
+  type ScreenInsets,
+} from './structure/camera'
 import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
@@ -271,7 +277,7 @@ export function createBoardApi(
     redo: () => void editor.redo(),
     zoomToFit: () => void editor.zoomToFit({ animation: { duration: 200 } }),
     fitStructureOrContent: () => {
-      if (!zoomToStructure(editor, currentStructure(doc))) editor.zoomToFit({ animation: { duration: 200 } })
+      if (!zoomToStructure(editor, currentStructure(doc))) zoomToContent(editor)
     },
     fitInto: (bounds, insets) => fitInto(editor, bounds, insets),
     holdCamera: () => {

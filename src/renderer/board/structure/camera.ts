@@ -58,6 +58,32 @@ export function zoomToStructure(editor: Editor, structure: BoardStructure | null
 }
 
 /**
+ * Shift+1 on a board with no structure: every shape in view, in the part of the view the controls over
+ * the canvas leave free, never zoomed in past 100 % (one card does not fill the screen).
+ */
+export function zoomToContent(editor: Editor): void {
+  const b = editor.getCurrentPageBounds()
+  if (!b) return
+  editor.updateViewportScreenBounds(editor.getContainer())
+  const vp = editor.getViewportScreenBounds()
+  const camera = cameraToFit(
+    { x: b.x, y: b.y, w: b.w, h: b.h },
+    { w: vp.w, h: vp.h },
+    coveredInsets(editor),
+    16,
+  )
+  if (camera.z > 1) {
+    // at 100 %, the content's centre where the fit put it (screen = (page + camera) × z)
+    const c = { x: b.x + b.w / 2, y: b.y + b.h / 2 }
+    const sx = (c.x + camera.x) * camera.z
+    const sy = (c.y + camera.y) * camera.z
+    Object.assign(camera, { x: sx - c.x, y: sy - c.y, z: 1 })
+  }
+  lastFit.delete(editor)
+  editor.setCamera(camera, { animation: { duration: 200 } })
+}
+
+/**
  * Fits the structure again when the controls over the canvas changed size (a banner appeared, grew or
  * went) or the canvas did (a side bar opened), and the camera is still where the last fit left it; a
  * view someone moved stays as it is.
