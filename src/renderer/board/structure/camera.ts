@@ -91,8 +91,10 @@ export function zoomToContent(editor: Editor): void {
 export function keepFitted(editor: Editor, structure: BoardStructure | null): void {
   const fit = lastFit.get(editor)
   if (!fit || !structure || !sameCamera(fit.camera, editor.getCamera())) return
-  const now = coveredInsets(editor)
   const box = editor.getContainer().getBoundingClientRect()
+  // a board in a hidden tab has no size: it is fitted again when it is shown
+  if (box.width === 0 || box.height === 0) return
+  const now = coveredInsets(editor)
   if (
     now.top === fit.insets.top &&
     now.bottom === fit.insets.bottom &&
