@@ -158,7 +158,7 @@ test.describe('the board canvas in the workbench', () => {
     await expect.poll(async () => (await view()).z).toBeCloseTo(0.6, 5)
   })
 
-  test('zoomed far out, cards show their kind in large type instead of text under 9 px on screen', async ({
+  test('zoomed far out, cards show their text at the smallest readable size while they have room, else their kind in large type', async ({
     page,
     serve,
   }) => {
@@ -185,14 +185,27 @@ test.describe('the board canvas in the workbench', () => {
     await expect(page.getByTestId('card-text').filter({ hasText: 'The forms are too long' })).toBeVisible()
     const nearSize = await headSize()
 
-    // the text would be under 9 px on screen: the kind (icon + label) is drawn large instead
+    // the text would be under 9 px on screen: a card with room for two lines at the smallest size still
+    // drawn shows its text at that size (the rehearsal's wall read "⚠ Pain" on cards that looked empty)
     const far = 8.5 / painSize
     await zoom(far)
     await expect(container).toHaveAttribute('data-copro-hide', hidden)
-    await expect(page.getByTestId('card-text').filter({ hasText: 'The forms are too long' })).toBeHidden()
+    const painText = page.getByTestId('card-text').filter({ hasText: 'The forms are too long' })
+    await expect(painText).toBeVisible()
+    const lifted = await painText.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(lifted).toBeGreaterThan(painSize)
+    expect(lifted * far).toBeGreaterThanOrEqual(9)
+    expect(await headSize()).toBe(nearSize)
+
+    // farther still, no size still drawn leaves the card room for two lines: the kind (icon + label)
+    // is drawn large instead
+    const farther = 8.5 / 64
+    await zoom(farther)
+    await expect(painText).toBeHidden()
     await expect(page.locator('.copro-card[data-kind="pain"] .copro-card__head')).toContainText('Pain')
     await expect(page.locator('.copro-card[data-kind="gain"] .copro-card__head')).toContainText('Gain')
     expect(await headSize()).toBeGreaterThanOrEqual(nearSize * 2.5)
+    await zoom(far)
 
     // pictures exported meanwhile still carry the text (tldraw renders them inside the same container)
     const svg = await hook(page, (h, id) => h.svg([id]), ids[0]!)

@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test'
 
 /**
  * Layout facts of one screen, read from the DOM only (what a person would see), for the rehearsal:
- * overlapping cards, cards outside every cell, the smallest card text on screen, horizontal overflow and
- * tap targets under 44 CSS px. Each fact lists its offenders so a screenshot can be checked against it.
+ * overlapping cards, cards outside every cell, the smallest card text on screen, horizontal overflow,
+ * tap targets under 44 CSS px, the board under the controls over it, and links drawn through cards. Each fact lists its offenders so a screenshot can be checked against it.
  */
 export interface LayoutFacts {
   viewport: { width: number; height: number }
@@ -22,6 +22,10 @@ export interface LayoutFacts {
   smallTapTargets: { name: string; width: number; height: number }[]
   /** Controls cut off at the left or right edge of the screen (clipped, so no page overflow shows it). */
   controlsCutOff: string[]
+  /** Cards and structure headers (stage, lane) under a control over the canvas: the toolbar, the activity banner. */
+  boardUnderControls: string[]
+  /** Links whose line runs through (or under) a card that is not one of its two ends. */
+  linksCrossingCards: string[]
 }
 
 export function layoutFacts(page: Page): Promise<LayoutFacts> {
@@ -139,6 +143,66 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
       })
       .map(label)
 
+    // controls drawn over the canvas (marked data-copro-covers; by class too, for screens from before)
+    const overlap = (a: Box, b: Box, min = 4) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > min &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > min
+    const board = scope?.closest('.copro-board') ?? scope
+    const covers = board
+      ? [...board.querySelectorAll('[data-copro-covers], .copro-toolbar, .facil-banner')]
+          .filter(visible)
+          .map(box)
+      : []
+    const headers = layer
+      ? [...layer.querySelectorAll('[data-structure-role="stage"], [data-structure-role="lane"]')]
+          .filter(visible)
+          .map((el) => ({ name: label(el).slice(0, 30), b: box(el) }))
+      : []
+    const boardUnderControls = [...cards, ...headers]
+      .filter((c) => covers.some((k) => overlap(c.b, k)))
+      .map((c) => c.name)
+
+    // links: sample each arrow's drawn path; a point inside another card's text counts as a crossing
+    const texts = cards
+      .map((c) => ({ name: c.name, card: c.b, t: c.el.querySelector('.copro-card__text') }))
+      .filter((c): c is { name: string; card: Box; t: Element } => !!c.t && visible(c.t))
+      .map((c) => ({ ...c, tb: box(c.t) }))
+    const within = (p: { x: number; y: number }, b: Box, by = 0) =>
+      p.x > b.left + by && p.x < b.right - by && p.y > b.top + by && p.y < b.bottom - by
+    const linksCrossingCards: string[] = []
+    // (an arrow's own box is as tall as its line is steep, 0 px for a level one: only culled ones go)
+    const arrowEls = scope
+      ? [...scope.querySelectorAll('.tl-shape[data-shape-type="arrow"]')].filter(
+          (el) => getComputedStyle(el).display !== 'none',
+        )
+      : []
+    for (const a of arrowEls) {
+      // the line itself: not the clip path (defs), not the faint hint drawn while it is selected
+      const path = [...a.querySelectorAll<SVGPathElement>('svg > g path')]
+        .filter((pe) => !pe.closest('defs, .tl-arrow-hint') && pe.getTotalLength() > 0)
+        .sort((x, y) => y.getTotalLength() - x.getTotalLength())[0]
+      const m = path?.getScreenCTM()
+      if (!path || !m) continue
+      const len = path.getTotalLength()
+      const pts: { x: number; y: number }[] = []
+      for (let d = 0; d <= len; d += 4) {
+        const q = path.getPointAtLength(d)
+        pts.push({ x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f })
+      }
+      const first = pts[0]
+      const last = pts[pts.length - 1]
+      if (!first || !last) continue
+      // the link's own cards: those its ends touch
+      const own = (c: Box) =>
+        [first, last].some(
+          (p) => p.x >= c.left - 8 && p.x <= c.right + 8 && p.y >= c.top - 8 && p.y <= c.bottom + 8,
+        )
+      // through its text, or under the card (drawn over the line, it hides where the link goes)
+      const crossed = texts.filter((c) => !own(c.card) && pts.some((p) => within(p, c.card, 2)))
+      const linkLabel = (a.querySelector('.tl-arrow-label') as HTMLElement | null)?.innerText.trim() || 'link'
+      for (const c of crossed) linksCrossingCards.push(`${linkLabel} → through "${c.name}"`)
+    }
+
     return {
       viewport: { width: screenW, height: innerHeight },
       cardsOnScreen: cards.length,
@@ -149,6 +213,8 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
       horizontalOverflowPx: Math.max(0, document.documentElement.scrollWidth - screenW),
       smallTapTargets,
       controlsCutOff,
+      boardUnderControls,
+      linksCrossingCards,
     }
   })
 }

@@ -9,6 +9,7 @@ import { layoutFacts, type LayoutFacts } from './layoutFacts'
 import { rehearseComments } from './rehearseComments'
 import { trashStep } from './trashStep'
 import { LANGUAGE_GUESTS, languageGuest, phone } from './phones'
+import { fitBoard } from './fitBoard'
 
 /**
  * The rehearsal (`npm run rehearse`): a short workshop run through the UI only, against the real
@@ -156,7 +157,7 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await facCard('pain', 'Letters about appointments arrive after the appointment', 420, 420)
       await facCard('gain', 'Reception staff know people by name', 640, 300)
       await facCard('contribution', 'Tenants can test new letters before they go out', 860, 560)
-      await fac.keyboard.press('Shift+1')
+      await fitBoard(fac)
       await snap(fac, 'facilitator', 'first-cards-zoom-to-fit')
     })
 
@@ -258,7 +259,7 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await named.getByTestId('phone-go-board').click()
       await snap(named, 'guest390-named', 'board-list')
     })
-    await fac.keyboard.press('Shift+1')
+    await fitBoard(fac)
     await snap(fac, 'facilitator', 'guest-cards-arrived')
 
     // 4. An activity with a timer, private writing, then the reveal.
@@ -315,6 +316,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
     })
     await phase('reveal', fac, async () => {
       await view.getByTestId('facil-reveal').click()
+      // the whole board fitted to show what was revealed, the banner still up
+      await fitBoard(fac)
       await snap(fac, 'facilitator', 'revealed')
     })
 

@@ -25,6 +25,7 @@ import { attributeCard } from '../../core/common/structure/attribution'
 import { cellName } from '../../core/common/structure/cellLabel'
 import { FALLBACK_KIND, suggestedKindFor } from '../../core/common/structure/suggestedKind'
 import { currentStructure } from './structure/useStructure'
+import { attachFitKeeper } from './structure/camera'
 import { useCanvasKeys } from './canvasKeys'
 import { Composer } from './Composer'
 import { scribeOptions } from './ScribedForField'
@@ -138,6 +139,7 @@ export function Board(props: BoardProps) {
       const detachA11y = attachBoardA11y(editor)
       const stopHydrating = cardRenderGate(editor).hydrate()
       const stopDetail = attachCardDetail(editor)
+      const stopFitKeeper = attachFitKeeper(editor, () => currentStructure(conn.doc))
       const stopArranging = installArranger(editor, conn.doc, {
         role: () => propsRef.current.identity.sessionRole,
         get structureUndo() {
@@ -157,6 +159,7 @@ export function Board(props: BoardProps) {
         stopTheme()
         stopLanguage()
         stopDetail()
+        stopFitKeeper()
         stopHydrating()
         detachA11y()
         unguard()

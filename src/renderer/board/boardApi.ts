@@ -24,7 +24,13 @@ import {
   type StructureUndo,
   type UndoStructureResult,
 } from './structure/editStructure'
-import { bringCardIntoView, fitInto, zoomToStructure, type ScreenInsets } from './structure/camera'
+import {
+  bringCardIntoView,
+  fitInto,
+  zoomToContent,
+  zoomToStructure,
+  type ScreenInsets,
+} from './structure/camera'
 import type { Rect } from '../../core/common/structure/attribution'
 import { canEditStructure } from '../../core/common/permissions'
 import { currentStructure } from './structure/useStructure'
@@ -103,6 +109,8 @@ export interface BoardApi {
   fitStructureOrContent(): void
   /** Fits page bounds into the part of the view not covered by `insets` (screen px), at once. */
   fitInto(bounds: Rect, insets: ScreenInsets): void
+  /** Notes the camera as it is now; the function returned puts it back (the wall, on leaving). */
+  holdCamera(): () => void
   /** Shift+2: fits the selection into view; false when nothing is selected. */
   zoomToSelection(): boolean
   /**
@@ -274,9 +282,16 @@ export function createBoardApi(
     redo: () => void editor.redo(),
     zoomToFit: () => void editor.zoomToFit({ animation: { duration: 200 } }),
     fitStructureOrContent: () => {
-      if (!zoomToStructure(editor, currentStructure(doc))) editor.zoomToFit({ animation: { duration: 200 } })
+      if (!zoomToStructure(editor, currentStructure(doc))) zoomToContent(editor)
     },
     fitInto: (bounds, insets) => fitInto(editor, bounds, insets),
+    holdCamera: () => {
+      const held = editor.getCamera()
+      return () => {
+        editor.updateViewportScreenBounds(editor.getContainer())
+        editor.setCamera({ x: held.x, y: held.y, z: held.z }, { force: true })
+      }
+    },
     zoomToSelection: () => {
       if (editor.getSelectedShapeIds().length === 0) return false
       editor.zoomToSelection({ animation: { duration: 200 } })

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import {
   CARD_FONT_STEPS,
   CARD_TEXT_MIN_SCREEN_PX,
+  fitCardText,
   hiddenFontSteps,
+  liftStep,
+  liftSteps,
 } from '../../../src/renderer/board/shapes/cardText'
 
 describe('card detail by size on screen', () => {
@@ -32,5 +35,31 @@ describe('card detail by size on screen', () => {
       current = next
     }
     expect(switches).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('a hidden card that has the room draws its text at the smallest readable step', () => {
+  it('lifts to the smallest step still drawn, or to none when all are hidden', () => {
+    expect(liftStep(hiddenFontSteps(0.5))).toBe(18)
+    expect(liftStep([])).toBe(14)
+    expect(liftStep(hiddenFontSteps(0.01))).toBeNull()
+  })
+
+  it('the rehearsal wall: a short note in a small card shows words, not only "⚠ Pain"', () => {
+    // a 150 × 110 card holding "The waiting room is too loud to hear my name", the wall at zoom 0.55
+    const text = 'The waiting room is too loud to hear my name'
+    const fit = fitCardText(150, 110, text)
+    const hidden = hiddenFontSteps(0.55)
+    expect(hidden).toContain(fit.fontSize)
+    const lift = liftStep(hidden)!
+    expect(liftSteps(150, 110, fit.fontSize).split(' ')).toContain(String(lift))
+    expect(lift * 0.55).toBeGreaterThanOrEqual(CARD_TEXT_MIN_SCREEN_PX)
+  })
+
+  it('only larger steps, and only where two lines of eight characters fit: tiny cards keep the kind', () => {
+    const steps = liftSteps(150, 110, 16).split(' ').map(Number)
+    expect(steps.every((f) => f > 16)).toBe(true)
+    expect(liftSteps(40, 40, 14)).toBe('')
+    expect(liftSteps(150, 110, 64)).toBe('')
   })
 })

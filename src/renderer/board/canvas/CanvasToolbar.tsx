@@ -6,6 +6,7 @@ import { LINK_KINDS } from '../../../core/common/cards/link'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
 import { createLinkOps } from '../links/linkOps'
 import { useBoardCanvas } from './boardCanvasContext'
+import { COVERS_ATTR } from '../structure/camera'
 import './canvasToolbar.css'
 import { kindLabel, useT } from '../../device/i18n'
 
@@ -68,7 +69,12 @@ export function CanvasToolbar() {
   }
 
   return (
-    <div ref={ref} className="tlui-toolbar copro-toolbar" data-testid="canvas-toolbar">
+    <div
+      ref={ref}
+      className="tlui-toolbar copro-toolbar"
+      data-testid="canvas-toolbar"
+      {...{ [COVERS_ATTR]: 'bottom' }}
+    >
       <div role="toolbar" aria-label={t('board.toolbar.label')} className="copro-toolbar__inner">
         {TOOLS.map((tool) => (
           <button

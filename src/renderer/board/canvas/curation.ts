@@ -18,7 +18,7 @@ import {
   type UiLocale,
 } from '../../../shared/i18n'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
-import { linkEnds, settleArrow } from '../links/linkOps'
+import { linkEnds, routeLinkArrow, settleArrow } from '../links/linkOps'
 
 /**
  * The curated canvas (ADR 0034): every shape people can make is workshop data, or it is not offered.
@@ -129,6 +129,33 @@ const IGNORED_CONTENT = ['embed', 'svg-text', 'excalidraw'] as const
 /** States in which this person is drawing an arrow or moving one of its ends. */
 const DRAWING = /^(arrow\.|select\.(pointing_handle|dragging_handle|translating))/
 
+const movedOrResized = (a: TLShape, b: TLShape): boolean =>
+  a.x !== b.x ||
+  a.y !== b.y ||
+  (a.props as { w?: number }).w !== (b.props as { w?: number }).w ||
+  (a.props as { h?: number }).h !== (b.props as { h?: number }).h
+
+/**
+ * The links (arrows) whose line box one of `cards` now overlaps, not counting the cards they join:
+ * read once per settled gesture, not per frame (a page has few links).
+ */
+function linksUnder(editor: Editor, cards: ReadonlySet<TLShapeId>): TLShapeId[] {
+  if (cards.size === 0) return []
+  const boxes = [...cards].flatMap((id) => {
+    const b = editor.getShape(id) ? editor.getShapePageBounds(id) : undefined
+    return b ? [{ id, b }] : []
+  })
+  const out: TLShapeId[] = []
+  for (const s of editor.getCurrentPageShapes()) {
+    if (s.type !== ARROW_SHAPE_TYPE) continue
+    const line = editor.getShapePageBounds(s.id)
+    if (!line) continue
+    const ends = new Set(editor.getBindingsFromShape<TLArrowBinding>(s.id, 'arrow').map((b) => b.toId))
+    if (boxes.some(({ id, b }) => !ends.has(id) && b.collides(line))) out.push(s.id)
+  }
+  return out
+}
+
 const isIdle = (editor: Editor): boolean => {
   const path = editor.getPath()
   return path.endsWith('.idle') || path === 'select.editing_shape'
@@ -141,6 +168,10 @@ const isIdle = (editor: Editor): boolean => {
  */
 export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () => void {
   const pendingArrows = new Set<TLShapeId>()
+  /** Links whose cards this person moved: routed again round the cards once the move ends. */
+  const movedLinks = new Set<TLShapeId>()
+  /** Cards this person added or moved: a link whose line they now lie on is routed again. */
+  const placedCards = new Set<TLShapeId>()
   const strays = new Set<TLShapeId>()
   let scheduled = false
 
@@ -148,15 +179,20 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
     scheduled = false
     if (!isIdle(editor)) return schedule()
     const arrows = [...pendingArrows]
+    for (const id of linksUnder(editor, placedCards)) movedLinks.add(id)
+    placedCards.clear()
+    const moved = [...movedLinks].filter((id) => !pendingArrows.has(id))
     const stray = [...strays].filter((id) => editor.getShape(id))
     pendingArrows.clear()
+    movedLinks.clear()
     strays.clear()
-    if (!arrows.length && !stray.length) return
+    if (!arrows.length && !stray.length && !moved.length) return
     // kept out of undo: undoing the gesture that made a stray or a loose arrow has nothing left to undo
     editor.run(
       () => {
         if (stray.length) editor.deleteShapes(stray)
         for (const id of arrows) settleArrow(editor, id)
+        for (const id of moved) routeLinkArrow(editor, id)
       },
       { history: 'ignore' },
     )
@@ -175,10 +211,20 @@ export function attachCanvasCuration(editor: Editor, hooks: CurationHooks): () =
   }
   const stopListening = editor.store.listen(
     ({ changes }) => {
-      for (const r of Object.values(changes.added)) if (r.typeName === 'shape') note(r)
-      for (const [, r] of Object.values(changes.updated))
-        if (r.typeName === 'shape' && r.type === ARROW_SHAPE_TYPE) note(r)
-      if (pendingArrows.size || strays.size) schedule()
+      for (const r of Object.values(changes.added)) {
+        if (r.typeName !== 'shape') continue
+        note(r)
+        if (r.type === CARD_SHAPE_TYPE) placedCards.add(r.id)
+      }
+      for (const [prev, r] of Object.values(changes.updated)) {
+        if (r.typeName !== 'shape') continue
+        if (r.type === ARROW_SHAPE_TYPE) note(r)
+        else if (r.type === CARD_SHAPE_TYPE && prev.typeName === 'shape' && movedOrResized(prev, r)) {
+          for (const b of editor.getBindingsToShape<TLArrowBinding>(r.id, 'arrow')) movedLinks.add(b.fromId)
+          placedCards.add(r.id)
+        }
+      }
+      if (pendingArrows.size || strays.size || movedLinks.size || placedCards.size) schedule()
     },
     { source: 'user', scope: 'document' },
   )

@@ -1,4 +1,11 @@
-import { createShapeId, type Editor, type TLArrowBinding, type TLArrowShape, type TLShapeId } from 'tldraw'
+import {
+  ARROW_LABEL_FONT_SIZES,
+  createShapeId,
+  type Editor,
+  type TLArrowBinding,
+  type TLArrowShape,
+  type TLShapeId,
+} from 'tldraw'
 import { CARD_SHAPE_TYPE, type CardKind } from '../../../core/common/cards/card'
 import { ARROW_SHAPE_TYPE } from '../../../core/common/cards/cardRecord'
 import {
@@ -10,6 +17,7 @@ import {
   type LinkKind,
 } from '../../../core/common/cards/link'
 import type { CardShape } from '../shapes/cardSchema'
+import { routeLink, type Box } from './linkRoute'
 
 /** A link as the canvas and the outline show it: the arrow, its two cards (start → end) and its kind. */
 export interface BoardLink {
@@ -92,7 +100,63 @@ export function settleArrow(editor: Editor, arrowId: TLShapeId): boolean {
   const stored = storedLinkKind(arrow.meta)
   const kind = stored ?? defaultLinkKind(ends.from.props.kind as CardKind, ends.to.props.kind as CardKind)
   if (!stored || arrow.props.text !== LINK_KIND_INFO[kind].label) editor.updateShape(kindPatch(arrow, kind))
+  routeLinkArrow(editor, arrowId)
   return true
+}
+
+/** Other cards this far (page px) beyond the two linked cards' box can not be on the line. */
+const ROUTE_MARGIN = 200
+
+/**
+ * Points a link's two ends at anchors on its cards' edges and places its label (linkRoute.ts), so the
+ * line goes round other cards where it can and the label covers none. Writes only what changed.
+ */
+export function routeLinkArrow(editor: Editor, arrowId: TLShapeId): void {
+  const arrow = editor.getShape<TLArrowShape>(arrowId)
+  const ends = arrow ? linkEnds(editor, arrowId) : null
+  if (!arrow || !ends) return
+  const from = editor.getShapePageBounds(ends.from.id)
+  const to = editor.getShapePageBounds(ends.to.id)
+  if (!from || !to) return
+  const area: Box = {
+    x: Math.min(from.x, to.x) - ROUTE_MARGIN,
+    y: Math.min(from.y, to.y) - ROUTE_MARGIN,
+    w: Math.max(from.maxX, to.maxX) - Math.min(from.x, to.x) + 2 * ROUTE_MARGIN,
+    h: Math.max(from.maxY, to.maxY) - Math.min(from.y, to.y) + 2 * ROUTE_MARGIN,
+  }
+  const others: Box[] = []
+  for (const s of editor.getCurrentPageShapes()) {
+    if (s.type !== CARD_SHAPE_TYPE || s.id === ends.from.id || s.id === ends.to.id) continue
+    const b = editor.getShapePageBounds(s.id)
+    if (b && b.x < area.x + area.w && area.x < b.maxX && b.y < area.y + area.h && area.y < b.maxY)
+      others.push({ x: b.x, y: b.y, w: b.w, h: b.h })
+  }
+  // the label's size on the page, a little generous (tldraw draws it in its arrow label font)
+  const fs = ARROW_LABEL_FONT_SIZES[arrow.props.size] * arrow.props.scale
+  const label = { w: arrow.props.text.length * fs * 0.62 + 24, h: fs * 1.4 + 12 }
+  const route = routeLink(
+    { x: from.x, y: from.y, w: from.w, h: from.h },
+    { x: to.x, y: to.y, w: to.w, h: to.h },
+    others,
+    label,
+  )
+  const same = (p: { x: number; y: number }, q: { x: number; y: number }) =>
+    Math.abs(p.x - q.x) < 1e-6 && Math.abs(p.y - q.y) < 1e-6
+  for (const b of editor.getBindingsFromShape<TLArrowBinding>(arrowId, 'arrow')) {
+    const anchor = b.props.terminal === 'start' ? route.start : route.end
+    if (b.props.isPrecise && !b.props.isExact && same(b.props.normalizedAnchor, anchor)) continue
+    editor.updateBinding<TLArrowBinding>({
+      id: b.id,
+      type: 'arrow',
+      props: { ...b.props, normalizedAnchor: anchor, isPrecise: true, isExact: false },
+    })
+  }
+  if (Math.abs(arrow.props.labelPosition - route.labelPosition) > 1e-6)
+    editor.updateShape<TLArrowShape>({
+      id: arrowId,
+      type: ARROW_SHAPE_TYPE,
+      props: { labelPosition: route.labelPosition },
+    })
 }
 
 export function createLinkOps(editor: Editor): LinkOps {
@@ -140,6 +204,7 @@ export function createLinkOps(editor: Editor): LinkOps {
           props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
         })
         editor.createBindings([bind(from.id, 'start'), bind(to.id, 'end')])
+        routeLinkArrow(editor, id)
       })
       return id
     },

@@ -7,7 +7,7 @@ import { COPRO_ROLE_INFO } from '../../../shared/model/roles'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import { cardShapeProps, defaultCardProps, type CardShape } from './cardSchema'
 import { cardRenderGate } from './cardRenderGate'
-import { fitCardText } from './cardText'
+import { fitCardText, liftSteps } from './cardText'
 import { CardPhotoImage, photoCaptionHeight } from './CardPhotoImage'
 import './card.css'
 import { KindIcon } from '../../device/icons/KindIcon'
@@ -60,6 +60,7 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
         fontSize={fit.fontSize}
         maxLines={fit.maxLines}
         truncated={fit.truncated}
+        lifts={liftSteps(shape.props.w, textH, fit.fontSize, shape.props.kind === 'action')}
         editing={editing}
         focused={focused}
         editor={this.editor}
@@ -79,6 +80,8 @@ interface CardViewProps {
   fontSize: number
   maxLines: number
   truncated: boolean
+  /** Larger steps the text may be drawn at when its own is too small to read (liftSteps). */
+  lifts: string
   editing: boolean
   focused: boolean
   editor: Editor
@@ -104,6 +107,7 @@ const CardView = memo(function CardView({
   fontSize,
   maxLines,
   truncated,
+  lifts,
   editing,
   focused,
   editor,
@@ -121,6 +125,7 @@ const CardView = memo(function CardView({
       data-editing={editing || undefined}
       data-fs={fontSize}
       data-truncated={truncated || undefined}
+      data-lifts={lifts || undefined}
       data-focused={focused || undefined}
       title={truncated ? props.text : undefined}
       style={

@@ -119,3 +119,34 @@ export function hiddenFontSteps(zoom: number, current: readonly number[] = []): 
     return hidden.has(f) ? px < CARD_TEXT_MIN_SCREEN_PX + 1 : px < CARD_TEXT_MIN_SCREEN_PX
   })
 }
+
+/**
+ * The step a hidden card's text is drawn at instead of showing only its kind (the rehearsal's wall: a
+ * short note in a small card read "⚠ Pain" and looked empty): the smallest step still drawn at this
+ * zoom, or null when every step is hidden. `hidden` is hiddenFontSteps' answer (always its smallest
+ * steps).
+ */
+export function liftStep(hidden: readonly number[]): CardFontSize | null {
+  return CARD_FONT_STEPS.find((f) => !hidden.includes(f)) ?? null
+}
+
+/** A lifted text must show at least this many lines … */
+const LIFT_MIN_LINES = 2
+/** … of at least this many characters, or the card keeps showing its kind. */
+const LIFT_MIN_CHARS = 8
+
+/**
+ * The larger steps a card of this size, whose text fits at `fontSize`, can draw its text at when its
+ * own step is too small to read (liftStep): those at which its text area still holds two lines of
+ * eight characters. The text is cut where the card ends (card.css fades the last line). Space-separated
+ * for `data-lifts` (card.css matches it against the container's `data-copro-lift`).
+ */
+export function liftSteps(w: number, h: number, fontSize: number, action = false): string {
+  const area = cardTextArea(w, h, action)
+  return CARD_FONT_STEPS.filter(
+    (f) =>
+      f > fontSize &&
+      Math.floor(area.h / (f * CARD_LINE_HEIGHT)) >= LIFT_MIN_LINES &&
+      area.w / (f * CARD_CHAR_EM) >= LIFT_MIN_CHARS,
+  ).join(' ')
+}

@@ -157,12 +157,16 @@ function WallScreen({
   const insetsKey = JSON.stringify(layout.insets)
 
   // the chrome goes (wall.css) before the board is fitted into the space it leaves
+  // leaving the wall gives the laptop back the view it had before (not the wall's fit under its chrome)
   useLayoutEffect(() => {
     const root = document.documentElement
+    const restoreCamera = session.board?.holdCamera()
     root.dataset.coproWall = 'on'
     return () => {
       delete root.dataset.coproWall
+      restoreCamera?.()
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   // fit the board now that the chrome is gone (layout effect: before the browser paints the wall)

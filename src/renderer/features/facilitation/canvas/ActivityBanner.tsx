@@ -51,6 +51,7 @@ export function ActivityBanner(p: ActivityBannerProps) {
       className={`facil-banner${p.cue ? ' facil-banner--done' : ''}`}
       aria-label={t('facilitation.banner.label')}
       data-testid="facil-banner"
+      data-copro-covers="top"
       data-clock-source={p.clock.source}
       data-clock-offset={Math.round(p.clock.offsetMs())}
     >

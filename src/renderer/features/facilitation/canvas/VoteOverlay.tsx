@@ -17,6 +17,9 @@ import { useDocValue } from '../../../session/useDoc'
 import { provideCardTalk } from '../../../board/shapes/cardTalk'
 import { roleShort, useT } from '../../../device/i18n'
 
+/** A result badge is never wider than its card (so it covers no neighbour), nor narrower than this. */
+const RESULT_MIN_WIDTH = 96
+
 interface Props {
   editor: Editor
   doc: Y.Doc
@@ -30,7 +33,8 @@ interface Props {
 /**
  * On-canvas dot voting: during an open round, a vote control on each eligible card in view (this
  * person's dots only: they never leave the device before the round closes); after a round the
- * facilitator chose to show, each card's total with its split by co-production role.
+ * facilitator chose to show, each card's total with its split by co-production role. A result is never
+ * wider than its card, so it covers no neighbour or lane header.
  */
 export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRound }: Props) {
   useSyncExternalStore(votes.subscribe, votes.getVersion)
@@ -48,14 +52,14 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
     () => {
       if (!round) return []
       const vp = editor.getViewportPageBounds()
-      const out: { id: string; x: number; y: number }[] = []
+      const out: { id: string; x: number; y: number; w: number }[] = []
       for (const s of editor.getCurrentPageShapes()) {
         if (s.type !== CARD_SHAPE_TYPE) continue
         const b = editor.getShapePageBounds(s)
         if (!b || !vp.collides(b)) continue
         if (!isEligible(round, s as unknown as CardRecord, structure ?? null)) continue
         const p = editor.pageToViewport({ x: b.maxX, y: b.y })
-        out.push({ id: s.id, x: p.x, y: p.y })
+        out.push({ id: s.id, x: p.x, y: p.y, w: b.w * editor.getZoomLevel() })
       }
       return out
     },
@@ -129,7 +133,7 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
           <div
             key={c.id}
             className="facil-vote facil-vote--result"
-            style={{ left: c.x, top: c.y }}
+            style={{ left: c.x, top: c.y, maxWidth: Math.max(c.w, RESULT_MIN_WIDTH) }}
             title={split}
             aria-label={
               results?.method === 'dots' ? t('facilitation.vote.dots', { count: r.total, split }) : split
