@@ -335,6 +335,12 @@ test.describe('wall mode', () => {
     await page.keyboard.press('Enter')
     await expect(results).toBeVisible()
     expect(await watermarkUncovered(wallPage)).toBe(true)
+    // the wall window is a screen, not one more facilitator: the laptop counts nobody else…
+    await expect(page.getByTestId('status-participants')).toHaveText('Only you here')
+    // …until it leaves wall mode and is an ordinary window of the facilitator again
+    await wallPage.keyboard.press('Escape')
+    await expect(wallPage.getByTestId('wall')).toBeHidden()
+    await expect(page.getByTestId('status-participants')).toHaveText('You and 1 other')
     await wallPage.close()
   })
 })

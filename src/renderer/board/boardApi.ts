@@ -102,6 +102,8 @@ export interface BoardApi {
   bringEveryoneToMe(): boolean
   getPeers(): PresenceState[]
   onPeers(listener: (peers: PresenceState[]) => void): () => void
+  /** A wall window: publishes no presence of its own (sync/presence.ts setQuiet). */
+  setQuietPresence(quiet: boolean): void
   undo(): void
   redo(): void
   zoomToFit(): void
@@ -278,6 +280,7 @@ export function createBoardApi(
     bringEveryoneToMe: () => presence.summonEveryone(),
     getPeers: () => presence.getPeers(),
     onPeers: (l) => presence.onPeers(l),
+    setQuietPresence: (quiet) => presence.setQuiet(quiet),
     undo: () => void editor.undo(),
     redo: () => void editor.redo(),
     zoomToFit: () => void editor.zoomToFit({ animation: { duration: 200 } }),

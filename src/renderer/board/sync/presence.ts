@@ -71,6 +71,8 @@ export class PresenceSync {
   private readonly peers = new Map<number, PresenceState>()
   private timer: ReturnType<typeof setTimeout> | null = null
   private lastPush = 0
+  /** A wall (projector) window is nobody: it publishes no presence (setQuiet). */
+  private quiet = false
   private readonly stopReacting: () => void
   private readonly onAwareness: (c: { added: number[]; updated: number[]; removed: number[] }) => void
 
@@ -110,6 +112,21 @@ export class PresenceSync {
     return true
   }
 
+  /**
+   * A wall window (ADR 0033) is a screen, not a person: quiet, it publishes no presence, so it is not
+   * counted or listed as one more facilitator and its idle pointer is drawn nowhere. It still draws the
+   * others' cursors (the facilitator points at the projection with the laptop's).
+   */
+  setQuiet(quiet: boolean): void {
+    if (this.quiet === quiet) return
+    this.quiet = quiet
+    if (quiet) this.awareness.setLocalState(null)
+    else {
+      this.awareness.setLocalState({})
+      this.push()
+    }
+  }
+
   /** Facilitators only: asks every client to move to this client's current viewport. */
   summonEveryone(): boolean {
     if (!canSummon(this.identity.sessionRole)) return false
@@ -142,6 +159,7 @@ export class PresenceSync {
   }
 
   private push(): void {
+    if (this.quiet) return
     const editor = this.editor
     const vp = editor.getViewportPageBounds()
     const pointer = editor.inputs.currentPagePoint

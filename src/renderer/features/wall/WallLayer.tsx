@@ -112,6 +112,13 @@ function SessionWall({ session }: { session: BoardSession }) {
   const board = session.board
   // the wall speaks the session's language, whatever the language of this window's menus (issue 19)
   const { language } = useSessionLanguage()
+  // a wall window is a screen, not one more facilitator: it shows no presence of its own
+  const quiet = state.on && state.secondWindow
+  useEffect(() => {
+    if (!board || !quiet) return
+    board.setQuietPresence(true)
+    return () => board.setQuietPresence(false)
+  }, [board, quiet])
   if (!state.on || !board) return null
   return (
     <I18nProvider locale={language}>
