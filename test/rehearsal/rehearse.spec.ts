@@ -340,6 +340,8 @@ test('rehearsal: a short workshop, as the room sees it', async ({ browser }) => 
       await snap(anon, 'guest320-anonymous', 'voted')
       await view.getByRole('button', { name: 'Close the round and show results' }).click()
       await expect(view.getByTestId('facil-results')).toBeVisible()
+      // the phones send their dots at the close: the results count both guests once they arrive
+      await expect(view.getByTestId('facil-results')).toContainText('2 ballots')
       await snap(fac, 'facilitator', 'results')
       await named.getByTestId('phone-go-board').click()
       await snap(named, 'guest390-named', 'after-vote-board')
