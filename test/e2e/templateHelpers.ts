@@ -39,7 +39,29 @@ export async function readStructure(page: Page): Promise<BoardStructure> {
 export async function addCardAt(page: Page, cx: number, cy: number, text: string): Promise<CardBox> {
   const id = await addCard(page, 'idea', text)
   await dragCardTo(page, id, cx, cy)
-  return (await cardBoxes(page, [id]))[0]!
+  return settledBox(page, id)
+}
+
+/**
+ * A card's box once it has stopped moving: a dropped card slides into its slot in the cell, and on a
+ * busy machine the slide can still be under way when the drop is seen.
+ */
+export async function settledBox(page: Page, id: string): Promise<CardBox> {
+  let last = ''
+  let box: CardBox | undefined
+  await expect
+    .poll(
+      async () => {
+        box = (await cardBoxes(page, [id]))[0]!
+        const at = `${box.x},${box.y}`
+        const still = at === last
+        last = at
+        return still
+      },
+      { intervals: [250] },
+    )
+    .toBe(true)
+  return box!
 }
 
 export async function cardBoxes(page: Page, ids: string[]): Promise<CardBox[]> {
