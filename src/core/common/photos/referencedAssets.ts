@@ -1,10 +1,15 @@
 import { z } from 'zod'
 import { readBoardImages } from './boardImages'
-import { CardPhoto } from './photo'
+import { assetIdOfSrc, CardPhoto } from './photo'
 
 const PhotoCard = z.object({
   typeName: z.literal('shape'),
   props: z.object({ photo: CardPhoto }),
+})
+const StoredImage = z.object({
+  typeName: z.literal('asset'),
+  type: z.literal('image'),
+  props: z.object({ src: z.string().nullable() }),
 })
 
 /**
@@ -21,4 +26,15 @@ export function referencedAssetIds(records: Iterable<unknown>): string[] {
   }
   for (const image of readBoardImages(list)) if (image.assetId) ids.add(image.assetId)
   return [...ids].sort()
+}
+
+/**
+ * The store's asset one record names by itself, or null: a photo card's image, or an image asset
+ * whose src is in the store (for following a document's changes record by record).
+ */
+export function assetIdOfRecord(record: unknown): string | null {
+  const card = PhotoCard.safeParse(record)
+  if (card.success) return card.data.props.photo.assetId
+  const image = StoredImage.safeParse(record)
+  return image.success && image.data.props.src ? assetIdOfSrc(image.data.props.src) : null
 }

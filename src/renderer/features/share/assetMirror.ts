@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
 import { assetIdOfSrc } from '../../../core/common/photos/photo'
-import { referencedAssetIds } from '../../../core/common/photos/referencedAssets'
-import { readRecords } from '../../../core/common/session/read'
+import { assetIdOfRecord, referencedAssetIds } from '../../../core/common/photos/referencedAssets'
+import { recordsArray } from '../../../core/common/session/docSchema'
+import { plain, readRecords } from '../../../core/common/session/read'
 import { fetchAsset, hasAsset, storeAsset, type AssetEndpoint } from '../../device/assetEndpoint'
 
 /** How a published session's pictures stand: on both sides, still to copy, or found on neither. */
@@ -39,6 +40,8 @@ export interface AssetMirrorOptions {
  * document changes. Runs after each change of the document (throttled) and retries what failed.
  */
 export class AssetMirror {
+  /** Every asset the board has used since publishing (a deleted picture's copy does no harm). */
+  private readonly used: Set<string>
   /** Held on both sides: never asked about again. */
   private readonly done = new Set<string>()
   private state: AssetMirrorState = { copied: 0, waiting: 0, missing: 0 }
@@ -49,8 +52,12 @@ export class AssetMirror {
   private disposed = false
   private readonly abort = new AbortController()
 
+  private readonly records: Y.Array<unknown>
+
   constructor(private readonly opts: AssetMirrorOptions) {
-    opts.doc.on('update', this.onUpdate)
+    this.used = new Set(referencedAssetIds(readRecords(opts.doc)))
+    this.records = recordsArray(opts.doc)
+    this.records.observe(this.onRecords)
     this.schedule(0)
   }
 
@@ -73,10 +80,21 @@ export class AssetMirror {
     this.abort.abort()
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
-    this.opts.doc.off('update', this.onUpdate)
+    this.records.unobserve(this.onRecords)
   }
 
-  private readonly onUpdate = (): void => {
+  /** Records added (a new card, a changed card, an image): any new asset they name is copied soon. */
+  private readonly onRecords = (event: Y.YArrayEvent<unknown>): void => {
+    let fresh = false
+    for (const item of event.changes.added) {
+      for (const entry of item.content.getContent()) {
+        const id = assetIdOfRecord(plain((entry as { val?: unknown } | null)?.val))
+        if (id === null || this.used.has(id)) continue
+        this.used.add(id)
+        fresh = true
+      }
+    }
+    if (!fresh) return
     const throttle = this.opts.throttleMs ?? 1000
     this.schedule(Math.max(0, this.lastPass + throttle - Date.now()))
   }
@@ -108,7 +126,7 @@ export class AssetMirror {
   }
 
   private async copyAll(): Promise<void> {
-    const ids = referencedAssetIds(readRecords(this.opts.doc))
+    const ids = [...this.used].sort()
     let waiting = 0
     let missing = 0
     for (const id of ids) {
