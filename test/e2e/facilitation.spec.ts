@@ -160,7 +160,7 @@ test.describe('facilitation across clients', () => {
     const homeAdd = view.getByRole('button', { name: /^Add a dot to Idea: Home visits/ })
     await homeAdd.focus()
     await a.keyboard.press('Enter')
-    await expect(view.getByText('1 of 2 dot(s) left.')).toBeVisible()
+    await expect(view.getByText('1 of 2 dots left.')).toBeVisible()
 
     // nothing has been published: no ballot in either synced document, nor anywhere in the doc
     const ballotsIn = async (p: Page) => Object.keys((await stored(p)).ballots ?? {})

@@ -66,7 +66,7 @@ describe('copro templates check', () => {
       `${syntax}: $.name: not valid JSON: unexpected "o"; expected a value (line 3, column 11)`,
       `${ok}: ok`,
     ])
-    expect(r.err).toEqual(['2 of 3 template file(s) have problems.'])
+    expect(r.err).toEqual(['2 of 3 template files have problems.'])
   })
 
   it('reports two files with the same id', async () => {
