@@ -44,6 +44,27 @@ test.describe('languages on the canvas', () => {
     await expect(zoom).toHaveAttribute('title', new RegExp(`^${msg(en, 'tldraw.navigation-zone.zoom')} — `))
   })
 
+  test('two tabs in two languages keep their own canvas labels (tldraw’s preferences are shared by the browser)', async ({
+    browser,
+    serve,
+  }) => {
+    await serve.call('sessions.create', { title: 'Two tabs', templateId: 'service-journey-map' })
+    const fac = await openFacilitatorBoard(browser, serve, 'Two tabs')
+    const zoomTitle = (lang: Readonly<Record<string, string>>) =>
+      new RegExp(`^${msg(lang, 'tldraw.navigation-zone.zoom')} — `)
+    await expect(fac.getByTestId('minimap.zoom-menu-button')).toHaveAttribute('title', zoomTitle(en))
+    // the same browser, a second tab in Welsh (`?lang=cy`), on the same board
+    const welsh = await fac.context().newPage()
+    const url = new URL(serve.url)
+    url.searchParams.set('lang', 'cy')
+    await welsh.goto(url.toString())
+    await clickSession(welsh, 'Two tabs')
+    await expect(welsh.getByTestId('minimap.zoom-menu-button')).toHaveAttribute('title', zoomTitle(cy))
+    // the first tab's canvas is still in English
+    await expect(fac.getByTestId('minimap.zoom-menu-button')).toHaveAttribute('title', zoomTitle(en))
+    await welsh.close()
+  })
+
   test('a card is announced in Welsh on a Welsh canvas: kind, author, role, its words, where it is', async ({
     page,
     serve,

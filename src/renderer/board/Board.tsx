@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, type Editor, type TLRecord } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
@@ -18,7 +18,7 @@ import {
 } from './boardApi'
 import { LinkArrowShapeUtil } from './links/LinkArrowShapeUtil'
 import { attachCanvasTheme } from './canvas/canvasTheme'
-import { attachCanvasLanguage } from './canvas/canvasLanguage'
+import { canvasUser } from './canvas/canvasLanguage'
 import { attachCanvasCuration, boardOptions, boardUiOverrides } from './canvas/curation'
 import { BoardCanvasCtx, type BoardCanvasContext } from './canvas/boardCanvasContext'
 import { attributeCard } from '../../core/common/structure/attribution'
@@ -103,6 +103,9 @@ export function Board(props: BoardProps) {
 
   const apiRef = useRef<BoardApi | null>(null)
   const [mountedApi, setMountedApi] = useState<BoardApi | null>(null)
+  // tldraw's labels in this tab's language, whatever another tab chose (canvas/canvasLanguage.ts)
+  const [canvas] = useState(canvasUser)
+  useEffect(() => canvas.follow(), [canvas])
   const onMount = useCallback(
     (editor: Editor) => {
       if (!conn) return
@@ -147,7 +150,6 @@ export function Board(props: BoardProps) {
         },
       })
       const stopTheme = attachCanvasTheme(editor)
-      const stopLanguage = attachCanvasLanguage(editor)
       const stopCuration = attachCanvasCuration(editor, {
         composeAt: (p) => api.openComposer(undefined, { cell: cellAt(conn.doc, p) }),
         composeText: (text, p) =>
@@ -157,7 +159,6 @@ export function Board(props: BoardProps) {
         stopArranging()
         stopCuration()
         stopTheme()
-        stopLanguage()
         stopDetail()
         stopFitKeeper()
         stopHydrating()
@@ -199,6 +200,7 @@ export function Board(props: BoardProps) {
       conn && ready ? (
         <BoardCanvasCtx.Provider value={canvasCtx}>
           <Tldraw
+            user={canvas.user}
             store={conn.store}
             shapeUtils={SHAPE_UTILS}
             assetUrls={ASSET_URLS}
@@ -213,7 +215,7 @@ export function Board(props: BoardProps) {
           />
         </BoardCanvasCtx.Provider>
       ) : null,
-    [conn, ready, props.licenseKey, onMount, canvasCtx],
+    [conn, ready, props.licenseKey, onMount, canvasCtx, canvas.user],
   )
 
   return (
