@@ -223,10 +223,13 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
         ].filter((el, _, all) => visible(el) && !all.some((o) => o !== el && o.contains(el)))
       : []
     const overlaysCoveringCardText: string[] = []
+    const at = (b: Box) =>
+      `(${Math.round(b.left)},${Math.round(b.top)})–(${Math.round(b.right)},${Math.round(b.bottom)})`
     for (const o of overlayEls) {
       const ob = box(o)
       for (const c of cardTexts)
-        if (overlap(ob, c.b, 1)) overlaysCoveringCardText.push(`${label(o)} over "${c.name}"`)
+        if (overlap(ob, c.b, 1))
+          overlaysCoveringCardText.push(`${label(o)} ${at(ob)} over "${c.name}" ${at(c.b)}`)
     }
 
     return {

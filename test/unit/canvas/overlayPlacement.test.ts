@@ -75,3 +75,15 @@ describe('placeOverlays', () => {
     for (const x of [a!, b!]) expect(meets(x, mark)).toBe(false)
   })
 })
+
+describe('placeOverlays and the structure', () => {
+  it('keeps a full-size overlay off a lane header, compact when nothing else is free', () => {
+    // a card in the corner of a cell: a header on its left, cards above, right and below
+    const c = card(200, 100, 80, 70, 8)
+    const cards = [c, card(200, 0, 80, 96, 8), card(284, 100, 80, 70, 8), card(200, 174, 80, 70, 8)]
+    const header: Box = { left: 100, top: 0, right: 198, bottom: 400 }
+    const [p] = placeOverlays([{ card: c, w: 60, h: 44 }], cards, area, [], [header])
+    expect(p!.compact).toBe(true)
+    expect(meets(boxOf(p!, p!.size, p!.size), header)).toBe(false)
+  })
+})

@@ -5,9 +5,10 @@
  *
  * In turn, for each overlay: at its full size (a 44 px tap target), in the gap outside its card (above
  * the top-right corner, right of it, below the bottom-right corner, left of it) where it covers no card
- * at all; else where it covers no card's text (another card's author line, its own head row when that
- * is tall enough); else collapsed to a compact marker as tall as the card's head row, in the gap above
- * the card or on its top edge, over the head's top-right corner (the role badge), never over text.
+ * and no header of the structure at all; else where it covers no card's text and no header (another
+ * card's author line, its own head row when that is tall enough); else collapsed to a compact marker as
+ * tall as the card's head row, in a gap that touches no card, else over its own head's top-right corner
+ * (the role badge), never over text.
  */
 
 export interface Box {
@@ -53,8 +54,16 @@ const overlaps = (a: Box, b: Box) =>
   Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
   Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5
 
-/** The part of a card that holds words other than its head: its text (and author line). */
-export const textBox = (c: OverlayCard): Box => ({ ...c.box, top: c.box.top + c.headH })
+/** Kept between an overlay and a card's text, px (sub-pixel layout and borders). */
+const MARGIN = 1
+
+/** The part of a card that holds words other than its head (its text, its author line), with a margin. */
+export const textBox = (c: OverlayCard): Box => ({
+  left: c.box.left - MARGIN,
+  top: c.box.top + c.headH - MARGIN,
+  right: c.box.right + MARGIN,
+  bottom: c.box.bottom + MARGIN,
+})
 
 /** A uniform grid of boxes, to find the few near a candidate among thousands. */
 class Grid {
@@ -92,13 +101,15 @@ function outside(c: Box, w: number, h: number): Box[] {
 
 /**
  * Positions for `items` (in their order) in an area `width`×`height` with `cards` (all cards on the
- * screen) and `reserved` boxes nothing may cover (tldraw's watermark).
+ * screen), `reserved` boxes nothing may cover (tldraw's watermark) and `avoid` boxes kept clear
+ * like a card's text (the structure's stage, lane and zone headers, whose prompts are words too).
  */
 export function placeOverlays(
   items: readonly OverlayItem[],
   cards: readonly OverlayCard[],
   area: { width: number; height: number },
   reserved: readonly Box[] = [],
+  avoid: readonly Box[] = [],
 ): Placement[] {
   const cell = 64
   const wholeCards = new Grid(cell)
@@ -106,6 +117,10 @@ export function placeOverlays(
   for (const c of cards) {
     wholeCards.add(c.box)
     texts.add(textBox(c))
+  }
+  for (const b of avoid) {
+    wholeCards.add(b)
+    texts.add(b)
   }
   const placed = new Grid(cell)
   for (const r of reserved) placed.add(r)
@@ -128,10 +143,13 @@ export function placeOverlays(
     const s = Math.max(COMPACT_MIN, Math.min(COMPACT_MAX, Math.floor(it.card.headH)))
     const w = s * Math.max(1, it.compactCount ?? 1)
     const compactAt = (top: number): Box => ({ left: c.right - w, top, right: c.right, bottom: top + s })
-    // on the top edge: its lower part over the head's top-right corner, never below the head
-    const edge = compactAt(Math.min(c.top - s / 2, c.top + it.card.headH - s))
-    const candidates = [...outside(c, w, s), edge]
-    for (const b of candidates) if (free(b, texts)) return take(b, true, s)
+    // on its own head's top-right corner (the role badge), reaching above the card when the head is
+    // lower than the marker, never into the text
+    const edge = compactAt(Math.min(c.top + MARGIN, c.top + it.card.headH - MARGIN - s))
+    const around = outside(c, w, s)
+    // in a gap that touches no card; else on its own top edge; else over another card's head or foot
+    for (const b of around) if (free(b, wholeCards)) return take(b, true, s)
+    for (const b of [edge, ...around]) if (free(b, texts)) return take(b, true, s)
     // crowded by other overlays: on the top edge all the same (it covers no text)
     return take(edge, true, s)
   })

@@ -61,6 +61,13 @@ export function useOverlayPlacement(editor: Editor, layer: RefObject<HTMLElement
           .filter((r) => r.width > 0 && r.height > 0)
           .map(rel)
       : []
+    // the structure's headers (stage, lane, zone: their prompts are words too), kept clear while there is room
+    const avoid = board
+      ? [...board.querySelectorAll('.copro-structure__header')]
+          .map((h) => h.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0)
+          .map(rel)
+      : []
     const items: OverlayItem[] = []
     const placedEls: HTMLElement[] = []
     for (const { o, w, h } of sized) {
@@ -74,6 +81,7 @@ export function useOverlayPlacement(editor: Editor, layer: RefObject<HTMLElement
       [...cards.values()],
       { width: el.clientWidth, height: el.clientHeight },
       reserved,
+      avoid,
     )
     at.forEach((p, i) => {
       const o = placedEls[i]!
