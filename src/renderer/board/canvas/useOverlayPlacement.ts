@@ -6,6 +6,7 @@ import { placeOverlays, type Box, type OverlayCard, type OverlayItem } from './o
 
 /** What nothing drawn over a card may cover: tldraw's mark, the canvas toolbar, the activity banner. */
 const RESERVED = '.tl-watermark_SEE-LICENSE, .copro-toolbar, .facil-banner'
+const NONE: ReadonlyMap<string, OverlayCard> = new Map()
 
 /**
  * Places the overlays in `layer` (each an element with data-overlay-card="<card id>", and
@@ -14,10 +15,16 @@ const RESERVED = '.tl-watermark_SEE-LICENSE, .copro-toolbar, .facil-banner'
  * variable --overlay-size (its height, px); its accessible name does not change. Runs after each render
  * of the layer and whenever a card on the screen moves or the camera does.
  */
-export function useOverlayPlacement(editor: Editor, layer: RefObject<HTMLElement | null>): void {
+export function useOverlayPlacement(
+  editor: Editor,
+  layer: RefObject<HTMLElement | null>,
+  /** False while the layer shows nothing: then no card is looked at when the camera moves. */
+  active = true,
+): void {
   const cards = useValue(
     'overlay obstacles',
     () => {
+      if (!active) return NONE
       const vp = editor.getViewportPageBounds()
       const z = editor.getZoomLevel()
       const out = new Map<string, OverlayCard>()
@@ -33,11 +40,11 @@ export function useOverlayPlacement(editor: Editor, layer: RefObject<HTMLElement
       }
       return out
     },
-    [editor],
+    [editor, active],
   )
   useLayoutEffect(() => {
     const el = layer.current
-    if (!el) return
+    if (!el || !active) return
     const overlays = [...el.querySelectorAll<HTMLElement>('[data-overlay-card]')]
     // measured at full size, all at once (one layout)
     for (const o of overlays) o.removeAttribute('data-compact')

@@ -43,7 +43,7 @@ export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
     [editor, state],
   )
   const layer = useRef<HTMLDivElement>(null)
-  useOverlayPlacement(editor, layer)
+  useOverlayPlacement(editor, layer, badges.length > 0)
   if (badges.length === 0) return null
   return (
     <div className="cmt-canvas" data-testid="comment-badges" ref={layer}>

@@ -78,7 +78,7 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
   const dots = openRound ? votes.dots(openRound.id, identity.id) : []
   const left = openRound ? openRound.dotsPerPerson - dots.length : 0
   const layer = useRef<HTMLDivElement>(null)
-  useOverlayPlacement(editor, layer)
+  useOverlayPlacement(editor, layer, round !== null)
 
   return (
     <div className="facil-votes" data-testid="facil-votes" ref={layer}>
