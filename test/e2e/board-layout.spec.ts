@@ -4,10 +4,12 @@ import {
   addCard,
   canvas,
   cards,
+  closeRound,
   dragCardTo,
   expect,
   hook,
   openBoard,
+  openRound,
   test,
   type ServeHandle,
 } from './fixtures'
@@ -308,4 +310,42 @@ test('Shift+1 on a board with no structure shows every card clear of the toolbar
   const facts = await layoutFacts(page)
   expect(facts.cardsOnScreen).toBe(2)
   expect(facts.boardUnderControls).toEqual([])
+})
+
+test('zoomed out to fit, vote buttons and results cover no card text and stay usable by keyboard', async ({
+  page,
+  serve,
+}) => {
+  // as in the rehearsal (screenshots 38 and 53): small cards side by side, the board fitted at 39 %
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await open(page, serve, 'Overlays', 'service-journey-map')
+  const texts = [
+    'Forms only online',
+    'The waiting room is too loud',
+    'I never know who to ring',
+    'Buddy scheme',
+  ]
+  for (const t of texts) await addCard(page, t === 'Buddy scheme' ? 'idea' : 'pain', t)
+  await openRound(page, { question: 'What matters most', dots: 3 })
+  await fitWithKeys(page)
+  expect((await hook(page, (h) => h.camera())).z).toBeLessThan(0.5)
+  const layer = page.getByTestId('facil-votes')
+  const add = layer.getByRole('button', { name: /^Add a dot/ })
+  await expect(add).toHaveCount(texts.length)
+  await expect.poll(async () => (await layoutFacts(page)).overlaysCoveringCardText).toEqual([])
+  // a compact button keeps its name and works from the keyboard
+  await add.first().focus()
+  await page.keyboard.press('Enter')
+  await expect(layer.getByRole('button', { name: /^Add a dot \(1 on this card, 2 left/ })).toHaveCount(1)
+  await expect(layer.getByRole('button', { name: 'Take a dot off this card' })).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect.poll(async () => (await layoutFacts(page)).overlaysCoveringCardText).toEqual([])
+
+  // the result on the board (the one card with a dot): beside or above it, on no card's words
+  await closeRound(page)
+  await expect(layer.getByRole('img')).toHaveCount(1)
+  await expect.poll(async () => (await layoutFacts(page)).overlaysCoveringCardText).toEqual([])
+  // zoomed in, there is room: a full-size result next to its card, still on no text
+  await hook(page, (h) => h.setCamera({ ...h.camera(), z: 1 }))
+  await expect.poll(async () => (await layoutFacts(page)).overlaysCoveringCardText).toEqual([])
 })

@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test'
 /**
  * Layout facts of one screen, read from the DOM only (what a person would see), for the rehearsal:
  * overlapping cards, cards outside every cell, the smallest card text on screen, horizontal overflow,
- * tap targets under 44 CSS px, the board under the controls over it, and links drawn through cards. Each fact lists its offenders so a screenshot can be checked against it.
+ * tap targets under 44 CSS px, the board under the controls over it, links drawn through cards, and
+ * overlays (votes, results, comments badges) over a card's text. Each fact lists its offenders so a screenshot can be checked against it.
  */
 export interface LayoutFacts {
   viewport: { width: number; height: number }
@@ -26,6 +27,11 @@ export interface LayoutFacts {
   boardUnderControls: string[]
   /** Links whose line runs through (or under) a card that is not one of its two ends. */
   linksCrossingCards: string[]
+  /**
+   * Controls and badges drawn over the canvas (vote buttons, results, comments badges, the moderation
+   * pill) whose box covers a card's text, as "overlay over card".
+   */
+  overlaysCoveringCardText: string[]
 }
 
 export function layoutFacts(page: Page): Promise<LayoutFacts> {
@@ -203,6 +209,29 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
       for (const c of crossed) linksCrossingCards.push(`${linkLabel} → through "${c.name}"`)
     }
 
+    // overlays over card text: anything drawn over the canvas for a card (data-overlay-card; by class
+    // too, for screens from before) whose box meets a card's text box
+    const cardTexts = cards
+      .map((c) => ({ name: c.name, t: c.el.querySelector('[data-testid="card-text"]') }))
+      .filter((c): c is { name: string; t: Element } => !!c.t && visible(c.t))
+      .map((c) => ({ name: c.name, b: box(c.t) }))
+    const overlayEls = board
+      ? [
+          ...board.querySelectorAll(
+            '[data-overlay-card], .facil-vote, .cmt-canvas__badge, [data-testid="moderation-badge"]',
+          ),
+        ].filter((el, _, all) => visible(el) && !all.some((o) => o !== el && o.contains(el)))
+      : []
+    const overlaysCoveringCardText: string[] = []
+    const at = (b: Box) =>
+      `(${Math.round(b.left)},${Math.round(b.top)})–(${Math.round(b.right)},${Math.round(b.bottom)})`
+    for (const o of overlayEls) {
+      const ob = box(o)
+      for (const c of cardTexts)
+        if (overlap(ob, c.b, 1))
+          overlaysCoveringCardText.push(`${label(o)} ${at(ob)} over "${c.name}" ${at(c.b)}`)
+    }
+
     return {
       viewport: { width: screenW, height: innerHeight },
       cardsOnScreen: cards.length,
@@ -215,6 +244,7 @@ export function layoutFacts(page: Page): Promise<LayoutFacts> {
       controlsCutOff,
       boardUnderControls,
       linksCrossingCards,
+      overlaysCoveringCardText,
     }
   })
 }

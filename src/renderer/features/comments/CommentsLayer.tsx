@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useValue } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../core/common/cards/card'
 import type { CanvasLayerProps } from '../../board/canvasLayer'
@@ -9,9 +9,11 @@ import { useT } from '../../device/i18n'
 import { commentsCopy } from './copy'
 import { CommentIcon, MeTooIcon } from './icons'
 import { provideCardTalk } from '../../board/shapes/cardTalk'
+import { useOverlayPlacement } from '../../board/canvas/useOverlayPlacement'
 
 /**
- * On the canvas, a small badge at the bottom of each card in view that has comments or "me too"s
+ * On the canvas, a small badge beside each card in view (placed where it covers no card's words, a
+ * compact marker when the board is zoomed out: useOverlayPlacement) that has comments or "me too"s
  * (a speech bubble and a count, a raised hand and a count); it is a button that opens the card's thread in the Comments view. In wall mode only the
  * "me too" count stays, in large type (comments.css).
  */
@@ -26,7 +28,7 @@ export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
     'comment badges',
     () => {
       const vp = editor.getViewportPageBounds()
-      const out: { id: string; x: number; y: number; comments: number; meToo: number }[] = []
+      const out: { id: string; comments: number; meToo: number }[] = []
       for (const s of editor.getCurrentPageShapes()) {
         if (s.type !== CARD_SHAPE_TYPE) continue
         const comments = state.commentCount.get(s.id) ?? 0
@@ -34,23 +36,24 @@ export function CommentsLayer({ editor, doc }: CanvasLayerProps) {
         if (comments + meToo === 0) continue
         const b = editor.getShapePageBounds(s)
         if (!b || !vp.collides(b)) continue
-        const p = editor.pageToViewport({ x: b.x, y: b.maxY })
-        out.push({ id: s.id, x: p.x, y: p.y, comments, meToo })
+        out.push({ id: s.id, comments, meToo })
       }
       return out
     },
     [editor, state],
   )
+  const layer = useRef<HTMLDivElement>(null)
+  useOverlayPlacement(editor, layer, badges.length > 0)
   if (badges.length === 0) return null
   return (
-    <div className="cmt-canvas" data-testid="comment-badges">
+    <div className="cmt-canvas" data-testid="comment-badges" ref={layer}>
       {badges.map((b) => (
         <button
           key={b.id}
           type="button"
           className="cmt-canvas__badge"
-          style={{ left: b.x, top: b.y }}
           data-card-id={b.id}
+          data-overlay-card={b.id}
           aria-label={`${T.badge(b.comments, b.meToo)}. ${T.openComments}`}
           onPointerDown={(e) => e.stopPropagation()}
           onClick={() => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { useValue, type Editor } from 'tldraw'
 import { CARD_SHAPE_TYPE } from '../../../../core/common/cards/card'
@@ -16,6 +16,7 @@ import type { LocalVotes } from '../../../session/localVotes'
 import { useDocValue } from '../../../session/useDoc'
 import { provideCardTalk } from '../../../board/shapes/cardTalk'
 import { roleShort, useT } from '../../../device/i18n'
+import { useOverlayPlacement } from '../../../board/canvas/useOverlayPlacement'
 
 /** A result badge is never wider than its card (so it covers no neighbour), nor narrower than this. */
 const RESULT_MIN_WIDTH = 96
@@ -34,7 +35,9 @@ interface Props {
  * On-canvas dot voting: during an open round, a vote control on each eligible card in view (this
  * person's dots only: they never leave the device before the round closes); after a round the
  * facilitator chose to show, each card's total with its split by co-production role. A result is never
- * wider than its card, so it covers no neighbour or lane header.
+ * wider than its card. Each is placed beside its card where it covers no card's words, or collapses to
+ * a compact marker on the card's top edge when the board is zoomed out (useOverlayPlacement); a
+ * compact button grows back to full size while it has the keyboard focus or the pointer.
  */
 export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRound }: Props) {
   useSyncExternalStore(votes.subscribe, votes.getVersion)
@@ -52,14 +55,13 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
     () => {
       if (!round) return []
       const vp = editor.getViewportPageBounds()
-      const out: { id: string; x: number; y: number; w: number }[] = []
+      const out: { id: string; w: number }[] = []
       for (const s of editor.getCurrentPageShapes()) {
         if (s.type !== CARD_SHAPE_TYPE) continue
         const b = editor.getShapePageBounds(s)
         if (!b || !vp.collides(b)) continue
         if (!isEligible(round, s as unknown as CardRecord, structure ?? null)) continue
-        const p = editor.pageToViewport({ x: b.maxX, y: b.y })
-        out.push({ id: s.id, x: p.x, y: p.y, w: b.w * editor.getZoomLevel() })
+        out.push({ id: s.id, w: b.w * editor.getZoomLevel() })
       }
       return out
     },
@@ -75,24 +77,36 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
   const canVote = openRound !== null && identity.sessionRole !== 'observer'
   const dots = openRound ? votes.dots(openRound.id, identity.id) : []
   const left = openRound ? openRound.dotsPerPerson - dots.length : 0
+  const layer = useRef<HTMLDivElement>(null)
+  useOverlayPlacement(editor, layer, round !== null)
 
   return (
-    <div className="facil-votes" data-testid="facil-votes">
+    <div className="facil-votes" data-testid="facil-votes" ref={layer}>
       {cards.map((c) => {
+        if (openRound && !canVote) return null
         if (openRound && openRound.method !== 'dots') {
+          const count =
+            openRound.method === 'agreement'
+              ? 3
+              : openRound.method === 'scale'
+                ? openRound.criteria.length
+                : 1
           return (
-            <div key={c.id} className="facil-vote" style={{ left: c.x, top: c.y }}>
-              {canVote && (
-                <CanvasAnswer round={openRound} cardId={c.id} votes={votes} voterId={identity.id} />
-              )}
+            <div key={c.id} className="facil-vote" data-overlay-card={c.id} data-overlay-count={count}>
+              <CanvasAnswer round={openRound} cardId={c.id} votes={votes} voterId={identity.id} />
             </div>
           )
         }
         if (openRound) {
           const mine = dotsOn(dots, c.id)
           return (
-            <div key={c.id} className="facil-vote" style={{ left: c.x, top: c.y }}>
-              {canVote && (
+            <div
+              key={c.id}
+              className="facil-vote"
+              data-overlay-card={c.id}
+              data-overlay-count={mine > 0 ? 2 : 1}
+            >
+              {
                 <>
                   <button
                     type="button"
@@ -116,7 +130,7 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
                     </button>
                   )}
                 </>
-              )}
+              }
             </div>
           )
         }
@@ -133,7 +147,8 @@ export function VoteOverlay({ editor, doc, votes, identity, openRound, resultsRo
           <div
             key={c.id}
             className="facil-vote facil-vote--result"
-            style={{ left: c.x, top: c.y, maxWidth: Math.max(c.w, RESULT_MIN_WIDTH) }}
+            data-overlay-card={c.id}
+            style={{ maxWidth: Math.max(c.w, RESULT_MIN_WIDTH) }}
             title={split}
             aria-label={
               results?.method === 'dots' ? t('facilitation.vote.dots', { count: r.total, split }) : split
