@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { addCard, clickSession, expect, selectCard, selectNone, showView, test } from './fixtures'
+import { catalogue, msg } from './catalogues'
 import { openFacilitatorBoard } from './guestHelpers'
 
 /**
@@ -8,14 +7,6 @@ import { openFacilitatorBoard } from './guestHelpers'
  * help and context menus) follow the app's language as soon as it changes in Settings, with no reload.
  * tldraw has no Welsh: its Welsh labels are ours (`tldraw.*` in the catalogues).
  */
-const LOCALES = path.resolve('src/shared/i18n/locales')
-const catalogue = (code: string): Readonly<Record<string, string>> =>
-  JSON.parse(readFileSync(path.join(LOCALES, `${code}.json`), 'utf8')) as Record<string, string>
-const msg = (c: Readonly<Record<string, string>>, key: string): string => {
-  const m = c[key]
-  if (m === undefined) throw new Error(`no message ${key}`)
-  return m
-}
 const en = catalogue('en')
 const cy = catalogue('cy')
 

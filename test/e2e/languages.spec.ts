@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { cardTexts, clickSession, expect, showView, stored, test, type ServeHandle } from './fixtures'
+import { catalogue, msg } from './catalogues'
 import { openFacilitatorBoard, type Links } from './guestHelpers'
 import { goTo, phoneOf } from './phoneHelpers'
 
@@ -12,16 +11,6 @@ import { goTo, phoneOf } from './phoneHelpers'
  * direction; the pseudo-locale finds no untranslated or clipped text; axe checks lang.
  */
 const JOURNEY = 'service-journey-map'
-const LOCALES = path.resolve('src/shared/i18n/locales')
-/** A message catalogue (the test reads the same files the app is built from). */
-const catalogue = (code: string): Readonly<Record<string, string>> =>
-  JSON.parse(readFileSync(path.join(LOCALES, `${code}.json`), 'utf8')) as Record<string, string>
-/** One message, or a failed test when the catalogue lacks it. */
-const msg = (c: Readonly<Record<string, string>>, key: string): string => {
-  const m = c[key]
-  if (m === undefined) throw new Error(`no message ${key}`)
-  return m
-}
 const en = catalogue('en')
 const cy = catalogue('cy')
 const ar = catalogue('ar')
